@@ -1,0 +1,98 @@
+import { z } from 'zod';
+
+/**
+ * Code formats of the one-stop-shop system (DOMAIN.md, "Codes"). Every message is
+ * bilingual because vendors' developers and the province's administrators read them.
+ */
+
+const AGENCY_PATTERN = String.raw`\d{3}\.\d{2}\.\d{2}\.[HG]\d{2}`;
+const DOSSIER_CODE = new RegExp(`^${AGENCY_PATTERN}-(\\d{6})-\\d{4}$`);
+
+export const agencyCodeSchema = z
+  .string()
+  .regex(
+    new RegExp(`^${AGENCY_PATTERN}$`),
+    'Mã cơ quan không hợp lệ / Invalid agency code: expected DDD.DD.DD.Xnn, X = H (province) or G (ministry), e.g. 000.00.12.H56',
+  )
+  .meta({ description: 'Agency (unit) code, Quyết định 20/2020/QĐ-TTg', example: '000.00.12.H12' });
+
+function isCalendarDate(yymmdd: string): boolean {
+  const year = 2000 + Number(yymmdd.slice(0, 2));
+  const month = Number(yymmdd.slice(2, 4));
+  const day = Number(yymmdd.slice(4, 6));
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+export const dossierCodeSchema = z
+  .string()
+  .regex(
+    DOSSIER_CODE,
+    'Mã hồ sơ không hợp lệ / Invalid dossier code: expected <agency code>-<yyMMdd>-<4-digit sequence>, e.g. 000.00.12.H12-250314-0007',
+  )
+  // Only a well-formed code can have a bad date; the regex speaks for the rest.
+  .refine((code) => !DOSSIER_CODE.test(code) || isCalendarDate(DOSSIER_CODE.exec(code)?.[1] ?? ''), {
+    message: 'Ngày trong mã hồ sơ không tồn tại / The date inside the dossier code is not a calendar date',
+  })
+  .meta({ description: 'Dossier code (MaHoSo)', example: '000.00.12.H12-250314-0007' });
+
+/** The receiving agency a dossier code starts with; the portal checks this prefix. */
+export function agencyOfDossierCode(dossierCode: string): string {
+  return dossierCode.slice(0, dossierCode.indexOf('-'));
+}
+
+export const procedureCodeSchema = z
+  .string()
+  .regex(
+    /^\d\.\d{6}(\.000\.00\.00\.[HG]\d{2})?$/,
+    'Mã thủ tục hành chính không hợp lệ / Invalid procedure code: expected d.dddddd or d.dddddd.000.00.00.Xnn',
+  )
+  .meta({ description: 'Procedure code (MaTTHC)', example: '1.010708.000.00.00.H12' });
+
+export const fieldCodeSchema = z
+  .string()
+  .regex(
+    /^G\d{2}-[A-Z]{2}\d{2}$/,
+    'Mã lĩnh vực không hợp lệ / Invalid field code: expected Gnn-XXnn, e.g. G03-GD10',
+  )
+  .meta({ description: 'Field code (MaLinhVuc)', example: 'G03-GD10' });
+
+export const personalIdSchema = z
+  .string()
+  .regex(
+    /^(\d{12}|\d{9})$/,
+    'Số định danh không hợp lệ / Invalid ID number: 12 digits (CCCD) or 9 digits (old CMND)',
+  )
+  .meta({ description: 'Citizen ID: 12-digit CCCD or 9-digit CMND', example: '001203004567' });
+
+export const phoneSchema = z
+  .string()
+  .regex(
+    /^(\+84|0)\d{9,10}$/,
+    'Số điện thoại không hợp lệ / Invalid phone number: 0 or +84 followed by 9 to 10 digits',
+  )
+  .meta({ example: '0912345678' });
+
+export const vndAmountSchema = z
+  .number()
+  .int('Số tiền phải là số nguyên VND / Amount must be a whole number of VND')
+  .positive('Số tiền phải lớn hơn 0 / Amount must be greater than 0')
+  .max(Number.MAX_SAFE_INTEGER)
+  .meta({ description: 'Amount in VND (integer)', example: 250000 });
+
+export const isoDateTimeSchema = z.iso
+  .datetime({
+    offset: true,
+    message:
+      'Thời gian không hợp lệ / Invalid time: ISO 8601 with an offset expected, e.g. 2025-03-14T08:30:00+07:00',
+  })
+  .meta({ example: '2025-03-14T08:30:00+07:00' });
+
+/** National-side timestamp: yyyyMMddHHmmss in Vietnam time, always a string. */
+export const nationalTimestampSchema = z
+  .string()
+  .regex(
+    /^\d{4}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])([01]\d|2[0-3])[0-5]\d[0-5]\d$/,
+    'Thời gian không hợp lệ / Invalid time: yyyyMMddHHmmss (Vietnam time) expected',
+  )
+  .meta({ example: '20250314083000' });

@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { agencyCodeSchema, dossierCodeSchema, nationalTimestampSchema, procedureCodeSchema } from './codes';
+
+/**
+ * Wire format of the National Public Service Portal (DVCQG), DOMAIN.md "National portal —
+ * dossier sync". Field names stay exactly as the portal spells them. Every scalar is a
+ * string on this wire.
+ */
+
+const digits = z.string().regex(/^\d+$/);
+const optionalText = (max: number) => z.string().max(max).optional();
+
+export const nationalLoginRequestSchema = z.object({
+  username: z.string().min(1),
+  password: z.string().min(1),
+});
+
+export const nationalLoginReplySchema = z.object({
+  error_code: z.union([z.literal(0), z.literal('0'), z.number(), z.string()]),
+  message: z.string().optional(),
+  session: z.string().optional(),
+});
+
+export const nationalReplySchema = z.object({
+  error_code: z.union([z.string(), z.number()]),
+  message: z.string().optional(),
+  result: z.unknown().optional(),
+});
+
+export type NationalReply = z.infer<typeof nationalReplySchema>;
+
+export const nationalDocumentSchema = z.object({
+  TepDinhKemId: z.string(),
+  TenTepDinhKem: z.string(),
+  IsDeleted: z.enum(['0', '1']),
+  MaThanhPhanHoSo: z.string().optional(),
+  DuongDanTaiTepTin: z.string(),
+  DuocSoHoa: z.enum(['0', '1']),
+  DuocTaiSuDung: z.enum(['0', '1']),
+  DuocLayTuKhoDMQG: z.enum(['0', '1']),
+});
+
+export const nationalFeeSchema = z.object({
+  TenPhiLePhi: z.string(),
+  MaPhiLePhi: z.string(),
+  HinhThucThu: z.string(),
+  Gia: digits,
+  LoaiPhiLePhi: z.string(),
+});
+
+export const nationalIdentitySchema = z.object({ LoaiDinhDanh: z.enum(['1', '2']), SoDinhDanh: digits });
+
+/** The dossier object of DongBoHoSoMC. */
+export const nationalDossierSchema = z.object({
+  MaHoSo: dossierCodeSchema,
+  MaTTHC: procedureCodeSchema,
+  TenTTHC: z.string().min(1),
+  MaLinhVuc: z.string().optional(),
+  TenLinhVuc: z.string().optional(),
+  KenhThucHien: z.enum(['1', '2', '3']),
+  SoGiayToChuHoSo: z.string().optional(),
+  ChuHoSo: z.string().min(1),
+  LoaiDoiTuong: z.enum(['1', '2', '3', '4']),
+  MaDoiTuong: z.string().optional(),
+  ThongTinKhac: optionalText(2000),
+  Email: z.string().optional(),
+  Fax: z.string().optional(),
+  SoDienThoai: z.string().optional(),
+  TrichYeuHoSo: z.string().min(1).max(1000),
+  NgayTiepNhan: nationalTimestampSchema,
+  NgayHenTra: nationalTimestampSchema,
+  TrangThaiHoSo: z.enum(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']),
+  NgayTra: nationalTimestampSchema.optional(),
+  ThongTinTra: z.string().optional(),
+  HinhThuc: z.enum(['0', '1']),
+  NgayKetThucXuLy: nationalTimestampSchema.optional(),
+  DonViXuLy: agencyCodeSchema,
+  GhiChu: optionalText(2000),
+  NoiNopHoSo: z.string().optional(),
+  HoSoCoThanhPhanSoHoa: z.enum(['0', '1']).optional(),
+  TaiKhoanDuocXacThucVoiVNeID: z.enum(['0', '1']).optional(),
+  DuocThanhToanTrucTuyen: z.enum(['0', '1']).optional(),
+  NgayTuChoi: nationalTimestampSchema.optional(),
+  NgayNopHoSo: nationalTimestampSchema.optional(),
+  DinhDanhCHS: z.array(nationalIdentitySchema).optional(),
+  TaiLieuNop: z.array(nationalDocumentSchema).optional(),
+  DanhSachLePhi: z.array(nationalFeeSchema).optional(),
+});
+
+export type NationalDossier = z.infer<typeof nationalDossierSchema>;
+
+/** Session-envelope call: POST {base}/service. */
+export const nationalServiceRequestSchema = z.discriminatedUnion('service', [
+  z.object({
+    session: z.string().min(1),
+    madonvi: agencyCodeSchema,
+    service: z.literal('DongBoHoSoMC'),
+    isUpdating: z.union([z.boolean(), z.enum(['true', 'false'])]),
+    data: z.array(nationalDossierSchema).min(1),
+  }),
+  z.object({
+    session: z.string().min(1),
+    madonvi: agencyCodeSchema,
+    service: z.literal('TraCuuHoSo'),
+    MaHoSo: dossierCodeSchema,
+  }),
+]);
+
+export type NationalServiceRequest = z.infer<typeof nationalServiceRequestSchema>;
+
+/** Error codes of DOMAIN.md; "0" is success. */
+export const nationalErrorCodes = {
+  ok: '0',
+  alreadyExists: ['3', '-3'],
+  authentication: '100',
+  ipNotAllowed: '101',
+  wrongAgency: '106',
+  wrongProvince: '108',
+  incompleteRecord: '200',
+  notFound: '201',
+  wrongDataType: '302',
+  wrongData: '500',
+} as const;

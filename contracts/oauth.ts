@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+export const scopes = ['dossiers:write', 'payments:write', 'admin'] as const;
+export const scopeSchema = z.enum(scopes);
+export type Scope = z.infer<typeof scopeSchema>;
+
+/** RFC 6749 section 4.4: client credentials grant, accepted as a form or as JSON. */
+export const tokenRequestSchema = z
+  .object({
+    grant_type: z.literal('client_credentials', {
+      message: 'Chỉ hỗ trợ client_credentials / Only grant_type=client_credentials is supported',
+    }),
+    client_id: z.string().min(1).max(200),
+    client_secret: z.string().min(1).max(500),
+    scope: z.string().max(500).optional(),
+  })
+  .meta({ id: 'TokenRequest' });
+
+export type TokenRequest = z.infer<typeof tokenRequestSchema>;
+
+export const tokenResponseSchema = z
+  .object({
+    access_token: z.string(),
+    token_type: z.literal('Bearer'),
+    expires_in: z.number().int().positive(),
+    scope: z.string(),
+  })
+  .meta({ id: 'TokenResponse' });
+
+export type TokenResponse = z.infer<typeof tokenResponseSchema>;
+
+/** RFC 6749 section 5.2 error body. */
+export const oauthErrorSchema = z
+  .object({
+    error: z.enum([
+      'invalid_request',
+      'invalid_client',
+      'invalid_grant',
+      'unsupported_grant_type',
+      'invalid_scope',
+    ]),
+    error_description: z.string(),
+  })
+  .meta({ id: 'OAuthError' });

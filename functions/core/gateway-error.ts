@@ -1,0 +1,52 @@
+import type { FieldError } from '../../contracts/problem';
+
+/**
+ * The one error type of the gateway. Codes are typed; each code has exactly one mapping to
+ * an HTTP problem (functions/http/problem-response.ts) and one to a retry decision
+ * (functions/core/classify-failure.ts).
+ */
+export type GatewayErrorCode =
+  | 'request.invalid'
+  | 'request.unsupportedMediaType'
+  | 'request.tooLarge'
+  | 'auth.unauthenticated'
+  | 'auth.forbidden'
+  | 'auth.invalidClient'
+  | 'route.notFound'
+  | 'dossier.notFound'
+  | 'dossier.transitionNotAllowed'
+  | 'dossier.staleVersion'
+  | 'idempotency.conflict'
+  | 'idempotency.inProgress'
+  | 'sequence.taken'
+  | 'national.transient'
+  | 'national.rejected'
+  | 'national.authentication'
+  | 'dependency.unavailable';
+
+export interface GatewayErrorOptions {
+  readonly fieldErrors?: readonly FieldError[];
+  readonly retryAfterSeconds?: number;
+  readonly details?: Readonly<Record<string, unknown>>;
+  readonly cause?: unknown;
+}
+
+export class GatewayError extends Error {
+  override readonly name = 'GatewayError';
+  readonly code: GatewayErrorCode;
+  readonly fieldErrors: readonly FieldError[];
+  readonly retryAfterSeconds: number | undefined;
+  readonly details: Readonly<Record<string, unknown>>;
+
+  constructor(code: GatewayErrorCode, message: string, options: GatewayErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.fieldErrors = options.fieldErrors ?? [];
+    this.retryAfterSeconds = options.retryAfterSeconds;
+    this.details = options.details ?? {};
+  }
+}
+
+export function isGatewayError(error: unknown, code?: GatewayErrorCode): error is GatewayError {
+  return error instanceof GatewayError && (code === undefined || error.code === code);
+}

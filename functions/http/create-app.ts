@@ -1,0 +1,102 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import { GatewayError, isGatewayError } from '../core/gateway-error';
+import type { ApiDependencies } from './api-dependencies';
+import { invalidRequest, problemResponse } from './problem-response';
+import type { AuthVariables } from './require-scope';
+import { registerDossierRoutes } from './routes/dossiers';
+import { registerHealthRoute } from './routes/health';
+import { registerTokenRoute } from './routes/oauth-token';
+
+export type AppEnv = { Variables: AuthVariables & { requestId: string } };
+
+/** The runtime-neutral gateway API: Request in, Response out, on Lambda and on Node alike. */
+export function createApp(deps: ApiDependencies) {
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success)
+        throw invalidRequest(result.error, result.target === 'json' ? 'request body' : result.target);
+    },
+  });
+
+  app.use(requestId({ headerName: 'x-request-id' }));
+  app.use(
+    bodyLimit({
+      maxSize: deps.maxBodyBytes,
+      onError: () => {
+        throw new GatewayError(
+          'request.tooLarge',
+          `Nội dung vượt quá ${deps.maxBodyBytes} byte / The body exceeds the ${deps.maxBodyBytes}-byte limit`,
+        );
+      },
+    }),
+  );
+
+  registerHealthRoute(app, deps);
+  registerTokenRoute(app, deps);
+  registerDossierRoutes(app, deps);
+
+  app.notFound((c) =>
+    problemResponse(
+      c,
+      new GatewayError('route.notFound', `Không có đường dẫn ${c.req.method} ${c.req.path} / No such route`),
+    ),
+  );
+
+  app.onError((error, c) => {
+    if (isGatewayError(error)) {
+      if (error.code === 'dependency.unavailable' || error.code.startsWith('national.')) {
+        deps.logger.error('request failed on a dependency', {
+          path: c.req.path,
+          code: error.code,
+          error: error.message,
+        });
+      }
+      return problemResponse(c, error);
+    }
+    if (error instanceof HTTPException) {
+      if (error.status === 415) {
+        return problemResponse(
+          c,
+          new GatewayError(
+            'request.unsupportedMediaType',
+            'Chỉ nhận application/json / Send Content-Type: application/json',
+          ),
+        );
+      }
+      if (error.status === 400) {
+        return problemResponse(
+          c,
+          new GatewayError(
+            'request.invalid',
+            'Nội dung không phải JSON hợp lệ / The body is not valid JSON',
+            {
+              fieldErrors: [{ path: '$', message: error.message }],
+            },
+          ),
+        );
+      }
+    }
+    deps.logger.error('unhandled error', {
+      path: c.req.path,
+      error: (error as Error).message,
+      stack: (error as Error).stack,
+    });
+    return problemResponse(
+      c,
+      new GatewayError(
+        'dependency.unavailable',
+        'Lỗi hệ thống, vui lòng thử lại / Internal error; retry later',
+        {
+          retryAfterSeconds: 5,
+        },
+      ),
+    );
+  });
+
+  return app;
+}
+
+export type GatewayApp = ReturnType<typeof createApp>;

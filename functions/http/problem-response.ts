@@ -1,0 +1,97 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { z } from 'zod';
+import type { FieldError, Problem } from '../../contracts/problem';
+import { GatewayError, type GatewayErrorCode } from '../core/gateway-error';
+
+const problemCatalogue: Record<GatewayErrorCode, { status: ContentfulStatusCode; title: string }> = {
+  'request.invalid': { status: 400, title: 'Yêu cầu không hợp lệ / Invalid request' },
+  'request.unsupportedMediaType': {
+    status: 415,
+    title: 'Kiểu nội dung không được hỗ trợ / Unsupported media type',
+  },
+  'request.tooLarge': { status: 413, title: 'Nội dung quá lớn / Request body too large' },
+  'auth.unauthenticated': { status: 401, title: 'Chưa xác thực / Authentication required' },
+  'auth.invalidClient': { status: 401, title: 'Thông tin ứng dụng không đúng / Invalid client credentials' },
+  'auth.forbidden': { status: 403, title: 'Không có quyền / Forbidden' },
+  'route.notFound': { status: 404, title: 'Không tìm thấy / Not found' },
+  'dossier.notFound': { status: 404, title: 'Không tìm thấy hồ sơ / Dossier not found' },
+  'dossier.transitionNotAllowed': {
+    status: 422,
+    title: 'Chuyển trạng thái không hợp lệ / Status change not allowed',
+  },
+  'dossier.staleVersion': { status: 409, title: 'Phiên bản hồ sơ đã cũ / Stale dossier version' },
+  'idempotency.conflict': { status: 409, title: 'Khóa idempotency bị dùng lại / Idempotency key reused' },
+  'idempotency.inProgress': { status: 409, title: 'Yêu cầu đang được xử lý / Request still in progress' },
+  'sequence.taken': { status: 409, title: 'Xung đột ghi / Concurrent write conflict' },
+  'national.transient': { status: 502, title: 'Cổng DVCQG tạm thời lỗi / National portal unavailable' },
+  'national.rejected': { status: 502, title: 'Cổng DVCQG từ chối / National portal rejected the record' },
+  'national.authentication': {
+    status: 502,
+    title: 'Không đăng nhập được Cổng DVCQG / National portal login failed',
+  },
+  'dependency.unavailable': {
+    status: 503,
+    title: 'Dịch vụ tạm thời không sẵn sàng / Service temporarily unavailable',
+  },
+};
+
+export function statusOf(code: GatewayErrorCode): ContentfulStatusCode {
+  return problemCatalogue[code].status;
+}
+
+/** A JSONPath a caller can find in its own request: $.documents[0].url */
+export function toJsonPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>(
+    (jsonPath, segment) =>
+      typeof segment === 'number'
+        ? `${jsonPath}[${segment}]`
+        : /^[A-Za-z_$][\w$]*$/.test(String(segment))
+          ? `${jsonPath}.${String(segment)}`
+          : `${jsonPath}[${JSON.stringify(String(segment))}]`,
+    '$',
+  );
+}
+
+export function fieldErrorsOf(error: z.ZodError): FieldError[] {
+  return error.issues.flatMap((issue) => {
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({
+        path: toJsonPath([...issue.path, key]),
+        message: 'Trường không được hỗ trợ / Unknown field: remove it or check its spelling',
+      }));
+    }
+    if (issue.code === 'invalid_type' && issue.input === undefined) {
+      return [{ path: toJsonPath(issue.path), message: 'Trường bắt buộc / Required field is missing' }];
+    }
+    return [{ path: toJsonPath(issue.path), message: issue.message }];
+  });
+}
+
+export function invalidRequest(error: z.ZodError, where: string): GatewayError {
+  const fieldErrors = fieldErrorsOf(error);
+  return new GatewayError(
+    'request.invalid',
+    `${fieldErrors.length} lỗi trong ${where} / ${fieldErrors.length} invalid field(s) in the ${where}`,
+    { fieldErrors },
+  );
+}
+
+/** The one place a GatewayError becomes an HTTP answer. */
+export function problemResponse(c: Context, error: GatewayError): Response {
+  const { status, title } = problemCatalogue[error.code];
+  const problem: Problem & Record<string, unknown> = {
+    type: `/problems/${error.code}`,
+    title,
+    status,
+    detail: error.message,
+    instance: c.req.path,
+    code: error.code,
+    ...(error.fieldErrors.length ? { errors: [...error.fieldErrors] } : {}),
+    ...error.details,
+  };
+  const headers: Record<string, string> = { 'content-type': 'application/problem+json; charset=utf-8' };
+  if (error.retryAfterSeconds !== undefined) headers['retry-after'] = String(error.retryAfterSeconds);
+  if (status === 401) headers['www-authenticate'] = 'Bearer realm="lien-thong-gateway"';
+  return c.body(JSON.stringify(problem), status, headers);
+}

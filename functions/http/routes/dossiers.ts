@@ -1,0 +1,108 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { agencyOfDossierCode, dossierCodeSchema } from '../../../contracts/codes';
+import { problemSchema } from '../../../contracts/problem';
+import {
+  acceptedMessageSchema,
+  dossierSubmissionSchema,
+  dossierViewSchema,
+} from '../../../contracts/provincial-api';
+import { acceptDossierMessage } from '../../application/accept-dossier-message';
+import { getDossierView } from '../../application/get-dossier-view';
+import type { ApiDependencies } from '../api-dependencies';
+import type { AppEnv } from '../create-app';
+import { assertMayActFor, requireScope } from '../require-scope';
+
+const problem = { 'application/problem+json': { schema: problemSchema } };
+const security = [{ bearerAuth: [] }];
+const idempotencyHeader = z.object({
+  'idempotency-key': z
+    .string()
+    .min(1)
+    .max(255)
+    .regex(/^[\x21-\x7e]+$/, 'Idempotency-Key chỉ gồm ký tự ASCII in được / printable ASCII only')
+    .optional()
+    .meta({ description: 'Optional; the natural key (dossierCode + version) applies when absent' }),
+});
+
+const submitDossierRoute = (deps: ApiDependencies) =>
+  createRoute({
+    method: 'post',
+    path: '/v1/dossiers',
+    tags: ['Dossiers'],
+    summary: 'Create or update a dossier (relayed to the national portal)',
+    security,
+    middleware: [requireScope(deps.tokens, 'dossiers:write')] as const,
+    request: {
+      headers: idempotencyHeader,
+      body: { required: true, content: { 'application/json': { schema: dossierSubmissionSchema } } },
+    },
+    responses: {
+      202: {
+        description: 'Accepted: will be delivered or parked, never lost',
+        content: { 'application/json': { schema: acceptedMessageSchema } },
+      },
+      400: { description: 'Invalid body; every field error listed', content: problem },
+      401: { description: 'Missing or invalid token', content: problem },
+      403: { description: 'The client may not act for this agency', content: problem },
+      409: { description: 'Key reused with another body, or a stale version', content: problem },
+      413: { description: 'Body too large', content: problem },
+      415: { description: 'Not JSON', content: problem },
+      422: { description: 'Status change not allowed', content: problem },
+    },
+  });
+
+const getDossierRoute = (deps: ApiDependencies) =>
+  createRoute({
+    method: 'get',
+    path: '/v1/dossiers/{code}',
+    tags: ['Dossiers'],
+    summary: 'Correlated state and message timeline of a dossier',
+    security,
+    middleware: [requireScope(deps.tokens, 'dossiers:write', 'admin')] as const,
+    request: { params: z.object({ code: dossierCodeSchema }) },
+    responses: {
+      200: {
+        description: 'The dossier as the gateway knows it',
+        content: { 'application/json': { schema: dossierViewSchema } },
+      },
+      401: { description: 'Missing or invalid token', content: problem },
+      403: { description: 'The client may not act for this agency', content: problem },
+      404: { description: 'Unknown dossier', content: problem },
+    },
+  });
+
+export function registerDossierRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDependencies) {
+  app.openapi(submitDossierRoute(deps), async (c) => {
+    const dossier = c.req.valid('json');
+    assertMayActFor(c.var.caller, dossier.agencyCode);
+    const idempotencyKey = c.req.valid('header')['idempotency-key'];
+    const { message, replayed } = await acceptDossierMessage(deps, {
+      kind: 'dossier.sync',
+      dossierCode: dossier.dossierCode,
+      agencyCode: dossier.agencyCode,
+      naturalKey: `version:${dossier.version}`,
+      ...(idempotencyKey ? { idempotencyKey: `client:${c.var.caller.clientId}:${idempotencyKey}` } : {}),
+      status: dossier.status,
+      version: dossier.version,
+      payload: dossier,
+      traceId: c.var.requestId,
+    });
+    if (replayed) c.header('idempotent-replayed', 'true');
+    c.header('location', `/v1/dossiers/${encodeURIComponent(message.dossierCode)}`);
+    return c.json(
+      {
+        dossierCode: message.dossierCode,
+        messageId: message.messageId,
+        sequence: message.sequence,
+        state: message.state,
+      },
+      202,
+    );
+  });
+
+  app.openapi(getDossierRoute(deps), async (c) => {
+    const { code } = c.req.valid('param');
+    assertMayActFor(c.var.caller, agencyOfDossierCode(code));
+    return c.json(await getDossierView(deps.store, code), 200);
+  });
+}

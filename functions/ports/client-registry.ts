@@ -1,0 +1,15 @@
+import type { Scope } from '../../contracts/oauth';
+
+export interface RegisteredClient {
+  readonly clientId: string;
+  /** scrypt$<salt base64>$<hash base64>: the secret itself is never stored. */
+  readonly secretHash: string;
+  readonly scopes: readonly Scope[];
+  /** Exact agency codes or suffix grants such as *.H12. */
+  readonly agencies: readonly string[];
+  readonly disabled?: boolean;
+}
+
+export interface ClientRegistry {
+  findClient(clientId: string): Promise<RegisteredClient | undefined>;
+}

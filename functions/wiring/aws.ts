@@ -1,0 +1,45 @@
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { environment, queueUrlVariable, topology } from '../../infra/topology';
+import { buildDependencies, type GatewayDependencies } from './build-dependencies';
+import type { GatewaySecrets } from './runtime-config';
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`environment variable ${name} is not set`);
+  return value;
+}
+
+let dependencies: Promise<GatewayDependencies> | undefined;
+
+/** Cold-start wiring on AWS: names from the environment the stack sets, secrets from Secrets Manager. */
+export function loadAwsDependencies(): Promise<GatewayDependencies> {
+  dependencies ??= (async () => {
+    const region = required('AWS_REGION');
+    const secretValue = await new SecretsManagerClient({ region }).send(
+      new GetSecretValueCommand({ SecretId: required(environment.secretsArn) }),
+    );
+    const secrets = JSON.parse(secretValue.SecretString ?? '{}') as GatewaySecrets;
+    return buildDependencies({
+      stage: required(environment.stage),
+      region,
+      tableName: required(environment.tableName),
+      queueUrls: { toNational: required(queueUrlVariable('to-national.fifo')) },
+      nationalPortal: {
+        baseUrl: required(environment.nationalPortalUrl),
+        username: secrets.nationalPortal.username,
+        password: secrets.nationalPortal.password,
+        timeoutMs: 10_000,
+      },
+      tokens: {
+        issuer: required(environment.tokenIssuer),
+        audience: 'lien-thong-gateway',
+        lifetimeSeconds: 900,
+        keys: secrets.signingKeys,
+      },
+      outbox: topology.outbox,
+      maxBodyBytes: 1024 * 1024,
+      logLevel: process.env[environment.logLevel] ?? 'INFO',
+    });
+  })();
+  return dependencies;
+}

@@ -1,0 +1,22 @@
+import type { Scope } from '../../contracts/oauth';
+
+/**
+ * Demo credentials of the local runtime only (DESIGN.md, public contract). They are printed
+ * at start and never used by the AWS wiring, which reads its secrets from Secrets Manager.
+ */
+export const demoClients: readonly {
+  clientId: string;
+  secret: string;
+  scopes: Scope[];
+  agencies: string[];
+}[] = [
+  {
+    clientId: 'demo-province',
+    secret: 'demo-secret',
+    scopes: ['dossiers:write', 'payments:write'],
+    agencies: ['*.H12'],
+  },
+  { clientId: 'demo-admin', secret: 'demo-admin-secret', scopes: ['admin'], agencies: [] },
+];
+
+export const demoNationalPortalAccount = { username: 'demo-national', password: 'demo-national-password' };

@@ -1,0 +1,70 @@
+import { resolve } from 'node:path';
+import { demoClients, demoNationalPortalAccount } from './demo-credentials';
+import { startLocalRuntime } from './start-local-runtime';
+
+/** `npm start`: the whole gateway on this machine. Configuration by environment variables (README). */
+function port(name: string, fallback: number): number {
+  const value = process.env[name];
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65_535)
+    throw new Error(`${name} must be a port number, got ${value}`);
+  return parsed;
+}
+
+const inMemory = process.env.GATEWAY_IN_MEMORY === '1';
+const dataDir = inMemory ? null : resolve(process.env.GATEWAY_DATA_DIR ?? '.data');
+
+const runtime = await startLocalRuntime({
+  ports: {
+    gateway: port('GATEWAY_PORT', 3000),
+    nationalPortal: port('NATIONAL_SIM_PORT', 3001),
+    dynamodb: port('DYNAMODB_PORT', 8000),
+    sqs: port('SQS_PORT', 9324),
+  },
+  dataDir,
+  logLevel: process.env.LOG_LEVEL ?? 'INFO',
+});
+
+const lines = [
+  '',
+  'Liên thông Gateway — local runtime',
+  '',
+  `  Gateway API              ${runtime.urls.gateway}`,
+  `  Health                   ${runtime.urls.gateway}/health`,
+  `  National portal (sim)    ${runtime.urls.nationalPortal}   (received: ${runtime.urls.nationalPortal}/_sim/received)`,
+  `  DynamoDB emulator        ${runtime.urls.dynamodb}`,
+  `  SQS emulator             ${runtime.urls.sqs}`,
+  `  Data                     ${dataDir ?? 'in memory (GATEWAY_IN_MEMORY=1)'}`,
+  '',
+  'Demo credentials (local runtime only):',
+  ...demoClients.map(
+    (client) =>
+      `  ${client.clientId.padEnd(16)} secret ${client.secret.padEnd(20)} scopes ${client.scopes.join(' ')}${client.agencies.length ? `  agencies ${client.agencies.join(' ')}` : ''}`,
+  ),
+  `  national portal user     ${demoNationalPortalAccount.username} / ${demoNationalPortalAccount.password}`,
+  '',
+  'Try:',
+  `  curl -s ${runtime.urls.gateway}/oauth/token -d grant_type=client_credentials -d client_id=demo-province -d client_secret=demo-secret`,
+  '',
+  'Ctrl-C stops everything cleanly.',
+  '',
+];
+console.log(lines.join('\n'));
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${signal}: stopping — finishing in-flight messages…`);
+  const forced = setTimeout(() => {
+    console.error('did not stop within 20 s; exiting');
+    process.exit(1);
+  }, 20_000);
+  forced.unref();
+  await runtime.stop();
+  console.log('stopped.');
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -1,0 +1,227 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { serve } from '@hono/node-server';
+import type { Hono } from 'hono';
+import { sweepOutbox } from '../../functions/application/sweep-outbox';
+import { hashClientSecret } from '../../functions/core/client-secret';
+import { createNationalRelayHandler } from '../../functions/handlers/national-relay';
+import { createOutboxSweeperHandler } from '../../functions/handlers/outbox-sweeper';
+import { createApp } from '../../functions/http';
+import { buildDependencies, type GatewayDependencies } from '../../functions/wiring/build-dependencies';
+import type { RuntimeConfig } from '../../functions/wiring/runtime-config';
+import {
+  createNationalPortalSimulator,
+  type NationalPortalSimulator,
+} from '../simulators/national-portal-simulator';
+import type { SimulatorEnv } from '../simulators/simulator-kit';
+import {
+  type FunctionSpec,
+  findQueue,
+  type QueueFunctionSpec,
+  type ScheduleFunctionSpec,
+  topology,
+} from '../topology';
+import { demoClients, demoNationalPortalAccount } from './demo-credentials';
+import { closeServer, startDynamoDbEmulator, startSqsEmulator } from './emulators';
+import { createLambdaPoller, type LambdaPoller } from './lambda-poller';
+import { loadLocalSecrets } from './local-secrets';
+import { localName, provisionQueues, provisionTables } from './provision';
+
+export interface LocalRuntimeOptions {
+  /** 0 picks a free port. */
+  readonly ports: { gateway: number; nationalPortal: number; dynamodb: number; sqs: number };
+  /** Where DynamoDB data and local secrets persist; null keeps everything in memory. */
+  readonly dataDir: string | null;
+  readonly logLevel?: string;
+  /** Run the schedules on timers; tests turn this off and call runSchedule themselves. */
+  readonly schedules?: boolean;
+}
+
+export interface LocalRuntime {
+  readonly urls: { gateway: string; nationalPortal: string; dynamodb: string; sqs: string };
+  readonly simulators: { nationalPortal: NationalPortalSimulator };
+  readonly deps: GatewayDependencies;
+  readonly pollers: ReadonlyMap<string, LambdaPoller>;
+  /** Queue URLs in the SQS emulator, by topology name. */
+  readonly queueUrls: ReadonlyMap<string, string>;
+  runSchedule(functionName: string): Promise<unknown>;
+  stop(): Promise<void>;
+}
+
+const HOST = '127.0.0.1';
+const STAGE = 'local';
+
+type FunctionName = (typeof topology.functions)[number]['name'];
+
+/** The handler factory of every topology function; `satisfies` makes a new function fail to compile until it is wired here. */
+const localHandlers = {
+  api: undefined,
+  'national-relay': createNationalRelayHandler,
+  'outbox-sweeper': createOutboxSweeperHandler,
+} satisfies Record<FunctionName, unknown>;
+
+async function serveApp(
+  app: Pick<Hono<SimulatorEnv>, 'fetch'>,
+  port: number,
+): Promise<{ url: string; server: Server }> {
+  const server = serve({ fetch: app.fetch, port, hostname: HOST }) as Server;
+  if (!server.listening)
+    await new Promise((resolve, reject) => server.once('listening', resolve).once('error', reject));
+  return { url: `http://${HOST}:${(server.address() as AddressInfo).port}`, server };
+}
+
+export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
+  const logLevel = options.logLevel ?? 'WARN';
+  const logger = new Logger({
+    serviceName: 'lien-thong-gateway',
+    logLevel: logLevel as 'WARN',
+    persistentKeys: { stage: STAGE },
+  });
+  const cleanups: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+  };
+
+  try {
+    const dynamodbEmulator = await startDynamoDbEmulator({
+      port: options.ports.dynamodb,
+      dataDir: options.dataDir ? `${options.dataDir}/dynamodb` : null,
+    });
+    cleanups.push(() => dynamodbEmulator.close());
+    const sqsEmulator = await startSqsEmulator({ port: options.ports.sqs });
+    cleanups.push(() => sqsEmulator.close());
+
+    const nationalPortal = createNationalPortalSimulator(demoNationalPortalAccount);
+    const nationalServer = await serveApp(nationalPortal.app, options.ports.nationalPortal);
+    cleanups.push(() => closeServer(nationalServer.server));
+
+    const secrets = await loadLocalSecrets(options.dataDir);
+    const provisionalConfig = {
+      stage: STAGE,
+      region: 'ap-southeast-1',
+      tableName: localName(STAGE, 'gateway'),
+      endpoints: { dynamodb: dynamodbEmulator.url, sqs: sqsEmulator.url },
+    };
+    // Clients for provisioning come from the same builder as the gateway's, so they share config.
+    const bootstrap = await buildDependencies(
+      {
+        ...provisionalConfig,
+        queueUrls: { toNational: '' },
+        nationalPortal: { baseUrl: nationalServer.url, ...secrets.nationalPortal, timeoutMs: 5000 },
+        tokens: { issuer: 'local', audience: 'local', lifetimeSeconds: 60, keys: secrets.signingKeys },
+        outbox: topology.outbox,
+        maxBodyBytes: 0,
+        logLevel,
+      },
+      logger,
+    );
+    await provisionTables(bootstrap.aws.dynamodb, STAGE);
+    const queues = await provisionQueues(bootstrap.aws.sqs, STAGE);
+    const queueUrl = (name: string) => queues.get(name)?.url ?? '';
+
+    const config: RuntimeConfig = {
+      ...provisionalConfig,
+      queueUrls: { toNational: queueUrl('to-national.fifo') },
+      nationalPortal: { baseUrl: `${nationalServer.url}/`, ...secrets.nationalPortal, timeoutMs: 10_000 },
+      tokens: {
+        issuer: 'http://127.0.0.1/lien-thong-local',
+        audience: 'lien-thong-gateway',
+        lifetimeSeconds: 900,
+        keys: secrets.signingKeys,
+      },
+      outbox: topology.outbox,
+      maxBodyBytes: 1024 * 1024,
+      logLevel,
+    };
+    const deps = await buildDependencies(config, logger);
+    for (const client of demoClients) {
+      await deps.clientRegistry.saveClient({
+        clientId: client.clientId,
+        secretHash: await hashClientSecret(client.secret),
+        scopes: client.scopes,
+        agencies: client.agencies,
+      });
+    }
+
+    // SQS here keeps nothing across restarts; the store does. Put back whatever it holds as
+    // accepted and undelivered before the pollers start.
+    const restored = await sweepOutbox(deps, { staleAfterSeconds: 0, limit: 100_000 });
+    if (restored > 0) logger.info('re-enqueued undelivered messages from the store', { restored });
+
+    const pollers = new Map<string, LambdaPoller>();
+    const schedules: ScheduleFunctionSpec[] = [];
+    for (const fn of topology.functions as readonly FunctionSpec[]) {
+      if (fn.trigger.kind === 'queue') {
+        const queueFn = fn as QueueFunctionSpec;
+        const queue = findQueue(queueFn.trigger.queue);
+        const source = queues.get(queue.name);
+        const deadLetter = queues.get(queue.deadLetterQueue);
+        if (!source || !deadLetter) throw new Error(`queue ${queue.name} was not provisioned`);
+        const factory = localHandlers[fn.name as 'national-relay'];
+        const poller = createLambdaPoller({
+          sqs: deps.aws.sqs,
+          functionName: fn.name,
+          queueUrl: source.url,
+          queueArn: source.arn,
+          deadLetterQueueUrl: deadLetter.url,
+          batchSize: queueFn.trigger.batchSize,
+          maxConcurrency: queueFn.trigger.maxConcurrency,
+          visibilityTimeoutSeconds: queue.visibilityTimeoutSeconds,
+          maxReceiveCount: queue.maxReceiveCount,
+          timeoutSeconds: fn.timeoutSeconds,
+          handler: factory(deps),
+          logger,
+        });
+        pollers.set(fn.name, poller);
+        poller.start();
+        cleanups.push(() => poller.stop());
+      } else if (fn.trigger.kind === 'schedule') {
+        schedules.push(fn as ScheduleFunctionSpec);
+      }
+    }
+
+    const runSchedule = async (functionName: string) => {
+      if (functionName !== 'outbox-sweeper') throw new Error(`no schedule named ${functionName}`);
+      return localHandlers['outbox-sweeper'](deps)();
+    };
+    if (options.schedules !== false) {
+      for (const schedule of schedules) {
+        let running = false;
+        const timer = setInterval(() => {
+          if (running) return;
+          running = true;
+          runSchedule(schedule.name)
+            .catch((error: unknown) =>
+              logger.error('schedule failed', { schedule: schedule.name, error: (error as Error).message }),
+            )
+            .finally(() => {
+              running = false;
+            });
+        }, schedule.trigger.everySeconds * 1000);
+        cleanups.push(async () => clearInterval(timer));
+      }
+    }
+
+    const gateway = await serveApp(createApp(deps), options.ports.gateway);
+    cleanups.push(() => closeServer(gateway.server));
+
+    return {
+      urls: {
+        gateway: gateway.url,
+        nationalPortal: nationalServer.url,
+        dynamodb: dynamodbEmulator.url,
+        sqs: sqsEmulator.url,
+      },
+      simulators: { nationalPortal },
+      deps,
+      pollers,
+      queueUrls: new Map([...queues].map(([name, queue]) => [name, queue.url])),
+      runSchedule,
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

@@ -1,0 +1,154 @@
+import { request as httpRequest } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalRuntime } from '../../../infra/local/start-local-runtime';
+import { aDossier } from '../../support/fixtures';
+import { startTestRuntime, tokenFor } from '../../support/test-runtime';
+
+let runtime: LocalRuntime;
+let token: string;
+beforeAll(async () => {
+  runtime = await startTestRuntime();
+  token = await tokenFor(runtime);
+});
+afterAll(() => runtime.stop());
+
+const tokenRequest = (body: string | URLSearchParams, contentType: string) =>
+  fetch(`${runtime.urls.gateway}/oauth/token`, {
+    method: 'POST',
+    headers: { 'content-type': contentType },
+    body,
+  });
+
+describe('POST /oauth/token', () => {
+  it('accepts JSON as well as a form, and narrows to the scope asked for', async () => {
+    const response = await tokenRequest(
+      JSON.stringify({
+        grant_type: 'client_credentials',
+        client_id: 'demo-province',
+        client_secret: 'demo-secret',
+        scope: 'dossiers:write',
+      }),
+      'application/json',
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(await response.json()).toMatchObject({
+      token_type: 'Bearer',
+      expires_in: 900,
+      scope: 'dossiers:write',
+    });
+  });
+
+  it('answers a wrong secret and an unknown client alike, with the OAuth error code', async () => {
+    const wrongSecret = await tokenRequest(
+      new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: 'demo-province',
+        client_secret: 'nope',
+      }),
+      'application/x-www-form-urlencoded',
+    );
+    const unknown = await tokenRequest(
+      new URLSearchParams({ grant_type: 'client_credentials', client_id: 'nobody', client_secret: 'nope' }),
+      'application/x-www-form-urlencoded',
+    );
+    expect(wrongSecret.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    const [a, b] = [
+      (await wrongSecret.json()) as Record<string, unknown>,
+      (await unknown.json()) as Record<string, unknown>,
+    ];
+    expect(a.error).toBe('invalid_client');
+    expect(a.detail).toBe(b.detail);
+  });
+
+  it('refuses a scope the client was not granted', async () => {
+    const response = await tokenRequest(
+      new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: 'demo-province',
+        client_secret: 'demo-secret',
+        scope: 'admin',
+      }),
+      'application/x-www-form-urlencoded',
+    );
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: 'invalid_scope', errors: [{ path: '$.scope' }] });
+  });
+
+  it('refuses another grant type with a field error', async () => {
+    const response = await tokenRequest(
+      new URLSearchParams({
+        grant_type: 'password',
+        client_id: 'demo-province',
+        client_secret: 'demo-secret',
+      }),
+      'application/x-www-form-urlencoded',
+    );
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ errors: [{ path: '$.grant_type' }] });
+  });
+});
+
+describe('request edges', () => {
+  const post = (body: string, headers: Record<string, string>) =>
+    fetch(`${runtime.urls.gateway}/v1/dossiers`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, ...headers },
+      body,
+    });
+
+  it('answers 415 to a body that is not JSON', async () => {
+    const response = await post('dossierCode=x', { 'content-type': 'text/plain' });
+    expect(response.status).toBe(415);
+    expect(await response.json()).toMatchObject({ code: 'request.unsupportedMediaType', status: 415 });
+  });
+
+  it('answers 400 to malformed JSON, pointing at the whole body', async () => {
+    const response = await post('{"dossierCode":', { 'content-type': 'application/json' });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ code: 'request.invalid', errors: [{ path: '$' }] });
+  });
+
+  it('answers 413 to a body over the limit', async () => {
+    const huge = JSON.stringify({ ...aDossier(), note: 'x'.repeat(2 * 1024 * 1024) });
+    // Its own connection: the server answers before reading the whole body and closes it.
+    const { status, body } = await new Promise<{ status: number; body: string }>((resolvePromise, reject) => {
+      const request = httpRequest(
+        `${runtime.urls.gateway}/v1/dossiers`,
+        {
+          method: 'POST',
+          agent: false,
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        },
+        (response) => {
+          let text = '';
+          response.on('data', (chunk) => {
+            text += chunk;
+          });
+          response.on('end', () => resolvePromise({ status: response.statusCode ?? 0, body: text }));
+        },
+      );
+      request.on('error', reject);
+      request.end(huge);
+    });
+    expect(status).toBe(413);
+    expect(JSON.parse(body)).toMatchObject({ code: 'request.tooLarge' });
+  });
+
+  it('answers 404 problem+json to an unknown route', async () => {
+    const response = await fetch(`${runtime.urls.gateway}/v2/nothing`);
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+  });
+
+  it('refuses a client without the scope a route needs', async () => {
+    const adminToken = await tokenFor(runtime, 'demo-admin', 'demo-admin-secret');
+    const response = await fetch(`${runtime.urls.gateway}/v1/dossiers`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify(aDossier()),
+    });
+    expect(response.status).toBe(403);
+  });
+});

@@ -1,0 +1,52 @@
+import { type LocalRuntime, startLocalRuntime } from '../../infra/local/start-local-runtime';
+
+/** The whole local runtime on free loopback ports, in memory unless a data dir is given. */
+export function startTestRuntime(dataDir: string | null = null): Promise<LocalRuntime> {
+  return startLocalRuntime({
+    ports: { gateway: 0, nationalPortal: 0, dynamodb: 0, sqs: 0 },
+    dataDir,
+    logLevel: process.env.TEST_LOG_LEVEL ?? 'SILENT',
+    schedules: false,
+  });
+}
+
+export async function tokenFor(
+  runtime: LocalRuntime,
+  clientId = 'demo-province',
+  secret = 'demo-secret',
+): Promise<string> {
+  const response = await fetch(`${runtime.urls.gateway}/oauth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: clientId,
+      client_secret: secret,
+    }),
+  });
+  if (response.status !== 200)
+    throw new Error(`token request failed: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { access_token: string }).access_token;
+}
+
+/** Polls `probe` until it returns a value, within a bounded time; the suite never waits forever. */
+export async function eventually<T>(
+  probe: () => Promise<T | undefined>,
+  timeoutMs = 15_000,
+  everyMs = 100,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await probe();
+      if (value !== undefined) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+  throw new Error(
+    `condition not met within ${timeoutMs} ms${lastError ? `: ${(lastError as Error).message}` : ''}`,
+  );
+}
