@@ -89,6 +89,24 @@ export const nationalDossierSchema = z.object({
 
 export type NationalDossier = z.infer<typeof nationalDossierSchema>;
 
+/** One row of CapNhatTienDoHoSoMC: a processing step of a dossier. */
+export const nationalProgressRowSchema = z.object({
+  MaHoSo: dossierCodeSchema,
+  NguoiXuLy: z.string().min(1).max(50),
+  ChucDanh: z.string().max(100).optional(),
+  ThoiDiemXuLy: nationalTimestampSchema,
+  PhongBanXuLy: z.string().max(200).optional(),
+  NoiDungXuLy: z.string().max(2000).optional(),
+  TrangThai: z.enum(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']),
+  NgayBatDau: nationalTimestampSchema.optional(),
+  NgayKetThucTheoQuyDinh: nationalTimestampSchema.optional(),
+});
+
+export type NationalProgressRow = z.infer<typeof nationalProgressRowSchema>;
+
+/** The portal takes at most ten progress rows per call (DOMAIN.md). */
+export const NATIONAL_PROGRESS_CHUNK = 10;
+
 /** Session-envelope call: POST {base}/service. */
 export const nationalServiceRequestSchema = z.discriminatedUnion('service', [
   z.object({
@@ -97,6 +115,12 @@ export const nationalServiceRequestSchema = z.discriminatedUnion('service', [
     service: z.literal('DongBoHoSoMC'),
     isUpdating: z.union([z.boolean(), z.enum(['true', 'false'])]),
     data: z.array(nationalDossierSchema).min(1),
+  }),
+  z.object({
+    session: z.string().min(1),
+    madonvi: agencyCodeSchema,
+    service: z.literal('CapNhatTienDoHoSoMC'),
+    data: z.array(nationalProgressRowSchema).min(1).max(NATIONAL_PROGRESS_CHUNK),
   }),
   z.object({
     session: z.string().min(1),

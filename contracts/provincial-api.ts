@@ -85,6 +85,26 @@ export const dossierSubmissionSchema = z
 
 export type DossierSubmission = z.infer<typeof dossierSubmissionSchema>;
 
+export const statusChangeSchema = z
+  .strictObject({
+    eventId: z.string().trim().min(1).max(100).meta({
+      description: 'Unique per status change; the natural idempotency key',
+      example: 'evt-20250314-0001',
+    }),
+    status: dossierStatusSchema,
+    at: isoDateTimeSchema.meta({ description: 'When the change happened at the desk' }),
+    handledBy: z.strictObject({
+      name: text(50).meta({ description: 'Officer who made the change (NguoiXuLy, at most 50 characters)' }),
+      title: text(100).optional(),
+      department: text(200).optional(),
+    }),
+    note: text(2000).optional(),
+    dueAt: isoDateTimeSchema.optional().meta({ description: 'New promised date, when the change moves it' }),
+  })
+  .meta({ id: 'StatusChange', description: 'One status change of a dossier, as it happened at the desk' });
+
+export type StatusChange = z.infer<typeof statusChangeSchema>;
+
 export const acceptedMessageSchema = z
   .object({
     dossierCode: dossierCodeSchema,

@@ -1,4 +1,7 @@
 import {
+  NATIONAL_PROGRESS_CHUNK,
+  type NationalDossier,
+  nationalDossierSchema,
   nationalErrorCodes,
   nationalLoginReplySchema,
   nationalReplySchema,
@@ -106,7 +109,9 @@ export function createSessionNationalPortal(options: SessionNationalPortalOption
       if (!parsed.success)
         throw new GatewayError('national.transient', 'national portal reply is not an error_code envelope');
       const code = String(parsed.data.error_code);
-      if (code !== nationalErrorCodes.authentication) return { code, message: parsed.data.message ?? '' };
+      if (code !== nationalErrorCodes.authentication) {
+        return { code, message: parsed.data.message ?? '', result: parsed.data.result };
+      }
       session = undefined;
     }
     throw new GatewayError('national.authentication', 'national portal rejected a fresh session');
@@ -141,6 +146,26 @@ export function createSessionNationalPortal(options: SessionNationalPortalOption
       });
       if (update.code !== nationalErrorCodes.ok) raise(update.code, update.message);
       return { errorCode: update.code, message: update.message, switchedToUpdate: true };
+    },
+    async updateProgress(agencyCode, rows) {
+      let last = { errorCode: nationalErrorCodes.ok as string, message: '', switchedToUpdate: false };
+      for (let start = 0; start < rows.length; start += NATIONAL_PROGRESS_CHUNK) {
+        const chunk = rows.slice(start, start + NATIONAL_PROGRESS_CHUNK);
+        const reply = await callService(agencyCode, { service: 'CapNhatTienDoHoSoMC', data: chunk });
+        if (reply.code !== nationalErrorCodes.ok) raise(reply.code, reply.message);
+        last = { errorCode: reply.code, message: reply.message, switchedToUpdate: false };
+      }
+      return last;
+    },
+    async lookupDossier(agencyCode, dossierCode): Promise<NationalDossier | undefined> {
+      const reply = await callService(agencyCode, { service: 'TraCuuHoSo', MaHoSo: dossierCode });
+      if (reply.code !== nationalErrorCodes.ok) raise(reply.code, reply.message);
+      const [first] = Array.isArray(reply.result) ? reply.result : [];
+      if (first === undefined) return undefined;
+      const parsed = nationalDossierSchema.safeParse(first);
+      if (!parsed.success)
+        throw new GatewayError('national.transient', 'TraCuuHoSo answered a record the gateway cannot read');
+      return parsed.data;
     },
     async ping() {
       await login();

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   type NationalDossier,
+  type NationalProgressRow,
   nationalErrorCodes,
   nationalLoginRequestSchema,
   nationalServiceRequestSchema,
@@ -21,11 +22,13 @@ export interface NationalPortalSimulatorOptions {
 export function createNationalPortalSimulator(options: NationalPortalSimulatorOptions) {
   const sessions = new Set<string>();
   const dossiers = new Map<string, NationalDossier>();
+  const progress = new Map<string, NationalProgressRow[]>();
   const kit = createSimulatorKit({
     ...(options.random ? { random: options.random } : {}),
     onReset: () => {
       sessions.clear();
       dossiers.clear();
+      progress.clear();
     },
   });
   const { app } = kit;
@@ -74,6 +77,27 @@ export function createNationalPortalSimulator(options: NationalPortalSimulatorOp
       const found = dossiers.get(call.MaHoSo);
       return c.json({ error_code: nationalErrorCodes.ok, result: found ? [found] : [] });
     }
+    if (call.service === 'CapNhatTienDoHoSoMC') {
+      const unknown = call.data.find((row) => !dossiers.has(row.MaHoSo));
+      if (unknown) {
+        return c.json({
+          error_code: nationalErrorCodes.notFound,
+          message: `Không tìm thấy hồ sơ ${unknown.MaHoSo}`,
+        });
+      }
+      for (const row of call.data) {
+        progress.set(row.MaHoSo, [...(progress.get(row.MaHoSo) ?? []), row]);
+        const dossier = dossiers.get(row.MaHoSo);
+        if (dossier) dossiers.set(row.MaHoSo, { ...dossier, TrangThaiHoSo: row.TrangThai });
+      }
+      kit.record({
+        method: c.req.method,
+        path: c.req.path,
+        headers: Object.fromEntries(c.req.raw.headers),
+        body,
+      });
+      return c.json({ error_code: nationalErrorCodes.ok, message: 'Cập nhật tiến độ thành công' });
+    }
     const isUpdating = call.isUpdating === true || call.isUpdating === 'true';
     for (const dossier of call.data) {
       if (!dossier.MaHoSo.startsWith(`${call.madonvi}-`) && dossier.DonViXuLy !== call.madonvi) {
@@ -96,7 +120,7 @@ export function createNationalPortalSimulator(options: NationalPortalSimulatorOp
     return c.json({ error_code: nationalErrorCodes.ok, message: 'Đồng bộ thành công' });
   });
 
-  return { app, received: kit.received, dossiers };
+  return { app, received: kit.received, dossiers, progress };
 }
 
 export type NationalPortalSimulator = ReturnType<typeof createNationalPortalSimulator>;
