@@ -7,13 +7,16 @@ import { dossierCodeSchema } from './codes';
  * after a crash is byte-for-byte the same as the first.
  */
 export const queueEnvelopeSchema = z.object({
-  type: z.enum(['dossier.sync', 'dossier.status']),
+  channel: z.enum(['national', 'province']),
+  type: z.enum(['dossier.sync', 'dossier.status', 'dossier.submitted', 'dossier.status_changed']),
   version: z.literal(1),
   messageId: z.string().min(1),
   dossierCode: dossierCodeSchema,
   sequence: z.number().int().positive(),
   idempotencyKey: z.string().min(1),
   traceId: z.string().min(1),
+  /** Admin replays so far: a replay is a new delivery as far as queue deduplication goes. */
+  replays: z.number().int().min(0),
 });
 
 export type QueueEnvelope = z.infer<typeof queueEnvelopeSchema>;

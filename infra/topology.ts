@@ -30,7 +30,17 @@ export interface QueueSpec {
 export interface DeadLetterQueueSpec {
   readonly name: string;
   readonly fifo: true;
+  readonly visibilityTimeoutSeconds: number;
   readonly retentionDays: number;
+}
+
+/** How the gateway treats one outbound endpoint: quotas, timeouts, when to stop calling it. */
+export interface EndpointSpec {
+  /** Calls in flight at once from one function instance. */
+  readonly maxConcurrentCalls: number;
+  readonly timeoutMs: number;
+  /** Consecutive transient failures that open the breaker, and how long it stays open. */
+  readonly circuitBreaker: { readonly failureThreshold: number; readonly openSeconds: number };
 }
 
 interface FunctionBase {
@@ -76,6 +86,7 @@ export const environment = {
   secretsArn: 'GATEWAY_SECRETS_ARN',
   nationalPortalUrl: 'NATIONAL_PORTAL_URL',
   tokenIssuer: 'GATEWAY_TOKEN_ISSUER',
+  nationalPushAllowList: 'NATIONAL_PUSH_ALLOWED_IPS',
   logLevel: 'POWERTOOLS_LOG_LEVEL',
   serviceName: 'POWERTOOLS_SERVICE_NAME',
 } as const;
@@ -85,7 +96,12 @@ const gatewayTable = {
   partitionKey: 'pk',
   sortKey: 'sk',
   // Sparse index of messages accepted but not yet delivered: the sweeper reads it.
-  indexes: [{ name: 'pending', partitionKey: 'pendingShard', sortKey: 'pendingSince' }],
+  // Sparse indexes: messages accepted but not yet delivered (read by the sweeper), and
+  // parked messages newest first per queue (read by the admin API).
+  indexes: [
+    { name: 'pending', partitionKey: 'pendingShard', sortKey: 'pendingSince' },
+    { name: 'failed', partitionKey: 'failedQueue', sortKey: 'failedAt' },
+  ],
   ttlAttribute: 'expiresAt',
 } as const satisfies TableSpec;
 
@@ -99,10 +115,25 @@ const toNationalQueue = {
   deadLetterQueue: 'to-national-dlq.fifo',
 } as const satisfies QueueSpec;
 
+const toProvinceQueue = {
+  name: 'to-province.fifo',
+  fifo: true,
+  visibilityTimeoutSeconds: 60,
+  maxReceiveCount: 8,
+  retentionDays: 14,
+  deadLetterQueue: 'to-province-dlq.fifo',
+} as const satisfies QueueSpec;
+
+// Dead letters stay as long as SQS allows, so an outage can be fixed before anything expires.
+const deadLetterQueues = [
+  { name: 'to-national-dlq.fifo', fifo: true, visibilityTimeoutSeconds: 60, retentionDays: 14 },
+  { name: 'to-province-dlq.fifo', fifo: true, visibilityTimeoutSeconds: 60, retentionDays: 14 },
+] as const satisfies readonly DeadLetterQueueSpec[];
+
 export const topology = {
   tables: [gatewayTable],
-  queues: [toNationalQueue],
-  deadLetterQueues: [{ name: 'to-national-dlq.fifo', fifo: true, retentionDays: 14 }],
+  queues: [toNationalQueue, toProvinceQueue],
+  deadLetterQueues,
   functions: [
     {
       name: 'api',
@@ -121,6 +152,31 @@ export const topology = {
       trigger: { kind: 'queue', queue: toNationalQueue.name, batchSize: 10, maxConcurrency: 4 },
     },
     {
+      name: 'province-relay',
+      entry: 'functions/handlers/province-relay.ts',
+      memoryMb: 256,
+      timeoutSeconds: 45,
+      bundleBudgetKb: 400,
+      trigger: { kind: 'queue', queue: toProvinceQueue.name, batchSize: 10, maxConcurrency: 4 },
+    },
+    {
+      name: 'national-dead-letters',
+      entry: 'functions/handlers/dead-letter-recorder.ts',
+      memoryMb: 256,
+      timeoutSeconds: 30,
+      bundleBudgetKb: 400,
+      // Lambda's lowest maxConcurrency for SQS sources is 2.
+      trigger: { kind: 'queue', queue: 'to-national-dlq.fifo', batchSize: 10, maxConcurrency: 2 },
+    },
+    {
+      name: 'province-dead-letters',
+      entry: 'functions/handlers/dead-letter-recorder.ts',
+      memoryMb: 256,
+      timeoutSeconds: 30,
+      bundleBudgetKb: 400,
+      trigger: { kind: 'queue', queue: 'to-province-dlq.fifo', batchSize: 10, maxConcurrency: 2 },
+    },
+    {
       name: 'outbox-sweeper',
       entry: 'functions/handlers/outbox-sweeper.ts',
       memoryMb: 256,
@@ -132,6 +188,20 @@ export const topology = {
   routes: [{ method: 'ANY', path: '/{proxy+}', function: 'api' }],
   /** How long an accepted message may wait before the sweeper re-enqueues it. */
   outbox: { staleAfterSeconds: 120, pendingShards: 8 },
+  endpoints: {
+    // The portal's quota is per province account; four calls at once per instance, with the
+    // relay's maxConcurrency of 4, keeps the province under 16 concurrent calls.
+    nationalPortal: {
+      maxConcurrentCalls: 4,
+      timeoutMs: 10_000,
+      circuitBreaker: { failureThreshold: 5, openSeconds: 30 },
+    },
+    provinceWebhooks: {
+      maxConcurrentCalls: 8,
+      timeoutMs: 10_000,
+      circuitBreaker: { failureThreshold: 5, openSeconds: 30 },
+    },
+  },
 } as const satisfies {
   tables: readonly TableSpec[];
   queues: readonly QueueSpec[];
@@ -139,6 +209,7 @@ export const topology = {
   functions: readonly FunctionSpec[];
   routes: readonly RouteSpec[];
   outbox: { staleAfterSeconds: number; pendingShards: number };
+  endpoints: Record<string, EndpointSpec>;
 };
 
 export type Topology = typeof topology;
@@ -155,8 +226,11 @@ export function queueUrlVariable(queueName: string): string {
   );
 }
 
-export function findQueue(name: string): QueueSpec {
-  const queue = topology.queues.find((candidate) => candidate.name === name);
+/** A queue or dead-letter queue by name; only the former has a redrive policy. */
+export function findQueue(name: string): QueueSpec | DeadLetterQueueSpec {
+  const queue = [...topology.queues, ...topology.deadLetterQueues].find(
+    (candidate) => candidate.name === name,
+  );
   if (!queue) throw new Error(`topology names no queue ${name}`);
   return queue;
 }

@@ -18,8 +18,8 @@ function toEntry(envelope: QueueEnvelope) {
     // different dossiers flow in parallel.
     MessageGroupId: envelope.dossierCode,
     // The message id is stable across re-enqueues, so SQS drops a copy sent within its
-    // five-minute deduplication window.
-    MessageDeduplicationId: envelope.messageId,
+    // five-minute deduplication window; an admin replay is a new delivery and gets a new id.
+    MessageDeduplicationId: `${envelope.messageId}.${envelope.replays}`,
   };
 }
 

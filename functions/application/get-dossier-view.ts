@@ -1,60 +1,92 @@
 import type { DossierView } from '../../contracts/provincial-api';
+import type { Channel, DeliveryAttempt, DeliveryProgress, MessageSummary } from '../core/dossier-message';
 import { GatewayError } from '../core/gateway-error';
 import type { DossierStore } from '../ports/dossier-store';
 
 type TimelineEntry = DossierView['timeline'][number];
 type SyncState = DossierView['sync']['state'];
 
+const directionOf: Record<Channel, TimelineEntry['direction']> = {
+  national: 'to_national',
+  province: 'to_province',
+};
+
+interface ChannelState {
+  readonly channel: Channel;
+  readonly messages: MessageSummary[];
+  readonly progress: DeliveryProgress;
+  readonly attempts: Map<number, DeliveryAttempt[]>;
+}
+
+async function loadChannel(
+  store: DossierStore,
+  channel: Channel,
+  dossierCode: string,
+): Promise<ChannelState> {
+  const [messages, progress, attempts] = await Promise.all([
+    store.listMessages(channel, dossierCode),
+    store.getDeliveryProgress(channel, dossierCode),
+    store.listAttempts(channel, dossierCode),
+  ]);
+  return { channel, messages, progress, attempts };
+}
+
+function timelineOf({ channel, messages, attempts }: ChannelState): TimelineEntry[] {
+  return messages.flatMap((message) => [
+    {
+      at: message.acceptedAt,
+      kind: message.kind,
+      direction: directionOf[channel],
+      outcome: 'accepted',
+      detail: `#${message.sequence} ${message.naturalKey} (${message.messageId})`,
+    },
+    ...(attempts.get(message.sequence) ?? []).map((attempt) => ({
+      at: attempt.at,
+      kind: message.kind,
+      direction: directionOf[channel],
+      outcome: attempt.outcome,
+      detail: `#${message.sequence} ${attempt.detail} in ${attempt.latencyMs} ms`,
+    })),
+  ]);
+}
+
+function syncStateOf({ messages, progress }: ChannelState): SyncState {
+  const latest = messages.at(-1);
+  if (messages.some((message) => message.state === 'parked')) return 'parked';
+  if (latest && progress.deliveredSequence < latest.sequence)
+    return progress.lastError ? 'failing' : 'pending';
+  return 'synced';
+}
+
 /** Everything the gateway knows about one dossier, from the store alone. */
 export async function getDossierView(store: DossierStore, dossierCode: string): Promise<DossierView> {
-  const [messages, progress, attempts] = await Promise.all([
-    store.listMessages(dossierCode),
-    store.getDeliveryProgress(dossierCode),
-    store.listAttempts(dossierCode),
+  const [national, province] = await Promise.all([
+    loadChannel(store, 'national', dossierCode),
+    loadChannel(store, 'province', dossierCode),
   ]);
-  const latest = messages.at(-1);
-  const first = messages[0];
-  if (!latest || !first) {
+  const primary = national.messages.length > 0 ? national : province;
+  const first = primary.messages[0];
+  const latest = primary.messages.at(-1);
+  if (!first || !latest) {
     throw new GatewayError(
       'dossier.notFound',
       `Không tìm thấy hồ sơ / No dossier ${dossierCode} is known to the gateway`,
     );
   }
-
-  const timeline: TimelineEntry[] = [];
-  for (const message of messages) {
-    timeline.push({
-      at: message.acceptedAt,
-      kind: message.kind,
-      direction: 'to_national',
-      outcome: 'accepted',
-      detail: `#${message.sequence} ${message.naturalKey} (${message.messageId})`,
-    });
-    for (const attempt of attempts.get(message.sequence) ?? []) {
-      timeline.push({
-        at: attempt.at,
-        kind: message.kind,
-        direction: 'to_national',
-        outcome: attempt.outcome,
-        detail: `#${message.sequence} ${attempt.detail} in ${attempt.latencyMs} ms`,
-      });
-    }
-  }
-  timeline.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-
-  let state: SyncState = 'synced';
-  if (messages.some((message) => message.state === 'parked')) state = 'parked';
-  else if (progress.deliveredSequence < latest.sequence) state = progress.lastError ? 'failing' : 'pending';
-
+  const timeline = [...timelineOf(national), ...timelineOf(province)].sort((a, b) =>
+    a.at < b.at ? -1 : a.at > b.at ? 1 : 0,
+  );
+  const state = syncStateOf(primary);
+  const nationalStatus = national.progress.nationalStatus ?? province.messages.at(-1)?.status ?? null;
   return {
     dossierCode,
     agencyCode: first.agencyCode,
     status: latest.status,
-    nationalStatus: progress.nationalStatus ?? null,
+    nationalStatus,
     sync: {
       state,
-      ...(progress.lastSyncedAt ? { lastSyncedAt: progress.lastSyncedAt } : {}),
-      ...(progress.lastError && state !== 'synced' ? { lastError: progress.lastError } : {}),
+      ...(primary.progress.lastSyncedAt ? { lastSyncedAt: primary.progress.lastSyncedAt } : {}),
+      ...(primary.progress.lastError && state !== 'synced' ? { lastError: primary.progress.lastError } : {}),
     },
     payments: [],
     timeline,

@@ -1,12 +1,14 @@
+import type { QueueEnvelope } from '../../contracts/queue-envelope';
+import type { Channel } from '../core/dossier-message';
 import type { Clock } from '../ports/clock';
 import type { DossierStore } from '../ports/dossier-store';
 import type { Logger } from '../ports/logger';
 import type { MessageQueue } from '../ports/message-queue';
-import { envelopeOf } from './accept-dossier-message';
+import { envelopeOf } from './accept-message';
 
 export interface SweepDependencies {
   readonly store: DossierStore;
-  readonly toNational: MessageQueue;
+  readonly queues: Readonly<Record<Channel, MessageQueue>>;
   readonly clock: Clock;
   readonly logger: Logger;
 }
@@ -25,16 +27,20 @@ export interface SweepOptions {
 export async function sweepOutbox(deps: SweepDependencies, options: SweepOptions): Promise<number> {
   const olderThan = new Date(deps.clock.now().getTime() - options.staleAfterSeconds * 1000).toISOString();
   const pending = await deps.store.listPending(olderThan, options.limit);
-  if (pending.length === 0) return 0;
   const ordered = [...pending].sort((a, b) =>
     a.dossierCode === b.dossierCode ? a.sequence - b.sequence : a.dossierCode < b.dossierCode ? -1 : 1,
   );
-  const envelopes = [];
+  const byChannel: Record<Channel, QueueEnvelope[]> = { national: [], province: [] };
   for (const ref of ordered) {
-    const message = await deps.store.getMessage(ref.dossierCode, ref.sequence);
-    if (message?.state === 'accepted') envelopes.push(envelopeOf(message));
+    const message = await deps.store.getMessage(ref.channel, ref.dossierCode, ref.sequence);
+    if (message?.state === 'accepted') byChannel[ref.channel].push(envelopeOf(message));
   }
-  await deps.toNational.sendBatch(envelopes);
-  deps.logger.info('outbox sweep re-enqueued messages', { count: envelopes.length });
-  return envelopes.length;
+  let count = 0;
+  for (const channel of Object.keys(byChannel) as Channel[]) {
+    if (byChannel[channel].length === 0) continue;
+    await deps.queues[channel].sendBatch(byChannel[channel]);
+    count += byChannel[channel].length;
+  }
+  if (count > 0) deps.logger.info('outbox sweep re-enqueued messages', { count });
+  return count;
 }

@@ -9,6 +9,10 @@ export interface IncomingMessage {
   readonly requestHash: string;
   readonly status: DossierStatus;
   readonly version?: number;
+  /** A status change needs the dossier to exist already; a dossier creates it. */
+  readonly requiresExistingDossier: boolean;
+  /** The provincial side is held to the status machine; the national side is the authority on its own moves. */
+  readonly enforceTransitions: boolean;
 }
 
 export type AcceptanceDecision =
@@ -40,6 +44,12 @@ export function decideAcceptance(
   }
 
   const latest = history.at(-1);
+  if (!latest && incoming.requiresExistingDossier) {
+    throw new GatewayError(
+      'dossier.notFound',
+      'Hồ sơ chưa được đồng bộ / The gateway has no such dossier yet: send it with POST /v1/dossiers first',
+    );
+  }
   if (incoming.version !== undefined) {
     const newestVersion = Math.max(0, ...history.map((message) => message.version ?? 0));
     if (incoming.version <= newestVersion) {
@@ -51,7 +61,10 @@ export function decideAcceptance(
       );
     }
   }
-  if (latest && latest.status !== incoming.status) {
+  // A status event is a move even to the same status (4 -> 4 is a new processing step, 2 -> 2
+  // is not); a new version of the dossier only moves when its status differs.
+  const moves = incoming.kind === 'dossier.status' || latest?.status !== incoming.status;
+  if (incoming.enforceTransitions && latest && moves) {
     const verdict = checkTransition(latest.status, incoming.status);
     if (!verdict.allowed) {
       throw new GatewayError('dossier.transitionNotAllowed', verdict.reason, {

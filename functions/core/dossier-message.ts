@@ -1,12 +1,27 @@
 import type { DossierStatus } from '../../contracts/dossier-status';
 
-export type MessageKind = 'dossier.sync' | 'dossier.status';
+/**
+ * A dossier's messages flow in two independent ordered channels: toward the national portal
+ * and toward the owning provincial system. Each channel has its own sequence and progress.
+ */
+export type Channel = 'national' | 'province';
 
-/** accepted: stored, on its way; delivered: acknowledged by the receiver; parked: needs an admin. */
-export type MessageState = 'accepted' | 'delivered' | 'parked';
+export const channelKinds = {
+  national: ['dossier.sync', 'dossier.status'],
+  province: ['dossier.submitted', 'dossier.status_changed'],
+} as const satisfies Record<Channel, readonly string[]>;
+
+export type MessageKind = (typeof channelKinds)[Channel][number];
+
+/**
+ * accepted: stored, on its way; delivered: acknowledged by the receiver; parked: needs an
+ * admin; held: waits behind a parked predecessor; discarded: an admin decided to skip it.
+ */
+export type MessageState = 'accepted' | 'delivered' | 'parked' | 'held' | 'discarded';
 
 /** What the gateway keeps about every accepted message, without its payload. */
 export interface MessageSummary {
+  readonly channel: Channel;
   readonly dossierCode: string;
   readonly agencyCode: string;
   readonly sequence: number;
@@ -23,20 +38,24 @@ export interface MessageSummary {
   readonly acceptedAt: string;
   readonly state: MessageState;
   readonly traceId: string;
+  /** How many times an admin replayed it; part of the queue deduplication id. */
+  readonly replays?: number;
 }
 
 export interface StoredMessage extends MessageSummary {
   readonly payload: unknown;
+  /** The payload as first accepted, kept when an admin edits it before a replay. */
+  readonly originalPayload?: unknown;
 }
 
 export interface DeliveryAttempt {
   readonly at: string;
-  readonly outcome: 'delivered' | 'failed' | 'parked';
+  readonly outcome: 'delivered' | 'failed' | 'parked' | 'held' | 'replayed' | 'discarded';
   readonly latencyMs: number;
   readonly detail: string;
 }
 
-/** Per-dossier delivery progress, written only by the relay. */
+/** Per-dossier, per-channel delivery progress, written by the relay and by admin actions. */
 export interface DeliveryProgress {
   readonly deliveredSequence: number;
   /** True once the portal has the dossier, so the next DongBoHoSoMC is an update. */
@@ -44,6 +63,28 @@ export interface DeliveryProgress {
   readonly nationalStatus?: DossierStatus;
   readonly lastSyncedAt?: string;
   readonly lastError?: string;
+  /** The parked message everything later waits behind. */
+  readonly parkedSequence?: number;
 }
 
 export const noDeliveryYet: DeliveryProgress = { deliveredSequence: 0, nationalSynced: false };
+
+export type FailureReason = 'rejected' | 'exhausted';
+
+/** A parked message as administrators see it (DESIGN.md flow 4). */
+export interface FailedMessage {
+  readonly messageId: string;
+  readonly queue: string;
+  readonly channel: Channel;
+  readonly dossierCode: string;
+  readonly agencyCode: string;
+  readonly sequence: number;
+  readonly kind: MessageKind;
+  readonly reason: FailureReason;
+  readonly lastError: string;
+  readonly attempts: number;
+  readonly firstAttemptAt?: string;
+  readonly lastAttemptAt?: string;
+  readonly parkedAt: string;
+  readonly status: 'parked' | 'replayed' | 'discarded';
+}

@@ -16,12 +16,17 @@ export type GatewayErrorCode =
   | 'dossier.notFound'
   | 'dossier.transitionNotAllowed'
   | 'dossier.staleVersion'
+  | 'failedMessage.notFound'
+  | 'failedMessage.notParked'
   | 'idempotency.conflict'
   | 'idempotency.inProgress'
   | 'sequence.taken'
   | 'national.transient'
   | 'national.rejected'
   | 'national.authentication'
+  | 'province.transient'
+  | 'province.rejected'
+  | 'province.notRegistered'
   | 'dependency.unavailable';
 
 export interface GatewayErrorOptions {

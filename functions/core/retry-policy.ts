@@ -1,4 +1,4 @@
-import type { GatewayError } from './gateway-error';
+import { isGatewayError } from './gateway-error';
 
 export interface RetryPolicy {
   readonly baseSeconds: number;
@@ -31,12 +31,14 @@ export type FailureClass =
   | { readonly retry: false };
 
 /** The one mapping from an error to a retry decision. */
-export function classifyFailure(error: GatewayError | Error): FailureClass {
-  if (!('code' in error)) return { retry: true };
+export function classifyFailure(error: Error): FailureClass {
+  if (!isGatewayError(error)) return { retry: true };
   switch (error.code) {
     case 'national.rejected':
+    case 'province.rejected':
       return { retry: false };
     case 'national.transient':
+    case 'province.transient':
     case 'national.authentication':
     case 'dependency.unavailable':
       return error.retryAfterSeconds === undefined

@@ -1,3 +1,5 @@
+import type { Context } from 'hono';
+import type { Channel } from '../core/dossier-message';
 import type { AccessTokens } from '../ports/access-tokens';
 import type { ClientRegistry } from '../ports/client-registry';
 import type { Clock } from '../ports/clock';
@@ -5,11 +7,13 @@ import type { DossierStore } from '../ports/dossier-store';
 import type { Logger } from '../ports/logger';
 import type { MessageQueue } from '../ports/message-queue';
 import type { NationalPortal } from '../ports/national-portal';
+import type { ProvinceSystems } from '../ports/province-systems';
 
 export interface ApiDependencies {
   readonly store: DossierStore;
-  readonly toNational: MessageQueue;
+  readonly queues: Readonly<Record<Channel, MessageQueue>>;
   readonly nationalPortal: NationalPortal;
+  readonly provinceSystems: ProvinceSystems;
   readonly clients: ClientRegistry;
   readonly tokens: AccessTokens;
   readonly clock: Clock;
@@ -17,4 +21,8 @@ export interface ApiDependencies {
   readonly logger: Logger;
   /** Largest accepted request body, in bytes. */
   readonly maxBodyBytes: number;
+  /** Addresses the national portal may push from (exact or CIDR); empty allows any. */
+  readonly nationalPushAllowList: readonly string[];
+  /** The caller's network address, as the runtime (Lambda or Node) sees it. */
+  readonly remoteAddress: (c: Context) => string | undefined;
 }

@@ -8,6 +8,7 @@ import { invalidRequest, problemResponse } from './problem-response';
 import type { AuthVariables } from './require-scope';
 import { registerDossierRoutes } from './routes/dossiers';
 import { registerHealthRoute } from './routes/health';
+import { registerNationalPushRoutes } from './routes/national-push';
 import { registerTokenRoute } from './routes/oauth-token';
 
 export type AppEnv = { Variables: AuthVariables & { requestId: string } };
@@ -37,6 +38,7 @@ export function createApp(deps: ApiDependencies) {
   registerHealthRoute(app, deps);
   registerTokenRoute(app, deps);
   registerDossierRoutes(app, deps);
+  registerNationalPushRoutes(app, deps);
 
   app.notFound((c) =>
     problemResponse(

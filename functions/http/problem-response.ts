@@ -21,6 +21,8 @@ const problemCatalogue: Record<GatewayErrorCode, { status: ContentfulStatusCode;
     title: 'Chuyển trạng thái không hợp lệ / Status change not allowed',
   },
   'dossier.staleVersion': { status: 409, title: 'Phiên bản hồ sơ đã cũ / Stale dossier version' },
+  'failedMessage.notFound': { status: 404, title: 'Không tìm thấy tin lỗi / Failed message not found' },
+  'failedMessage.notParked': { status: 409, title: 'Tin không còn ở trạng thái lỗi / Message is not parked' },
   'idempotency.conflict': { status: 409, title: 'Khóa idempotency bị dùng lại / Idempotency key reused' },
   'idempotency.inProgress': { status: 409, title: 'Yêu cầu đang được xử lý / Request still in progress' },
   'sequence.taken': { status: 409, title: 'Xung đột ghi / Concurrent write conflict' },
@@ -29,6 +31,12 @@ const problemCatalogue: Record<GatewayErrorCode, { status: ContentfulStatusCode;
   'national.authentication': {
     status: 502,
     title: 'Không đăng nhập được Cổng DVCQG / National portal login failed',
+  },
+  'province.transient': { status: 502, title: 'Hệ thống tỉnh tạm thời lỗi / Provincial system unavailable' },
+  'province.rejected': { status: 502, title: 'Hệ thống tỉnh từ chối / Provincial system refused the event' },
+  'province.notRegistered': {
+    status: 422,
+    title: 'Chưa đăng ký hệ thống tỉnh / No provincial system registered for the agency',
   },
   'dependency.unavailable': {
     status: 503,

@@ -1,48 +1,81 @@
 import type {
+  Channel,
   DeliveryAttempt,
   DeliveryProgress,
-  MessageState,
+  FailedMessage,
   MessageSummary,
   StoredMessage,
 } from '../core/dossier-message';
 
 export interface PendingMessageRef {
+  readonly channel: Channel;
   readonly dossierCode: string;
   readonly sequence: number;
   readonly pendingSince: string;
 }
 
+export interface FailedMessageQuery {
+  readonly queue: string;
+  readonly dossierCode?: string;
+  readonly agencyCode?: string;
+  readonly reason?: FailedMessage['reason'];
+  readonly status?: FailedMessage['status'];
+  readonly from?: string;
+  readonly to?: string;
+  readonly limit: number;
+  readonly cursor?: string;
+}
+
 /**
- * Correlation state: every dossier's accepted messages (ordered by a per-dossier sequence)
- * and its delivery progress. The store is the source of truth; queues only carry references.
+ * Correlation state: every dossier's accepted messages, per channel and ordered by a
+ * per-dossier sequence, their delivery progress, and the failed-message records admins work
+ * from. The store is the source of truth; queues only carry references.
  */
 export interface DossierStore {
-  /** Accepted messages of a dossier, ascending by sequence, without payloads. */
-  listMessages(dossierCode: string): Promise<MessageSummary[]>;
-  getMessage(dossierCode: string, sequence: number): Promise<StoredMessage | undefined>;
+  /** Accepted messages of a dossier in one channel, ascending by sequence, without payloads. */
+  listMessages(channel: Channel, dossierCode: string): Promise<MessageSummary[]>;
+  getMessage(channel: Channel, dossierCode: string, sequence: number): Promise<StoredMessage | undefined>;
   /**
    * Records a message at its sequence number if no other message holds it.
    * Throws GatewayError 'sequence.taken' when another writer got there first.
    */
   appendMessage(message: StoredMessage): Promise<void>;
-  getDeliveryProgress(dossierCode: string): Promise<DeliveryProgress>;
+  getDeliveryProgress(channel: Channel, dossierCode: string): Promise<DeliveryProgress>;
   /**
-   * Marks message `sequence` delivered and moves the dossier's progress from sequence-1 to
-   * sequence; a no-op for a sequence that is already delivered.
+   * Moves the dossier's progress from sequence-1 to sequence and marks the message
+   * delivered; a no-op for a sequence that is already delivered.
    */
   recordDelivery(
-    dossierCode: string,
-    sequence: number,
+    message: Pick<MessageSummary, 'channel' | 'dossierCode' | 'sequence'>,
     attempt: DeliveryAttempt,
-    progress: Omit<DeliveryProgress, 'deliveredSequence'>,
+    progress: Partial<Pick<DeliveryProgress, 'nationalSynced' | 'nationalStatus' | 'lastSyncedAt'>>,
   ): Promise<void>;
+  /** Appends a failed attempt; the message stays accepted and will be retried. */
   recordFailedAttempt(
-    dossierCode: string,
-    sequence: number,
+    message: Pick<MessageSummary, 'channel' | 'dossierCode' | 'sequence'>,
     attempt: DeliveryAttempt,
-    state: MessageState,
   ): Promise<void>;
-  listAttempts(dossierCode: string): Promise<Map<number, DeliveryAttempt[]>>;
+  /** Parks a message: out of the pending index, the dossier blocked behind it, a failed-message record written. */
+  parkMessage(failed: FailedMessage, attempt: DeliveryAttempt): Promise<void>;
+  /** Holds a message behind its dossier's parked predecessor. */
+  holdMessage(
+    message: Pick<MessageSummary, 'channel' | 'dossierCode' | 'sequence'>,
+    attempt: DeliveryAttempt,
+  ): Promise<void>;
+  /** Held messages of a dossier go back to accepted (and pending); returns them in order. */
+  releaseHeld(channel: Channel, dossierCode: string): Promise<MessageSummary[]>;
+  /** A parked message becomes accepted again, possibly with an edited payload (the original kept). */
+  reviveParked(
+    failed: FailedMessage,
+    attempt: DeliveryAttempt,
+    editedPayload?: unknown,
+  ): Promise<MessageSummary>;
+  /** A parked message is skipped: progress moves past it. */
+  discardParked(failed: FailedMessage, attempt: DeliveryAttempt): Promise<void>;
+  getFailedMessage(messageId: string): Promise<FailedMessage | undefined>;
+  /** Newest first, filtered; `cursor` continues a previous page. */
+  listFailedMessages(query: FailedMessageQuery): Promise<{ items: FailedMessage[]; cursor?: string }>;
+  listAttempts(channel: Channel, dossierCode: string): Promise<Map<number, DeliveryAttempt[]>>;
   /** Messages accepted but not delivered since before `olderThan`, oldest first. */
   listPending(olderThan: string, limit: number): Promise<PendingMessageRef[]>;
   ping(): Promise<void>;

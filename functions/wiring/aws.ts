@@ -19,17 +19,26 @@ export function loadAwsDependencies(): Promise<GatewayDependencies> {
       new GetSecretValueCommand({ SecretId: required(environment.secretsArn) }),
     );
     const secrets = JSON.parse(secretValue.SecretString ?? '{}') as GatewaySecrets;
+    const queue = (name: string) => ({ name, url: required(queueUrlVariable(name)) });
     return buildDependencies({
       stage: required(environment.stage),
       region,
       tableName: required(environment.tableName),
-      queueUrls: { toNational: required(queueUrlVariable('to-national.fifo')) },
+      queues: { national: queue('to-national.fifo'), province: queue('to-province.fifo') },
       nationalPortal: {
+        ...topology.endpoints.nationalPortal,
         baseUrl: required(environment.nationalPortalUrl),
         username: secrets.nationalPortal.username,
         password: secrets.nationalPortal.password,
-        timeoutMs: 10_000,
       },
+      provinceWebhooks: {
+        ...topology.endpoints.provinceWebhooks,
+        secrets: secrets.webhookSecrets ?? {},
+        allowLoopbackHttp: false,
+      },
+      nationalPushAllowList: (process.env[environment.nationalPushAllowList] ?? '')
+        .split(',')
+        .filter(Boolean),
       tokens: {
         issuer: required(environment.tokenIssuer),
         audience: 'lien-thong-gateway',

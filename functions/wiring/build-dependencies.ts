@@ -5,20 +5,28 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDynamoDbClientRegistry } from '../adapters/dynamodb-client-registry';
 import { createDynamoDbDossierStore } from '../adapters/dynamodb-dossier-store';
+import { createDynamoDbProvinceSystems } from '../adapters/dynamodb-province-systems';
+import { createEndpointGuard } from '../adapters/endpoint-guard';
+import { guardNationalPortal } from '../adapters/guarded-national-portal';
 import { createJoseAccessTokens } from '../adapters/jose-access-tokens';
 import { createSessionNationalPortal } from '../adapters/session-national-portal';
 import { createSqsMessageQueue } from '../adapters/sqs-message-queue';
+import { createStandardWebhookSender } from '../adapters/standard-webhook-sender';
 import type { ApiDependencies } from '../http/api-dependencies';
 import { systemClock } from '../ports/clock';
+import type { WebhookSender } from '../ports/province-systems';
 import type { RuntimeConfig } from './runtime-config';
 
 /** Local emulators accept any credentials; real AWS takes them from the Lambda role. */
 const EMULATOR_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+const PROVINCE_SYSTEMS_CACHE_SECONDS = 60;
 
-export type GatewayDependencies = ApiDependencies & {
+export type GatewayDependencies = Omit<ApiDependencies, 'remoteAddress'> & {
   readonly random: () => number;
   readonly outbox: RuntimeConfig['outbox'];
   readonly clientRegistry: ReturnType<typeof createDynamoDbClientRegistry>;
+  readonly provinceRegistry: ReturnType<typeof createDynamoDbProvinceSystems>;
+  readonly webhooks: WebhookSender;
   readonly aws: { readonly dynamodb: DynamoDBClient; readonly sqs: SQSClient };
 };
 
@@ -27,6 +35,13 @@ export async function buildDependencies(
   config: RuntimeConfig,
   logger?: Logger,
 ): Promise<GatewayDependencies> {
+  const log =
+    logger ??
+    new Logger({
+      serviceName: 'lien-thong-gateway',
+      logLevel: config.logLevel as 'INFO',
+      persistentKeys: { stage: config.stage },
+    });
   const local = config.endpoints;
   const dynamodb = new DynamoDBClient({
     region: config.region,
@@ -40,27 +55,45 @@ export async function buildDependencies(
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
   const clientRegistry = createDynamoDbClientRegistry(documents, config.tableName);
+  const provinceRegistry = createDynamoDbProvinceSystems(documents, {
+    tableName: config.tableName,
+    cacheSeconds: PROVINCE_SYSTEMS_CACHE_SECONDS,
+  });
+  const nationalPortal = guardNationalPortal(
+    createSessionNationalPortal({ ...config.nationalPortal }),
+    createEndpointGuard({ name: 'national-portal', ...config.nationalPortal, logger: log }),
+  );
+  const webhookGuard = createEndpointGuard({
+    name: 'province-webhooks',
+    ...config.provinceWebhooks,
+    logger: log,
+  });
+  const sender = createStandardWebhookSender({
+    secrets: (clientId) => config.provinceWebhooks.secrets[clientId] ?? [],
+    timeoutMs: config.provinceWebhooks.timeoutMs,
+    allowLoopbackHttp: config.provinceWebhooks.allowLoopbackHttp,
+  });
   return {
     store: createDynamoDbDossierStore(documents, {
       tableName: config.tableName,
-      pendingIndexName: 'pending',
       pendingShards: config.outbox.pendingShards,
     }),
-    toNational: createSqsMessageQueue(sqs, 'to-national.fifo', config.queueUrls.toNational),
-    nationalPortal: createSessionNationalPortal(config.nationalPortal),
+    queues: {
+      national: createSqsMessageQueue(sqs, config.queues.national.name, config.queues.national.url),
+      province: createSqsMessageQueue(sqs, config.queues.province.name, config.queues.province.url),
+    },
+    nationalPortal,
     clients: clientRegistry,
     clientRegistry,
+    provinceSystems: provinceRegistry,
+    provinceRegistry,
+    webhooks: { send: (system, event) => webhookGuard.run(() => sender.send(system, event)) },
+    nationalPushAllowList: config.nationalPushAllowList,
     tokens: await createJoseAccessTokens(config.tokens),
     clock: systemClock,
     newId: randomUUID,
     random: Math.random,
-    logger:
-      logger ??
-      new Logger({
-        serviceName: 'lien-thong-gateway',
-        logLevel: config.logLevel as 'INFO',
-        persistentKeys: { stage: config.stage },
-      }),
+    logger: log,
     maxBodyBytes: config.maxBodyBytes,
     outbox: config.outbox,
     aws: { dynamodb, sqs },

@@ -1,17 +1,30 @@
 import type { SigningKey } from '../adapters/jose-access-tokens';
+import type { Channel } from '../core/dossier-message';
+
+export interface EndpointConfig {
+  readonly maxConcurrentCalls: number;
+  readonly timeoutMs: number;
+  readonly circuitBreaker: { readonly failureThreshold: number; readonly openSeconds: number };
+}
 
 /** Everything a runtime must supply to build the gateway's dependencies. */
 export interface RuntimeConfig {
   readonly stage: string;
   readonly region: string;
   readonly tableName: string;
-  readonly queueUrls: { readonly toNational: string };
-  readonly nationalPortal: {
+  readonly queues: Readonly<Record<Channel, { readonly name: string; readonly url: string }>>;
+  readonly nationalPortal: EndpointConfig & {
     readonly baseUrl: string;
     readonly username: string;
     readonly password: string;
-    readonly timeoutMs: number;
   };
+  readonly provinceWebhooks: EndpointConfig & {
+    readonly secrets: Readonly<Record<string, readonly string[]>>;
+    /** Only the local runtime delivers to plain-http loopback addresses. */
+    readonly allowLoopbackHttp: boolean;
+  };
+  /** Addresses the national portal pushes from (CIDR or exact); empty means any. */
+  readonly nationalPushAllowList: readonly string[];
   readonly tokens: {
     readonly issuer: string;
     readonly audience: string;
@@ -29,4 +42,6 @@ export interface RuntimeConfig {
 export interface GatewaySecrets {
   readonly signingKeys: readonly SigningKey[];
   readonly nationalPortal: { readonly username: string; readonly password: string };
+  /** Standard Webhooks signing secrets (whsec_…) per provincial client; two during a roll. */
+  readonly webhookSecrets: Readonly<Record<string, readonly string[]>>;
 }

@@ -17,6 +17,12 @@ export const demoClients: readonly {
     agencies: ['*.H12'],
   },
   { clientId: 'demo-admin', secret: 'demo-admin-secret', scopes: ['admin'], agencies: [] },
+  // The national portal's own account for pushing to the gateway.
+  { clientId: 'demo-national', secret: 'demo-national-password', scopes: ['national:push'], agencies: [] },
 ];
 
+/** The gateway's account on the national portal (simulator). */
 export const demoNationalPortalAccount = { username: 'demo-national', password: 'demo-national-password' };
+
+/** Standard Webhooks secret shared with the demo provincial system. */
+export const demoWebhookSecret = 'whsec_ZGVtby13ZWJob29rLXNlY3JldC1rZXktMzJieXRlcyE=';

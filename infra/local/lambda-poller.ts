@@ -26,11 +26,11 @@ export interface LambdaPollerOptions {
   readonly functionName: string;
   readonly queueUrl: string;
   readonly queueArn: string;
-  readonly deadLetterQueueUrl: string;
+  /** Absent for a dead-letter queue's own consumer: its messages stay until recorded. */
+  readonly redrive?: { readonly deadLetterQueueUrl: string; readonly maxReceiveCount: number };
   readonly batchSize: number;
   readonly maxConcurrency: number;
   readonly visibilityTimeoutSeconds: number;
-  readonly maxReceiveCount: number;
   readonly timeoutSeconds: number;
   readonly handler: (event: SQSEvent, context: Context) => Promise<SQSBatchResponse | undefined>;
   readonly logger: Logger;
@@ -102,10 +102,10 @@ export function createLambdaPoller(options: LambdaPollerOptions): LambdaPoller {
     );
   }
 
-  async function redrive(message: Message) {
+  async function redrive(message: Message, deadLetterQueueUrl: string) {
     await sqs.send(
       new SendMessageCommand({
-        QueueUrl: options.deadLetterQueueUrl,
+        QueueUrl: deadLetterQueueUrl,
         MessageBody: message.Body ?? '',
         MessageGroupId: groupOf(message),
         MessageDeduplicationId: message.Attributes?.MessageDeduplicationId ?? message.MessageId,
@@ -238,8 +238,8 @@ export function createLambdaPoller(options: LambdaPollerOptions): LambdaPoller {
         stalledGroups.add(group);
         continue;
       }
-      if (receivesOf(message) >= options.maxReceiveCount) {
-        await redrive(message);
+      if (options.redrive && receivesOf(message) >= options.redrive.maxReceiveCount) {
+        await redrive(message, options.redrive.deadLetterQueueUrl);
         continue;
       }
       receives.set(message.MessageId ?? '', receivesOf(message) + 1);

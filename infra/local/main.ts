@@ -19,6 +19,7 @@ const runtime = await startLocalRuntime({
   ports: {
     gateway: port('GATEWAY_PORT', 3000),
     nationalPortal: port('NATIONAL_SIM_PORT', 3001),
+    province: port('PROVINCE_SIM_PORT', 3003),
     dynamodb: port('DYNAMODB_PORT', 8000),
     sqs: port('SQS_PORT', 9324),
   },
@@ -33,6 +34,7 @@ const lines = [
   `  Gateway API              ${runtime.urls.gateway}`,
   `  Health                   ${runtime.urls.gateway}/health`,
   `  National portal (sim)    ${runtime.urls.nationalPortal}   (received: ${runtime.urls.nationalPortal}/_sim/received)`,
+  `  Provincial system (sim)  ${runtime.urls.province}   (received: ${runtime.urls.province}/_sim/received)`,
   `  DynamoDB emulator        ${runtime.urls.dynamodb}`,
   `  SQS emulator             ${runtime.urls.sqs}`,
   `  Data                     ${dataDir ?? 'in memory (GATEWAY_IN_MEMORY=1)'}`,

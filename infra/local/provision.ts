@@ -66,18 +66,11 @@ export async function provisionQueues(
   spec: Topology = topology,
 ): Promise<Map<string, ProvisionedQueue>> {
   const queues = new Map<string, ProvisionedQueue>();
-  const all = [
-    ...spec.deadLetterQueues.map((queue) => ({
-      name: queue.name,
-      visibility: 30,
-      retentionDays: queue.retentionDays,
-    })),
-    ...spec.queues.map((queue) => ({
-      name: queue.name,
-      visibility: queue.visibilityTimeoutSeconds,
-      retentionDays: queue.retentionDays,
-    })),
-  ];
+  const all = [...spec.deadLetterQueues, ...spec.queues].map((queue) => ({
+    name: queue.name,
+    visibility: queue.visibilityTimeoutSeconds,
+    retentionDays: queue.retentionDays,
+  }));
   for (const queue of all) {
     const created = await sqs.send(
       new CreateQueueCommand({

@@ -2,11 +2,15 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import type { Hono } from 'hono';
 import { sweepOutbox } from '../../functions/application/sweep-outbox';
 import { hashClientSecret } from '../../functions/core/client-secret';
+import { createDeadLetterRecorderHandler } from '../../functions/handlers/dead-letter-recorder';
 import { createNationalRelayHandler } from '../../functions/handlers/national-relay';
 import { createOutboxSweeperHandler } from '../../functions/handlers/outbox-sweeper';
+import { createProvinceRelayHandler } from '../../functions/handlers/province-relay';
 import { createApp } from '../../functions/http';
 import { buildDependencies, type GatewayDependencies } from '../../functions/wiring/build-dependencies';
 import type { RuntimeConfig } from '../../functions/wiring/runtime-config';
@@ -14,6 +18,11 @@ import {
   createNationalPortalSimulator,
   type NationalPortalSimulator,
 } from '../simulators/national-portal-simulator';
+import {
+  createProvinceSimulator,
+  PROVINCE_WEBHOOK_PATH,
+  type ProvinceSimulator,
+} from '../simulators/province-simulator';
 import type { SimulatorEnv } from '../simulators/simulator-kit';
 import {
   type FunctionSpec,
@@ -22,7 +31,7 @@ import {
   type ScheduleFunctionSpec,
   topology,
 } from '../topology';
-import { demoClients, demoNationalPortalAccount } from './demo-credentials';
+import { demoClients, demoNationalPortalAccount, demoWebhookSecret } from './demo-credentials';
 import { closeServer, startDynamoDbEmulator, startSqsEmulator } from './emulators';
 import { createLambdaPoller, type LambdaPoller } from './lambda-poller';
 import { loadLocalSecrets } from './local-secrets';
@@ -30,17 +39,25 @@ import { localName, provisionQueues, provisionTables } from './provision';
 
 export interface LocalRuntimeOptions {
   /** 0 picks a free port. */
-  readonly ports: { gateway: number; nationalPortal: number; dynamodb: number; sqs: number };
+  readonly ports: {
+    gateway: number;
+    nationalPortal: number;
+    province: number;
+    dynamodb: number;
+    sqs: number;
+  };
   /** Where DynamoDB data and local secrets persist; null keeps everything in memory. */
   readonly dataDir: string | null;
   readonly logLevel?: string;
   /** Run the schedules on timers; tests turn this off and call runSchedule themselves. */
   readonly schedules?: boolean;
+  /** Endpoint tuning for tests (e.g. a faster circuit breaker); defaults from the topology. */
+  readonly endpoints?: Partial<typeof topology.endpoints>;
 }
 
 export interface LocalRuntime {
-  readonly urls: { gateway: string; nationalPortal: string; dynamodb: string; sqs: string };
-  readonly simulators: { nationalPortal: NationalPortalSimulator };
+  readonly urls: { gateway: string; nationalPortal: string; province: string; dynamodb: string; sqs: string };
+  readonly simulators: { nationalPortal: NationalPortalSimulator; province: ProvinceSimulator };
   readonly deps: GatewayDependencies;
   readonly pollers: ReadonlyMap<string, LambdaPoller>;
   /** Queue URLs in the SQS emulator, by topology name. */
@@ -53,13 +70,23 @@ const HOST = '127.0.0.1';
 const STAGE = 'local';
 
 type FunctionName = (typeof topology.functions)[number]['name'];
+type QueueHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
 
-/** The handler factory of every topology function; `satisfies` makes a new function fail to compile until it is wired here. */
-const localHandlers = {
-  api: undefined,
-  'national-relay': createNationalRelayHandler,
-  'outbox-sweeper': createOutboxSweeperHandler,
-} satisfies Record<FunctionName, unknown>;
+/**
+ * The handler of every topology function, built from the same factories the Lambda entry
+ * points use; `satisfies` makes a function added to the topology fail to compile until it is
+ * wired here. The API is served over HTTP instead.
+ */
+function localHandlers(deps: GatewayDependencies) {
+  return {
+    api: undefined,
+    'national-relay': createNationalRelayHandler(deps),
+    'province-relay': createProvinceRelayHandler(deps),
+    'national-dead-letters': createDeadLetterRecorderHandler(deps),
+    'province-dead-letters': createDeadLetterRecorderHandler(deps),
+    'outbox-sweeper': createOutboxSweeperHandler(deps),
+  } satisfies Record<FunctionName, unknown>;
+}
 
 async function serveApp(
   app: Pick<Hono<SimulatorEnv>, 'fetch'>,
@@ -82,6 +109,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   const stopAll = async () => {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
   };
+  const endpoints = { ...topology.endpoints, ...options.endpoints };
 
   try {
     const dynamodbEmulator = await startDynamoDbEmulator({
@@ -95,35 +123,28 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     const nationalPortal = createNationalPortalSimulator(demoNationalPortalAccount);
     const nationalServer = await serveApp(nationalPortal.app, options.ports.nationalPortal);
     cleanups.push(() => closeServer(nationalServer.server));
+    const province = createProvinceSimulator({ webhookSecret: demoWebhookSecret });
+    const provinceServer = await serveApp(province.app, options.ports.province);
+    cleanups.push(() => closeServer(provinceServer.server));
 
     const secrets = await loadLocalSecrets(options.dataDir);
-    const provisionalConfig = {
+    const endpointsConfig = { dynamodb: dynamodbEmulator.url, sqs: sqsEmulator.url };
+    const baseConfig = {
       stage: STAGE,
       region: 'ap-southeast-1',
       tableName: localName(STAGE, 'gateway'),
-      endpoints: { dynamodb: dynamodbEmulator.url, sqs: sqsEmulator.url },
-    };
-    // Clients for provisioning come from the same builder as the gateway's, so they share config.
-    const bootstrap = await buildDependencies(
-      {
-        ...provisionalConfig,
-        queueUrls: { toNational: '' },
-        nationalPortal: { baseUrl: nationalServer.url, ...secrets.nationalPortal, timeoutMs: 5000 },
-        tokens: { issuer: 'local', audience: 'local', lifetimeSeconds: 60, keys: secrets.signingKeys },
-        outbox: topology.outbox,
-        maxBodyBytes: 0,
-        logLevel,
+      endpoints: endpointsConfig,
+      nationalPortal: {
+        ...endpoints.nationalPortal,
+        baseUrl: `${nationalServer.url}/`,
+        ...secrets.nationalPortal,
       },
-      logger,
-    );
-    await provisionTables(bootstrap.aws.dynamodb, STAGE);
-    const queues = await provisionQueues(bootstrap.aws.sqs, STAGE);
-    const queueUrl = (name: string) => queues.get(name)?.url ?? '';
-
-    const config: RuntimeConfig = {
-      ...provisionalConfig,
-      queueUrls: { toNational: queueUrl('to-national.fifo') },
-      nationalPortal: { baseUrl: `${nationalServer.url}/`, ...secrets.nationalPortal, timeoutMs: 10_000 },
+      provinceWebhooks: {
+        ...endpoints.provinceWebhooks,
+        secrets: secrets.webhookSecrets,
+        allowLoopbackHttp: true,
+      },
+      nationalPushAllowList: ['127.0.0.1', '::1'],
       tokens: {
         issuer: 'http://127.0.0.1/lien-thong-local',
         audience: 'lien-thong-gateway',
@@ -133,8 +154,25 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       outbox: topology.outbox,
       maxBodyBytes: 1024 * 1024,
       logLevel,
-    };
-    const deps = await buildDependencies(config, logger);
+    } satisfies Omit<RuntimeConfig, 'queues'>;
+
+    // Provisioning uses clients from the same builder as the gateway's, so they share config.
+    const bootstrap = await buildDependencies(
+      { ...baseConfig, queues: { national: { name: '', url: '' }, province: { name: '', url: '' } } },
+      logger,
+    );
+    await provisionTables(bootstrap.aws.dynamodb, STAGE);
+    const queues = await provisionQueues(bootstrap.aws.sqs, STAGE);
+    const queueRef = (name: string) => ({ name, url: queues.get(name)?.url ?? '' });
+    const deps = await buildDependencies(
+      {
+        ...baseConfig,
+        queues: { national: queueRef('to-national.fifo'), province: queueRef('to-province.fifo') },
+      },
+      logger,
+    );
+    const app = createApp({ ...deps, remoteAddress: (c) => getConnInfo(c).remote.address });
+
     for (const client of demoClients) {
       await deps.clientRegistry.saveClient({
         clientId: client.clientId,
@@ -143,12 +181,18 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         agencies: client.agencies,
       });
     }
+    await deps.provinceRegistry.register({
+      clientId: 'demo-province',
+      agencies: ['*.H12'],
+      webhookUrl: `${provinceServer.url}${PROVINCE_WEBHOOK_PATH}`,
+    });
 
     // SQS here keeps nothing across restarts; the store does. Put back whatever it holds as
     // accepted and undelivered before the pollers start.
     const restored = await sweepOutbox(deps, { staleAfterSeconds: 0, limit: 100_000 });
     if (restored > 0) logger.info('re-enqueued undelivered messages from the store', { restored });
 
+    const handlers = localHandlers(deps);
     const pollers = new Map<string, LambdaPoller>();
     const schedules: ScheduleFunctionSpec[] = [];
     for (const fn of topology.functions as readonly FunctionSpec[]) {
@@ -156,21 +200,25 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         const queueFn = fn as QueueFunctionSpec;
         const queue = findQueue(queueFn.trigger.queue);
         const source = queues.get(queue.name);
-        const deadLetter = queues.get(queue.deadLetterQueue);
-        if (!source || !deadLetter) throw new Error(`queue ${queue.name} was not provisioned`);
-        const factory = localHandlers[fn.name as 'national-relay'];
+        if (!source) throw new Error(`queue ${queue.name} was not provisioned`);
+        const redrive =
+          'deadLetterQueue' in queue
+            ? {
+                deadLetterQueueUrl: queues.get(queue.deadLetterQueue)?.url ?? '',
+                maxReceiveCount: queue.maxReceiveCount,
+              }
+            : undefined;
         const poller = createLambdaPoller({
           sqs: deps.aws.sqs,
           functionName: fn.name,
           queueUrl: source.url,
           queueArn: source.arn,
-          deadLetterQueueUrl: deadLetter.url,
+          ...(redrive ? { redrive } : {}),
           batchSize: queueFn.trigger.batchSize,
           maxConcurrency: queueFn.trigger.maxConcurrency,
           visibilityTimeoutSeconds: queue.visibilityTimeoutSeconds,
-          maxReceiveCount: queue.maxReceiveCount,
           timeoutSeconds: fn.timeoutSeconds,
-          handler: factory(deps),
+          handler: handlers[fn.name as keyof typeof handlers] as QueueHandler,
           logger,
         });
         pollers.set(fn.name, poller);
@@ -183,7 +231,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
 
     const runSchedule = async (functionName: string) => {
       if (functionName !== 'outbox-sweeper') throw new Error(`no schedule named ${functionName}`);
-      return localHandlers['outbox-sweeper'](deps)();
+      return handlers['outbox-sweeper']();
     };
     if (options.schedules !== false) {
       for (const schedule of schedules) {
@@ -203,17 +251,18 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       }
     }
 
-    const gateway = await serveApp(createApp(deps), options.ports.gateway);
+    const gateway = await serveApp(app, options.ports.gateway);
     cleanups.push(() => closeServer(gateway.server));
 
     return {
       urls: {
         gateway: gateway.url,
         nationalPortal: nationalServer.url,
+        province: provinceServer.url,
         dynamodb: dynamodbEmulator.url,
         sqs: sqsEmulator.url,
       },
-      simulators: { nationalPortal },
+      simulators: { nationalPortal, province },
       deps,
       pollers,
       queueUrls: new Map([...queues].map(([name, queue]) => [name, queue.url])),

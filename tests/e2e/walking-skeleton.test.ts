@@ -141,7 +141,7 @@ describe('walking skeleton: one dossier end to end through the local runtime', (
       headers: { authorization: `Bearer ${token}` },
     });
     expect(lookup.status).toBe(404);
-    expect(await runtime.deps.store.listMessages(dossier.dossierCode)).toEqual([]);
+    expect(await runtime.deps.store.listMessages('national', dossier.dossierCode)).toEqual([]);
     const attributes = await runtime.deps.aws.sqs.send(
       new GetQueueAttributesCommand({
         QueueUrl: runtime.queueUrls.get('to-national.fifo'),
@@ -187,6 +187,7 @@ describe('walking skeleton: one dossier end to end through the local runtime', (
     expect(health.dependencies.map((dependency) => dependency.name)).toEqual([
       'dynamodb',
       'sqs:to-national.fifo',
+      'sqs:to-province.fifo',
       'national-portal',
     ]);
   });

@@ -5,9 +5,11 @@ import {
   acceptedMessageSchema,
   dossierSubmissionSchema,
   dossierViewSchema,
+  statusChangeSchema,
 } from '../../../contracts/provincial-api';
-import { acceptDossierMessage } from '../../application/accept-dossier-message';
+import { acceptMessage } from '../../application/accept-message';
 import { getDossierView } from '../../application/get-dossier-view';
+import type { MessageSummary } from '../../core/dossier-message';
 import type { ApiDependencies } from '../api-dependencies';
 import type { AppEnv } from '../create-app';
 import { assertMayActFor, requireScope } from '../require-scope';
@@ -51,6 +53,48 @@ const submitDossierRoute = (deps: ApiDependencies) =>
     },
   });
 
+const changeStatusRoute = (deps: ApiDependencies) =>
+  createRoute({
+    method: 'post',
+    path: '/v1/dossiers/{code}/status',
+    tags: ['Dossiers'],
+    summary: 'Record a status change of a dossier (relayed as a progress row)',
+    security,
+    middleware: [requireScope(deps.tokens, 'dossiers:write')] as const,
+    request: {
+      params: z.object({ code: dossierCodeSchema }),
+      headers: idempotencyHeader,
+      body: { required: true, content: { 'application/json': { schema: statusChangeSchema } } },
+    },
+    responses: {
+      202: {
+        description: 'Accepted: will be delivered or parked, in order',
+        content: { 'application/json': { schema: acceptedMessageSchema } },
+      },
+      400: { description: 'Invalid body; every field error listed', content: problem },
+      401: { description: 'Missing or invalid token', content: problem },
+      403: { description: 'The client may not act for this agency', content: problem },
+      404: { description: 'The dossier was never sent to the gateway', content: problem },
+      409: { description: 'Event id reused with another body', content: problem },
+      422: {
+        description: 'The status machine does not allow this move; the answer says which are allowed',
+        content: problem,
+      },
+    },
+  });
+
+/** What a province sees of an accepted message: held and discarded are internal nuances. */
+function acceptedBody(message: MessageSummary) {
+  const state =
+    message.state === 'delivered' ? 'delivered' : message.state === 'parked' ? 'parked' : 'accepted';
+  return {
+    dossierCode: message.dossierCode,
+    messageId: message.messageId,
+    sequence: message.sequence,
+    state,
+  } as const;
+}
+
 const getDossierRoute = (deps: ApiDependencies) =>
   createRoute({
     method: 'get',
@@ -76,8 +120,11 @@ export function registerDossierRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepende
     const dossier = c.req.valid('json');
     assertMayActFor(c.var.caller, dossier.agencyCode);
     const idempotencyKey = c.req.valid('header')['idempotency-key'];
-    const { message, replayed } = await acceptDossierMessage(deps, {
+    const { message, replayed } = await acceptMessage(deps, {
+      channel: 'national',
       kind: 'dossier.sync',
+      requiresExistingDossier: false,
+      enforceTransitions: true,
       dossierCode: dossier.dossierCode,
       agencyCode: dossier.agencyCode,
       naturalKey: `version:${dossier.version}`,
@@ -89,15 +136,29 @@ export function registerDossierRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepende
     });
     if (replayed) c.header('idempotent-replayed', 'true');
     c.header('location', `/v1/dossiers/${encodeURIComponent(message.dossierCode)}`);
-    return c.json(
-      {
-        dossierCode: message.dossierCode,
-        messageId: message.messageId,
-        sequence: message.sequence,
-        state: message.state,
-      },
-      202,
-    );
+    return c.json(acceptedBody(message), 202);
+  });
+
+  app.openapi(changeStatusRoute(deps), async (c) => {
+    const { code } = c.req.valid('param');
+    const change = c.req.valid('json');
+    assertMayActFor(c.var.caller, agencyOfDossierCode(code));
+    const idempotencyKey = c.req.valid('header')['idempotency-key'];
+    const { message, replayed } = await acceptMessage(deps, {
+      channel: 'national',
+      kind: 'dossier.status',
+      dossierCode: code,
+      agencyCode: agencyOfDossierCode(code),
+      naturalKey: `event:${change.eventId}`,
+      ...(idempotencyKey ? { idempotencyKey: `client:${c.var.caller.clientId}:${idempotencyKey}` } : {}),
+      status: change.status,
+      payload: change,
+      traceId: c.var.requestId,
+      requiresExistingDossier: true,
+      enforceTransitions: true,
+    });
+    if (replayed) c.header('idempotent-replayed', 'true');
+    return c.json(acceptedBody(message), 202);
   });
 
   app.openapi(getDossierRoute(deps), async (c) => {

@@ -46,7 +46,8 @@ export function registerHealthRoute(app: OpenAPIHono<AppEnv>, deps: ApiDependenc
   app.openapi(healthRoute, async (c) => {
     const dependencies = await Promise.all([
       probe('dynamodb', () => deps.store.ping()),
-      probe(`sqs:${deps.toNational.name}`, () => deps.toNational.ping()),
+      probe(`sqs:${deps.queues.national.name}`, () => deps.queues.national.ping()),
+      probe(`sqs:${deps.queues.province.name}`, () => deps.queues.province.ping()),
       probe('national-portal', () => deps.nationalPortal.ping()),
     ]);
     const essentialDown = dependencies.some(

@@ -7,8 +7,10 @@ import { createSqsMessageQueue } from '../../../functions/adapters/sqs-message-q
 const sqsMock = mockClient(SQSClient);
 
 const envelope = (sequence: number): QueueEnvelope => ({
+  channel: 'national',
   type: 'dossier.sync',
   version: 1,
+  replays: 0,
   messageId: `m-${sequence}`,
   dossierCode: '000.00.12.H12-250314-0001',
   sequence,
@@ -25,7 +27,7 @@ describe('SQS message queue', () => {
     const input = sqsMock.commandCalls(SendMessageCommand)[0]?.args[0].input;
     expect(input).toMatchObject({
       MessageGroupId: '000.00.12.H12-250314-0001',
-      MessageDeduplicationId: 'm-1',
+      MessageDeduplicationId: 'm-1.0',
     });
     expect(JSON.parse(input?.MessageBody ?? '')).toEqual(envelope(1));
   });

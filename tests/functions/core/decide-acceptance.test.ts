@@ -5,6 +5,7 @@ import { GatewayError } from '../../../functions/core/gateway-error';
 
 function accepted(sequence: number, overrides: Partial<MessageSummary> = {}): MessageSummary {
   return {
+    channel: 'national',
     dossierCode: '000.00.12.H12-250314-0001',
     agencyCode: '000.00.12.H12',
     sequence,
@@ -29,6 +30,8 @@ const incoming = (overrides: Partial<IncomingMessage> = {}): IncomingMessage => 
   requestHash: 'hash-3',
   status: 'received',
   version: 3,
+  requiresExistingDossier: false,
+  enforceTransitions: true,
   ...overrides,
 });
 
@@ -95,6 +98,36 @@ describe('decideAcceptance', () => {
     );
     expect(error.code).toBe('dossier.transitionNotAllowed');
     expect(error.details).toMatchObject({ from: 'returned', to: 'processing' });
+  });
+
+  it('refuses a status change for a dossier the gateway has never seen', () => {
+    const error = refusal(() =>
+      decideAcceptance(
+        [],
+        incoming({ kind: 'dossier.status', requiresExistingDossier: true, naturalKey: 'event:e1' }),
+      ),
+    );
+    expect(error.code).toBe('dossier.notFound');
+  });
+
+  it('checks a status event even to the same status: 4 -> 4 is a step, 2 -> 2 is not', () => {
+    const event = { kind: 'dossier.status' as const, naturalKey: 'event:e9', idempotencyKey: 'event:e9' };
+    const { version: _version, ...withoutVersion } = incoming(event);
+    expect(
+      decideAcceptance([accepted(1, { status: 'processing' })], { ...withoutVersion, status: 'processing' })
+        .action,
+    ).toBe('append');
+    expect(
+      refusal(() => decideAcceptance([accepted(1)], { ...withoutVersion, status: 'received' })).code,
+    ).toBe('dossier.transitionNotAllowed');
+  });
+
+  it('lets the national side move a dossier without the provincial status machine', () => {
+    const decision = decideAcceptance(
+      [accepted(1, { status: 'returned' })],
+      incoming({ status: 'processing', enforceTransitions: false }),
+    );
+    expect(decision.action).toBe('append');
   });
 
   it('lets a dossier be first seen in any status (vendors onboard dossiers mid-life)', () => {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { QueueEnvelope } from '../../contracts/queue-envelope';
 import { canonicalJson } from '../core/canonical-json';
 import { decideAcceptance, type IncomingMessage } from '../core/decide-acceptance';
-import type { MessageSummary, StoredMessage } from '../core/dossier-message';
+import type { Channel, MessageSummary, StoredMessage } from '../core/dossier-message';
 import { GatewayError, isGatewayError } from '../core/gateway-error';
 import type { Clock } from '../ports/clock';
 import type { DossierStore } from '../ports/dossier-store';
@@ -11,13 +11,14 @@ import type { MessageQueue } from '../ports/message-queue';
 
 export interface AcceptDependencies {
   readonly store: DossierStore;
-  readonly toNational: MessageQueue;
+  readonly queues: Readonly<Record<Channel, MessageQueue>>;
   readonly clock: Clock;
   readonly newId: () => string;
   readonly logger: Logger;
 }
 
 export interface AcceptRequest extends Omit<IncomingMessage, 'requestHash' | 'idempotencyKey'> {
+  readonly channel: Channel;
   readonly dossierCode: string;
   readonly agencyCode: string;
   /** The caller's Idempotency-Key header, if it sent one. */
@@ -36,6 +37,7 @@ const MAX_SEQUENCE_RACES = 8;
 
 export function envelopeOf(message: MessageSummary): QueueEnvelope {
   return {
+    channel: message.channel,
     type: message.kind,
     version: 1,
     messageId: message.messageId,
@@ -43,18 +45,17 @@ export function envelopeOf(message: MessageSummary): QueueEnvelope {
     sequence: message.sequence,
     idempotencyKey: message.idempotencyKey,
     traceId: message.traceId,
+    replays: message.replays ?? 0,
   };
 }
 
 /**
  * Accepts one message about a dossier: decide (new, repeat or refused), store it at the next
- * sequence with a single conditional write, then enqueue. Once stored it is accepted: if the
- * enqueue fails or the process dies, the outbox sweeper finds it in the store and enqueues it.
+ * sequence of its channel with a single conditional write, then enqueue. Once stored it is
+ * accepted: if the enqueue fails or the process dies, the outbox sweeper finds it in the
+ * store and enqueues it.
  */
-export async function acceptDossierMessage(
-  deps: AcceptDependencies,
-  request: AcceptRequest,
-): Promise<AcceptResult> {
+export async function acceptMessage(deps: AcceptDependencies, request: AcceptRequest): Promise<AcceptResult> {
   const requestHash = createHash('sha256')
     .update(canonicalJson({ kind: request.kind, payload: request.payload }))
     .digest('base64url');
@@ -64,18 +65,22 @@ export async function acceptDossierMessage(
     naturalKey: request.naturalKey,
     requestHash,
     status: request.status,
+    requiresExistingDossier: request.requiresExistingDossier,
+    enforceTransitions: request.enforceTransitions,
     ...(request.version === undefined ? {} : { version: request.version }),
   };
 
   for (let race = 0; race < MAX_SEQUENCE_RACES; race += 1) {
-    const history = await deps.store.listMessages(request.dossierCode);
+    const history = await deps.store.listMessages(request.channel, request.dossierCode);
     const decision = decideAcceptance(history, incoming);
     if (decision.action === 'replay') {
       if (decision.original.state === 'accepted') await enqueue(deps, decision.original);
       return { message: decision.original, replayed: true };
     }
     const message: StoredMessage = {
+      channel: request.channel,
       dossierCode: request.dossierCode,
+      // A dossier keeps the agency it was first accepted under (codes change, DOMAIN.md 2025).
       agencyCode: history[0]?.agencyCode ?? request.agencyCode,
       sequence: decision.sequence,
       messageId: deps.newId(),
@@ -108,11 +113,14 @@ export async function acceptDossierMessage(
   );
 }
 
-async function enqueue(deps: AcceptDependencies, message: MessageSummary): Promise<void> {
+export async function enqueue(
+  deps: Pick<AcceptDependencies, 'queues' | 'logger'>,
+  message: MessageSummary,
+): Promise<void> {
   try {
-    await deps.toNational.send(envelopeOf(message));
+    await deps.queues[message.channel].send(envelopeOf(message));
   } catch (error) {
-    // Stored is accepted: the sweeper re-enqueues from the store, so the caller still gets 202.
+    // Stored is accepted: the sweeper re-enqueues from the store, so the caller still gets 2xx.
     deps.logger.warn('enqueue failed; the outbox sweeper will retry', {
       dossierCode: message.dossierCode,
       sequence: message.sequence,

@@ -1,0 +1,14 @@
+import type { z } from 'zod';
+import { dossierSubmissionSchema, statusChangeSchema } from './provincial-api';
+import { statusChangedDataSchema } from './webhooks';
+
+/**
+ * The payload schema of each message kind: what an admin's edit-and-replay must satisfy,
+ * and what a relay reads back from the store.
+ */
+export const messagePayloadSchemas = {
+  'dossier.sync': dossierSubmissionSchema,
+  'dossier.status': statusChangeSchema,
+  'dossier.submitted': dossierSubmissionSchema,
+  'dossier.status_changed': statusChangedDataSchema,
+} as const satisfies Record<string, z.ZodType>;

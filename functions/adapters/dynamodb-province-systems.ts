@@ -1,0 +1,46 @@
+import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { mayActForAgency } from '../core/agency-grants';
+import type { ProvinceSystem, ProvinceSystems } from '../ports/province-systems';
+
+const ROUTES_KEY = 'PROVINCE_SYSTEMS';
+
+/**
+ * Provincial systems are few (one per province vendor), so all of them are read in one query
+ * and kept for a short while: routing a national push costs no read on the hot path.
+ */
+export function createDynamoDbProvinceSystems(
+  client: DynamoDBDocumentClient,
+  options: { tableName: string; cacheSeconds: number; now?: () => number },
+): ProvinceSystems & { register(system: ProvinceSystem): Promise<void> } {
+  const now = options.now ?? Date.now;
+  let cached: { at: number; systems: ProvinceSystem[] } | undefined;
+
+  async function all(): Promise<ProvinceSystem[]> {
+    if (cached && now() - cached.at < options.cacheSeconds * 1000) return cached.systems;
+    const result = await client.send(
+      new QueryCommand({
+        TableName: options.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': ROUTES_KEY },
+      }),
+    );
+    const systems = (result.Items ?? []).map(({ pk: _pk, sk: _sk, ...system }) => system as ProvinceSystem);
+    cached = { at: now(), systems };
+    return systems;
+  }
+
+  return {
+    async findOwner(agencyCode) {
+      return (await all()).find((system) => mayActForAgency(system.agencies, agencyCode));
+    },
+    async register(system) {
+      await client.send(
+        new PutCommand({
+          TableName: options.tableName,
+          Item: { pk: ROUTES_KEY, sk: system.clientId, ...system },
+        }),
+      );
+      cached = undefined;
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import CircuitBreaker from 'opossum';
+import pLimit from 'p-limit';
+import { GatewayError } from '../core/gateway-error';
+import { classifyFailure } from '../core/retry-policy';
+import type { Logger } from '../ports/logger';
+
+export interface EndpointGuardOptions {
+  readonly name: string;
+  readonly maxConcurrentCalls: number;
+  readonly circuitBreaker: { readonly failureThreshold: number; readonly openSeconds: number };
+  readonly logger: Logger;
+}
+
+export interface EndpointGuard {
+  run<T>(call: () => Promise<T>): Promise<T>;
+  readonly isOpen: () => boolean;
+}
+
+/** Opossum needs some window to count failures in; it is long against one burst of calls. */
+const ROLLING_WINDOW_MS = 60_000;
+
+/**
+ * Protects one outbound endpoint (the portal has quotas; a province's webhook may be down):
+ * at most `maxConcurrentCalls` at once from this instance, and a circuit breaker that opens
+ * after `failureThreshold` transient failures (rejections of a record do not count: the
+ * endpoint is healthy), fails fast while open, and lets one probe through after
+ * `openSeconds`. Fast failures are transient, so the relay retries them with backoff.
+ */
+export function createEndpointGuard(options: EndpointGuardOptions): EndpointGuard {
+  const limit = pLimit(options.maxConcurrentCalls);
+  const breaker = new CircuitBreaker((call: () => Promise<unknown>) => call(), {
+    timeout: false,
+    resetTimeout: options.circuitBreaker.openSeconds * 1000,
+    rollingCountTimeout: ROLLING_WINDOW_MS,
+    volumeThreshold: options.circuitBreaker.failureThreshold,
+    errorThresholdPercentage: 50,
+    errorFilter: (error: Error) => !classifyFailure(error).retry,
+  });
+  breaker.on('open', () =>
+    options.logger.warn('circuit breaker open', { endpoint: options.name, metric: 'CircuitBreakerOpen' }),
+  );
+  breaker.on('close', () => options.logger.info('circuit breaker closed', { endpoint: options.name }));
+
+  return {
+    isOpen: () => breaker.opened,
+    run<T>(call: () => Promise<T>): Promise<T> {
+      return limit(async () => {
+        try {
+          return (await breaker.fire(call)) as T;
+        } catch (error) {
+          if ((error as { code?: string }).code === 'EOPENBREAKER') {
+            throw new GatewayError(
+              'dependency.unavailable',
+              `${options.name} is failing; calls paused (circuit open)`,
+              {
+                retryAfterSeconds: options.circuitBreaker.openSeconds,
+                cause: error,
+              },
+            );
+          }
+          throw error;
+        }
+      });
+    },
+  };
+}

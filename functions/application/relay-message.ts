@@ -1,0 +1,159 @@
+import type { QueueEnvelope } from '../../contracts/queue-envelope';
+import { decideDelivery } from '../core/decide-delivery';
+import type {
+  Channel,
+  DeliveryAttempt,
+  DeliveryProgress,
+  FailureReason,
+  StoredMessage,
+} from '../core/dossier-message';
+import { GatewayError, isGatewayError } from '../core/gateway-error';
+import { classifyFailure } from '../core/retry-policy';
+import type { Clock } from '../ports/clock';
+import type { DossierStore } from '../ports/dossier-store';
+import type { Logger } from '../ports/logger';
+import type { MessageQueue } from '../ports/message-queue';
+import { enqueue } from './accept-message';
+
+export interface DeliveryReceipt {
+  readonly detail: string;
+  readonly progress: Partial<Pick<DeliveryProgress, 'nationalSynced' | 'nationalStatus'>>;
+}
+
+/** Delivers one stored message to its receiver; throws a GatewayError on failure. */
+export type Deliverer = (message: StoredMessage, progress: DeliveryProgress) => Promise<DeliveryReceipt>;
+
+export interface RelayDependencies {
+  readonly store: DossierStore;
+  readonly queues: Readonly<Record<Channel, MessageQueue>>;
+  readonly clock: Clock;
+  readonly logger: Logger;
+}
+
+export type RelayOutcome = 'delivered' | 'duplicate' | 'parked' | 'held';
+
+function attemptNow(
+  deps: RelayDependencies,
+  startedAt: Date,
+  outcome: DeliveryAttempt['outcome'],
+  detail: string,
+): DeliveryAttempt {
+  const at = deps.clock.now();
+  return { at: at.toISOString(), outcome, latencyMs: at.getTime() - startedAt.getTime(), detail };
+}
+
+/** Parks a message for an administrator: the dossier's later messages wait behind it. */
+export async function parkMessage(
+  deps: RelayDependencies,
+  message: StoredMessage,
+  reason: FailureReason,
+  attempt: DeliveryAttempt,
+): Promise<void> {
+  const attempts =
+    (await deps.store.listAttempts(message.channel, message.dossierCode)).get(message.sequence) ?? [];
+  await deps.store.parkMessage(
+    {
+      messageId: message.messageId,
+      queue: deps.queues[message.channel].name,
+      channel: message.channel,
+      dossierCode: message.dossierCode,
+      agencyCode: message.agencyCode,
+      sequence: message.sequence,
+      kind: message.kind,
+      reason,
+      lastError: attempt.detail,
+      attempts:
+        attempts.filter((previous) => previous.outcome === 'failed').length +
+        (attempt.outcome === 'parked' ? 1 : 0),
+      ...(attempts[0] ? { firstAttemptAt: attempts[0].at } : {}),
+      lastAttemptAt: attempt.at,
+      parkedAt: attempt.at,
+      status: 'parked',
+    },
+    attempt,
+  );
+  deps.logger.warn('message parked for an administrator', {
+    dossierCode: message.dossierCode,
+    channel: message.channel,
+    sequence: message.sequence,
+    reason,
+    error: attempt.detail,
+  });
+}
+
+/** Held messages go back to their queue, in order, once nothing parked blocks them. */
+export async function releaseHeldMessages(
+  deps: RelayDependencies,
+  channel: Channel,
+  dossierCode: string,
+): Promise<number> {
+  const released = await deps.store.releaseHeld(channel, dossierCode);
+  for (const message of released) await enqueue(deps, message);
+  return released.length;
+}
+
+/**
+ * Delivers one queued message, in per-dossier order. Throws a retryable error when the
+ * message must come back later (its predecessor is not delivered yet, or the receiver failed
+ * transiently); parks it when the receiver rejects it; holds it behind a parked predecessor.
+ */
+export async function relayMessage(
+  deps: RelayDependencies,
+  envelope: QueueEnvelope,
+  deliver: Deliverer,
+): Promise<RelayOutcome> {
+  const { channel, dossierCode, sequence } = envelope;
+  const progress = await deps.store.getDeliveryProgress(channel, dossierCode);
+  const decision = decideDelivery(progress, sequence);
+  const startedAt = deps.clock.now();
+  const ref = { channel, dossierCode, sequence };
+
+  if (decision === 'duplicate') {
+    const stored = await deps.store.getMessage(channel, dossierCode, sequence);
+    if (stored?.state === 'accepted') {
+      await deps.store.recordDelivery(
+        ref,
+        attemptNow(deps, startedAt, 'delivered', 'delivered before a restart'),
+        {},
+      );
+    }
+    return 'duplicate';
+  }
+  if (decision === 'hold') {
+    await deps.store.holdMessage(
+      ref,
+      attemptNow(deps, startedAt, 'held', `waiting behind parked message #${progress.parkedSequence}`),
+    );
+    return 'held';
+  }
+  if (decision === 'wait') {
+    throw new GatewayError(
+      'national.transient',
+      `waiting for message ${progress.deliveredSequence + 1} of ${dossierCode}`,
+      {
+        details: { waitingFor: progress.deliveredSequence + 1 },
+      },
+    );
+  }
+
+  const message = await deps.store.getMessage(channel, dossierCode, sequence);
+  if (!message) throw new Error(`queued message ${dossierCode}#${sequence} (${channel}) is not in the store`);
+  try {
+    const receipt = await deliver(message, progress);
+    const attempt = attemptNow(deps, startedAt, 'delivered', receipt.detail);
+    await deps.store.recordDelivery(ref, attempt, { ...receipt.progress, lastSyncedAt: attempt.at });
+    if ((message.replays ?? 0) > 0) await releaseHeldMessages(deps, channel, dossierCode);
+    deps.logger.info('delivered', { dossierCode, channel, sequence, latencyMs: attempt.latencyMs });
+    return 'delivered';
+  } catch (error) {
+    const failure = error instanceof Error ? error : new Error(String(error));
+    if (classifyFailure(failure).retry) {
+      await deps.store.recordFailedAttempt(ref, attemptNow(deps, startedAt, 'failed', failure.message));
+      throw isGatewayError(failure)
+        ? failure
+        : new GatewayError('national.transient', failure.message, { cause: failure });
+    }
+    await parkMessage(deps, message, 'rejected', attemptNow(deps, startedAt, 'parked', failure.message));
+    return 'parked';
+  }
+}

@@ -1,0 +1,26 @@
+import type { WebhookEvent } from '../../contracts/webhooks';
+
+/** A provincial one-stop system registered to receive the gateway's webhooks. */
+export interface ProvinceSystem {
+  readonly clientId: string;
+  /** Agencies it owns: exact codes or suffix grants such as *.H12. */
+  readonly agencies: readonly string[];
+  readonly webhookUrl: string;
+}
+
+export interface ProvinceSystems {
+  /** The system that owns an agency code, if one is registered. */
+  findOwner(agencyCode: string): Promise<ProvinceSystem | undefined>;
+}
+
+export interface WebhookReceipt {
+  readonly status: number;
+}
+
+/**
+ * Sends one signed event. Throws GatewayError 'province.transient' (retry) or
+ * 'province.rejected' (park).
+ */
+export interface WebhookSender {
+  send(system: ProvinceSystem, event: WebhookEvent): Promise<WebhookReceipt>;
+}

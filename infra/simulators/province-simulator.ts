@@ -1,0 +1,36 @@
+import { Webhook } from 'standardwebhooks';
+import { webhookEventSchema } from '../../contracts/webhooks';
+import { createSimulatorKit } from './simulator-kit';
+
+export const PROVINCE_WEBHOOK_PATH = '/webhooks/lien-thong';
+
+/**
+ * A provincial one-stop system as the gateway sees it: it receives the gateway's webhooks,
+ * verifies them exactly as a vendor must (Standard Webhooks: signature, timestamp window),
+ * and keeps what it accepted. Its /_sim routes give tests and vendors fault injection.
+ */
+export function createProvinceSimulator(options: { webhookSecret: string; random?: () => number }) {
+  const verifier = new Webhook(options.webhookSecret);
+  const kit = createSimulatorKit(options.random ? { random: options.random } : {});
+  const { app } = kit;
+
+  app.post(PROVINCE_WEBHOOK_PATH, kit.withFaults, async (c) => {
+    const body = await c.req.text();
+    const headers = Object.fromEntries(c.req.raw.headers);
+    let payload: unknown;
+    try {
+      payload = verifier.verify(body, headers);
+    } catch (error) {
+      return c.json({ error: 'invalid signature', detail: (error as Error).message }, 401);
+    }
+    if (kit.faults().reject) return c.json({ error: 'rejected by the provincial system (simulated)' }, 422);
+    const event = webhookEventSchema.safeParse(payload);
+    if (!event.success) return c.json({ error: 'unknown event', issues: event.error.issues }, 422);
+    kit.record({ method: c.req.method, path: c.req.path, headers, body: event.data });
+    return c.body(null, 204);
+  });
+
+  return { app, received: kit.received };
+}
+
+export type ProvinceSimulator = ReturnType<typeof createProvinceSimulator>;
