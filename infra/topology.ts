@@ -110,7 +110,9 @@ const toNationalQueue = {
   fifo: true,
   // Above the relay's timeout, so a slow portal call never lets a second copy in.
   visibilityTimeoutSeconds: 60,
-  maxReceiveCount: 8,
+  // With the retry policy's backoff (capped at 15 min) 20 receives ride out about 1.5 h of
+  // portal outage before a message is parked for an administrator.
+  maxReceiveCount: 20,
   retentionDays: 14,
   deadLetterQueue: 'to-national-dlq.fifo',
 } as const satisfies QueueSpec;
@@ -119,7 +121,7 @@ const toProvinceQueue = {
   name: 'to-province.fifo',
   fifo: true,
   visibilityTimeoutSeconds: 60,
-  maxReceiveCount: 8,
+  maxReceiveCount: 20,
   retentionDays: 14,
   deadLetterQueue: 'to-province-dlq.fifo',
 } as const satisfies QueueSpec;
@@ -186,6 +188,8 @@ export const topology = {
     },
   ],
   routes: [{ method: 'ANY', path: '/{proxy+}', function: 'api' }],
+  /** Exponential backoff with full jitter between deliveries of a failing message. */
+  retry: { baseSeconds: 2, capSeconds: 900 },
   /** How long an accepted message may wait before the sweeper re-enqueues it. */
   outbox: { staleAfterSeconds: 120, pendingShards: 8 },
   endpoints: {
@@ -208,6 +212,7 @@ export const topology = {
   deadLetterQueues: readonly DeadLetterQueueSpec[];
   functions: readonly FunctionSpec[];
   routes: readonly RouteSpec[];
+  retry: { baseSeconds: number; capSeconds: number };
   outbox: { staleAfterSeconds: number; pendingShards: number };
   endpoints: Record<string, EndpointSpec>;
 };

@@ -22,8 +22,8 @@ const ROLLING_WINDOW_MS = 60_000;
 /**
  * Protects one outbound endpoint (the portal has quotas; a province's webhook may be down):
  * at most `maxConcurrentCalls` at once from this instance, and a circuit breaker that opens
- * after `failureThreshold` transient failures (rejections of a record do not count: the
- * endpoint is healthy), fails fast while open, and lets one probe through after
+ * once at least `failureThreshold` calls were made and 80 % of recent ones failed transiently
+ * (rejections of a record do not count: the endpoint is healthy), fails fast while open, and lets one probe through after
  * `openSeconds`. Fast failures are transient, so the relay retries them with backoff.
  */
 export function createEndpointGuard(options: EndpointGuardOptions): EndpointGuard {
@@ -33,7 +33,9 @@ export function createEndpointGuard(options: EndpointGuardOptions): EndpointGuar
     resetTimeout: options.circuitBreaker.openSeconds * 1000,
     rollingCountTimeout: ROLLING_WINDOW_MS,
     volumeThreshold: options.circuitBreaker.failureThreshold,
-    errorThresholdPercentage: 50,
+    // A flaky portal (a third of calls failing) should be retried, not cut off; an outage,
+    // where nearly every call fails, should.
+    errorThresholdPercentage: 80,
     errorFilter: (error: Error) => !classifyFailure(error).retry,
   });
   breaker.on('open', () =>

@@ -30,7 +30,7 @@ export interface RelayDependencies {
   readonly logger: Logger;
 }
 
-export type RelayOutcome = 'delivered' | 'duplicate' | 'parked' | 'held';
+export type RelayOutcome = 'delivered' | 'duplicate' | 'parked' | 'held' | 'stale';
 
 function attemptNow(
   deps: RelayDependencies,
@@ -138,6 +138,8 @@ export async function relayMessage(
 
   const message = await deps.store.getMessage(channel, dossierCode, sequence);
   if (!message) throw new Error(`queued message ${dossierCode}#${sequence} (${channel}) is not in the store`);
+  // A copy queued before an admin or the dead-letter recorder parked or discarded it.
+  if (message.state !== 'accepted') return 'stale';
   try {
     const receipt = await deliver(message, progress);
     const attempt = attemptNow(deps, startedAt, 'delivered', receipt.detail);

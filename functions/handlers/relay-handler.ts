@@ -3,10 +3,11 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import { queueEnvelopeSchema } from '../../contracts/queue-envelope';
 import { type Deliverer, type RelayDependencies, relayMessage } from '../application/relay-message';
 import { isGatewayError } from '../core/gateway-error';
-import { classifyFailure, retryDelaySeconds } from '../core/retry-policy';
+import { classifyFailure, type RetryPolicy, retryDelaySeconds } from '../core/retry-policy';
 
 export interface RelayHandlerDependencies extends RelayDependencies {
   readonly random: () => number;
+  readonly retryPolicy: RetryPolicy;
 }
 
 /**
@@ -23,7 +24,7 @@ export function createRelayHandler(deps: RelayHandlerDependencies, deliver: Deli
       const verdict = classifyFailure(error as Error);
       const attempt = Number(record.attributes.ApproximateReceiveCount ?? '1');
       if (verdict.retry) {
-        const seconds = retryDelaySeconds(attempt, deps.random, undefined, verdict.retryAfterSeconds);
+        const seconds = retryDelaySeconds(attempt, deps.random, deps.retryPolicy, verdict.retryAfterSeconds);
         await deps.queues[envelope.channel].delay(record.receiptHandle, seconds);
       }
       deps.logger.warn('relay attempt failed', {

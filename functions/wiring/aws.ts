@@ -46,6 +46,7 @@ export function loadAwsDependencies(): Promise<GatewayDependencies> {
         keys: secrets.signingKeys,
       },
       outbox: topology.outbox,
+      retryPolicy: topology.retry,
       maxBodyBytes: 1024 * 1024,
       logLevel: process.env[environment.logLevel] ?? 'INFO',
     });

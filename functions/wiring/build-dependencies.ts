@@ -24,6 +24,7 @@ const PROVINCE_SYSTEMS_CACHE_SECONDS = 60;
 export type GatewayDependencies = Omit<ApiDependencies, 'remoteAddress'> & {
   readonly random: () => number;
   readonly outbox: RuntimeConfig['outbox'];
+  readonly retryPolicy: RuntimeConfig['retryPolicy'];
   readonly clientRegistry: ReturnType<typeof createDynamoDbClientRegistry>;
   readonly provinceRegistry: ReturnType<typeof createDynamoDbProvinceSystems>;
   readonly webhooks: WebhookSender;
@@ -96,6 +97,7 @@ export async function buildDependencies(
     logger: log,
     maxBodyBytes: config.maxBodyBytes,
     outbox: config.outbox,
+    retryPolicy: config.retryPolicy,
     aws: { dynamodb, sqs },
   };
 }

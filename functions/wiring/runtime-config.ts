@@ -32,6 +32,7 @@ export interface RuntimeConfig {
     readonly keys: readonly SigningKey[];
   };
   readonly outbox: { readonly staleAfterSeconds: number; readonly pendingShards: number };
+  readonly retryPolicy: { readonly baseSeconds: number; readonly capSeconds: number };
   readonly maxBodyBytes: number;
   readonly logLevel: string;
   /** Emulator endpoints in the local runtime; absent on AWS. */

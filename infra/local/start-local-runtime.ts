@@ -25,6 +25,7 @@ import {
 } from '../simulators/province-simulator';
 import type { SimulatorEnv } from '../simulators/simulator-kit';
 import {
+  type EndpointSpec,
   type FunctionSpec,
   findQueue,
   type QueueFunctionSpec,
@@ -52,7 +53,9 @@ export interface LocalRuntimeOptions {
   /** Run the schedules on timers; tests turn this off and call runSchedule themselves. */
   readonly schedules?: boolean;
   /** Endpoint tuning for tests (e.g. a faster circuit breaker); defaults from the topology. */
-  readonly endpoints?: Partial<typeof topology.endpoints>;
+  readonly endpoints?: Partial<Record<keyof typeof topology.endpoints, EndpointSpec>>;
+  /** Backoff between deliveries; tests shorten it. */
+  readonly retryPolicy?: RuntimeConfig['retryPolicy'];
 }
 
 export interface LocalRuntime {
@@ -152,6 +155,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         keys: secrets.signingKeys,
       },
       outbox: topology.outbox,
+      retryPolicy: options.retryPolicy ?? topology.retry,
       maxBodyBytes: 1024 * 1024,
       logLevel,
     } satisfies Omit<RuntimeConfig, 'queues'>;

@@ -7,11 +7,13 @@ import {
 /** The whole local runtime on free loopback ports, in memory unless a data dir is given. */
 export function startTestRuntime(
   dataDir: string | null = null,
-  overrides: Partial<Pick<LocalRuntimeOptions, 'endpoints'>> = {},
+  overrides: Partial<Pick<LocalRuntimeOptions, 'endpoints' | 'retryPolicy'>> = {},
 ): Promise<LocalRuntime> {
   return startLocalRuntime({
     ports: { gateway: 0, nationalPortal: 0, province: 0, dynamodb: 0, sqs: 0 },
     dataDir,
+    // Seconds, not minutes, between retries: the suite proves order and delivery, not patience.
+    retryPolicy: { baseSeconds: 1, capSeconds: 4 },
     ...overrides,
     logLevel: process.env.TEST_LOG_LEVEL ?? 'SILENT',
     schedules: false,

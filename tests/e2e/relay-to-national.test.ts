@@ -1,0 +1,185 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { nationalStatusCode } from '../../contracts/dossier-status';
+import type { StatusChange } from '../../contracts/provincial-api';
+import { replayFailedMessage } from '../../functions/application/manage-failed-messages';
+import { sweepOutbox } from '../../functions/application/sweep-outbox';
+import { toNationalTimestamp } from '../../functions/core/national-time';
+import type { LocalRuntime } from '../../infra/local/start-local-runtime';
+import { aDossier } from '../support/fixtures';
+import { aStatusChange } from '../support/national-fixtures';
+import { nationalTimeline, setFaults } from '../support/receiver';
+import { eventually, startTestRuntime, tokenFor } from '../support/test-runtime';
+
+let runtime: LocalRuntime;
+let token: string;
+
+beforeAll(async () => {
+  // A breaker that re-probes after a second keeps recovery inside the test's time bound.
+  runtime = await startTestRuntime(null, {
+    endpoints: {
+      nationalPortal: {
+        maxConcurrentCalls: 4,
+        timeoutMs: 2000,
+        circuitBreaker: { failureThreshold: 5, openSeconds: 1 },
+      },
+    },
+  });
+  token = await tokenFor(runtime);
+});
+afterAll(() => runtime.stop());
+beforeEach(() => setFaults(runtime.urls.nationalPortal, {}));
+
+const post = (path: string, body: unknown) =>
+  fetch(`${runtime.urls.gateway}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+
+/** A dossier's life at the desk: received, then five status changes. */
+function aDossierLife() {
+  const dossier = aDossier();
+  const changes: StatusChange[] = [
+    aStatusChange(`${dossier.dossierCode}-e1`, 'processing', 10),
+    aStatusChange(`${dossier.dossierCode}-e2`, 'awaiting_supplement', 20),
+    aStatusChange(`${dossier.dossierCode}-e3`, 'processing', 30),
+    aStatusChange(`${dossier.dossierCode}-e4`, 'resolved', 40),
+    aStatusChange(`${dossier.dossierCode}-e5`, 'returned', 50),
+  ];
+  const expected = [
+    'sync:2',
+    ...changes.map(
+      (change) => `progress:${nationalStatusCode(change.status)}@${toNationalTimestamp(change.at)}`,
+    ),
+  ];
+  return { dossier, changes, expected };
+}
+
+async function postLife(life: ReturnType<typeof aDossierLife>, repeat = 1) {
+  for (let copy = 0; copy < repeat; copy += 1)
+    expect((await post('/v1/dossiers', life.dossier)).status).toBe(202);
+  for (const change of life.changes) {
+    const answers = await Promise.all(
+      Array.from({ length: repeat }, () => post(`/v1/dossiers/${life.dossier.dossierCode}/status`, change)),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual(Array(repeat).fill(202));
+  }
+}
+
+async function deliveredExactly(life: ReturnType<typeof aDossierLife>, timeoutMs = 40_000) {
+  return eventually(async () => {
+    const timeline = await nationalTimeline(runtime.urls.nationalPortal, life.dossier.dossierCode);
+    return timeline.length >= life.expected.length ? timeline : undefined;
+  }, timeoutMs);
+}
+
+describe('province -> national relay', () => {
+  it('delivers a dossier and its status changes once each, in order, though every request came three times', async () => {
+    const life = aDossierLife();
+    await postLife(life, 3);
+    expect(await deliveredExactly(life)).toEqual(life.expected);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await nationalTimeline(runtime.urls.nationalPortal, life.dossier.dossierCode)).toEqual(
+      life.expected,
+    );
+  }, 60_000);
+
+  it('keeps everything accepted during a portal outage and delivers it in order after', async () => {
+    await setFaults(runtime.urls.nationalPortal, { down: true });
+    const life = aDossierLife();
+    await postLife(life);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await nationalTimeline(runtime.urls.nationalPortal, life.dossier.dossierCode)).toEqual([]);
+    const view = (await (
+      await fetch(`${runtime.urls.gateway}/v1/dossiers/${life.dossier.dossierCode}`, {
+        headers: { authorization: `Bearer ${token}` },
+      })
+    ).json()) as { sync: { state: string; lastError?: string } };
+    expect(view.sync.state).toBe('failing');
+    await setFaults(runtime.urls.nationalPortal, {});
+    expect(await deliveredExactly(life, 50_000)).toEqual(life.expected);
+  }, 70_000);
+
+  it('delivers in order through a portal that fails 40 % of its calls', async () => {
+    await setFaults(runtime.urls.nationalPortal, { failRate: 0.4, failStatus: 503 });
+    const lives = [aDossierLife(), aDossierLife()];
+    await Promise.all(lives.map((life) => postLife(life)));
+    for (const life of lives) expect(await deliveredExactly(life, 60_000)).toEqual(life.expected);
+  }, 80_000);
+
+  it('parks a rejected change, holds the later ones behind it, and a replay releases them in order', async () => {
+    const life = aDossierLife();
+    expect((await post('/v1/dossiers', life.dossier)).status).toBe(202);
+    await eventually(async () =>
+      (await nationalTimeline(runtime.urls.nationalPortal, life.dossier.dossierCode)).length === 1
+        ? true
+        : undefined,
+    );
+    await setFaults(runtime.urls.nationalPortal, { reject: true });
+    const first = (await (
+      await post(`/v1/dossiers/${life.dossier.dossierCode}/status`, life.changes[0])
+    ).json()) as {
+      messageId: string;
+    };
+    const parked = await eventually(async () => {
+      const failed = await runtime.deps.store.getFailedMessage(first.messageId);
+      return failed?.status === 'parked' ? failed : undefined;
+    });
+    expect(parked).toMatchObject({ reason: 'rejected', sequence: 2, dossierCode: life.dossier.dossierCode });
+    expect(parked.lastError).toContain('500');
+
+    await setFaults(runtime.urls.nationalPortal, {});
+    expect((await post(`/v1/dossiers/${life.dossier.dossierCode}/status`, life.changes[1])).status).toBe(202);
+    await eventually(async () =>
+      (await runtime.deps.store.getMessage('national', life.dossier.dossierCode, 3))?.state === 'held'
+        ? true
+        : undefined,
+    );
+    expect(await nationalTimeline(runtime.urls.nationalPortal, life.dossier.dossierCode)).toEqual(['sync:2']);
+
+    await replayFailedMessage(runtime.deps, first.messageId, { actor: 'test-admin' });
+    expect(
+      await eventually(async () => {
+        const timeline = await nationalTimeline(runtime.urls.nationalPortal, life.dossier.dossierCode);
+        return timeline.length === 3 ? timeline : undefined;
+      }),
+    ).toEqual(life.expected.slice(0, 3));
+  }, 60_000);
+
+  it('refuses a change for an unknown dossier and a move the status machine forbids', async () => {
+    const life = aDossierLife();
+    const unknown = await post(`/v1/dossiers/${life.dossier.dossierCode}/status`, life.changes[0]);
+    expect(unknown.status).toBe(404);
+    expect((await post('/v1/dossiers', { ...life.dossier, status: 'returned' })).status).toBe(202);
+    const forbidden = await post(`/v1/dossiers/${life.dossier.dossierCode}/status`, life.changes[0]);
+    expect(forbidden.status).toBe(422);
+    expect(await forbidden.json()).toMatchObject({
+      code: 'dossier.transitionNotAllowed',
+      from: 'returned',
+      to: 'processing',
+    });
+  });
+
+  it('delivers a message whose enqueue failed after it was stored, once the sweeper runs', async () => {
+    const queue = runtime.deps.queues.national;
+    const send = queue.send;
+    (queue as { send: typeof send }).send = async () => {
+      throw new Error('SQS unavailable (simulated)');
+    };
+    const life = aDossierLife();
+    try {
+      expect((await post('/v1/dossiers', life.dossier)).status).toBe(202);
+    } finally {
+      (queue as { send: typeof send }).send = send;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await nationalTimeline(runtime.urls.nationalPortal, life.dossier.dossierCode)).toEqual([]);
+    expect(await sweepOutbox(runtime.deps, { staleAfterSeconds: 0, limit: 1000 })).toBeGreaterThanOrEqual(1);
+    expect(
+      await eventually(async () => {
+        const timeline = await nationalTimeline(runtime.urls.nationalPortal, life.dossier.dossierCode);
+        return timeline.length === 1 ? timeline : undefined;
+      }),
+    ).toEqual(['sync:2']);
+  }, 30_000);
+});
