@@ -20,3 +20,6 @@ export const demoClients: readonly {
 ];
 
 export const demoNationalPortalAccount = { username: 'demo-national', password: 'demo-national-password' };
+
+/** The LGSP REST client (OAuth2 client credentials) that the simulator's token endpoint accepts. */
+export const demoLgspClient = { clientId: 'demo-lgsp', clientSecret: 'demo-lgsp-secret' };
