@@ -6,10 +6,10 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDynamoDbClientRegistry } from '../adapters/dynamodb-client-registry';
 import { createDynamoDbDossierStore } from '../adapters/dynamodb-dossier-store';
 import { createJoseAccessTokens } from '../adapters/jose-access-tokens';
-import { createSessionNationalPortal } from '../adapters/session-national-portal';
 import { createSqsMessageQueue } from '../adapters/sqs-message-queue';
 import type { ApiDependencies } from '../http/api-dependencies';
 import { systemClock } from '../ports/clock';
+import { buildNationalPortal } from './build-national-portal';
 import type { RuntimeConfig } from './runtime-config';
 
 /** Local emulators accept any credentials; real AWS takes them from the Lambda role. */
@@ -47,7 +47,7 @@ export async function buildDependencies(
       pendingShards: config.outbox.pendingShards,
     }),
     toNational: createSqsMessageQueue(sqs, 'to-national.fifo', config.queueUrls.toNational),
-    nationalPortal: createSessionNationalPortal(config.nationalPortal),
+    nationalPortal: buildNationalPortal(config.nationalPortal),
     clients: clientRegistry,
     clientRegistry,
     tokens: await createJoseAccessTokens(config.tokens),

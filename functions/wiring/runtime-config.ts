@@ -1,4 +1,8 @@
 import type { SigningKey } from '../adapters/jose-access-tokens';
+import type { LgspNationalPortalOptions } from '../adapters/lgsp-national-portal';
+
+/** How the gateway reaches DVCQG for a province (DOMAIN.md, docs/adr/0003). */
+export type NationalTransport = 'session' | 'lgsp';
 
 /** Everything a runtime must supply to build the gateway's dependencies. */
 export interface RuntimeConfig {
@@ -11,6 +15,12 @@ export interface RuntimeConfig {
     readonly username: string;
     readonly password: string;
     readonly timeoutMs: number;
+    /** Transport per province or ministry suffix (`H12`, `G09`); an unlisted one uses 'session'. */
+    readonly transports?: Readonly<Record<string, NationalTransport>>;
+    /** The LGSP REST endpoint and client; required once any province uses 'lgsp'. */
+    readonly lgsp?: Omit<LgspNationalPortalOptions, 'fetch' | 'now' | 'timeoutMs'> & {
+      readonly timeoutMs?: number;
+    };
   };
   readonly tokens: {
     readonly issuer: string;
@@ -29,4 +39,6 @@ export interface RuntimeConfig {
 export interface GatewaySecrets {
   readonly signingKeys: readonly SigningKey[];
   readonly nationalPortal: { readonly username: string; readonly password: string };
+  /** The LGSP client, for provinces on the LGSP REST transport. */
+  readonly nationalLgsp?: { readonly clientId: string; readonly clientSecret: string };
 }

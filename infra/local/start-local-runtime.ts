@@ -9,7 +9,7 @@ import { createNationalRelayHandler } from '../../functions/handlers/national-re
 import { createOutboxSweeperHandler } from '../../functions/handlers/outbox-sweeper';
 import { createApp } from '../../functions/http';
 import { buildDependencies, type GatewayDependencies } from '../../functions/wiring/build-dependencies';
-import type { RuntimeConfig } from '../../functions/wiring/runtime-config';
+import type { NationalTransport, RuntimeConfig } from '../../functions/wiring/runtime-config';
 import {
   createNationalPortalSimulator,
   type NationalPortalSimulator,
@@ -22,7 +22,7 @@ import {
   type ScheduleFunctionSpec,
   topology,
 } from '../topology';
-import { demoClients, demoNationalPortalAccount } from './demo-credentials';
+import { demoClients, demoLgspClient, demoNationalPortalAccount } from './demo-credentials';
 import { closeServer, startDynamoDbEmulator, startSqsEmulator } from './emulators';
 import { createLambdaPoller, type LambdaPoller } from './lambda-poller';
 import { loadLocalSecrets } from './local-secrets';
@@ -36,6 +36,8 @@ export interface LocalRuntimeOptions {
   readonly logLevel?: string;
   /** Run the schedules on timers; tests turn this off and call runSchedule themselves. */
   readonly schedules?: boolean;
+  /** Provinces that reach the national portal over LGSP REST (`{ H12: 'lgsp' }`); the rest use the session envelope. */
+  readonly nationalTransports?: Readonly<Record<string, NationalTransport>>;
 }
 
 export interface LocalRuntime {
@@ -92,7 +94,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     const sqsEmulator = await startSqsEmulator({ port: options.ports.sqs });
     cleanups.push(() => sqsEmulator.close());
 
-    const nationalPortal = createNationalPortalSimulator(demoNationalPortalAccount);
+    const nationalPortal = createNationalPortalSimulator({
+      ...demoNationalPortalAccount,
+      lgspClient: demoLgspClient,
+    });
     const nationalServer = await serveApp(nationalPortal.app, options.ports.nationalPortal);
     cleanups.push(() => closeServer(nationalServer.server));
 
@@ -123,7 +128,14 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     const config: RuntimeConfig = {
       ...provisionalConfig,
       queueUrls: { toNational: queueUrl('to-national.fifo') },
-      nationalPortal: { baseUrl: `${nationalServer.url}/`, ...secrets.nationalPortal, timeoutMs: 10_000 },
+      nationalPortal: {
+        baseUrl: `${nationalServer.url}/`,
+        ...secrets.nationalPortal,
+        timeoutMs: 10_000,
+        transports: options.nationalTransports ?? {},
+        // The one simulator answers both transports; data dirs from before LGSP have no client saved.
+        lgsp: { baseUrl: `${nationalServer.url}/`, ...(secrets.nationalLgsp ?? demoLgspClient) },
+      },
       tokens: {
         issuer: 'http://127.0.0.1/lien-thong-local',
         audience: 'lien-thong-gateway',

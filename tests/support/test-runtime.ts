@@ -1,12 +1,20 @@
-import { type LocalRuntime, startLocalRuntime } from '../../infra/local/start-local-runtime';
+import {
+  type LocalRuntime,
+  type LocalRuntimeOptions,
+  startLocalRuntime,
+} from '../../infra/local/start-local-runtime';
 
 /** The whole local runtime on free loopback ports, in memory unless a data dir is given. */
-export function startTestRuntime(dataDir: string | null = null): Promise<LocalRuntime> {
+export function startTestRuntime(
+  dataDir: string | null = null,
+  options: Pick<LocalRuntimeOptions, 'nationalTransports'> = {},
+): Promise<LocalRuntime> {
   return startLocalRuntime({
     ports: { gateway: 0, nationalPortal: 0, dynamodb: 0, sqs: 0 },
     dataDir,
     logLevel: process.env.TEST_LOG_LEVEL ?? 'SILENT',
     schedules: false,
+    ...options,
   });
 }
 
