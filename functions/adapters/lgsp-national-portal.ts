@@ -57,6 +57,17 @@ interface LgspReply {
   readonly result: unknown;
 }
 
+/** The RFC 6749 section 5.2 `error` of a refusal, when the body is one; only for the message. */
+function oauthErrorOf(body: string): string | undefined {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    const error = (parsed as { error?: unknown } | null)?.error;
+    return typeof error === 'string' ? error : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function createLgspNationalPortal(options: LgspNationalPortalOptions): NationalPortal {
   const doFetch = options.fetch ?? fetch;
   const now = options.now ?? Date.now;
@@ -118,8 +129,7 @@ export function createLgspNationalPortal(options: LgspNationalPortalOptions): Na
     const response = await send(urlOf(paths.token), { method: 'POST', headers, body: form.toString() });
     if (response.status >= 400) {
       // invalid_client, unauthorized_client, or a token URL that is not one: a new try cannot help.
-      const body = await response.text().catch(() => '');
-      const error = /"error"\s*:\s*"([^"]+)"/.exec(body)?.[1];
+      const error = oauthErrorOf(await response.text().catch(() => ''));
       throw new GatewayError(
         'national.authentication',
         `LGSP token endpoint refused the gateway (HTTP ${response.status}${error ? `, ${error}` : ''})`,

@@ -213,12 +213,6 @@ export function createNationalPortalSimulator(options: NationalPortalSimulatorOp
     if (now() >= expiresAt) {
       return c.json({ error_code: nationalErrorCodes.authentication, message: 'Token đã hết hạn' });
     }
-    if (kit.faults().reject) {
-      return c.json({
-        error_code: nationalErrorCodes.wrongData,
-        message: 'Dữ liệu không hợp lệ (simulated rejection)',
-      });
-    }
     await next();
   };
 
@@ -230,6 +224,12 @@ export function createNationalPortalSimulator(options: NationalPortalSimulatorOp
     recordWhenOk = true,
   ) {
     app.post(route(path), kit.withFaults, requireToken, async (c) => {
+      if (kit.faults().reject) {
+        return c.json({
+          error_code: nationalErrorCodes.wrongData,
+          message: 'Dữ liệu không hợp lệ (simulated rejection)',
+        });
+      }
       const agency = agencyCodeSchema.safeParse(c.req.header(LGSP_AGENCY_HEADER));
       if (!agency.success) {
         return c.json({
