@@ -145,3 +145,42 @@ export const nationalErrorCodes = {
   wrongDataType: '302',
   wrongData: '500',
 } as const;
+
+/**
+ * LGSP REST transport (DOMAIN.md, "National portal — dossier sync"): a Bearer token from the
+ * LGSP's OAuth2 token endpoint, then one URL per operation, each taking a JSON array and
+ * answering the same {error_code, message} envelope. The paths are [inferred] — no public
+ * spec — so every one is configurable; these are the defaults (docs/adr/0003). Paths resolve
+ * against the LGSP base URL; an absolute URL is used as it is.
+ */
+export const lgspDefaultPaths = {
+  /** OAuth2 client credentials; WSO2 API Manager, which most LGSPs run on, serves it at /token. */
+  token: 'token',
+  /** DongBoHoSoMC, isUpdating false: body NationalDossier[]. */
+  createDossier: 'dvcqg/hoso/dongbo',
+  /** DongBoHoSoMC, isUpdating true: body NationalDossier[]. */
+  updateDossier: 'dvcqg/hoso/capnhat',
+  /** CapNhatTienDoHoSoMC: body NationalProgressRow[], at most NATIONAL_PROGRESS_CHUNK rows. */
+  updateProgress: 'dvcqg/tiendo/capnhat',
+  /** TraCuuHoSo: body {MaHoSo}. */
+  lookupDossier: 'dvcqg/hoso/tracuu',
+} as const;
+
+export type LgspPaths = { readonly [operation in keyof typeof lgspDefaultPaths]: string };
+
+/**
+ * The body of an LGSP call is the bare array, so the agency the call acts for travels in a
+ * header (the session transport puts `madonvi` in its envelope instead).
+ */
+export const LGSP_AGENCY_HEADER = 'madonvi';
+
+/** RFC 6749 section 5.1. Some servers send expires_in as a string; it is optional there. */
+export const lgspTokenReplySchema = z.object({
+  access_token: z.string().min(1),
+  token_type: z.string().optional(),
+  expires_in: z.union([z.number().nonnegative(), digits.transform(Number)]).optional(),
+});
+
+export const lgspDossierBatchSchema = z.array(nationalDossierSchema).min(1);
+export const lgspProgressBatchSchema = z.array(nationalProgressRowSchema).min(1).max(NATIONAL_PROGRESS_CHUNK);
+export const lgspLookupRequestSchema = z.object({ MaHoSo: dossierCodeSchema });

@@ -87,6 +87,8 @@ export const environment = {
   nationalPortalUrl: 'NATIONAL_PORTAL_URL',
   tokenIssuer: 'GATEWAY_TOKEN_ISSUER',
   nationalPushAllowList: 'NATIONAL_PUSH_ALLOWED_IPS',
+  nationalTransports: 'NATIONAL_TRANSPORTS',
+  nationalLgspUrl: 'NATIONAL_LGSP_URL',
   logLevel: 'POWERTOOLS_LOG_LEVEL',
   serviceName: 'POWERTOOLS_SERVICE_NAME',
 } as const;

@@ -8,6 +8,8 @@ import {
 } from '../../contracts/national-portal';
 import { GatewayError } from '../core/gateway-error';
 import type { NationalPortal } from '../ports/national-portal';
+import { raiseNationalError } from './raise-national-error';
+import { retryAfterSeconds } from './retry-after-seconds';
 
 /**
  * The older DVCQG transport: POST {base}/login for a session, then POST {base}/service with
@@ -19,26 +21,6 @@ export interface SessionNationalPortalOptions {
   readonly password: string;
   readonly timeoutMs: number;
   readonly fetch?: typeof fetch;
-}
-
-/** Codes that mean "this record is wrong": retrying the same bytes cannot succeed. */
-const permanentCodes = new Set<string>([
-  nationalErrorCodes.ipNotAllowed,
-  nationalErrorCodes.wrongAgency,
-  nationalErrorCodes.wrongProvince,
-  nationalErrorCodes.incompleteRecord,
-  nationalErrorCodes.notFound,
-  nationalErrorCodes.wrongDataType,
-  nationalErrorCodes.wrongData,
-]);
-
-function retryAfterSeconds(response: Response): number | undefined {
-  const header = response.headers.get('retry-after');
-  if (!header) return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
 export function createSessionNationalPortal(options: SessionNationalPortalOptions): NationalPortal {
@@ -117,34 +99,19 @@ export function createSessionNationalPortal(options: SessionNationalPortalOption
     throw new GatewayError('national.authentication', 'national portal rejected a fresh session');
   }
 
-  function raise(code: string, message: string): never {
-    if (permanentCodes.has(code)) {
-      throw new GatewayError(
-        'national.rejected',
-        `national portal rejected the record (${code}): ${message}`,
-        {
-          details: { nationalErrorCode: code },
-        },
-      );
-    }
-    throw new GatewayError('national.transient', `national portal error ${code}: ${message}`, {
-      details: { nationalErrorCode: code },
-    });
-  }
-
   return {
     async syncDossier(agencyCode, dossier, isUpdating) {
       const first = await callService(agencyCode, { service: 'DongBoHoSoMC', isUpdating, data: [dossier] });
       if (first.code === nationalErrorCodes.ok)
         return { errorCode: first.code, message: first.message, switchedToUpdate: false };
       const alreadyExists = (nationalErrorCodes.alreadyExists as readonly string[]).includes(first.code);
-      if (!alreadyExists || isUpdating) raise(first.code, first.message);
+      if (!alreadyExists || isUpdating) raiseNationalError(first.code, first.message);
       const update = await callService(agencyCode, {
         service: 'DongBoHoSoMC',
         isUpdating: true,
         data: [dossier],
       });
-      if (update.code !== nationalErrorCodes.ok) raise(update.code, update.message);
+      if (update.code !== nationalErrorCodes.ok) raiseNationalError(update.code, update.message);
       return { errorCode: update.code, message: update.message, switchedToUpdate: true };
     },
     async updateProgress(agencyCode, rows) {
@@ -152,14 +119,14 @@ export function createSessionNationalPortal(options: SessionNationalPortalOption
       for (let start = 0; start < rows.length; start += NATIONAL_PROGRESS_CHUNK) {
         const chunk = rows.slice(start, start + NATIONAL_PROGRESS_CHUNK);
         const reply = await callService(agencyCode, { service: 'CapNhatTienDoHoSoMC', data: chunk });
-        if (reply.code !== nationalErrorCodes.ok) raise(reply.code, reply.message);
+        if (reply.code !== nationalErrorCodes.ok) raiseNationalError(reply.code, reply.message);
         last = { errorCode: reply.code, message: reply.message, switchedToUpdate: false };
       }
       return last;
     },
     async lookupDossier(agencyCode, dossierCode): Promise<NationalDossier | undefined> {
       const reply = await callService(agencyCode, { service: 'TraCuuHoSo', MaHoSo: dossierCode });
-      if (reply.code !== nationalErrorCodes.ok) raise(reply.code, reply.message);
+      if (reply.code !== nationalErrorCodes.ok) raiseNationalError(reply.code, reply.message);
       const [first] = Array.isArray(reply.result) ? reply.result : [];
       if (first === undefined) return undefined;
       const parsed = nationalDossierSchema.safeParse(first);

@@ -1,6 +1,7 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { environment, queueUrlVariable, topology } from '../../infra/topology';
 import { buildDependencies, type GatewayDependencies } from './build-dependencies';
+import { parseNationalTransports } from './parse-national-transports';
 import type { GatewaySecrets } from './runtime-config';
 
 function required(name: string): string {
@@ -30,6 +31,13 @@ export function loadAwsDependencies(): Promise<GatewayDependencies> {
         baseUrl: required(environment.nationalPortalUrl),
         username: secrets.nationalPortal.username,
         password: secrets.nationalPortal.password,
+        transports: parseNationalTransports(
+          process.env[environment.nationalTransports] ?? '',
+          environment.nationalTransports,
+        ),
+        ...(secrets.nationalLgsp && process.env[environment.nationalLgspUrl]
+          ? { lgsp: { baseUrl: required(environment.nationalLgspUrl), ...secrets.nationalLgsp } }
+          : {}),
       },
       provinceWebhooks: {
         ...topology.endpoints.provinceWebhooks,

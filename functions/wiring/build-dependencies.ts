@@ -9,12 +9,12 @@ import { createDynamoDbProvinceSystems } from '../adapters/dynamodb-province-sys
 import { createEndpointGuard } from '../adapters/endpoint-guard';
 import { guardNationalPortal } from '../adapters/guarded-national-portal';
 import { createJoseAccessTokens } from '../adapters/jose-access-tokens';
-import { createSessionNationalPortal } from '../adapters/session-national-portal';
 import { createSqsMessageQueue } from '../adapters/sqs-message-queue';
 import { createStandardWebhookSender } from '../adapters/standard-webhook-sender';
 import type { ApiDependencies } from '../http/api-dependencies';
 import { systemClock } from '../ports/clock';
 import type { WebhookSender } from '../ports/province-systems';
+import { buildNationalPortal } from './build-national-portal';
 import type { RuntimeConfig } from './runtime-config';
 
 /** Local emulators accept any credentials; real AWS takes them from the Lambda role. */
@@ -61,7 +61,7 @@ export async function buildDependencies(
     cacheSeconds: PROVINCE_SYSTEMS_CACHE_SECONDS,
   });
   const nationalPortal = guardNationalPortal(
-    createSessionNationalPortal({ ...config.nationalPortal }),
+    buildNationalPortal(config.nationalPortal),
     createEndpointGuard({ name: 'national-portal', ...config.nationalPortal, logger: log }),
   );
   const webhookGuard = createEndpointGuard({

@@ -1,4 +1,5 @@
 import type { SigningKey } from '../adapters/jose-access-tokens';
+import type { LgspNationalPortalOptions } from '../adapters/lgsp-national-portal';
 import type { Channel } from '../core/dossier-message';
 
 export interface EndpointConfig {
@@ -6,6 +7,9 @@ export interface EndpointConfig {
   readonly timeoutMs: number;
   readonly circuitBreaker: { readonly failureThreshold: number; readonly openSeconds: number };
 }
+
+/** How the gateway reaches DVCQG for a province (DOMAIN.md, docs/adr/0003). */
+export type NationalTransport = 'session' | 'lgsp';
 
 /** Everything a runtime must supply to build the gateway's dependencies. */
 export interface RuntimeConfig {
@@ -17,6 +21,13 @@ export interface RuntimeConfig {
     readonly baseUrl: string;
     readonly username: string;
     readonly password: string;
+    readonly timeoutMs: number;
+    /** Transport per province or ministry suffix (`H12`, `G09`); an unlisted one uses 'session'. */
+    readonly transports?: Readonly<Record<string, NationalTransport>>;
+    /** The LGSP REST endpoint and client; required once any province uses 'lgsp'. */
+    readonly lgsp?: Omit<LgspNationalPortalOptions, 'fetch' | 'now' | 'timeoutMs'> & {
+      readonly timeoutMs?: number;
+    };
   };
   readonly provinceWebhooks: EndpointConfig & {
     readonly secrets: Readonly<Record<string, readonly string[]>>;
@@ -45,4 +56,6 @@ export interface GatewaySecrets {
   readonly nationalPortal: { readonly username: string; readonly password: string };
   /** Standard Webhooks signing secrets (whsec_…) per provincial client; two during a roll. */
   readonly webhookSecrets: Readonly<Record<string, readonly string[]>>;
+  /** The LGSP client, for provinces on the LGSP REST transport. */
+  readonly nationalLgsp?: { readonly clientId: string; readonly clientSecret: string };
 }

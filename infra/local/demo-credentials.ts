@@ -26,3 +26,6 @@ export const demoNationalPortalAccount = { username: 'demo-national', password: 
 
 /** Standard Webhooks secret shared with the demo provincial system. */
 export const demoWebhookSecret = 'whsec_ZGVtby13ZWJob29rLXNlY3JldC1rZXktMzJieXRlcyE=';
+
+/** The LGSP REST client (OAuth2 client credentials) that the simulator's token endpoint accepts. */
+export const demoLgspClient = { clientId: 'demo-lgsp', clientSecret: 'demo-lgsp-secret' };

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { demoClients, demoNationalPortalAccount } from './demo-credentials';
+import { parseNationalTransports } from '../../functions/wiring/parse-national-transports';
+import { demoClients, demoLgspClient, demoNationalPortalAccount } from './demo-credentials';
 import { startLocalRuntime } from './start-local-runtime';
 
 /** `npm start`: the whole gateway on this machine. Configuration by environment variables (README). */
@@ -14,6 +15,7 @@ function port(name: string, fallback: number): number {
 
 const inMemory = process.env.GATEWAY_IN_MEMORY === '1';
 const dataDir = inMemory ? null : resolve(process.env.GATEWAY_DATA_DIR ?? '.data');
+const nationalTransports = parseNationalTransports(process.env.NATIONAL_TRANSPORTS ?? '');
 
 const runtime = await startLocalRuntime({
   ports: {
@@ -25,7 +27,9 @@ const runtime = await startLocalRuntime({
   },
   dataDir,
   logLevel: process.env.LOG_LEVEL ?? 'INFO',
+  nationalTransports,
 });
+const lgspProvinces = Object.keys(nationalTransports).filter((key) => nationalTransports[key] === 'lgsp');
 
 const lines = [
   '',
@@ -38,6 +42,7 @@ const lines = [
   `  DynamoDB emulator        ${runtime.urls.dynamodb}`,
   `  SQS emulator             ${runtime.urls.sqs}`,
   `  Data                     ${dataDir ?? 'in memory (GATEWAY_IN_MEMORY=1)'}`,
+  `  National transports      LGSP REST for ${lgspProvinces.join(' ') || 'nobody'}, session envelope for the rest (NATIONAL_TRANSPORTS)`,
   '',
   'Demo credentials (local runtime only):',
   ...demoClients.map(
@@ -45,6 +50,7 @@ const lines = [
       `  ${client.clientId.padEnd(16)} secret ${client.secret.padEnd(20)} scopes ${client.scopes.join(' ')}${client.agencies.length ? `  agencies ${client.agencies.join(' ')}` : ''}`,
   ),
   `  national portal user     ${demoNationalPortalAccount.username} / ${demoNationalPortalAccount.password}`,
+  `  national LGSP client     ${demoLgspClient.clientId} / ${demoLgspClient.clientSecret}`,
   '',
   'Try:',
   `  curl -s ${runtime.urls.gateway}/oauth/token -d grant_type=client_credentials -d client_id=demo-province -d client_secret=demo-secret`,

@@ -13,7 +13,7 @@ import { createOutboxSweeperHandler } from '../../functions/handlers/outbox-swee
 import { createProvinceRelayHandler } from '../../functions/handlers/province-relay';
 import { createApp } from '../../functions/http';
 import { buildDependencies, type GatewayDependencies } from '../../functions/wiring/build-dependencies';
-import type { RuntimeConfig } from '../../functions/wiring/runtime-config';
+import type { NationalTransport, RuntimeConfig } from '../../functions/wiring/runtime-config';
 import {
   createNationalPortalSimulator,
   type NationalPortalSimulator,
@@ -32,7 +32,12 @@ import {
   type ScheduleFunctionSpec,
   topology,
 } from '../topology';
-import { demoClients, demoNationalPortalAccount, demoWebhookSecret } from './demo-credentials';
+import {
+  demoClients,
+  demoLgspClient,
+  demoNationalPortalAccount,
+  demoWebhookSecret,
+} from './demo-credentials';
 import { closeServer, startDynamoDbEmulator, startSqsEmulator } from './emulators';
 import { createLambdaPoller, type LambdaPoller } from './lambda-poller';
 import { loadLocalSecrets } from './local-secrets';
@@ -56,6 +61,8 @@ export interface LocalRuntimeOptions {
   readonly endpoints?: Partial<Record<keyof typeof topology.endpoints, EndpointSpec>>;
   /** Backoff between deliveries; tests shorten it. */
   readonly retryPolicy?: RuntimeConfig['retryPolicy'];
+  /** Provinces that reach the national portal over LGSP REST (`{ H12: 'lgsp' }`); the rest use the session envelope. */
+  readonly nationalTransports?: Readonly<Record<string, NationalTransport>>;
 }
 
 export interface LocalRuntime {
@@ -123,7 +130,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     const sqsEmulator = await startSqsEmulator({ port: options.ports.sqs });
     cleanups.push(() => sqsEmulator.close());
 
-    const nationalPortal = createNationalPortalSimulator(demoNationalPortalAccount);
+    const nationalPortal = createNationalPortalSimulator({
+      ...demoNationalPortalAccount,
+      lgspClient: demoLgspClient,
+    });
     const nationalServer = await serveApp(nationalPortal.app, options.ports.nationalPortal);
     cleanups.push(() => closeServer(nationalServer.server));
     const province = createProvinceSimulator({ webhookSecret: demoWebhookSecret });
@@ -141,6 +151,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         ...endpoints.nationalPortal,
         baseUrl: `${nationalServer.url}/`,
         ...secrets.nationalPortal,
+        transports: options.nationalTransports ?? {},
+        // The one simulator answers both transports; data dirs from before LGSP have no client saved.
+        lgsp: { baseUrl: `${nationalServer.url}/`, ...(secrets.nationalLgsp ?? demoLgspClient) },
       },
       provinceWebhooks: {
         ...endpoints.provinceWebhooks,
