@@ -1,0 +1,132 @@
+import { createHmac } from 'node:crypto';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { NationalDossier, NationalProgressRow } from '../../contracts/national-portal';
+import { toNationalDossier } from '../../functions/core/translate-dossier';
+import { demoWebhookSecret } from '../../infra/local/demo-credentials';
+import type { LocalRuntime } from '../../infra/local/start-local-runtime';
+import { aDossier } from '../support/fixtures';
+import { received, setFaults } from '../support/receiver';
+import { eventually, startTestRuntime, tokenFor } from '../support/test-runtime';
+
+let runtime: LocalRuntime;
+let nationalToken: string;
+
+beforeAll(async () => {
+  runtime = await startTestRuntime(null, {
+    endpoints: {
+      provinceWebhooks: {
+        maxConcurrentCalls: 8,
+        timeoutMs: 2000,
+        circuitBreaker: { failureThreshold: 5, openSeconds: 1 },
+      },
+    },
+  });
+  nationalToken = await tokenFor(runtime, 'demo-national', 'demo-national-password');
+});
+afterAll(() => runtime.stop());
+beforeEach(() => setFaults(runtime.urls.province, {}));
+
+const push = (path: string, body: unknown, token = nationalToken) =>
+  fetch(`${runtime.urls.gateway}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+
+function anOnlineDossier(): NationalDossier {
+  return {
+    ...toNationalDossier(aDossier({ channel: 'online', status: 'submitted' })),
+    MaDoiTuong: 'vneid-123',
+  };
+}
+
+function aProgressRow(dossierCode: string, status: string, minute: number): NationalProgressRow {
+  return {
+    MaHoSo: dossierCode,
+    NguoiXuLy: 'Cổng DVCQG',
+    ThoiDiemXuLy: `2025031409${String(minute).padStart(2, '0')}00`,
+    TrangThai: status as NationalProgressRow['TrangThai'],
+  };
+}
+
+interface Webhook {
+  headers: Record<string, string>;
+  body: { id: string; type: string; data: { dossierCode: string; status: string } };
+}
+
+async function webhooksFor(dossierCode: string): Promise<Webhook[]> {
+  return (await received<Webhook['body']>(runtime.urls.province)).filter(
+    (request) => request.body.data.dossierCode === dossierCode,
+  );
+}
+
+describe('national -> province relay', () => {
+  it('delivers an online dossier and the portal’s status changes as signed webhooks, once each, in order', async () => {
+    const dossier = anOnlineDossier();
+    expect((await push('/v1/national/dossiers', dossier)).status).toBe(202);
+    // The portal retries its push: a repeat is acknowledged and not delivered again.
+    expect((await push('/v1/national/dossiers', dossier)).status).toBe(202);
+    for (const [status, minute] of [
+      ['2', 1],
+      ['4', 2],
+      ['9', 3],
+    ] as const) {
+      expect((await push('/v1/national/status', aProgressRow(dossier.MaHoSo, status, minute))).status).toBe(
+        202,
+      );
+    }
+    const hooks = await eventually(async () => {
+      const mine = await webhooksFor(dossier.MaHoSo);
+      return mine.length >= 4 ? mine : undefined;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await webhooksFor(dossier.MaHoSo)).length).toBe(4);
+    expect(hooks.map((hook) => `${hook.body.type}:${hook.body.data.status}`)).toEqual([
+      'dossier.submitted:submitted',
+      'dossier.status_changed:received',
+      'dossier.status_changed:processing',
+      'dossier.status_changed:resolved',
+    ]);
+
+    // Verify the first signature independently of any library: v1,base64(HMAC-SHA256(id.timestamp.body)).
+    const [first] = hooks;
+    const key = Buffer.from(demoWebhookSecret.replace(/^whsec_/, ''), 'base64');
+    const signed = `${first?.headers['webhook-id']}.${first?.headers['webhook-timestamp']}.${JSON.stringify(first?.body)}`;
+    const expected = `v1,${createHmac('sha256', key).update(signed).digest('base64')}`;
+    expect(first?.headers['webhook-signature']?.split(' ')).toContain(expected);
+    expect(first?.headers['webhook-id']).toBe(first?.body.id);
+  }, 30_000);
+
+  it('retries through a provincial system that fails a share of deliveries, still once and in order', async () => {
+    await setFaults(runtime.urls.province, { failRate: 0.4, failStatus: 503 });
+    const dossier = anOnlineDossier();
+    expect((await push('/v1/national/dossiers', dossier)).status).toBe(202);
+    for (const [status, minute] of [
+      ['2', 1],
+      ['4', 2],
+    ] as const) {
+      expect((await push('/v1/national/status', aProgressRow(dossier.MaHoSo, status, minute))).status).toBe(
+        202,
+      );
+    }
+    const hooks = await eventually(async () => {
+      const mine = await webhooksFor(dossier.MaHoSo);
+      return mine.length >= 3 ? mine : undefined;
+    }, 50_000);
+    expect(hooks.map((hook) => hook.body.data.status)).toEqual(['submitted', 'received', 'processing']);
+  }, 60_000);
+
+  it('refuses pushes without the national scope, for unowned agencies, or of malformed records', async () => {
+    const provinceToken = await tokenFor(runtime);
+    expect((await push('/v1/national/dossiers', anOnlineDossier(), provinceToken)).status).toBe(403);
+    const unowned = { ...anOnlineDossier(), MaHoSo: '000.00.12.H56-250314-0001', DonViXuLy: '000.00.12.H56' };
+    const refused = await push('/v1/national/dossiers', unowned);
+    expect(refused.status).toBe(422);
+    expect(await refused.json()).toMatchObject({ code: 'province.notRegistered' });
+    const malformed = await push('/v1/national/status', { MaHoSo: 'x', TrangThai: '99' });
+    expect(malformed.status).toBe(400);
+    expect(
+      ((await malformed.json()) as { errors: { path: string }[] }).errors.map((error) => error.path),
+    ).toEqual(expect.arrayContaining(['$.MaHoSo', '$.TrangThai', '$.NguoiXuLy', '$.ThoiDiemXuLy']));
+  });
+});
