@@ -72,6 +72,25 @@ export interface ScheduleFunctionSpec extends FunctionBase {
 
 export type FunctionSpec = ApiFunctionSpec | QueueFunctionSpec | ScheduleFunctionSpec;
 
+/** A token bucket: up to `burst` requests at once, refilled at `perSecond`. */
+export interface RateLimitSpec {
+  readonly burst: number;
+  readonly perSecond: number;
+}
+
+export interface SecuritySpec {
+  readonly tokenLifetimeSeconds: number;
+  readonly clientStatusMaxAgeSeconds: number;
+  readonly rateLimits: {
+    readonly perClient: RateLimitSpec;
+    readonly perAddress: RateLimitSpec;
+    readonly tokenEndpointPerAddress: RateLimitSpec;
+  };
+  readonly json: { readonly maxDepth: number; readonly maxMembers: number; readonly maxStringLength: number };
+  readonly requestTimeoutMs: number;
+  readonly pushToleranceSeconds: number;
+}
+
 export interface RouteSpec {
   readonly method: 'GET' | 'POST' | 'ANY';
   readonly path: string;
@@ -194,6 +213,33 @@ export const topology = {
   retry: { baseSeconds: 2, capSeconds: 900 },
   /** How long an accepted message may wait before the sweeper re-enqueues it. */
   outbox: { staleAfterSeconds: 120, pendingShards: 8 },
+  /**
+   * Security bounds (issue 9, SECURITY.md): how long a token lives, how soon a disabled client
+   * is refused, abuse limits per caller, and the replay window of signed national pushes.
+   */
+  security: {
+    tokenLifetimeSeconds: 900,
+    /** A disabled client's valid tokens are refused within this bound (the status cache's age). */
+    clientStatusMaxAgeSeconds: 30,
+    rateLimits: {
+      /** Per authenticated client, per function instance: a burst, then a steady rate. */
+      perClient: { burst: 100, perSecond: 20 },
+      /** Per caller address, before authentication: everything, and the token endpoint (scrypt). */
+      perAddress: { burst: 200, perSecond: 50 },
+      tokenEndpointPerAddress: { burst: 20, perSecond: 1 },
+    },
+    /** The shape of a JSON body, checked after its size and before any schema walks it. */
+    json: { maxDepth: 16, maxMembers: 1000, maxStringLength: 10_000 },
+    /** Below the API function's timeout, so the caller gets a problem+json, not API Gateway's 503. */
+    requestTimeoutMs: 10_000,
+    /** Signed national pushes: how far webhook-timestamp may be from now, either way. */
+    pushToleranceSeconds: 300,
+  },
+  /**
+   * Messages, failed records and replay nonces carry `expiresAt` (the table's ttlAttribute), in
+   * epoch seconds, this long after they are written; DynamoDB TTL then deletes them.
+   */
+  retention: { days: 400 },
   endpoints: {
     // The portal's quota is per province account; four calls at once per instance, with the
     // relay's maxConcurrency of 4, keeps the province under 16 concurrent calls.
@@ -217,6 +263,8 @@ export const topology = {
   retry: { baseSeconds: number; capSeconds: number };
   outbox: { staleAfterSeconds: number; pendingShards: number };
   endpoints: Record<string, EndpointSpec>;
+  security: SecuritySpec;
+  retention: { days: number };
 };
 
 export type Topology = typeof topology;

@@ -31,6 +31,12 @@ export interface DynamoDbDossierStoreOptions {
   readonly tableName: string;
   readonly pendingShards: number;
   readonly now?: () => Date;
+  /**
+   * How long messages, failed records and delivery progress are kept: each gets `expiresAt`
+   * (the table's TTL attribute, epoch seconds) this long after it is written
+   * (topology.retention, docs/adr/0004-retention-by-ttl.md). Absent: kept forever.
+   */
+  readonly retentionSeconds?: number;
 }
 
 const SEQUENCE_WIDTH = 10;
@@ -61,7 +67,16 @@ const summaryAttributes = [
   'replays',
 ].join(', ');
 const summaryAttributeNames = { '#sequence': 'sequence', '#status': 'status', '#state': 'state' };
-const storageOnly = ['pk', 'sk', 'payload', 'originalPayload', 'attempts', 'pendingShard', 'pendingSince'];
+const storageOnly = [
+  'pk',
+  'sk',
+  'payload',
+  'originalPayload',
+  'attempts',
+  'pendingShard',
+  'pendingSince',
+  'expiresAt',
+];
 
 function pendingShardOf(dossierCode: string, shards: number): string {
   let hash = 0;
@@ -83,7 +98,7 @@ function toSummary(item: Record<string, unknown>): MessageSummary {
 }
 
 function toFailed(item: Record<string, unknown>): FailedMessage {
-  const { pk: _pk, sk: _sk, failedQueue: _queue, failedAt: _at, ...failed } = item;
+  const { pk: _pk, sk: _sk, failedQueue: _queue, failedAt: _at, expiresAt: _expires, ...failed } = item;
   return failed as unknown as FailedMessage;
 }
 
@@ -108,6 +123,18 @@ export function createDynamoDbDossierStore(
 ): DossierStore {
   const { tableName } = options;
   const now = options.now ?? (() => new Date());
+  /** `expiresAt` for an item written at `at`; empty when nothing expires. */
+  const expiry = (at: string | Date = now()): { expiresAt?: number } =>
+    options.retentionSeconds === undefined
+      ? {}
+      : { expiresAt: Math.floor(new Date(at).getTime() / 1000) + options.retentionSeconds };
+  /** The same for an update: progress is pushed forward on every write, so it outlives its messages. */
+  const expirySet = (): { clause: string; values: Record<string, number> } => {
+    const { expiresAt } = expiry();
+    return expiresAt === undefined
+      ? { clause: '', values: {} }
+      : { clause: ', expiresAt = :expiresAt', values: { ':expiresAt': expiresAt } };
+  };
   const pendingAttributes = (dossierCode: string, sequence: number, since: string) => ({
     ':shard': pendingShardOf(dossierCode, options.pendingShards),
     ':since': `${since}#${dossierCode}#${sequence}`,
@@ -146,7 +173,7 @@ export function createDynamoDbDossierStore(
       }),
     );
     if (!result.Item) return noDeliveryYet;
-    const { pk: _pk, sk: _sk, ...progress } = result.Item;
+    const { pk: _pk, sk: _sk, expiresAt: _expires, ...progress } = result.Item;
     return { ...noDeliveryYet, ...progress } as DeliveryProgress;
   }
 
@@ -222,6 +249,7 @@ export function createDynamoDbDossierStore(
               pk: dossierKey(message.dossierCode),
               sk: messageKey(message.channel, message.sequence),
               ...message,
+              ...expiry(message.acceptedAt),
               attempts: [],
               pendingShard: pendingShardOf(message.dossierCode, options.pendingShards),
               pendingSince: `${message.acceptedAt}#${message.dossierCode}#${message.sequence}`,
@@ -263,12 +291,14 @@ export function createDynamoDbDossierStore(
         sets.push('nationalStatus = :nationalStatus');
         values[':nationalStatus'] = progress.nationalStatus;
       }
+      const progressExpiry = expirySet();
+      Object.assign(values, progressExpiry.values);
       try {
         await client.send(
           new UpdateCommand({
             TableName: tableName,
             Key: { pk: dossierKey(dossierCode), sk: progressKey(channel) },
-            UpdateExpression: `SET ${sets.join(', ')} REMOVE lastError`,
+            UpdateExpression: `SET ${sets.join(', ')}${progressExpiry.clause} REMOVE lastError`,
             ConditionExpression:
               sequence === 1
                 ? 'attribute_not_exists(deliveredSequence) OR deliveredSequence = :previous'
@@ -302,8 +332,8 @@ export function createDynamoDbDossierStore(
         new UpdateCommand({
           TableName: tableName,
           Key: { pk: dossierKey(dossierCode), sk: progressKey(channel) },
-          UpdateExpression: 'SET lastError = :error',
-          ExpressionAttributeValues: { ':error': attempt.detail },
+          UpdateExpression: `SET lastError = :error${expirySet().clause}`,
+          ExpressionAttributeValues: { ':error': attempt.detail, ...expirySet().values },
         }),
       );
     },
@@ -321,9 +351,13 @@ export function createDynamoDbDossierStore(
           new UpdateCommand({
             TableName: tableName,
             Key: { pk: dossierKey(failed.dossierCode), sk: progressKey(failed.channel) },
-            UpdateExpression: 'SET parkedSequence = :sequence, lastError = :error',
+            UpdateExpression: `SET parkedSequence = :sequence, lastError = :error${expirySet().clause}`,
             ConditionExpression: 'attribute_not_exists(parkedSequence) OR parkedSequence > :sequence',
-            ExpressionAttributeValues: { ':sequence': failed.sequence, ':error': failed.lastError },
+            ExpressionAttributeValues: {
+              ':sequence': failed.sequence,
+              ':error': failed.lastError,
+              ...expirySet().values,
+            },
           }),
         );
       } catch (error) {
@@ -336,6 +370,7 @@ export function createDynamoDbDossierStore(
           Item: {
             ...failedKey(failed.messageId),
             ...failed,
+            ...expiry(failed.parkedAt),
             failedQueue: failed.queue,
             failedAt: `${failed.parkedAt}#${failed.messageId}`,
           },

@@ -1,7 +1,7 @@
 import { importJWK, type JWK, jwtVerify, SignJWT } from 'jose';
 import { scopeSchema } from '../../contracts/oauth';
 import { GatewayError } from '../core/gateway-error';
-import type { AccessTokens } from '../ports/access-tokens';
+import type { AccessTokens, PublicJwk } from '../ports/access-tokens';
 
 export interface SigningKey {
   readonly kid: string;
@@ -13,32 +13,52 @@ export interface JoseAccessTokenOptions {
   readonly issuer: string;
   readonly audience: string;
   readonly lifetimeSeconds: number;
-  /** The first key signs; every key verifies, so a key can be rolled without a gap. */
+  /**
+   * The first key signs; every key verifies, so a key can be rolled without a gap: publish
+   * the new key second, then make it first, then drop the old one once its tokens have
+   * expired (lifetimeSeconds later). A token whose kid is no longer listed is refused.
+   */
   readonly keys: readonly SigningKey[];
+  readonly now?: () => Date;
 }
 
 const ALGORITHM = 'ES256';
+/** RFC 9068: access tokens say so, and no other JWT signed by these keys passes as one. */
+const TOKEN_TYPE = 'at+jwt';
+const CLOCK_TOLERANCE_SECONDS = 5;
+
+/** Only the public members, named one by one: a private `d` configured by mistake never leaks. */
+function publicMembers(key: SigningKey): PublicJwk {
+  const { kty, crv, x, y } = key.publicJwk;
+  if (kty !== 'EC' || crv !== 'P-256' || !x || !y) {
+    throw new Error(`signing key ${key.kid} is not a P-256 public key`);
+  }
+  return { kty, crv, x, y, kid: key.kid, alg: ALGORITHM, use: 'sig' };
+}
 
 export async function createJoseAccessTokens(options: JoseAccessTokenOptions): Promise<AccessTokens> {
   const [signing] = options.keys;
   if (!signing) throw new Error('no token signing key configured');
+  const now = options.now ?? (() => new Date());
   const privateKey = await importJWK(signing.privateJwk, ALGORITHM);
+  const published = options.keys.map(publicMembers);
   const publicKeys = new Map(
     await Promise.all(
-      options.keys.map(async (key) => [key.kid, await importJWK(key.publicJwk, ALGORITHM)] as const),
+      published.map(async (jwk) => [jwk.kid, await importJWK({ ...jwk }, ALGORITHM)] as const),
     ),
   );
 
   return {
     lifetimeSeconds: options.lifetimeSeconds,
     async issue(claims) {
+      const issuedAt = Math.floor(now().getTime() / 1000);
       return new SignJWT({ scope: claims.scopes.join(' '), agencies: claims.agencies })
-        .setProtectedHeader({ alg: ALGORITHM, kid: signing.kid, typ: 'at+jwt' })
+        .setProtectedHeader({ alg: ALGORITHM, kid: signing.kid, typ: TOKEN_TYPE })
         .setSubject(claims.clientId)
         .setIssuer(options.issuer)
         .setAudience(options.audience)
-        .setIssuedAt()
-        .setExpirationTime(`${options.lifetimeSeconds}s`)
+        .setIssuedAt(issuedAt)
+        .setExpirationTime(issuedAt + options.lifetimeSeconds)
         .setJti(crypto.randomUUID())
         .sign(privateKey);
     },
@@ -55,7 +75,13 @@ export async function createJoseAccessTokens(options: JoseAccessTokenOptions): P
             issuer: options.issuer,
             audience: options.audience,
             algorithms: [ALGORITHM],
-            requiredClaims: ['sub', 'exp'],
+            typ: TOKEN_TYPE,
+            requiredClaims: ['sub', 'exp', 'iat'],
+            // A token that claims a longer life than this gateway issues was not issued by it.
+            maxTokenAge: options.lifetimeSeconds,
+            // Instances issue and verify on their own clocks; NTP keeps them within a second or two.
+            clockTolerance: CLOCK_TOLERANCE_SECONDS,
+            currentDate: now(),
           },
         );
         const scopes = String(payload.scope ?? '')
@@ -72,6 +98,9 @@ export async function createJoseAccessTokens(options: JoseAccessTokenOptions): P
           },
         );
       }
+    },
+    jwks() {
+      return { keys: published };
     },
   };
 }

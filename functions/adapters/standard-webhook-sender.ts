@@ -1,5 +1,8 @@
+import { lookup } from 'node:dns/promises';
+import { isIP } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import { GatewayError } from '../core/gateway-error';
+import { isPublicAddress } from '../core/public-address';
 import type { ProvinceSystem, WebhookSender } from '../ports/province-systems';
 
 export interface StandardWebhookSenderOptions {
@@ -10,6 +13,8 @@ export interface StandardWebhookSenderOptions {
   readonly allowLoopbackHttp: boolean;
   readonly fetch?: typeof fetch;
   readonly now?: () => Date;
+  /** How host names are resolved before a delivery; the system resolver by default. */
+  readonly resolveHost?: ResolveHost;
 }
 
 /** Status codes after which the same request may succeed later (Standard Webhooks retry guidance). */
@@ -20,34 +25,79 @@ function retryAfterSeconds(response: Response): number | undefined {
   return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : undefined;
 }
 
+/** Resolves a host name to every address it has (node:dns `lookup` with `all: true`). */
+export type ResolveHost = (hostname: string) => Promise<readonly { address: string }[]>;
+
+const resolveWithSystem: ResolveHost = (hostname) => lookup(hostname, { all: true, verbatim: true });
+
+const hostOf = (url: URL) => url.hostname.replace(/^\[|\]$/g, '');
+const isLoopback = (url: URL) => /^(localhost|::1|127\.\d+\.\d+\.\d+)$/.test(hostOf(url));
+
+function refuse(url: URL, why: string): GatewayError {
+  return new GatewayError('province.rejected', `webhook URL ${url.origin} ${why}`);
+}
+
 /**
- * Refuses URLs that would let a registration reach inside the network (SSRF): https only,
- * and no loopback, private or link-local literal addresses, except loopback over http in the
- * local runtime.
+ * Refuses URLs that would let a registration reach inside the network (SSRF): https only, no
+ * credentials in the URL, and no loopback, private, link-local or otherwise special literal
+ * address (functions/core/public-address.ts), except loopback over http in the local runtime.
  */
 export function assertDeliverableUrl(url: URL, allowLoopbackHttp: boolean): void {
-  const host = url.hostname.replace(/^\[|\]$/g, '');
-  const loopback = host === 'localhost' || host === '::1' || /^127\./.test(host);
-  if (loopback && allowLoopbackHttp) return;
-  const internal =
-    loopback ||
-    /^(10\.|192\.168\.|169\.254\.|0\.)/.test(host) ||
-    /^172\.(1[6-9]|2\d|3[01])\./.test(host) ||
-    /^(fc|fd|fe80)/i.test(host) ||
+  if (allowLoopbackHttp && isLoopback(url)) return;
+  const host = hostOf(url);
+  if (url.protocol !== 'https:') throw refuse(url, 'is not https');
+  if (url.username || url.password) throw refuse(url, 'carries credentials; register it without them');
+  const internalName =
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
     host.endsWith('.internal') ||
-    host.endsWith('.local');
-  if (url.protocol !== 'https:' || internal) {
-    throw new GatewayError('province.rejected', `webhook URL ${url.origin} is not an external https address`);
+    host.endsWith('.local') ||
+    !host.includes('.');
+  if (isIP(host) ? !isPublicAddress(host) : internalName) {
+    throw refuse(url, 'is not an external https address');
+  }
+}
+
+/**
+ * The same rule at resolution time: a public-looking name that resolves to an internal
+ * address (a DNS record pointing at 169.254.169.254, or at 10.x) is refused. Every address
+ * must be public. The delivery then resolves again inside fetch, so a name that changes
+ * its answer in between (DNS rebinding) is not excluded by this check alone; SECURITY.md
+ * names the egress controls that close it on AWS.
+ */
+export async function assertResolvesToPublic(url: URL, resolve: ResolveHost): Promise<void> {
+  const host = hostOf(url);
+  if (isIP(host)) return;
+  let addresses: readonly { address: string }[];
+  try {
+    addresses = await resolve(host);
+  } catch (error) {
+    throw new GatewayError(
+      'province.transient',
+      `webhook host ${host} did not resolve: ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
+  }
+  const internal = addresses.filter(({ address }) => !isPublicAddress(address));
+  if (addresses.length === 0 || internal.length > 0) {
+    throw refuse(
+      url,
+      `resolves to a non-public address (${internal.map(({ address }) => address).join(', ') || 'none'})`,
+    );
   }
 }
 
 export function createStandardWebhookSender(options: StandardWebhookSenderOptions): WebhookSender {
   const doFetch = options.fetch ?? fetch;
   const now = options.now ?? (() => new Date());
+  const resolveHost = options.resolveHost ?? resolveWithSystem;
   return {
     async send(system: ProvinceSystem, event) {
       const url = new URL(system.webhookUrl);
       assertDeliverableUrl(url, options.allowLoopbackHttp);
+      if (!(options.allowLoopbackHttp && isLoopback(url))) await assertResolvesToPublic(url, resolveHost);
       const secrets = options.secrets(system.clientId);
       if (secrets.length === 0)
         throw new GatewayError('province.rejected', `no webhook secret for ${system.clientId}`);

@@ -6,9 +6,22 @@ export interface AccessTokenClaims {
   readonly agencies: readonly string[];
 }
 
+/** A public signing key as published at /.well-known/jwks.json (RFC 7517): never a private member. */
+export interface PublicJwk {
+  readonly kty: string;
+  readonly crv: string;
+  readonly x: string;
+  readonly y: string;
+  readonly kid: string;
+  readonly alg: string;
+  readonly use: 'sig';
+}
+
 export interface AccessTokens {
   readonly lifetimeSeconds: number;
   issue(claims: AccessTokenClaims): Promise<string>;
   /** Throws GatewayError 'auth.unauthenticated' for anything but a valid, current token. */
   verify(token: string): Promise<AccessTokenClaims>;
+  /** Every key that verifies tokens now, the signing one first. */
+  jwks(): { readonly keys: readonly PublicJwk[] };
 }
