@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-export const scopes = ['dossiers:write', 'payments:write', 'admin', 'national:push'] as const;
+/** `pii:read` lets an administrator see personal data unmasked in the admin console. */
+export const scopes = ['dossiers:write', 'payments:write', 'admin', 'national:push', 'pii:read'] as const;
 export const scopeSchema = z.enum(scopes);
 export type Scope = z.infer<typeof scopeSchema>;
 
@@ -42,3 +43,20 @@ export const oauthErrorSchema = z
     error_description: z.string(),
   })
   .meta({ id: 'OAuthError' });
+
+/** RFC 7517 key set of the token signing keys: public members only. */
+export const jwksSchema = z
+  .object({
+    keys: z.array(
+      z.object({
+        kty: z.string(),
+        crv: z.string(),
+        x: z.string(),
+        y: z.string(),
+        kid: z.string(),
+        alg: z.string(),
+        use: z.literal('sig'),
+      }),
+    ),
+  })
+  .meta({ id: 'JsonWebKeySet' });

@@ -8,6 +8,7 @@ import type { Logger } from '../ports/logger';
 import type { MessageQueue } from '../ports/message-queue';
 import type { NationalPortal } from '../ports/national-portal';
 import type { ProvinceSystems } from '../ports/province-systems';
+import type { HttpSecurity } from './http-security';
 
 export interface ApiDependencies {
   readonly store: DossierStore;
@@ -23,6 +24,8 @@ export interface ApiDependencies {
   readonly maxBodyBytes: number;
   /** Addresses the national portal may push from (exact or CIDR); empty allows any. */
   readonly nationalPushAllowList: readonly string[];
+  /** Abuse limits, body shape limits and signed-push settings (SECURITY.md). */
+  readonly security: HttpSecurity;
   /** The caller's network address, as the runtime (Lambda or Node) sees it. */
   readonly remoteAddress: (c: Context) => string | undefined;
 }

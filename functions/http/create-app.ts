@@ -4,12 +4,17 @@ import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { GatewayError, isGatewayError } from '../core/gateway-error';
 import type { ApiDependencies } from './api-dependencies';
+import { limitJsonBody } from './limit-json-body';
+import { limitRequestRate } from './limit-request-rate';
+import { limitRequestTime } from './limit-request-time';
 import { invalidRequest, problemResponse } from './problem-response';
 import type { AuthVariables } from './require-scope';
 import { registerDossierRoutes } from './routes/dossiers';
 import { registerHealthRoute } from './routes/health';
+import { registerJwksRoute } from './routes/jwks';
 import { registerNationalPushRoutes } from './routes/national-push';
 import { registerTokenRoute } from './routes/oauth-token';
+import { securityHeaders } from './security-headers';
 
 export type AppEnv = { Variables: AuthVariables & { requestId: string } };
 
@@ -23,6 +28,20 @@ export function createApp(deps: ApiDependencies) {
   });
 
   app.use(requestId({ headerName: 'x-request-id' }));
+  app.use(...securityHeaders());
+  app.use(
+    limitRequestRate(deps.security.rateLimiter, deps.security.perAddress, 'address', deps.remoteAddress),
+  );
+  app.use(
+    '/oauth/token',
+    limitRequestRate(
+      deps.security.rateLimiter,
+      deps.security.tokenEndpointPerAddress,
+      'token-address',
+      deps.remoteAddress,
+    ),
+  );
+  app.use(limitRequestTime(deps.security.requestTimeoutMs));
   app.use(
     bodyLimit({
       maxSize: deps.maxBodyBytes,
@@ -35,7 +54,10 @@ export function createApp(deps: ApiDependencies) {
     }),
   );
 
+  app.use(limitJsonBody(deps.security.json));
+
   registerHealthRoute(app, deps);
+  registerJwksRoute(app, deps);
   registerTokenRoute(app, deps);
   registerDossierRoutes(app, deps);
   registerNationalPushRoutes(app, deps);

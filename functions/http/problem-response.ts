@@ -3,6 +3,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
 import type { FieldError, Problem } from '../../contracts/problem';
 import { GatewayError, type GatewayErrorCode } from '../core/gateway-error';
+import { maskPersonalData, maskText } from '../core/mask-personal-data';
 
 const problemCatalogue: Record<GatewayErrorCode, { status: ContentfulStatusCode; title: string }> = {
   'request.invalid': { status: 400, title: 'Yêu cầu không hợp lệ / Invalid request' },
@@ -11,6 +12,9 @@ const problemCatalogue: Record<GatewayErrorCode, { status: ContentfulStatusCode;
     title: 'Kiểu nội dung không được hỗ trợ / Unsupported media type',
   },
   'request.tooLarge': { status: 413, title: 'Nội dung quá lớn / Request body too large' },
+  'request.rateLimited': { status: 429, title: 'Quá nhiều yêu cầu / Too many requests' },
+  'request.timeout': { status: 504, title: 'Xử lý quá thời gian / The request took too long' },
+  'request.replayed': { status: 409, title: 'Yêu cầu đã được nhận trước đó / Replayed request' },
   'auth.unauthenticated': { status: 401, title: 'Chưa xác thực / Authentication required' },
   'auth.invalidClient': { status: 401, title: 'Thông tin ứng dụng không đúng / Invalid client credentials' },
   'auth.forbidden': { status: 403, title: 'Không có quyền / Forbidden' },
@@ -85,18 +89,32 @@ export function invalidRequest(error: z.ZodError, where: string): GatewayError {
   );
 }
 
-/** The one place a GatewayError becomes an HTTP answer. */
+/** Enough to fix a request; a body with thousands of wrong keys gets a bounded answer. */
+const MAX_FIELD_ERRORS = 50;
+
+/**
+ * The one place a GatewayError becomes an HTTP answer. Everything that can carry caller or
+ * partner text (detail, paths, messages, details) is masked: an answer never echoes an ID
+ * number, phone number or e-mail address (SECURITY.md).
+ */
 export function problemResponse(c: Context, error: GatewayError): Response {
   const { status, title } = problemCatalogue[error.code];
+  const fieldErrors = error.fieldErrors.slice(0, MAX_FIELD_ERRORS).map((fieldError) => ({
+    path: maskText(fieldError.path),
+    message: maskText(fieldError.message),
+  }));
   const problem: Problem & Record<string, unknown> = {
+    ...(maskPersonalData(error.details) as Record<string, unknown>),
     type: `/problems/${error.code}`,
     title,
     status,
-    detail: error.message,
-    instance: c.req.path,
+    detail: maskText(error.message),
+    instance: maskText(c.req.path),
     code: error.code,
-    ...(error.fieldErrors.length ? { errors: [...error.fieldErrors] } : {}),
-    ...error.details,
+    ...(fieldErrors.length ? { errors: fieldErrors } : {}),
+    ...(error.fieldErrors.length > MAX_FIELD_ERRORS
+      ? { errorsOmitted: error.fieldErrors.length - MAX_FIELD_ERRORS }
+      : {}),
   };
   const headers: Record<string, string> = { 'content-type': 'application/problem+json; charset=utf-8' };
   if (error.retryAfterSeconds !== undefined) headers['retry-after'] = String(error.retryAfterSeconds);

@@ -50,12 +50,15 @@ export function loadAwsDependencies(): Promise<GatewayDependencies> {
       tokens: {
         issuer: required(environment.tokenIssuer),
         audience: 'lien-thong-gateway',
-        lifetimeSeconds: 900,
+        lifetimeSeconds: topology.security.tokenLifetimeSeconds,
         keys: secrets.signingKeys,
       },
       outbox: topology.outbox,
       retryPolicy: topology.retry,
       maxBodyBytes: 1024 * 1024,
+      security: topology.security,
+      nationalPushSecrets: secrets.nationalPushSecrets ?? [],
+      retentionDays: topology.retention.days,
       logLevel: process.env[environment.logLevel] ?? 'INFO',
     });
   })();

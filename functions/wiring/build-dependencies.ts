@@ -1,20 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import { Logger } from '@aws-lambda-powertools/logger';
+import type { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDynamoDbClientRegistry } from '../adapters/dynamodb-client-registry';
 import { createDynamoDbDossierStore } from '../adapters/dynamodb-dossier-store';
+import { createDynamoDbNonceStore } from '../adapters/dynamodb-nonce-store';
 import { createDynamoDbProvinceSystems } from '../adapters/dynamodb-province-systems';
 import { createEndpointGuard } from '../adapters/endpoint-guard';
 import { guardNationalPortal } from '../adapters/guarded-national-portal';
+import { createInMemoryRateLimiter } from '../adapters/in-memory-rate-limiter';
 import { createJoseAccessTokens } from '../adapters/jose-access-tokens';
 import { createSqsMessageQueue } from '../adapters/sqs-message-queue';
 import { createStandardWebhookSender } from '../adapters/standard-webhook-sender';
+import { guardAccessTokens } from '../application/guard-access-tokens';
 import type { ApiDependencies } from '../http/api-dependencies';
 import { systemClock } from '../ports/clock';
 import type { WebhookSender } from '../ports/province-systems';
 import { buildNationalPortal } from './build-national-portal';
+import { createLogger } from './create-logger';
 import type { RuntimeConfig } from './runtime-config';
 
 /** Local emulators accept any credentials; real AWS takes them from the Lambda role. */
@@ -36,13 +40,7 @@ export async function buildDependencies(
   config: RuntimeConfig,
   logger?: Logger,
 ): Promise<GatewayDependencies> {
-  const log =
-    logger ??
-    new Logger({
-      serviceName: 'lien-thong-gateway',
-      logLevel: config.logLevel as 'INFO',
-      persistentKeys: { stage: config.stage },
-    });
+  const log = logger ?? createLogger({ logLevel: config.logLevel, stage: config.stage });
   const local = config.endpoints;
   const dynamodb = new DynamoDBClient({
     region: config.region,
@@ -74,10 +72,20 @@ export async function buildDependencies(
     timeoutMs: config.provinceWebhooks.timeoutMs,
     allowLoopbackHttp: config.provinceWebhooks.allowLoopbackHttp,
   });
+  const rateLimiter = createInMemoryRateLimiter({ clock: systemClock });
+  const tokens = guardAccessTokens(
+    await createJoseAccessTokens(config.tokens),
+    { clients: clientRegistry, rateLimiter, clock: systemClock },
+    {
+      clientStatusMaxAgeSeconds: config.security.clientStatusMaxAgeSeconds,
+      perClient: config.security.rateLimits.perClient,
+    },
+  );
   return {
     store: createDynamoDbDossierStore(documents, {
       tableName: config.tableName,
       pendingShards: config.outbox.pendingShards,
+      retentionSeconds: config.retentionDays * 24 * 60 * 60,
     }),
     queues: {
       national: createSqsMessageQueue(sqs, config.queues.national.name, config.queues.national.url),
@@ -90,12 +98,24 @@ export async function buildDependencies(
     provinceRegistry,
     webhooks: { send: (system, event) => webhookGuard.run(() => sender.send(system, event)) },
     nationalPushAllowList: config.nationalPushAllowList,
-    tokens: await createJoseAccessTokens(config.tokens),
+    tokens,
     clock: systemClock,
     newId: randomUUID,
     random: Math.random,
     logger: log,
     maxBodyBytes: config.maxBodyBytes,
+    security: {
+      rateLimiter,
+      perAddress: config.security.rateLimits.perAddress,
+      tokenEndpointPerAddress: config.security.rateLimits.tokenEndpointPerAddress,
+      json: config.security.json,
+      requestTimeoutMs: config.security.requestTimeoutMs,
+      nationalPush: {
+        secrets: config.nationalPushSecrets,
+        toleranceSeconds: config.security.pushToleranceSeconds,
+        nonces: createDynamoDbNonceStore(documents, { tableName: config.tableName, clock: systemClock }),
+      },
+    },
     outbox: config.outbox,
     retryPolicy: config.retryPolicy,
     aws: { dynamodb, sqs },

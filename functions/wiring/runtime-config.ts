@@ -1,3 +1,4 @@
+import type { SecuritySpec } from '../../infra/topology';
 import type { SigningKey } from '../adapters/jose-access-tokens';
 import type { LgspNationalPortalOptions } from '../adapters/lgsp-national-portal';
 import type { Channel } from '../core/dossier-message';
@@ -45,6 +46,12 @@ export interface RuntimeConfig {
   readonly outbox: { readonly staleAfterSeconds: number; readonly pendingShards: number };
   readonly retryPolicy: { readonly baseSeconds: number; readonly capSeconds: number };
   readonly maxBodyBytes: number;
+  /** Token, revocation, abuse and replay bounds (topology.security, SECURITY.md). */
+  readonly security: SecuritySpec;
+  /** Secrets the national portal signs its pushes with (two during a roll); empty: unsigned pushes. */
+  readonly nationalPushSecrets: readonly string[];
+  /** Messages and failed records expire this many days after they are written (topology.retention). */
+  readonly retentionDays: number;
   readonly logLevel: string;
   /** Emulator endpoints in the local runtime; absent on AWS. */
   readonly endpoints?: { readonly dynamodb: string; readonly sqs: string };
@@ -58,4 +65,6 @@ export interface GatewaySecrets {
   readonly webhookSecrets: Readonly<Record<string, readonly string[]>>;
   /** The LGSP client, for provinces on the LGSP REST transport. */
   readonly nationalLgsp?: { readonly clientId: string; readonly clientSecret: string };
+  /** Standard Webhooks secrets (whsec_…) the national portal signs its pushes with. */
+  readonly nationalPushSecrets?: readonly string[];
 }

@@ -27,5 +27,11 @@ export const demoNationalPortalAccount = { username: 'demo-national', password: 
 /** Standard Webhooks secret shared with the demo provincial system. */
 export const demoWebhookSecret = 'whsec_ZGVtby13ZWJob29rLXNlY3JldC1rZXktMzJieXRlcyE=';
 
+/**
+ * Standard Webhooks secret the national portal (here: tests and curl) signs its pushes with;
+ * the local runtime requires signed pushes, as a production deployment with a secret does.
+ */
+export const demoNationalPushSecret = 'whsec_ZGVtby1uYXRpb25hbC1wdXNoLXNlY3JldC0zMmIhISE=';
+
 /** The LGSP REST client (OAuth2 client credentials) that the simulator's token endpoint accepts. */
 export const demoLgspClient = { clientId: 'demo-lgsp', clientSecret: 'demo-lgsp-secret' };

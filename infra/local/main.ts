@@ -1,6 +1,11 @@
 import { resolve } from 'node:path';
 import { parseNationalTransports } from '../../functions/wiring/parse-national-transports';
-import { demoClients, demoLgspClient, demoNationalPortalAccount } from './demo-credentials';
+import {
+  demoClients,
+  demoLgspClient,
+  demoNationalPortalAccount,
+  demoNationalPushSecret,
+} from './demo-credentials';
 import { startLocalRuntime } from './start-local-runtime';
 
 /** `npm start`: the whole gateway on this machine. Configuration by environment variables (README). */
@@ -51,6 +56,7 @@ const lines = [
   ),
   `  national portal user     ${demoNationalPortalAccount.username} / ${demoNationalPortalAccount.password}`,
   `  national LGSP client     ${demoLgspClient.clientId} / ${demoLgspClient.clientSecret}`,
+  `  national push signing    ${demoNationalPushSecret}  (Standard Webhooks; SECURITY.md)`,
   '',
   'Try:',
   `  curl -s ${runtime.urls.gateway}/oauth/token -d grant_type=client_credentials -d client_id=demo-province -d client_secret=demo-secret`,

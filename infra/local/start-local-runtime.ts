@@ -1,6 +1,5 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Logger } from '@aws-lambda-powertools/logger';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
@@ -13,6 +12,7 @@ import { createOutboxSweeperHandler } from '../../functions/handlers/outbox-swee
 import { createProvinceRelayHandler } from '../../functions/handlers/province-relay';
 import { createApp } from '../../functions/http';
 import { buildDependencies, type GatewayDependencies } from '../../functions/wiring/build-dependencies';
+import { createLogger } from '../../functions/wiring/create-logger';
 import type { NationalTransport, RuntimeConfig } from '../../functions/wiring/runtime-config';
 import {
   createNationalPortalSimulator,
@@ -30,12 +30,14 @@ import {
   findQueue,
   type QueueFunctionSpec,
   type ScheduleFunctionSpec,
+  type SecuritySpec,
   topology,
 } from '../topology';
 import {
   demoClients,
   demoLgspClient,
   demoNationalPortalAccount,
+  demoNationalPushSecret,
   demoWebhookSecret,
 } from './demo-credentials';
 import { closeServer, startDynamoDbEmulator, startSqsEmulator } from './emulators';
@@ -63,6 +65,8 @@ export interface LocalRuntimeOptions {
   readonly retryPolicy?: RuntimeConfig['retryPolicy'];
   /** Provinces that reach the national portal over LGSP REST (`{ H12: 'lgsp' }`); the rest use the session envelope. */
   readonly nationalTransports?: Readonly<Record<string, NationalTransport>>;
+  /** Security bounds for tests (a short revocation cache, tight rate limits); defaults from the topology. */
+  readonly security?: Partial<SecuritySpec>;
 }
 
 export interface LocalRuntime {
@@ -110,11 +114,7 @@ async function serveApp(
 
 export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
   const logLevel = options.logLevel ?? 'WARN';
-  const logger = new Logger({
-    serviceName: 'lien-thong-gateway',
-    logLevel: logLevel as 'WARN',
-    persistentKeys: { stage: STAGE },
-  });
+  const logger = createLogger({ logLevel, stage: STAGE });
   const cleanups: (() => Promise<void>)[] = [];
   const stopAll = async () => {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
@@ -164,9 +164,13 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       tokens: {
         issuer: 'http://127.0.0.1/lien-thong-local',
         audience: 'lien-thong-gateway',
-        lifetimeSeconds: 900,
+        lifetimeSeconds: topology.security.tokenLifetimeSeconds,
         keys: secrets.signingKeys,
       },
+      security: { ...topology.security, ...options.security },
+      // Data dirs from before signed pushes have no push secret saved.
+      nationalPushSecrets: secrets.nationalPushSecrets ?? [demoNationalPushSecret],
+      retentionDays: topology.retention.days,
       outbox: topology.outbox,
       retryPolicy: options.retryPolicy ?? topology.retry,
       maxBodyBytes: 1024 * 1024,

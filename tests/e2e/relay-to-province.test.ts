@@ -6,6 +6,7 @@ import { demoWebhookSecret } from '../../infra/local/demo-credentials';
 import type { LocalRuntime } from '../../infra/local/start-local-runtime';
 import { aDossier } from '../support/fixtures';
 import { received, setFaults } from '../support/receiver';
+import { pushNational } from '../support/signed-push';
 import { eventually, startTestRuntime, tokenFor } from '../support/test-runtime';
 
 let runtime: LocalRuntime;
@@ -27,11 +28,7 @@ afterAll(() => runtime.stop());
 beforeEach(() => setFaults(runtime.urls.province, {}));
 
 const push = (path: string, body: unknown, token = nationalToken) =>
-  fetch(`${runtime.urls.gateway}${path}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
+  pushNational(runtime.urls.gateway, path, body, token);
 
 function anOnlineDossier(): NationalDossier {
   return {

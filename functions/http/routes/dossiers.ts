@@ -12,7 +12,8 @@ import { getDossierView } from '../../application/get-dossier-view';
 import type { MessageSummary } from '../../core/dossier-message';
 import type { ApiDependencies } from '../api-dependencies';
 import type { AppEnv } from '../create-app';
-import { assertMayActFor, requireScope } from '../require-scope';
+import { assertMayActFor } from '../require-scope';
+import { requireRoutePolicy } from '../route-policies';
 
 const problem = { 'application/problem+json': { schema: problemSchema } };
 const security = [{ bearerAuth: [] }];
@@ -33,7 +34,7 @@ const submitDossierRoute = (deps: ApiDependencies) =>
     tags: ['Dossiers'],
     summary: 'Create or update a dossier (relayed to the national portal)',
     security,
-    middleware: [requireScope(deps.tokens, 'dossiers:write')] as const,
+    middleware: [requireRoutePolicy(deps.tokens, 'POST /v1/dossiers')] as const,
     request: {
       headers: idempotencyHeader,
       body: { required: true, content: { 'application/json': { schema: dossierSubmissionSchema } } },
@@ -60,7 +61,7 @@ const changeStatusRoute = (deps: ApiDependencies) =>
     tags: ['Dossiers'],
     summary: 'Record a status change of a dossier (relayed as a progress row)',
     security,
-    middleware: [requireScope(deps.tokens, 'dossiers:write')] as const,
+    middleware: [requireRoutePolicy(deps.tokens, 'POST /v1/dossiers/:code/status')] as const,
     request: {
       params: z.object({ code: dossierCodeSchema }),
       headers: idempotencyHeader,
@@ -102,7 +103,7 @@ const getDossierRoute = (deps: ApiDependencies) =>
     tags: ['Dossiers'],
     summary: 'Correlated state and message timeline of a dossier',
     security,
-    middleware: [requireScope(deps.tokens, 'dossiers:write', 'admin')] as const,
+    middleware: [requireRoutePolicy(deps.tokens, 'GET /v1/dossiers/:code')] as const,
     request: { params: z.object({ code: dossierCodeSchema }) },
     responses: {
       200: {

@@ -8,7 +8,8 @@ import type { MessageSummary } from '../../core/dossier-message';
 import type { ApiDependencies } from '../api-dependencies';
 import type { AppEnv } from '../create-app';
 import { requireAllowedAddress } from '../require-allowed-address';
-import { requireScope } from '../require-scope';
+import { requireSignedPush } from '../require-signed-push';
+import { requireRoutePolicy } from '../route-policies';
 
 const problem = { 'application/problem+json': { schema: problemSchema } };
 
@@ -18,9 +19,9 @@ const pushResponses = {
     content: { 'application/json': { schema: acceptedMessageSchema } },
   },
   400: { description: 'Invalid record; every field error listed', content: problem },
-  401: { description: 'Missing or invalid token', content: problem },
+  401: { description: 'Missing or invalid token, or a missing, wrong or stale signature', content: problem },
   403: { description: 'Not the national portal, or not from an allowed address', content: problem },
-  409: { description: 'Same key, different record', content: problem },
+  409: { description: 'Same key, different record; or a replayed signed request', content: problem },
   422: { description: 'No provincial system owns the agency', content: problem },
 } as const;
 
@@ -35,7 +36,7 @@ const acknowledged = (message: MessageSummary) =>
 /** The national portal's pushes: online-submitted dossiers and status changes made there. */
 export function registerNationalPushRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDependencies) {
   const allowedAddress = requireAllowedAddress(deps.nationalPushAllowList, deps.remoteAddress);
-  const pushScope = requireScope(deps.tokens, 'national:push');
+  const signedPush = requireSignedPush(deps.security.nationalPush, deps.clock);
 
   app.openapi(
     createRoute({
@@ -44,7 +45,11 @@ export function registerNationalPushRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDe
       tags: ['National portal push'],
       summary: 'A dossier submitted online on the national portal (DongBoHoSoMC dossier object)',
       security: [{ bearerAuth: [] }],
-      middleware: [allowedAddress, pushScope] as const,
+      middleware: [
+        allowedAddress,
+        requireRoutePolicy(deps.tokens, 'POST /v1/national/dossiers'),
+        signedPush,
+      ] as const,
       request: {
         body: { required: true, content: { 'application/json': { schema: nationalDossierSchema } } },
       },
@@ -63,7 +68,11 @@ export function registerNationalPushRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDe
       tags: ['National portal push'],
       summary: 'A status change made on the national portal (CapNhatTienDoHoSoMC progress row)',
       security: [{ bearerAuth: [] }],
-      middleware: [allowedAddress, pushScope] as const,
+      middleware: [
+        allowedAddress,
+        requireRoutePolicy(deps.tokens, 'POST /v1/national/status'),
+        signedPush,
+      ] as const,
       request: {
         body: { required: true, content: { 'application/json': { schema: nationalProgressRowSchema } } },
       },

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { type Scope, scopeSchema, tokenRequestSchema, tokenResponseSchema } from '../../../contracts/oauth';
 import { problemSchema } from '../../../contracts/problem';
@@ -7,6 +8,9 @@ import type { ApiDependencies } from '../api-dependencies';
 import type { AppEnv } from '../create-app';
 
 const problem = { 'application/problem+json': { schema: problemSchema } };
+
+/** A well-formed hash of no secret anyone knows (random key bytes): verifying against it always fails. */
+const DECOY_HASH = `scrypt$${randomBytes(16).toString('base64')}$${randomBytes(32).toString('base64')}`;
 
 const tokenRoute = createRoute({
   method: 'post',
@@ -28,6 +32,7 @@ const tokenRoute = createRoute({
     },
     400: { description: 'Malformed request or scope not granted', content: problem },
     401: { description: 'Unknown client or wrong secret', content: problem },
+    429: { description: 'Too many token requests from this address; see Retry-After', content: problem },
   },
 });
 
@@ -57,7 +62,8 @@ export function registerTokenRoute(app: OpenAPIHono<AppEnv>, deps: ApiDependenci
       );
     }
     const client = await deps.clients.findClient(request.client_id);
-    const secretMatches = client ? await verifyClientSecret(request.client_secret, client.secretHash) : false;
+    // An unknown client costs the same scrypt as a known one: the answer's timing is no oracle either.
+    const secretMatches = await verifyClientSecret(request.client_secret, client?.secretHash ?? DECOY_HASH);
     if (!client || client.disabled || !secretMatches) throw invalidClient();
 
     const requested = request.scope ? request.scope.split(/\s+/).filter(Boolean) : [...client.scopes];
