@@ -39,6 +39,14 @@ const personalKeys = new Set([
   'hoten',
   'cccd',
   'cmnd',
+  // free text that carries personal data in practice: the gateway itself maps the applicant's
+  // address to ThongTinKhac, and summaries and notes name people
+  'thongtinkhac',
+  'trichyeuhoso',
+  'summary',
+  'note',
+  'ghichu',
+  'noidungxuly',
   // credentials: never personal, never loggable either
   'password',
   'secret',

@@ -3,6 +3,9 @@ import {
   type LocalRuntimeOptions,
   startLocalRuntime,
 } from '../../infra/local/start-local-runtime';
+import { topology } from '../../infra/topology';
+
+const unlimited = { burst: 1_000_000, perSecond: 1_000_000 };
 
 /** The whole local runtime on free loopback ports, in memory unless a data dir is given. */
 export function startTestRuntime(
@@ -17,6 +20,16 @@ export function startTestRuntime(
     // Seconds, not minutes, between retries: the suite proves order and delivery, not patience.
     retryPolicy: { baseSeconds: 1, capSeconds: 4 },
     ...overrides,
+    // Every test calls from 127.0.0.1: one address's budget would be shared by the whole file.
+    // Tests of the limits themselves pass their own.
+    security: {
+      rateLimits: {
+        ...topology.security.rateLimits,
+        perAddress: unlimited,
+        tokenEndpointPerAddress: unlimited,
+      },
+      ...overrides.security,
+    },
     logLevel: process.env.TEST_LOG_LEVEL ?? 'SILENT',
     schedules: false,
   });

@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../../functions/http';
+import type { LocalRuntime } from '../../../infra/local/start-local-runtime';
+import { topology } from '../../../infra/topology';
+import { aDossier } from '../../support/fixtures';
+import { startTestRuntime, tokenFor } from '../../support/test-runtime';
+
+let runtime: LocalRuntime;
+let provinceToken: string;
+let adminToken: string;
+beforeAll(async () => {
+  runtime = await startTestRuntime(null, {
+    security: {
+      rateLimits: {
+        perClient: { burst: 3, perSecond: 0.5 },
+        perAddress: { burst: 1000, perSecond: 1000 },
+        tokenEndpointPerAddress: { burst: 3, perSecond: 0.1 },
+      },
+    },
+  });
+  provinceToken = await tokenFor(runtime);
+  adminToken = await tokenFor(runtime, 'demo-admin', 'demo-admin-secret');
+});
+afterAll(() => runtime.stop());
+
+const problemOf = async (response: Response) => {
+  expect(response.headers.get('content-type')).toContain('application/problem+json');
+  return (await response.json()) as { code: string; status: number; detail: string };
+};
+
+describe('per-client rate limit', () => {
+  it('answers 429 problem+json with Retry-After once a client’s burst is spent, and only for that client', async () => {
+    const get = (token: string) =>
+      fetch(`${runtime.urls.gateway}/v1/dossiers/000.00.12.H12-250314-0001`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+    const statuses = [];
+    for (let request = 0; request < 4; request += 1) statuses.push((await get(provinceToken)).status);
+    expect(statuses).toEqual([404, 404, 404, 429]);
+    const refused = await get(provinceToken);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toMatch(/^[12]$/);
+    expect(await problemOf(refused)).toMatchObject({ code: 'request.rateLimited', status: 429 });
+    expect((await get(adminToken)).status).toBe(404);
+  });
+});
+
+describe('token endpoint limit per address', () => {
+  it('refuses token requests beyond the burst, since each costs a scrypt', async () => {
+    // beforeAll took two tokens already: one more fits in the burst of three.
+    const statuses: number[] = [];
+    let last: Response | undefined;
+    for (let request = 0; request < 2; request += 1) {
+      last = await fetch(`${runtime.urls.gateway}/oauth/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'grant_type=client_credentials&client_id=nobody&client_secret=guess',
+      });
+      statuses.push(last.status);
+    }
+    expect(statuses).toEqual([401, 429]);
+    // A token every ten seconds: the wait is at most ten.
+    expect(Number(last?.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(Number(last?.headers.get('retry-after'))).toBeLessThanOrEqual(10);
+  });
+});
+
+describe('limits applied by the app to every request', () => {
+  // The app over the runtime's real dependencies, with the caller's address taken from a test header.
+  const appWith = (
+    security: Partial<LocalRuntime['deps']['security']>,
+    deps: Partial<LocalRuntime['deps']> = {},
+  ) =>
+    createApp({
+      ...runtime.deps,
+      ...deps,
+      security: { ...runtime.deps.security, ...security },
+      remoteAddress: (c) => c.req.header('x-test-address'),
+    });
+
+  it('limits each address separately, before authentication', async () => {
+    const app = appWith({ perAddress: { burst: 2, perSecond: 0.01 } });
+    const from = (address: string) => app.request('/health', { headers: { 'x-test-address': address } });
+    expect([(await from('203.0.113.7')).status, (await from('203.0.113.7')).status]).toEqual([200, 200]);
+    const refused = await from('203.0.113.7');
+    expect(refused.status).toBe(429);
+    expect(await problemOf(refused)).toMatchObject({ code: 'request.rateLimited' });
+    expect((await from('203.0.113.8')).status).toBe(200);
+  });
+
+  it('answers 504 problem+json when a request outlives the timeout, and stays healthy', async () => {
+    const hanging = { ...runtime.deps.store, ping: () => new Promise<void>(() => undefined) };
+    const app = appWith({ requestTimeoutMs: 200 }, { store: hanging });
+    const started = Date.now();
+    const response = await app.request('/health', { headers: { 'x-test-address': '203.0.113.9' } });
+    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(response.status).toBe(504);
+    expect(response.headers.get('retry-after')).toBe('1');
+    expect(await problemOf(response)).toMatchObject({ code: 'request.timeout' });
+    expect((await fetch(`${runtime.urls.gateway}/health`)).status).toBe(200);
+  });
+
+  it('keeps the request timeout below the API function’s own timeout', () => {
+    const api = topology.functions.find((fn) => fn.name === 'api');
+    expect(topology.security.requestTimeoutMs).toBeLessThan((api?.timeoutSeconds ?? 0) * 1000);
+  });
+
+  it('refuses a body over the size limit before reading it as JSON', async () => {
+    const app = appWith({});
+    const response = await app.request('/v1/dossiers', {
+      method: 'POST',
+      headers: {
+        'x-test-address': '203.0.113.10',
+        authorization: `Bearer ${provinceToken}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ ...aDossier(), note: 'x'.repeat(runtime.deps.maxBodyBytes) }),
+    });
+    expect(response.status).toBe(413);
+    expect(await problemOf(response)).toMatchObject({ code: 'request.tooLarge' });
+  });
+});
