@@ -77,13 +77,17 @@ export async function createJoseAccessTokens(options: JoseAccessTokenOptions): P
             algorithms: [ALGORITHM],
             typ: TOKEN_TYPE,
             requiredClaims: ['sub', 'exp', 'iat'],
-            // A token that claims a longer life than this gateway issues was not issued by it.
             maxTokenAge: options.lifetimeSeconds,
             // Instances issue and verify on their own clocks; NTP keeps them within a second or two.
             clockTolerance: CLOCK_TOLERANCE_SECONDS,
             currentDate: now(),
           },
         );
+        // A token that claims a longer life than this gateway issues was not issued by it (or by
+        // an instance configured otherwise): refuse it rather than honour the claim.
+        if ((payload.exp ?? 0) - (payload.iat ?? 0) > options.lifetimeSeconds) {
+          throw new Error(`token lifetime exceeds ${options.lifetimeSeconds} s`);
+        }
         const scopes = String(payload.scope ?? '')
           .split(' ')
           .filter((scope) => scopeSchema.safeParse(scope).success) as AccessTokenScopes;
