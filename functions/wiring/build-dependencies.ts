@@ -72,6 +72,11 @@ export async function buildDependencies(
     timeoutMs: config.provinceWebhooks.timeoutMs,
     allowLoopbackHttp: config.provinceWebhooks.allowLoopbackHttp,
   });
+  if (config.nationalPushSecrets.length === 0) {
+    log.warn('national pushes are not signed: bearer token and address only (SECURITY.md)', {
+      setting: 'nationalPushSecrets',
+    });
+  }
   const rateLimiter = createInMemoryRateLimiter({ clock: systemClock });
   const tokens = guardAccessTokens(
     await createJoseAccessTokens(config.tokens),

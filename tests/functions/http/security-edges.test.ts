@@ -39,6 +39,12 @@ describe('security headers', () => {
     expect(response.headers.get('referrer-policy')).toBe('no-referrer');
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(response.headers.get('x-powered-by')).toBeNull();
+    expect(response.headers.get('x-request-id')).toMatch(/^[\w-]{8,}$/);
+  });
+
+  it('does not take a request id that could forge log lines', async () => {
+    const response = await gateway('/health', { headers: { 'x-request-id': 'abc"}\t{"level":"ERROR' } });
+    expect(response.headers.get('x-request-id')).not.toContain('"');
   });
 });
 
