@@ -3,7 +3,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
 import type { FieldError, Problem } from '../../contracts/problem';
 import { GatewayError, type GatewayErrorCode } from '../core/gateway-error';
-import { maskPersonalData, maskText } from '../core/mask-personal-data';
+import { redactPersonalData, redactText } from '../core/redact-personal-data';
 
 const problemCatalogue: Record<GatewayErrorCode, { status: ContentfulStatusCode; title: string }> = {
   'request.invalid': { status: 400, title: 'Yêu cầu không hợp lệ / Invalid request' },
@@ -100,16 +100,16 @@ const MAX_FIELD_ERRORS = 50;
 export function problemResponse(c: Context, error: GatewayError): Response {
   const { status, title } = problemCatalogue[error.code];
   const fieldErrors = error.fieldErrors.slice(0, MAX_FIELD_ERRORS).map((fieldError) => ({
-    path: maskText(fieldError.path),
-    message: maskText(fieldError.message),
+    path: redactText(fieldError.path),
+    message: redactText(fieldError.message),
   }));
   const problem: Problem & Record<string, unknown> = {
-    ...(maskPersonalData(error.details) as Record<string, unknown>),
+    ...(redactPersonalData(error.details) as Record<string, unknown>),
     type: `/problems/${error.code}`,
     title,
     status,
-    detail: maskText(error.message),
-    instance: maskText(c.req.path),
+    detail: redactText(error.message),
+    instance: redactText(c.req.path),
     code: error.code,
     ...(fieldErrors.length ? { errors: fieldErrors } : {}),
     ...(error.fieldErrors.length > MAX_FIELD_ERRORS

@@ -100,8 +100,10 @@ describe('a disabled client', () => {
     const refusal = await eventually(async () => {
       const response = await post();
       return response.status === 401 ? response : undefined;
-    }, 5_000);
-    expect(Date.now() - refusedAt).toBeLessThan(2_500);
+    }, 8_000);
+    // The cache here is 1 s old at most; the rest is slack for a loaded machine. The exact
+    // 30 s bound is proven on an injected clock in guard-access-tokens.test.ts.
+    expect(Date.now() - refusedAt).toBeLessThan(4_000);
     expect(await refusal.json()).toMatchObject({
       code: 'auth.unauthenticated',
       detail: expect.stringContaining('disabled'),

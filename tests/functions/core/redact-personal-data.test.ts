@@ -1,31 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { isPersonalKey, maskPersonalData, maskText } from '../../../functions/core/mask-personal-data';
+import { isPersonalKey, redactPersonalData, redactText } from '../../../functions/core/redact-personal-data';
 
-describe('maskText', () => {
+describe('redactText', () => {
   it('masks 12-digit CCCD and 9-digit CMND numbers, keeping the last three digits', () => {
-    expect(maskText('CCCD 001203004567 và CMND 123456789.')).toBe('CCCD ***567 và CMND ***789.');
+    expect(redactText('CCCD 001203004567 và CMND 123456789.')).toBe('CCCD ***567 và CMND ***789.');
   });
 
   it('masks Vietnamese phone numbers, grouped or not, with 0, 84 or +84', () => {
-    expect(maskText('gọi 0912345678, 0912 345 678, +84912345678 hoặc 024.3825.3456')).toBe(
+    expect(redactText('gọi 0912345678, 0912 345 678, +84912345678 hoặc 024.3825.3456')).toBe(
       'gọi ***678, ***678, ***678 hoặc ***456',
     );
   });
 
   it('masks e-mail addresses, keeping the first character and the domain', () => {
-    expect(maskText('gửi an.nguyen@example.vn')).toBe('gửi a***@example.vn');
+    expect(redactText('gửi an.nguyen@example.vn')).toBe('gửi a***@example.vn');
   });
 
   it('leaves dossier codes, agency codes, national timestamps, UUIDs and small numbers alone', () => {
     const text =
       '000.00.12.H12-250314-0007 of 000.00.12.H12 at 20250314083000, message 3f1c2d4e-1b2c-4d5e-8f90-123456789012, 1048576 bytes, 8000 VND';
-    expect(maskText(text)).toBe(text);
+    expect(redactText(text)).toBe(text);
   });
 });
 
-describe('maskPersonalData', () => {
+describe('redactPersonalData', () => {
   it('masks personal keys of the provincial and national formats whole, at any depth', () => {
-    const masked = maskPersonalData({
+    const masked = redactPersonalData({
       dossierCode: '000.00.12.H12-250314-0007',
       applicant: {
         type: 'citizen',
@@ -47,7 +47,7 @@ describe('maskPersonalData', () => {
   });
 
   it('masks patterns inside other strings and inside keys', () => {
-    expect(maskPersonalData({ detail: 'SoDinhDanh 001203004567 sai', '0912345678': 1 })).toEqual({
+    expect(redactPersonalData({ detail: 'SoDinhDanh 001203004567 sai', '0912345678': 1 })).toEqual({
       detail: 'SoDinhDanh ***567 sai',
       '***678': 1,
     });
@@ -55,7 +55,7 @@ describe('maskPersonalData', () => {
 
   it('keeps an error’s class name, masks its text and its cause', () => {
     const error = new Error('bad phone 0912345678', { cause: new TypeError('for an.nguyen@example.vn') });
-    const masked = maskPersonalData({ error }) as { error: Record<string, unknown> };
+    const masked = redactPersonalData({ error }) as { error: Record<string, unknown> };
     expect(masked.error.name).toBe('Error');
     expect(masked.error.message).toBe('bad phone ***678');
     expect(JSON.stringify(masked)).not.toMatch(/0912345678|an\.nguyen/);
@@ -65,10 +65,10 @@ describe('maskPersonalData', () => {
   it('survives cycles and absurd depth', () => {
     const cyclic: Record<string, unknown> = { idNumber: '001203004567' };
     cyclic.self = cyclic;
-    expect(maskPersonalData(cyclic)).toEqual({ idNumber: '***567', self: '***' });
+    expect(redactPersonalData(cyclic)).toEqual({ idNumber: '***567', self: '***' });
     let deep: unknown = { phone: '0912345678' };
     for (let level = 0; level < 10_000; level += 1) deep = { deep };
-    expect(JSON.stringify(maskPersonalData(deep))).not.toContain('0912345678');
+    expect(JSON.stringify(redactPersonalData(deep))).not.toContain('0912345678');
   });
 
   it('recognises key spellings regardless of case and separators', () => {

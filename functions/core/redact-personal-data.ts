@@ -1,6 +1,8 @@
 /**
- * Masks personal data (Nghị định 13/2023/NĐ-CP) before it leaves the gateway in a log line
- * or an error body. Two nets, because neither catches everything alone:
+ * Redacts personal data (Nghị định 13/2023/NĐ-CP) before it leaves the gateway in a log line
+ * or an error body: stricter than the admin console's display masking
+ * (mask-personal-data.ts), which keeps a hint of each value for administrators. Two nets,
+ * because neither catches everything alone:
  *
  * - by key: a value under a key that names personal data or a credential is masked whole,
  *   at any depth (`applicant.idNumber`, `SoDinhDanh`, `ChuHoSo`, `client_secret`);
@@ -78,7 +80,7 @@ function maskEmail(match: string): string {
 }
 
 /** Masks ID numbers, phone numbers and e-mail addresses inside free text. */
-export function maskText(text: string): string {
+export function redactText(text: string): string {
   return text
     .replace(emailPattern, maskEmail)
     .replace(phonePattern, maskDigits)
@@ -103,10 +105,10 @@ const MAX_DEPTH = 12;
  * Errors become plain records whose name (a class, not a person) is kept and whose text is
  * masked. Cycles and excessive depth end in a mask, never in a stack overflow.
  */
-export function maskPersonalData(value: unknown): unknown {
+export function redactPersonalData(value: unknown): unknown {
   const seen = new WeakSet<object>();
   const walk = (current: unknown, depth: number): unknown => {
-    if (typeof current === 'string') return maskText(current);
+    if (typeof current === 'string') return redactText(current);
     if (current === null || typeof current !== 'object') return current;
     if (seen.has(current) || depth > MAX_DEPTH) return MASK;
     seen.add(current);
@@ -114,8 +116,8 @@ export function maskPersonalData(value: unknown): unknown {
       const { name, message, stack, cause, ...attributes } = current as Error & Record<string, unknown>;
       return {
         name,
-        message: maskText(message),
-        ...(stack === undefined ? {} : { stack: maskText(stack) }),
+        message: redactText(message),
+        ...(stack === undefined ? {} : { stack: redactText(stack) }),
         ...(cause === undefined ? {} : { cause: walk(cause, depth + 1) }),
         ...(walk(attributes, depth + 1) as Record<string, unknown>),
       };
@@ -124,7 +126,7 @@ export function maskPersonalData(value: unknown): unknown {
     if (Array.isArray(current)) return current.map((item) => walk(item, depth + 1));
     return Object.fromEntries(
       Object.entries(current).map(([key, nested]) => [
-        maskText(key),
+        redactText(key),
         isPersonalKey(key) ? maskWhole(nested) : walk(nested, depth + 1),
       ]),
     );

@@ -1,6 +1,6 @@
 import { LogFormatter, LogItem } from '@aws-lambda-powertools/logger';
 import type { LogAttributes, UnformattedAttributes } from '@aws-lambda-powertools/logger/types';
-import { maskPersonalData, maskText } from '../core/mask-personal-data';
+import { redactPersonalData, redactText } from '../core/redact-personal-data';
 
 /**
  * Powertools' standard JSON layout, with personal data masked in the message and in every
@@ -8,11 +8,11 @@ import { maskPersonalData, maskText } from '../core/mask-personal-data';
  * serialised. Every Logger the gateway builds uses it (functions/wiring/create-logger.ts), so
  * no call site has to remember to mask.
  */
-export class MaskingLogFormatter extends LogFormatter {
+export class RedactingLogFormatter extends LogFormatter {
   override formatAttributes(attributes: UnformattedAttributes, additional: LogAttributes): LogItem {
     const base: LogAttributes = {
       level: attributes.logLevel,
-      message: maskText(String(attributes.message ?? '')),
+      message: redactText(String(attributes.message ?? '')),
       timestamp: this.formatTimestamp(attributes.timestamp),
       service: attributes.serviceName,
       cold_start: attributes.lambdaContext?.coldStart,
@@ -23,13 +23,13 @@ export class MaskingLogFormatter extends LogFormatter {
       sampling_rate: attributes.sampleRateValue,
       xray_trace_id: attributes.xRayTraceId,
     };
-    return new LogItem({ attributes: base }).addAttributes(maskPersonalData(additional) as LogAttributes);
+    return new LogItem({ attributes: base }).addAttributes(redactPersonalData(additional) as LogAttributes);
   }
 
   /** Errors that reach the JSON replacer without passing formatAttributes are masked too. */
   override formatError(error: Error): LogAttributes {
     return {
-      ...(maskPersonalData(error) as LogAttributes),
+      ...(redactPersonalData(error) as LogAttributes),
       location: this.getCodeLocation(error.stack),
     };
   }
