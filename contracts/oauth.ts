@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const scopes = ['dossiers:write', 'payments:write', 'admin', 'national:push'] as const;
+export const scopes = ['dossiers:write', 'payments:write', 'admin', 'pii:read', 'national:push'] as const;
 export const scopeSchema = z.enum(scopes);
 export type Scope = z.infer<typeof scopeSchema>;
 

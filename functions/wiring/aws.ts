@@ -26,6 +26,7 @@ export function loadAwsDependencies(): Promise<GatewayDependencies> {
       region,
       tableName: required(environment.tableName),
       queues: { national: queue('to-national.fifo'), province: queue('to-province.fifo') },
+      deadLetterQueues: { national: queue('to-national-dlq.fifo'), province: queue('to-province-dlq.fifo') },
       nationalPortal: {
         ...topology.endpoints.nationalPortal,
         baseUrl: required(environment.nationalPortalUrl),

@@ -3,6 +3,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createDynamoDbAuditLog, createDynamoDbThroughputStats } from '../adapters/dynamodb-admin-records';
 import { createDynamoDbClientRegistry } from '../adapters/dynamodb-client-registry';
 import { createDynamoDbDossierStore } from '../adapters/dynamodb-dossier-store';
 import { createDynamoDbProvinceSystems } from '../adapters/dynamodb-province-systems';
@@ -10,10 +11,13 @@ import { createEndpointGuard } from '../adapters/endpoint-guard';
 import { guardNationalPortal } from '../adapters/guarded-national-portal';
 import { createJoseAccessTokens } from '../adapters/jose-access-tokens';
 import { createSqsMessageQueue } from '../adapters/sqs-message-queue';
+import { createSqsQueueMonitor } from '../adapters/sqs-queue-monitor';
 import { createStandardWebhookSender } from '../adapters/standard-webhook-sender';
+import type { AdminDependencies } from '../application/admin-operations';
 import type { ApiDependencies } from '../http/api-dependencies';
 import { systemClock } from '../ports/clock';
 import type { WebhookSender } from '../ports/province-systems';
+import type { ThroughputStats } from '../ports/queue-monitor';
 import { buildNationalPortal } from './build-national-portal';
 import type { RuntimeConfig } from './runtime-config';
 
@@ -21,15 +25,17 @@ import type { RuntimeConfig } from './runtime-config';
 const EMULATOR_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 const PROVINCE_SYSTEMS_CACHE_SECONDS = 60;
 
-export type GatewayDependencies = Omit<ApiDependencies, 'remoteAddress'> & {
-  readonly random: () => number;
-  readonly outbox: RuntimeConfig['outbox'];
-  readonly retryPolicy: RuntimeConfig['retryPolicy'];
-  readonly clientRegistry: ReturnType<typeof createDynamoDbClientRegistry>;
-  readonly provinceRegistry: ReturnType<typeof createDynamoDbProvinceSystems>;
-  readonly webhooks: WebhookSender;
-  readonly aws: { readonly dynamodb: DynamoDBClient; readonly sqs: SQSClient };
-};
+export type GatewayDependencies = Omit<ApiDependencies, 'remoteAddress'> &
+  AdminDependencies & {
+    readonly throughput: ThroughputStats;
+    readonly random: () => number;
+    readonly outbox: RuntimeConfig['outbox'];
+    readonly retryPolicy: RuntimeConfig['retryPolicy'];
+    readonly clientRegistry: ReturnType<typeof createDynamoDbClientRegistry>;
+    readonly provinceRegistry: ReturnType<typeof createDynamoDbProvinceSystems>;
+    readonly webhooks: WebhookSender;
+    readonly aws: { readonly dynamodb: DynamoDBClient; readonly sqs: SQSClient };
+  };
 
 /** Builds every dependency once per cold start, from one runtime's configuration. */
 export async function buildDependencies(
@@ -98,6 +104,16 @@ export async function buildDependencies(
     maxBodyBytes: config.maxBodyBytes,
     outbox: config.outbox,
     retryPolicy: config.retryPolicy,
+    audit: createDynamoDbAuditLog(documents, { tableName: config.tableName, newId: randomUUID }),
+    throughput: createDynamoDbThroughputStats(documents, { tableName: config.tableName }),
+    queueMonitor: createSqsQueueMonitor(sqs, [
+      ...Object.values(config.queues),
+      ...Object.values(config.deadLetterQueues),
+    ]),
+    deadLetterQueues: {
+      national: config.deadLetterQueues.national.name,
+      province: config.deadLetterQueues.province.name,
+    },
     aws: { dynamodb, sqs },
   };
 }

@@ -59,6 +59,8 @@ export interface LocalRuntimeOptions {
   readonly schedules?: boolean;
   /** Endpoint tuning for tests (e.g. a faster circuit breaker); defaults from the topology. */
   readonly endpoints?: Partial<Record<keyof typeof topology.endpoints, EndpointSpec>>;
+  /** Receives before a message goes to its dead-letter queue; tests lower it to reach parking fast. */
+  readonly maxReceiveCount?: number;
   /** Backoff between deliveries; tests shorten it. */
   readonly retryPolicy?: RuntimeConfig['retryPolicy'];
   /** Provinces that reach the national portal over LGSP REST (`{ H12: 'lgsp' }`); the rest use the session envelope. */
@@ -171,11 +173,15 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       retryPolicy: options.retryPolicy ?? topology.retry,
       maxBodyBytes: 1024 * 1024,
       logLevel,
-    } satisfies Omit<RuntimeConfig, 'queues'>;
+    } satisfies Omit<RuntimeConfig, 'queues' | 'deadLetterQueues'>;
 
     // Provisioning uses clients from the same builder as the gateway's, so they share config.
     const bootstrap = await buildDependencies(
-      { ...baseConfig, queues: { national: { name: '', url: '' }, province: { name: '', url: '' } } },
+      {
+        ...baseConfig,
+        queues: { national: { name: '', url: '' }, province: { name: '', url: '' } },
+        deadLetterQueues: { national: { name: '', url: '' }, province: { name: '', url: '' } },
+      },
       logger,
     );
     await provisionTables(bootstrap.aws.dynamodb, STAGE);
@@ -185,6 +191,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       {
         ...baseConfig,
         queues: { national: queueRef('to-national.fifo'), province: queueRef('to-province.fifo') },
+        deadLetterQueues: {
+          national: queueRef('to-national-dlq.fifo'),
+          province: queueRef('to-province-dlq.fifo'),
+        },
       },
       logger,
     );
@@ -222,7 +232,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
           'deadLetterQueue' in queue
             ? {
                 deadLetterQueueUrl: queues.get(queue.deadLetterQueue)?.url ?? '',
-                maxReceiveCount: queue.maxReceiveCount,
+                maxReceiveCount: options.maxReceiveCount ?? queue.maxReceiveCount,
               }
             : undefined;
         const poller = createLambdaPoller({

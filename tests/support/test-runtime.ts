@@ -7,7 +7,9 @@ import {
 /** The whole local runtime on free loopback ports, in memory unless a data dir is given. */
 export function startTestRuntime(
   dataDir: string | null = null,
-  overrides: Partial<Pick<LocalRuntimeOptions, 'endpoints' | 'retryPolicy' | 'nationalTransports'>> = {},
+  overrides: Partial<
+    Pick<LocalRuntimeOptions, 'endpoints' | 'retryPolicy' | 'nationalTransports' | 'maxReceiveCount'>
+  > = {},
 ): Promise<LocalRuntime> {
   return startLocalRuntime({
     ports: { gateway: 0, nationalPortal: 0, province: 0, dynamodb: 0, sqs: 0 },

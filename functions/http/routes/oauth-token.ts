@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { type Scope, scopeSchema, tokenRequestSchema, tokenResponseSchema } from '../../../contracts/oauth';
 import { problemSchema } from '../../../contracts/problem';
-import { verifyClientSecret } from '../../core/client-secret';
+import { authenticateClient } from '../../application/authenticate-client';
 import { GatewayError } from '../../core/gateway-error';
 import type { ApiDependencies } from '../api-dependencies';
 import type { AppEnv } from '../create-app';
@@ -31,17 +31,6 @@ const tokenRoute = createRoute({
   },
 });
 
-function invalidClient(): GatewayError {
-  // One answer for an unknown client, a disabled one and a wrong secret: no oracle for ids.
-  return new GatewayError(
-    'auth.invalidClient',
-    'Sai client_id hoặc client_secret / Unknown client or wrong secret',
-    {
-      details: { error: 'invalid_client', error_description: 'client authentication failed' },
-    },
-  );
-}
-
 export function registerTokenRoute(app: OpenAPIHono<AppEnv>, deps: ApiDependencies) {
   app.openapi(tokenRoute, async (c) => {
     const isForm = /x-www-form-urlencoded/i.test(c.req.header('content-type') ?? '');
@@ -56,9 +45,7 @@ export function registerTokenRoute(app: OpenAPIHono<AppEnv>, deps: ApiDependenci
         },
       );
     }
-    const client = await deps.clients.findClient(request.client_id);
-    const secretMatches = client ? await verifyClientSecret(request.client_secret, client.secretHash) : false;
-    if (!client || client.disabled || !secretMatches) throw invalidClient();
+    const client = await authenticateClient(deps.clients, request.client_id, request.client_secret);
 
     const requested = request.scope ? request.scope.split(/\s+/).filter(Boolean) : [...client.scopes];
     const notGranted = requested.filter(
