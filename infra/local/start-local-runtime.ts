@@ -59,6 +59,8 @@ export interface LocalRuntimeOptions {
   readonly schedules?: boolean;
   /** Endpoint tuning for tests (e.g. a faster circuit breaker); defaults from the topology. */
   readonly endpoints?: Partial<Record<keyof typeof topology.endpoints, EndpointSpec>>;
+  /** Base URLs of simulators running elsewhere (e.g. in a soak driver that kills this process). */
+  readonly external?: { readonly nationalPortalUrl?: string; readonly provinceUrl?: string };
   /** Receives before a message goes to its dead-letter queue; tests lower it to reach parking fast. */
   readonly maxReceiveCount?: number;
   /** Backoff between deliveries; tests shorten it. */
@@ -136,11 +138,16 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       ...demoNationalPortalAccount,
       lgspClient: demoLgspClient,
     });
-    const nationalServer = await serveApp(nationalPortal.app, options.ports.nationalPortal);
-    cleanups.push(() => closeServer(nationalServer.server));
+    // Simulators outside this process (a soak kills the gateway, not its receivers) replace the built-in ones.
+    const nationalServer = options.external?.nationalPortalUrl
+      ? { url: options.external.nationalPortalUrl.replace(/\/$/, '') }
+      : await serveApp(nationalPortal.app, options.ports.nationalPortal);
+    if ('server' in nationalServer) cleanups.push(() => closeServer(nationalServer.server));
     const province = createProvinceSimulator({ webhookSecret: demoWebhookSecret });
-    const provinceServer = await serveApp(province.app, options.ports.province);
-    cleanups.push(() => closeServer(provinceServer.server));
+    const provinceServer = options.external?.provinceUrl
+      ? { url: options.external.provinceUrl.replace(/\/$/, '') }
+      : await serveApp(province.app, options.ports.province);
+    if ('server' in provinceServer) cleanups.push(() => closeServer(provinceServer.server));
 
     const secrets = await loadLocalSecrets(options.dataDir);
     const endpointsConfig = { dynamodb: dynamodbEmulator.url, sqs: sqsEmulator.url };
