@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const scopes = ['dossiers:write', 'payments:write', 'admin'] as const;
 export const scopeSchema = z.enum(scopes);
