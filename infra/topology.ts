@@ -33,6 +33,21 @@ export interface DeadLetterQueueSpec {
   readonly retentionDays: number;
 }
 
+/**
+ * What a function touches on AWS, declared so that its IAM role can be derived (infra/aws
+ * grants exactly this and nothing else). Names refer to this file's tables and queues.
+ */
+export interface FunctionAccess {
+  /** Tables it reads, or reads and writes. */
+  readonly tables?: readonly { readonly table: string; readonly mode: 'read' | 'read-write' }[];
+  /** Queues it sends messages to. */
+  readonly sendsTo?: readonly string[];
+  /** Queues it receives from, deletes from and delays messages on (its queue trigger). */
+  readonly consumes?: readonly string[];
+  /** Reads the gateway secret (signing keys, national portal account) at cold start. */
+  readonly readsSecrets?: boolean;
+}
+
 interface FunctionBase {
   readonly name: string;
   /** Module under functions/handlers that exports both the factory and the Lambda `handler`. */
@@ -41,6 +56,7 @@ interface FunctionBase {
   readonly timeoutSeconds: number;
   /** Bundle budget checked by the infra tests and the benchmarks. */
   readonly bundleBudgetKb: number;
+  readonly access: FunctionAccess;
 }
 
 export interface ApiFunctionSpec extends FunctionBase {
@@ -111,6 +127,11 @@ export const topology = {
       timeoutSeconds: 15,
       bundleBudgetKb: 400,
       trigger: { kind: 'http' },
+      access: {
+        tables: [{ table: gatewayTable.name, mode: 'read-write' }],
+        sendsTo: [toNationalQueue.name],
+        readsSecrets: true,
+      },
     },
     {
       name: 'national-relay',
@@ -119,6 +140,11 @@ export const topology = {
       timeoutSeconds: 45,
       bundleBudgetKb: 400,
       trigger: { kind: 'queue', queue: toNationalQueue.name, batchSize: 10, maxConcurrency: 4 },
+      access: {
+        tables: [{ table: gatewayTable.name, mode: 'read-write' }],
+        consumes: [toNationalQueue.name],
+        readsSecrets: true,
+      },
     },
     {
       name: 'outbox-sweeper',
@@ -127,6 +153,12 @@ export const topology = {
       timeoutSeconds: 60,
       bundleBudgetKb: 400,
       trigger: { kind: 'schedule', everySeconds: 60 },
+      access: {
+        // Reads the pending index and the messages; re-enqueuing writes nothing to the table.
+        tables: [{ table: gatewayTable.name, mode: 'read' }],
+        sendsTo: [toNationalQueue.name],
+        readsSecrets: true,
+      },
     },
   ],
   routes: [{ method: 'ANY', path: '/{proxy+}', function: 'api' }],
@@ -160,3 +192,17 @@ export function findQueue(name: string): QueueSpec {
   if (!queue) throw new Error(`topology names no queue ${name}`);
   return queue;
 }
+
+/**
+ * Business metrics the functions emit (Powertools Metrics, CloudWatch embedded metric format)
+ * and the AWS stack alarms on. Powertools adds one dimension, `service`, from
+ * POWERTOOLS_SERVICE_NAME; the alarms match on it.
+ */
+export const customMetrics = {
+  namespace: 'LienThongGateway',
+  serviceName: 'lien-thong-gateway',
+  /** Payments whose state differs between the platform's report and the gateway (đối soát). */
+  reconciliationMismatches: 'ReconciliationMismatches',
+  /** 1 while a circuit breaker to an external endpoint is open. */
+  circuitBreakerOpen: 'CircuitBreakerOpen',
+} as const;
