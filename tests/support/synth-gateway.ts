@@ -28,21 +28,27 @@ export interface SynthesizedGateway extends GatewayApp {
  */
 export function synthGateway(options: SynthOptions = {}): SynthesizedGateway {
   const outdir = mkdtempSync(join(tmpdir(), 'lien-thong-cdk-'));
-  const gatewayApp = createGatewayApp(
-    {
-      outdir,
-      stackTraces: false,
-      builtinCloudFormationValidation: options.builtinValidation ?? false,
-      context: {
-        ...options.context,
-        // An empty list tells the CDK to bundle no stack's assets.
-        ...(options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }),
+  const cleanup = () => rmSync(outdir, { recursive: true, force: true });
+  try {
+    const gatewayApp = createGatewayApp(
+      {
+        outdir,
+        stackTraces: false,
+        builtinCloudFormationValidation: options.builtinValidation ?? false,
+        context: {
+          ...options.context,
+          // An empty list tells the CDK to bundle no stack's assets.
+          ...(options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }),
+        },
       },
-    },
-    options.spec,
-  );
-  const template = Template.fromStack(gatewayApp.gateway.stack);
-  return { ...gatewayApp, template, outdir, cleanup: () => rmSync(outdir, { recursive: true, force: true }) };
+      options.spec,
+    );
+    const template = Template.fromStack(gatewayApp.gateway.stack);
+    return { ...gatewayApp, template, outdir, cleanup };
+  } catch (error) {
+    cleanup();
+    throw error;
+  }
 }
 
 /** Every resource of one CloudFormation type, by logical id. */
@@ -54,4 +60,17 @@ export function resourcesOfType(
     string,
     { Properties: Record<string, unknown>; DeletionPolicy?: string }
   >;
+}
+
+/** The one resource of a type whose properties match; throws when there is none. */
+export function findResource(
+  template: Template,
+  type: string,
+  matches: (properties: Record<string, unknown>) => boolean,
+): { id: string; properties: Record<string, unknown> } {
+  const found = Object.entries(resourcesOfType(template, type)).find(([, resource]) =>
+    matches(resource.Properties),
+  );
+  if (!found) throw new Error(`no ${type} in the template matches`);
+  return { id: found[0], properties: found[1].Properties };
 }

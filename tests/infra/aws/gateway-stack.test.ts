@@ -10,7 +10,12 @@ import {
   queueUrlVariable,
   topology,
 } from '../../../infra/topology';
-import { resourcesOfType, type SynthesizedGateway, synthGateway } from '../../support/synth-gateway';
+import {
+  findResource,
+  resourcesOfType,
+  type SynthesizedGateway,
+  synthGateway,
+} from '../../support/synth-gateway';
 
 const functions = topology.functions as readonly FunctionSpec[];
 const prefix = 'lien-thong-demo-dev';
@@ -23,19 +28,15 @@ beforeAll(() => {
 afterAll(() => synthesized.cleanup());
 
 function functionResource(name: string) {
-  const [resource] = Object.values(resourcesOfType(synthesized.template, 'AWS::Lambda::Function')).filter(
-    (candidate) => candidate.Properties.FunctionName === `${prefix}-${name}`,
-  );
-  if (!resource) throw new Error(`no Lambda function ${prefix}-${name} in the template`);
-  return resource.Properties;
+  return findResource(
+    synthesized.template,
+    'AWS::Lambda::Function',
+    (properties) => properties.FunctionName === `${prefix}-${name}`,
+  ).properties;
 }
 
-function logicalIdOf(type: string, predicate: (properties: Record<string, unknown>) => boolean): string {
-  const [id] = Object.entries(resourcesOfType(synthesized.template, type)).find(([, resource]) =>
-    predicate(resource.Properties),
-  ) ?? [undefined];
-  if (!id) throw new Error(`no ${type} matches`);
-  return id;
+function logicalIdOf(type: string, matches: (properties: Record<string, unknown>) => boolean): string {
+  return findResource(synthesized.template, type, matches).id;
 }
 
 describe('the stack has what the topology names and nothing else', () => {
