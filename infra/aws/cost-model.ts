@@ -5,9 +5,9 @@ import type { GatewaySpec } from './gateway-stack';
  * List prices in USD, US East (N. Virginia), from each service's pricing page on
  * aws.amazon.com (…/lambda/pricing, …/api-gateway/pricing, …/sqs/pricing, …/dynamodb/pricing
  * on-demand after the November 2024 reduction, …/cloudwatch/pricing, …/xray/pricing,
- * …/secrets-manager/pricing, …/kms/pricing, …/eventbridge/pricing), as of 2025-06.
- * First paid tier, no free tier. Asia Pacific (Singapore), the nearest region to Vietnam,
- * lists several of these 10–40 % higher: swap this table to price another region.
+ * …/secrets-manager/pricing, …/kms/pricing, …/eventbridge/pricing), as published in 2025.
+ * First paid tier, no free tier. Asia Pacific (Singapore), the region nearest Vietnam,
+ * lists several of these higher: pass another table to price it.
  */
 export const unitPrices = {
   lambdaRequest: 0.2 / 1e6,
@@ -22,7 +22,7 @@ export const unitPrices = {
   schedulerInvocation: 1.0 / 1e6,
   secretPerMonth: 0.4,
   kmsKeyPerMonth: 1.0,
-  alarmPerMonth: 0.1,
+  alarmMetricPerMonth: 0.1,
   dashboardPerMonth: 3.0,
 } as const;
 
@@ -158,11 +158,14 @@ export function fixedMonthlyCost(
     fn.trigger.kind === 'schedule' ? [{ fn, runs: (minutesPerMonth * 60) / fn.trigger.everySeconds }] : [],
   );
   const runs = scheduleRuns.reduce((sum, { runs: count }) => sum + count, 0);
-  const alarms = 2 * spec.deadLetterQueues.length + spec.queues.length + 2 * spec.functions.length + 3;
+  // Billed per metric an alarm watches (gateway-alarms.ts): depth and age per DLQ, age per
+  // queue, errors and throttles per function, the API 5xx rate (two metrics) and the two
+  // business metrics.
+  const alarmMetrics = 2 * spec.deadLetterQueues.length + spec.queues.length + 2 * spec.functions.length + 4;
   return [
     line('KMS keys (data, alarm topic)', 2, 'key-month', prices.kmsKeyPerMonth),
     line('Secrets Manager secret', 1, 'secret-month', prices.secretPerMonth),
-    line('CloudWatch alarms', alarms, 'alarm-month', prices.alarmPerMonth),
+    line('CloudWatch alarm metrics', alarmMetrics, 'alarm metric-month', prices.alarmMetricPerMonth),
     line('CloudWatch dashboard', 1, 'dashboard-month', prices.dashboardPerMonth),
     line('EventBridge Scheduler runs', runs, 'invocation', prices.schedulerInvocation),
     line('Lambda requests (schedules)', runs, 'request', prices.lambdaRequest),

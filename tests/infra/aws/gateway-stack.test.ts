@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedMonthlyCost } from '../../../infra/aws/cost-model';
 import { rateExpression } from '../../../infra/aws/gateway-schedules';
 import {
   customMetrics,
@@ -434,6 +435,15 @@ describe('operations', () => {
       expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topicId }]);
       expect(alarm.Properties.OKActions).toEqual([{ Ref: topicId }]);
     }
+  });
+
+  it('has the alarm metrics the cost model counts', () => {
+    const counted = fixedMonthlyCost().find((line) => line.item === 'CloudWatch alarm metrics');
+    const watched = alarms().reduce((sum, alarm) => {
+      const metrics = alarm.Properties.Metrics as { MetricStat?: unknown }[] | undefined;
+      return sum + (metrics ? metrics.filter((metric) => metric.MetricStat).length : 1);
+    }, 0);
+    expect(watched).toBe(counted?.quantity);
   });
 
   it('draws one dashboard with a row per flow and per function', () => {
