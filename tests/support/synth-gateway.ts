@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { DeploymentContext } from '../../infra/aws/deployment-config';
 import { createGatewayApp, type GatewayApp } from '../../infra/aws/gateway-app';
 import type { GatewaySpec } from '../../infra/aws/gateway-stack';
+import { projectRoot } from '../../infra/aws/lambda-bundling';
 
 export interface SynthOptions {
   readonly context?: DeploymentContext;
@@ -22,6 +23,10 @@ export interface SynthesizedGateway extends GatewayApp {
   cleanup(): void;
 }
 
+/** The context cdk.json gives the CLI (feature flags included), so tests build what `npm run synth` builds. */
+const cliContext = (JSON.parse(readFileSync(resolve(projectRoot, 'cdk.json'), 'utf8')) as { context: object })
+  .context;
+
 /**
  * Builds and synthesizes the CDK app in memory, as `npm run synth` would, with cdk-nag
  * registered: a finding that is not acknowledged makes this throw.
@@ -36,6 +41,7 @@ export function synthGateway(options: SynthOptions = {}): SynthesizedGateway {
         stackTraces: false,
         builtinCloudFormationValidation: options.builtinValidation ?? false,
         context: {
+          ...cliContext,
           ...options.context,
           // An empty list tells the CDK to bundle no stack's assets.
           ...(options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }),
