@@ -12,7 +12,6 @@ import { Key } from 'aws-cdk-lib/aws-kms';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import type { GatewaySecrets } from '../../functions/wiring/runtime-config';
 import {
   type DeadLetterQueueSpec,
   environment,
@@ -48,12 +47,6 @@ export interface GatewayStack {
   readonly alarms: GatewayAlarms;
   readonly secret: Secret;
 }
-
-/**
- * What the functions expect in the secret (functions/wiring/aws.ts). Deployed empty: the
- * real keys and the national portal account are put in by an operator, never in a template.
- */
-const secretPlaceholder: GatewaySecrets = { signingKeys: [], nationalPortal: { username: '', password: '' } };
 
 function lookup<T>(map: ReadonlyMap<string, T>, kind: string, name: string): T {
   const found = map.get(name);
@@ -99,7 +92,9 @@ export function createGatewayStack(
     secretName: `${prefix}/gateway`,
     description: 'Token signing keys, national portal account, payment keys (JSON, see README)',
     encryptionKey: dataKey,
-    secretStringValue: SecretValue.unsafePlainText(JSON.stringify(secretPlaceholder)),
+    // No value in the template: CloudFormation generates a random placeholder once, and an
+    // operator puts the real JSON (functions/wiring/runtime-config.ts, GatewaySecrets). A value
+    // here would overwrite theirs whenever it changed.
     removalPolicy,
   });
   Validations.of(secret).acknowledge({

@@ -352,12 +352,10 @@ describe('secrets', () => {
     }
   });
 
-  it('deploys the secret with the shape the functions parse, and no secret values', () => {
+  it('puts no secret value in the template, so a redeploy never overwrites what operators put', () => {
     const [secret] = Object.values(resourcesOfType(synthesized.template, 'AWS::SecretsManager::Secret'));
-    expect(JSON.parse(secret?.Properties.SecretString as string)).toEqual({
-      signingKeys: [],
-      nationalPortal: { username: '', password: '' },
-    });
+    expect(secret?.Properties.SecretString).toBeUndefined();
+    expect(secret?.Properties.GenerateSecretString).toEqual({});
   });
 });
 
