@@ -38,6 +38,20 @@ export interface GatewayAlarms {
   readonly alarms: readonly Alarm[];
 }
 
+interface AlarmDefinition {
+  /** Suffix of the alarm's name, unique in the stack. */
+  readonly id: string;
+  readonly metric: IMetric;
+  readonly threshold: number;
+  /** What is wrong and what to do, for whoever receives it. */
+  readonly description: string;
+  /** Default: above the threshold. */
+  readonly comparison?: ComparisonOperator;
+  /** Default: one period, one breaching data point. */
+  readonly evaluationPeriods?: number;
+  readonly datapointsToAlarm?: number;
+}
+
 /** Share of API requests answered 5xx, in percent, above which someone should look. */
 const API_SERVER_ERROR_PERCENT = 1;
 
@@ -93,21 +107,15 @@ export function createGatewayAlarms(
 
   const action = new SnsAction(topic);
   const alarms: Alarm[] = [];
-  const alarm = (
-    id: string,
-    metric: IMetric,
-    threshold: number,
-    description: string,
-    comparison = ComparisonOperator.GREATER_THAN_THRESHOLD,
-    evaluation = { evaluationPeriods: 1, datapointsToAlarm: 1 },
-  ) => {
-    const created = new Alarm(scope, `Alarm:${id}`, {
-      alarmName: `${options.resourcePrefix}-${id}`,
-      alarmDescription: description,
-      metric,
-      threshold,
-      comparisonOperator: comparison,
-      ...evaluation,
+  const alarm = (definition: AlarmDefinition) => {
+    const created = new Alarm(scope, `Alarm:${definition.id}`, {
+      alarmName: `${options.resourcePrefix}-${definition.id}`,
+      alarmDescription: definition.description,
+      metric: definition.metric,
+      threshold: definition.threshold,
+      comparisonOperator: definition.comparison ?? ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: definition.evaluationPeriods ?? 1,
+      datapointsToAlarm: definition.datapointsToAlarm ?? 1,
       // Idle queues and functions publish no data points; silence is not a failure.
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });
@@ -117,44 +125,53 @@ export function createGatewayAlarms(
   };
 
   for (const { spec, queue } of sources.deadLetterQueues) {
-    alarm(
-      `dlq-depth-${spec.name}`,
-      queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' }),
-      0,
-      `${spec.name} holds messages that exhausted their retries or were rejected: find them by dossier code and replay or discard.`,
-    );
-    alarm(
-      `age-${spec.name}`,
-      queue.metricApproximateAgeOfOldestMessage({ period: Duration.minutes(5), statistic: 'Maximum' }),
-      (spec.retentionDays * 86_400) / 2,
-      `A message in ${spec.name} is past half its ${spec.retentionDays}-day retention: SQS deletes it when that runs out.`,
-    );
+    alarm({
+      id: `dlq-depth-${spec.name}`,
+      metric: queue.metricApproximateNumberOfMessagesVisible({
+        period: Duration.minutes(1),
+        statistic: 'Maximum',
+      }),
+      threshold: 0,
+      description: `${spec.name} holds messages that exhausted their retries or were rejected: find them by dossier code and replay or discard.`,
+    });
+    alarm({
+      id: `age-${spec.name}`,
+      metric: queue.metricApproximateAgeOfOldestMessage({
+        period: Duration.minutes(5),
+        statistic: 'Maximum',
+      }),
+      threshold: (spec.retentionDays * 86_400) / 2,
+      description: `A message in ${spec.name} is past half its ${spec.retentionDays}-day retention: SQS deletes it when that runs out.`,
+    });
   }
   for (const { spec, queue } of sources.queues) {
-    alarm(
-      `age-${spec.name}`,
-      queue.metricApproximateAgeOfOldestMessage({ period: Duration.minutes(5), statistic: 'Maximum' }),
-      QUEUE_AGE_ALARM_SECONDS,
-      `The oldest message in ${spec.name} has waited more than ${QUEUE_AGE_ALARM_SECONDS} s: its consumer keeps failing or cannot keep up.`,
-    );
+    alarm({
+      id: `age-${spec.name}`,
+      metric: queue.metricApproximateAgeOfOldestMessage({
+        period: Duration.minutes(5),
+        statistic: 'Maximum',
+      }),
+      threshold: QUEUE_AGE_ALARM_SECONDS,
+      description: `The oldest message in ${spec.name} has waited more than ${QUEUE_AGE_ALARM_SECONDS} s: its consumer keeps failing or cannot keep up.`,
+    });
   }
   for (const { name, fn } of sources.functions) {
-    alarm(
-      `errors-${name}`,
-      fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
-      0,
-      `${name} failed invocations (unhandled errors or timeouts).`,
-    );
-    alarm(
-      `throttles-${name}`,
-      fn.metricThrottles({ period: Duration.minutes(5), statistic: 'Sum' }),
-      0,
-      `${name} was throttled: the account's or the function's concurrency is exhausted.`,
-    );
+    alarm({
+      id: `errors-${name}`,
+      metric: fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
+      threshold: 0,
+      description: `${name} failed invocations (unhandled errors or timeouts).`,
+    });
+    alarm({
+      id: `throttles-${name}`,
+      metric: fn.metricThrottles({ period: Duration.minutes(5), statistic: 'Sum' }),
+      threshold: 0,
+      description: `${name} was throttled: the account's or the function's concurrency is exhausted.`,
+    });
   }
-  alarm(
-    'api-5xx-rate',
-    new MathExpression({
+  alarm({
+    id: 'api-5xx-rate',
+    metric: new MathExpression({
       expression: 'IF(requests > 0, 100 * errors / requests, 0)',
       usingMetrics: {
         errors: sources.api.metricServerError({ statistic: 'Sum' }),
@@ -163,23 +180,24 @@ export function createGatewayAlarms(
       period: Duration.minutes(5),
       label: 'API 5xx (%)',
     }),
-    API_SERVER_ERROR_PERCENT,
-    `More than ${API_SERVER_ERROR_PERCENT}% of API requests answered 5xx in two of the last three 5-minute periods.`,
-    ComparisonOperator.GREATER_THAN_THRESHOLD,
-    { evaluationPeriods: 3, datapointsToAlarm: 2 },
-  );
-  alarm(
-    'reconciliation-mismatches',
-    businessMetric(customMetrics.reconciliationMismatches, 'Sum'),
-    0,
-    'Payment reconciliation (đối soát) found transactions that differ between the payment platform and the gateway.',
-  );
-  alarm(
-    'circuit-breaker-open',
-    businessMetric(customMetrics.circuitBreakerOpen, 'Maximum'),
-    1,
-    'A circuit breaker to an external endpoint is open: calls to it are being refused.',
-    ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-  );
+    threshold: API_SERVER_ERROR_PERCENT,
+    evaluationPeriods: 3,
+    datapointsToAlarm: 2,
+    description: `More than ${API_SERVER_ERROR_PERCENT}% of API requests answered 5xx in two of the last three 5-minute periods.`,
+  });
+  alarm({
+    id: 'reconciliation-mismatches',
+    metric: businessMetric(customMetrics.reconciliationMismatches, 'Sum'),
+    threshold: 0,
+    description:
+      'Payment reconciliation (đối soát) found transactions that differ between the payment platform and the gateway.',
+  });
+  alarm({
+    id: 'circuit-breaker-open',
+    metric: businessMetric(customMetrics.circuitBreakerOpen, 'Maximum'),
+    threshold: 1,
+    comparison: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+    description: 'A circuit breaker to an external endpoint is open: calls to it are being refused.',
+  });
   return { topic, alarms };
 }
