@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { agencyCodeSchema, dossierCodeSchema, isoDateTimeSchema } from './codes';
 
 /** The administrators' API (DESIGN.md, "Admin API under /v1/admin", scope admin). */

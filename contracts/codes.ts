@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Code formats of the one-stop-shop system (DOMAIN.md, "Codes"). Every message is

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const scopes = ['dossiers:write', 'payments:write', 'admin', 'pii:read', 'national:push'] as const;
 export const scopeSchema = z.enum(scopes);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { dossierCodeSchema, isoDateTimeSchema } from './codes';
 import { dossierStatusSchema } from './dossier-status';
 import { dossierSubmissionSchema } from './provincial-api';
