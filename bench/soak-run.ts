@@ -58,9 +58,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function serveOn(fetchApp: {
-  fetch: (request: Request, env?: unknown) => Response | Promise<Response>;
-}) {
+async function serveOn(fetchApp: Pick<Hono<SimulatorEnv>, 'fetch'>) {
   const server = serve({ fetch: fetchApp.fetch, port: 0, hostname: HOST }) as Server;
   if (!server.listening) await new Promise((done) => server.once('listening', done));
   return { server, url: `http://${HOST}:${(server.address() as AddressInfo).port}` };
