@@ -14,7 +14,15 @@ export const tokenRequestSchema = z
     client_secret: z.string().min(1).max(500),
     scope: z.string().max(500).optional(),
   })
-  .meta({ id: 'TokenRequest' });
+  .meta({
+    id: 'TokenRequest',
+    example: {
+      grant_type: 'client_credentials',
+      client_id: 'demo-province',
+      client_secret: 'demo-secret',
+      scope: 'dossiers:write',
+    },
+  });
 
 export type TokenRequest = z.infer<typeof tokenRequestSchema>;
 

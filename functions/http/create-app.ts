@@ -6,6 +6,7 @@ import { GatewayError, isGatewayError } from '../core/gateway-error';
 import type { ApiDependencies } from './api-dependencies';
 import { invalidRequest, problemResponse } from './problem-response';
 import type { AuthVariables } from './require-scope';
+import { registerApiDocs } from './routes/api-docs';
 import { registerDossierRoutes } from './routes/dossiers';
 import { registerHealthRoute } from './routes/health';
 import { registerNationalPushRoutes } from './routes/national-push';
@@ -39,6 +40,7 @@ export function createApp(deps: ApiDependencies) {
   registerTokenRoute(app, deps);
   registerDossierRoutes(app, deps);
   registerNationalPushRoutes(app, deps);
+  registerApiDocs(app, deps);
 
   app.notFound((c) =>
     problemResponse(
