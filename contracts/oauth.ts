@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import './bilingual-issue-message';
 
 export const scopes = ['dossiers:write', 'payments:write', 'admin', 'national:push'] as const;
 export const scopeSchema = z.enum(scopes);

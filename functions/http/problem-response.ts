@@ -61,6 +61,10 @@ export function toJsonPath(path: readonly PropertyKey[]): string {
   );
 }
 
+/**
+ * One field error per problem, messages as the contracts word them (bilingual; see
+ * contracts/bilingual-issue-message.ts, which also tells a missing field from a wrong type).
+ */
 export function fieldErrorsOf(error: z.ZodError): FieldError[] {
   return error.issues.flatMap((issue) => {
     if (issue.code === 'unrecognized_keys') {
@@ -68,9 +72,6 @@ export function fieldErrorsOf(error: z.ZodError): FieldError[] {
         path: toJsonPath([...issue.path, key]),
         message: 'Trường không được hỗ trợ / Unknown field: remove it or check its spelling',
       }));
-    }
-    if (issue.code === 'invalid_type' && issue.input === undefined) {
-      return [{ path: toJsonPath(issue.path), message: 'Trường bắt buộc / Required field is missing' }];
     }
     return [{ path: toJsonPath(issue.path), message: issue.message }];
   });
