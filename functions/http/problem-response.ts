@@ -3,6 +3,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
 import type { FieldError, Problem } from '../../contracts/problem';
 import { GatewayError, type GatewayErrorCode } from '../core/gateway-error';
+import { toJsonPath } from '../core/json-path';
 
 const problemCatalogue: Record<GatewayErrorCode, { status: ContentfulStatusCode; title: string }> = {
   'request.invalid': { status: 400, title: 'Yêu cầu không hợp lệ / Invalid request' },
@@ -46,19 +47,6 @@ const problemCatalogue: Record<GatewayErrorCode, { status: ContentfulStatusCode;
 
 export function statusOf(code: GatewayErrorCode): ContentfulStatusCode {
   return problemCatalogue[code].status;
-}
-
-/** A JSONPath a caller can find in its own request: $.documents[0].url */
-export function toJsonPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>(
-    (jsonPath, segment) =>
-      typeof segment === 'number'
-        ? `${jsonPath}[${segment}]`
-        : /^[A-Za-z_$][\w$]*$/.test(String(segment))
-          ? `${jsonPath}.${String(segment)}`
-          : `${jsonPath}[${JSON.stringify(String(segment))}]`,
-    '$',
-  );
 }
 
 /**
