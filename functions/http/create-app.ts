@@ -77,7 +77,7 @@ export function createApp(deps: ApiDependencies) {
             'request.invalid',
             'Nội dung không phải JSON hợp lệ / The body is not valid JSON',
             {
-              fieldErrors: [{ path: '$', message: error.message }],
+              fieldErrors: [{ path: '$', message: `JSON không hợp lệ / ${error.message}` }],
             },
           ),
         );
