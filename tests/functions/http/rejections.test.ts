@@ -590,7 +590,7 @@ describe('every write route rejects bad input with problem+json, storing and que
   );
 
   it('covers every rejection class on every write route where the class applies', () => {
-    const classes = [
+    const everywhere = [
       'malformed JSON',
       'wrong type',
       'missing required',
@@ -599,7 +599,27 @@ describe('every write route rejects bad input with problem+json, storing and que
       'wrong content type',
       'oversized',
     ];
-    for (const route of Object.keys(routes)) {
+    const applies: Record<RouteName, string[]> = {
+      'POST /v1/dossiers': [
+        ...everywhere,
+        'unknown field',
+        'invalid code format',
+        'negative amount',
+        'decimal amount',
+      ],
+      'POST /v1/dossiers/{code}/status': [...everywhere, 'unknown field', 'invalid code format'],
+      // Unknown fields of the portal's format are ignored (see below), not refused.
+      'POST /v1/national/dossiers': [
+        ...everywhere,
+        'invalid code format',
+        'negative amount',
+        'decimal amount',
+      ],
+      'POST /v1/national/status': [...everywhere, 'invalid code format'],
+      // No codes or amounts; unknown parameters are ignored (RFC 6749 section 3.2).
+      'POST /oauth/token': everywhere,
+    };
+    for (const [route, classes] of Object.entries(applies)) {
       const covered = rejections.filter((row) => row.route === route).map((row) => row.rejection);
       expect(covered, route).toEqual(expect.arrayContaining(classes));
     }
