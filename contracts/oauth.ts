@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import './bilingual-issue-message';
 
 export const scopes = ['dossiers:write', 'payments:write', 'admin', 'pii:read', 'national:push'] as const;
 export const scopeSchema = z.enum(scopes);
@@ -14,7 +15,15 @@ export const tokenRequestSchema = z
     client_secret: z.string().min(1).max(500),
     scope: z.string().max(500).optional(),
   })
-  .meta({ id: 'TokenRequest' });
+  .meta({
+    id: 'TokenRequest',
+    example: {
+      grant_type: 'client_credentials',
+      client_id: 'demo-province',
+      client_secret: 'demo-secret',
+      scope: 'dossiers:write',
+    },
+  });
 
 export type TokenRequest = z.infer<typeof tokenRequestSchema>;
 

@@ -19,6 +19,7 @@ export const statusChangedDataSchema = z
       department: z.string().optional(),
     }),
     note: z.string().optional(),
+    dueAt: isoDateTimeSchema.optional().meta({ description: 'New promised date, when the step moves it' }),
   })
   .meta({ id: 'DossierStatusChangedData' });
 

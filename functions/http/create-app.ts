@@ -8,6 +8,7 @@ import { consoleErrorPage, registerConsole } from './console/register-console';
 import { invalidRequest, problemResponse, statusOf } from './problem-response';
 import type { AuthVariables } from './require-scope';
 import { registerAdminApiRoutes } from './routes/admin-api';
+import { registerApiDocs } from './routes/api-docs';
 import { registerDossierRoutes } from './routes/dossiers';
 import { registerHealthRoute } from './routes/health';
 import { registerNationalPushRoutes } from './routes/national-push';
@@ -43,6 +44,7 @@ export function createApp(deps: ApiDependencies) {
   registerNationalPushRoutes(app, deps);
   registerAdminApiRoutes(app, deps);
   registerConsole(app, deps);
+  registerApiDocs(app, deps);
 
   app.notFound((c) =>
     problemResponse(
@@ -89,7 +91,7 @@ export function createApp(deps: ApiDependencies) {
             'request.invalid',
             'Nội dung không phải JSON hợp lệ / The body is not valid JSON',
             {
-              fieldErrors: [{ path: '$', message: error.message }],
+              fieldErrors: [{ path: '$', message: `JSON không hợp lệ / ${error.message}` }],
             },
           ),
         );

@@ -38,6 +38,10 @@ const errors = {
   401: { description: 'Missing or invalid token', content: problem },
   403: { description: 'Needs scope admin', content: problem },
 } as const;
+const bodyErrors = {
+  413: { description: 'Body too large', content: problem },
+  415: { description: 'Not JSON', content: problem },
+} as const;
 const messageIdParams = z.object({ id: z.string().min(1).max(100) });
 
 const canSeePersonalData = (caller: AccessTokenClaims) => caller.scopes.includes('pii:read');
@@ -138,6 +142,7 @@ export function registerAdminApiRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepend
       },
       responses: {
         200: { description: 'Replayed: back in its dossier’s order', content: json(failedMessageSchema) },
+        ...bodyErrors,
         404: { description: 'No such failed message', content: problem },
         409: { description: 'No longer parked', content: problem },
         ...errors,
@@ -161,6 +166,7 @@ export function registerAdminApiRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepend
       request: { params: messageIdParams, body: { required: true, content: json(discardRequestSchema) } },
       responses: {
         200: { description: 'Discarded', content: json(failedMessageSchema) },
+        ...bodyErrors,
         404: { description: 'No such failed message', content: problem },
         409: {
           description: 'No longer parked, or an earlier message of the dossier is parked',
@@ -187,6 +193,7 @@ export function registerAdminApiRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepend
       responses: {
         200: { description: 'What was (or would be) replayed', content: json(bulkReplayResultSchema) },
         ...errors,
+        ...bodyErrors,
       },
     }),
     async (c) => {

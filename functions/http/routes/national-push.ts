@@ -21,6 +21,8 @@ const pushResponses = {
   401: { description: 'Missing or invalid token', content: problem },
   403: { description: 'Not the national portal, or not from an allowed address', content: problem },
   409: { description: 'Same key, different record', content: problem },
+  413: { description: 'Body too large', content: problem },
+  415: { description: 'Not JSON', content: problem },
   422: { description: 'No provincial system owns the agency', content: problem },
 } as const;
 

@@ -28,6 +28,8 @@ const tokenRoute = createRoute({
     },
     400: { description: 'Malformed request or scope not granted', content: problem },
     401: { description: 'Unknown client or wrong secret', content: problem },
+    413: { description: 'Body too large', content: problem },
+    415: { description: 'Neither a form nor JSON', content: problem },
   },
 });
 
