@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod';
+import './bilingual-issue-message';
 
 /**
  * Code formats of the one-stop-shop system (DOMAIN.md, "Codes"). Every message is
@@ -16,12 +17,20 @@ export const agencyCodeSchema = z
   )
   .meta({ description: 'Agency (unit) code, Quyết định 20/2020/QĐ-TTg', example: '000.00.12.H12' });
 
-function isCalendarDate(yymmdd: string): boolean {
-  const year = 2000 + Number(yymmdd.slice(0, 2));
-  const month = Number(yymmdd.slice(2, 4));
-  const day = Number(yymmdd.slice(4, 6));
-  const date = new Date(Date.UTC(year, month - 1, day));
+/** Whether the day exists (no 30 February); setUTCFullYear, unlike Date.UTC, keeps years 0-99. */
+function isCalendarDate(year: number, month: number, day: number): boolean {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** Dossier codes carry yyMMdd of this century (DOMAIN.md, "Codes"). */
+function isCalendarDateYYMMDD(yymmdd: string): boolean {
+  return isCalendarDate(
+    2000 + Number(yymmdd.slice(0, 2)),
+    Number(yymmdd.slice(2, 4)),
+    Number(yymmdd.slice(4, 6)),
+  );
 }
 
 export const dossierCodeSchema = z
@@ -31,7 +40,7 @@ export const dossierCodeSchema = z
     'Mã hồ sơ không hợp lệ / Invalid dossier code: expected <agency code>-<yyMMdd>-<4-digit sequence>, e.g. 000.00.12.H12-250314-0007',
   )
   // Only a well-formed code can have a bad date; the regex speaks for the rest.
-  .refine((code) => !DOSSIER_CODE.test(code) || isCalendarDate(DOSSIER_CODE.exec(code)?.[1] ?? ''), {
+  .refine((code) => !DOSSIER_CODE.test(code) || isCalendarDateYYMMDD(DOSSIER_CODE.exec(code)?.[1] ?? ''), {
     message: 'Ngày trong mã hồ sơ không tồn tại / The date inside the dossier code is not a calendar date',
   })
   .meta({ description: 'Dossier code (MaHoSo)', example: '000.00.12.H12-250314-0007' });
@@ -68,8 +77,10 @@ export const personalIdSchema = z
 export const phoneSchema = z
   .string()
   .regex(
-    /^(\+84|0)\d{9,10}$/,
-    'Số điện thoại không hợp lệ / Invalid phone number: 0 or +84 followed by 9 to 10 digits',
+    // Mobile numbers have 10 digits with the leading 0, landlines 11 (0 + area code 2x + 8);
+    // the digit after the prefix is never 0.
+    /^(\+84|0)[1-9]\d{8,9}$/,
+    'Số điện thoại không hợp lệ / Invalid phone number: 0 or +84, then 9 to 10 digits not starting with 0',
   )
   .meta({ example: '0912345678' });
 
@@ -80,19 +91,44 @@ export const vndAmountSchema = z
   .max(Number.MAX_SAFE_INTEGER)
   .meta({ description: 'Amount in VND (integer)', example: 250000 });
 
+const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
+
+/** The year on the wall clocks of Asia/Ho_Chi_Minh (UTC+7 all year, no daylight saving). */
+function vietnamYear(isoInstant: string): number {
+  return new Date(Date.parse(isoInstant) + VIETNAM_OFFSET_MS).getUTCFullYear();
+}
+
 export const isoDateTimeSchema = z.iso
   .datetime({
     offset: true,
     message:
       'Thời gian không hợp lệ / Invalid time: ISO 8601 with an offset expected, e.g. 2025-03-14T08:30:00+07:00',
   })
+  // The national side writes yyyyMMddHHmmss in Vietnam time: a four-digit year there.
+  .refine(
+    (time) => {
+      const year = vietnamYear(time);
+      return Number.isNaN(year) || (year >= 0 && year <= 9999);
+    },
+    {
+      message:
+        'Thời gian phải trong các năm 0000–9999 theo giờ Việt Nam / The time must fall within years 0000–9999 in Vietnam time',
+    },
+  )
   .meta({ example: '2025-03-14T08:30:00+07:00' });
 
 /** National-side timestamp: yyyyMMddHHmmss in Vietnam time, always a string. */
+const NATIONAL_TIMESTAMP = /^(\d{4})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])([01]\d|2[0-3])[0-5]\d[0-5]\d$/;
+
 export const nationalTimestampSchema = z
   .string()
-  .regex(
-    /^\d{4}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])([01]\d|2[0-3])[0-5]\d[0-5]\d$/,
-    'Thời gian không hợp lệ / Invalid time: yyyyMMddHHmmss (Vietnam time) expected',
+  .regex(NATIONAL_TIMESTAMP, 'Thời gian không hợp lệ / Invalid time: yyyyMMddHHmmss (Vietnam time) expected')
+  // Only a well-formed timestamp can have a bad date; the regex speaks for the rest.
+  .refine(
+    (timestamp) => {
+      const parts = NATIONAL_TIMESTAMP.exec(timestamp);
+      return !parts || isCalendarDate(Number(parts[1]), Number(parts[2]), Number(parts[3]));
+    },
+    { message: 'Ngày không tồn tại / Not a calendar date (e.g. 30 February)' },
   )
   .meta({ example: '20250314083000' });

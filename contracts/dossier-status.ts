@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** TrangThaiHoSo (DOMAIN.md): the provincial name, the national code and its meaning. */
 export const dossierStatuses = [

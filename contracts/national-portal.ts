@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { agencyCodeSchema, dossierCodeSchema, nationalTimestampSchema, procedureCodeSchema } from './codes';
 
 /**
@@ -51,56 +51,91 @@ export const nationalFeeSchema = z.object({
 export const nationalIdentitySchema = z.object({ LoaiDinhDanh: z.enum(['1', '2']), SoDinhDanh: digits });
 
 /** The dossier object of DongBoHoSoMC. */
-export const nationalDossierSchema = z.object({
-  MaHoSo: dossierCodeSchema,
-  MaTTHC: procedureCodeSchema,
-  TenTTHC: z.string().min(1),
-  MaLinhVuc: z.string().optional(),
-  TenLinhVuc: z.string().optional(),
-  KenhThucHien: z.enum(['1', '2', '3']),
-  SoGiayToChuHoSo: z.string().optional(),
-  ChuHoSo: z.string().min(1),
-  LoaiDoiTuong: z.enum(['1', '2', '3', '4']),
-  MaDoiTuong: z.string().optional(),
-  ThongTinKhac: optionalText(2000),
-  Email: z.string().optional(),
-  Fax: z.string().optional(),
-  SoDienThoai: z.string().optional(),
-  TrichYeuHoSo: z.string().min(1).max(1000),
-  NgayTiepNhan: nationalTimestampSchema,
-  NgayHenTra: nationalTimestampSchema,
-  TrangThaiHoSo: z.enum(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']),
-  NgayTra: nationalTimestampSchema.optional(),
-  ThongTinTra: z.string().optional(),
-  HinhThuc: z.enum(['0', '1']),
-  NgayKetThucXuLy: nationalTimestampSchema.optional(),
-  DonViXuLy: agencyCodeSchema,
-  GhiChu: optionalText(2000),
-  NoiNopHoSo: z.string().optional(),
-  HoSoCoThanhPhanSoHoa: z.enum(['0', '1']).optional(),
-  TaiKhoanDuocXacThucVoiVNeID: z.enum(['0', '1']).optional(),
-  DuocThanhToanTrucTuyen: z.enum(['0', '1']).optional(),
-  NgayTuChoi: nationalTimestampSchema.optional(),
-  NgayNopHoSo: nationalTimestampSchema.optional(),
-  DinhDanhCHS: z.array(nationalIdentitySchema).optional(),
-  TaiLieuNop: z.array(nationalDocumentSchema).optional(),
-  DanhSachLePhi: z.array(nationalFeeSchema).optional(),
-});
+export const nationalDossierSchema = z
+  .object({
+    MaHoSo: dossierCodeSchema,
+    MaTTHC: procedureCodeSchema,
+    TenTTHC: z.string().min(1),
+    MaLinhVuc: z.string().optional(),
+    TenLinhVuc: z.string().optional(),
+    KenhThucHien: z.enum(['1', '2', '3']),
+    SoGiayToChuHoSo: z.string().optional(),
+    ChuHoSo: z.string().min(1),
+    LoaiDoiTuong: z.enum(['1', '2', '3', '4']),
+    MaDoiTuong: z.string().optional(),
+    ThongTinKhac: optionalText(2000),
+    Email: z.string().optional(),
+    Fax: z.string().optional(),
+    SoDienThoai: z.string().optional(),
+    TrichYeuHoSo: z.string().min(1).max(1000),
+    NgayTiepNhan: nationalTimestampSchema,
+    NgayHenTra: nationalTimestampSchema,
+    TrangThaiHoSo: z.enum(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']),
+    NgayTra: nationalTimestampSchema.optional(),
+    ThongTinTra: z.string().optional(),
+    HinhThuc: z.enum(['0', '1']),
+    NgayKetThucXuLy: nationalTimestampSchema.optional(),
+    DonViXuLy: agencyCodeSchema,
+    GhiChu: optionalText(2000),
+    NoiNopHoSo: z.string().optional(),
+    HoSoCoThanhPhanSoHoa: z.enum(['0', '1']).optional(),
+    TaiKhoanDuocXacThucVoiVNeID: z.enum(['0', '1']).optional(),
+    DuocThanhToanTrucTuyen: z.enum(['0', '1']).optional(),
+    NgayTuChoi: nationalTimestampSchema.optional(),
+    NgayNopHoSo: nationalTimestampSchema.optional(),
+    DinhDanhCHS: z.array(nationalIdentitySchema).optional(),
+    TaiLieuNop: z.array(nationalDocumentSchema).optional(),
+    DanhSachLePhi: z.array(nationalFeeSchema).optional(),
+  })
+  .meta({
+    id: 'NationalDossier',
+    description: 'The dossier object of DongBoHoSoMC, as the national portal spells it',
+    example: {
+      MaHoSo: '000.00.12.H12-250314-0008',
+      MaTTHC: '1.010708.000.00.00.H12',
+      TenTTHC: 'Đăng ký khai sinh',
+      KenhThucHien: '2',
+      ChuHoSo: 'Lê Thị Cúc',
+      LoaiDoiTuong: '1',
+      SoGiayToChuHoSo: '001203004568',
+      DinhDanhCHS: [{ LoaiDinhDanh: '1', SoDinhDanh: '001203004568' }],
+      SoDienThoai: '0987654321',
+      TrichYeuHoSo: 'Đăng ký khai sinh nộp trực tuyến',
+      NgayTiepNhan: '20250314100000',
+      NgayHenTra: '20250317170000',
+      TrangThaiHoSo: '1',
+      HinhThuc: '0',
+      DonViXuLy: '000.00.12.H12',
+    },
+  });
 
 export type NationalDossier = z.infer<typeof nationalDossierSchema>;
 
 /** One row of CapNhatTienDoHoSoMC: a processing step of a dossier. */
-export const nationalProgressRowSchema = z.object({
-  MaHoSo: dossierCodeSchema,
-  NguoiXuLy: z.string().min(1).max(50),
-  ChucDanh: z.string().max(100).optional(),
-  ThoiDiemXuLy: nationalTimestampSchema,
-  PhongBanXuLy: z.string().max(200).optional(),
-  NoiDungXuLy: z.string().max(2000).optional(),
-  TrangThai: z.enum(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']),
-  NgayBatDau: nationalTimestampSchema.optional(),
-  NgayKetThucTheoQuyDinh: nationalTimestampSchema.optional(),
-});
+export const nationalProgressRowSchema = z
+  .object({
+    MaHoSo: dossierCodeSchema,
+    NguoiXuLy: z.string().min(1).max(50),
+    ChucDanh: z.string().max(100).optional(),
+    ThoiDiemXuLy: nationalTimestampSchema,
+    PhongBanXuLy: z.string().max(200).optional(),
+    NoiDungXuLy: z.string().max(2000).optional(),
+    TrangThai: z.enum(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']),
+    NgayBatDau: nationalTimestampSchema.optional(),
+    NgayKetThucTheoQuyDinh: nationalTimestampSchema.optional(),
+  })
+  .meta({
+    id: 'NationalProgressRow',
+    description: 'One CapNhatTienDoHoSoMC row: a processing step made on the national portal',
+    example: {
+      MaHoSo: '000.00.12.H12-250314-0008',
+      NguoiXuLy: 'Phạm Văn Dũng',
+      ChucDanh: 'Cán bộ tiếp nhận',
+      ThoiDiemXuLy: '20250314103000',
+      TrangThai: '2',
+      NoiDungXuLy: 'Tiếp nhận hồ sơ trực tuyến',
+    },
+  });
 
 export type NationalProgressRow = z.infer<typeof nationalProgressRowSchema>;
 

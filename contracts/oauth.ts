@@ -1,7 +1,8 @@
-import { z } from 'zod';
+import * as z from 'zod';
+import './bilingual-issue-message';
 
 /** `pii:read` lets an administrator see personal data unmasked in the admin console. */
-export const scopes = ['dossiers:write', 'payments:write', 'admin', 'national:push', 'pii:read'] as const;
+export const scopes = ['dossiers:write', 'payments:write', 'admin', 'pii:read', 'national:push'] as const;
 export const scopeSchema = z.enum(scopes);
 export type Scope = z.infer<typeof scopeSchema>;
 
@@ -15,7 +16,15 @@ export const tokenRequestSchema = z
     client_secret: z.string().min(1).max(500),
     scope: z.string().max(500).optional(),
   })
-  .meta({ id: 'TokenRequest' });
+  .meta({
+    id: 'TokenRequest',
+    example: {
+      grant_type: 'client_credentials',
+      client_id: 'demo-province',
+      client_secret: 'demo-secret',
+      scope: 'dossiers:write',
+    },
+  });
 
 export type TokenRequest = z.infer<typeof tokenRequestSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** RFC 9457 problem details, with the field errors a caller needs to fix its request. */
 export const problemSchema = z

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   agencyCodeSchema,
   agencyOfDossierCode,
@@ -81,7 +81,42 @@ export const dossierSubmissionSchema = z
       });
     }
   })
-  .meta({ id: 'DossierSubmission', description: 'A dossier created or changed at the provincial desk' });
+  .meta({
+    id: 'DossierSubmission',
+    description: 'A dossier created or changed at the provincial desk',
+    example: {
+      dossierCode: '000.00.12.H12-250314-0007',
+      version: 1,
+      agencyCode: '000.00.12.H12',
+      procedureCode: '1.010708.000.00.00.H12',
+      procedureName: 'Đăng ký khai sinh',
+      fieldCode: 'G03-HT01',
+      fieldName: 'Hộ tịch',
+      channel: 'counter',
+      applicant: {
+        type: 'citizen',
+        name: 'Nguyễn Văn An',
+        idNumber: '001203004567',
+        phone: '0912345678',
+        email: 'an.nguyen@example.vn',
+        address: 'Số 1 Tràng Tiền, Hoàn Kiếm, Hà Nội',
+      },
+      summary: 'Đăng ký khai sinh cho con thứ hai',
+      receivedAt: '2025-03-14T08:30:00+07:00',
+      dueAt: '2025-03-17T17:00:00+07:00',
+      status: 'received',
+      documents: [
+        {
+          id: 'doc-1',
+          name: 'Tờ khai đăng ký khai sinh',
+          url: 'https://files.example.vn/doc-1.pdf',
+          componentCode: 'TK01',
+        },
+      ],
+      fees: [{ code: 'LP01', name: 'Lệ phí đăng ký khai sinh', amount: 8000 }],
+      resultDelivery: 'counter',
+    },
+  });
 
 export type DossierSubmission = z.infer<typeof dossierSubmissionSchema>;
 
@@ -101,7 +136,17 @@ export const statusChangeSchema = z
     note: text(2000).optional(),
     dueAt: isoDateTimeSchema.optional().meta({ description: 'New promised date, when the change moves it' }),
   })
-  .meta({ id: 'StatusChange', description: 'One status change of a dossier, as it happened at the desk' });
+  .meta({
+    id: 'StatusChange',
+    description: 'One status change of a dossier, as it happened at the desk',
+    example: {
+      eventId: 'evt-20250314-0001',
+      status: 'processing',
+      at: '2025-03-14T09:15:00+07:00',
+      handledBy: { name: 'Trần Thị Bình', title: 'Chuyên viên', department: 'Phòng Tư pháp' },
+      note: 'Chuyển phòng chuyên môn thẩm định',
+    },
+  });
 
 export type StatusChange = z.infer<typeof statusChangeSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { dossierCodeSchema } from './codes';
 
 /**
@@ -17,6 +17,11 @@ export const queueEnvelopeSchema = z.object({
   traceId: z.string().min(1),
   /** Admin replays so far: a replay is a new delivery as far as queue deduplication goes. */
   replays: z.number().int().min(0),
+  /**
+   * Re-enqueued from the store after a crash or a lost send: an earlier attempt may have
+   * reached the receiver, so the relay looks there before sending again.
+   */
+  recovered: z.boolean().optional(),
 });
 
 export type QueueEnvelope = z.infer<typeof queueEnvelopeSchema>;

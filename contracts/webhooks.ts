@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { dossierCodeSchema, isoDateTimeSchema } from './codes';
 import { dossierStatusSchema } from './dossier-status';
 import { dossierSubmissionSchema } from './provincial-api';
@@ -19,6 +19,7 @@ export const statusChangedDataSchema = z
       department: z.string().optional(),
     }),
     note: z.string().optional(),
+    dueAt: isoDateTimeSchema.optional().meta({ description: 'New promised date, when the step moves it' }),
   })
   .meta({ id: 'DossierStatusChangedData' });
 

@@ -514,7 +514,11 @@ export function createDynamoDbDossierStore(
         values[`:${field}`] = value;
       }
       let keyCondition = 'failedQueue = :queue';
-      if (query.from || query.to) {
+      if (query.before) {
+        keyCondition += query.from ? ' AND failedAt BETWEEN :from AND :before' : ' AND failedAt < :before';
+        values[':before'] = query.before < `${query.to ?? '9999'}~` ? query.before : `${query.to ?? '9999'}~`;
+        if (query.from) values[':from'] = query.from;
+      } else if (query.from || query.to) {
         keyCondition += ' AND failedAt BETWEEN :from AND :to';
         values[':from'] = query.from ?? '0000';
         // '~' sorts after every character of an ISO time, so `to` includes its whole instant.
@@ -586,6 +590,27 @@ export function createDynamoDbDossierStore(
         }
       }
       return refs.sort((a, b) => (a.pendingSince < b.pendingSince ? -1 : 1));
+    },
+
+    async oldestPendingSince() {
+      const heads = await Promise.all(
+        Array.from({ length: options.pendingShards }, (_, shard) =>
+          client.send(
+            new QueryCommand({
+              TableName: tableName,
+              IndexName: 'pending',
+              KeyConditionExpression: 'pendingShard = :shard',
+              ExpressionAttributeValues: { ':shard': `PENDING#${shard}` },
+              Limit: 1,
+            }),
+          ),
+        ),
+      );
+      const since = heads
+        .flatMap((result) => result.Items ?? [])
+        .map((item) => String(item.pendingSince).split('#')[0] ?? '')
+        .sort();
+      return since[0];
     },
 
     async ping() {

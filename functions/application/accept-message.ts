@@ -35,7 +35,7 @@ export interface AcceptResult {
 /** Concurrent writers to one dossier retry on a lost sequence race; this bounds the loop. */
 const MAX_SEQUENCE_RACES = 8;
 
-export function envelopeOf(message: MessageSummary): QueueEnvelope {
+export function envelopeOf(message: MessageSummary, options: { recovered?: boolean } = {}): QueueEnvelope {
   return {
     channel: message.channel,
     type: message.kind,
@@ -46,6 +46,7 @@ export function envelopeOf(message: MessageSummary): QueueEnvelope {
     idempotencyKey: message.idempotencyKey,
     traceId: message.traceId,
     replays: message.replays ?? 0,
+    ...(options.recovered ? { recovered: true } : {}),
   };
 }
 

@@ -4,8 +4,12 @@ import type { ProvinceSystems, WebhookSender } from '../ports/province-systems';
 import type { Deliverer } from './relay-message';
 
 /** Province-bound messages go as signed webhooks to the system that owns the dossier's agency. */
+/**
+ * No look-up before a resend: Standard Webhooks receivers deduplicate by webhook-id, which is
+ * the stable message id, so a copy after a crash is recognised at the receiver.
+ */
 export function createProvinceDeliverer(systems: ProvinceSystems, sender: WebhookSender): Deliverer {
-  return async (message) => {
+  const deliver: Deliverer['deliver'] = async (message) => {
     const system = await systems.findOwner(message.agencyCode);
     if (!system) {
       throw new GatewayError(
@@ -25,4 +29,5 @@ export function createProvinceDeliverer(systems: ProvinceSystems, sender: Webhoo
       progress: {},
     };
   };
+  return { deliver };
 }

@@ -14,7 +14,7 @@ export async function recordDeadLetter(
   envelope: QueueEnvelope,
 ): Promise<DeadLetterOutcome> {
   const message = await deps.store.getMessage(envelope.channel, envelope.dossierCode, envelope.sequence);
-  if (!message || message.state !== 'accepted') return 'ignored';
+  if (message?.state !== 'accepted') return 'ignored';
   const progress = await deps.store.getDeliveryProgress(envelope.channel, envelope.dossierCode);
   if (progress.deliveredSequence >= envelope.sequence) return 'ignored';
   const now = deps.clock.now().toISOString();

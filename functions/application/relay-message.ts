@@ -20,8 +20,16 @@ export interface DeliveryReceipt {
   readonly progress: Partial<Pick<DeliveryProgress, 'nationalSynced' | 'nationalStatus'>>;
 }
 
-/** Delivers one stored message to its receiver; throws a GatewayError on failure. */
-export type Deliverer = (message: StoredMessage, progress: DeliveryProgress) => Promise<DeliveryReceipt>;
+/** Sends stored messages to one kind of receiver. */
+export interface Deliverer {
+  /** Delivers one message; throws a GatewayError on failure. */
+  deliver(message: StoredMessage, progress: DeliveryProgress): Promise<DeliveryReceipt>;
+  /**
+   * Whether the receiver already holds this message (an attempt before a crash may have
+   * landed). Answers false when it cannot tell: a duplicate is the lesser harm than a loss.
+   */
+  alreadyDelivered?(message: StoredMessage, progress: DeliveryProgress): Promise<DeliveryReceipt | undefined>;
+}
 
 export interface RelayDependencies {
   readonly store: DossierStore;
@@ -141,7 +149,8 @@ export async function relayMessage(
   // A copy queued before an admin or the dead-letter recorder parked or discarded it.
   if (message.state !== 'accepted') return 'stale';
   try {
-    const receipt = await deliver(message, progress);
+    const found = envelope.recovered ? await deliver.alreadyDelivered?.(message, progress) : undefined;
+    const receipt = found ?? (await deliver.deliver(message, progress));
     const attempt = attemptNow(deps, startedAt, 'delivered', receipt.detail);
     await deps.store.recordDelivery(ref, attempt, { ...receipt.progress, lastSyncedAt: attempt.at });
     if ((message.replays ?? 0) > 0) await releaseHeldMessages(deps, channel, dossierCode);

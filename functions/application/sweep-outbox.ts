@@ -33,7 +33,7 @@ export async function sweepOutbox(deps: SweepDependencies, options: SweepOptions
   const byChannel: Record<Channel, QueueEnvelope[]> = { national: [], province: [] };
   for (const ref of ordered) {
     const message = await deps.store.getMessage(ref.channel, ref.dossierCode, ref.sequence);
-    if (message?.state === 'accepted') byChannel[ref.channel].push(envelopeOf(message));
+    if (message?.state === 'accepted') byChannel[ref.channel].push(envelopeOf(message, { recovered: true }));
   }
   let count = 0;
   for (const channel of Object.keys(byChannel) as Channel[]) {

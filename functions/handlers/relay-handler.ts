@@ -2,13 +2,18 @@ import { processPartialResponse, SqsFifoPartialProcessorAsync } from '@aws-lambd
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { queueEnvelopeSchema } from '../../contracts/queue-envelope';
 import { type Deliverer, type RelayDependencies, relayMessage } from '../application/relay-message';
+import type { Channel } from '../core/dossier-message';
 import { isGatewayError } from '../core/gateway-error';
 import { classifyFailure, type RetryPolicy, retryDelaySeconds } from '../core/retry-policy';
+import type { ThroughputStats } from '../ports/queue-monitor';
 
 export interface RelayHandlerDependencies extends RelayDependencies {
   readonly random: () => number;
   readonly retryPolicy: RetryPolicy;
+  readonly throughput: ThroughputStats;
 }
+
+type Tally = Record<Channel, { delivered: number; failed: number; parked: number }>;
 
 /**
  * SQS FIFO worker: one record at a time per dossier group; a failed record fails the rest
@@ -16,11 +21,14 @@ export interface RelayHandlerDependencies extends RelayDependencies {
  * through its visibility timeout.
  */
 export function createRelayHandler(deps: RelayHandlerDependencies, deliver: Deliverer) {
-  async function handleRecord(record: SQSRecord): Promise<void> {
+  async function handleRecord(record: SQSRecord, tally: Tally): Promise<void> {
     const envelope = queueEnvelopeSchema.parse(JSON.parse(record.body));
     try {
-      await relayMessage(deps, envelope, deliver);
+      const outcome = await relayMessage(deps, envelope, deliver);
+      if (outcome === 'delivered') tally[envelope.channel].delivered += 1;
+      if (outcome === 'parked') tally[envelope.channel].parked += 1;
     } catch (error) {
+      tally[envelope.channel].failed += 1;
       const verdict = classifyFailure(error as Error);
       const attempt = Number(record.attributes.ApproximateReceiveCount ?? '1');
       if (verdict.retry) {
@@ -39,10 +47,23 @@ export function createRelayHandler(deps: RelayHandlerDependencies, deliver: Deli
     }
   }
 
-  return async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> =>
-    processPartialResponse(event, handleRecord, new SqsFifoPartialProcessorAsync(), {
-      context,
-      skipGroupOnError: true,
-      throwOnFullBatchFailure: false,
-    });
+  return async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
+    const empty = () => ({ delivered: 0, failed: 0, parked: 0 });
+    const tally: Tally = { national: empty(), province: empty() };
+    const response = await processPartialResponse(
+      event,
+      (record: SQSRecord) => handleRecord(record, tally),
+      new SqsFifoPartialProcessorAsync(),
+      { context, skipGroupOnError: true, throwOnFullBatchFailure: false },
+    );
+    // One counter write per batch, not per message: the dashboard's charts cost next to nothing.
+    for (const channel of Object.keys(tally) as Channel[]) {
+      await deps.throughput
+        .add(channel, tally[channel], deps.clock.now())
+        .catch((error: unknown) =>
+          deps.logger.warn('throughput counters not written', { error: (error as Error).message }),
+        );
+    }
+    return response;
+  };
 }

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { AdminDependencies } from '../application/admin-operations';
 import type { Channel } from '../core/dossier-message';
 import type { AccessTokens } from '../ports/access-tokens';
 import type { ClientRegistry } from '../ports/client-registry';
@@ -8,9 +9,10 @@ import type { Logger } from '../ports/logger';
 import type { MessageQueue } from '../ports/message-queue';
 import type { NationalPortal } from '../ports/national-portal';
 import type { ProvinceSystems } from '../ports/province-systems';
+import type { ThroughputStats } from '../ports/queue-monitor';
 import type { HttpSecurity } from './http-security';
 
-export interface ApiDependencies {
+export interface ApiDependencies extends AdminDependencies {
   readonly store: DossierStore;
   readonly queues: Readonly<Record<Channel, MessageQueue>>;
   readonly nationalPortal: NationalPortal;
@@ -28,4 +30,5 @@ export interface ApiDependencies {
   readonly security: HttpSecurity;
   /** The caller's network address, as the runtime (Lambda or Node) sees it. */
   readonly remoteAddress: (c: Context) => string | undefined;
+  readonly throughput: ThroughputStats;
 }

@@ -4,11 +4,14 @@ import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { GatewayError, isGatewayError } from '../core/gateway-error';
 import type { ApiDependencies } from './api-dependencies';
+import { consoleErrorPage, registerConsole } from './console/register-console';
 import { limitJsonBody } from './limit-json-body';
 import { limitRequestRate } from './limit-request-rate';
 import { limitRequestTime } from './limit-request-time';
-import { invalidRequest, problemResponse } from './problem-response';
+import { invalidRequest, problemResponse, statusOf } from './problem-response';
 import type { AuthVariables } from './require-scope';
+import { registerAdminApiRoutes } from './routes/admin-api';
+import { registerApiDocs } from './routes/api-docs';
 import { registerDossierRoutes } from './routes/dossiers';
 import { registerHealthRoute } from './routes/health';
 import { registerJwksRoute } from './routes/jwks';
@@ -61,6 +64,9 @@ export function createApp(deps: ApiDependencies) {
   registerTokenRoute(app, deps);
   registerDossierRoutes(app, deps);
   registerNationalPushRoutes(app, deps);
+  registerAdminApiRoutes(app, deps);
+  registerConsole(app, deps);
+  registerApiDocs(app, deps);
 
   app.notFound((c) =>
     problemResponse(
@@ -69,7 +75,17 @@ export function createApp(deps: ApiDependencies) {
     ),
   );
 
-  app.onError((error, c) => {
+  app.onError((failure, c) => {
+    // hono's csrf middleware refuses a cross-site form with its own HTTPException.
+    const error =
+      failure instanceof HTTPException && failure.status === 403
+        ? new GatewayError('auth.forbidden', 'Yêu cầu từ nơi khác bị chặn / Cross-site request refused', {
+            cause: failure,
+          })
+        : failure;
+    if (isGatewayError(error) && c.req.path.startsWith('/admin') && !c.req.path.startsWith('/admin/assets')) {
+      return consoleErrorPage(c, error, statusOf(error.code));
+    }
     if (isGatewayError(error)) {
       if (error.code === 'dependency.unavailable' || error.code.startsWith('national.')) {
         deps.logger.error('request failed on a dependency', {
@@ -97,7 +113,7 @@ export function createApp(deps: ApiDependencies) {
             'request.invalid',
             'Nội dung không phải JSON hợp lệ / The body is not valid JSON',
             {
-              fieldErrors: [{ path: '$', message: error.message }],
+              fieldErrors: [{ path: '$', message: `JSON không hợp lệ / ${error.message}` }],
             },
           ),
         );

@@ -1,7 +1,7 @@
 import { createMiddleware } from 'hono/factory';
 import { GatewayError } from '../core/gateway-error';
 import { inspectJson, type JsonLimits } from '../core/inspect-json';
-import { toJsonPath } from './problem-response';
+import { toJsonPath } from '../core/json-path';
 
 const jsonType = /^application\/([\w.+-]+\+)?json\b/i;
 const utf8 = new TextDecoder('utf-8', { fatal: true });

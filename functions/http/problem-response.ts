@@ -3,6 +3,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
 import type { FieldError, Problem } from '../../contracts/problem';
 import { GatewayError, type GatewayErrorCode } from '../core/gateway-error';
+import { toJsonPath } from '../core/json-path';
 import { redactPersonalData, redactText } from '../core/redact-personal-data';
 
 const problemCatalogue: Record<GatewayErrorCode, { status: ContentfulStatusCode; title: string }> = {
@@ -52,19 +53,10 @@ export function statusOf(code: GatewayErrorCode): ContentfulStatusCode {
   return problemCatalogue[code].status;
 }
 
-/** A JSONPath a caller can find in its own request: $.documents[0].url */
-export function toJsonPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>(
-    (jsonPath, segment) =>
-      typeof segment === 'number'
-        ? `${jsonPath}[${segment}]`
-        : /^[A-Za-z_$][\w$]*$/.test(String(segment))
-          ? `${jsonPath}.${String(segment)}`
-          : `${jsonPath}[${JSON.stringify(String(segment))}]`,
-    '$',
-  );
-}
-
+/**
+ * One field error per problem, messages as the contracts word them (bilingual; see
+ * contracts/bilingual-issue-message.ts, which also tells a missing field from a wrong type).
+ */
 export function fieldErrorsOf(error: z.ZodError): FieldError[] {
   return error.issues.flatMap((issue) => {
     if (issue.code === 'unrecognized_keys') {
@@ -72,9 +64,6 @@ export function fieldErrorsOf(error: z.ZodError): FieldError[] {
         path: toJsonPath([...issue.path, key]),
         message: 'Trường không được hỗ trợ / Unknown field: remove it or check its spelling',
       }));
-    }
-    if (issue.code === 'invalid_type' && issue.input === undefined) {
-      return [{ path: toJsonPath(issue.path), message: 'Trường bắt buộc / Required field is missing' }];
     }
     return [{ path: toJsonPath(issue.path), message: issue.message }];
   });

@@ -22,6 +22,8 @@ export interface FailedMessageQuery {
   readonly status?: FailedMessage['status'];
   readonly from?: string;
   readonly to?: string;
+  /** Only records strictly older than this position (`<parkedAt>#<messageId>`), for paging across queues. */
+  readonly before?: string;
   readonly limit: number;
   readonly cursor?: string;
 }
@@ -76,6 +78,8 @@ export interface DossierStore {
   /** Newest first, filtered; `cursor` continues a previous page. */
   listFailedMessages(query: FailedMessageQuery): Promise<{ items: FailedMessage[]; cursor?: string }>;
   listAttempts(channel: Channel, dossierCode: string): Promise<Map<number, DeliveryAttempt[]>>;
+  /** When the oldest undelivered message was accepted (or last released), if any is pending. */
+  oldestPendingSince(): Promise<string | undefined>;
   /** Messages accepted but not delivered since before `olderThan`, oldest first. */
   listPending(olderThan: string, limit: number): Promise<PendingMessageRef[]>;
   ping(): Promise<void>;

@@ -20,12 +20,15 @@ export function loadAwsDependencies(): Promise<GatewayDependencies> {
       new GetSecretValueCommand({ SecretId: required(environment.secretsArn) }),
     );
     const secrets = JSON.parse(secretValue.SecretString ?? '{}') as GatewaySecrets;
-    const queue = (name: string) => ({ name, url: required(queueUrlVariable(name)) });
+    // A function gets the URLs of the queues its topology access names; the others stay empty
+    // and fail loudly if ever used.
+    const queue = (name: string) => ({ name, url: process.env[queueUrlVariable(name)] ?? '' });
     return buildDependencies({
       stage: required(environment.stage),
       region,
       tableName: required(environment.tableName),
       queues: { national: queue('to-national.fifo'), province: queue('to-province.fifo') },
+      deadLetterQueues: { national: queue('to-national-dlq.fifo'), province: queue('to-province-dlq.fifo') },
       nationalPortal: {
         ...topology.endpoints.nationalPortal,
         baseUrl: required(environment.nationalPortalUrl),

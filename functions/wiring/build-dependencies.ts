@@ -3,6 +3,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createDynamoDbAuditLog, createDynamoDbThroughputStats } from '../adapters/dynamodb-admin-records';
 import { createDynamoDbClientRegistry } from '../adapters/dynamodb-client-registry';
 import { createDynamoDbDossierStore } from '../adapters/dynamodb-dossier-store';
 import { createDynamoDbNonceStore } from '../adapters/dynamodb-nonce-store';
@@ -12,11 +13,14 @@ import { guardNationalPortal } from '../adapters/guarded-national-portal';
 import { createInMemoryRateLimiter } from '../adapters/in-memory-rate-limiter';
 import { createJoseAccessTokens } from '../adapters/jose-access-tokens';
 import { createSqsMessageQueue } from '../adapters/sqs-message-queue';
+import { createSqsQueueMonitor } from '../adapters/sqs-queue-monitor';
 import { createStandardWebhookSender } from '../adapters/standard-webhook-sender';
+import type { AdminDependencies } from '../application/admin-operations';
 import { guardAccessTokens } from '../application/guard-access-tokens';
 import type { ApiDependencies } from '../http/api-dependencies';
 import { systemClock } from '../ports/clock';
 import type { WebhookSender } from '../ports/province-systems';
+import type { ThroughputStats } from '../ports/queue-monitor';
 import { buildNationalPortal } from './build-national-portal';
 import { createLogger } from './create-logger';
 import type { RuntimeConfig } from './runtime-config';
@@ -25,15 +29,17 @@ import type { RuntimeConfig } from './runtime-config';
 const EMULATOR_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 const PROVINCE_SYSTEMS_CACHE_SECONDS = 60;
 
-export type GatewayDependencies = Omit<ApiDependencies, 'remoteAddress'> & {
-  readonly random: () => number;
-  readonly outbox: RuntimeConfig['outbox'];
-  readonly retryPolicy: RuntimeConfig['retryPolicy'];
-  readonly clientRegistry: ReturnType<typeof createDynamoDbClientRegistry>;
-  readonly provinceRegistry: ReturnType<typeof createDynamoDbProvinceSystems>;
-  readonly webhooks: WebhookSender;
-  readonly aws: { readonly dynamodb: DynamoDBClient; readonly sqs: SQSClient };
-};
+export type GatewayDependencies = Omit<ApiDependencies, 'remoteAddress'> &
+  AdminDependencies & {
+    readonly throughput: ThroughputStats;
+    readonly random: () => number;
+    readonly outbox: RuntimeConfig['outbox'];
+    readonly retryPolicy: RuntimeConfig['retryPolicy'];
+    readonly clientRegistry: ReturnType<typeof createDynamoDbClientRegistry>;
+    readonly provinceRegistry: ReturnType<typeof createDynamoDbProvinceSystems>;
+    readonly webhooks: WebhookSender;
+    readonly aws: { readonly dynamodb: DynamoDBClient; readonly sqs: SQSClient };
+  };
 
 /** Builds every dependency once per cold start, from one runtime's configuration. */
 export async function buildDependencies(
@@ -123,6 +129,16 @@ export async function buildDependencies(
     },
     outbox: config.outbox,
     retryPolicy: config.retryPolicy,
+    audit: createDynamoDbAuditLog(documents, { tableName: config.tableName, newId: randomUUID }),
+    throughput: createDynamoDbThroughputStats(documents, { tableName: config.tableName }),
+    queueMonitor: createSqsQueueMonitor(sqs, [
+      ...Object.values(config.queues),
+      ...Object.values(config.deadLetterQueues),
+    ]),
+    deadLetterQueues: {
+      national: config.deadLetterQueues.national.name,
+      province: config.deadLetterQueues.province.name,
+    },
     aws: { dynamodb, sqs },
   };
 }

@@ -18,6 +18,7 @@ export interface RuntimeConfig {
   readonly region: string;
   readonly tableName: string;
   readonly queues: Readonly<Record<Channel, { readonly name: string; readonly url: string }>>;
+  readonly deadLetterQueues: Readonly<Record<Channel, { readonly name: string; readonly url: string }>>;
   readonly nationalPortal: EndpointConfig & {
     readonly baseUrl: string;
     readonly username: string;

@@ -33,6 +33,20 @@ const runtime = await startLocalRuntime({
   dataDir,
   logLevel: process.env.LOG_LEVEL ?? 'INFO',
   nationalTransports,
+  external: {
+    ...(process.env.EXTERNAL_NATIONAL_PORTAL_URL
+      ? { nationalPortalUrl: process.env.EXTERNAL_NATIONAL_PORTAL_URL }
+      : {}),
+    ...(process.env.EXTERNAL_PROVINCE_URL ? { provinceUrl: process.env.EXTERNAL_PROVINCE_URL } : {}),
+  },
+  ...(process.env.RETRY_BASE_SECONDS
+    ? {
+        retryPolicy: {
+          baseSeconds: Number(process.env.RETRY_BASE_SECONDS),
+          capSeconds: Number(process.env.RETRY_CAP_SECONDS ?? 30),
+        },
+      }
+    : {}),
 });
 const lgspProvinces = Object.keys(nationalTransports).filter((key) => nationalTransports[key] === 'lgsp');
 

@@ -61,6 +61,10 @@ export interface LocalRuntimeOptions {
   readonly schedules?: boolean;
   /** Endpoint tuning for tests (e.g. a faster circuit breaker); defaults from the topology. */
   readonly endpoints?: Partial<Record<keyof typeof topology.endpoints, EndpointSpec>>;
+  /** Base URLs of simulators running elsewhere (e.g. in a soak driver that kills this process). */
+  readonly external?: { readonly nationalPortalUrl?: string; readonly provinceUrl?: string };
+  /** Receives before a message goes to its dead-letter queue; tests lower it to reach parking fast. */
+  readonly maxReceiveCount?: number;
   /** Backoff between deliveries; tests shorten it. */
   readonly retryPolicy?: RuntimeConfig['retryPolicy'];
   /** Provinces that reach the national portal over LGSP REST (`{ H12: 'lgsp' }`); the rest use the session envelope. */
@@ -134,11 +138,16 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       ...demoNationalPortalAccount,
       lgspClient: demoLgspClient,
     });
-    const nationalServer = await serveApp(nationalPortal.app, options.ports.nationalPortal);
-    cleanups.push(() => closeServer(nationalServer.server));
+    // Simulators outside this process (a soak kills the gateway, not its receivers) replace the built-in ones.
+    const nationalServer = options.external?.nationalPortalUrl
+      ? { url: options.external.nationalPortalUrl.replace(/\/$/, '') }
+      : await serveApp(nationalPortal.app, options.ports.nationalPortal);
+    if ('server' in nationalServer) cleanups.push(() => closeServer(nationalServer.server));
     const province = createProvinceSimulator({ webhookSecret: demoWebhookSecret });
-    const provinceServer = await serveApp(province.app, options.ports.province);
-    cleanups.push(() => closeServer(provinceServer.server));
+    const provinceServer = options.external?.provinceUrl
+      ? { url: options.external.provinceUrl.replace(/\/$/, '') }
+      : await serveApp(province.app, options.ports.province);
+    if ('server' in provinceServer) cleanups.push(() => closeServer(provinceServer.server));
 
     const secrets = await loadLocalSecrets(options.dataDir);
     const endpointsConfig = { dynamodb: dynamodbEmulator.url, sqs: sqsEmulator.url };
@@ -175,11 +184,15 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       retryPolicy: options.retryPolicy ?? topology.retry,
       maxBodyBytes: 1024 * 1024,
       logLevel,
-    } satisfies Omit<RuntimeConfig, 'queues'>;
+    } satisfies Omit<RuntimeConfig, 'queues' | 'deadLetterQueues'>;
 
     // Provisioning uses clients from the same builder as the gateway's, so they share config.
     const bootstrap = await buildDependencies(
-      { ...baseConfig, queues: { national: { name: '', url: '' }, province: { name: '', url: '' } } },
+      {
+        ...baseConfig,
+        queues: { national: { name: '', url: '' }, province: { name: '', url: '' } },
+        deadLetterQueues: { national: { name: '', url: '' }, province: { name: '', url: '' } },
+      },
       logger,
     );
     await provisionTables(bootstrap.aws.dynamodb, STAGE);
@@ -189,6 +202,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       {
         ...baseConfig,
         queues: { national: queueRef('to-national.fifo'), province: queueRef('to-province.fifo') },
+        deadLetterQueues: {
+          national: queueRef('to-national-dlq.fifo'),
+          province: queueRef('to-province-dlq.fifo'),
+        },
       },
       logger,
     );
@@ -226,7 +243,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
           'deadLetterQueue' in queue
             ? {
                 deadLetterQueueUrl: queues.get(queue.deadLetterQueue)?.url ?? '',
-                maxReceiveCount: queue.maxReceiveCount,
+                maxReceiveCount: options.maxReceiveCount ?? queue.maxReceiveCount,
               }
             : undefined;
         const poller = createLambdaPoller({

@@ -36,6 +36,38 @@ describe('dossier status machine', () => {
     }
   });
 
+  it('allows exactly the moves DOMAIN.md lists, pair by pair, and nothing else', () => {
+    // DOMAIN.md, "Dossier status": 1→2|3|7; 2→4|5|6|7|8; 4→4|5|6|8|9|7; 5→4|7|8; 6→4|9|7|8; 9→10.
+    const domain: Record<number, number[]> = {
+      1: [2, 3, 7],
+      2: [4, 5, 6, 7, 8],
+      4: [4, 5, 6, 8, 9, 7],
+      5: [4, 7, 8],
+      6: [4, 9, 7, 8],
+      9: [10],
+    };
+    for (const from of dossierStatuses) {
+      for (const to of dossierStatuses) {
+        const listed = domain[from.code]?.includes(to.code) ?? false;
+        expect(checkTransition(from.name, to.name).allowed, `${from.code} -> ${to.code}`).toBe(listed);
+      }
+    }
+  });
+
+  it('says why in both languages whenever it refuses', () => {
+    for (const from of dossierStatuses) {
+      for (const to of dossierStatuses) {
+        const verdict = checkTransition(from.name, to.name);
+        if (!verdict.allowed) expect(verdict.reason).toMatch(/^.*[^\p{ASCII}].* \/ [A-Z]/u);
+      }
+    }
+  });
+
+  it('knows no national code outside 1-10', () => {
+    expect(statusFromNationalCode(0)).toBeUndefined();
+    expect(statusFromNationalCode(11)).toBeUndefined();
+  });
+
   it('gives final statuses no way out and every other status at least one', () => {
     for (const status of dossierStatuses) {
       expect(dossierTransitions[status.name].length === 0).toBe(status.final);

@@ -4,6 +4,7 @@ import type { StatusChange } from '../../contracts/provincial-api';
 import { replayFailedMessage } from '../../functions/application/manage-failed-messages';
 import { sweepOutbox } from '../../functions/application/sweep-outbox';
 import { toNationalTimestamp } from '../../functions/core/national-time';
+import { toNationalDossier } from '../../functions/core/translate-dossier';
 import type { LocalRuntime } from '../../infra/local/start-local-runtime';
 import { aDossier } from '../support/fixtures';
 import { aStatusChange } from '../support/national-fixtures';
@@ -181,5 +182,39 @@ describe('province -> national relay', () => {
         return timeline.length === 1 ? timeline : undefined;
       }),
     ).toEqual(['sync:2']);
+  }, 30_000);
+
+  it('does not send again what reached the portal before a crash, when the message is recovered from the store', async () => {
+    const queue = runtime.deps.queues.national;
+    const send = queue.send;
+    // The process "dies" after the portal accepted the dossier but before the gateway recorded it:
+    // here, the enqueue is lost and the portal receives the dossier through another path.
+    (queue as { send: typeof send }).send = async () => {
+      throw new Error('SQS unavailable (simulated)');
+    };
+    const life = aDossierLife();
+    try {
+      expect((await post('/v1/dossiers', life.dossier)).status).toBe(202);
+    } finally {
+      (queue as { send: typeof send }).send = send;
+    }
+    await runtime.deps.nationalPortal.syncDossier(
+      life.dossier.agencyCode,
+      toNationalDossier(life.dossier),
+      false,
+    );
+    expect(await nationalTimeline(runtime.urls.nationalPortal, life.dossier.dossierCode)).toEqual(['sync:2']);
+
+    await sweepOutbox(runtime.deps, { staleAfterSeconds: 0, limit: 1000 });
+    await eventually(async () =>
+      (await runtime.deps.store.getDeliveryProgress('national', life.dossier.dossierCode))
+        .deliveredSequence === 1
+        ? true
+        : undefined,
+    );
+    expect(await nationalTimeline(runtime.urls.nationalPortal, life.dossier.dossierCode)).toEqual(['sync:2']);
+    const attempts =
+      (await runtime.deps.store.listAttempts('national', life.dossier.dossierCode)).get(1) ?? [];
+    expect(attempts.at(-1)?.detail).toContain('not sent again');
   }, 30_000);
 });

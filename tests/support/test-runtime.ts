@@ -11,7 +11,10 @@ const unlimited = { burst: 1_000_000, perSecond: 1_000_000 };
 export function startTestRuntime(
   dataDir: string | null = null,
   overrides: Partial<
-    Pick<LocalRuntimeOptions, 'endpoints' | 'retryPolicy' | 'nationalTransports' | 'security'>
+    Pick<
+      LocalRuntimeOptions,
+      'endpoints' | 'retryPolicy' | 'nationalTransports' | 'maxReceiveCount' | 'security'
+    >
   > = {},
 ): Promise<LocalRuntime> {
   return startLocalRuntime({

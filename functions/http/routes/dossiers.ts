@@ -77,6 +77,8 @@ const changeStatusRoute = (deps: ApiDependencies) =>
       403: { description: 'The client may not act for this agency', content: problem },
       404: { description: 'The dossier was never sent to the gateway', content: problem },
       409: { description: 'Event id reused with another body', content: problem },
+      413: { description: 'Body too large', content: problem },
+      415: { description: 'Not JSON', content: problem },
       422: {
         description: 'The status machine does not allow this move; the answer says which are allowed',
         content: problem,

@@ -22,6 +22,8 @@ const pushResponses = {
   401: { description: 'Missing or invalid token, or a missing, wrong or stale signature', content: problem },
   403: { description: 'Not the national portal, or not from an allowed address', content: problem },
   409: { description: 'Same key, different record; or a replayed signed request', content: problem },
+  413: { description: 'Body too large', content: problem },
+  415: { description: 'Not JSON', content: problem },
   422: { description: 'No provincial system owns the agency', content: problem },
 } as const;
 

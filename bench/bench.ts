@@ -1,0 +1,278 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { SendMessageCommand } from '@aws-sdk/client-sqs';
+import { serve } from '@hono/node-server';
+import { build } from 'esbuild';
+import { Hono } from 'hono';
+import { lambdaBundling, projectRoot } from '../infra/aws/lambda-bundling';
+import { closeServer } from '../infra/local/emulators';
+import { startLocalRuntime } from '../infra/local/start-local-runtime';
+import { topology } from '../infra/topology';
+import { aDossier } from '../tests/support/fixtures';
+
+/**
+ * `npm run bench`: every number next to its baseline, measured in the same run on the same
+ * emulators, so the ratios mean something on a shared, noisy machine. Never part of npm test.
+ */
+const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 8) * 1000;
+const HOST = '127.0.0.1';
+
+interface LoadResult {
+  readonly connections: number;
+  readonly requests: number;
+  readonly perSecond: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly errors: number;
+}
+
+function percentile(sorted: number[], share: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))] ?? 0;
+}
+
+/** A closed-loop load: `connections` callers, each sending the next request when one returns. */
+async function load(connections: number, request: (index: number) => Promise<Response>): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let counter = 0;
+  const deadline = Date.now() + DURATION_MS;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (Date.now() < deadline) {
+        const index = counter;
+        counter += 1;
+        const started = performance.now();
+        const response = await request(index);
+        await response.arrayBuffer();
+        latencies.push(performance.now() - started);
+        if (response.status >= 300) errors += 1;
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  return {
+    connections,
+    requests: latencies.length,
+    perSecond: Math.round(latencies.length / (DURATION_MS / 1000)),
+    p50Ms: Math.round(percentile(latencies, 0.5) * 10) / 10,
+    p99Ms: Math.round(percentile(latencies, 0.99) * 10) / 10,
+    errors,
+  };
+}
+
+async function main() {
+  const runtime = await startLocalRuntime({
+    ports: { gateway: 0, nationalPortal: 0, province: 0, dynamodb: 0, sqs: 0 },
+    dataDir: null,
+    logLevel: 'SILENT',
+    schedules: false,
+  });
+  const counts = new Map<string, number>();
+  /** Counts every AWS request a client sends, by service and command (SDK middleware). */
+  const countRequests = (
+    client: {
+      middlewareStack: { add: (middleware: never, options: { step: 'initialize'; name: string }) => void };
+    },
+    service: string,
+  ) => {
+    const middleware =
+      (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) =>
+      async (args: unknown) => {
+        const name = `${service}:${context.commandName ?? 'unknown'}`;
+        counts.set(name, (counts.get(name) ?? 0) + 1);
+        return next(args);
+      };
+    client.middlewareStack.add(middleware as never, { step: 'initialize', name: `count-${service}` });
+  };
+  countRequests(runtime.deps.aws.dynamodb, 'dynamodb');
+  countRequests(runtime.deps.aws.sqs, 'sqs');
+
+  const token = await (async () => {
+    const response = await fetch(`${runtime.urls.gateway}/oauth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: 'demo-province',
+        client_secret: 'demo-secret',
+      }),
+    });
+    return ((await response.json()) as { access_token: string }).access_token;
+  })();
+
+  // The floor: only the unavoidable work of accepting a message, behind a bare Hono route.
+  const floorApp = new Hono();
+  const queueUrl = runtime.queueUrls.get('to-national.fifo') ?? '';
+  floorApp.post('/floor', async (c) => {
+    const body = await c.req.json<{ dossierCode: string }>();
+    await runtime.deps.aws.dynamodb.send(
+      new PutItemCommand({
+        TableName: 'local-gateway',
+        Item: { pk: { S: `FLOOR#${body.dossierCode}` }, sk: { S: crypto.randomUUID() } },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+    await runtime.deps.aws.sqs.send(
+      new SendMessageCommand({
+        QueueUrl: queueUrl,
+        MessageBody: JSON.stringify(body).slice(0, 200),
+        MessageGroupId: `floor-${body.dossierCode}`,
+        MessageDeduplicationId: crypto.randomUUID(),
+      }),
+    );
+    return c.json({ ok: true }, 202);
+  });
+  const floorServer = serve({ fetch: floorApp.fetch, port: 0, hostname: HOST }) as Server;
+  if (!floorServer.listening) await new Promise((done) => floorServer.once('listening', done));
+  const floorUrl = `http://${HOST}:${(floorServer.address() as AddressInfo).port}/floor`;
+
+  // Relays would compete with the load for the same two cores; measure ingest alone.
+  for (const poller of runtime.pollers.values()) await poller.stop();
+
+  let dossierNumber = 0;
+  const dossierBody = () => {
+    dossierNumber += 1;
+    const code = `000.${String(Math.floor(dossierNumber / 10_000) % 100).padStart(2, '0')}.12.H12-250314-${String(dossierNumber % 10_000).padStart(4, '0')}`;
+    return JSON.stringify(aDossier({ dossierCode: code, agencyCode: code.split('-')[0] }));
+  };
+  const ingest: { gateway: LoadResult; floor: LoadResult; ratio: number }[] = [];
+  for (const connections of [1, 16, 64]) {
+    const floor = await load(connections, () =>
+      fetch(floorUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: dossierBody(),
+      }),
+    );
+    counts.clear();
+    const gateway = await load(connections, () =>
+      fetch(`${runtime.urls.gateway}/v1/dossiers`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: dossierBody(),
+      }),
+    );
+    ingest.push({
+      gateway,
+      floor,
+      ratio: Math.round((gateway.perSecond / Math.max(1, floor.perSecond)) * 100) / 100,
+    });
+  }
+  const acceptedInLastRun = ingest.at(-1)?.gateway.requests ?? 1;
+  const acceptRequests = Object.fromEntries(
+    [...counts].map(([name, count]) => [name, Math.round((count / acceptedInLastRun) * 100) / 100]),
+  );
+
+  // Relay: drain what the ingest accepted, and compare with the raw emulator loop.
+  counts.clear();
+  const backlog = ingest.reduce((sum, entry) => sum + entry.gateway.requests, 0);
+  const drainStarted = performance.now();
+  for (const poller of runtime.pollers.values()) poller.start();
+  const drainDeadline = Date.now() + 300_000;
+  while (Date.now() < drainDeadline && (await runtime.deps.store.oldestPendingSince())) {
+    await new Promise((done) => setTimeout(done, 250));
+  }
+  const drainSeconds = (performance.now() - drainStarted) / 1000;
+  const relayRequests = Object.fromEntries(
+    [...counts].map(([name, count]) => [name, Math.round((count / backlog) * 100) / 100]),
+  );
+
+  const rawStarted = performance.now();
+  const rawMessages = 500;
+  for (let sent = 0; sent < rawMessages; sent += 1) {
+    await runtime.deps.aws.sqs.send(
+      new SendMessageCommand({
+        QueueUrl: queueUrl,
+        MessageBody: 'x',
+        MessageGroupId: `raw-${sent}`,
+        MessageDeduplicationId: `raw-${sent}`,
+      }),
+    );
+  }
+  const rawPerSecond = rawMessages / ((performance.now() - rawStarted) / 1000);
+
+  await closeServer(floorServer);
+  await runtime.stop();
+
+  const bundles = await measureBundles();
+  const results = {
+    at: new Date().toISOString(),
+    durationSecondsPerLoad: DURATION_MS / 1000,
+    ingest,
+    awsRequestsPerAcceptedMessage: acceptRequests,
+    awsRequestsPerRelayedMessage: relayRequests,
+    relay: {
+      backlog,
+      drainSeconds: Math.round(drainSeconds * 10) / 10,
+      drainPerSecond: Math.round(backlog / drainSeconds),
+      rawSqsSendPerSecond: Math.round(rawPerSecond),
+      ratioToRawSend: Math.round((backlog / drainSeconds / rawPerSecond) * 100) / 100,
+    },
+    bundles,
+  };
+  mkdirSync(join(import.meta.dirname, 'results'), { recursive: true });
+  writeFileSync(join(import.meta.dirname, 'results', 'bench.json'), `${JSON.stringify(results, null, 2)}\n`);
+  console.log(JSON.stringify(results, null, 2));
+}
+
+/** Each Lambda bundle's size and module-init time, against a hello-world Hono Lambda built the same way. */
+async function measureBundles() {
+  // Inside the project so the external @aws-sdk/* imports resolve from its node_modules.
+  const out = mkdtempSync(join(projectRoot, 'bench', '.bundles-'));
+  const hello = join(out, 'hello.ts');
+  writeFileSync(
+    hello,
+    "import { Hono } from 'hono';\nimport { handle } from 'hono/aws-lambda';\nexport const handler = handle(new Hono().get('/', (c) => c.text('hi')));\n",
+  );
+  const entries = [
+    { name: 'hello-world (baseline)', entry: hello },
+    ...[...new Map(topology.functions.map((fn) => [fn.entry, fn.name])).entries()].map(([entry, name]) => ({
+      name,
+      entry: resolve(entry),
+    })),
+  ];
+  const measured = [];
+  for (const { name, entry } of entries) {
+    const outfile = join(out, `${name.replace(/\W+/g, '-')}.mjs`);
+    await build({
+      entryPoints: [entry],
+      outfile,
+      bundle: true,
+      logLevel: 'silent',
+      absWorkingDir: projectRoot,
+      platform: lambdaBundling.platform,
+      format: lambdaBundling.format,
+      target: lambdaBundling.target,
+      minify: lambdaBundling.minify,
+      // The SDK is on the Lambda runtime, not here: keep it bundled-out but resolvable for the init timing.
+      external: [...lambdaBundling.external],
+      mainFields: [...lambdaBundling.mainFields],
+      banner: { js: lambdaBundling.banner },
+    });
+    const sizeKb = Math.round(statSync(outfile).size / 1024);
+    // Module init: a fresh Node process importing the bundle, median of five.
+    const samples = Array.from({ length: 5 }, () =>
+      Number(
+        execFileSync(process.execPath, [
+          '--input-type=module',
+          '-e',
+          `const t=performance.now(); await import(${JSON.stringify(outfile)}); process.stdout.write(String(performance.now()-t));`,
+        ]).toString(),
+      ),
+    ).sort((a, b) => a - b);
+    measured.push({ name, sizeKb, initMs: Math.round((samples[2] ?? 0) * 10) / 10 });
+  }
+  rmSync(out, { recursive: true, force: true });
+  const baseline = measured[0]?.initMs ?? 1;
+  return measured.map((entry) => ({
+    ...entry,
+    initRatioToHelloWorld: Math.round((entry.initMs / baseline) * 100) / 100,
+  }));
+}
+
+await main();

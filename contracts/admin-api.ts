@@ -1,0 +1,144 @@
+import * as z from 'zod';
+import { agencyCodeSchema, dossierCodeSchema, isoDateTimeSchema } from './codes';
+
+/** The administrators' API (DESIGN.md, "Admin API under /v1/admin", scope admin). */
+
+export const failedMessageSchema = z
+  .object({
+    messageId: z.string(),
+    queue: z.string(),
+    channel: z.enum(['national', 'province']),
+    dossierCode: dossierCodeSchema,
+    agencyCode: agencyCodeSchema,
+    sequence: z.number().int(),
+    kind: z.string(),
+    reason: z.enum(['rejected', 'exhausted']),
+    lastError: z.string(),
+    attempts: z.number().int(),
+    firstAttemptAt: z.string().optional(),
+    lastAttemptAt: z.string().optional(),
+    parkedAt: z.string(),
+    status: z.enum(['parked', 'replayed', 'discarded']),
+  })
+  .meta({ id: 'FailedMessage' });
+
+export const failedMessageFilterSchema = z.strictObject({
+  queue: z.string().max(100).optional(),
+  dossierCode: dossierCodeSchema.optional(),
+  agencyCode: agencyCodeSchema.optional(),
+  reason: z.enum(['rejected', 'exhausted']).optional(),
+  from: isoDateTimeSchema.optional(),
+  to: isoDateTimeSchema.optional(),
+});
+
+export const failedMessageListQuerySchema = failedMessageFilterSchema.extend({
+  status: z.enum(['parked', 'replayed', 'discarded']).optional(),
+  cursor: z.string().max(2000).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const failedMessagePageSchema = z
+  .object({ items: z.array(failedMessageSchema), cursor: z.string().optional() })
+  .meta({ id: 'FailedMessagePage' });
+
+export const attemptSchema = z.object({
+  at: z.string(),
+  outcome: z.string(),
+  latencyMs: z.number(),
+  detail: z.string(),
+});
+
+export const failedMessageDetailSchema = z
+  .object({
+    failed: failedMessageSchema,
+    payload: z.unknown(),
+    originalPayload: z.unknown().optional(),
+    traceId: z.string().optional(),
+    idempotencyKey: z.string().optional(),
+    acceptedAt: z.string().optional(),
+    attempts: z.array(attemptSchema),
+    personalDataMasked: z.boolean(),
+  })
+  .meta({ id: 'FailedMessageDetail' });
+
+export const replayRequestSchema = z
+  .strictObject({
+    payload: z
+      .unknown()
+      .optional()
+      .meta({ description: 'An edited payload; validated by its contract first' }),
+  })
+  .meta({ id: 'ReplayRequest' });
+
+export const discardRequestSchema = z
+  .strictObject({
+    reason: z
+      .string()
+      .trim()
+      .min(3, 'Cần nêu lý do / A reason of at least 3 characters is required')
+      .max(500),
+  })
+  .meta({ id: 'DiscardRequest' });
+
+export const bulkReplayRequestSchema = failedMessageFilterSchema
+  .extend({ dryRun: z.boolean().default(true) })
+  .meta({
+    id: 'BulkReplayRequest',
+    description: 'dryRun defaults to true: a bulk action must be asked for twice',
+  });
+
+export const bulkReplayResultSchema = z
+  .object({
+    matched: z.number().int(),
+    replayed: z.array(z.string()),
+    failed: z.array(z.object({ messageId: z.string(), error: z.string() })),
+    dryRun: z.boolean(),
+  })
+  .meta({ id: 'BulkReplayResult' });
+
+export const queueOverviewSchema = z
+  .object({
+    queues: z.array(
+      z.object({
+        name: z.string(),
+        channel: z.enum(['national', 'province']),
+        depth: z.number().int(),
+        inFlight: z.number().int(),
+        deadLetterDepth: z.number().int(),
+        parked: z.number().int(),
+      }),
+    ),
+    oldestPendingAgeSeconds: z.number().nullable(),
+  })
+  .meta({ id: 'QueueOverview' });
+
+export const auditEntrySchema = z
+  .object({
+    id: z.string(),
+    at: z.string(),
+    actor: z.string(),
+    action: z.string(),
+    target: z.string(),
+    reason: z.string().optional(),
+    before: z.unknown().optional(),
+    after: z.unknown().optional(),
+  })
+  .meta({ id: 'AuditEntry' });
+
+export const auditPageSchema = z
+  .object({ items: z.array(auditEntrySchema), cursor: z.string().optional() })
+  .meta({ id: 'AuditPage' });
+
+export const throughputSchema = z
+  .object({
+    buckets: z.array(
+      z.object({
+        bucket: z.string(),
+        channel: z.string(),
+        delivered: z.number(),
+        failed: z.number(),
+        parked: z.number(),
+      }),
+    ),
+  })
+  .meta({ id: 'Throughput' });

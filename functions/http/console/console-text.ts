@@ -1,0 +1,102 @@
+/** Console labels: Vietnamese first (the administrators' language), English available. */
+export type Language = 'vi' | 'en';
+
+const text = {
+  title: ['Liên thông Gateway — Quản trị', 'Liên thông Gateway — Administration'],
+  dashboard: ['Tổng quan', 'Dashboard'],
+  failedMessages: ['Tin lỗi', 'Failed messages'],
+  dossiers: ['Hồ sơ', 'Dossiers'],
+  audit: ['Nhật ký thao tác', 'Audit log'],
+  signIn: ['Đăng nhập', 'Sign in'],
+  signOut: ['Đăng xuất', 'Sign out'],
+  clientId: ['Mã ứng dụng quản trị', 'Admin client id'],
+  clientSecret: ['Mật khẩu ứng dụng', 'Client secret'],
+  signInFailed: [
+    'Sai thông tin đăng nhập hoặc không có quyền quản trị',
+    'Wrong credentials or no admin scope',
+  ],
+  queues: ['Hàng đợi', 'Queues'],
+  queue: ['Hàng đợi', 'Queue'],
+  depth: ['Đang chờ', 'Waiting'],
+  inFlight: ['Đang xử lý', 'In flight'],
+  deadLetters: ['Thư chết (DLQ)', 'Dead letters'],
+  parked: ['Tạm giữ', 'Parked'],
+  oldestPending: ['Tin chưa gửi lâu nhất', 'Oldest undelivered message'],
+  none: ['không có', 'none'],
+  throughput: ['Lưu lượng 6 giờ qua (mỗi cột 10 phút)', 'Throughput, last 6 hours (10-minute bars)'],
+  delivered: ['Đã gửi', 'Delivered'],
+  failed: ['Lỗi', 'Failed'],
+  toNational: ['Đến Cổng DVCQG', 'To the national portal'],
+  toProvince: ['Đến hệ thống tỉnh', 'To provincial systems'],
+  filter: ['Lọc', 'Filter'],
+  all: ['Tất cả', 'All'],
+  dossierCode: ['Mã hồ sơ', 'Dossier code'],
+  agencyCode: ['Mã cơ quan', 'Agency code'],
+  reason: ['Nguyên nhân', 'Reason'],
+  rejected: ['Bị từ chối', 'Rejected'],
+  exhausted: ['Hết lượt thử', 'Retries exhausted'],
+  status: ['Trạng thái', 'Status'],
+  from: ['Từ', 'From'],
+  to: ['Đến', 'To'],
+  parkedAt: ['Thời điểm tạm giữ', 'Parked at'],
+  kind: ['Loại tin', 'Kind'],
+  lastError: ['Lỗi cuối', 'Last error'],
+  attempts: ['Số lần thử', 'Attempts'],
+  details: ['Chi tiết', 'Details'],
+  next: ['Trang sau', 'Next page'],
+  noFailed: ['Không có tin lỗi nào khớp bộ lọc.', 'No failed message matches the filter.'],
+  bulkReplay: ['Gửi lại tất cả tin khớp bộ lọc', 'Replay every message matching the filter'],
+  dryRun: ['Chỉ đếm, chưa gửi', 'Count only, do not send'],
+  replay: ['Gửi lại', 'Replay'],
+  editReplay: ['Sửa rồi gửi lại', 'Edit and replay'],
+  payload: ['Nội dung', 'Payload'],
+  originalPayload: ['Nội dung gốc', 'Original payload'],
+  discard: ['Loại bỏ', 'Discard'],
+  discardReason: ['Lý do loại bỏ (bắt buộc)', 'Reason for discarding (required)'],
+  attemptsLog: ['Các lần gửi', 'Delivery attempts'],
+  at: ['Thời điểm', 'At'],
+  outcome: ['Kết quả', 'Outcome'],
+  latency: ['Thời gian (ms)', 'Latency (ms)'],
+  detail: ['Mô tả', 'Detail'],
+  piiMasked: [
+    'Dữ liệu cá nhân đã được che (cần quyền pii:read).',
+    'Personal data is masked (needs scope pii:read).',
+  ],
+  search: ['Tìm', 'Search'],
+  timeline: ['Dòng thời gian', 'Timeline'],
+  nationalStatus: ['Trạng thái trên Cổng DVCQG', 'Status on the national portal'],
+  localStatus: ['Trạng thái tại tỉnh', 'Provincial status'],
+  syncState: ['Đồng bộ', 'Sync'],
+  direction: ['Hướng', 'Direction'],
+  actor: ['Người thực hiện', 'Actor'],
+  action: ['Thao tác', 'Action'],
+  target: ['Đối tượng', 'Target'],
+  done: ['Đã thực hiện', 'Done'],
+  matched: ['tin khớp bộ lọc', 'messages match the filter'],
+  replayedCount: ['tin đã được gửi lại', 'messages replayed'],
+  language: ['English', 'Tiếng Việt'],
+  select: ['Chọn', 'Select'],
+} as const satisfies Record<string, readonly [string, string]>;
+
+export type TextKey = keyof typeof text;
+
+export function translator(language: Language) {
+  const index = language === 'en' ? 1 : 0;
+  return (key: TextKey): string => text[key][index];
+}
+
+const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+
+/** dd/MM/yyyy HH:mm in Vietnam time, as DOMAIN.md asks of the product. */
+export function formatVietnamTime(iso: string | undefined): string {
+  if (!iso) return '';
+  const instant = Date.parse(iso);
+  if (Number.isNaN(instant)) return iso;
+  const local = new Date(instant + VIETNAM_OFFSET_MS).toISOString();
+  return `${local.slice(8, 10)}/${local.slice(5, 7)}/${local.slice(0, 4)} ${local.slice(11, 16)}`;
+}
+
+/** 1.250.000 ₫ */
+export function formatVnd(amount: number): string {
+  return `${amount.toLocaleString('vi-VN').replace(/,/g, '.')} ₫`;
+}

@@ -1,0 +1,136 @@
+import { resolve } from 'node:path';
+import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, EventSourceMapping, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { customMetrics, environment, type FunctionSpec, queueUrlVariable } from '../topology';
+import { type AccessibleResources, functionPolicyStatements } from './function-permissions';
+import { lambdaBundling, projectRoot } from './lambda-bundling';
+
+export interface GatewayFunction {
+  readonly spec: FunctionSpec;
+  readonly fn: NodejsFunction;
+  readonly role: Role;
+  readonly logGroup: LogGroup;
+}
+
+export interface FunctionOptions {
+  readonly resourcePrefix: string;
+  readonly stage: string;
+  readonly logLevel: string;
+  readonly nationalPortalUrl: string;
+  readonly logRetention: RetentionDays;
+  readonly removalPolicy: RemovalPolicy;
+  /** The names the functions find their resources by, and the ARNs their roles are scoped to. */
+  readonly resources: AccessibleResources & {
+    tableName(name: string): string;
+    queue(name: string): IQueue;
+  };
+}
+
+/** Variables every function gets, plus one per resource its access names (wiring/aws.ts reads them). */
+function functionEnvironment(spec: FunctionSpec, options: FunctionOptions): Record<string, string> {
+  const variables: Record<string, string> = {
+    [environment.stage]: options.stage,
+    [environment.serviceName]: customMetrics.serviceName,
+    [environment.logLevel]: options.logLevel,
+    [environment.nationalPortalUrl]: options.nationalPortalUrl,
+    NODE_OPTIONS: '--enable-source-maps',
+  };
+  const tables = spec.access.tables ?? [];
+  if (tables.length > 1) {
+    throw new Error(`function ${spec.name} uses ${tables.length} tables; topology.environment names one`);
+  }
+  for (const { table } of tables) variables[environment.tableName] = options.resources.tableName(table);
+  for (const queue of new Set([
+    ...(spec.access.sendsTo ?? []),
+    ...(spec.access.consumes ?? []),
+    ...(spec.access.monitors ?? []),
+  ])) {
+    variables[queueUrlVariable(queue)] = options.resources.queue(queue).queueUrl;
+  }
+  if (spec.access.readsSecrets) variables[environment.secretsArn] = options.resources.secretArn;
+  return variables;
+}
+
+function createFunction(scope: Construct, spec: FunctionSpec, options: FunctionOptions): GatewayFunction {
+  const functionName = `${options.resourcePrefix}-${spec.name}`;
+  // Created here rather than by Lambda so that retention and removal are set, and no
+  // log-retention helper function is needed.
+  const logGroup = new LogGroup(scope, `LogGroup:${spec.name}`, {
+    logGroupName: `/aws/lambda/${functionName}`,
+    retention: options.logRetention,
+    removalPolicy: options.removalPolicy,
+  });
+  const role = new Role(scope, `Role:${spec.name}`, {
+    assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+    description: `${functionName}: only what topology.ts declares in its access`,
+  });
+  role.addToPrincipalPolicy(
+    new PolicyStatement({
+      actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+      resources: [logGroup.logGroupArn],
+    }),
+  );
+  for (const statement of functionPolicyStatements(spec.access, options.resources)) {
+    role.addToPrincipalPolicy(statement);
+  }
+
+  const fn = new NodejsFunction(scope, `Function:${spec.name}`, {
+    functionName,
+    entry: resolve(projectRoot, spec.entry),
+    handler: 'handler',
+    projectRoot,
+    depsLockFilePath: resolve(projectRoot, 'package-lock.json'),
+    runtime: Runtime.NODEJS_22_X,
+    architecture: Architecture.ARM_64,
+    memorySize: spec.memoryMb,
+    timeout: Duration.seconds(spec.timeoutSeconds),
+    role,
+    logGroup,
+    tracing: Tracing.ACTIVE,
+    environment: functionEnvironment(spec, options),
+    bundling: {
+      // The esbuild in devDependencies; no Docker on developer machines or in CI.
+      forceDockerBundling: false,
+      format: OutputFormat.ESM,
+      target: lambdaBundling.target,
+      minify: lambdaBundling.minify,
+      externalModules: [...lambdaBundling.external],
+      mainFields: [...lambdaBundling.mainFields],
+      banner: lambdaBundling.banner,
+      sourceMap: true,
+      // Stack traces need the mappings, not a second copy of the sources.
+      sourcesContent: false,
+    },
+  });
+
+  if (spec.trigger.kind === 'queue') {
+    const { queue, batchSize, maxConcurrency } = spec.trigger;
+    if (!spec.access.consumes?.includes(queue)) {
+      throw new Error(`function ${spec.name} is triggered by ${queue} but its access does not consume it`);
+    }
+    // A plain mapping rather than SqsEventSource, which would grant consume rights of its
+    // own: the role gets exactly what the access declares.
+    new EventSourceMapping(scope, `Trigger:${spec.name}`, {
+      target: fn,
+      eventSourceArn: options.resources.queueArn(queue),
+      batchSize,
+      maxConcurrency,
+      reportBatchItemFailures: true,
+    });
+  }
+  return { spec, fn, role, logGroup };
+}
+
+/** One function per topology entry, each with its own log group and least-privilege role. */
+export function createGatewayFunctions(
+  scope: Construct,
+  specs: readonly FunctionSpec[],
+  options: FunctionOptions,
+): ReadonlyMap<string, GatewayFunction> {
+  return new Map(specs.map((spec) => [spec.name, createFunction(scope, spec, options)] as const));
+}

@@ -1,0 +1,203 @@
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Tags, Validations } from 'aws-cdk-lib';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { Construct } from 'constructs';
+import {
+  type DeadLetterQueueSpec,
+  environment,
+  type FunctionSpec,
+  type QueueSpec,
+  type RouteSpec,
+  type TableSpec,
+  topology,
+} from '../topology';
+import type { DeploymentConfig } from './deployment-config';
+import { createGatewayAlarms, type GatewayAlarms } from './gateway-alarms';
+import { createGatewayApi, type GatewayApi } from './gateway-api';
+import { createGatewayDashboard } from './gateway-dashboard';
+import { createGatewayFunctions, type GatewayFunction } from './gateway-functions';
+import { createGatewayQueues, type GatewayQueues } from './gateway-queues';
+import { createGatewaySchedules } from './gateway-schedules';
+import { createGatewayTables } from './gateway-tables';
+
+/** The parts of the topology the stack is built from; tests pass extended copies. */
+export interface GatewaySpec {
+  readonly tables: readonly TableSpec[];
+  readonly queues: readonly QueueSpec[];
+  readonly deadLetterQueues: readonly DeadLetterQueueSpec[];
+  readonly functions: readonly FunctionSpec[];
+  readonly routes: readonly RouteSpec[];
+}
+
+export interface GatewayStack {
+  readonly stack: Stack;
+  readonly queues: GatewayQueues;
+  readonly functions: ReadonlyMap<string, GatewayFunction>;
+  readonly api: GatewayApi;
+  readonly alarms: GatewayAlarms;
+  readonly secret: Secret;
+}
+
+function lookup<T>(map: ReadonlyMap<string, T>, kind: string, name: string): T {
+  const found = map.get(name);
+  if (!found) throw new Error(`topology names no ${kind} ${name}`);
+  return found;
+}
+
+/** The production stack, derived from the topology: every resource below comes from iterating it. */
+export function createGatewayStack(
+  scope: Construct,
+  id: string,
+  config: DeploymentConfig,
+  spec: GatewaySpec = topology,
+  props: StackProps = {},
+): GatewayStack {
+  const stack = new Stack(scope, id, {
+    description: `Liên thông Gateway, province ${config.province}, stage ${config.stage}`,
+    ...props,
+  });
+  Tags.of(stack).add('project', 'lien-thong-gateway');
+  Tags.of(stack).add('province', config.province);
+  Tags.of(stack).add('stage', config.stage);
+  const removalPolicy = config.production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+  const logRetention = config.production ? RetentionDays.ONE_YEAR : RetentionDays.TWO_WEEKS;
+  const prefix = config.resourcePrefix;
+
+  const dataKey = new Key(stack, 'DataKey', {
+    alias: `alias/${prefix}-data`,
+    description: 'Encrypts the gateway tables and its secret',
+    enableKeyRotation: true,
+    removalPolicy,
+    pendingWindow: Duration.days(config.production ? 30 : 7),
+  });
+  const alarmKey = new Key(stack, 'AlarmTopicKey', {
+    alias: `alias/${prefix}-alarms`,
+    description: 'Encrypts the alarm topic; CloudWatch may use it to publish',
+    enableKeyRotation: true,
+    removalPolicy,
+    pendingWindow: Duration.days(config.production ? 30 : 7),
+  });
+
+  const secret = new Secret(stack, 'GatewaySecrets', {
+    secretName: `${prefix}/gateway`,
+    description: 'Token signing keys, national portal account, payment keys (JSON, see README)',
+    encryptionKey: dataKey,
+    // No value in the template: CloudFormation generates a random placeholder once, and an
+    // operator puts the real JSON (functions/wiring/runtime-config.ts, GatewaySecrets). A value
+    // here would overwrite theirs whenever it changed.
+    removalPolicy,
+  });
+  Validations.of(secret).acknowledge({
+    id: 'AwsSolutions-SMG4',
+    reason:
+      'The secret holds credentials issued outside AWS (the national portal account, payment partner keys) ' +
+      'and token signing keys that are rolled by adding a key before removing the old one; a Lambda rotation ' +
+      'cannot change them at their issuers, so operators rotate them by procedure (README).',
+  });
+
+  const tables = createGatewayTables(stack, spec.tables, {
+    resourcePrefix: prefix,
+    encryptionKey: dataKey,
+    production: config.production,
+    removalPolicy,
+  });
+  const queues = createGatewayQueues(stack, spec, { resourcePrefix: prefix, removalPolicy });
+
+  const functions = createGatewayFunctions(stack, spec.functions, {
+    resourcePrefix: prefix,
+    stage: config.stage,
+    logLevel: config.logLevel,
+    nationalPortalUrl: config.nationalPortalUrl,
+    logRetention,
+    removalPolicy,
+    resources: {
+      table: (name) => {
+        const { table, spec: tableSpec } = lookup(tables, 'table', name);
+        return { tableArn: table.tableArn, indexNames: tableSpec.indexes.map((index) => index.name) };
+      },
+      tableName: (name) => lookup(tables, 'table', name).table.tableName,
+      queue: (name) => lookup(queues.byName, 'queue', name),
+      queueArn: (name) => lookup(queues.byName, 'queue', name).queueArn,
+      secretArn: secret.secretArn,
+      dataKeyArn: dataKey.keyArn,
+      region: stack.region,
+    },
+  });
+  for (const { fn } of functions.values()) {
+    Validations.of(fn).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason:
+        'Node.js 22 is the runtime the gateway is built and tested for (DESIGN.md, lambdaBundling.target); ' +
+        'moving to a newer runtime is a deliberate upgrade with its own test run, not a side effect of a deploy.',
+    });
+  }
+  for (const { role } of functions.values()) {
+    Validations.of(role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'Only xray:PutTraceSegments and xray:PutTelemetryRecords (active tracing) use Resource "*": X-Ray has ' +
+        'no resource-level permissions for them. Every other statement names its table, index, queue, key, ' +
+        'secret or log group (tests/infra/aws/least-privilege.test.ts).',
+    });
+  }
+
+  const api = createGatewayApi(stack, spec.routes, (name) => lookup(functions, 'function', name).fn, {
+    resourcePrefix: prefix,
+    rateLimit: config.apiRateLimit,
+    burstLimit: config.apiBurstLimit,
+    logRetention,
+    removalPolicy,
+    ...(config.domainName && config.certificateArn
+      ? { customDomain: { domainName: config.domainName, certificateArn: config.certificateArn } }
+      : {}),
+  });
+  // Every function builds the token service at cold start (wiring/aws.ts), so all get the issuer.
+  const tokenIssuer = config.tokenIssuer ?? api.url;
+  for (const { fn } of functions.values()) fn.addEnvironment(environment.tokenIssuer, tokenIssuer);
+
+  createGatewaySchedules(stack, [...functions.values()], prefix);
+
+  const functionList = [...functions.values()];
+  const alarms = createGatewayAlarms(
+    stack,
+    {
+      queues: queues.queues,
+      deadLetterQueues: queues.deadLetterQueues,
+      functions: functionList.map(({ spec: fnSpec, fn }) => ({ name: fnSpec.name, fn })),
+      api: api.api,
+    },
+    {
+      resourcePrefix: prefix,
+      topicKey: alarmKey,
+      ...(config.alarmEmail ? { email: config.alarmEmail } : {}),
+    },
+  );
+  createGatewayDashboard(
+    stack,
+    {
+      queues: queues.queues,
+      queueNamed: (name) => lookup(queues.byName, 'queue', name),
+      functions: functionList,
+      api: api.api,
+    },
+    prefix,
+  );
+
+  new CfnOutput(stack, 'ApiUrl', { value: api.url, description: 'Base URL of the gateway API' });
+  new CfnOutput(stack, 'SecretArn', {
+    value: secret.secretArn,
+    description: 'Put the signing keys and national portal account here after the first deploy',
+  });
+  new CfnOutput(stack, 'AlarmTopicArn', {
+    value: alarms.topic.topicArn,
+    description: 'Subscribe operators here',
+  });
+  if (api.domain) {
+    new CfnOutput(stack, 'ApiDomainTarget', {
+      value: api.domain.regionalDomainName,
+      description: `Point a CNAME (or alias) for ${config.domainName} at this name`,
+    });
+  }
+  return { stack, queues, functions, api, alarms, secret };
+}

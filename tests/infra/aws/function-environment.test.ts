@@ -1,0 +1,79 @@
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { mockClient } from 'aws-sdk-client-mock';
+import { exportJWK, generateKeyPair } from 'jose';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { GatewaySecrets } from '../../../functions/wiring/runtime-config';
+import { environment, type FunctionSpec, topology } from '../../../infra/topology';
+import { findResource, type SynthesizedGateway, synthGateway } from '../../support/synth-gateway';
+
+/**
+ * The stack and functions/wiring/aws.ts must agree on the environment: each function, given
+ * exactly the variables the template sets (tokens replaced by plausible values), builds its
+ * dependencies at cold start.
+ */
+const secretsManager = mockClient(SecretsManagerClient);
+const functions = topology.functions as readonly FunctionSpec[];
+
+let synthesized: SynthesizedGateway;
+let secrets: GatewaySecrets;
+beforeAll(async () => {
+  synthesized = synthGateway();
+  const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
+  secrets = {
+    signingKeys: [
+      { kid: 'k1', privateJwk: await exportJWK(privateKey), publicJwk: await exportJWK(publicKey) },
+    ],
+    nationalPortal: { username: 'gateway', password: 'secret' },
+    webhookSecrets: {},
+  };
+});
+afterAll(() => synthesized.cleanup());
+afterEach(() => {
+  vi.unstubAllEnvs();
+  secretsManager.reset();
+});
+
+/** The function's variables as Lambda would see them: CloudFormation references become values. */
+function deployedEnvironment(functionName: string): Record<string, string> {
+  const { properties } = findResource(
+    synthesized.template,
+    'AWS::Lambda::Function',
+    (candidate) => candidate.FunctionName === `lien-thong-demo-dev-${functionName}`,
+  );
+  const variables = (properties.Environment as { Variables: Record<string, unknown> }).Variables;
+  return Object.fromEntries(
+    Object.entries(variables).map(([name, value]) => [
+      name,
+      typeof value === 'string' ? value : `https://resolved.example/${name.toLowerCase()}`,
+    ]),
+  );
+}
+
+async function coldStart(variables: Record<string, string>) {
+  for (const [name, value] of Object.entries(variables)) vi.stubEnv(name, value);
+  vi.stubEnv('AWS_REGION', 'ap-southeast-1');
+  secretsManager.on(GetSecretValueCommand).resolves({ SecretString: JSON.stringify(secrets) });
+  // A fresh module: wiring/aws.ts keeps its dependencies for the life of the process.
+  vi.resetModules();
+  const { loadAwsDependencies } = await import('../../../functions/wiring/aws');
+  return loadAwsDependencies();
+}
+
+describe('the environment the stack gives each function', () => {
+  it.each(functions)('lets $name build its dependencies at cold start', async (fn) => {
+    const variables = deployedEnvironment(fn.name);
+    const dependencies = await coldStart(variables);
+    expect(dependencies.tokens).toBeDefined();
+    expect(secretsManager.commandCalls(GetSecretValueCommand)[0]?.args[0].input.SecretId).toBe(
+      variables[environment.secretsArn],
+    );
+  });
+
+  it('would not, were a variable missing', async () => {
+    const { [environment.tableName]: _missing, ...variables } = deployedEnvironment('api');
+    vi.stubEnv(environment.tableName, '');
+    await expect(coldStart(variables)).rejects.toThrow(
+      `environment variable ${environment.tableName} is not set`,
+    );
+  });
+});
