@@ -35,15 +35,17 @@ export function createApp(deps: ApiDependencies) {
   app.use(
     limitRequestRate(deps.security.rateLimiter, deps.security.perAddress, 'address', deps.remoteAddress),
   );
-  app.use(
-    '/oauth/token',
-    limitRequestRate(
-      deps.security.rateLimiter,
-      deps.security.tokenEndpointPerAddress,
-      'token-address',
-      deps.remoteAddress,
-    ),
+  // Each credential check costs a 32 MiB scrypt: the token endpoint and the console's sign-in
+  // share a tighter budget per address.
+  const credentialChecks = limitRequestRate(
+    deps.security.rateLimiter,
+    deps.security.tokenEndpointPerAddress,
+    'credentials-address',
+    deps.remoteAddress,
+    'POST',
   );
+  app.use('/oauth/token', credentialChecks);
+  app.use('/admin/login', credentialChecks);
   app.use(limitRequestTime(deps.security.requestTimeoutMs));
   app.use(
     bodyLimit({

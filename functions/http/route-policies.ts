@@ -12,9 +12,13 @@ import { requireScope } from './require-scope';
  * - bearer: a token holding one of `scopes`; `agency: 'own'` means the caller must also hold a
  *   grant for the agency the request is about (admin acts for every agency), `'any'` means the
  *   scope alone decides (the national portal acts for the whole country).
+ * - console: the admin console's session cookie, which holds a token with one of `scopes`;
+ *   without one a page redirects to the sign-in page and a form post is refused; a form post
+ *   also needs the session's CSRF token and this origin (functions/http/console).
  */
 export type RoutePolicy =
   | { readonly access: 'public'; readonly why: string }
+  | { readonly access: 'console'; readonly scopes: readonly [Scope, ...Scope[]] }
   | {
       readonly access: 'bearer';
       readonly scopes: readonly [Scope, ...Scope[]];
@@ -43,6 +47,43 @@ export const routePolicies = {
     agency: 'any',
     nationalPush: true,
   },
+  // API reference (issue 4)
+  'GET /openapi.json': { access: 'public', why: 'the public contract, generated from the routes' },
+  'GET /docs': { access: 'public', why: 'reference page for the public contract; its own CSP' },
+  'GET /docs/api-reference.js': {
+    access: 'public',
+    why: 'the reference page’s script, from the npm package',
+  },
+  // Admin API: administrators act for every agency of the province.
+  'GET /v1/admin/queues': { access: 'bearer', scopes: ['admin'], agency: 'any' },
+  'GET /v1/admin/throughput': { access: 'bearer', scopes: ['admin'], agency: 'any' },
+  'GET /v1/admin/failed-messages': { access: 'bearer', scopes: ['admin'], agency: 'any' },
+  'GET /v1/admin/failed-messages/:id': { access: 'bearer', scopes: ['admin'], agency: 'any' },
+  'POST /v1/admin/failed-messages/:id/replay': { access: 'bearer', scopes: ['admin'], agency: 'any' },
+  'POST /v1/admin/failed-messages/:id/discard': { access: 'bearer', scopes: ['admin'], agency: 'any' },
+  'POST /v1/admin/failed-messages/replay': { access: 'bearer', scopes: ['admin'], agency: 'any' },
+  'GET /v1/admin/audit': { access: 'bearer', scopes: ['admin'], agency: 'any' },
+  'GET /v1/admin/dossiers/:code': { access: 'bearer', scopes: ['admin'], agency: 'any' },
+  // Admin console
+  'GET /admin/assets/console.css': { access: 'public', why: 'the console’s stylesheet' },
+  'GET /admin/language': {
+    access: 'public',
+    why: 'sets a language cookie; redirects within this origin only',
+  },
+  'GET /admin/login': { access: 'public', why: 'the sign-in page' },
+  'POST /admin/login': {
+    access: 'public',
+    why: 'the client credentials in the form are the authentication; limited per address like /oauth/token',
+  },
+  'POST /admin/logout': { access: 'console', scopes: ['admin'] },
+  'GET /admin': { access: 'console', scopes: ['admin'] },
+  'GET /admin/failed': { access: 'console', scopes: ['admin'] },
+  'GET /admin/failed/:id': { access: 'console', scopes: ['admin'] },
+  'POST /admin/failed/replay': { access: 'console', scopes: ['admin'] },
+  'POST /admin/failed/:id/replay': { access: 'console', scopes: ['admin'] },
+  'POST /admin/failed/:id/discard': { access: 'console', scopes: ['admin'] },
+  'GET /admin/dossiers': { access: 'console', scopes: ['admin'] },
+  'GET /admin/audit': { access: 'console', scopes: ['admin'] },
 } as const satisfies Record<string, RoutePolicy>;
 
 export type RouteKey = keyof typeof routePolicies;
@@ -50,6 +91,7 @@ export type RouteKey = keyof typeof routePolicies;
 /** The bearer-token middleware of a route, with the scopes its policy declares. */
 export function requireRoutePolicy(tokens: AccessTokens, route: RouteKey) {
   const policy: RoutePolicy = routePolicies[route];
-  if (policy.access !== 'bearer') throw new Error(`${route} is public: it takes no token middleware`);
+  if (policy.access !== 'bearer')
+    throw new Error(`${route} is ${policy.access}: it takes no bearer middleware`);
   return requireScope(tokens, ...policy.scopes);
 }

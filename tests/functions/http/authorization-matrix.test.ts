@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Scope, scopes } from '../../../contracts/oauth';
 import { hashClientSecret } from '../../../functions/core/client-secret';
@@ -14,7 +15,8 @@ import { startTestRuntime, tokenFor } from '../../support/test-runtime';
  * Authorization as a matrix: every route of the app x every principal (no token, a forged
  * token, a token with no scope, a token with each single scope) x the caller's own agency and
  * another one. Expectations come from functions/http/route-policies.ts; requests are real,
- * through the whole local runtime.
+ * through the whole local runtime. The API gets the token as a bearer header, the console as
+ * its session cookie.
  */
 
 type Agency = 'own' | 'other';
@@ -35,77 +37,110 @@ interface Sample {
   readonly headers?: Record<string, string>;
 }
 
-const json = (value: unknown) => ({
+const get = (path: string): Sample => ({ method: 'GET', path });
+const json = (path: string, value: unknown): Sample => ({
+  method: 'POST',
+  path,
   body: JSON.stringify(value),
   headers: { 'content-type': 'application/json' },
 });
+/** A form post; to the console the matrix adds the session's CSRF token and this origin. */
+const form = (path: string, fields: Record<string, string> = {}): Sample => ({
+  method: 'POST',
+  path,
+  body: new URLSearchParams(fields).toString(),
+  headers: { 'content-type': 'application/x-www-form-urlencoded' },
+});
+const signed = (path: string, value: unknown): Sample => {
+  const body = JSON.stringify(value);
+  return {
+    method: 'POST',
+    path,
+    body,
+    headers: { 'content-type': 'application/json', ...signedPushHeaders(body) },
+  };
+};
+const unknownMessage = 'msg-that-does-not-exist';
 
 /**
  * A request each route would accept from a caller allowed to make it. A route added to the app
  * needs a policy (in route-policies.ts) and a sample here, or this file fails.
  */
 const samples: Record<RouteKey, (agency: Agency) => Sample> = {
-  'GET /health': () => ({ method: 'GET', path: '/health' }),
-  'GET /.well-known/jwks.json': () => ({ method: 'GET', path: '/.well-known/jwks.json' }),
-  'POST /oauth/token': () => ({
-    method: 'POST',
-    path: '/oauth/token',
-    body: new URLSearchParams({
+  'GET /health': () => get('/health'),
+  'GET /.well-known/jwks.json': () => get('/.well-known/jwks.json'),
+  'POST /oauth/token': () =>
+    form('/oauth/token', {
       grant_type: 'client_credentials',
       client_id: 'demo-province',
       client_secret: 'demo-secret',
-    }).toString(),
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-  }),
-  'POST /v1/dossiers': (agency) => {
-    const dossierCode = dossierCodeFor(agency);
-    return {
-      method: 'POST',
-      path: '/v1/dossiers',
-      ...json(aDossier({ dossierCode, agencyCode: agencyCode(agency) })),
-    };
-  },
-  'POST /v1/dossiers/:code/status': (agency) => ({
-    method: 'POST',
-    path: `/v1/dossiers/${dossierCodeFor(agency)}/status`,
-    ...json(aStatusChange(`evt-${serial}`, 'processing', 5)),
-  }),
-  'GET /v1/dossiers/:code': (agency) => ({ method: 'GET', path: `/v1/dossiers/${dossierCodeFor(agency)}` }),
-  'POST /v1/national/dossiers': (agency) => {
-    const dossierCode = dossierCodeFor(agency);
-    const body = JSON.stringify(
+    }),
+  'POST /v1/dossiers': (agency) =>
+    json('/v1/dossiers', aDossier({ dossierCode: dossierCodeFor(agency), agencyCode: agencyCode(agency) })),
+  'POST /v1/dossiers/:code/status': (agency) =>
+    json(`/v1/dossiers/${dossierCodeFor(agency)}/status`, aStatusChange(`evt-${serial}`, 'processing', 5)),
+  'GET /v1/dossiers/:code': (agency) => get(`/v1/dossiers/${dossierCodeFor(agency)}`),
+  'POST /v1/national/dossiers': (agency) =>
+    signed(
+      '/v1/national/dossiers',
       toNationalDossier(
-        aDossier({ dossierCode, agencyCode: agencyCode(agency), channel: 'online', status: 'submitted' }),
+        aDossier({
+          dossierCode: dossierCodeFor(agency),
+          agencyCode: agencyCode(agency),
+          channel: 'online',
+          status: 'submitted',
+        }),
       ),
-    );
-    return {
-      method: 'POST',
-      path: '/v1/national/dossiers',
-      body,
-      headers: { 'content-type': 'application/json', ...signedPushHeaders(body) },
-    };
-  },
-  'POST /v1/national/status': (agency) => {
-    const body = JSON.stringify({
+    ),
+  'POST /v1/national/status': (agency) =>
+    signed('/v1/national/status', {
       MaHoSo: dossierCodeFor(agency),
       NguoiXuLy: 'Cổng DVCQG',
       ThoiDiemXuLy: '20250315090000',
       TrangThai: '4',
-    });
-    return {
-      method: 'POST',
-      path: '/v1/national/status',
-      body,
-      headers: { 'content-type': 'application/json', ...signedPushHeaders(body) },
-    };
-  },
+    }),
+  'GET /openapi.json': () => get('/openapi.json'),
+  'GET /docs': () => get('/docs'),
+  'GET /docs/api-reference.js': () => get('/docs/api-reference.js'),
+  'GET /v1/admin/queues': () => get('/v1/admin/queues'),
+  'GET /v1/admin/throughput': () => get('/v1/admin/throughput'),
+  'GET /v1/admin/failed-messages': () => get('/v1/admin/failed-messages?queue=to-national.fifo'),
+  'GET /v1/admin/failed-messages/:id': () => get(`/v1/admin/failed-messages/${unknownMessage}`),
+  'POST /v1/admin/failed-messages/:id/replay': () =>
+    json(`/v1/admin/failed-messages/${unknownMessage}/replay`, {}),
+  'POST /v1/admin/failed-messages/:id/discard': () =>
+    json(`/v1/admin/failed-messages/${unknownMessage}/discard`, { reason: 'duplicate record' }),
+  'POST /v1/admin/failed-messages/replay': () =>
+    json('/v1/admin/failed-messages/replay', { queue: 'to-national.fifo', dryRun: true }),
+  'GET /v1/admin/audit': () => get('/v1/admin/audit'),
+  'GET /v1/admin/dossiers/:code': (agency) => get(`/v1/admin/dossiers/${dossierCodeFor(agency)}`),
+  'GET /admin/assets/console.css': () => get('/admin/assets/console.css'),
+  'GET /admin/language': () => get('/admin/language?to=en'),
+  'GET /admin/login': () => get('/admin/login'),
+  'POST /admin/login': () =>
+    form('/admin/login', { client_id: 'demo-admin', client_secret: 'demo-admin-secret' }),
+  'POST /admin/logout': () => form('/admin/logout'),
+  'GET /admin': () => get('/admin'),
+  'GET /admin/failed': () => get('/admin/failed?queue=to-national.fifo'),
+  'GET /admin/failed/:id': () => get(`/admin/failed/${unknownMessage}`),
+  'POST /admin/failed/replay': () =>
+    form('/admin/failed/replay', { queue: 'to-national.fifo', dryRun: 'true' }),
+  'POST /admin/failed/:id/replay': () => form(`/admin/failed/${unknownMessage}/replay`),
+  'POST /admin/failed/:id/discard': () =>
+    form(`/admin/failed/${unknownMessage}/discard`, { reason: 'duplicate' }),
+  'GET /admin/dossiers': (agency) => get(`/admin/dossiers?code=${dossierCodeFor(agency)}`),
+  'GET /admin/audit': () => get('/admin/audit'),
 };
 
-type Expected = 'allowed' | 401 | 403;
+type Expected = 'allowed' | 'sign-in page' | 401 | 403;
 
 /** What the policy says a principal gets, for a request about its own or another agency. */
-function expectedFor(policy: RoutePolicy, principal: Principal, agency: Agency): Expected {
+function expectedFor(policy: RoutePolicy, principal: Principal, agency: Agency, method: string): Expected {
   if (policy.access === 'public') return 'allowed';
+  if (policy.access === 'console') {
+    if ((policy.scopes as readonly string[]).includes(principal)) return 'allowed';
+    return method === 'GET' ? 'sign-in page' : 401;
+  }
   if (principal === 'anonymous' || principal === 'forged') return 401;
   if (principal === 'no scope' || !(policy.scopes as readonly Scope[]).includes(principal)) return 403;
   if (policy.agency === 'own' && agency === 'other' && principal !== 'admin') return 403;
@@ -115,8 +150,45 @@ function expectedFor(policy: RoutePolicy, principal: Principal, agency: Agency):
 let runtime: LocalRuntime;
 const tokens = new Map<Principal, string>();
 
+/**
+ * How a principal presents its token: a bearer header to the API; the session cookie to the
+ * console, with the session's CSRF token and this origin on a form post, as a browser would.
+ */
+function requestOf(policy: RoutePolicy, sample: Sample, token: string | undefined): RequestInit {
+  const origin: Record<string, string> = { origin: runtime.urls.gateway };
+  const consoleForm = sample.path.startsWith('/admin') && sample.method === 'POST';
+  if (policy.access !== 'console') {
+    return {
+      method: sample.method,
+      redirect: 'manual',
+      headers: {
+        ...sample.headers,
+        ...(consoleForm ? origin : {}),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      ...(sample.body === undefined ? {} : { body: sample.body }),
+    };
+  }
+  const cookie: Record<string, string> = token ? { cookie: `lt_admin=${token}` } : {};
+  const fields = new URLSearchParams(sample.body ?? '');
+  if (token)
+    fields.set('csrf', createHash('sha256').update(`csrf:${token}`).digest('base64url').slice(0, 32));
+  return {
+    method: sample.method,
+    redirect: 'manual',
+    headers: { ...sample.headers, ...cookie, ...(consoleForm ? origin : {}) },
+    ...(sample.method === 'POST' ? { body: fields.toString() } : {}),
+  };
+}
+
 beforeAll(async () => {
-  runtime = await startTestRuntime();
+  // Limits are another file's subject: here every principal calls every route.
+  const unlimited = { burst: 1_000_000, perSecond: 1_000_000 };
+  runtime = await startTestRuntime(null, {
+    security: {
+      rateLimits: { perClient: unlimited, perAddress: unlimited, tokenEndpointPerAddress: unlimited },
+    },
+  });
   // One client per principal, each holding exactly one scope (or none) and the H12 grant.
   for (const principal of ['no scope', ...scopes] as const) {
     const clientId = `matrix-${principal.replace(/\W/g, '-')}`;
@@ -134,15 +206,11 @@ beforeAll(async () => {
 afterAll(() => runtime.stop());
 
 describe('every route declares who may call it', () => {
-  const app = () => createApp({ ...runtime.deps, remoteAddress: () => '127.0.0.1' });
-  const declared = () =>
-    [
-      ...new Set(
-        app()
-          .routes.filter((route) => route.method !== 'ALL')
-          .map((route) => `${route.method} ${route.path}`),
-      ),
-    ].sort();
+  const declared = () => {
+    const app = createApp({ ...runtime.deps, remoteAddress: () => '127.0.0.1' });
+    const routes = app.routes.filter((route) => route.method !== 'ALL');
+    return [...new Set(routes.map((route) => `${route.method} ${route.path}`))].sort();
+  };
 
   it('has a policy for every route of the app, and no policy for a route that does not exist', () => {
     expect(declared()).toEqual(Object.keys(routePolicies).sort());
@@ -152,7 +220,7 @@ describe('every route declares who may call it', () => {
     expect(Object.keys(samples).sort()).toEqual(Object.keys(routePolicies).sort());
   });
 
-  it('gives every bearer route at least one scope, and every public route a reason', () => {
+  it('gives every protected route at least one scope, and every public route a reason', () => {
     for (const [route, policy] of Object.entries(routePolicies) as [RouteKey, RoutePolicy][]) {
       if (policy.access === 'public') expect(policy.why, route).not.toBe('');
       else expect(policy.scopes.length, route).toBeGreaterThan(0);
@@ -160,31 +228,44 @@ describe('every route declares who may call it', () => {
   });
 });
 
+const describePolicy = (policy: RoutePolicy) =>
+  policy.access === 'public'
+    ? 'public'
+    : policy.access === 'console'
+      ? `console session with ${policy.scopes.join(' | ')}`
+      : `${policy.scopes.join(' | ')}, agency ${policy.agency}`;
+
 describe('authorization matrix', () => {
   for (const [route, policy] of Object.entries(routePolicies) as [RouteKey, RoutePolicy][]) {
-    it(`${route}: ${policy.access === 'public' ? 'public' : `${policy.scopes.join(' | ')}, agency ${policy.agency}`}`, async () => {
+    it(`${route}: ${describePolicy(policy)}`, async () => {
       const outcomes: string[] = [];
       const expectations: string[] = [];
       for (const principal of principals) {
         for (const agency of ['own', 'other'] as const) {
           const sample = samples[route](agency);
-          const token = tokens.get(principal);
-          const response = await fetch(`${runtime.urls.gateway}${sample.path}`, {
-            method: sample.method,
-            headers: { ...sample.headers, ...(token ? { authorization: `Bearer ${token}` } : {}) },
-            ...(sample.body === undefined ? {} : { body: sample.body }),
-          });
-          const expected = expectedFor(policy, principal, agency);
+          const response = await fetch(
+            `${runtime.urls.gateway}${sample.path}`,
+            requestOf(policy, sample, tokens.get(principal)),
+          );
+          const expected = expectedFor(policy, principal, agency, sample.method);
           const status = response.status;
           const body = await response.text();
           const label = `${principal} × ${agency}`;
           // Allowed means the route's own logic answered: not an auth refusal, not a limit, not a crash.
-          const outcome = [401, 403, 429].includes(status) || status >= 500 ? status : 'allowed';
+          const toSignIn =
+            sample.method === 'GET' && status === 303 && response.headers.get('location') === '/admin/login';
+          const outcome = toSignIn
+            ? 'sign-in page'
+            : [401, 403, 429].includes(status) || status >= 500
+              ? status
+              : 'allowed';
           outcomes.push(
             `${label}: ${outcome}${outcome === expected ? '' : ` (${status} ${body.slice(0, 300)})`}`,
           );
           expectations.push(`${label}: ${expected}`);
-          if (expected === 403 && status === 403) expect(JSON.parse(body).code, label).toBe('auth.forbidden');
+          if (expected === 403 && status === 403 && policy.access === 'bearer') {
+            expect(JSON.parse(body).code, label).toBe('auth.forbidden');
+          }
         }
       }
       expect(outcomes).toEqual(expectations);
