@@ -37,6 +37,25 @@ amounts are whole VND.`;
 }
 
 /**
+ * What the reference page needs and no more: its bundle and the document from this origin,
+ * and the inline configuration script and styles Scalar writes into the page. The page holds
+ * no personal data and no session (the console's cookie is scoped to /admin).
+ */
+const REFERENCE_PAGE_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'unsafe-inline'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/**
  * The reference page loads Scalar's standalone bundle from the npm package, never from a CDN:
  * the gateway runs where only the province's network is reachable.
  */
@@ -86,6 +105,11 @@ export function registerApiDocs(app: OpenAPIHono<AppEnv>, deps: Pick<ApiDependen
 
   app.get(
     DOCS_PATH,
+    async (c, next) => {
+      // The page's own policy, kept by the API's deny-all default (security-headers.ts).
+      c.header('content-security-policy', REFERENCE_PAGE_POLICY);
+      await next();
+    },
     Scalar({
       url: OPENAPI_PATH,
       // `cdn` is where the page loads the bundle from: here, the route above.
