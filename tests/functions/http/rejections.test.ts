@@ -5,6 +5,7 @@ import type { Channel } from '../../../functions/core/dossier-message';
 import type { LocalRuntime } from '../../../infra/local/start-local-runtime';
 import { aDossier } from '../../support/fixtures';
 import { aStatusChange } from '../../support/national-fixtures';
+import { signedPushHeaders } from '../../support/signed-push';
 import { startTestRuntime, tokenFor } from '../../support/test-runtime';
 
 /**
@@ -45,7 +46,12 @@ function send(
       {
         method: 'POST',
         agent: false,
-        headers: { 'content-type': contentType, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: {
+          'content-type': contentType,
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          // The national portal signs its pushes (SECURITY.md): a rejection must be for the body.
+          ...(path.startsWith('/v1/national/') ? signedPushHeaders(body) : {}),
+        },
       },
       (response) => {
         let text = '';
