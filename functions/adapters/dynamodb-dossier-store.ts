@@ -34,7 +34,7 @@ export interface DynamoDbDossierStoreOptions {
   /**
    * How long messages, failed records and delivery progress are kept: each gets `expiresAt`
    * (the table's TTL attribute, epoch seconds) this long after it is written
-   * (topology.retention, docs/adr/0004-retention-by-ttl.md). Absent: kept forever.
+   * (topology.retention, docs/adr/0006-retention-by-ttl.md). Absent: kept forever.
    */
   readonly retentionSeconds?: number;
 }
