@@ -8,8 +8,12 @@ import { invalidRequest, problemResponse } from './problem-response';
 import type { AuthVariables } from './require-scope';
 import { registerDossierRoutes } from './routes/dossiers';
 import { registerHealthRoute } from './routes/health';
+import { registerNationalFeeRoute } from './routes/national-fees';
 import { registerNationalPushRoutes } from './routes/national-push';
 import { registerTokenRoute } from './routes/oauth-token';
+import { registerPaymentCallbackRoute } from './routes/payment-callback';
+import { registerPaymentRoutes } from './routes/payments';
+import { registerReconciliationRoutes } from './routes/reconciliation';
 
 export type AppEnv = { Variables: AuthVariables & { requestId: string } };
 
@@ -39,6 +43,10 @@ export function createApp(deps: ApiDependencies) {
   registerTokenRoute(app, deps);
   registerDossierRoutes(app, deps);
   registerNationalPushRoutes(app, deps);
+  registerPaymentRoutes(app, deps);
+  registerPaymentCallbackRoute(app, deps);
+  registerNationalFeeRoute(app, deps);
+  registerReconciliationRoutes(app, deps);
 
   app.notFound((c) =>
     problemResponse(
@@ -49,7 +57,11 @@ export function createApp(deps: ApiDependencies) {
 
   app.onError((error, c) => {
     if (isGatewayError(error)) {
-      if (error.code === 'dependency.unavailable' || error.code.startsWith('national.')) {
+      if (
+        error.code === 'dependency.unavailable' ||
+        error.code.startsWith('national.') ||
+        error.code.startsWith('payment.platform')
+      ) {
         deps.logger.error('request failed on a dependency', {
           path: c.req.path,
           code: error.code,
