@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LocalRuntime } from '../../infra/local/start-local-runtime';
 import { aDossier } from '../support/fixtures';
 import {
@@ -106,8 +106,17 @@ describe('payments end to end', () => {
     );
     const reference = await referenceOfPayment(client, created.paymentId);
     await setPaymentFaults(runtime, { duplicateCallbacks: 20 });
+    const info = vi.spyOn(runtime.deps.logger, 'info');
 
     const answer = await payAtSimulator(runtime, reference);
+
+    const changes = info.mock.calls.filter(
+      ([message, context]) =>
+        message === 'payment state changed' &&
+        (context as { paymentId?: string })?.paymentId === created.paymentId,
+    );
+    info.mockRestore();
+    expect(changes).toHaveLength(1);
 
     expect(answer.sent).toHaveLength(20);
     expect(answer.sent.every((sent) => sent.status === 200 && sent.reply.MaLoi === '00')).toBe(true);
