@@ -219,7 +219,7 @@ export function createPaymentPlatformSimulator(options: PaymentPlatformSimulator
     const read = await readSigned(c, paymentBillRequestSchema, 'GET_BILL');
     if ('refusal' in read) return read.refusal;
     const transaction = transactions.get(read.data.MaThamChieu);
-    if (!transaction || transaction.state !== 'paid') {
+    if (transaction?.state !== 'paid') {
       return c.json({ error_code: paymentPlatformErrorCodes.notFound, message: 'Không có biên lai' });
     }
     record(c, read.data);

@@ -19,12 +19,10 @@ import { assertMayActFor, requireScope } from '../require-scope';
 const problem = { 'application/problem+json': { schema: problemSchema } };
 const security = [{ bearerAuth: [] }];
 const paymentIdParam = z.object({
-  id: z
-    .string()
-    .meta({
-      description: 'paymentId from POST /v1/payments',
-      example: '0f8c2a9e-4b7d-4e1a-9c3b-5d7e9f1a2b3c',
-    }),
+  id: z.string().meta({
+    description: 'paymentId from POST /v1/payments',
+    example: '0f8c2a9e-4b7d-4e1a-9c3b-5d7e9f1a2b3c',
+  }),
 });
 
 const iso = (value: string) => toVietnamIso(new Date(value));
