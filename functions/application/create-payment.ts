@@ -94,6 +94,14 @@ export async function createPayment(
       return answerFor(deps, command, held);
     }
     if (await freedStaleSlot(deps, request.dossierCode, holder.paymentId, holder.takenAt, held)) continue;
+    if (!held && holder.requestHash === requestHash) {
+      // The same request, arriving at the same moment, is storing its payment right now.
+      throw new GatewayError(
+        'idempotency.inProgress',
+        'Yêu cầu thanh toán giống hệt đang được xử lý / The same payment request is being processed; retry shortly',
+        { retryAfterSeconds: 2, details: { paymentId: holder.paymentId } },
+      );
+    }
     throw new GatewayError(
       'payment.alreadyOpen',
       `Hồ sơ ${request.dossierCode} đang có giao dịch chờ thanh toán ${holder.paymentId} / The dossier has an open payment ${holder.paymentId}; wait until it is paid, failed or expired`,

@@ -183,6 +183,57 @@ describe('payments end to end', () => {
     expect(await provincePaymentEvents(runtime, created.paymentId)).toEqual(['payment.succeeded:paid']);
   }, 40_000);
 
+  it('lets a person pay on the platform’s page, sends the callback, and returns to the province’s URL', async () => {
+    const dossier = await aSyncedDossier(runtime, client);
+    const created = await createdPayment(
+      await client.post('/v1/payments', aPaymentRequest(dossier.dossierCode)),
+    );
+    const page = await fetch(created.paymentUrl);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('258.000 ₫');
+
+    const submitted = await fetch(created.paymentUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'outcome=paid',
+      redirect: 'manual',
+    });
+
+    expect(submitted.status).toBe(303);
+    const back = new URL(submitted.headers.get('location') ?? '');
+    expect(`${back.origin}${back.pathname}`).toBe('https://motcua.example.vn/payments/return');
+    expect(back.searchParams.get('MaLoi')).toBe('00');
+    expect((await runtime.deps.payments.getPayment(created.paymentId))?.state).toBe('paid');
+  });
+
+  it('creates one payment however many identical requests arrive at once, with or without a key', async () => {
+    for (const key of [{ 'idempotency-key': 'burst-1' }, {}]) {
+      const dossier = await aSyncedDossier(runtime, client);
+      const request = aPaymentRequest(dossier.dossierCode);
+      const answers = await Promise.all(
+        Array.from({ length: 6 }, () => client.post('/v1/payments', request, key as Record<string, string>)),
+      );
+      const bodies = (await Promise.all(answers.map((answer) => answer.json()))) as {
+        paymentId: string;
+        code?: string;
+      }[];
+      const created = bodies.filter((_, index) => answers[index]?.status === 201);
+      expect(created.length).toBeGreaterThanOrEqual(1);
+      expect(new Set(created.map((body) => body.paymentId)).size).toBe(1);
+      for (const [index, answer] of answers.entries()) {
+        if (answer.status !== 201)
+          expect([answer.status, bodies[index]?.code]).toEqual([409, 'idempotency.inProgress']);
+      }
+      expect((await runtime.deps.payments.listDossierPayments(dossier.dossierCode)).length).toBe(1);
+      const inits = runtime.simulators.payment.received.filter(
+        (call) =>
+          (call.body as { ThongTinBienLai?: { MaHoSo?: string } }).ThongTinBienLai?.MaHoSo ===
+          dossier.dossierCode,
+      );
+      expect(inits).toHaveLength(1);
+    }
+  });
+
   it('serves the e-receipt of a paid payment as a PDF a reader can open', async () => {
     const dossier = await aSyncedDossier(runtime, client);
     const created = await createdPayment(
