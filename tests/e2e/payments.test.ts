@@ -97,6 +97,14 @@ describe('payments end to end', () => {
     >;
     expect(view).toMatchObject({ state: 'paid', reference });
     expect(String(view.platformTransactionId)).toMatch(/^PG/);
+    const dossierView = (await (await client.get(`/v1/dossiers/${dossier.dossierCode}`)).json()) as {
+      payments: unknown[];
+      timeline: { kind: string }[];
+    };
+    expect(dossierView.payments).toEqual([expect.objectContaining({ paymentId: created.paymentId, state: 'paid' })]);
+    expect(dossierView.timeline.map((entry) => entry.kind)).toEqual(
+      expect.arrayContaining(['payment.progress', 'payment.succeeded']),
+    );
   }, 40_000);
 
   it('applies the same callback arriving 20 times at once exactly once, with one relay message per channel', async () => {

@@ -8,12 +8,11 @@ import {
 } from '../../../contracts/provincial-payments';
 import { createPayment } from '../../application/create-payment';
 import { GatewayError } from '../../core/gateway-error';
-import type { Payment } from '../../core/payment';
 import { isPaymentId } from '../../core/payment-reference';
 import { publicPaymentState } from '../../core/payment-state-machine';
-import { toVietnamIso } from '../../core/vietnam-time';
 import type { ApiDependencies } from '../api-dependencies';
 import type { AppEnv } from '../create-app';
+import { paymentViewOf, toPublicTime } from '../payment-view';
 import { assertMayActFor, requireScope } from '../require-scope';
 
 const problem = { 'application/problem+json': { schema: problemSchema } };
@@ -24,27 +23,6 @@ const paymentIdParam = z.object({
     example: '0f8c2a9e-4b7d-4e1a-9c3b-5d7e9f1a2b3c',
   }),
 });
-
-const iso = (value: string) => toVietnamIso(new Date(value));
-
-function viewOf(payment: Payment) {
-  return {
-    paymentId: payment.paymentId,
-    dossierCode: payment.dossierCode,
-    amount: payment.amount,
-    state: publicPaymentState(payment.state),
-    reference: payment.reference,
-    ...(payment.state === 'paid' && payment.platformTransactionId
-      ? { platformTransactionId: payment.platformTransactionId }
-      : {}),
-    lines: payment.lines.map((line) => ({ ...line })),
-    createdAt: iso(payment.createdAt),
-    ...(payment.expiresAt ? { expiresAt: iso(payment.expiresAt) } : {}),
-    ...(payment.settledAt && payment.state !== 'pending' && payment.state !== 'initiating'
-      ? { settledAt: iso(payment.settledAt) }
-      : {}),
-  };
-}
 
 async function findPayment(deps: ApiDependencies, id: string, caller: AppEnv['Variables']['caller']) {
   const payment = isPaymentId(id) ? await deps.payments.getPayment(id) : undefined;
@@ -128,7 +106,7 @@ export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepende
         {
           paymentId: payment.paymentId,
           paymentUrl: payment.paymentUrl,
-          expiresAt: iso(payment.expiresAt),
+          expiresAt: toPublicTime(payment.expiresAt),
           state: publicPaymentState(payment.state),
         },
         201,
@@ -151,7 +129,7 @@ export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepende
         404: { description: 'No such payment (or not yours)', content: problem },
       },
     }),
-    async (c) => c.json(viewOf(await findPayment(deps, c.req.valid('param').id, c.var.caller)), 200),
+    async (c) => c.json(paymentViewOf(await findPayment(deps, c.req.valid('param').id, c.var.caller)), 200),
   );
 
   app.openapi(
