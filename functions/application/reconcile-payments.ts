@@ -1,5 +1,6 @@
 import { mismatchKinds, type ReconciliationReport } from '../../contracts/reconciliation';
 import { reconcileTransactions } from '../core/reconcile-transactions';
+import { toVietnamIso } from '../core/vietnam-time';
 import type { PaymentDependencies } from './payment-dependencies';
 
 export interface ReconciliationRun {
@@ -18,7 +19,7 @@ export async function reconcilePayments(
   deps: PaymentDependencies,
   run: ReconciliationRun,
 ): Promise<ReconciliationReport> {
-  const startedAt = deps.clock.now().toISOString();
+  const startedAt = toVietnamIso(deps.clock.now());
   const [platform, gateway] = await Promise.all([
     deps.paymentPlatform.listTransactions(run.day),
     deps.payments.listDayPayments(run.day),
@@ -33,7 +34,7 @@ export async function reconcilePayments(
     trigger: run.trigger,
     requestedBy: run.requestedBy,
     startedAt,
-    finishedAt: deps.clock.now().toISOString(),
+    finishedAt: toVietnamIso(deps.clock.now()),
     platformTransactions: platform.length,
     gatewayPayments: gateway.length,
     matched: outcome.matched,

@@ -101,7 +101,9 @@ describe('payments end to end', () => {
       payments: unknown[];
       timeline: { kind: string }[];
     };
-    expect(dossierView.payments).toEqual([expect.objectContaining({ paymentId: created.paymentId, state: 'paid' })]);
+    expect(dossierView.payments).toEqual([
+      expect.objectContaining({ paymentId: created.paymentId, state: 'paid' }),
+    ]);
     expect(dossierView.timeline.map((entry) => entry.kind)).toEqual(
       expect.arrayContaining(['payment.progress', 'payment.succeeded']),
     );
