@@ -105,10 +105,7 @@ export async function createPayment(
     throw new GatewayError(
       'payment.alreadyOpen',
       `Hồ sơ ${request.dossierCode} đang có giao dịch chờ thanh toán ${holder.paymentId} / The dossier has an open payment ${holder.paymentId}; wait until it is paid, failed or expired`,
-      {
-        details: { paymentId: holder.paymentId },
-        retryAfterSeconds: deps.paymentSettings.initiationTimeoutSeconds,
-      },
+      { details: { paymentId: holder.paymentId } },
     );
   }
 
@@ -281,7 +278,13 @@ async function initiate(deps: PaymentDependencies, payment: Payment): Promise<Cr
     await deps.payments.updatePayment(
       payment.paymentId,
       { state: 'initiating', initiatingSince: payment.initiatingSince },
-      { initiatingSince: NO_INITIATION_IN_FLIGHT },
+      {
+        initiatingSince: NO_INITIATION_IN_FLIGHT,
+        // Unknown outcome: the poller asks the platform soon, and closes it once its time is up.
+        dueAt: new Date(
+          deps.clock.now().getTime() + deps.paymentSettings.queryAfterSeconds * 1000,
+        ).toISOString(),
+      },
     );
     deps.logger.warn('INIT failed; the payment stays initiating until a repeat resumes it', {
       paymentId: payment.paymentId,

@@ -70,7 +70,7 @@ async function postCallback(body: unknown) {
 }
 
 /** A callback signed in the test, over a hand-written field order (not the production list). */
-function signedCallback(reference: string, amount: string, secret = SECRET) {
+function signedCallback(reference: string, amount: string, secret = SECRET, at = nowNational()) {
   const fields = {
     LoaiBanTin: 'CONFIRM',
     MaLoi: '00',
@@ -80,7 +80,7 @@ function signedCallback(reference: string, amount: string, secret = SECRET) {
     MaTienTe: 'VND',
     MaGiaoDich: 'PG-TEST-1',
     MaNganHang: 'VCB',
-    ThoiGianGD: nowNational(),
+    ThoiGianGD: at,
     ThongTinGiaoDich: 'Thanh toan ho so',
   };
   const MaXacThuc = sha256([
@@ -142,6 +142,34 @@ describe('the payment callback', () => {
     const unknown = signedCallback('LT00000000000040008000000000000000', '258000');
     expect((await postCallback(unknown)).reply.MaLoi).toBe('02');
   });
+
+  it('refuses a callback dated in the future or before the payment existed', async () => {
+    const { paymentId, reference } = await aPendingPayment();
+    expect(
+      (await postCallback(signedCallback(reference, '258000', SECRET, '20990101000000'))).reply.MaLoi,
+    ).toBe('04');
+    expect(
+      (await postCallback(signedCallback(reference, '258000', SECRET, '20200101000000'))).reply.MaLoi,
+    ).toBe('04');
+    expect((await runtime.deps.payments.getPayment(paymentId))?.state).toBe('pending');
+  });
+
+  it('closes a payment whose INIT never completed once its time is up, and tells nobody', async () => {
+    await setFaults(runtime.urls.payment, { down: true });
+    const dossier = await aSyncedDossier(runtime, client);
+    expect((await client.post('/v1/payments', aPaymentRequest(dossier.dossierCode))).status).toBe(503);
+    await setFaults(runtime.urls.payment, {});
+    const [payment] = await runtime.deps.payments.listDossierPayments(dossier.dossierCode);
+    expect(payment?.state).toBe('initiating');
+
+    await new Promise((resolve) => setTimeout(resolve, LIFETIME_SECONDS * 1000 + 200));
+    await runtime.runSchedule('payment-status-poller');
+
+    expect((await runtime.deps.payments.getPayment(payment?.paymentId ?? ''))?.state).toBe('expired');
+    expect(await runtime.deps.store.listMessages('province', dossier.dossierCode)).toEqual([]);
+    // The dossier is free for a new payment.
+    expect((await client.post('/v1/payments', aPaymentRequest(dossier.dossierCode))).status).toBe(201);
+  }, 30_000);
 
   it('refuses a callback for another amount, keeps it on the payment, and applies nothing', async () => {
     const { paymentId, reference } = await aPendingPayment();
