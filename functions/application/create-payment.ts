@@ -78,13 +78,15 @@ export async function createPayment(
     if (existing) return answerFor(deps, command, existing);
   }
 
-  for (let round = 0; round < MAX_ROUNDS; round += 1) {
+  let slotTaken = false;
+  for (let round = 0; round < MAX_ROUNDS && !slotTaken; round += 1) {
     const holder = await deps.payments.takeOpenSlot(request.dossierCode, {
       paymentId,
       requestHash,
       takenAt: deps.clock.now().toISOString(),
     });
-    if (holder.paymentId === paymentId) break;
+    slotTaken = holder.paymentId === paymentId;
+    if (slotTaken) break;
     const held = await deps.payments.getPayment(holder.paymentId);
     // The same request while its payment is open is a repeat, with or without a key.
     if (held && held.requestHash === requestHash && openPaymentStates.includes(held.state)) {
@@ -106,6 +108,16 @@ export async function createPayment(
       'payment.alreadyOpen',
       `Hồ sơ ${request.dossierCode} đang có giao dịch chờ thanh toán ${holder.paymentId} / The dossier has an open payment ${holder.paymentId}; wait until it is paid, failed or expired`,
       { details: { paymentId: holder.paymentId } },
+    );
+  }
+
+  if (!slotTaken) {
+    throw new GatewayError(
+      'idempotency.inProgress',
+      'Hồ sơ đang được tạo giao dịch / Payments of this dossier are changing; retry shortly',
+      {
+        retryAfterSeconds: 2,
+      },
     );
   }
 

@@ -68,5 +68,3 @@ export interface Payment {
   readonly relayPending?: boolean;
   readonly recordedOutcomes?: readonly RecordedOutcome[];
 }
-
-export type { FeeLine } from './fee-line';
