@@ -2,7 +2,6 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
@@ -67,7 +66,7 @@ async function load(connections: number, request: (index: number) => Promise<Res
 
 async function main() {
   const runtime = await startLocalRuntime({
-    ports: { gateway: 0, nationalPortal: 0, province: 0, dynamodb: 0, sqs: 0 },
+    ports: { gateway: 0, nationalPortal: 0, province: 0, payment: 0, dynamodb: 0, sqs: 0 },
     dataDir: null,
     logLevel: 'SILENT',
     schedules: false,

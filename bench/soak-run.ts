@@ -117,6 +117,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
           SQS_PORT: String(ports.sqs),
           NATIONAL_SIM_PORT: '0',
           PROVINCE_SIM_PORT: '0',
+          PAYMENT_SIM_PORT: '0',
           GATEWAY_DATA_DIR: dataDir,
           EXTERNAL_NATIONAL_PORTAL_URL: nationalServer.url,
           EXTERNAL_PROVINCE_URL: provinceServer.url,

@@ -6,10 +6,15 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDynamoDbAuditLog, createDynamoDbThroughputStats } from '../adapters/dynamodb-admin-records';
 import { createDynamoDbClientRegistry } from '../adapters/dynamodb-client-registry';
 import { createDynamoDbDossierStore } from '../adapters/dynamodb-dossier-store';
+import { createDynamoDbPaymentStore } from '../adapters/dynamodb-payment-store';
 import { createDynamoDbProvinceSystems } from '../adapters/dynamodb-province-systems';
+import { createDynamoDbReconciliationReports } from '../adapters/dynamodb-reconciliation-reports';
+import { createEmfBusinessMetrics } from '../adapters/emf-business-metrics';
 import { createEndpointGuard } from '../adapters/endpoint-guard';
 import { guardNationalPortal } from '../adapters/guarded-national-portal';
+import { guardPaymentPlatform, unconfiguredPaymentPlatform } from '../adapters/guarded-payment-platform';
 import { createJoseAccessTokens } from '../adapters/jose-access-tokens';
+import { createPaygovPaymentPlatform } from '../adapters/paygov-payment-platform';
 import { createSqsMessageQueue } from '../adapters/sqs-message-queue';
 import { createSqsQueueMonitor } from '../adapters/sqs-queue-monitor';
 import { createStandardWebhookSender } from '../adapters/standard-webhook-sender';
@@ -31,6 +36,7 @@ export type GatewayDependencies = Omit<ApiDependencies, 'remoteAddress'> &
     readonly random: () => number;
     readonly outbox: RuntimeConfig['outbox'];
     readonly retryPolicy: RuntimeConfig['retryPolicy'];
+    readonly paymentPolling: { readonly limit: number };
     readonly clientRegistry: ReturnType<typeof createDynamoDbClientRegistry>;
     readonly provinceRegistry: ReturnType<typeof createDynamoDbProvinceSystems>;
     readonly webhooks: WebhookSender;
@@ -80,7 +86,24 @@ export async function buildDependencies(
     timeoutMs: config.provinceWebhooks.timeoutMs,
     allowLoopbackHttp: config.provinceWebhooks.allowLoopbackHttp,
   });
+  const { dueShards, pollLimit, ...paymentTimings } = config.payments;
+  const paymentPlatform = config.paymentPlatform
+    ? guardPaymentPlatform(
+        createPaygovPaymentPlatform(config.paymentPlatform),
+        createEndpointGuard({ name: 'payment-platform', ...config.paymentPlatform, logger: log }),
+      )
+    : unconfiguredPaymentPlatform();
   return {
+    payments: createDynamoDbPaymentStore(documents, { tableName: config.tableName, dueShards }),
+    paymentPlatform,
+    paymentSettings: {
+      ...paymentTimings,
+      partnerCode: config.paymentPlatform?.partnerCode ?? '',
+      secrets: config.paymentPlatform?.secrets ?? [],
+    },
+    paymentPolling: { limit: pollLimit },
+    reconciliationReports: createDynamoDbReconciliationReports(documents, { tableName: config.tableName }),
+    metrics: createEmfBusinessMetrics({ logger: log, serviceName: 'lien-thong-gateway' }),
     store: createDynamoDbDossierStore(documents, {
       tableName: config.tableName,
       pendingShards: config.outbox.pendingShards,

@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import { exportJWK, generateKeyPair } from 'jose';
 import type { SigningKey } from '../../functions/adapters/jose-access-tokens';
 import type { GatewaySecrets } from '../../functions/wiring/runtime-config';
-import { demoLgspClient, demoNationalPortalAccount, demoWebhookSecret } from './demo-credentials';
+import {
+  demoLgspClient,
+  demoNationalPortalAccount,
+  demoPaymentPartner,
+  demoWebhookSecret,
+} from './demo-credentials';
 
 async function newSigningKey(): Promise<SigningKey> {
   const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
@@ -27,6 +32,11 @@ export async function loadLocalSecrets(dataDir: string | null): Promise<GatewayS
     nationalPortal: demoNationalPortalAccount,
     webhookSecrets: { 'demo-province': [demoWebhookSecret] },
     nationalLgsp: demoLgspClient,
+    paymentPlatform: {
+      partnerCode: demoPaymentPartner.partnerCode,
+      secrets: [demoPaymentPartner.secret],
+      apiToken: demoPaymentPartner.apiToken,
+    },
   };
   if (file && dataDir) {
     mkdirSync(dataDir, { recursive: true });

@@ -1,6 +1,11 @@
 import { resolve } from 'node:path';
 import { parseNationalTransports } from '../../functions/wiring/parse-national-transports';
-import { demoClients, demoLgspClient, demoNationalPortalAccount } from './demo-credentials';
+import {
+  demoClients,
+  demoLgspClient,
+  demoNationalPortalAccount,
+  demoPaymentPartner,
+} from './demo-credentials';
 import { startLocalRuntime } from './start-local-runtime';
 
 /** `npm start`: the whole gateway on this machine. Configuration by environment variables (README). */
@@ -22,6 +27,7 @@ const runtime = await startLocalRuntime({
     gateway: port('GATEWAY_PORT', 3000),
     nationalPortal: port('NATIONAL_SIM_PORT', 3001),
     province: port('PROVINCE_SIM_PORT', 3003),
+    payment: port('PAYMENT_SIM_PORT', 3002),
     dynamodb: port('DYNAMODB_PORT', 8000),
     sqs: port('SQS_PORT', 9324),
   },
@@ -52,6 +58,7 @@ const lines = [
   `  Gateway API              ${runtime.urls.gateway}`,
   `  Health                   ${runtime.urls.gateway}/health`,
   `  National portal (sim)    ${runtime.urls.nationalPortal}   (received: ${runtime.urls.nationalPortal}/_sim/received)`,
+  `  Payment platform (sim)   ${runtime.urls.payment}   (received: ${runtime.urls.payment}/_sim/received, callbacks: ${runtime.urls.payment}/_sim/callbacks)`,
   `  Provincial system (sim)  ${runtime.urls.province}   (received: ${runtime.urls.province}/_sim/received)`,
   `  DynamoDB emulator        ${runtime.urls.dynamodb}`,
   `  SQS emulator             ${runtime.urls.sqs}`,
@@ -65,6 +72,7 @@ const lines = [
   ),
   `  national portal user     ${demoNationalPortalAccount.username} / ${demoNationalPortalAccount.password}`,
   `  national LGSP client     ${demoLgspClient.clientId} / ${demoLgspClient.clientSecret}`,
+  `  payment partner          ${demoPaymentPartner.partnerCode} / ${demoPaymentPartner.secret}   (API token ${demoPaymentPartner.apiToken})`,
   '',
   'Try:',
   `  curl -s ${runtime.urls.gateway}/oauth/token -d grant_type=client_credentials -d client_id=demo-province -d client_secret=demo-secret`,
