@@ -57,6 +57,8 @@ const lines = [
   '',
   `  Gateway API              ${runtime.urls.gateway}`,
   `  Health                   ${runtime.urls.gateway}/health`,
+  `  Admin console            ${runtime.urls.gateway}/admin   (sign in as demo-admin)`,
+  `  API reference            ${runtime.urls.gateway}/docs   (OpenAPI: ${runtime.urls.gateway}/openapi.json)`,
   `  National portal (sim)    ${runtime.urls.nationalPortal}   (received: ${runtime.urls.nationalPortal}/_sim/received)`,
   `  Payment platform (sim)   ${runtime.urls.payment}   (received: ${runtime.urls.payment}/_sim/received, callbacks: ${runtime.urls.payment}/_sim/callbacks)`,
   `  Provincial system (sim)  ${runtime.urls.province}   (received: ${runtime.urls.province}/_sim/received)`,
