@@ -2,14 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import { serve } from '@hono/node-server';
 import { build } from 'esbuild';
 import { Hono } from 'hono';
-import { lambdaBundling, projectRoot } from '../infra/aws/lambda-bundling';
+import { esbuildOptions, projectRoot } from '../infra/aws/lambda-bundling';
 import { closeServer } from '../infra/local/emulators';
 import { startLocalRuntime } from '../infra/local/start-local-runtime';
 import { topology } from '../infra/topology';
@@ -67,7 +66,7 @@ async function load(connections: number, request: (index: number) => Promise<Res
 
 async function main() {
   const runtime = await startLocalRuntime({
-    ports: { gateway: 0, nationalPortal: 0, province: 0, dynamodb: 0, sqs: 0 },
+    ports: { gateway: 0, nationalPortal: 0, province: 0, payment: 0, dynamodb: 0, sqs: 0 },
     dataDir: null,
     logLevel: 'SILENT',
     schedules: false,
@@ -239,21 +238,7 @@ async function measureBundles() {
   const measured = [];
   for (const { name, entry } of entries) {
     const outfile = join(out, `${name.replace(/\W+/g, '-')}.mjs`);
-    await build({
-      entryPoints: [entry],
-      outfile,
-      bundle: true,
-      logLevel: 'silent',
-      absWorkingDir: projectRoot,
-      platform: lambdaBundling.platform,
-      format: lambdaBundling.format,
-      target: lambdaBundling.target,
-      minify: lambdaBundling.minify,
-      // The SDK is on the Lambda runtime, not here: keep it bundled-out but resolvable for the init timing.
-      external: [...lambdaBundling.external],
-      mainFields: [...lambdaBundling.mainFields],
-      banner: { js: lambdaBundling.banner },
-    });
+    await build({ ...esbuildOptions(entry), outfile });
     const sizeKb = Math.round(statSync(outfile).size / 1024);
     // Module init: a fresh Node process importing the bundle, median of five.
     const samples = Array.from({ length: 5 }, () =>

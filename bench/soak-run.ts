@@ -117,6 +117,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
           SQS_PORT: String(ports.sqs),
           NATIONAL_SIM_PORT: '0',
           PROVINCE_SIM_PORT: '0',
+          PAYMENT_SIM_PORT: '0',
           GATEWAY_DATA_DIR: dataDir,
           EXTERNAL_NATIONAL_PORTAL_URL: nationalServer.url,
           EXTERNAL_PROVINCE_URL: provinceServer.url,
@@ -140,11 +141,12 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     throw new Error('gateway did not become healthy within 60 s');
   };
 
-  const killGateway = async () => {
-    if (!child) return;
+  const killGateway = async (counted = true) => {
+    if (!child || child.exitCode !== null) return;
     const exited = new Promise((done) => child?.once('exit', done));
     child.kill('SIGKILL');
     await exited;
+    if (!counted) return;
     kills += 1;
     log(`killed the gateway with SIGKILL (${kills}/${options.kills})`);
   };
@@ -282,7 +284,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       elapsedSeconds: Math.round((Date.now() - started) / 1000),
     };
   } finally {
-    await killGateway().catch(() => undefined);
+    await killGateway(false).catch(() => undefined);
     await closeServer(nationalServer.server);
     await closeServer(provinceServer.server);
     rmSync(dataDir, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { dossierSubmissionSchema, statusChangeSchema } from './provincial-api';
-import { statusChangedDataSchema } from './webhooks';
+import { paymentEventDataSchema, statusChangedDataSchema } from './webhooks';
 
 /**
  * The payload schema of each message kind: what an admin's edit-and-replay must satisfy,
@@ -11,4 +11,7 @@ export const messagePayloadSchemas = {
   'dossier.status': statusChangeSchema,
   'dossier.submitted': dossierSubmissionSchema,
   'dossier.status_changed': statusChangedDataSchema,
+  'payment.progress': paymentEventDataSchema,
+  'payment.succeeded': paymentEventDataSchema,
+  'payment.failed': paymentEventDataSchema,
 } as const satisfies Record<string, z.ZodType>;

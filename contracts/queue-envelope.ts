@@ -8,7 +8,15 @@ import { dossierCodeSchema } from './codes';
  */
 export const queueEnvelopeSchema = z.object({
   channel: z.enum(['national', 'province']),
-  type: z.enum(['dossier.sync', 'dossier.status', 'dossier.submitted', 'dossier.status_changed']),
+  type: z.enum([
+    'dossier.sync',
+    'dossier.status',
+    'dossier.submitted',
+    'dossier.status_changed',
+    'payment.progress',
+    'payment.succeeded',
+    'payment.failed',
+  ]),
   version: z.literal(1),
   messageId: z.string().min(1),
   dossierCode: dossierCodeSchema,

@@ -1,7 +1,7 @@
 import * as z from 'zod';
-import { dossierCodeSchema, isoDateTimeSchema } from './codes';
+import { dossierCodeSchema, isoDateTimeSchema, vndAmountSchema } from './codes';
 import { dossierStatusSchema } from './dossier-status';
-import { dossierSubmissionSchema } from './provincial-api';
+import { dossierSubmissionSchema, feeLineSchema } from './provincial-api';
 
 /**
  * Events the gateway sends to provincial systems, signed per the Standard Webhooks spec
@@ -23,6 +23,24 @@ export const statusChangedDataSchema = z
   })
   .meta({ id: 'DossierStatusChangedData' });
 
+/** A payment that reached an outcome: paid (`payment.succeeded`), failed or expired (`payment.failed`). */
+export const paymentEventDataSchema = z
+  .object({
+    paymentId: z.string(),
+    dossierCode: dossierCodeSchema,
+    reference: z.string().meta({ description: 'MaThamChieu of the payment on the platform' }),
+    amount: vndAmountSchema,
+    state: z.enum(['paid', 'failed', 'expired']),
+    lines: z.array(feeLineSchema),
+    platformTransactionId: z.string().optional(),
+    bankCode: z.string().optional(),
+    failureCode: z.string().optional().meta({ description: 'The platform’s MaLoi of a failed payment' }),
+    at: isoDateTimeSchema.meta({ description: 'When the platform settled it (or when it expired)' }),
+  })
+  .meta({ id: 'PaymentEventData' });
+
+export type PaymentEventData = z.infer<typeof paymentEventDataSchema>;
+
 export const webhookEventSchema = z
   .discriminatedUnion('type', [
     z.object({
@@ -36,6 +54,18 @@ export const webhookEventSchema = z
       type: z.literal('dossier.status_changed'),
       createdAt: z.string(),
       data: statusChangedDataSchema,
+    }),
+    z.object({
+      id: z.string(),
+      type: z.literal('payment.succeeded'),
+      createdAt: z.string(),
+      data: paymentEventDataSchema,
+    }),
+    z.object({
+      id: z.string(),
+      type: z.literal('payment.failed'),
+      createdAt: z.string(),
+      data: paymentEventDataSchema,
     }),
   ])
   .meta({ id: 'WebhookEvent' });

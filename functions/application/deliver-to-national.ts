@@ -2,6 +2,7 @@ import { nationalStatusCode } from '../../contracts/dossier-status';
 import { messagePayloadSchemas } from '../../contracts/message-payloads';
 import { canonicalJson } from '../core/canonical-json';
 import { toNationalDossier } from '../core/translate-dossier';
+import { toPaymentProgressRow } from '../core/translate-payment';
 import { toNationalProgressRow } from '../core/translate-status-change';
 import type { NationalPortal } from '../ports/national-portal';
 import type { Deliverer } from './relay-message';
@@ -30,6 +31,17 @@ export function createNationalDeliverer(portal: NationalPortal): Deliverer {
         return {
           detail: `CapNhatTienDoHoSoMC error_code ${acknowledgement.errorCode}`,
           progress: { nationalStatus: change.status },
+        };
+      }
+      if (message.kind === 'payment.progress') {
+        // The portal's status does not move with a payment: the row repeats the one it has.
+        const event = messagePayloadSchemas['payment.progress'].parse(message.payload);
+        const acknowledgement = await portal.updateProgress(message.agencyCode, [
+          toPaymentProgressRow(event, progress.nationalStatus ?? message.status),
+        ]);
+        return {
+          detail: `CapNhatTienDoHoSoMC (payment ${event.state}) error_code ${acknowledgement.errorCode}`,
+          progress: {},
         };
       }
       throw new Error(`a ${message.kind} message cannot go to the national portal`);

@@ -7,8 +7,8 @@ import type { DossierStatus } from '../../contracts/dossier-status';
 export type Channel = 'national' | 'province';
 
 export const channelKinds = {
-  national: ['dossier.sync', 'dossier.status'],
-  province: ['dossier.submitted', 'dossier.status_changed'],
+  national: ['dossier.sync', 'dossier.status', 'payment.progress'],
+  province: ['dossier.submitted', 'dossier.status_changed', 'payment.succeeded', 'payment.failed'],
 } as const satisfies Record<Channel, readonly string[]>;
 
 export type MessageKind = (typeof channelKinds)[Channel][number];

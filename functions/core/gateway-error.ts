@@ -30,7 +30,14 @@ export type GatewayErrorCode =
   | 'province.transient'
   | 'province.rejected'
   | 'province.notRegistered'
-  | 'dependency.unavailable';
+  | 'dependency.unavailable'
+  | 'payment.notFound'
+  | 'payment.alreadyOpen'
+  | 'payment.transitionNotAllowed'
+  | 'payment.platformUnavailable'
+  | 'payment.platformRejected'
+  | 'reconciliation.notFound'
+  | 'reconciliation.fileInvalid';
 
 export interface GatewayErrorOptions {
   readonly fieldErrors?: readonly FieldError[];

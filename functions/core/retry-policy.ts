@@ -36,11 +36,13 @@ export function classifyFailure(error: Error): FailureClass {
   switch (error.code) {
     case 'national.rejected':
     case 'province.rejected':
+    case 'payment.platformRejected':
       return { retry: false };
     case 'national.transient':
     case 'province.transient':
     case 'national.authentication':
     case 'dependency.unavailable':
+    case 'payment.platformUnavailable':
       return error.retryAfterSeconds === undefined
         ? { retry: true }
         : { retry: true, retryAfterSeconds: error.retryAfterSeconds };

@@ -1,15 +1,20 @@
 import type { Context } from 'hono';
 import type { AdminDependencies } from '../application/admin-operations';
+import type { PaymentSettings } from '../application/payment-dependencies';
 import type { Channel } from '../core/dossier-message';
 import type { AccessTokens } from '../ports/access-tokens';
+import type { BusinessMetrics } from '../ports/business-metrics';
 import type { ClientRegistry } from '../ports/client-registry';
 import type { Clock } from '../ports/clock';
 import type { DossierStore } from '../ports/dossier-store';
 import type { Logger } from '../ports/logger';
 import type { MessageQueue } from '../ports/message-queue';
 import type { NationalPortal } from '../ports/national-portal';
+import type { PaymentPlatform } from '../ports/payment-platform';
+import type { PaymentStore } from '../ports/payment-store';
 import type { ProvinceSystems } from '../ports/province-systems';
 import type { ThroughputStats } from '../ports/queue-monitor';
+import type { ReconciliationReports } from '../ports/reconciliation-reports';
 import type { HttpSecurity } from './http-security';
 
 export interface ApiDependencies extends AdminDependencies {
@@ -26,6 +31,12 @@ export interface ApiDependencies extends AdminDependencies {
   readonly maxBodyBytes: number;
   /** Addresses the national portal may push from (exact or CIDR); empty allows any. */
   readonly nationalPushAllowList: readonly string[];
+  /** Payments (issue 6): the platform, their store, settings, reconciliation reports, metrics. */
+  readonly payments: PaymentStore;
+  readonly paymentPlatform: PaymentPlatform;
+  readonly paymentSettings: PaymentSettings;
+  readonly reconciliationReports: ReconciliationReports;
+  readonly metrics: BusinessMetrics;
   /** Abuse limits, body shape limits and signed-push settings (SECURITY.md). */
   readonly security: HttpSecurity;
   /** The caller's network address, as the runtime (Lambda or Node) sees it. */

@@ -15,8 +15,12 @@ import { registerApiDocs } from './routes/api-docs';
 import { registerDossierRoutes } from './routes/dossiers';
 import { registerHealthRoute } from './routes/health';
 import { registerJwksRoute } from './routes/jwks';
+import { registerNationalFeeRoute } from './routes/national-fees';
 import { registerNationalPushRoutes } from './routes/national-push';
 import { registerTokenRoute } from './routes/oauth-token';
+import { registerPaymentCallbackRoute } from './routes/payment-callback';
+import { registerPaymentRoutes } from './routes/payments';
+import { registerReconciliationRoutes } from './routes/reconciliation';
 import { securityHeaders } from './security-headers';
 
 export type AppEnv = { Variables: AuthVariables & { requestId: string } };
@@ -66,6 +70,10 @@ export function createApp(deps: ApiDependencies) {
   registerTokenRoute(app, deps);
   registerDossierRoutes(app, deps);
   registerNationalPushRoutes(app, deps);
+  registerPaymentRoutes(app, deps);
+  registerPaymentCallbackRoute(app, deps);
+  registerNationalFeeRoute(app, deps);
+  registerReconciliationRoutes(app, deps);
   registerAdminApiRoutes(app, deps);
   registerConsole(app, deps);
   registerApiDocs(app, deps);
@@ -89,7 +97,11 @@ export function createApp(deps: ApiDependencies) {
       return consoleErrorPage(c, error, statusOf(error.code));
     }
     if (isGatewayError(error)) {
-      if (error.code === 'dependency.unavailable' || error.code.startsWith('national.')) {
+      if (
+        error.code === 'dependency.unavailable' ||
+        error.code.startsWith('national.') ||
+        error.code.startsWith('payment.platform')
+      ) {
         deps.logger.error('request failed on a dependency', {
           path: c.req.path,
           code: error.code,

@@ -47,6 +47,31 @@ const problemCatalogue: Record<GatewayErrorCode, { status: ContentfulStatusCode;
     status: 503,
     title: 'Dịch vụ tạm thời không sẵn sàng / Service temporarily unavailable',
   },
+  'payment.notFound': { status: 404, title: 'Không tìm thấy giao dịch thanh toán / Payment not found' },
+  'payment.alreadyOpen': {
+    status: 409,
+    title: 'Hồ sơ đang có giao dịch chờ thanh toán / The dossier already has an open payment',
+  },
+  'payment.transitionNotAllowed': {
+    status: 409,
+    title: 'Chuyển trạng thái thanh toán không hợp lệ / Payment state change not allowed',
+  },
+  'payment.platformUnavailable': {
+    status: 503,
+    title: 'Nền tảng thanh toán tạm thời không sẵn sàng / Payment platform unavailable',
+  },
+  'payment.platformRejected': {
+    status: 502,
+    title: 'Nền tảng thanh toán từ chối giao dịch / The payment platform refused the payment',
+  },
+  'reconciliation.notFound': {
+    status: 404,
+    title: 'Không tìm thấy báo cáo đối soát / Reconciliation report not found',
+  },
+  'reconciliation.fileInvalid': {
+    status: 502,
+    title: 'Tệp đối soát không hợp lệ / The platform’s transaction list is unreadable',
+  },
 };
 
 export function statusOf(code: GatewayErrorCode): ContentfulStatusCode {

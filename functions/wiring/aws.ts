@@ -2,6 +2,7 @@ import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-sec
 import { environment, queueUrlVariable, topology } from '../../infra/topology';
 import { buildDependencies, type GatewayDependencies } from './build-dependencies';
 import { parseNationalTransports } from './parse-national-transports';
+import { paymentPartnerProfile } from './payment-partner-profile';
 import type { GatewaySecrets } from './runtime-config';
 
 function required(name: string): string {
@@ -47,6 +48,17 @@ export function loadAwsDependencies(): Promise<GatewayDependencies> {
         secrets: secrets.webhookSecrets ?? {},
         allowLoopbackHttp: false,
       },
+      ...(secrets.paymentPlatform && process.env[environment.paymentPlatformUrl]
+        ? {
+            paymentPlatform: {
+              ...topology.endpoints.paymentPlatform,
+              ...paymentPartnerProfile,
+              ...secrets.paymentPlatform,
+              baseUrl: required(environment.paymentPlatformUrl),
+            },
+          }
+        : {}),
+      payments: topology.payments,
       nationalPushAllowList: (process.env[environment.nationalPushAllowList] ?? '')
         .split(',')
         .filter(Boolean),

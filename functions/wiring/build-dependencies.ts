@@ -7,11 +7,16 @@ import { createDynamoDbAuditLog, createDynamoDbThroughputStats } from '../adapte
 import { createDynamoDbClientRegistry } from '../adapters/dynamodb-client-registry';
 import { createDynamoDbDossierStore } from '../adapters/dynamodb-dossier-store';
 import { createDynamoDbNonceStore } from '../adapters/dynamodb-nonce-store';
+import { createDynamoDbPaymentStore } from '../adapters/dynamodb-payment-store';
 import { createDynamoDbProvinceSystems } from '../adapters/dynamodb-province-systems';
+import { createDynamoDbReconciliationReports } from '../adapters/dynamodb-reconciliation-reports';
+import { createEmfBusinessMetrics } from '../adapters/emf-business-metrics';
 import { createEndpointGuard } from '../adapters/endpoint-guard';
 import { guardNationalPortal } from '../adapters/guarded-national-portal';
+import { guardPaymentPlatform, unconfiguredPaymentPlatform } from '../adapters/guarded-payment-platform';
 import { createInMemoryRateLimiter } from '../adapters/in-memory-rate-limiter';
 import { createJoseAccessTokens } from '../adapters/jose-access-tokens';
+import { createPaygovPaymentPlatform } from '../adapters/paygov-payment-platform';
 import { createSqsMessageQueue } from '../adapters/sqs-message-queue';
 import { createSqsQueueMonitor } from '../adapters/sqs-queue-monitor';
 import { createStandardWebhookSender } from '../adapters/standard-webhook-sender';
@@ -35,6 +40,7 @@ export type GatewayDependencies = Omit<ApiDependencies, 'remoteAddress'> &
     readonly random: () => number;
     readonly outbox: RuntimeConfig['outbox'];
     readonly retryPolicy: RuntimeConfig['retryPolicy'];
+    readonly paymentPolling: { readonly limit: number };
     readonly clientRegistry: ReturnType<typeof createDynamoDbClientRegistry>;
     readonly provinceRegistry: ReturnType<typeof createDynamoDbProvinceSystems>;
     readonly webhooks: WebhookSender;
@@ -78,6 +84,13 @@ export async function buildDependencies(
     timeoutMs: config.provinceWebhooks.timeoutMs,
     allowLoopbackHttp: config.provinceWebhooks.allowLoopbackHttp,
   });
+  const { dueShards, pollLimit, ...paymentTimings } = config.payments;
+  const paymentPlatform = config.paymentPlatform
+    ? guardPaymentPlatform(
+        createPaygovPaymentPlatform(config.paymentPlatform),
+        createEndpointGuard({ name: 'payment-platform', ...config.paymentPlatform, logger: log }),
+      )
+    : unconfiguredPaymentPlatform();
   if (config.nationalPushSecrets.length === 0) {
     log.warn('national pushes are not signed: bearer token and address only (SECURITY.md)', {
       setting: 'nationalPushSecrets',
@@ -93,6 +106,16 @@ export async function buildDependencies(
     },
   );
   return {
+    payments: createDynamoDbPaymentStore(documents, { tableName: config.tableName, dueShards }),
+    paymentPlatform,
+    paymentSettings: {
+      ...paymentTimings,
+      partnerCode: config.paymentPlatform?.partnerCode ?? '',
+      secrets: config.paymentPlatform?.secrets ?? [],
+    },
+    paymentPolling: { limit: pollLimit },
+    reconciliationReports: createDynamoDbReconciliationReports(documents, { tableName: config.tableName }),
+    metrics: createEmfBusinessMetrics({ logger: log, serviceName: 'lien-thong-gateway' }),
     store: createDynamoDbDossierStore(documents, {
       tableName: config.tableName,
       pendingShards: config.outbox.pendingShards,

@@ -1,6 +1,8 @@
 import type { SecuritySpec } from '../../infra/topology';
 import type { SigningKey } from '../adapters/jose-access-tokens';
 import type { LgspNationalPortalOptions } from '../adapters/lgsp-national-portal';
+import type { PaygovPaymentPlatformOptions } from '../adapters/paygov-payment-platform';
+import type { PaymentSettings } from '../application/payment-dependencies';
 import type { Channel } from '../core/dossier-message';
 
 export interface EndpointConfig {
@@ -36,6 +38,13 @@ export interface RuntimeConfig {
     /** Only the local runtime delivers to plain-http loopback addresses. */
     readonly allowLoopbackHttp: boolean;
   };
+  /** The national payment platform; without it every payment call answers 503 (not configured). */
+  readonly paymentPlatform?: EndpointConfig &
+    Omit<PaygovPaymentPlatformOptions, 'fetch' | 'now' | 'timeoutMs'> & { readonly timeoutMs: number };
+  readonly payments: Omit<PaymentSettings, 'partnerCode' | 'secrets'> & {
+    readonly dueShards: number;
+    readonly pollLimit: number;
+  };
   /** Addresses the national portal pushes from (CIDR or exact); empty means any. */
   readonly nationalPushAllowList: readonly string[];
   readonly tokens: {
@@ -64,6 +73,12 @@ export interface GatewaySecrets {
   readonly nationalPortal: { readonly username: string; readonly password: string };
   /** Standard Webhooks signing secrets (whsec_…) per provincial client; two during a roll. */
   readonly webhookSecrets: Readonly<Record<string, readonly string[]>>;
+  /** The payment platform partner: MaDoiTac, its secrets (first signs) and API token. */
+  readonly paymentPlatform?: {
+    readonly partnerCode: string;
+    readonly secrets: readonly string[];
+    readonly apiToken: string;
+  };
   /** The LGSP client, for provinces on the LGSP REST transport. */
   readonly nationalLgsp?: { readonly clientId: string; readonly clientSecret: string };
   /** Standard Webhooks secrets (whsec_…) the national portal signs its pushes with. */

@@ -17,6 +17,8 @@ const deploymentContextSchema = z.object({
     .default('demo'),
   /** Base URL of the national portal's integration API (DVCQG). */
   nationalPortalUrl: z.url({ protocol: /^https$/ }).default('https://national-portal.invalid/'),
+  /** Base URL of the national payment platform (PayGov); without it payments answer 503. */
+  paymentPlatformUrl: z.url({ protocol: /^https$/ }).optional(),
   /** `iss` of the access tokens the gateway signs; defaults to the API's public URL. */
   tokenIssuer: z.url().optional(),
   /** Optional custom domain for the API; needs an ACM certificate in the stack's region. */

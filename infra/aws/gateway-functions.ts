@@ -22,6 +22,7 @@ export interface FunctionOptions {
   readonly stage: string;
   readonly logLevel: string;
   readonly nationalPortalUrl: string;
+  readonly paymentPlatformUrl?: string;
   readonly logRetention: RetentionDays;
   readonly removalPolicy: RemovalPolicy;
   /** The names the functions find their resources by, and the ARNs their roles are scoped to. */
@@ -38,6 +39,7 @@ function functionEnvironment(spec: FunctionSpec, options: FunctionOptions): Reco
     [environment.serviceName]: customMetrics.serviceName,
     [environment.logLevel]: options.logLevel,
     [environment.nationalPortalUrl]: options.nationalPortalUrl,
+    ...(options.paymentPlatformUrl ? { [environment.paymentPlatformUrl]: options.paymentPlatformUrl } : {}),
     NODE_OPTIONS: '--enable-source-maps',
   };
   const tables = spec.access.tables ?? [];

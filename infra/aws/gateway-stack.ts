@@ -109,6 +109,7 @@ export function createGatewayStack(
     stage: config.stage,
     logLevel: config.logLevel,
     nationalPortalUrl: config.nationalPortalUrl,
+    ...(config.paymentPlatformUrl ? { paymentPlatformUrl: config.paymentPlatformUrl } : {}),
     logRetention,
     removalPolicy,
     resources: {

@@ -24,3 +24,20 @@ export const lambdaBundling = {
   banner:
     "import{createRequire as __createRequire}from'node:module';const require=__createRequire(import.meta.url);",
 } as const;
+
+/** The same bundling through esbuild's JS API, for the bundle-budget test and the benchmarks. */
+export function esbuildOptions(entryPoint: string) {
+  return {
+    entryPoints: [entryPoint],
+    absWorkingDir: projectRoot,
+    bundle: true,
+    logLevel: 'silent' as const,
+    platform: lambdaBundling.platform,
+    format: lambdaBundling.format,
+    target: lambdaBundling.target,
+    minify: lambdaBundling.minify,
+    external: [...lambdaBundling.external],
+    mainFields: [...lambdaBundling.mainFields],
+    banner: { js: lambdaBundling.banner },
+  };
+}

@@ -35,3 +35,10 @@ export const demoNationalPushSecret = 'whsec_ZGVtby1uYXRpb25hbC1wdXNoLXNlY3JldC0
 
 /** The LGSP REST client (OAuth2 client credentials) that the simulator's token endpoint accepts. */
 export const demoLgspClient = { clientId: 'demo-lgsp', clientSecret: 'demo-lgsp-secret' };
+
+/** The payment platform partner (DESIGN.md): MaDoiTac DEMO, its MaXacThuc secret and its API token. */
+export const demoPaymentPartner = {
+  partnerCode: 'DEMO',
+  secret: 'demo-paygov-secret',
+  apiToken: 'demo-paygov-token',
+} as const;

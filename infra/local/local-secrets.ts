@@ -8,6 +8,7 @@ import {
   demoLgspClient,
   demoNationalPortalAccount,
   demoNationalPushSecret,
+  demoPaymentPartner,
   demoWebhookSecret,
 } from './demo-credentials';
 
@@ -33,6 +34,11 @@ export async function loadLocalSecrets(dataDir: string | null): Promise<GatewayS
     webhookSecrets: { 'demo-province': [demoWebhookSecret] },
     nationalLgsp: demoLgspClient,
     nationalPushSecrets: [demoNationalPushSecret],
+    paymentPlatform: {
+      partnerCode: demoPaymentPartner.partnerCode,
+      secrets: [demoPaymentPartner.secret],
+      apiToken: demoPaymentPartner.apiToken,
+    },
   };
   if (file && dataDir) {
     mkdirSync(dataDir, { recursive: true });

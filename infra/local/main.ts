@@ -5,6 +5,7 @@ import {
   demoLgspClient,
   demoNationalPortalAccount,
   demoNationalPushSecret,
+  demoPaymentPartner,
 } from './demo-credentials';
 import { startLocalRuntime } from './start-local-runtime';
 
@@ -27,6 +28,7 @@ const runtime = await startLocalRuntime({
     gateway: port('GATEWAY_PORT', 3000),
     nationalPortal: port('NATIONAL_SIM_PORT', 3001),
     province: port('PROVINCE_SIM_PORT', 3003),
+    payment: port('PAYMENT_SIM_PORT', 3002),
     dynamodb: port('DYNAMODB_PORT', 8000),
     sqs: port('SQS_PORT', 9324),
   },
@@ -56,7 +58,10 @@ const lines = [
   '',
   `  Gateway API              ${runtime.urls.gateway}`,
   `  Health                   ${runtime.urls.gateway}/health`,
+  `  Admin console            ${runtime.urls.gateway}/admin   (sign in as demo-admin)`,
+  `  API reference            ${runtime.urls.gateway}/docs   (OpenAPI: ${runtime.urls.gateway}/openapi.json)`,
   `  National portal (sim)    ${runtime.urls.nationalPortal}   (received: ${runtime.urls.nationalPortal}/_sim/received)`,
+  `  Payment platform (sim)   ${runtime.urls.payment}   (received: ${runtime.urls.payment}/_sim/received, callbacks: ${runtime.urls.payment}/_sim/callbacks)`,
   `  Provincial system (sim)  ${runtime.urls.province}   (received: ${runtime.urls.province}/_sim/received)`,
   `  DynamoDB emulator        ${runtime.urls.dynamodb}`,
   `  SQS emulator             ${runtime.urls.sqs}`,
@@ -71,6 +76,7 @@ const lines = [
   `  national portal user     ${demoNationalPortalAccount.username} / ${demoNationalPortalAccount.password}`,
   `  national LGSP client     ${demoLgspClient.clientId} / ${demoLgspClient.clientSecret}`,
   `  national push signing    ${demoNationalPushSecret}  (Standard Webhooks; SECURITY.md)`,
+  `  payment partner          ${demoPaymentPartner.partnerCode} / ${demoPaymentPartner.secret}   (API token ${demoPaymentPartner.apiToken})`,
   '',
   'Try:',
   `  curl -s ${runtime.urls.gateway}/oauth/token -d grant_type=client_credentials -d client_id=demo-province -d client_secret=demo-secret`,

@@ -9,15 +9,22 @@ import { hashClientSecret } from '../../functions/core/client-secret';
 import { createDeadLetterRecorderHandler } from '../../functions/handlers/dead-letter-recorder';
 import { createNationalRelayHandler } from '../../functions/handlers/national-relay';
 import { createOutboxSweeperHandler } from '../../functions/handlers/outbox-sweeper';
+import { createPaymentReconciliationHandler } from '../../functions/handlers/payment-reconciliation';
+import { createPaymentStatusPollerHandler } from '../../functions/handlers/payment-status-poller';
 import { createProvinceRelayHandler } from '../../functions/handlers/province-relay';
 import { createApp } from '../../functions/http';
 import { buildDependencies, type GatewayDependencies } from '../../functions/wiring/build-dependencies';
 import { createLogger } from '../../functions/wiring/create-logger';
+import { paymentPartnerProfile } from '../../functions/wiring/payment-partner-profile';
 import type { NationalTransport, RuntimeConfig } from '../../functions/wiring/runtime-config';
 import {
   createNationalPortalSimulator,
   type NationalPortalSimulator,
 } from '../simulators/national-portal-simulator';
+import {
+  createPaymentPlatformSimulator,
+  type PaymentPlatformSimulator,
+} from '../simulators/payment-platform-simulator';
 import {
   createProvinceSimulator,
   PROVINCE_WEBHOOK_PATH,
@@ -28,6 +35,7 @@ import {
   type EndpointSpec,
   type FunctionSpec,
   findQueue,
+  type PaymentsSpec,
   type QueueFunctionSpec,
   type ScheduleFunctionSpec,
   type SecuritySpec,
@@ -38,6 +46,7 @@ import {
   demoLgspClient,
   demoNationalPortalAccount,
   demoNationalPushSecret,
+  demoPaymentPartner,
   demoWebhookSecret,
 } from './demo-credentials';
 import { closeServer, startDynamoDbEmulator, startSqsEmulator } from './emulators';
@@ -51,6 +60,7 @@ export interface LocalRuntimeOptions {
     gateway: number;
     nationalPortal: number;
     province: number;
+    payment: number;
     dynamodb: number;
     sqs: number;
   };
@@ -71,16 +81,29 @@ export interface LocalRuntimeOptions {
   readonly nationalTransports?: Readonly<Record<string, NationalTransport>>;
   /** Security bounds for tests (a short revocation cache, tight rate limits); defaults from the topology. */
   readonly security?: Partial<SecuritySpec>;
+  /** Payment timings (e.g. a shorter lifetime in tests); defaults from the topology. */
+  readonly payments?: Partial<PaymentsSpec>;
 }
 
 export interface LocalRuntime {
-  readonly urls: { gateway: string; nationalPortal: string; province: string; dynamodb: string; sqs: string };
-  readonly simulators: { nationalPortal: NationalPortalSimulator; province: ProvinceSimulator };
+  readonly urls: {
+    gateway: string;
+    nationalPortal: string;
+    province: string;
+    payment: string;
+    dynamodb: string;
+    sqs: string;
+  };
+  readonly simulators: {
+    nationalPortal: NationalPortalSimulator;
+    province: ProvinceSimulator;
+    payment: PaymentPlatformSimulator;
+  };
   readonly deps: GatewayDependencies;
   readonly pollers: ReadonlyMap<string, LambdaPoller>;
   /** Queue URLs in the SQS emulator, by topology name. */
   readonly queueUrls: ReadonlyMap<string, string>;
-  runSchedule(functionName: string): Promise<unknown>;
+  runSchedule(functionName: string, event?: unknown): Promise<unknown>;
   stop(): Promise<void>;
 }
 
@@ -103,6 +126,8 @@ function localHandlers(deps: GatewayDependencies) {
     'national-dead-letters': createDeadLetterRecorderHandler(deps),
     'province-dead-letters': createDeadLetterRecorderHandler(deps),
     'outbox-sweeper': createOutboxSweeperHandler(deps),
+    'payment-status-poller': createPaymentStatusPollerHandler(deps),
+    'payment-reconciliation': createPaymentReconciliationHandler(deps),
   } satisfies Record<FunctionName, unknown>;
 }
 
@@ -148,6 +173,11 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       ? { url: options.external.provinceUrl.replace(/\/$/, '') }
       : await serveApp(province.app, options.ports.province);
     if ('server' in provinceServer) cleanups.push(() => closeServer(provinceServer.server));
+    // The platform calls the gateway back; the gateway's address is known once it listens.
+    let callbackUrl: string | undefined;
+    const payment = createPaymentPlatformSimulator({ ...demoPaymentPartner, callbackUrl: () => callbackUrl });
+    const paymentServer = await serveApp(payment.app, options.ports.payment);
+    cleanups.push(() => closeServer(paymentServer.server));
 
     const secrets = await loadLocalSecrets(options.dataDir);
     const endpointsConfig = { dynamodb: dynamodbEmulator.url, sqs: sqsEmulator.url };
@@ -169,6 +199,18 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         secrets: secrets.webhookSecrets,
         allowLoopbackHttp: true,
       },
+      paymentPlatform: {
+        ...endpoints.paymentPlatform,
+        ...paymentPartnerProfile,
+        baseUrl: `${paymentServer.url}/`,
+        // Data dirs from before payments have no partner saved.
+        ...(secrets.paymentPlatform ?? {
+          partnerCode: demoPaymentPartner.partnerCode,
+          secrets: [demoPaymentPartner.secret],
+          apiToken: demoPaymentPartner.apiToken,
+        }),
+      },
+      payments: { ...topology.payments, ...options.payments },
       nationalPushAllowList: ['127.0.0.1', '::1'],
       tokens: {
         issuer: 'http://127.0.0.1/lien-thong-local',
@@ -267,9 +309,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       }
     }
 
-    const runSchedule = async (functionName: string) => {
-      if (functionName !== 'outbox-sweeper') throw new Error(`no schedule named ${functionName}`);
-      return handlers['outbox-sweeper']();
+    const runSchedule = async (functionName: string, event?: unknown) => {
+      const run = handlers[functionName as FunctionName];
+      if (!schedules.some((schedule) => schedule.name === functionName) || typeof run !== 'function') {
+        throw new Error(`no schedule named ${functionName}`);
+      }
+      return (run as (event?: unknown) => Promise<unknown>)(event);
     };
     if (options.schedules !== false) {
       for (const schedule of schedules) {
@@ -291,16 +336,18 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
 
     const gateway = await serveApp(app, options.ports.gateway);
     cleanups.push(() => closeServer(gateway.server));
+    callbackUrl = `${gateway.url}/v1/callbacks/payment`;
 
     return {
       urls: {
         gateway: gateway.url,
         nationalPortal: nationalServer.url,
         province: provinceServer.url,
+        payment: paymentServer.url,
         dynamodb: dynamodbEmulator.url,
         sqs: sqsEmulator.url,
       },
-      simulators: { nationalPortal, province },
+      simulators: { nationalPortal, province, payment },
       deps,
       pollers,
       queueUrls: new Map([...queues].map(([name, queue]) => [name, queue.url])),

@@ -30,7 +30,7 @@ const problemBodies: string[] = [];
 beforeAll(async () => {
   output = captureOutput();
   runtime = await startLocalRuntime({
-    ports: { gateway: 0, nationalPortal: 0, province: 0, dynamodb: 0, sqs: 0 },
+    ports: { gateway: 0, nationalPortal: 0, province: 0, payment: 0, dynamodb: 0, sqs: 0 },
     dataDir: null,
     logLevel: 'DEBUG',
     schedules: false,

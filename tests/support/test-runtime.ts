@@ -13,12 +13,12 @@ export function startTestRuntime(
   overrides: Partial<
     Pick<
       LocalRuntimeOptions,
-      'endpoints' | 'retryPolicy' | 'nationalTransports' | 'maxReceiveCount' | 'security'
+      'endpoints' | 'retryPolicy' | 'nationalTransports' | 'maxReceiveCount' | 'security' | 'payments'
     >
   > = {},
 ): Promise<LocalRuntime> {
   return startLocalRuntime({
-    ports: { gateway: 0, nationalPortal: 0, province: 0, dynamodb: 0, sqs: 0 },
+    ports: { gateway: 0, nationalPortal: 0, province: 0, payment: 0, dynamodb: 0, sqs: 0 },
     dataDir,
     // Seconds, not minutes, between retries: the suite proves order and delivery, not patience.
     retryPolicy: { baseSeconds: 1, capSeconds: 4 },

@@ -12,6 +12,7 @@ import { getDossierView } from '../../application/get-dossier-view';
 import type { MessageSummary } from '../../core/dossier-message';
 import type { ApiDependencies } from '../api-dependencies';
 import type { AppEnv } from '../create-app';
+import { paymentViewOf } from '../payment-view';
 import { assertMayActFor } from '../require-scope';
 import { requireRoutePolicy } from '../route-policies';
 
@@ -167,6 +168,10 @@ export function registerDossierRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepende
   app.openapi(getDossierRoute(deps), async (c) => {
     const { code } = c.req.valid('param');
     assertMayActFor(c.var.caller, agencyOfDossierCode(code));
-    return c.json(await getDossierView(deps.store, code), 200);
+    const [view, payments] = await Promise.all([
+      getDossierView(deps.store, code),
+      deps.payments.listDossierPayments(code),
+    ]);
+    return c.json({ ...view, payments: payments.map(paymentViewOf) }, 200);
   });
 }

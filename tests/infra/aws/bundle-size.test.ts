@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { build, type Metafile } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lambdaBundling, projectRoot } from '../../../infra/aws/lambda-bundling';
+import { esbuildOptions, projectRoot } from '../../../infra/aws/lambda-bundling';
 import { type FunctionSpec, topology } from '../../../infra/topology';
 
 interface Bundle {
@@ -18,19 +18,10 @@ const functions = topology.functions as readonly FunctionSpec[];
 /** Bundles one entry the way the stack does (lambda-bundling.ts), in memory. */
 async function bundle(entry: string): Promise<Bundle> {
   const result = await build({
-    entryPoints: [resolve(projectRoot, entry)],
-    bundle: true,
+    ...esbuildOptions(resolve(projectRoot, entry)),
     write: false,
     outfile: 'index.mjs',
     metafile: true,
-    logLevel: 'silent',
-    platform: lambdaBundling.platform,
-    format: lambdaBundling.format,
-    target: lambdaBundling.target,
-    minify: lambdaBundling.minify,
-    external: [...lambdaBundling.external],
-    mainFields: [...lambdaBundling.mainFields],
-    banner: { js: lambdaBundling.banner },
   });
   const output = result.outputFiles.find((file) => file.path.endsWith('index.mjs'));
   const meta = (result.metafile as Metafile).outputs['index.mjs'];

@@ -1,0 +1,72 @@
+import * as z from 'zod';
+import { isoDateTimeSchema } from './codes';
+
+/** Admin API for reconciliation (đối soát): DESIGN.md, `GET /v1/admin/reconciliation-reports`. */
+
+export const calendarDaySchema = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'Ngày dạng yyyy-MM-dd / A day as yyyy-MM-dd')
+  .refine(
+    (day) =>
+      !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) &&
+      new Date(`${day}T00:00:00Z`).toISOString().startsWith(day),
+    {
+      message: 'Ngày không tồn tại / Not a calendar day',
+    },
+  )
+  .meta({ description: 'A calendar day in Vietnam time', example: '2025-03-14' });
+
+export const reconciliationRunRequestSchema = z
+  .strictObject({ day: calendarDaySchema })
+  .meta({ id: 'ReconciliationRunRequest' });
+
+export const mismatchKinds = [
+  'missingOnGateway',
+  'missingOnPlatform',
+  'amountMismatch',
+  'statusMismatch',
+] as const;
+
+export const reconciliationEntrySchema = z
+  .object({
+    kind: z.enum(mismatchKinds),
+    reference: z.string(),
+    paymentId: z.string().optional(),
+    dossierCode: z.string().optional(),
+    gatewayAmount: z.number().int().optional(),
+    platformAmount: z.number().int().optional(),
+    gatewayState: z.string().optional(),
+    platformState: z.string().optional(),
+    platformTransactionId: z.string().optional(),
+  })
+  .meta({ id: 'ReconciliationEntry' });
+
+export type ReconciliationEntry = z.infer<typeof reconciliationEntrySchema>;
+
+export const reconciliationSummarySchema = z
+  .object({
+    reportId: z.string(),
+    day: calendarDaySchema,
+    trigger: z.enum(['schedule', 'admin']),
+    requestedBy: z.string(),
+    startedAt: isoDateTimeSchema,
+    finishedAt: isoDateTimeSchema,
+    platformTransactions: z.number().int().min(0),
+    gatewayPayments: z.number().int().min(0),
+    matched: z.number().int().min(0),
+    mismatches: z.number().int().min(0),
+    byKind: z.record(z.enum(mismatchKinds), z.number().int().min(0)),
+  })
+  .meta({ id: 'ReconciliationSummary' });
+
+export type ReconciliationSummary = z.infer<typeof reconciliationSummarySchema>;
+
+export const reconciliationReportSchema = reconciliationSummarySchema
+  .extend({ entries: z.array(reconciliationEntrySchema) })
+  .meta({ id: 'ReconciliationReport' });
+
+export type ReconciliationReport = z.infer<typeof reconciliationReportSchema>;
+
+export const reconciliationReportListSchema = z
+  .object({ items: z.array(reconciliationSummarySchema), cursor: z.string().optional() })
+  .meta({ id: 'ReconciliationReportList' });

@@ -1,0 +1,48 @@
+import type { DossierStatus } from '../../contracts/dossier-status';
+import { dossierSubmissionSchema } from '../../contracts/provincial-api';
+import type { MessageSummary } from '../core/dossier-message';
+import type { FeeLine } from '../core/fee-line';
+import type { DossierStore } from '../ports/dossier-store';
+
+/** What payments need to know about a dossier, from its accepted messages. */
+export interface DossierFacts {
+  readonly dossierCode: string;
+  /** The agency it was first accepted under (codes change; DOMAIN.md). */
+  readonly agencyCode: string;
+  readonly status: DossierStatus;
+  readonly procedureCode?: string;
+  readonly procedureName?: string;
+  /** Fees the latest version of the dossier declares. */
+  readonly fees: readonly FeeLine[];
+}
+
+const dossierKinds = new Set<MessageSummary['kind']>(['dossier.sync', 'dossier.submitted']);
+
+/**
+ * The dossier as the gateway knows it: from the province (national channel) or, for a dossier
+ * submitted online on the portal, from the portal (province channel). Undefined when unknown.
+ */
+export async function loadDossierFacts(
+  store: DossierStore,
+  dossierCode: string,
+): Promise<DossierFacts | undefined> {
+  const national = await store.listMessages('national', dossierCode);
+  const messages = national.length > 0 ? national : await store.listMessages('province', dossierCode);
+  const first = messages[0];
+  const latest = messages.at(-1);
+  if (!first || !latest) return undefined;
+  const latestDossier = messages.filter((message) => dossierKinds.has(message.kind)).at(-1);
+  const stored = latestDossier
+    ? await store.getMessage(latestDossier.channel, dossierCode, latestDossier.sequence)
+    : undefined;
+  const dossier = dossierSubmissionSchema.safeParse(stored?.payload);
+  return {
+    dossierCode,
+    agencyCode: first.agencyCode,
+    status: latest.status,
+    ...(dossier.success
+      ? { procedureCode: dossier.data.procedureCode, procedureName: dossier.data.procedureName }
+      : {}),
+    fees: dossier.success ? (dossier.data.fees ?? []) : [],
+  };
+}

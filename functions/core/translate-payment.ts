@@ -1,0 +1,130 @@
+import { type DossierStatus, nationalStatusCode } from '../../contracts/dossier-status';
+import type { NationalProgressRow } from '../../contracts/national-portal';
+import { PAYMENT_PROTOCOL_VERSION, type PaymentInitRequest } from '../../contracts/payment-platform';
+import type { PaymentEventData } from '../../contracts/webhooks';
+import { toNationalTimestamp } from './national-time';
+import type { Payment } from './payment';
+import { formatVnd } from './vietnam-time';
+
+/** What the gateway tells the platform about itself in every INIT (configuration, not data). */
+export interface PaymentPartnerProfile {
+  /** MaDoiTac. */
+  readonly partnerCode: string;
+  /** MaDichVu of ThongTinBienLai: the platform's code of the collected service. */
+  readonly serviceCode: string;
+  readonly channelCode: string;
+  readonly deviceCode: string;
+  /** Ip: the caller address the platform records; the gateway's public address. */
+  readonly ip: string;
+}
+
+/** Fee and charge lines are one kind (lệ phí) until provinces send the distinction. */
+const FEE_KIND = '1';
+
+/** A payment -> INIT without its MaXacThuc (the adapter signs it). */
+export function toPaymentInitRequest(
+  payment: Payment,
+  profile: PaymentPartnerProfile,
+  at: Date,
+): Omit<PaymentInitRequest, 'MaXacThuc'> {
+  const purpose = (payment.description ?? `Thanh toán phí, lệ phí hồ sơ ${payment.dossierCode}`).slice(
+    0,
+    500,
+  );
+  const { payer, beneficiary } = payment;
+  return {
+    LoaiBanTin: 'INIT',
+    PhienBan: PAYMENT_PROTOCOL_VERSION,
+    MaDoiTac: profile.partnerCode,
+    MaThamChieu: payment.reference,
+    SoTien: String(payment.amount),
+    LoaiHinhThanhToan: 'PAY',
+    MaKenhThanhToan: profile.channelCode,
+    MaThietBi: profile.deviceCode,
+    NgonNgu: 'vi-VN',
+    MaTienTe: 'VND',
+    MaNganHang: 'PAYMENT',
+    ThongTinGiaoDich: purpose,
+    ThoiGianGD: toNationalTimestamp(at),
+    Ip: profile.ip,
+    UrlTraVe: payment.returnUrl,
+    ThongTinBienLai: {
+      MaDichVu: profile.serviceCode,
+      ...(payment.procedureCode ? { MaTTHC: payment.procedureCode } : {}),
+      ...(payment.procedureName ? { TenTTHC: payment.procedureName } : {}),
+      MaDonVi: payment.agencyCode,
+      MaHoSo: payment.dossierCode,
+      ...(beneficiary
+        ? {
+            TKThuHuong: beneficiary.accountNumber,
+            MaNHThuHuong: beneficiary.bankCode,
+            TenTKThuHuong: beneficiary.accountName,
+          }
+        : {}),
+      NoiDungThanhToan: purpose,
+      HoTenNguoiNop: payer.name,
+      ...(payer.idNumber ? { SoCMNDNguoiNop: payer.idNumber } : {}),
+      ...(payer.address ? { DiaChiNguoiNop: payer.address } : {}),
+      PhiLePhi: payment.lines.map((line) => ({
+        LoaiPhiLePhi: FEE_KIND,
+        MaPhiLePhi: line.code,
+        TenPhiLePhi: line.name,
+        SoTien: String(line.amount),
+      })),
+      DSKhoanNop: payment.lines.map((line) => ({ NoiDung: line.name, SoTien: String(line.amount) })),
+    },
+  };
+}
+
+/**
+ * The outcome of a settled payment as the province and the portal learn it. Built only from
+ * the stored payment, so building it again after a crash gives the same bytes, and the relay's
+ * natural key recognises it as the same message.
+ */
+export function toPaymentEventData(payment: Payment): PaymentEventData {
+  if (payment.state !== 'paid' && payment.state !== 'failed' && payment.state !== 'expired') {
+    throw new RangeError(`payment ${payment.paymentId} is ${payment.state}, not settled`);
+  }
+  return {
+    paymentId: payment.paymentId,
+    dossierCode: payment.dossierCode,
+    reference: payment.reference,
+    amount: payment.amount,
+    state: payment.state,
+    lines: payment.lines.map((line) => ({ ...line })),
+    ...(payment.state === 'paid' && payment.platformTransactionId
+      ? { platformTransactionId: payment.platformTransactionId }
+      : {}),
+    ...(payment.state === 'paid' && payment.bankCode ? { bankCode: payment.bankCode } : {}),
+    ...(payment.state === 'failed' && payment.failureCode ? { failureCode: payment.failureCode } : {}),
+    at: payment.settledAt ?? payment.createdAt,
+  };
+}
+
+/** Who the portal shows as having handled the step (NguoiXuLy, at most 50 characters). */
+const PAYMENT_HANDLER = 'Nền tảng thanh toán trực tuyến';
+
+/**
+ * A payment outcome -> one CapNhatTienDoHoSoMC progress row. The dossier's status does not
+ * change by itself when fees are paid (the desk moves it on), so the row repeats the status
+ * the portal has and tells the outcome in NoiDungXuLy.
+ */
+export function toPaymentProgressRow(
+  event: PaymentEventData,
+  dossierStatus: DossierStatus,
+): NationalProgressRow {
+  const amount = formatVnd(event.amount);
+  const content =
+    event.state === 'paid'
+      ? `Đã thanh toán trực tuyến ${amount} (mã tham chiếu ${event.reference}${event.platformTransactionId ? `, mã giao dịch ${event.platformTransactionId}` : ''})`
+      : event.state === 'failed'
+        ? `Thanh toán trực tuyến ${amount} không thành công (mã tham chiếu ${event.reference}${event.failureCode ? `, mã lỗi ${event.failureCode}` : ''})`
+        : `Giao dịch thanh toán ${amount} đã hết hạn (mã tham chiếu ${event.reference})`;
+  return {
+    MaHoSo: event.dossierCode,
+    NguoiXuLy: PAYMENT_HANDLER,
+    ThoiDiemXuLy: toNationalTimestamp(event.at),
+    TrangThai: String(nationalStatusCode(dossierStatus)) as NationalProgressRow['TrangThai'],
+    NoiDungXuLy: content,
+  };
+}

@@ -1,0 +1,27 @@
+import type { PlatformTransaction } from '../../contracts/payment-platform';
+import type { Payment } from '../core/payment';
+
+/** What the platform says about one of our references (QUERY). */
+export interface PlatformPaymentStatus {
+  readonly state: 'paid' | 'pending' | 'failed';
+  readonly amount?: number;
+  readonly platformTransactionId?: string;
+  readonly bankCode?: string;
+  /** ISO 8601, when the platform settled it. */
+  readonly at?: string;
+}
+
+/**
+ * The national payment platform. Throws GatewayError 'payment.platformUnavailable' (try again
+ * later: the outcome of the call is unknown) or 'payment.platformRejected' (it answered no).
+ */
+export interface PaymentPlatform {
+  /** INIT; the URL where the payer pays. The same reference twice is answered the same. */
+  initiate(payment: Payment): Promise<{ readonly paymentUrl: string }>;
+  /** QUERY; undefined when the platform has no transaction with this reference. */
+  query(reference: string): Promise<PlatformPaymentStatus | undefined>;
+  /** GET_BILL: the e-receipt, a PDF. */
+  getBill(reference: string): Promise<Uint8Array>;
+  /** The day's transactions (Vietnam calendar day, yyyy-MM-dd), for reconciliation. */
+  listTransactions(day: string): Promise<PlatformTransaction[]>;
+}

@@ -1,0 +1,416 @@
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
+import type { LocalRuntime } from '../../infra/local/start-local-runtime';
+import {
+  aPaymentRequest,
+  aSyncedDossier,
+  type Client,
+  clientOf,
+  createdPayment,
+  nationalPaymentRows,
+  payAtSimulator,
+  provincePaymentEvents,
+  referenceOfPayment,
+  setPaymentFaults,
+  settle,
+} from '../support/payments';
+import { setFaults } from '../support/receiver';
+import { eventually, startTestRuntime, tokenFor } from '../support/test-runtime';
+
+const SECRET = 'demo-paygov-secret';
+const PAYER_ID = '001203004567';
+const LIFETIME_SECONDS = 2;
+
+let runtime: LocalRuntime;
+let client: Client;
+let logSpies: MockInstance[];
+
+beforeAll(async () => {
+  // Polls as soon as asked, payments expire quickly, and an interrupted relay is finished at once.
+  runtime = await startTestRuntime(null, {
+    payments: {
+      queryAfterSeconds: 0,
+      queryEverySeconds: 0,
+      lifetimeSeconds: LIFETIME_SECONDS,
+      relayRecoveryAfterSeconds: 0,
+    },
+  });
+  client = clientOf(runtime, await tokenFor(runtime));
+  const logger = runtime.deps.logger as unknown as Record<'debug' | 'info' | 'warn' | 'error', () => void>;
+  logSpies = (['debug', 'info', 'warn', 'error'] as const).map((level) => vi.spyOn(logger, level));
+});
+afterAll(() => runtime.stop());
+beforeEach(async () => {
+  await setFaults(runtime.urls.payment, {});
+  await setPaymentFaults(runtime, {});
+});
+
+const sha256 = (parts: readonly string[]) =>
+  createHash('sha256').update(parts.join('|'), 'utf8').digest('hex');
+
+async function aPendingPayment() {
+  const dossier = await aSyncedDossier(runtime, client);
+  const created = await createdPayment(
+    await client.post('/v1/payments', aPaymentRequest(dossier.dossierCode)),
+  );
+  return {
+    dossier,
+    paymentId: created.paymentId,
+    reference: await referenceOfPayment(client, created.paymentId),
+  };
+}
+
+async function postCallback(body: unknown) {
+  const response = await fetch(`${runtime.urls.gateway}/v1/callbacks/payment`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, reply: (await response.json()) as Record<string, string> };
+}
+
+/** A callback signed in the test, over a hand-written field order (not the production list). */
+function signedCallback(reference: string, amount: string, secret = SECRET, at = nowNational()) {
+  const fields = {
+    LoaiBanTin: 'CONFIRM',
+    MaLoi: '00',
+    MaDoiTac: 'DEMO',
+    MaThamChieu: reference,
+    SoTien: amount,
+    MaTienTe: 'VND',
+    MaGiaoDich: 'PG-TEST-1',
+    MaNganHang: 'VCB',
+    ThoiGianGD: at,
+    ThongTinGiaoDich: 'Thanh toan ho so',
+  };
+  const MaXacThuc = sha256([
+    fields.LoaiBanTin,
+    fields.MaLoi,
+    fields.MaDoiTac,
+    fields.MaThamChieu,
+    fields.SoTien,
+    fields.MaTienTe,
+    fields.MaGiaoDich,
+    fields.MaNganHang,
+    fields.ThoiGianGD,
+    fields.ThongTinGiaoDich,
+    secret,
+  ]);
+  return { ...fields, MaXacThuc };
+}
+
+function nowNational(): string {
+  return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 19).replace(/[-T:]/g, '');
+}
+
+describe('the payment callback', () => {
+  it('accepts a callback signed independently of the gateway, and signs its reply the same way', async () => {
+    const { paymentId, reference } = await aPendingPayment();
+
+    const { status, reply } = await postCallback(signedCallback(reference, '258000'));
+
+    expect(status).toBe(200);
+    expect(reply.MaLoi).toBe('00');
+    expect(reply.MaDoiTac).toBe('DEMO');
+    expect(reply.MaXacThuc).toBe(
+      sha256([reply.MaLoi ?? '', reply.MoTaLoi ?? '', 'DEMO', reply.ThoiGianGD ?? '', SECRET]),
+    );
+    expect((await runtime.deps.payments.getPayment(paymentId))?.state).toBe('paid');
+  });
+
+  it('refuses a wrong MaXacThuc with the platform’s error reply, logs a security event, changes nothing', async () => {
+    const { paymentId, reference } = await aPendingPayment();
+    await setPaymentFaults(runtime, { wrongChecksum: true });
+
+    const answer = await payAtSimulator(runtime, reference);
+
+    expect(answer.sent.map((sent) => [sent.status, sent.reply.MaLoi])).toEqual([[200, '01']]);
+    expect((await runtime.deps.payments.getPayment(paymentId))?.state).toBe('pending');
+    const security = logSpies[2]?.mock.calls.find(
+      (call) => (call[1] as { event?: string } | undefined)?.event === 'payment.checksumMismatch',
+    );
+    expect(security?.[1]).toMatchObject({ reference, securityEvent: true });
+    expect(JSON.stringify(security)).not.toContain(SECRET);
+  });
+
+  it('refuses a callback signed with another secret, and one that is not a callback at all', async () => {
+    const { reference } = await aPendingPayment();
+    expect((await postCallback(signedCallback(reference, '258000', 'not-the-secret'))).reply.MaLoi).toBe(
+      '01',
+    );
+    expect((await postCallback({ hello: 'world' })).reply.MaLoi).toBe('04');
+    const unknown = signedCallback('LT00000000000040008000000000000000', '258000');
+    expect((await postCallback(unknown)).reply.MaLoi).toBe('02');
+  });
+
+  it('refuses a callback dated in the future or before the payment existed', async () => {
+    const { paymentId, reference } = await aPendingPayment();
+    expect(
+      (await postCallback(signedCallback(reference, '258000', SECRET, '20990101000000'))).reply.MaLoi,
+    ).toBe('04');
+    expect(
+      (await postCallback(signedCallback(reference, '258000', SECRET, '20200101000000'))).reply.MaLoi,
+    ).toBe('04');
+    expect((await runtime.deps.payments.getPayment(paymentId))?.state).toBe('pending');
+  });
+
+  it('closes a payment whose INIT never completed once its time is up, and tells nobody', async () => {
+    await setFaults(runtime.urls.payment, { down: true });
+    const dossier = await aSyncedDossier(runtime, client);
+    expect((await client.post('/v1/payments', aPaymentRequest(dossier.dossierCode))).status).toBe(503);
+    await setFaults(runtime.urls.payment, {});
+    const [payment] = await runtime.deps.payments.listDossierPayments(dossier.dossierCode);
+    expect(payment?.state).toBe('initiating');
+
+    await new Promise((resolve) => setTimeout(resolve, LIFETIME_SECONDS * 1000 + 200));
+    await runtime.runSchedule('payment-status-poller');
+
+    expect((await runtime.deps.payments.getPayment(payment?.paymentId ?? ''))?.state).toBe('expired');
+    expect(await runtime.deps.store.listMessages('province', dossier.dossierCode)).toEqual([]);
+    // The dossier is free for a new payment.
+    expect((await client.post('/v1/payments', aPaymentRequest(dossier.dossierCode))).status).toBe(201);
+  }, 30_000);
+
+  it('refuses a callback for another amount, keeps it on the payment, and applies nothing', async () => {
+    const { paymentId, reference } = await aPendingPayment();
+    await setPaymentFaults(runtime, { wrongAmount: true });
+
+    const answer = await payAtSimulator(runtime, reference);
+
+    expect(answer.sent.map((sent) => sent.reply.MaLoi)).toEqual(['03']);
+    const stored = await runtime.deps.payments.getPayment(paymentId);
+    expect(stored?.state).toBe('pending');
+    expect(stored?.recordedOutcomes?.[0]?.detail).toContain('259000');
+    expect(await runtime.deps.store.listMessages('province', stored?.dossierCode ?? '')).toEqual([]);
+  });
+
+  it('applies a delayed callback once it comes', async () => {
+    const { paymentId, reference } = await aPendingPayment();
+    await setPaymentFaults(runtime, { callbackDelayMs: 400 });
+
+    const answer = await payAtSimulator(runtime, reference);
+
+    expect(answer.sent.map((sent) => sent.reply.MaLoi)).toEqual(['00']);
+    expect((await runtime.deps.payments.getPayment(paymentId))?.state).toBe('paid');
+  });
+
+  it('finds a payment whose callback was dropped by asking the platform (QUERY), and relays it once', async () => {
+    const { paymentId, reference } = await aPendingPayment();
+    await setPaymentFaults(runtime, { dropCallback: true });
+    expect((await payAtSimulator(runtime, reference)).sent).toEqual([]);
+    expect((await runtime.deps.payments.getPayment(paymentId))?.state).toBe('pending');
+
+    await runtime.runSchedule('payment-status-poller');
+
+    expect((await runtime.deps.payments.getPayment(paymentId))?.state).toBe('paid');
+    expect(
+      await eventually(async () => {
+        const events = await provincePaymentEvents(runtime, paymentId);
+        return events.length > 0 ? events : undefined;
+      }),
+    ).toEqual(['payment.succeeded:paid']);
+    await runtime.runSchedule('payment-status-poller');
+    await settle();
+    expect(await provincePaymentEvents(runtime, paymentId)).toHaveLength(1);
+    expect(await nationalPaymentRows(runtime, reference)).toHaveLength(1);
+  }, 30_000);
+
+  it('closes a payment still pending on the platform after its lifetime as expired, and tells both sides', async () => {
+    const { paymentId, reference } = await aPendingPayment();
+    await setPaymentFaults(runtime, { stuckPending: true });
+    await runtime.runSchedule('payment-status-poller');
+    expect((await runtime.deps.payments.getPayment(paymentId))?.state).toBe('pending');
+
+    await new Promise((resolve) => setTimeout(resolve, LIFETIME_SECONDS * 1000 + 200));
+    await runtime.runSchedule('payment-status-poller');
+
+    expect((await runtime.deps.payments.getPayment(paymentId))?.state).toBe('expired');
+    expect(
+      await eventually(async () => {
+        const events = await provincePaymentEvents(runtime, paymentId);
+        return events.length > 0 ? events : undefined;
+      }),
+    ).toEqual(['payment.failed:expired']);
+    const rows = await eventually(async () => {
+      const found = await nationalPaymentRows(runtime, reference);
+      return found.length > 0 ? found : undefined;
+    });
+    expect(rows[0]).toContain('đã hết hạn');
+  }, 30_000);
+
+  it('finishes the relay when the process died between the state change and the relay: by the next duplicate', async () => {
+    const { dossier, paymentId, reference } = await aPendingPayment();
+    const store = runtime.deps.store;
+    const append = store.appendMessage;
+    (store as { appendMessage: typeof append }).appendMessage = async () => {
+      throw new Error('store unavailable (simulated crash before the relay)');
+    };
+    try {
+      expect((await payAtSimulator(runtime, reference)).sent.map((sent) => sent.reply.MaLoi)).toEqual(['00']);
+    } finally {
+      (store as { appendMessage: typeof append }).appendMessage = append;
+    }
+    expect(await runtime.deps.payments.getPayment(paymentId)).toMatchObject({
+      state: 'paid',
+      relayPending: true,
+    });
+    expect(await store.listMessages('province', dossier.dossierCode)).toEqual([]);
+
+    expect((await payAtSimulator(runtime, reference)).sent.map((sent) => sent.reply.MaLoi)).toEqual(['00']);
+    expect(await runtime.deps.payments.getPayment(paymentId)).toMatchObject({
+      state: 'paid',
+      relayPending: false,
+    });
+    expect(
+      await eventually(async () => {
+        const events = await provincePaymentEvents(runtime, paymentId);
+        return events.length > 0 ? events : undefined;
+      }),
+    ).toEqual(['payment.succeeded:paid']);
+    await payAtSimulator(runtime, reference);
+    await settle();
+    expect(await provincePaymentEvents(runtime, paymentId)).toHaveLength(1);
+  }, 30_000);
+
+  it('finishes an interrupted relay from the schedule when no duplicate comes', async () => {
+    const { dossier, paymentId, reference } = await aPendingPayment();
+    const store = runtime.deps.store;
+    const append = store.appendMessage;
+    (store as { appendMessage: typeof append }).appendMessage = async () => {
+      throw new Error('store unavailable (simulated crash before the relay)');
+    };
+    try {
+      await payAtSimulator(runtime, reference, 'failed');
+    } finally {
+      (store as { appendMessage: typeof append }).appendMessage = append;
+    }
+    expect(await store.listMessages('national', dossier.dossierCode)).toHaveLength(1);
+
+    await runtime.runSchedule('payment-status-poller');
+
+    expect(
+      (await store.listMessages('national', dossier.dossierCode)).map((message) => message.kind),
+    ).toEqual(['dossier.sync', 'payment.progress']);
+    expect(
+      await eventually(async () => {
+        const events = await provincePaymentEvents(runtime, paymentId);
+        return events.length > 0 ? events : undefined;
+      }),
+    ).toEqual(['payment.failed:failed']);
+  }, 30_000);
+});
+
+describe('the national fee look-up', () => {
+  it('answers 1 with the fee lines, then the open payment’s lines, then 0 once paid, and -1 for unknown', async () => {
+    const national = clientOf(runtime, await tokenFor(runtime, 'demo-national', 'demo-national-password'));
+    const dossier = await aSyncedDossier(runtime, client);
+    const lookUp = async (MaHoSo: string) =>
+      (await (await national.post('/v1/national/fees', { MaHoSo })).json()) as {
+        error_code: string;
+        result?: {
+          TongTien: string;
+          DanhSachLePhi: { MaPhiLePhi: string; Gia: string }[];
+          MaThamChieu?: string;
+        };
+      };
+
+    expect(await lookUp(dossier.dossierCode)).toMatchObject({
+      error_code: '1',
+      result: { TongTien: '8000', DanhSachLePhi: [{ MaPhiLePhi: 'LP01', Gia: '8000' }] },
+    });
+    const created = await createdPayment(
+      await client.post('/v1/payments', aPaymentRequest(dossier.dossierCode)),
+    );
+    const reference = await referenceOfPayment(client, created.paymentId);
+    expect(await lookUp(dossier.dossierCode)).toMatchObject({
+      error_code: '1',
+      result: { TongTien: '258000', MaThamChieu: reference },
+    });
+    await payAtSimulator(runtime, reference);
+    expect((await lookUp(dossier.dossierCode)).error_code).toBe('0');
+    expect((await lookUp('000.00.12.H12-250101-9999')).error_code).toBe('-1');
+    expect((await lookUp('not a code')).error_code).toBe('-1');
+    expect((await client.post('/v1/national/fees', { MaHoSo: dossier.dossierCode })).status).toBe(403);
+  });
+});
+
+describe('reconciliation (đối soát)', () => {
+  it('reports matched payments and every kind of mismatch, raises the metric, and keeps the report', async () => {
+    const admin = clientOf(runtime, await tokenFor(runtime, 'demo-admin', 'demo-admin-secret'));
+    const metrics = vi.spyOn(runtime.deps.metrics, 'count');
+    const paid = await aPendingPayment();
+    await payAtSimulator(runtime, paid.reference);
+    // Paid on the platform, but the callback never came: a status mismatch until the poller runs.
+    const silent = await aPendingPayment();
+    await setPaymentFaults(runtime, { dropCallback: true });
+    await payAtSimulator(runtime, silent.reference);
+    await setPaymentFaults(runtime, {});
+    // A platform transaction the gateway never made.
+    const stray = runtime.simulators.payment.transactions.get(paid.reference);
+    if (!stray) throw new Error('the simulator lost a transaction');
+    runtime.simulators.payment.transactions.set('LTFFFFFFFF000040008000000000000001', {
+      ...stray,
+      reference: 'LTFFFFFFFF000040008000000000000001',
+    });
+    // A gateway payment the platform does not list.
+    const missing = await aPendingPayment();
+    runtime.simulators.payment.transactions.delete(missing.reference);
+    const day = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+
+    const response = await admin.post('/v1/admin/reconciliation-runs', { day });
+
+    expect(response.status).toBe(201);
+    const report = (await response.json()) as {
+      reportId: string;
+      matched: number;
+      mismatches: number;
+      byKind: Record<string, number>;
+      entries: { kind: string; reference: string }[];
+    };
+    const kindOf = (reference: string) => report.entries.find((entry) => entry.reference === reference)?.kind;
+    expect(kindOf(paid.reference)).toBeUndefined();
+    expect(kindOf(silent.reference)).toBe('statusMismatch');
+    expect(kindOf('LTFFFFFFFF000040008000000000000001')).toBe('missingOnGateway');
+    expect(kindOf(missing.reference)).toBe('missingOnPlatform');
+    expect(report.matched).toBeGreaterThanOrEqual(1);
+    expect(report.mismatches).toBe(report.entries.length);
+    expect(metrics).toHaveBeenCalledWith('ReconciliationMismatches', report.mismatches, expect.any(Object));
+
+    const listed = (await (
+      await admin.get(`/v1/admin/reconciliation-reports?from=${day}&to=${day}`)
+    ).json()) as {
+      items: { reportId: string }[];
+    };
+    expect(listed.items.map((item) => item.reportId)).toContain(report.reportId);
+    const stored = (await (
+      await admin.get(`/v1/admin/reconciliation-reports/${report.reportId}`)
+    ).json()) as {
+      entries: unknown[];
+    };
+    expect(stored.entries).toHaveLength(report.entries.length);
+    expect((await client.get('/v1/admin/reconciliation-reports')).status).toBe(403);
+    expect((await admin.get('/v1/admin/reconciliation-reports/nope')).status).toBe(404);
+  }, 30_000);
+
+  it('runs the daily schedule for the previous day', async () => {
+    const result = (await runtime.runSchedule('payment-reconciliation')) as {
+      day: string;
+      mismatches: number;
+    };
+    const yesterday = new Date(Date.now() + 7 * 3600_000 - 86_400_000).toISOString().slice(0, 10);
+    expect(result).toMatchObject({ day: yesterday, mismatches: 0 });
+  });
+});
+
+describe('personal data', () => {
+  it('never logged the payer’s ID number or the partner secret in anything above', async () => {
+    await setFaults(runtime.urls.payment, { down: true });
+    const dossier = await aSyncedDossier(runtime, client);
+    expect((await client.post('/v1/payments', aPaymentRequest(dossier.dossierCode))).status).toBe(503);
+    const logged = JSON.stringify(logSpies.flatMap((spy) => spy.mock.calls));
+    expect(logged.length).toBeGreaterThan(1000);
+    expect(logged).toContain('payment.checksumMismatch');
+    expect(logged).not.toContain(PAYER_ID);
+    expect(logged).not.toContain(SECRET);
+  });
+});

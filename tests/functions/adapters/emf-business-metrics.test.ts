@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { createEmfBusinessMetrics } from '../../../functions/adapters/emf-business-metrics';
+
+describe('business metrics as embedded-metric-format log lines', () => {
+  it('writes ReconciliationMismatches with its count, the LienThongGateway namespace and the service dimension', () => {
+    const lines: { level: string; message: string; extra: Record<string, unknown> }[] = [];
+    const log =
+      (level: string) =>
+      (message: string, extra: Record<string, unknown> = {}) =>
+        lines.push({ level, message, extra });
+    const metrics = createEmfBusinessMetrics({
+      logger: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
+      serviceName: 'lien-thong-gateway',
+      now: () => new Date('2025-03-15T00:00:00Z'),
+    });
+
+    metrics.count('ReconciliationMismatches', 3, { day: '2025-03-14' });
+    metrics.count('ReconciliationMismatches', 0, { day: '2025-03-15' });
+
+    expect(lines.map((line) => line.level)).toEqual(['warn', 'info']);
+    expect(lines[0]?.extra).toMatchObject({
+      metric: 'ReconciliationMismatches',
+      value: 3,
+      ReconciliationMismatches: 3,
+      day: '2025-03-14',
+      service: 'lien-thong-gateway',
+      _aws: {
+        Timestamp: Date.parse('2025-03-15T00:00:00Z'),
+        CloudWatchMetrics: [
+          {
+            Namespace: 'LienThongGateway',
+            Dimensions: [['service']],
+            Metrics: [{ Name: 'ReconciliationMismatches', Unit: 'Count' }],
+          },
+        ],
+      },
+    });
+  });
+});

@@ -1,0 +1,141 @@
+import type { DossierSubmission } from '../../contracts/provincial-api';
+import type { PaymentRequest } from '../../contracts/provincial-payments';
+import type { LocalRuntime } from '../../infra/local/start-local-runtime';
+import { aDossier } from './fixtures';
+import { eventually } from './test-runtime';
+
+/** A payment request for a dossier's fees: two lines, 258 000 VND. */
+export function aPaymentRequest(
+  dossierCode: string,
+  overrides: Partial<PaymentRequest> = {},
+): PaymentRequest {
+  return {
+    dossierCode,
+    lines: [
+      { code: 'LP01', name: 'Lệ phí đăng ký khai sinh', amount: 8000 },
+      { code: 'PHI02', name: 'Phí cấp bản sao trích lục', amount: 250_000 },
+    ],
+    payer: { name: 'Nguyễn Văn An', idNumber: '001203004567', address: 'Số 1 Tràng Tiền, Hà Nội' },
+    beneficiary: { accountNumber: '0011001234567', bankCode: 'VCB', accountName: 'UBND XA A' },
+    returnUrl: 'https://motcua.example.vn/payments/return',
+    description: 'Thanh toán phí, lệ phí hồ sơ khai sinh',
+    ...overrides,
+  };
+}
+
+export interface Client {
+  post(path: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
+  get(path: string): Promise<Response>;
+}
+
+export function clientOf(runtime: LocalRuntime, token: string): Client {
+  return {
+    post: (path, body, headers = {}) =>
+      fetch(`${runtime.urls.gateway}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      }),
+    get: (path) => fetch(`${runtime.urls.gateway}${path}`, { headers: { authorization: `Bearer ${token}` } }),
+  };
+}
+
+/** Sends a dossier and waits until the portal has it, so later progress rows have a dossier to land on. */
+export async function aSyncedDossier(
+  runtime: LocalRuntime,
+  client: Client,
+  overrides: Partial<DossierSubmission> = {},
+): Promise<DossierSubmission> {
+  const dossier = aDossier(overrides);
+  const response = await client.post('/v1/dossiers', dossier);
+  if (response.status !== 202)
+    throw new Error(`dossier refused: ${response.status} ${await response.text()}`);
+  await eventually(async () =>
+    runtime.simulators.nationalPortal.dossiers.has(dossier.dossierCode) ? true : undefined,
+  );
+  return dossier;
+}
+
+export interface Created {
+  paymentId: string;
+  paymentUrl: string;
+  expiresAt: string;
+  state: string;
+}
+
+export async function createdPayment(response: Response): Promise<Created> {
+  if (response.status !== 201)
+    throw new Error(`payment refused: ${response.status} ${await response.text()}`);
+  return (await response.json()) as Created;
+}
+
+export async function referenceOfPayment(client: Client, paymentId: string): Promise<string> {
+  const view = (await (await client.get(`/v1/payments/${paymentId}`)).json()) as { reference: string };
+  return view.reference;
+}
+
+export interface SimPayAnswer {
+  state: string;
+  sent: { status: number; reply: { MaLoi: string; MoTaLoi: string } }[];
+}
+
+/** The payer pays (or cancels) on the simulator, which sends the callback and answers what the gateway replied. */
+export async function payAtSimulator(
+  runtime: LocalRuntime,
+  reference: string,
+  outcome: 'paid' | 'failed' = 'paid',
+): Promise<SimPayAnswer> {
+  const response = await fetch(`${runtime.urls.payment}/_sim/pay/${reference}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ outcome }),
+  });
+  if (!response.ok) throw new Error(`simulator refused the payment: ${response.status}`);
+  return (await response.json()) as SimPayAnswer;
+}
+
+export async function setPaymentFaults(
+  runtime: LocalRuntime,
+  faults: Record<string, unknown>,
+): Promise<void> {
+  const response = await fetch(`${runtime.urls.payment}/_sim/payment-faults`, {
+    method: 'POST',
+    body: JSON.stringify(faults),
+  });
+  if (!response.ok) throw new Error(`payment faults refused: ${await response.text()}`);
+}
+
+interface WebhookBody {
+  type: string;
+  data: { paymentId?: string; state?: string; dossierCode?: string };
+}
+
+/** Payment webhooks the province simulator accepted for one payment, in arrival order. */
+export async function provincePaymentEvents(runtime: LocalRuntime, paymentId: string): Promise<string[]> {
+  const received = (await (await fetch(`${runtime.urls.province}/_sim/received`)).json()) as {
+    body: WebhookBody;
+  }[];
+  return received
+    .filter((request) => request.body.data.paymentId === paymentId)
+    .map((request) => `${request.body.type}:${request.body.data.state}`);
+}
+
+interface NationalCall {
+  service?: string;
+  data?: { MaHoSo: string; NoiDungXuLy?: string; TrangThai?: string }[];
+}
+
+/** Progress rows about a payment reference that the national portal simulator accepted. */
+export async function nationalPaymentRows(runtime: LocalRuntime, reference: string): Promise<string[]> {
+  const received = (await (await fetch(`${runtime.urls.nationalPortal}/_sim/received`)).json()) as {
+    body: NationalCall;
+  }[];
+  return received.flatMap((request) =>
+    (request.body.data ?? [])
+      .filter((row) => row.NoiDungXuLy?.includes(reference))
+      .map((row) => `${row.TrangThai}:${row.NoiDungXuLy}`),
+  );
+}
+
+/** Waits a moment longer, so a second delivery that should never come has had its chance. */
+export const settle = (ms = 800) => new Promise((resolve) => setTimeout(resolve, ms));
