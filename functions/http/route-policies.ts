@@ -23,6 +23,11 @@ export type RoutePolicy =
       readonly access: 'bearer';
       readonly scopes: readonly [Scope, ...Scope[]];
       readonly agency: 'own' | 'any';
+      /**
+       * Another agency's resource is answered as missing (404), not forbidden, so its ids cannot
+       * be probed (payments).
+       */
+      readonly hidesOthers?: true;
       /** Also requires the caller's address on the national allow-list and a signed body. */
       readonly nationalPush?: true;
     };
@@ -47,6 +52,28 @@ export const routePolicies = {
     agency: 'any',
     nationalPush: true,
   },
+  // Payments (issue 6)
+  'POST /v1/payments': { access: 'bearer', scopes: ['payments:write'], agency: 'own' },
+  'GET /v1/payments/:id': {
+    access: 'bearer',
+    scopes: ['payments:write', 'admin'],
+    agency: 'own',
+    hidesOthers: true,
+  },
+  'GET /v1/payments/:id/receipt': {
+    access: 'bearer',
+    scopes: ['payments:write', 'admin'],
+    agency: 'own',
+    hidesOthers: true,
+  },
+  'POST /v1/callbacks/payment': {
+    access: 'public',
+    why: 'the payment platform authenticates each callback with its MaXacThuc checksum, checked with the partner secret',
+  },
+  'POST /v1/national/fees': { access: 'bearer', scopes: ['national:push'], agency: 'any' },
+  'POST /v1/admin/reconciliation-runs': { access: 'bearer', scopes: ['admin'], agency: 'any' },
+  'GET /v1/admin/reconciliation-reports': { access: 'bearer', scopes: ['admin'], agency: 'any' },
+  'GET /v1/admin/reconciliation-reports/:id': { access: 'bearer', scopes: ['admin'], agency: 'any' },
   // API reference (issue 4)
   'GET /openapi.json': { access: 'public', why: 'the public contract, generated from the routes' },
   'GET /docs': { access: 'public', why: 'reference page for the public contract; its own CSP' },

@@ -8,6 +8,7 @@ import { type RouteKey, type RoutePolicy, routePolicies } from '../../../functio
 import type { LocalRuntime } from '../../../infra/local/start-local-runtime';
 import { aDossier } from '../../support/fixtures';
 import { aStatusChange } from '../../support/national-fixtures';
+import { aPaymentRequest, aSyncedDossier, clientOf, createdPayment } from '../../support/payments';
 import { signedPushHeaders } from '../../support/signed-push';
 import { startTestRuntime, tokenFor } from '../../support/test-runtime';
 
@@ -99,6 +100,15 @@ const samples: Record<RouteKey, (agency: Agency) => Sample> = {
       ThoiDiemXuLy: '20250315090000',
       TrangThai: '4',
     }),
+  'POST /v1/payments': (agency) =>
+    json('/v1/payments', aPaymentRequest(dossierCodeFor(agency), { payer: { name: 'Nguyễn Văn An' } })),
+  'GET /v1/payments/:id': (agency) => get(`/v1/payments/${payments[agency]}`),
+  'GET /v1/payments/:id/receipt': (agency) => get(`/v1/payments/${payments[agency]}/receipt`),
+  'POST /v1/callbacks/payment': () => json('/v1/callbacks/payment', { LoaiBanTin: 'NotifyTransaction' }),
+  'POST /v1/national/fees': (agency) => json('/v1/national/fees', { MaHoSo: dossierCodeFor(agency) }),
+  'POST /v1/admin/reconciliation-runs': () => json('/v1/admin/reconciliation-runs', {}),
+  'GET /v1/admin/reconciliation-reports': () => get('/v1/admin/reconciliation-reports'),
+  'GET /v1/admin/reconciliation-reports/:id': () => get('/v1/admin/reconciliation-reports/no-such-report'),
   'GET /openapi.json': () => get('/openapi.json'),
   'GET /docs': () => get('/docs'),
   'GET /docs/api-reference.js': () => get('/docs/api-reference.js'),
@@ -132,7 +142,7 @@ const samples: Record<RouteKey, (agency: Agency) => Sample> = {
   'GET /admin/audit': () => get('/admin/audit'),
 };
 
-type Expected = 'allowed' | 'sign-in page' | 401 | 403;
+type Expected = 'allowed' | 'sign-in page' | 'hidden' | 401 | 403;
 
 /** What the policy says a principal gets, for a request about its own or another agency. */
 function expectedFor(policy: RoutePolicy, principal: Principal, agency: Agency, method: string): Expected {
@@ -143,12 +153,16 @@ function expectedFor(policy: RoutePolicy, principal: Principal, agency: Agency, 
   }
   if (principal === 'anonymous' || principal === 'forged') return 401;
   if (principal === 'no scope' || !(policy.scopes as readonly Scope[]).includes(principal)) return 403;
-  if (policy.agency === 'own' && agency === 'other' && principal !== 'admin') return 403;
+  if (policy.agency === 'own' && agency === 'other' && principal !== 'admin') {
+    return policy.hidesOthers ? 'hidden' : 403;
+  }
   return 'allowed';
 }
 
 let runtime: LocalRuntime;
 const tokens = new Map<Principal, string>();
+/** A real payment of each agency, so "own" finds one and "other" meets one it may not see. */
+const payments: Record<Agency, string> = { own: '', other: '' };
 
 /**
  * How a principal presents its token: a bearer header to the API; the session cookie to the
@@ -199,6 +213,23 @@ beforeAll(async () => {
       agencies: ['*.H12'],
     });
     tokens.set(principal, await tokenFor(runtime, clientId, 'matrix-secret'));
+  }
+  for (const agency of ['own', 'other'] as const) {
+    const clientId = `matrix-payer-${agency}`;
+    await runtime.deps.clientRegistry.saveClient({
+      clientId,
+      secretHash: await hashClientSecret('matrix-secret'),
+      scopes: ['dossiers:write', 'payments:write'],
+      agencies: [`*.${agencyCode(agency).slice(-3)}`],
+    });
+    const client = clientOf(runtime, await tokenFor(runtime, clientId, 'matrix-secret'));
+    const dossier = await aSyncedDossier(runtime, client, {
+      dossierCode: dossierCodeFor(agency),
+      agencyCode: agencyCode(agency),
+    });
+    payments[agency] = (
+      await createdPayment(await client.post('/v1/payments', aPaymentRequest(dossier.dossierCode)))
+    ).paymentId;
   }
   const [header, payload] = (tokens.get('admin') ?? '').split('.');
   tokens.set('forged', `${header}.${payload}.${'A'.repeat(86)}`);
@@ -254,11 +285,15 @@ describe('authorization matrix', () => {
           // Allowed means the route's own logic answered: not an auth refusal, not a limit, not a crash.
           const toSignIn =
             sample.method === 'GET' && status === 303 && response.headers.get('location') === '/admin/login';
+          // A resource another agency owns is answered as missing; the samples' own resources exist.
+          const hidden = policy.access === 'bearer' && policy.hidesOthers === true && status === 404;
           const outcome = toSignIn
             ? 'sign-in page'
-            : [401, 403, 429].includes(status) || status >= 500
-              ? status
-              : 'allowed';
+            : hidden
+              ? 'hidden'
+              : [401, 403, 429].includes(status) || status >= 500
+                ? status
+                : 'allowed';
           outcomes.push(
             `${label}: ${outcome}${outcome === expected ? '' : ` (${status} ${body.slice(0, 300)})`}`,
           );
