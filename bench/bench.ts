@@ -70,6 +70,14 @@ async function main() {
     dataDir: null,
     logLevel: 'SILENT',
     schedules: false,
+    // The gateway's cost per request, not its per-client policy: request budgets lifted.
+    security: {
+      rateLimits: {
+        perClient: { burst: 1e9, perSecond: 1e9 },
+        perAddress: { burst: 1e9, perSecond: 1e9 },
+        tokenEndpointPerAddress: { burst: 1e9, perSecond: 1e9 },
+      },
+    },
   });
   const counts = new Map<string, number>();
   /** Counts every AWS request a client sends, by service and command (SDK middleware). */

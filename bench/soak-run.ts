@@ -181,7 +181,11 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
           return;
         }
         if (response.status === 401) await refreshToken();
-        else if (response.status < 500) {
+        else if (response.status === 429) {
+          // Over the client's request budget (SECURITY.md): wait as told, as a vendor's system must.
+          await sleep(Number(response.headers.get('retry-after') ?? '1') * 1000);
+          continue;
+        } else if (response.status < 500) {
           refused += 1;
           return;
         }
