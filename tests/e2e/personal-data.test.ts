@@ -4,6 +4,14 @@ import { type LocalRuntime, startLocalRuntime } from '../../infra/local/start-lo
 import { captureOutput } from '../support/captured-output';
 import { aDossier } from '../support/fixtures';
 import { aStatusChange } from '../support/national-fixtures';
+import {
+  aPaymentRequest,
+  clientOf,
+  createdPayment,
+  payAtSimulator,
+  provincePaymentEvents,
+  referenceOfPayment,
+} from '../support/payments';
 import { nationalTimeline, received, setFaults } from '../support/receiver';
 import { pushNational } from '../support/signed-push';
 import { eventually, tokenFor } from '../support/test-runtime';
@@ -97,6 +105,21 @@ describe('personal data', () => {
       return hooks.length >= 2 ? true : undefined;
     });
 
+    // A payment for the dossier, by the citizen as payer, paid on the platform (callback and relay).
+    const created = await createdPayment(
+      await post(
+        '/v1/payments',
+        aPaymentRequest(dossier.dossierCode, {
+          payer: { name: citizen.name, idNumber: citizen.idNumber, address: citizen.address },
+        }),
+      ),
+    );
+    const reference = await referenceOfPayment(clientOf(runtime, token), created.paymentId);
+    await payAtSimulator(runtime, reference, 'paid');
+    await eventually(async () =>
+      (await provincePaymentEvents(runtime, created.paymentId)).length > 0 ? true : undefined,
+    );
+
     // A future call site that logs carelessly is still masked: the logger masks, not the caller.
     runtime.deps.logger.error(`lookup failed for ${citizen.idNumber} (${citizen.email})`, {
       applicant: dossier.applicant,
@@ -111,6 +134,7 @@ describe('personal data', () => {
       lines.some((line) => line.includes('"message":"delivered"') && line.includes(dossier.dossierCode)),
     ).toBe(true);
     expect(lines.some((line) => line.includes('message parked'))).toBe(true);
+    expect(lines.some((line) => line.includes('payment callback acknowledged'))).toBe(true);
     expect(lines.some((line) => line.includes('lookup failed for ***345'))).toBe(true);
     for (const value of personalValues) expect(text, value).not.toContain(value);
   }, 90_000);
