@@ -200,9 +200,10 @@ export function registerConsole(app: Hono<AppEnv>, deps: ApiDependencies) {
   console.get('/admin', session, async (c) => {
     const page = frame(c, 'dashboard', translator(c.var.language)('dashboard'));
     const { t } = page;
-    const [overview, buckets] = await Promise.all([
+    const [overview, buckets, onTime] = await Promise.all([
       queueOverview(deps),
       deps.throughput.recent(new Date(deps.clock.now().getTime() - 6 * 3_600_000)),
+      deps.indicators.onTimeCounts(),
     ]);
     // Every ten-minute slot of the window gets a bar, empty or not, so the time axis is honest.
     const slots = Array.from({ length: 36 }, (_, index) => {
@@ -250,6 +251,33 @@ export function registerConsole(app: Hono<AppEnv>, deps: ApiDependencies) {
             {overview.oldestPendingAgeSeconds === null ? t('none') : `${overview.oldestPendingAgeSeconds} s`}
           </strong>
         </p>
+        <h2>{t('onTimeRate')}</h2>
+        {onTime.length === 0 ? (
+          <p>{t('none')}</p>
+        ) : (
+          <div class="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('agencyCode')}</th>
+                  <th scope="col">{t('finished')}</th>
+                  <th scope="col">{t('onTime')}</th>
+                  <th scope="col">{t('onTimeRate')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {onTime.map((agency) => (
+                  <tr>
+                    <th scope="row">{agency.agencyCode}</th>
+                    <td class="num">{agency.finished}</td>
+                    <td class="num">{agency.onTime}</td>
+                    <td class="num">{`${Math.round((agency.onTime / Math.max(1, agency.finished)) * 100)} %`}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
         <h2>{t('throughput')}</h2>
         <div class="cards">
           <div class="card">
