@@ -1,6 +1,8 @@
 import { nationalStatusCode } from '../../contracts/dossier-status';
 import { messagePayloadSchemas } from '../../contracts/message-payloads';
+import type { StatusChange } from '../../contracts/provincial-api';
 import { canonicalJson } from '../core/canonical-json';
+import type { StoredMessage } from '../core/dossier-message';
 import { toNationalDossier } from '../core/translate-dossier';
 import { toPaymentProgressRow } from '../core/translate-payment';
 import { toNationalProgressRow } from '../core/translate-status-change';
@@ -8,7 +10,10 @@ import type { NationalPortal } from '../ports/national-portal';
 import type { Deliverer } from './relay-message';
 
 /** Dossiers go as DongBoHoSoMC (first sync, then updates); status changes as progress rows. */
-export function createNationalDeliverer(portal: NationalPortal): Deliverer {
+export function createNationalDeliverer(
+  portal: NationalPortal,
+  onDelivered: (message: StoredMessage, change: StatusChange) => Promise<void> = async () => undefined,
+): Deliverer {
   return {
     async deliver(message, progress) {
       if (message.kind === 'dossier.sync') {
@@ -28,6 +33,7 @@ export function createNationalDeliverer(portal: NationalPortal): Deliverer {
         const acknowledgement = await portal.updateProgress(message.agencyCode, [
           toNationalProgressRow(message.dossierCode, change),
         ]);
+        await onDelivered(message, change);
         return {
           detail: `CapNhatTienDoHoSoMC error_code ${acknowledgement.errorCode}`,
           progress: { nationalStatus: change.status },

@@ -70,9 +70,9 @@ export async function parkMessage(
       kind: message.kind,
       reason,
       lastError: attempt.detail,
+      // A rejection was itself a delivery attempt; giving up after the last receive is not.
       attempts:
-        attempts.filter((previous) => previous.outcome === 'failed').length +
-        (attempt.outcome === 'parked' ? 1 : 0),
+        attempts.filter((previous) => previous.outcome === 'failed').length + (reason === 'rejected' ? 1 : 0),
       ...(attempts[0] ? { firstAttemptAt: attempts[0].at } : {}),
       lastAttemptAt: attempt.at,
       parkedAt: attempt.at,

@@ -3,6 +3,7 @@ import type { AdminDependencies } from '../application/admin-operations';
 import type { PaymentSettings } from '../application/payment-dependencies';
 import type { Channel } from '../core/dossier-message';
 import type { AccessTokens } from '../ports/access-tokens';
+import type { AgencyIndicators } from '../ports/agency-indicators';
 import type { BusinessMetrics } from '../ports/business-metrics';
 import type { ClientRegistry } from '../ports/client-registry';
 import type { Clock } from '../ports/clock';
@@ -42,4 +43,5 @@ export interface ApiDependencies extends AdminDependencies {
   /** The caller's network address, as the runtime (Lambda or Node) sees it. */
   readonly remoteAddress: (c: Context) => string | undefined;
   readonly throughput: ThroughputStats;
+  readonly indicators: AgencyIndicators;
 }

@@ -3,7 +3,11 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createDynamoDbAuditLog, createDynamoDbThroughputStats } from '../adapters/dynamodb-admin-records';
+import {
+  createDynamoDbAgencyIndicators,
+  createDynamoDbAuditLog,
+  createDynamoDbThroughputStats,
+} from '../adapters/dynamodb-admin-records';
 import { createDynamoDbClientRegistry } from '../adapters/dynamodb-client-registry';
 import { createDynamoDbDossierStore } from '../adapters/dynamodb-dossier-store';
 import { createDynamoDbNonceStore } from '../adapters/dynamodb-nonce-store';
@@ -154,6 +158,7 @@ export async function buildDependencies(
     retryPolicy: config.retryPolicy,
     audit: createDynamoDbAuditLog(documents, { tableName: config.tableName, newId: randomUUID }),
     throughput: createDynamoDbThroughputStats(documents, { tableName: config.tableName }),
+    indicators: createDynamoDbAgencyIndicators(documents, { tableName: config.tableName }),
     queueMonitor: createSqsQueueMonitor(sqs, [
       ...Object.values(config.queues),
       ...Object.values(config.deadLetterQueues),

@@ -78,6 +78,48 @@ export function Layout(props: PageFrame & { children?: Child }) {
   );
 }
 
+export interface Column<Row> {
+  readonly header: string;
+  readonly cell: (row: Row) => Child;
+  /** Right-aligned, tabular figures. */
+  readonly numeric?: boolean;
+  /** The cell that names the row, for screen readers (th scope=row). */
+  readonly rowHeader?: boolean;
+}
+
+/** Every console table: a scrollable wrapper (usable at 390 px), column headers, one row each. */
+export function DataTable<Row>(props: {
+  readonly rows: readonly Row[];
+  readonly columns: readonly Column<Row>[];
+}) {
+  return (
+    <div class="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            {props.columns.map((column) => (
+              <th scope="col">{column.header}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((row) => (
+            <tr>
+              {props.columns.map((column) =>
+                column.rowHeader ? (
+                  <th scope="row">{column.cell(row)}</th>
+                ) : (
+                  <td class={column.numeric ? 'num' : undefined}>{column.cell(row)}</td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 /** A bar chart as inline SVG: no script, so the console's CSP can forbid all scripts. */
 export function BarChart(props: {
   readonly label: string;

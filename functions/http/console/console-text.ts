@@ -76,6 +76,9 @@ const text = {
   replayedCount: ['tin đã được gửi lại', 'messages replayed'],
   language: ['English', 'Tiếng Việt'],
   select: ['Chọn', 'Select'],
+  onTimeRate: ['Tỷ lệ đúng hạn (hồ sơ đã chuyển)', 'On-time rate (relayed dossiers)'],
+  finished: ['Đã xử lý xong', 'Finished'],
+  onTime: ['Đúng hạn', 'On time'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type TextKey = keyof typeof text;

@@ -22,7 +22,7 @@ import type { AccessTokenClaims } from '../../ports/access-tokens';
 import type { ApiDependencies } from '../api-dependencies';
 import type { AppEnv } from '../create-app';
 import { fieldErrorsOf } from '../problem-response';
-import { BarChart, consoleStyles, Layout, type PageFrame } from './console-layout';
+import { BarChart, consoleStyles, DataTable, Layout, type PageFrame } from './console-layout';
 import { formatVietnamTime, type Language, translator } from './console-text';
 
 const SESSION_COOKIE = 'lt_admin';
@@ -200,9 +200,10 @@ export function registerConsole(app: Hono<AppEnv>, deps: ApiDependencies) {
   console.get('/admin', session, async (c) => {
     const page = frame(c, 'dashboard', translator(c.var.language)('dashboard'));
     const { t } = page;
-    const [overview, buckets] = await Promise.all([
+    const [overview, buckets, onTime] = await Promise.all([
       queueOverview(deps),
       deps.throughput.recent(new Date(deps.clock.now().getTime() - 6 * 3_600_000)),
+      deps.indicators.onTimeCounts(),
     ]);
     // Every ten-minute slot of the window gets a bar, empty or not, so the time axis is honest.
     const slots = Array.from({ length: 36 }, (_, index) => {
@@ -218,38 +219,46 @@ export function registerConsole(app: Hono<AppEnv>, deps: ApiDependencies) {
     return c.html(
       <Layout {...page}>
         <h2>{t('queues')}</h2>
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('queue')}</th>
-                <th scope="col">{t('depth')}</th>
-                <th scope="col">{t('inFlight')}</th>
-                <th scope="col">{t('deadLetters')}</th>
-                <th scope="col">{t('parked')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {overview.queues.map((queue) => (
-                <tr>
-                  <th scope="row">
-                    <a href={`/admin/failed?queue=${encodeURIComponent(queue.name)}`}>{queue.name}</a>
-                  </th>
-                  <td class="num">{queue.depth}</td>
-                  <td class="num">{queue.inFlight}</td>
-                  <td class="num">{queue.deadLetterDepth}</td>
-                  <td class="num">{queue.parked}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          rows={overview.queues}
+          columns={[
+            {
+              header: t('queue'),
+              rowHeader: true,
+              cell: (queue) => (
+                <a href={`/admin/failed?queue=${encodeURIComponent(queue.name)}`}>{queue.name}</a>
+              ),
+            },
+            { header: t('depth'), numeric: true, cell: (queue) => queue.depth },
+            { header: t('inFlight'), numeric: true, cell: (queue) => queue.inFlight },
+            { header: t('deadLetters'), numeric: true, cell: (queue) => queue.deadLetterDepth },
+            { header: t('parked'), numeric: true, cell: (queue) => queue.parked },
+          ]}
+        />
         <p>
           {t('oldestPending')}:{' '}
           <strong>
             {overview.oldestPendingAgeSeconds === null ? t('none') : `${overview.oldestPendingAgeSeconds} s`}
           </strong>
         </p>
+        <h2>{t('onTimeRate')}</h2>
+        {onTime.length === 0 ? (
+          <p>{t('none')}</p>
+        ) : (
+          <DataTable
+            rows={onTime}
+            columns={[
+              { header: t('agencyCode'), rowHeader: true, cell: (agency) => agency.agencyCode },
+              { header: t('finished'), numeric: true, cell: (agency) => agency.finished },
+              { header: t('onTime'), numeric: true, cell: (agency) => agency.onTime },
+              {
+                header: t('onTimeRate'),
+                numeric: true,
+                cell: (agency) => `${Math.round((agency.onTime / Math.max(1, agency.finished)) * 100)} %`,
+              },
+            ]}
+          />
+        )}
         <h2>{t('throughput')}</h2>
         <div class="cards">
           <div class="card">
@@ -370,47 +379,39 @@ export function registerConsole(app: Hono<AppEnv>, deps: ApiDependencies) {
         {result.items.length === 0 ? (
           <p>{t('noFailed')}</p>
         ) : (
-          <div class="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('parkedAt')}</th>
-                  <th scope="col">{t('dossierCode')}</th>
-                  <th scope="col">{t('agencyCode')}</th>
-                  <th scope="col">{t('kind')}</th>
-                  <th scope="col">{t('reason')}</th>
-                  <th scope="col">{t('lastError')}</th>
-                  <th scope="col">{t('attempts')}</th>
-                  <th scope="col">{t('details')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.items.map((item) => (
-                  <tr>
-                    <td>{formatVietnamTime(item.parkedAt)}</td>
-                    <td>
-                      <a href={`/admin/dossiers?code=${encodeURIComponent(item.dossierCode)}`}>
-                        {item.dossierCode}
-                      </a>
-                    </td>
-                    <td>{item.agencyCode}</td>
-                    <td>{item.kind}</td>
-                    <td>{item.reason === 'rejected' ? t('rejected') : t('exhausted')}</td>
-                    <td>{item.lastError}</td>
-                    <td class="num">{item.attempts}</td>
-                    <td>
-                      <a
-                        href={`/admin/failed/${encodeURIComponent(item.messageId)}`}
-                        aria-label={`${t('details')} ${item.dossierCode} #${item.sequence}`}
-                      >
-                        {t('details')}
-                      </a>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            rows={result.items}
+            columns={[
+              { header: t('parkedAt'), cell: (item) => formatVietnamTime(item.parkedAt) },
+              {
+                header: t('dossierCode'),
+                cell: (item) => (
+                  <a href={`/admin/dossiers?code=${encodeURIComponent(item.dossierCode)}`}>
+                    {item.dossierCode}
+                  </a>
+                ),
+              },
+              { header: t('agencyCode'), cell: (item) => item.agencyCode },
+              { header: t('kind'), cell: (item) => item.kind },
+              {
+                header: t('reason'),
+                cell: (item) => (item.reason === 'rejected' ? t('rejected') : t('exhausted')),
+              },
+              { header: t('lastError'), cell: (item) => item.lastError },
+              { header: t('attempts'), numeric: true, cell: (item) => item.attempts },
+              {
+                header: t('details'),
+                cell: (item) => (
+                  <a
+                    href={`/admin/failed/${encodeURIComponent(item.messageId)}`}
+                    aria-label={`${t('details')} ${item.dossierCode} #${item.sequence}`}
+                  >
+                    {t('details')}
+                  </a>
+                ),
+              },
+            ]}
+          />
         )}
         {result.cursor ? (
           <p>
@@ -512,28 +513,15 @@ export function registerConsole(app: Hono<AppEnv>, deps: ApiDependencies) {
           </>
         )}
         <h2>{t('attemptsLog')}</h2>
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('at')}</th>
-                <th scope="col">{t('outcome')}</th>
-                <th scope="col">{t('latency')}</th>
-                <th scope="col">{t('detail')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {detail.attempts.map((attempt) => (
-                <tr>
-                  <td>{formatVietnamTime(attempt.at)}</td>
-                  <td>{attempt.outcome}</td>
-                  <td class="num">{attempt.latencyMs}</td>
-                  <td>{attempt.detail}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          rows={detail.attempts}
+          columns={[
+            { header: t('at'), cell: (attempt) => formatVietnamTime(attempt.at) },
+            { header: t('outcome'), cell: (attempt) => attempt.outcome },
+            { header: t('latency'), numeric: true, cell: (attempt) => attempt.latencyMs },
+            { header: t('detail'), cell: (attempt) => attempt.detail },
+          ]}
+        />
         {failed.status === 'parked' ? (
           <section class="actions" aria-label={t('replay')}>
             <form method="post" action={`/admin/failed/${encodeURIComponent(failed.messageId)}/replay`}>
@@ -658,30 +646,19 @@ export function registerConsole(app: Hono<AppEnv>, deps: ApiDependencies) {
               ) : null}
             </dl>
             <h2>{t('timeline')}</h2>
-            <div class="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('at')}</th>
-                    <th scope="col">{t('direction')}</th>
-                    <th scope="col">{t('kind')}</th>
-                    <th scope="col">{t('outcome')}</th>
-                    <th scope="col">{t('detail')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {view.timeline.map((entry) => (
-                    <tr>
-                      <td>{formatVietnamTime(entry.at)}</td>
-                      <td>{entry.direction === 'to_national' ? t('toNational') : t('toProvince')}</td>
-                      <td>{entry.kind}</td>
-                      <td>{entry.outcome}</td>
-                      <td>{entry.detail}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              rows={view.timeline}
+              columns={[
+                { header: t('at'), cell: (entry) => formatVietnamTime(entry.at) },
+                {
+                  header: t('direction'),
+                  cell: (entry) => (entry.direction === 'to_national' ? t('toNational') : t('toProvince')),
+                },
+                { header: t('kind'), cell: (entry) => entry.kind },
+                { header: t('outcome'), cell: (entry) => entry.outcome },
+                { header: t('detail'), cell: (entry) => entry.detail },
+              ]}
+            />
           </>
         ) : null}
       </Layout>,
@@ -695,34 +672,20 @@ export function registerConsole(app: Hono<AppEnv>, deps: ApiDependencies) {
     const page = frame(c, 'audit', t('audit'));
     return c.html(
       <Layout {...page}>
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('at')}</th>
-                <th scope="col">{t('actor')}</th>
-                <th scope="col">{t('action')}</th>
-                <th scope="col">{t('target')}</th>
-                <th scope="col">{t('reason')}</th>
-                <th scope="col">{t('detail')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.items.map((entry) => (
-                <tr>
-                  <td>{formatVietnamTime(entry.at)}</td>
-                  <td>{entry.actor}</td>
-                  <td>{entry.action}</td>
-                  <td>{entry.target}</td>
-                  <td>{entry.reason ?? ''}</td>
-                  <td>
-                    <code>{json({ before: entry.before, after: entry.after })}</code>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          rows={result.items}
+          columns={[
+            { header: t('at'), cell: (entry) => formatVietnamTime(entry.at) },
+            { header: t('actor'), cell: (entry) => entry.actor },
+            { header: t('action'), cell: (entry) => entry.action },
+            { header: t('target'), cell: (entry) => entry.target },
+            { header: t('reason'), cell: (entry) => entry.reason ?? '' },
+            {
+              header: t('detail'),
+              cell: (entry) => <code>{json({ before: entry.before, after: entry.after })}</code>,
+            },
+          ]}
+        />
         {result.cursor ? (
           <p>
             <a href={`/admin/audit?cursor=${encodeURIComponent(result.cursor)}`}>{t('next')}</a>

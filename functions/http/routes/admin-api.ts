@@ -206,6 +206,44 @@ export function registerAdminApiRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepend
   app.openapi(
     route({
       method: 'get',
+      path: '/v1/admin/indicators/on-time',
+      summary: 'Per agency: relayed dossiers that finished, and how many no later than their promised date',
+      responses: {
+        200: {
+          description: 'On-time counts and rate per agency',
+          content: json(
+            z.object({
+              agencies: z.array(
+                z.object({
+                  agencyCode: z.string(),
+                  finished: z.number(),
+                  onTime: z.number(),
+                  onTimeRate: z.number(),
+                }),
+              ),
+            }),
+          ),
+        },
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const counts = await deps.indicators.onTimeCounts();
+      return c.json(
+        {
+          agencies: counts.map((count) => ({
+            ...count,
+            onTimeRate: count.finished ? Math.round((count.onTime / count.finished) * 1000) / 1000 : 0,
+          })),
+        },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    route({
+      method: 'get',
       path: '/v1/admin/audit',
       summary: 'Every admin action, newest first',
       request: {
