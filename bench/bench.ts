@@ -13,6 +13,7 @@ import { closeServer } from '../infra/local/emulators';
 import { startLocalRuntime } from '../infra/local/start-local-runtime';
 import { topology } from '../infra/topology';
 import { aDossier } from '../tests/support/fixtures';
+import { requestToken } from '../tests/support/test-runtime';
 
 /**
  * `npm run bench`: every number next to its baseline, measured in the same run on the same
@@ -99,18 +100,7 @@ async function main() {
   countRequests(runtime.deps.aws.dynamodb, 'dynamodb');
   countRequests(runtime.deps.aws.sqs, 'sqs');
 
-  const token = await (async () => {
-    const response = await fetch(`${runtime.urls.gateway}/oauth/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        grant_type: 'client_credentials',
-        client_id: 'demo-province',
-        client_secret: 'demo-secret',
-      }),
-    });
-    return ((await response.json()) as { access_token: string }).access_token;
-  })();
+  const token = await requestToken(runtime.urls.gateway, 'demo-province', 'demo-secret');
 
   // The floor: only the unavoidable work of accepting a message, behind a bare Hono route.
   const floorApp = new Hono();

@@ -14,6 +14,7 @@ import { closeServer } from '../infra/local/emulators';
 import { createNationalPortalSimulator } from '../infra/simulators/national-portal-simulator';
 import { createProvinceSimulator } from '../infra/simulators/province-simulator';
 import type { SimulatorEnv } from '../infra/simulators/simulator-kit';
+import { requestToken } from '../tests/support/test-runtime';
 
 /**
  * The chaos soak (issue 10): the gateway as a child process, killed with SIGKILL and restarted
@@ -153,16 +154,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
 
   let token = '';
   const refreshToken = async () => {
-    const response = await fetch(`${gatewayUrl}/oauth/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        grant_type: 'client_credentials',
-        client_id: 'demo-province',
-        client_secret: 'demo-secret',
-      }),
-    });
-    token = ((await response.json()) as { access_token: string }).access_token;
+    token = await requestToken(gatewayUrl, 'demo-province', 'demo-secret');
   };
 
   const accepted = new Set<string>();
@@ -330,16 +322,7 @@ function receivedKeys(received: readonly { body: unknown }[]) {
 }
 
 async function countParked(gatewayUrl: string): Promise<number> {
-  const response = await fetch(`${gatewayUrl}/oauth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: 'demo-admin',
-      client_secret: 'demo-admin-secret',
-    }),
-  });
-  const { access_token } = (await response.json()) as { access_token: string };
+  const access_token = await requestToken(gatewayUrl, 'demo-admin', 'demo-admin-secret');
   const overview = await fetch(`${gatewayUrl}/v1/admin/queues`, {
     headers: { authorization: `Bearer ${access_token}` },
   });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Context, MiddlewareHandler } from 'hono';
+import type { MiddlewareHandler } from 'hono';
 import type { z } from 'zod';
 import { agencyCodeSchema } from '../../contracts/codes';
 import {
@@ -71,15 +71,6 @@ export function createNationalPortalSimulator(options: NationalPortalSimulatorOp
     },
   });
   const { app } = kit;
-
-  function record(c: Context<SimulatorEnv>, body: unknown) {
-    kit.record({
-      method: c.req.method,
-      path: c.req.path,
-      headers: Object.fromEntries(c.req.raw.headers),
-      body,
-    });
-  }
 
   /** DongBoHoSoMC, whichever transport carried it. */
   function syncDossiers(agencyCode: string, data: readonly NationalDossier[], isUpdating: boolean): Reply {
@@ -164,7 +155,7 @@ export function createNationalPortalSimulator(options: NationalPortalSimulatorOp
       call.service === 'CapNhatTienDoHoSoMC'
         ? addProgress(call.data)
         : syncDossiers(call.madonvi, call.data, call.isUpdating === true || call.isUpdating === 'true');
-    if (reply.error_code === nationalErrorCodes.ok) record(c, body);
+    if (reply.error_code === nationalErrorCodes.ok) kit.record(c, body);
     return c.json(reply);
   });
 
@@ -241,7 +232,7 @@ export function createNationalPortalSimulator(options: NationalPortalSimulatorOp
       const parsed = schema.safeParse(body);
       if (!parsed.success) return c.json(invalidData(parsed.error.issues));
       const reply = handle(agency.data, parsed.data);
-      if (recordWhenOk && reply.error_code === nationalErrorCodes.ok) record(c, body);
+      if (recordWhenOk && reply.error_code === nationalErrorCodes.ok) kit.record(c, body);
       return c.json(reply);
     });
   }

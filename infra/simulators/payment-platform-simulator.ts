@@ -100,15 +100,6 @@ export function createPaymentPlatformSimulator(options: PaymentPlatformSimulator
     computePaymentChecksum(checksumValues(message, fields), options.secret);
   const route = (path: string) => `/${path}`;
 
-  function record(c: Context<SimulatorEnv>, body: unknown) {
-    kit.record({
-      method: c.req.method,
-      path: c.req.path,
-      headers: Object.fromEntries(c.req.raw.headers),
-      body,
-    });
-  }
-
   const requireToken: MiddlewareHandler<SimulatorEnv> = async (c, next) => {
     if (c.req.header('authorization') !== `Bearer ${options.apiToken}`) {
       return c.json({ error_code: '401', message: 'Token không hợp lệ' }, 401);
@@ -182,7 +173,7 @@ export function createPaymentPlatformSimulator(options: PaymentPlatformSimulator
         state: 'pending',
       });
     }
-    record(c, init);
+    kit.record(c, init);
     const origin = new URL(c.req.url).origin;
     return c.json({
       error_code: paymentPlatformErrorCodes.ok,
@@ -193,7 +184,7 @@ export function createPaymentPlatformSimulator(options: PaymentPlatformSimulator
   app.post(route(paymentPlatformDefaultPaths.query), kit.withFaults, requireToken, async (c) => {
     const read = await readSigned(c, paymentQueryRequestSchema, 'QUERY');
     if ('refusal' in read) return read.refusal;
-    record(c, read.data);
+    kit.record(c, read.data);
     const transaction = transactions.get(read.data.MaThamChieu);
     if (!transaction) {
       return c.json({ error_code: paymentPlatformErrorCodes.notFound, message: 'Không tìm thấy giao dịch' });
@@ -222,7 +213,7 @@ export function createPaymentPlatformSimulator(options: PaymentPlatformSimulator
     if (transaction?.state !== 'paid') {
       return c.json({ error_code: paymentPlatformErrorCodes.notFound, message: 'Không có biên lai' });
     }
-    record(c, read.data);
+    kit.record(c, read.data);
     const receipt = transaction.init.ThongTinBienLai;
     const pdf = receiptPdf('BIÊN LAI THU PHÍ, LỆ PHÍ (điện tử)', [
       `Mã tham chiếu: ${transaction.reference}`,
@@ -243,7 +234,7 @@ export function createPaymentPlatformSimulator(options: PaymentPlatformSimulator
   app.post(route(paymentPlatformDefaultPaths.transactionList), kit.withFaults, requireToken, async (c) => {
     const read = await readSigned(c, transactionListRequestSchema, 'TRANSACTION_LIST');
     if ('refusal' in read) return read.refusal;
-    record(c, read.data);
+    kit.record(c, read.data);
     const day = read.data.NgayGiaoDich;
     const rows = [...transactions.values()]
       .filter((transaction) => transaction.createdAt.startsWith(day))

@@ -26,7 +26,7 @@ export function createProvinceSimulator(options: { webhookSecret: string; random
     if (kit.faults().reject) return c.json({ error: 'rejected by the provincial system (simulated)' }, 422);
     const event = webhookEventSchema.safeParse(payload);
     if (!event.success) return c.json({ error: 'unknown event', issues: event.error.issues }, 422);
-    kit.record({ method: c.req.method, path: c.req.path, headers, body: event.data });
+    kit.record(c, event.data);
     return c.body(null, 204);
   });
 

@@ -1,5 +1,5 @@
 import type { HttpBindings } from '@hono/node-server';
-import { Hono, type MiddlewareHandler } from 'hono';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import * as z from 'zod';
 
 /**
@@ -32,7 +32,8 @@ export interface SimulatorKit {
   faults(): Faults;
   /** Applies down / latency / failRate to a business route; `reject` is the route's own answer. */
   readonly withFaults: MiddlewareHandler<SimulatorEnv>;
-  record(request: Omit<ReceivedRequest, 'at'>): void;
+  /** Keeps an accepted business request: method, path, headers and the body as the route read it. */
+  record(c: Context<SimulatorEnv>, body: unknown): void;
 }
 
 export function createSimulatorKit(
@@ -77,8 +78,14 @@ export function createSimulatorKit(
     received,
     faults: () => faults,
     withFaults,
-    record(request) {
-      received.push({ at: new Date().toISOString(), ...request });
+    record(c, body) {
+      received.push({
+        at: new Date().toISOString(),
+        method: c.req.method,
+        path: c.req.path,
+        headers: Object.fromEntries(c.req.raw.headers),
+        body,
+      });
     },
   };
 }

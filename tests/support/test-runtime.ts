@@ -38,12 +38,9 @@ export function startTestRuntime(
   });
 }
 
-export async function tokenFor(
-  runtime: LocalRuntime,
-  clientId = 'demo-province',
-  secret = 'demo-secret',
-): Promise<string> {
-  const response = await fetch(`${runtime.urls.gateway}/oauth/token`, {
+/** OAuth client credentials against any gateway URL: the tests, the soak and the benchmarks share it. */
+export async function requestToken(gatewayUrl: string, clientId: string, secret: string): Promise<string> {
+  const response = await fetch(`${gatewayUrl}/oauth/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({
@@ -55,6 +52,14 @@ export async function tokenFor(
   if (response.status !== 200)
     throw new Error(`token request failed: ${response.status} ${await response.text()}`);
   return ((await response.json()) as { access_token: string }).access_token;
+}
+
+export function tokenFor(
+  runtime: LocalRuntime,
+  clientId = 'demo-province',
+  secret = 'demo-secret',
+): Promise<string> {
+  return requestToken(runtime.urls.gateway, clientId, secret);
 }
 
 /** Polls `probe` until it returns a value, within a bounded time; the suite never waits forever. */
