@@ -132,3 +132,17 @@ export const nationalTimestampSchema = z
     { message: 'Ngày không tồn tại / Not a calendar date (e.g. 30 February)' },
   )
   .meta({ example: '20250314083000' });
+
+/** A Vietnam calendar day (reconciliation days, indicator periods, holidays). */
+export const calendarDaySchema = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'Ngày dạng yyyy-MM-dd / A day as yyyy-MM-dd')
+  .refine(
+    (day) =>
+      !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) &&
+      new Date(`${day}T00:00:00Z`).toISOString().startsWith(day),
+    {
+      message: 'Ngày không tồn tại / Not a calendar day',
+    },
+  )
+  .meta({ description: 'A calendar day in Vietnam time', example: '2025-03-14' });

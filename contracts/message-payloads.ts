@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { dossierSubmissionSchema, statusChangeSchema } from './provincial-api';
-import { paymentEventDataSchema, statusChangedDataSchema } from './webhooks';
+import { deadlineNoticeDataSchema, paymentEventDataSchema, statusChangedDataSchema } from './webhooks';
 
 /**
  * The payload schema of each message kind: what an admin's edit-and-replay must satisfy,
@@ -14,4 +14,6 @@ export const messagePayloadSchemas = {
   'payment.progress': paymentEventDataSchema,
   'payment.succeeded': paymentEventDataSchema,
   'payment.failed': paymentEventDataSchema,
+  'dossier.due_soon': deadlineNoticeDataSchema,
+  'dossier.overdue': deadlineNoticeDataSchema,
 } as const satisfies Record<string, z.ZodType>;

@@ -16,6 +16,8 @@ export const queueEnvelopeSchema = z.object({
     'payment.progress',
     'payment.succeeded',
     'payment.failed',
+    'dossier.due_soon',
+    'dossier.overdue',
   ]),
   version: z.literal(1),
   messageId: z.string().min(1),

@@ -1,20 +1,7 @@
 import * as z from 'zod';
-import { isoDateTimeSchema } from './codes';
+import { calendarDaySchema, isoDateTimeSchema } from './codes';
 
 /** Admin API for reconciliation (đối soát): DESIGN.md, `GET /v1/admin/reconciliation-reports`. */
-
-export const calendarDaySchema = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'Ngày dạng yyyy-MM-dd / A day as yyyy-MM-dd')
-  .refine(
-    (day) =>
-      !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) &&
-      new Date(`${day}T00:00:00Z`).toISOString().startsWith(day),
-    {
-      message: 'Ngày không tồn tại / Not a calendar day',
-    },
-  )
-  .meta({ description: 'A calendar day in Vietnam time', example: '2025-03-14' });
 
 export const reconciliationRunRequestSchema = z
   .strictObject({ day: calendarDaySchema })

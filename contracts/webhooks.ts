@@ -41,6 +41,36 @@ export const paymentEventDataSchema = z
 
 export type PaymentEventData = z.infer<typeof paymentEventDataSchema>;
 
+/**
+ * A dossier whose promised date (NgayHenTra) is near (`dossier.due_soon`) or past while it is
+ * unfinished (`dossier.overdue`: the agency owes the citizen a written apology). Sent once per
+ * dossier, notice and promised date; a new promised date starts its own notices.
+ */
+export const deadlineNoticeDataSchema = z
+  .object({
+    dossierCode: dossierCodeSchema,
+    agencyCode: z.string(),
+    procedureCode: z.string().optional(),
+    status: dossierStatusSchema,
+    nationalStatusCode: z.number().int().min(1).max(10),
+    dueAt: isoDateTimeSchema.meta({ description: 'The promised date in force (NgayHenTra), Vietnam time' }),
+    workingDaysLeft: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .meta({ description: 'due_soon: working days from the check to the promised date' }),
+    workingDaysLate: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .meta({ description: 'overdue: working days from the promised date to the check' }),
+  })
+  .meta({ id: 'DeadlineNoticeData' });
+
+export type DeadlineNoticeData = z.infer<typeof deadlineNoticeDataSchema>;
+
 export const webhookEventSchema = z
   .discriminatedUnion('type', [
     z.object({
@@ -66,6 +96,18 @@ export const webhookEventSchema = z
       type: z.literal('payment.failed'),
       createdAt: z.string(),
       data: paymentEventDataSchema,
+    }),
+    z.object({
+      id: z.string(),
+      type: z.literal('dossier.due_soon'),
+      createdAt: z.string(),
+      data: deadlineNoticeDataSchema,
+    }),
+    z.object({
+      id: z.string(),
+      type: z.literal('dossier.overdue'),
+      createdAt: z.string(),
+      data: deadlineNoticeDataSchema,
     }),
   ])
   .meta({ id: 'WebhookEvent' });

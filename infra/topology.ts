@@ -1,3 +1,5 @@
+import type { DossierStatus } from '../contracts/dossier-status';
+
 /**
  * The one description of the system. The CDK stack (infra/aws) and the local runtime
  * (infra/local) are both built from this object, so a table, queue, function, route,
@@ -126,6 +128,12 @@ export interface PaymentsSpec {
   readonly dueShards: number;
   /** Payments one poller run looks at. */
   readonly pollLimit: number;
+}
+
+export interface DeadlinesSpec {
+  readonly dueSoonWorkingDays: number;
+  readonly pausedStatuses: readonly DossierStatus[];
+  readonly watchLimit: number;
 }
 
 /** Environment variables every function reads; the values come from the runtime that hosts it. */
@@ -315,6 +323,20 @@ export const topology = {
         readsSecrets: true,
       },
     },
+    {
+      // Due-soon and overdue notices to the owning province (issue 11), once per promised date.
+      name: 'deadline-watch',
+      entry: 'functions/handlers/deadline-watch.ts',
+      memoryMb: 256,
+      timeoutSeconds: 120,
+      bundleBudgetKb: 400,
+      trigger: { kind: 'schedule', everySeconds: 900 },
+      access: {
+        tables: [{ table: gatewayTable.name, mode: 'read-write' }],
+        sendsTo: [toProvinceQueue.name],
+        readsSecrets: true,
+      },
+    },
   ],
   routes: [{ method: 'ANY', path: '/{proxy+}', function: 'api' }],
   /** Exponential backoff with full jitter between deliveries of a failing message. */
@@ -332,6 +354,17 @@ export const topology = {
     callbackClockSkewSeconds: 600,
     dueShards: 4,
     pollLimit: 500,
+  },
+  /**
+   * Deadlines (issue 11): a dossier is due soon when its promised date falls within this many
+   * working days (config/working-calendar.json), and its clock stops while it waits for the
+   * citizen (supplementary documents, payment): no notice goes out then.
+   */
+  deadlines: {
+    dueSoonWorkingDays: 1,
+    pausedStatuses: ['awaiting_supplement', 'awaiting_payment'],
+    /** Dossiers one watch run looks at; the rest wait for the next run. */
+    watchLimit: 1000,
   },
   /**
    * Security bounds (issue 9, SECURITY.md): how long a token lives, how soon a disabled client
@@ -388,6 +421,7 @@ export const topology = {
   retry: { baseSeconds: number; capSeconds: number };
   outbox: { staleAfterSeconds: number; pendingShards: number };
   payments: PaymentsSpec;
+  deadlines: DeadlinesSpec;
   endpoints: Record<string, EndpointSpec>;
   security: SecuritySpec;
   retention: { days: number };

@@ -1,5 +1,4 @@
 import { type DynamoDBDocumentClient, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { AgencyIndicators } from '../ports/agency-indicators';
 import type { AuditEntry, AuditLog } from '../ports/audit-log';
 import type { ThroughputStats } from '../ports/queue-monitor';
 
@@ -113,39 +112,6 @@ export function createDynamoDbThroughputStats(
         }
       }
       return buckets;
-    },
-  };
-}
-
-/** One item per agency under INDICATORS, counters added atomically. */
-export function createDynamoDbAgencyIndicators(
-  client: DynamoDBDocumentClient,
-  options: { tableName: string },
-): AgencyIndicators {
-  return {
-    async recordFinished(agencyCode, onTime) {
-      await client.send(
-        new UpdateCommand({
-          TableName: options.tableName,
-          Key: { pk: 'INDICATORS#ON_TIME', sk: agencyCode },
-          UpdateExpression: 'ADD finished :one, onTime :onTime',
-          ExpressionAttributeValues: { ':one': 1, ':onTime': onTime ? 1 : 0 },
-        }),
-      );
-    },
-    async onTimeCounts() {
-      const result = await client.send(
-        new QueryCommand({
-          TableName: options.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': 'INDICATORS#ON_TIME' },
-        }),
-      );
-      return (result.Items ?? []).map((item) => ({
-        agencyCode: item.sk as string,
-        finished: Number(item.finished ?? 0),
-        onTime: Number(item.onTime ?? 0),
-      }));
     },
   };
 }

@@ -22,7 +22,8 @@ import type { DossierStore, PendingMessageRef } from '../ports/dossier-store';
 /**
  * Single-table layout (access patterns named by intent):
  *   DOSSIER#<code> / MSG#<channel>#<sequence>  one accepted message, its payload, its attempts
- *   DOSSIER#<code> / PROGRESS#<channel>        what the relay has delivered so far
+ *   DOSSIER#<code> / PROGRESS#<channel>        what the relay has delivered so far; the national
+ *                                              one also what deadlines and indicators track
  *   FAILED#<messageId> / FAILED                a parked message as admins see it
  * Undelivered messages carry pendingShard/pendingSince, feeding the sparse `pending` index the
  * sweeper reads; failed records carry failedQueue/failedAt, feeding the `failed` index.
@@ -78,10 +79,21 @@ const storageOnly = [
   'expiresAt',
 ];
 
-function pendingShardOf(dossierCode: string, shards: number): string {
+function shardOf(dossierCode: string, shards: number): number {
   let hash = 0;
   for (const character of dossierCode) hash = (hash * 31 + character.charCodeAt(0)) >>> 0;
-  return `PENDING#${hash % shards}`;
+  return hash % shards;
+}
+
+function pendingShardOf(dossierCode: string, shards: number): string {
+  return `PENDING#${shardOf(dossierCode, shards)}`;
+}
+
+/** Dossiers whose promised date is watched, spread like pending messages (read by the deadline watch). */
+export const deadlineShard = (shard: number) => `DEADLINE#${shard}`;
+
+function deadlineShardOf(dossierCode: string, shards: number): string {
+  return deadlineShard(shardOf(dossierCode, shards));
 }
 
 function isConditionFailure(error: unknown): boolean {
@@ -173,7 +185,14 @@ export function createDynamoDbDossierStore(
       }),
     );
     if (!result.Item) return noDeliveryYet;
-    const { pk: _pk, sk: _sk, expiresAt: _expires, ...progress } = result.Item;
+    const {
+      pk: _pk,
+      sk: _sk,
+      expiresAt: _expires,
+      pendingShard: _shard,
+      pendingSince: _since,
+      ...progress
+    } = result.Item;
     return { ...noDeliveryYet, ...progress } as DeliveryProgress;
   }
 
@@ -291,6 +310,20 @@ export function createDynamoDbDossierStore(
         sets.push('nationalStatus = :nationalStatus');
         values[':nationalStatus'] = progress.nationalStatus;
       }
+      if (progress.tracked) {
+        sets.push('tracked = :tracked');
+        values[':tracked'] = progress.tracked;
+      }
+      const removes = ['lastError'];
+      if (progress.watchDeadline) {
+        // The progress item itself joins the `pending` index, under its own shards, ordered by
+        // its promised date: the deadline watch reads what falls due from there.
+        sets.push('pendingShard = :deadlineShard', 'pendingSince = :deadlineSince');
+        values[':deadlineShard'] = deadlineShardOf(dossierCode, options.pendingShards);
+        values[':deadlineSince'] = `${progress.watchDeadline}#${dossierCode}`;
+      } else if (progress.watchDeadline === null) {
+        removes.push('pendingShard', 'pendingSince');
+      }
       const progressExpiry = expirySet();
       Object.assign(values, progressExpiry.values);
       try {
@@ -298,7 +331,7 @@ export function createDynamoDbDossierStore(
           new UpdateCommand({
             TableName: tableName,
             Key: { pk: dossierKey(dossierCode), sk: progressKey(channel) },
-            UpdateExpression: `SET ${sets.join(', ')}${progressExpiry.clause} REMOVE lastError`,
+            UpdateExpression: `SET ${sets.join(', ')}${progressExpiry.clause} REMOVE ${removes.join(', ')}`,
             ConditionExpression:
               sequence === 1
                 ? 'attribute_not_exists(deliveredSequence) OR deliveredSequence = :previous'

@@ -5,6 +5,7 @@ import type {
   DeliveryAttempt,
   DeliveryProgress,
   FailureReason,
+  ProgressUpdate,
   StoredMessage,
 } from '../core/dossier-message';
 import { GatewayError, isGatewayError } from '../core/gateway-error';
@@ -17,7 +18,7 @@ import { enqueue } from './accept-message';
 
 export interface DeliveryReceipt {
   readonly detail: string;
-  readonly progress: Partial<Pick<DeliveryProgress, 'nationalSynced' | 'nationalStatus'>>;
+  readonly progress: Omit<ProgressUpdate, 'lastSyncedAt'>;
 }
 
 /** Sends stored messages to one kind of receiver. */

@@ -1,4 +1,5 @@
 import type { DossierStatus } from '../../contracts/dossier-status';
+import type { TrackedFacts } from './dossier-tracking';
 
 /**
  * A dossier's messages flow in two independent ordered channels: toward the national portal
@@ -8,7 +9,14 @@ export type Channel = 'national' | 'province';
 
 export const channelKinds = {
   national: ['dossier.sync', 'dossier.status', 'payment.progress'],
-  province: ['dossier.submitted', 'dossier.status_changed', 'payment.succeeded', 'payment.failed'],
+  province: [
+    'dossier.submitted',
+    'dossier.status_changed',
+    'payment.succeeded',
+    'payment.failed',
+    'dossier.due_soon',
+    'dossier.overdue',
+  ],
 } as const satisfies Record<Channel, readonly string[]>;
 
 export type MessageKind = (typeof channelKinds)[Channel][number];
@@ -65,6 +73,18 @@ export interface DeliveryProgress {
   readonly lastError?: string;
   /** The parked message everything later waits behind. */
   readonly parkedSequence?: number;
+  /** National channel: what deadlines and indicators need between messages. */
+  readonly tracked?: TrackedFacts;
+  /** The promised date (UTC ISO) each deadline notice was last sent for. */
+  readonly dueSoonNoticeFor?: string;
+  readonly overdueNoticeFor?: string;
+}
+
+/** What a delivery moves in its dossier's progress. */
+export interface ProgressUpdate
+  extends Partial<Pick<DeliveryProgress, 'nationalSynced' | 'nationalStatus' | 'lastSyncedAt' | 'tracked'>> {
+  /** A promised date to watch for deadline notices, or null to stop watching; absent: unchanged. */
+  readonly watchDeadline?: string | null;
 }
 
 export const noDeliveryYet: DeliveryProgress = { deliveredSequence: 0, nationalSynced: false };

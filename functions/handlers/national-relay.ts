@@ -1,7 +1,6 @@
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { createNationalDeliverer } from '../application/deliver-to-national';
-import { recordFinishedDossier } from '../application/record-finished-dossier';
-import type { AgencyIndicators } from '../ports/agency-indicators';
+import { createDeliveryTracker, type TrackingDependencies } from '../application/track-national-delivery';
 import type { NationalPortal } from '../ports/national-portal';
 import { loadAwsDependencies } from '../wiring/aws';
 import { lazyHandler } from './lazy-handler';
@@ -10,21 +9,16 @@ import { createRelayHandler, type RelayHandlerDependencies } from './relay-handl
 export function createNationalRelayHandler(
   deps: RelayHandlerDependencies & {
     readonly nationalPortal: NationalPortal;
-    readonly indicators: AgencyIndicators;
+    readonly indicatorLedger: TrackingDependencies['ledger'];
+    readonly deadlines: { readonly pausedStatuses: TrackingDependencies['pausedStatuses'] };
   },
 ) {
-  return createRelayHandler(
-    deps,
-    createNationalDeliverer(deps.nationalPortal, (message, change) =>
-      // The on-time rate is a dashboard figure: failing to count must not fail the delivery.
-      recordFinishedDossier(deps, message, change).catch((error: unknown) =>
-        deps.logger.warn('on-time counter not written', {
-          dossierCode: message.dossierCode,
-          error: (error as Error).message,
-        }),
-      ),
-    ),
-  );
+  const track = createDeliveryTracker({
+    ledger: deps.indicatorLedger,
+    logger: deps.logger,
+    pausedStatuses: deps.deadlines.pausedStatuses,
+  });
+  return createRelayHandler(deps, createNationalDeliverer(deps.nationalPortal, track));
 }
 
 export const handler = lazyHandler<SQSEvent, SQSBatchResponse, Context>(async () =>

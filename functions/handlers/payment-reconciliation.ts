@@ -1,4 +1,4 @@
-import { calendarDaySchema } from '../../contracts/reconciliation';
+import { calendarDaySchema } from '../../contracts/codes';
 import type { PaymentDependencies } from '../application/payment-dependencies';
 import { reconcilePayments } from '../application/reconcile-payments';
 import { vietnamDay } from '../core/vietnam-time';

@@ -3,11 +3,11 @@ import type { AdminDependencies } from '../application/admin-operations';
 import type { PaymentSettings } from '../application/payment-dependencies';
 import type { Channel } from '../core/dossier-message';
 import type { AccessTokens } from '../ports/access-tokens';
-import type { AgencyIndicators } from '../ports/agency-indicators';
 import type { BusinessMetrics } from '../ports/business-metrics';
 import type { ClientRegistry } from '../ports/client-registry';
 import type { Clock } from '../ports/clock';
 import type { DossierStore } from '../ports/dossier-store';
+import type { IndicatorLedger } from '../ports/indicator-ledger';
 import type { Logger } from '../ports/logger';
 import type { MessageQueue } from '../ports/message-queue';
 import type { NationalPortal } from '../ports/national-portal';
@@ -43,5 +43,5 @@ export interface ApiDependencies extends AdminDependencies {
   /** The caller's network address, as the runtime (Lambda or Node) sees it. */
   readonly remoteAddress: (c: Context) => string | undefined;
   readonly throughput: ThroughputStats;
-  readonly indicators: AgencyIndicators;
+  readonly indicatorLedger: IndicatorLedger;
 }

@@ -90,7 +90,7 @@ export const routePolicies = {
   'POST /v1/admin/failed-messages/:id/discard': { access: 'bearer', scopes: ['admin'], agency: 'any' },
   'POST /v1/admin/failed-messages/replay': { access: 'bearer', scopes: ['admin'], agency: 'any' },
   'GET /v1/admin/audit': { access: 'bearer', scopes: ['admin'], agency: 'any' },
-  'GET /v1/admin/indicators/on-time': { access: 'bearer', scopes: ['admin'], agency: 'any' },
+  'GET /v1/admin/indicators': { access: 'bearer', scopes: ['admin'], agency: 'any' },
   'GET /v1/admin/dossiers/:code': { access: 'bearer', scopes: ['admin'], agency: 'any' },
   // Admin console
   'GET /admin/assets/console.css': { access: 'public', why: 'the console’s stylesheet' },

@@ -4,6 +4,7 @@ import type {
   DeliveryProgress,
   FailedMessage,
   MessageSummary,
+  ProgressUpdate,
   StoredMessage,
 } from '../core/dossier-message';
 
@@ -50,7 +51,7 @@ export interface DossierStore {
   recordDelivery(
     message: Pick<MessageSummary, 'channel' | 'dossierCode' | 'sequence'>,
     attempt: DeliveryAttempt,
-    progress: Partial<Pick<DeliveryProgress, 'nationalSynced' | 'nationalStatus' | 'lastSyncedAt'>>,
+    progress: ProgressUpdate,
   ): Promise<void>;
   /** Appends a failed attempt; the message stays accepted and will be retried. */
   recordFailedAttempt(

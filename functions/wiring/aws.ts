@@ -74,6 +74,7 @@ export function loadAwsDependencies(): Promise<GatewayDependencies> {
       security: topology.security,
       nationalPushSecrets: secrets.nationalPushSecrets ?? [],
       retentionDays: topology.retention.days,
+      deadlines: topology.deadlines,
       logLevel: process.env[environment.logLevel] ?? 'INFO',
     });
   })();

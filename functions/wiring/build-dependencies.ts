@@ -3,13 +3,11 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import {
-  createDynamoDbAgencyIndicators,
-  createDynamoDbAuditLog,
-  createDynamoDbThroughputStats,
-} from '../adapters/dynamodb-admin-records';
+import { createDynamoDbAuditLog, createDynamoDbThroughputStats } from '../adapters/dynamodb-admin-records';
 import { createDynamoDbClientRegistry } from '../adapters/dynamodb-client-registry';
+import { createDynamoDbDeadlineWatch } from '../adapters/dynamodb-deadline-watch';
 import { createDynamoDbDossierStore } from '../adapters/dynamodb-dossier-store';
+import { createDynamoDbIndicatorLedger } from '../adapters/dynamodb-indicator-ledger';
 import { createDynamoDbNonceStore } from '../adapters/dynamodb-nonce-store';
 import { createDynamoDbPaymentStore } from '../adapters/dynamodb-payment-store';
 import { createDynamoDbProvinceSystems } from '../adapters/dynamodb-province-systems';
@@ -26,6 +24,7 @@ import { createSqsQueueMonitor } from '../adapters/sqs-queue-monitor';
 import { createStandardWebhookSender } from '../adapters/standard-webhook-sender';
 import type { AdminDependencies } from '../application/admin-operations';
 import { guardAccessTokens } from '../application/guard-access-tokens';
+import type { DeadlineWatchDependencies } from '../application/watch-deadlines';
 import type { ApiDependencies } from '../http/api-dependencies';
 import { systemClock } from '../ports/clock';
 import type { WebhookSender } from '../ports/province-systems';
@@ -33,13 +32,16 @@ import type { ThroughputStats } from '../ports/queue-monitor';
 import { buildNationalPortal } from './build-national-portal';
 import { createLogger } from './create-logger';
 import type { RuntimeConfig } from './runtime-config';
+import { loadWorkingCalendar } from './working-calendar';
 
 /** Local emulators accept any credentials; real AWS takes them from the Lambda role. */
 const EMULATOR_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 const PROVINCE_SYSTEMS_CACHE_SECONDS = 60;
 
 export type GatewayDependencies = Omit<ApiDependencies, 'remoteAddress'> &
-  AdminDependencies & {
+  AdminDependencies &
+  Pick<DeadlineWatchDependencies, 'deadlineWatch' | 'calendar'> & {
+    readonly deadlines: RuntimeConfig['deadlines'];
     readonly throughput: ThroughputStats;
     readonly random: () => number;
     readonly outbox: RuntimeConfig['outbox'];
@@ -158,7 +160,16 @@ export async function buildDependencies(
     retryPolicy: config.retryPolicy,
     audit: createDynamoDbAuditLog(documents, { tableName: config.tableName, newId: randomUUID }),
     throughput: createDynamoDbThroughputStats(documents, { tableName: config.tableName }),
-    indicators: createDynamoDbAgencyIndicators(documents, { tableName: config.tableName }),
+    indicatorLedger: createDynamoDbIndicatorLedger(documents, {
+      tableName: config.tableName,
+      retentionSeconds: config.retentionDays * 24 * 60 * 60,
+    }),
+    deadlineWatch: createDynamoDbDeadlineWatch(documents, {
+      tableName: config.tableName,
+      pendingShards: config.outbox.pendingShards,
+    }),
+    calendar: loadWorkingCalendar(),
+    deadlines: config.deadlines,
     queueMonitor: createSqsQueueMonitor(sqs, [
       ...Object.values(config.queues),
       ...Object.values(config.deadLetterQueues),

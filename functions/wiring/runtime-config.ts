@@ -1,4 +1,4 @@
-import type { SecuritySpec } from '../../infra/topology';
+import type { DeadlinesSpec, SecuritySpec } from '../../infra/topology';
 import type { SigningKey } from '../adapters/jose-access-tokens';
 import type { LgspNationalPortalOptions } from '../adapters/lgsp-national-portal';
 import type { PaygovPaymentPlatformOptions } from '../adapters/paygov-payment-platform';
@@ -62,6 +62,8 @@ export interface RuntimeConfig {
   readonly nationalPushSecrets: readonly string[];
   /** Messages and failed records expire this many days after they are written (topology.retention). */
   readonly retentionDays: number;
+  /** Deadline notices: the due-soon window, the statuses that stop the clock (topology.deadlines). */
+  readonly deadlines: DeadlinesSpec;
   readonly logLevel: string;
   /** Emulator endpoints in the local runtime; absent on AWS. */
   readonly endpoints?: { readonly dynamodb: string; readonly sqs: string };

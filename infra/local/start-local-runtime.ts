@@ -7,6 +7,7 @@ import type { Hono } from 'hono';
 import { sweepOutbox } from '../../functions/application/sweep-outbox';
 import { hashClientSecret } from '../../functions/core/client-secret';
 import { createDeadLetterRecorderHandler } from '../../functions/handlers/dead-letter-recorder';
+import { createDeadlineWatchHandler } from '../../functions/handlers/deadline-watch';
 import { createNationalRelayHandler } from '../../functions/handlers/national-relay';
 import { createOutboxSweeperHandler } from '../../functions/handlers/outbox-sweeper';
 import { createPaymentReconciliationHandler } from '../../functions/handlers/payment-reconciliation';
@@ -128,6 +129,7 @@ function localHandlers(deps: GatewayDependencies) {
     'outbox-sweeper': createOutboxSweeperHandler(deps),
     'payment-status-poller': createPaymentStatusPollerHandler(deps),
     'payment-reconciliation': createPaymentReconciliationHandler(deps),
+    'deadline-watch': createDeadlineWatchHandler(deps),
   } satisfies Record<FunctionName, unknown>;
 }
 
@@ -222,6 +224,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       // Data dirs from before signed pushes have no push secret saved.
       nationalPushSecrets: secrets.nationalPushSecrets ?? [demoNationalPushSecret],
       retentionDays: topology.retention.days,
+      deadlines: topology.deadlines,
       outbox: topology.outbox,
       retryPolicy: options.retryPolicy ?? topology.retry,
       maxBodyBytes: 1024 * 1024,

@@ -76,9 +76,18 @@ const text = {
   replayedCount: ['tin đã được gửi lại', 'messages replayed'],
   language: ['English', 'Tiếng Việt'],
   select: ['Chọn', 'Select'],
-  onTimeRate: ['Tỷ lệ đúng hạn (hồ sơ đã chuyển)', 'On-time rate (relayed dossiers)'],
-  finished: ['Đã xử lý xong', 'Finished'],
+  indicators: ['Chỉ số chất lượng giải quyết hồ sơ', 'Service-quality indicators'],
+  received: ['Tiếp nhận', 'Received'],
+  finished: ['Đã giải quyết', 'Finished'],
   onTime: ['Đúng hạn', 'On time'],
+  late: ['Trễ hạn', 'Late'],
+  onTimeRate: ['Tỷ lệ đúng hạn', 'On-time rate'],
+  inProgress: ['Đang giải quyết', 'In progress'],
+  onlineShare: ['Tỷ lệ trực tuyến', 'Online share'],
+  refused: ['Từ chối tiếp nhận', 'Refused'],
+  byProcedure: ['Theo thủ tục hành chính', 'By procedure'],
+  procedureCode: ['Mã thủ tục', 'Procedure code'],
+  show: ['Xem', 'Show'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type TextKey = keyof typeof text;

@@ -4,7 +4,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
 import { createMiddleware } from 'hono/factory';
 import { secureHeaders } from 'hono/secure-headers';
-import { failedMessageFilterSchema } from '../../../contracts/admin-api';
+import { failedMessageFilterSchema, indicatorQuerySchema } from '../../../contracts/admin-api';
 import { dossierCodeSchema } from '../../../contracts/codes';
 import {
   bulkReplay,
@@ -16,8 +16,11 @@ import {
 } from '../../application/admin-operations';
 import { authenticateClient } from '../../application/authenticate-client';
 import { getDossierView } from '../../application/get-dossier-view';
+import { reportIndicators } from '../../application/report-indicators';
 import { GatewayError, isGatewayError } from '../../core/gateway-error';
+import type { IndicatorFigures } from '../../core/indicators';
 import { maskPersonalData } from '../../core/mask-personal-data';
+import { vietnamDay } from '../../core/vietnam-time';
 import type { AccessTokenClaims } from '../../ports/access-tokens';
 import type { ApiDependencies } from '../api-dependencies';
 import type { AppEnv } from '../create-app';
@@ -200,11 +203,31 @@ export function registerConsole(app: Hono<AppEnv>, deps: ApiDependencies) {
   console.get('/admin', session, async (c) => {
     const page = frame(c, 'dashboard', translator(c.var.language)('dashboard'));
     const { t } = page;
-    const [overview, buckets, onTime] = await Promise.all([
+    const today = vietnamDay(deps.clock.now());
+    // The month so far unless the administrator asked for another period or one agency.
+    const asked = indicatorQuerySchema.safeParse({
+      from: c.req.query('from') || `${today.slice(0, 8)}01`,
+      to: c.req.query('to') || today,
+      ...(c.req.query('agencyCode') ? { agencyCode: c.req.query('agencyCode') } : {}),
+    });
+    const period = asked.success ? asked.data : { from: `${today.slice(0, 8)}01`, to: today };
+    const [overview, buckets, indicators] = await Promise.all([
       queueOverview(deps),
       deps.throughput.recent(new Date(deps.clock.now().getTime() - 6 * 3_600_000)),
-      deps.indicators.onTimeCounts(),
+      reportIndicators(deps, period),
     ]);
+    const percent = (ratio: number | null) => (ratio === null ? '–' : `${Math.round(ratio * 1000) / 10} %`);
+    const figureColumns = [
+      { header: t('received'), numeric: true, cell: (row: IndicatorFigures) => row.received },
+      { header: t('finished'), numeric: true, cell: (row: IndicatorFigures) => row.finished },
+      { header: t('onTime'), numeric: true, cell: (row: IndicatorFigures) => row.finishedOnTime },
+      { header: t('late'), numeric: true, cell: (row: IndicatorFigures) => row.finishedLate },
+      { header: t('onTimeRate'), numeric: true, cell: (row: IndicatorFigures) => percent(row.onTimeRate) },
+      { header: t('inProgress'), numeric: true, cell: (row: IndicatorFigures) => row.inProgress },
+      { header: t('onlineShare'), numeric: true, cell: (row: IndicatorFigures) => percent(row.onlineShare) },
+      { header: t('refused'), numeric: true, cell: (row: IndicatorFigures) => row.refused },
+    ];
+    const oneAgency = 'agencyCode' in period ? indicators.agencies[0] : undefined;
     // Every ten-minute slot of the window gets a bar, empty or not, so the time axis is honest.
     const slots = Array.from({ length: 36 }, (_, index) => {
       const at = new Date(deps.clock.now().getTime() - (35 - index) * 600_000);
@@ -241,24 +264,62 @@ export function registerConsole(app: Hono<AppEnv>, deps: ApiDependencies) {
             {overview.oldestPendingAgeSeconds === null ? t('none') : `${overview.oldestPendingAgeSeconds} s`}
           </strong>
         </p>
-        <h2>{t('onTimeRate')}</h2>
-        {onTime.length === 0 ? (
+        <h2 id="indicators">{t('indicators')}</h2>
+        {asked.success ? null : (
+          <p class="error" role="alert">
+            {fieldErrorsOf(asked.error)
+              .map((error) => `${error.path}: ${error.message}`)
+              .join('; ')}
+          </p>
+        )}
+        <form method="get" action="/admin#indicators" class="filters" aria-label={t('indicators')}>
+          <label>
+            {t('from')}
+            <input type="date" name="from" value={period.from} />
+          </label>
+          <label>
+            {t('to')}
+            <input type="date" name="to" value={period.to} />
+          </label>
+          <label>
+            {t('agencyCode')}
+            <input name="agencyCode" value={'agencyCode' in period ? (period.agencyCode ?? '') : ''} />
+          </label>
+          <button type="submit">{t('show')}</button>
+        </form>
+        {indicators.agencies.length === 0 ? (
           <p>{t('none')}</p>
         ) : (
           <DataTable
-            rows={onTime}
+            rows={indicators.agencies}
             columns={[
-              { header: t('agencyCode'), rowHeader: true, cell: (agency) => agency.agencyCode },
-              { header: t('finished'), numeric: true, cell: (agency) => agency.finished },
-              { header: t('onTime'), numeric: true, cell: (agency) => agency.onTime },
               {
-                header: t('onTimeRate'),
-                numeric: true,
-                cell: (agency) => `${Math.round((agency.onTime / Math.max(1, agency.finished)) * 100)} %`,
+                header: t('agencyCode'),
+                rowHeader: true,
+                cell: (agency) => (
+                  <a
+                    href={`/admin?from=${period.from}&to=${period.to}&agencyCode=${encodeURIComponent(agency.agencyCode)}#indicators`}
+                  >
+                    {agency.agencyCode}
+                  </a>
+                ),
               },
+              ...figureColumns,
             ]}
           />
         )}
+        {oneAgency && oneAgency.procedures.length > 0 ? (
+          <>
+            <h3>{t('byProcedure')}</h3>
+            <DataTable
+              rows={oneAgency.procedures}
+              columns={[
+                { header: t('procedureCode'), rowHeader: true, cell: (row) => row.procedureCode },
+                ...figureColumns,
+              ]}
+            />
+          </>
+        ) : null}
         <h2>{t('throughput')}</h2>
         <div class="cards">
           <div class="card">

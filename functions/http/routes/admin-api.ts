@@ -8,6 +8,8 @@ import {
   failedMessageListQuerySchema,
   failedMessagePageSchema,
   failedMessageSchema,
+  indicatorQuerySchema,
+  indicatorReportSchema,
   queueOverviewSchema,
   replayRequestSchema,
   throughputSchema,
@@ -24,6 +26,7 @@ import {
   replayAsAdmin,
 } from '../../application/admin-operations';
 import { getDossierView } from '../../application/get-dossier-view';
+import { reportIndicators } from '../../application/report-indicators';
 import { maskPersonalData } from '../../core/mask-personal-data';
 import type { AccessTokenClaims } from '../../ports/access-tokens';
 import type { ApiDependencies } from '../api-dependencies';
@@ -206,39 +209,19 @@ export function registerAdminApiRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepend
   app.openapi(
     route({
       method: 'get',
-      path: '/v1/admin/indicators/on-time',
-      summary: 'Per agency: relayed dossiers that finished, and how many no later than their promised date',
+      path: '/v1/admin/indicators',
+      summary:
+        'Service-quality indicators per agency and procedure for a period: received, finished, on time, late, in progress, online share, refused',
+      request: { query: indicatorQuerySchema },
       responses: {
         200: {
-          description: 'On-time counts and rate per agency',
-          content: json(
-            z.object({
-              agencies: z.array(
-                z.object({
-                  agencyCode: z.string(),
-                  finished: z.number(),
-                  onTime: z.number(),
-                  onTimeRate: z.number(),
-                }),
-              ),
-            }),
-          ),
+          description: 'Indicators with the national definitions (DOMAIN.md)',
+          content: json(indicatorReportSchema),
         },
         ...errors,
       },
     }),
-    async (c) => {
-      const counts = await deps.indicators.onTimeCounts();
-      return c.json(
-        {
-          agencies: counts.map((count) => ({
-            ...count,
-            onTimeRate: count.finished ? Math.round((count.onTime / count.finished) * 1000) / 1000 : 0,
-          })),
-        },
-        200,
-      );
-    },
+    async (c) => c.json(await reportIndicators(deps, c.req.valid('query')), 200),
   );
 
   app.openapi(

@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { calendarDaySchema } from '../../../contracts/codes';
 import { problemSchema } from '../../../contracts/problem';
 import {
-  calendarDaySchema,
   reconciliationReportListSchema,
   reconciliationReportSchema,
   reconciliationRunRequestSchema,

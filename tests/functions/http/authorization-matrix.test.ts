@@ -123,7 +123,7 @@ const samples: Record<RouteKey, (agency: Agency) => Sample> = {
   'POST /v1/admin/failed-messages/replay': () =>
     json('/v1/admin/failed-messages/replay', { queue: 'to-national.fifo', dryRun: true }),
   'GET /v1/admin/audit': () => get('/v1/admin/audit'),
-  'GET /v1/admin/indicators/on-time': () => get('/v1/admin/indicators/on-time'),
+  'GET /v1/admin/indicators': () => get('/v1/admin/indicators?from=2025-03-01&to=2025-03-31'),
   'GET /v1/admin/dossiers/:code': (agency) => get(`/v1/admin/dossiers/${dossierCodeFor(agency)}`),
   'GET /admin/assets/console.css': () => get('/admin/assets/console.css'),
   'GET /admin/language': () => get('/admin/language?to=en'),

@@ -82,7 +82,7 @@ describe('the cost model', () => {
       0,
     );
     expect(lineNamed(fixed, 'EventBridge Scheduler runs').quantity).toBe(runsPerMonth);
-    expect(lineNamed(fixed, 'CloudWatch alarm metrics').quantity).toBe(26);
+    expect(lineNamed(fixed, 'CloudWatch alarm metrics').quantity).toBe(28);
   });
 
   it('is what the README shows', () => {

@@ -1,0 +1,60 @@
+import type { DossierStatus } from '../../contracts/dossier-status';
+import { messagePayloadSchemas } from '../../contracts/message-payloads';
+import type { DeliveryProgress, ProgressUpdate, StoredMessage } from '../core/dossier-message';
+import { trackNationalDelivery } from '../core/dossier-tracking';
+import type { IndicatorLedger } from '../ports/indicator-ledger';
+import type { Logger } from '../ports/logger';
+
+export interface TrackingDependencies {
+  readonly ledger: IndicatorLedger;
+  readonly logger: Logger;
+  /** Statuses in which a dossier's clock stops (topology.deadlines). */
+  readonly pausedStatuses: readonly DossierStatus[];
+}
+
+export type TrackDelivery = (
+  message: StoredMessage,
+  progress: DeliveryProgress,
+) => Promise<Pick<ProgressUpdate, 'tracked' | 'watchDeadline'>>;
+
+/**
+ * After the portal took a dossier or a status change: records the indicator moments it marks and
+ * returns what the dossier's progress should remember (its facts and the promised date to watch),
+ * written by the relay in the same update that marks the delivery.
+ */
+export function createDeliveryTracker(deps: TrackingDependencies): TrackDelivery {
+  return async (message, progress) => {
+    const next =
+      message.kind === 'dossier.sync'
+        ? { kind: 'dossier' as const, dossier: messagePayloadSchemas['dossier.sync'].parse(message.payload) }
+        : message.kind === 'dossier.status'
+          ? {
+              kind: 'status' as const,
+              change: messagePayloadSchemas['dossier.status'].parse(message.payload),
+            }
+          : undefined;
+    if (!next) return {};
+    const update = trackNationalDelivery({
+      agencyCode: message.agencyCode,
+      dossierCode: message.dossierCode,
+      previousStatus: progress.nationalStatus,
+      facts: progress.tracked ?? {},
+      overdueNoticeFor: progress.overdueNoticeFor,
+      acceptedAt: message.acceptedAt,
+      next,
+      pausedStatuses: deps.pausedStatuses,
+    });
+    try {
+      await deps.ledger.record(update.events);
+    } catch (error) {
+      // The portal already has the message: failing the delivery now would send it twice. The
+      // indicators are a report, so a lost moment is logged for an operator instead.
+      deps.logger.error('indicator moments not recorded', {
+        dossierCode: message.dossierCode,
+        milestones: update.events.map((event) => event.milestone),
+        error: (error as Error).message,
+      });
+    }
+    return { tracked: update.facts, watchDeadline: update.watchDeadline };
+  };
+}

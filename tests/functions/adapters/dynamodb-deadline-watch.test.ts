@@ -1,0 +1,116 @@
+import {
+  ConditionalCheckFailedException,
+  DynamoDBClient,
+  DynamoDBServiceException,
+} from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDynamoDbDeadlineWatch } from '../../../functions/adapters/dynamodb-deadline-watch';
+import { createDynamoDbDossierStore } from '../../../functions/adapters/dynamodb-dossier-store';
+import type { StoredMessage } from '../../../functions/core/dossier-message';
+import { localName, provisionTables } from '../../../infra/local/provision';
+import { startTestEmulators, type TestEmulators } from '../../support/emulators';
+
+const tableName = localName('test', 'gateway');
+let emulators: TestEmulators;
+beforeAll(async () => {
+  emulators = await startTestEmulators();
+  await provisionTables(emulators.dynamodb, 'test');
+});
+afterAll(() => emulators.close());
+
+let counter = 0;
+/** Delivers message 1 of a new dossier with the given promised date to watch. */
+async function watched(dueAt: string | null): Promise<string> {
+  counter += 1;
+  const dossierCode = `000.00.12.H12-250403-${String(counter).padStart(4, '0')}`;
+  const store = createDynamoDbDossierStore(emulators.documents, { tableName, pendingShards: 2 });
+  const message = {
+    channel: 'national',
+    dossierCode,
+    agencyCode: '000.00.12.H12',
+    sequence: 1,
+    messageId: `m-${counter}`,
+    kind: 'dossier.sync',
+    idempotencyKey: 'version:1',
+    naturalKey: 'version:1',
+    requestHash: 'h',
+    status: 'processing',
+    version: 1,
+    acceptedAt: '2025-04-03T01:00:00.000Z',
+    state: 'accepted',
+    traceId: 't',
+    payload: {},
+  } satisfies StoredMessage;
+  await store.appendMessage(message);
+  await store.recordDelivery(
+    message,
+    { at: '2025-04-03T01:00:01.000Z', outcome: 'delivered', latencyMs: 1, detail: 'ok' },
+    {
+      nationalStatus: 'processing',
+      tracked: { agencyCode: '000.00.12.H12', ...(dueAt ? { dueAt } : {}) },
+      watchDeadline: dueAt,
+    },
+  );
+  return dossierCode;
+}
+
+describe('deadline watch list (dynalite)', () => {
+  const watch = () => createDynamoDbDeadlineWatch(emulators.documents, { tableName, pendingShards: 2 });
+
+  it('lists watched dossiers due by a time, earliest first, and drops one after its overdue notice', async () => {
+    const late = await watched('2025-04-08T02:00:00.000Z');
+    const early = await watched('2025-04-07T02:00:00.000Z');
+    const far = await watched('2025-05-30T02:00:00.000Z');
+    await watched(null);
+    const due = await watch().listDueBy('2025-04-08T02:00:00.000Z', 100);
+    const codes = due.map((dossier) => dossier.dossierCode);
+    expect(codes.indexOf(early)).toBeLessThan(codes.indexOf(late));
+    expect(codes).not.toContain(far);
+
+    await watch().recordNotice(early, 'due_soon', '2025-04-07T02:00:00.000Z');
+    expect(
+      (await watch().listDueBy('2025-04-08T02:00:00.000Z', 100)).find((d) => d.dossierCode === early),
+    ).toMatchObject({
+      dueSoonNoticeFor: '2025-04-07T02:00:00.000Z',
+    });
+    await watch().recordNotice(early, 'overdue', '2025-04-07T02:00:00.000Z');
+    expect(
+      (await watch().listDueBy('2025-04-08T02:00:00.000Z', 100)).map((d) => d.dossierCode),
+    ).not.toContain(early);
+  });
+
+  it('ignores a notice for a promised date that has moved meanwhile', async () => {
+    const dossierCode = await watched('2025-04-09T02:00:00.000Z');
+    await watch().recordNotice(dossierCode, 'overdue', '2025-04-01T02:00:00.000Z');
+    expect((await watch().listDueBy('2025-04-10T00:00:00.000Z', 100)).map((d) => d.dossierCode)).toContain(
+      dossierCode,
+    );
+  });
+});
+
+describe('deadline watch list errors', () => {
+  const client = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'ap-southeast-1' }));
+  const documents = mockClient(client);
+  afterAll(() => documents.restore());
+
+  it('treats a lost condition as a moved date and lets any other failure through', async () => {
+    documents
+      .on(UpdateCommand)
+      .rejectsOnce(new ConditionalCheckFailedException({ message: 'moved', $metadata: {} }))
+      .rejectsOnce(
+        new DynamoDBServiceException({
+          name: 'ProvisionedThroughputExceededException',
+          message: 'ProvisionedThroughputExceeded',
+          $fault: 'client',
+          $metadata: {},
+        }),
+      );
+    const watch = createDynamoDbDeadlineWatch(client, { tableName, pendingShards: 2 });
+    await expect(watch.recordNotice('X', 'due_soon', '2025-04-01T00:00:00.000Z')).resolves.toBeUndefined();
+    await expect(watch.recordNotice('X', 'due_soon', '2025-04-01T00:00:00.000Z')).rejects.toThrow(
+      'ProvisionedThroughputExceeded',
+    );
+  });
+});
