@@ -3,6 +3,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import agencyRecodingFile from '../../config/agency-recoding.json' with { type: 'json' };
 import {
   createDynamoDbAgencyIndicators,
   createDynamoDbAuditLog,
@@ -25,7 +26,9 @@ import { createSqsMessageQueue } from '../adapters/sqs-message-queue';
 import { createSqsQueueMonitor } from '../adapters/sqs-queue-monitor';
 import { createStandardWebhookSender } from '../adapters/standard-webhook-sender';
 import type { AdminDependencies } from '../application/admin-operations';
+import { followAgencyRecoding } from '../application/follow-agency-recoding';
 import { guardAccessTokens } from '../application/guard-access-tokens';
+import { loadAgencyRecoding } from '../core/agency-recoding';
 import type { ApiDependencies } from '../http/api-dependencies';
 import { systemClock } from '../ports/clock';
 import type { WebhookSender } from '../ports/province-systems';
@@ -100,6 +103,8 @@ export async function buildDependencies(
       setting: 'nationalPushSecrets',
     });
   }
+  // Bundled with the function (no fetch at run time); a bad edit stops the cold start here.
+  const agencyRecoding = loadAgencyRecoding(agencyRecodingFile);
   const rateLimiter = createInMemoryRateLimiter({ clock: systemClock });
   const tokens = guardAccessTokens(
     await createJoseAccessTokens(config.tokens),
@@ -132,7 +137,7 @@ export async function buildDependencies(
     nationalPortal,
     clients: clientRegistry,
     clientRegistry,
-    provinceSystems: provinceRegistry,
+    provinceSystems: followAgencyRecoding(provinceRegistry, agencyRecoding, systemClock),
     provinceRegistry,
     webhooks: { send: (system, event) => webhookGuard.run(() => sender.send(system, event)) },
     nationalPushAllowList: config.nationalPushAllowList,
@@ -159,6 +164,7 @@ export async function buildDependencies(
     audit: createDynamoDbAuditLog(documents, { tableName: config.tableName, newId: randomUUID }),
     throughput: createDynamoDbThroughputStats(documents, { tableName: config.tableName }),
     indicators: createDynamoDbAgencyIndicators(documents, { tableName: config.tableName }),
+    agencyRecoding,
     queueMonitor: createSqsQueueMonitor(sqs, [
       ...Object.values(config.queues),
       ...Object.values(config.deadLetterQueues),
