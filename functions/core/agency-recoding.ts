@@ -39,12 +39,6 @@ export function loadAgencyRecoding(raw: unknown): AgencyRecoding {
   const problems: FieldError[] = [];
   const indexOfRetired = new Map<string, number>();
   rows.forEach((row, index) => {
-    if (row.replacementCode === row.retiredCode) {
-      problems.push({
-        path: rowPath(index, 'replacementCode'),
-        message: `Mã ${row.retiredCode} không thể thay bằng chính nó / ${row.retiredCode} cannot replace itself`,
-      });
-    }
     const earlier = indexOfRetired.get(row.retiredCode);
     if (earlier === undefined) {
       indexOfRetired.set(row.retiredCode, index);
@@ -65,7 +59,7 @@ export function loadAgencyRecoding(raw: unknown): AgencyRecoding {
 
   const inCycle = new Set<string>();
   rows.forEach((row, index) => {
-    if (row.replacementCode === row.retiredCode || inCycle.has(row.retiredCode)) return;
+    if (inCycle.has(row.retiredCode)) return;
     const path = [row.retiredCode];
     let code = row.replacementCode;
     // Each step visits a new code, so the walk ends within the number of rows.
@@ -80,7 +74,10 @@ export function loadAgencyRecoding(raw: unknown): AgencyRecoding {
     const cycle = [...path, code].join(' -> ');
     problems.push({
       path: rowPath(index, 'replacementCode'),
-      message: `Vòng lặp đổi mã ${cycle} / Re-coding cycle ${cycle}: no code would ever be current`,
+      message:
+        path.length === 1
+          ? `Mã ${code} không thể thay bằng chính nó / ${code} cannot replace itself`
+          : `Vòng lặp đổi mã ${cycle} / Re-coding cycle ${cycle}: no code would ever be current`,
     });
   });
 
