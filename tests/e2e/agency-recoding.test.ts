@@ -35,7 +35,11 @@ const post = (path: string, body: unknown) =>
 describe('agency codes after the 2025 reorganisation, end to end', () => {
   it('ships the row these tests rely on', () => {
     expect(shipped.rows).toContainEqual(
-      expect.objectContaining({ retiredCode: RETIRED, replacementCode: REPLACEMENT, effectiveFrom: '2025-07-01' }),
+      expect.objectContaining({
+        retiredCode: RETIRED,
+        replacementCode: REPLACEMENT,
+        effectiveFrom: '2025-07-01',
+      }),
     );
   });
 
@@ -50,7 +54,10 @@ describe('agency codes after the 2025 reorganisation, end to end', () => {
     };
     expect(problem.code).toBe('agency.retired');
     expect(problem.replacementCode).toBe(REPLACEMENT);
-    expect(problem.errors[0]).toEqual({ path: '$.agencyCode', message: expect.stringContaining(REPLACEMENT) });
+    expect(problem.errors[0]).toEqual({
+      path: '$.agencyCode',
+      message: expect.stringContaining(REPLACEMENT),
+    });
     expect(await nationalTimeline(runtime.urls.nationalPortal, dossier.dossierCode)).toEqual([]);
   });
 
@@ -59,8 +66,12 @@ describe('agency codes after the 2025 reorganisation, end to end', () => {
     expect((await post('/v1/dossiers', dossier)).status).toBe(202);
     expect((await post('/v1/dossiers', { ...dossier, version: 2, status: 'processing' })).status).toBe(202);
     expect(
-      (await post(`/v1/dossiers/${dossier.dossierCode}/status`, aStatusChange('evt-old-code-1', 'resolved', 90)))
-        .status,
+      (
+        await post(
+          `/v1/dossiers/${dossier.dossierCode}/status`,
+          aStatusChange('evt-old-code-1', 'resolved', 90),
+        )
+      ).status,
     ).toBe(202);
 
     const timeline = await eventually(async () => {
@@ -84,7 +95,9 @@ describe('agency codes after the 2025 reorganisation, end to end', () => {
         status: 'submitted',
       }),
     );
-    expect((await pushNational(runtime.urls.gateway, '/v1/national/dossiers', online, national)).status).toBe(202);
+    expect((await pushNational(runtime.urls.gateway, '/v1/national/dossiers', online, national)).status).toBe(
+      202,
+    );
     const webhook = await eventually(async () =>
       (await received<{ type: string; data: { dossierCode: string } }>(runtime.urls.province)).find(
         (request) => request.body.data?.dossierCode === online.MaHoSo,
