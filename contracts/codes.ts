@@ -50,6 +50,13 @@ export function agencyOfDossierCode(dossierCode: string): string {
   return dossierCode.slice(0, dossierCode.indexOf('-'));
 }
 
+/** The day a dossier code was issued (its yyMMdd, a Vietnam calendar day), as yyyy-MM-dd. */
+export function dayOfDossierCode(dossierCode: string): string {
+  const yymmdd = DOSSIER_CODE.exec(dossierCode)?.[1];
+  if (!yymmdd) throw new Error(`not a dossier code: ${dossierCode}`);
+  return `20${yymmdd.slice(0, 2)}-${yymmdd.slice(2, 4)}-${yymmdd.slice(4, 6)}`;
+}
+
 export const procedureCodeSchema = z
   .string()
   .regex(

@@ -206,8 +206,9 @@ export const topology = {
       // ~700 KB minified with the admin console, ~250 KB of it zod's locale messages:
       // @hono/zod-openapi hands the whole `z` namespace to extendZodWithOpenApi, so esbuild
       // cannot drop them (the workers, without it, stay near 170 KB). Over the 400 KB target;
-      // see the README's benchmark notes.
-      bundleBudgetKb: 800,
+      // see the README's benchmark notes. Raised from 800 when the console gained the indicators
+      // dashboard and the agency re-coding table (issue 11).
+      bundleBudgetKb: 850,
       trigger: { kind: 'http' },
       access: {
         tables: [{ table: gatewayTable.name, mode: 'read-write' }],

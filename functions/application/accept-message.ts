@@ -69,6 +69,7 @@ export async function acceptMessage(deps: AcceptDependencies, request: AcceptReq
     requiresExistingDossier: request.requiresExistingDossier,
     enforceTransitions: request.enforceTransitions,
     ...(request.version === undefined ? {} : { version: request.version }),
+    ...(request.newDossierRefusal ? { newDossierRefusal: request.newDossierRefusal } : {}),
   };
 
   for (let race = 0; race < MAX_SEQUENCE_RACES; race += 1) {

@@ -1,3 +1,5 @@
+import { type AgencyRecoding, replacementsOn } from './agency-recoding';
+
 /**
  * A client is granted agency codes exactly (000.00.00.H12) or by suffix (*.H12: every unit
  * of province H12). Suffix grants follow the code's last group, which names the province or
@@ -8,5 +10,22 @@ export function mayActForAgency(grants: readonly string[], agencyCode: string): 
     grant.startsWith('*')
       ? agencyCode.endsWith(grant.slice(1)) && agencyCode.length > grant.length - 1
       : grant === agencyCode,
+  );
+}
+
+/**
+ * After the 2025 reorganisation a grant of a replacement code also covers the codes it
+ * replaced, once the replacement is in force on `day` (a Vietnam calendar day): the merged
+ * province's system acts on dossiers still carrying the old codes. Grants of the old code
+ * keep working; retiring a client is the registry's business, not the table's.
+ */
+export function mayActForAgencyOn(
+  grants: readonly string[],
+  agencyCode: string,
+  recoding: AgencyRecoding,
+  day: string,
+): boolean {
+  return [agencyCode, ...replacementsOn(recoding, agencyCode, day)].some((code) =>
+    mayActForAgency(grants, code),
   );
 }

@@ -13,6 +13,8 @@ export interface IncomingMessage {
   readonly requiresExistingDossier: boolean;
   /** The provincial side is held to the status machine; the national side is the authority on its own moves. */
   readonly enforceTransitions: boolean;
+  /** Why the dossier may not start if the gateway has never seen it (a retired agency code). */
+  readonly newDossierRefusal?: GatewayError;
 }
 
 export type AcceptanceDecision =
@@ -44,6 +46,7 @@ export function decideAcceptance(
   }
 
   const latest = history.at(-1);
+  if (!latest && incoming.newDossierRefusal) throw incoming.newDossierRefusal;
   if (!latest && incoming.requiresExistingDossier) {
     throw new GatewayError(
       'dossier.notFound',

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { AdminDependencies } from '../application/admin-operations';
 import type { PaymentSettings } from '../application/payment-dependencies';
+import type { AgencyRecoding } from '../core/agency-recoding';
 import type { Channel } from '../core/dossier-message';
 import type { AccessTokens } from '../ports/access-tokens';
 import type { BusinessMetrics } from '../ports/business-metrics';
@@ -44,4 +45,6 @@ export interface ApiDependencies extends AdminDependencies {
   readonly remoteAddress: (c: Context) => string | undefined;
   readonly throughput: ThroughputStats;
   readonly indicatorLedger: IndicatorLedger;
+  /** Agency codes after the 2025 reorganisation (config/agency-recoding.json). */
+  readonly agencyRecoding: AgencyRecoding;
 }

@@ -11,6 +11,7 @@ import { limitRequestTime } from './limit-request-time';
 import { invalidRequest, problemResponse, statusOf } from './problem-response';
 import type { AuthVariables } from './require-scope';
 import { registerAdminApiRoutes } from './routes/admin-api';
+import { registerAgencyCodeRoutes } from './routes/agency-codes';
 import { registerApiDocs } from './routes/api-docs';
 import { registerDossierRoutes } from './routes/dossiers';
 import { registerHealthRoute } from './routes/health';
@@ -75,6 +76,7 @@ export function createApp(deps: ApiDependencies) {
   registerNationalFeeRoute(app, deps);
   registerReconciliationRoutes(app, deps);
   registerAdminApiRoutes(app, deps);
+  registerAgencyCodeRoutes(app, deps);
   registerConsole(app, deps);
   registerApiDocs(app, deps);
 

@@ -72,6 +72,12 @@ const problemCatalogue: Record<GatewayErrorCode, { status: ContentfulStatusCode;
     status: 502,
     title: 'Tệp đối soát không hợp lệ / The platform’s transaction list is unreadable',
   },
+  'agency.retired': {
+    status: 422,
+    title: 'Mã cơ quan đã ngừng sử dụng / Agency code retired',
+  },
+  // Only at a cold start; a request never reaches a gateway whose configuration failed to load.
+  'config.invalid': { status: 500, title: 'Cấu hình không hợp lệ / Invalid configuration' },
 };
 
 export function statusOf(code: GatewayErrorCode): ContentfulStatusCode {

@@ -1,8 +1,11 @@
 import { createMiddleware } from 'hono/factory';
 import type { Scope } from '../../contracts/oauth';
-import { mayActForAgency } from '../core/agency-grants';
+import { mayActForAgencyOn } from '../core/agency-grants';
+import type { AgencyRecoding } from '../core/agency-recoding';
 import { GatewayError } from '../core/gateway-error';
+import { vietnamDay } from '../core/vietnam-time';
 import type { AccessTokenClaims, AccessTokens } from '../ports/access-tokens';
+import type { Clock } from '../ports/clock';
 
 export type AuthVariables = { caller: AccessTokenClaims };
 
@@ -29,8 +32,18 @@ export function requireScope(tokens: AccessTokens, ...scopes: Scope[]) {
   });
 }
 
-export function assertMayActFor(caller: AccessTokenClaims, agencyCode: string): void {
-  if (caller.scopes.includes('admin') || mayActForAgency(caller.agencies, agencyCode)) return;
+/** What authorization needs to follow the agency re-coding table as of now. */
+export interface RecodingAt {
+  readonly agencyRecoding: AgencyRecoding;
+  readonly clock: Clock;
+}
+
+export function assertMayActFor(deps: RecodingAt, caller: AccessTokenClaims, agencyCode: string): void {
+  if (
+    caller.scopes.includes('admin') ||
+    mayActForAgencyOn(caller.agencies, agencyCode, deps.agencyRecoding, vietnamDay(deps.clock.now()))
+  )
+    return;
   throw new GatewayError(
     'auth.forbidden',
     `Ứng dụng ${caller.clientId} không được thao tác cho cơ quan ${agencyCode} / Client ${caller.clientId} may not act for agency ${agencyCode}`,

@@ -92,6 +92,9 @@ export const routePolicies = {
   'GET /v1/admin/audit': { access: 'bearer', scopes: ['admin'], agency: 'any' },
   'GET /v1/admin/indicators': { access: 'bearer', scopes: ['admin'], agency: 'any' },
   'GET /v1/admin/dossiers/:code': { access: 'bearer', scopes: ['admin'], agency: 'any' },
+  // Agency codes after the 2025 reorganisation (issue 11)
+  'GET /v1/admin/agency-codes': { access: 'bearer', scopes: ['admin'], agency: 'any' },
+  'GET /admin/agency-codes': { access: 'console', scopes: ['admin'] },
   // Admin console
   'GET /admin/assets/console.css': { access: 'public', why: 'the console’s stylesheet' },
   'GET /admin/language': {

@@ -3,6 +3,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import agencyRecodingFile from '../../config/agency-recoding.json' with { type: 'json' };
 import { createDynamoDbAuditLog, createDynamoDbThroughputStats } from '../adapters/dynamodb-admin-records';
 import { createDynamoDbClientRegistry } from '../adapters/dynamodb-client-registry';
 import { createDynamoDbDeadlineWatch } from '../adapters/dynamodb-deadline-watch';
@@ -23,8 +24,10 @@ import { createSqsMessageQueue } from '../adapters/sqs-message-queue';
 import { createSqsQueueMonitor } from '../adapters/sqs-queue-monitor';
 import { createStandardWebhookSender } from '../adapters/standard-webhook-sender';
 import type { AdminDependencies } from '../application/admin-operations';
+import { followAgencyRecoding } from '../application/follow-agency-recoding';
 import { guardAccessTokens } from '../application/guard-access-tokens';
 import type { DeadlineWatchDependencies } from '../application/watch-deadlines';
+import { loadAgencyRecoding } from '../core/agency-recoding';
 import type { ApiDependencies } from '../http/api-dependencies';
 import { systemClock } from '../ports/clock';
 import type { WebhookSender } from '../ports/province-systems';
@@ -102,6 +105,8 @@ export async function buildDependencies(
       setting: 'nationalPushSecrets',
     });
   }
+  // Bundled with the function (no fetch at run time); a bad edit stops the cold start here.
+  const agencyRecoding = loadAgencyRecoding(agencyRecodingFile);
   const rateLimiter = createInMemoryRateLimiter({ clock: systemClock });
   const tokens = guardAccessTokens(
     await createJoseAccessTokens(config.tokens),
@@ -134,7 +139,7 @@ export async function buildDependencies(
     nationalPortal,
     clients: clientRegistry,
     clientRegistry,
-    provinceSystems: provinceRegistry,
+    provinceSystems: followAgencyRecoding(provinceRegistry, agencyRecoding, systemClock),
     provinceRegistry,
     webhooks: { send: (system, event) => webhookGuard.run(() => sender.send(system, event)) },
     nationalPushAllowList: config.nationalPushAllowList,
@@ -170,6 +175,7 @@ export async function buildDependencies(
     }),
     calendar: loadWorkingCalendar(),
     deadlines: config.deadlines,
+    agencyRecoding,
     queueMonitor: createSqsQueueMonitor(sqs, [
       ...Object.values(config.queues),
       ...Object.values(config.deadLetterQueues),

@@ -4,7 +4,7 @@ import type { Language, TextKey } from './console-text';
 export interface PageFrame {
   readonly language: Language;
   readonly t: (key: TextKey) => string;
-  readonly active: 'dashboard' | 'failed' | 'dossiers' | 'audit' | 'login';
+  readonly active: 'dashboard' | 'failed' | 'dossiers' | 'audit' | 'login' | 'agencyCodes';
   readonly title: string;
   readonly signedInAs?: string;
   readonly csrfToken?: string;
@@ -16,6 +16,7 @@ const navigation = [
   { key: 'failed', href: '/admin/failed', label: 'failedMessages' },
   { key: 'dossiers', href: '/admin/dossiers', label: 'dossiers' },
   { key: 'audit', href: '/admin/audit', label: 'audit' },
+  { key: 'agencyCodes', href: '/admin/agency-codes', label: 'agencyCodes' },
 ] as const;
 
 /** Every console page: skip link, navigation, language switch, sign-out, one <main>. */

@@ -88,6 +88,17 @@ const text = {
   byProcedure: ['Theo thủ tục hành chính', 'By procedure'],
   procedureCode: ['Mã thủ tục', 'Procedure code'],
   show: ['Xem', 'Show'],
+  agencyCodes: ['Đổi mã cơ quan', 'Agency re-coding'],
+  recodingVersion: ['Phiên bản bảng', 'Table version'],
+  recodingExplained: [
+    'Hồ sơ mới không được dùng mã đã ngừng; hồ sơ có ngày trong mã hồ sơ trước ngày hiệu lực giữ mã cũ và vẫn được cập nhật. Ứng dụng được cấp mã thay thế được thao tác với hồ sơ mang mã cũ.',
+    'New dossiers may not use a retired code; dossiers whose code date is before the effective day keep the old code and still accept updates. A client granted the replacement code may act on dossiers under the old one.',
+  ],
+  retiredCode: ['Mã đã ngừng', 'Retired code'],
+  replacementCode: ['Mã thay thế', 'Replacement code'],
+  effectiveFrom: ['Hiệu lực từ', 'Effective from'],
+  currentCode: ['Mã đang dùng hôm nay', 'Code in use today'],
+  note: ['Ghi chú', 'Note'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type TextKey = keyof typeof text;

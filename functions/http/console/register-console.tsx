@@ -17,6 +17,7 @@ import {
 import { authenticateClient } from '../../application/authenticate-client';
 import { getDossierView } from '../../application/get-dossier-view';
 import { reportIndicators } from '../../application/report-indicators';
+import { viewAgencyRecoding } from '../../core/agency-recoding';
 import { GatewayError, isGatewayError } from '../../core/gateway-error';
 import type { IndicatorFigures } from '../../core/indicators';
 import { maskPersonalData } from '../../core/mask-personal-data';
@@ -25,6 +26,7 @@ import type { AccessTokenClaims } from '../../ports/access-tokens';
 import type { ApiDependencies } from '../api-dependencies';
 import type { AppEnv } from '../create-app';
 import { fieldErrorsOf } from '../problem-response';
+import { AgencyCodesPage } from './agency-codes-page';
 import { BarChart, consoleStyles, DataTable, Layout, type PageFrame } from './console-layout';
 import { formatVietnamTime, type Language, translator } from './console-text';
 
@@ -724,6 +726,12 @@ export function registerConsole(app: Hono<AppEnv>, deps: ApiDependencies) {
         ) : null}
       </Layout>,
     );
+  });
+
+  console.get('/admin/agency-codes', session, (c) => {
+    const page = frame(c, 'agencyCodes', translator(c.var.language)('agencyCodes'));
+    const table = viewAgencyRecoding(deps.agencyRecoding, vietnamDay(deps.clock.now()));
+    return c.html(<AgencyCodesPage page={page} table={table} />);
   });
 
   console.get('/admin/audit', session, async (c) => {

@@ -9,6 +9,7 @@ import {
 } from '../../../contracts/provincial-api';
 import { acceptMessage } from '../../application/accept-message';
 import { getDossierView } from '../../application/get-dossier-view';
+import { retiredAgencyRefusal } from '../../core/agency-recoding';
 import type { MessageSummary } from '../../core/dossier-message';
 import type { ApiDependencies } from '../api-dependencies';
 import type { AppEnv } from '../create-app';
@@ -51,7 +52,11 @@ const submitDossierRoute = (deps: ApiDependencies) =>
       409: { description: 'Key reused with another body, or a stale version', content: problem },
       413: { description: 'Body too large', content: problem },
       415: { description: 'Not JSON', content: problem },
-      422: { description: 'Status change not allowed', content: problem },
+      422: {
+        description:
+          'Status change not allowed, or a new dossier under an agency code retired on or before its MaHoSo date (the answer names the replacement)',
+        content: problem,
+      },
     },
   });
 
@@ -122,11 +127,17 @@ const getDossierRoute = (deps: ApiDependencies) =>
 export function registerDossierRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDependencies) {
   app.openapi(submitDossierRoute(deps), async (c) => {
     const dossier = c.req.valid('json');
-    assertMayActFor(c.var.caller, dossier.agencyCode);
+    assertMayActFor(deps, c.var.caller, dossier.agencyCode);
     const idempotencyKey = c.req.valid('header')['idempotency-key'];
+    const newDossierRefusal = retiredAgencyRefusal(
+      deps.agencyRecoding,
+      dossier.dossierCode,
+      dossier.agencyCode,
+    );
     const { message, replayed } = await acceptMessage(deps, {
       channel: 'national',
       kind: 'dossier.sync',
+      ...(newDossierRefusal ? { newDossierRefusal } : {}),
       requiresExistingDossier: false,
       enforceTransitions: true,
       dossierCode: dossier.dossierCode,
@@ -146,7 +157,7 @@ export function registerDossierRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepende
   app.openapi(changeStatusRoute(deps), async (c) => {
     const { code } = c.req.valid('param');
     const change = c.req.valid('json');
-    assertMayActFor(c.var.caller, agencyOfDossierCode(code));
+    assertMayActFor(deps, c.var.caller, agencyOfDossierCode(code));
     const idempotencyKey = c.req.valid('header')['idempotency-key'];
     const { message, replayed } = await acceptMessage(deps, {
       channel: 'national',
@@ -167,7 +178,7 @@ export function registerDossierRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepende
 
   app.openapi(getDossierRoute(deps), async (c) => {
     const { code } = c.req.valid('param');
-    assertMayActFor(c.var.caller, agencyOfDossierCode(code));
+    assertMayActFor(deps, c.var.caller, agencyOfDossierCode(code));
     const [view, payments] = await Promise.all([
       getDossierView(deps.store, code),
       deps.payments.listDossierPayments(code),

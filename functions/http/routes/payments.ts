@@ -27,16 +27,21 @@ const paymentIdParam = z.object({
 async function findPayment(deps: ApiDependencies, id: string, caller: AppEnv['Variables']['caller']) {
   const payment = isPaymentId(id) ? await deps.payments.getPayment(id) : undefined;
   // Someone else's payment is answered like a missing one: ids are not to be probed.
-  const visible = payment && (caller.scopes.includes('admin') || safelyMayActFor(caller, payment.agencyCode));
+  const visible =
+    payment && (caller.scopes.includes('admin') || safelyMayActFor(deps, caller, payment.agencyCode));
   if (!payment || !visible) {
     throw new GatewayError('payment.notFound', `Không tìm thấy giao dịch ${id} / No payment ${id}`);
   }
   return payment;
 }
 
-function safelyMayActFor(caller: AppEnv['Variables']['caller'], agencyCode: string): boolean {
+function safelyMayActFor(
+  deps: ApiDependencies,
+  caller: AppEnv['Variables']['caller'],
+  agencyCode: string,
+): boolean {
   try {
-    assertMayActFor(caller, agencyCode);
+    assertMayActFor(deps, caller, agencyCode);
     return true;
   } catch {
     return false;
@@ -94,13 +99,13 @@ export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepende
       const request = c.req.valid('json');
       const caller = c.var.caller;
       // The code's prefix first (cheap, like the dossier routes), then the dossier's own agency.
-      assertMayActFor(caller, agencyOfDossierCode(request.dossierCode));
+      assertMayActFor(deps, caller, agencyOfDossierCode(request.dossierCode));
       const idempotencyKey = c.req.valid('header')['idempotency-key'];
       const { payment, replayed } = await createPayment(deps, {
         request,
         clientId: caller.clientId,
         ...(idempotencyKey ? { idempotencyKey } : {}),
-        authorize: (agencyCode) => assertMayActFor(caller, agencyCode),
+        authorize: (agencyCode) => assertMayActFor(deps, caller, agencyCode),
       });
       if (replayed) c.header('idempotent-replayed', 'true');
       c.header('location', `/v1/payments/${payment.paymentId}`);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mayActForAgency } from '../../../functions/core/agency-grants';
+import { mayActForAgency, mayActForAgencyOn } from '../../../functions/core/agency-grants';
+import { loadAgencyRecoding } from '../../../functions/core/agency-recoding';
 
 describe('agency grants', () => {
   it('lets a suffix grant cover every unit of its province', () => {
@@ -16,5 +17,33 @@ describe('agency grants', () => {
     expect(mayActForAgency(['000.00.12.H12'], '000.00.12.H12')).toBe(true);
     expect(mayActForAgency(['000.00.12.H12'], '000.00.13.H12')).toBe(false);
     expect(mayActForAgency([], '000.00.12.H12')).toBe(false);
+  });
+});
+
+describe('agency grants after the 2025 re-coding', () => {
+  const recoding = loadAgencyRecoding({
+    version: 'test',
+    rows: [
+      { retiredCode: '000.00.31.H13', replacementCode: '000.00.41.H12', effectiveFrom: '2025-07-01' },
+      { retiredCode: '000.00.10.H13', replacementCode: '000.00.10.H12', effectiveFrom: '2025-07-01' },
+      { retiredCode: '000.00.10.H12', replacementCode: '000.00.11.H12', effectiveFrom: '2026-01-01' },
+    ],
+  });
+
+  it('lets a grant of the replacement (suffix or exact) act for the retired code from its effective day', () => {
+    expect(mayActForAgencyOn(['*.H12'], '000.00.31.H13', recoding, '2025-06-30')).toBe(false);
+    expect(mayActForAgencyOn(['*.H12'], '000.00.31.H13', recoding, '2025-07-01')).toBe(true);
+    expect(mayActForAgencyOn(['000.00.41.H12'], '000.00.31.H13', recoding, '2025-07-01')).toBe(true);
+    expect(mayActForAgencyOn(['000.00.42.H12'], '000.00.31.H13', recoding, '2025-07-01')).toBe(false);
+  });
+
+  it('follows a chain: the latest replacement’s grant covers the first code', () => {
+    expect(mayActForAgencyOn(['000.00.11.H12'], '000.00.10.H13', recoding, '2025-12-31')).toBe(false);
+    expect(mayActForAgencyOn(['000.00.11.H12'], '000.00.10.H13', recoding, '2026-01-01')).toBe(true);
+  });
+
+  it('keeps the grants of the old code, and gives nothing the other way round', () => {
+    expect(mayActForAgencyOn(['*.H13'], '000.00.31.H13', recoding, '2025-07-01')).toBe(true);
+    expect(mayActForAgencyOn(['*.H13'], '000.00.41.H12', recoding, '2025-07-01')).toBe(false);
   });
 });

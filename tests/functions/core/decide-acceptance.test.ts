@@ -136,4 +136,13 @@ describe('decideAcceptance', () => {
       sequence: 1,
     });
   });
+
+  it('refuses a dossier it has never seen when its agency code is retired, and accepts its updates once seen', () => {
+    const retired = new GatewayError('agency.retired', 'use 000.00.41.H12');
+    expect(refusal(() => decideAcceptance([], incoming({ newDossierRefusal: retired })))).toBe(retired);
+    expect(decideAcceptance([accepted(1), accepted(2)], incoming({ newDossierRefusal: retired }))).toEqual({
+      action: 'append',
+      sequence: 3,
+    });
+  });
 });

@@ -141,6 +141,8 @@ const samples: Record<RouteKey, (agency: Agency) => Sample> = {
     form(`/admin/failed/${unknownMessage}/discard`, { reason: 'duplicate' }),
   'GET /admin/dossiers': (agency) => get(`/admin/dossiers?code=${dossierCodeFor(agency)}`),
   'GET /admin/audit': () => get('/admin/audit'),
+  'GET /v1/admin/agency-codes': () => get('/v1/admin/agency-codes'),
+  'GET /admin/agency-codes': () => get('/admin/agency-codes'),
 };
 
 type Expected = 'allowed' | 'sign-in page' | 'hidden' | 401 | 403;

@@ -1,0 +1,36 @@
+import type { AgencyRecodingView } from '../../../contracts/agency-recoding';
+import { DataTable, Layout, type PageFrame } from './console-layout';
+
+/** dd/MM/yyyy, as DOMAIN.md asks the product to show dates. */
+const shownDay = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
+
+/**
+ * Read-only: the table ships with the functions (config/agency-recoding.json), so it changes
+ * by a deployment, never from the console.
+ */
+export function AgencyCodesPage(props: { readonly page: PageFrame; readonly table: AgencyRecodingView }) {
+  const { page, table } = props;
+  const { t } = page;
+  return (
+    <Layout {...page}>
+      <p>
+        {t('recodingVersion')}: <strong>{table.version}</strong>
+      </p>
+      <p>{t('recodingExplained')}</p>
+      {table.rows.length === 0 ? (
+        <p>{t('none')}</p>
+      ) : (
+        <DataTable
+          rows={table.rows}
+          columns={[
+            { header: t('retiredCode'), rowHeader: true, cell: (row) => row.retiredCode },
+            { header: t('replacementCode'), cell: (row) => row.replacementCode },
+            { header: t('effectiveFrom'), cell: (row) => shownDay(row.effectiveFrom) },
+            { header: t('currentCode'), cell: (row) => row.currentCode },
+            { header: t('note'), cell: (row) => row.note ?? '' },
+          ]}
+        />
+      )}
+    </Layout>
+  );
+}

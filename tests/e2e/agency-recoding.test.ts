@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import shipped from '../../config/agency-recoding.json' with { type: 'json' };
+import { toNationalDossier } from '../../functions/core/translate-dossier';
+import type { LocalRuntime } from '../../infra/local/start-local-runtime';
+import { aDossier } from '../support/fixtures';
+import { aStatusChange } from '../support/national-fixtures';
+import { nationalTimeline, received } from '../support/receiver';
+import { pushNational } from '../support/signed-push';
+import { eventually, startTestRuntime, tokenFor } from '../support/test-runtime';
+
+/**
+ * The 2025 re-coding through the whole local runtime, with the table shipped in
+ * config/agency-recoding.json (a district of H13 abolished into a commune of the demo province
+ * H12 from 2025-07-01). The runtime runs on the real clock, which is past that day.
+ */
+const RETIRED = '000.00.31.H13';
+const REPLACEMENT = '000.00.41.H12';
+
+let runtime: LocalRuntime;
+let province: string;
+
+beforeAll(async () => {
+  runtime = await startTestRuntime();
+  province = await tokenFor(runtime);
+});
+afterAll(() => runtime.stop());
+
+const post = (path: string, body: unknown) =>
+  fetch(`${runtime.urls.gateway}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${province}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+
+describe('agency codes after the 2025 reorganisation, end to end', () => {
+  it('ships the row these tests rely on', () => {
+    expect(shipped.rows).toContainEqual(
+      expect.objectContaining({
+        retiredCode: RETIRED,
+        replacementCode: REPLACEMENT,
+        effectiveFrom: '2025-07-01',
+      }),
+    );
+  });
+
+  it('refuses a new dossier under the retired code, naming the replacement, and relays nothing', async () => {
+    const dossier = aDossier({ dossierCode: `${RETIRED}-250801-0001`, agencyCode: RETIRED });
+    const response = await post('/v1/dossiers', dossier);
+    expect(response.status).toBe(422);
+    const problem = (await response.json()) as {
+      code: string;
+      replacementCode: string;
+      errors: { path: string; message: string }[];
+    };
+    expect(problem.code).toBe('agency.retired');
+    expect(problem.replacementCode).toBe(REPLACEMENT);
+    expect(problem.errors[0]).toEqual({
+      path: '$.agencyCode',
+      message: expect.stringContaining(REPLACEMENT),
+    });
+    expect(await nationalTimeline(runtime.urls.nationalPortal, dossier.dossierCode)).toEqual([]);
+  });
+
+  it('relays a dossier issued before the change, and its update and status change, under the old code', async () => {
+    const dossier = aDossier({ dossierCode: `${RETIRED}-250615-0001`, agencyCode: RETIRED });
+    expect((await post('/v1/dossiers', dossier)).status).toBe(202);
+    expect((await post('/v1/dossiers', { ...dossier, version: 2, status: 'processing' })).status).toBe(202);
+    expect(
+      (
+        await post(
+          `/v1/dossiers/${dossier.dossierCode}/status`,
+          aStatusChange('evt-old-code-1', 'resolved', 90),
+        )
+      ).status,
+    ).toBe(202);
+
+    const timeline = await eventually(async () => {
+      const calls = await nationalTimeline(runtime.urls.nationalPortal, dossier.dossierCode);
+      return calls.length >= 3 ? calls : undefined;
+    });
+    expect(timeline).toEqual(['sync:2', 'sync:4', 'progress:9@20250314100000']);
+    const units = (await received<{ madonvi?: string }>(runtime.urls.nationalPortal))
+      .filter((request) => JSON.stringify(request.body).includes(dossier.dossierCode))
+      .map((request) => request.body.madonvi);
+    expect(new Set(units)).toEqual(new Set([RETIRED]));
+  });
+
+  it('delivers the portal’s push for an old-code dossier to the system owning the replacement', async () => {
+    const national = await tokenFor(runtime, 'demo-national', 'demo-national-password');
+    const online = toNationalDossier(
+      aDossier({
+        dossierCode: `${RETIRED}-250620-0001`,
+        agencyCode: RETIRED,
+        channel: 'online',
+        status: 'submitted',
+      }),
+    );
+    expect((await pushNational(runtime.urls.gateway, '/v1/national/dossiers', online, national)).status).toBe(
+      202,
+    );
+    const webhook = await eventually(async () =>
+      (await received<{ type: string; data: { dossierCode: string } }>(runtime.urls.province)).find(
+        (request) => request.body.data?.dossierCode === online.MaHoSo,
+      ),
+    );
+    expect(webhook.body.type).toBe('dossier.submitted');
+  });
+});
