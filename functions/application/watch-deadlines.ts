@@ -35,7 +35,11 @@ export async function watchDeadlines(
       coversThrough: deps.calendar.coversThrough,
     });
   }
-  const watched = await deps.deadlineWatch.listDueBy(horizon.toISOString(), deps.deadlines.watchLimit);
+  const watched = await deps.deadlineWatch.listNeedingNotice({
+    now: now.toISOString(),
+    until: horizon.toISOString(),
+    limit: deps.deadlines.watchLimit,
+  });
   const sent = { due_soon: 0, overdue: 0 };
   for (const dossier of watched) {
     const threshold: DeadlineThreshold = Date.parse(dossier.dueAt) < now.getTime() ? 'overdue' : 'due_soon';

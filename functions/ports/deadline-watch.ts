@@ -16,8 +16,15 @@ export interface WatchedDossier {
 }
 
 export interface DeadlineWatch {
-  /** Watched dossiers due at or before `until` (UTC ISO), earliest first, at most `limit`. */
-  listDueBy(until: string, limit: number): Promise<WatchedDossier[]>;
+  /**
+   * Watched dossiers that need a look at `now` (UTC ISO): due at or before `until` and not yet
+   * told they are due soon, or already past due. Earliest first, at most `limit`.
+   */
+  listNeedingNotice(query: {
+    readonly now: string;
+    readonly until: string;
+    readonly limit: number;
+  }): Promise<WatchedDossier[]>;
   /**
    * Remembers that a notice went out for this promised date; after the overdue notice nothing
    * is left to watch for that date, so the dossier leaves the watch list (until a new date).

@@ -64,29 +64,39 @@ describe('deadline watch list (dynalite)', () => {
     const early = await watched('2025-04-07T02:00:00.000Z');
     const far = await watched('2025-05-30T02:00:00.000Z');
     await watched(null);
-    const due = await watch().listDueBy('2025-04-08T02:00:00.000Z', 100);
+    const due = await watch().listNeedingNotice({
+      now: '2025-04-06T00:00:00.000Z',
+      until: '2025-04-08T02:00:00.000Z',
+      limit: 100,
+    });
     const codes = due.map((dossier) => dossier.dossierCode);
     expect(codes.indexOf(early)).toBeLessThan(codes.indexOf(late));
     expect(codes).not.toContain(far);
 
     await watch().recordNotice(early, 'due_soon', '2025-04-07T02:00:00.000Z');
-    expect(
-      (await watch().listDueBy('2025-04-08T02:00:00.000Z', 100)).find((d) => d.dossierCode === early),
-    ).toMatchObject({
+    const list = (now: string) =>
+      watch().listNeedingNotice({ now, until: '2025-04-08T02:00:00.000Z', limit: 100 });
+    // Told it is due soon: off the list until its promised date has passed.
+    expect((await list('2025-04-06T00:00:00.000Z')).map((d) => d.dossierCode)).not.toContain(early);
+    expect((await list('2025-04-07T03:00:00.000Z')).find((d) => d.dossierCode === early)).toMatchObject({
       dueSoonNoticeFor: '2025-04-07T02:00:00.000Z',
     });
     await watch().recordNotice(early, 'overdue', '2025-04-07T02:00:00.000Z');
-    expect(
-      (await watch().listDueBy('2025-04-08T02:00:00.000Z', 100)).map((d) => d.dossierCode),
-    ).not.toContain(early);
+    expect((await list('2025-04-07T03:00:00.000Z')).map((d) => d.dossierCode)).not.toContain(early);
   });
 
   it('ignores a notice for a promised date that has moved meanwhile', async () => {
     const dossierCode = await watched('2025-04-09T02:00:00.000Z');
     await watch().recordNotice(dossierCode, 'overdue', '2025-04-01T02:00:00.000Z');
-    expect((await watch().listDueBy('2025-04-10T00:00:00.000Z', 100)).map((d) => d.dossierCode)).toContain(
-      dossierCode,
-    );
+    expect(
+      (
+        await watch().listNeedingNotice({
+          now: '2025-04-06T00:00:00.000Z',
+          until: '2025-04-10T00:00:00.000Z',
+          limit: 100,
+        })
+      ).map((d) => d.dossierCode),
+    ).toContain(dossierCode);
   });
 });
 
