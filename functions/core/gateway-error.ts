@@ -37,7 +37,9 @@ export type GatewayErrorCode =
   | 'payment.platformUnavailable'
   | 'payment.platformRejected'
   | 'reconciliation.notFound'
-  | 'reconciliation.fileInvalid';
+  | 'reconciliation.fileInvalid'
+  | 'driftFinding.notFound'
+  | 'driftFinding.notOpen';
 
 export interface GatewayErrorOptions {
   readonly fieldErrors?: readonly FieldError[];

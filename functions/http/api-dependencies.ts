@@ -7,6 +7,7 @@ import type { BusinessMetrics } from '../ports/business-metrics';
 import type { ClientRegistry } from '../ports/client-registry';
 import type { Clock } from '../ports/clock';
 import type { DossierStore } from '../ports/dossier-store';
+import type { DriftRecords } from '../ports/drift-records';
 import type { IndicatorLedger } from '../ports/indicator-ledger';
 import type { Logger } from '../ports/logger';
 import type { MessageQueue } from '../ports/message-queue';
@@ -44,4 +45,6 @@ export interface ApiDependencies extends AdminDependencies {
   readonly remoteAddress: (c: Context) => string | undefined;
   readonly throughput: ThroughputStats;
   readonly indicatorLedger: IndicatorLedger;
+  /** Drift check (issue 11): findings and run reports. */
+  readonly drift: DriftRecords;
 }

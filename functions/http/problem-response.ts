@@ -72,6 +72,14 @@ const problemCatalogue: Record<GatewayErrorCode, { status: ContentfulStatusCode;
     status: 502,
     title: 'Tệp đối soát không hợp lệ / The platform’s transaction list is unreadable',
   },
+  'driftFinding.notFound': {
+    status: 404,
+    title: 'Không tìm thấy sai lệch / Drift finding not found',
+  },
+  'driftFinding.notOpen': {
+    status: 409,
+    title: 'Sai lệch không còn mở / The drift finding is not open',
+  },
 };
 
 export function statusOf(code: GatewayErrorCode): ContentfulStatusCode {
