@@ -13,6 +13,7 @@ import type { AuthVariables } from './require-scope';
 import { registerAdminApiRoutes } from './routes/admin-api';
 import { registerApiDocs } from './routes/api-docs';
 import { registerDossierRoutes } from './routes/dossiers';
+import { registerDriftCheckRoutes } from './routes/drift-check';
 import { registerHealthRoute } from './routes/health';
 import { registerJwksRoute } from './routes/jwks';
 import { registerNationalFeeRoute } from './routes/national-fees';
@@ -75,6 +76,7 @@ export function createApp(deps: ApiDependencies) {
   registerNationalFeeRoute(app, deps);
   registerReconciliationRoutes(app, deps);
   registerAdminApiRoutes(app, deps);
+  registerDriftCheckRoutes(app, deps);
   registerConsole(app, deps);
   registerApiDocs(app, deps);
 
