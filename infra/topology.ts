@@ -50,8 +50,15 @@ export interface EndpointSpec {
  * grants exactly this and nothing else). Names refer to this file's tables and queues.
  */
 export interface FunctionAccess {
-  /** Tables it reads, or reads and writes. */
-  readonly tables?: readonly { readonly table: string; readonly mode: 'read' | 'read-write' }[];
+  /**
+   * Tables it reads, or reads and writes; `scans` also grants Scan of the table (not its
+   * indexes), which only a bounded background sample should need.
+   */
+  readonly tables?: readonly {
+    readonly table: string;
+    readonly mode: 'read' | 'read-write';
+    readonly scans?: true;
+  }[];
   /** Queues it sends messages to. */
   readonly sendsTo?: readonly string[];
   /** Queues it receives from, deletes from and delays messages on (its queue trigger). */
@@ -362,7 +369,7 @@ export const topology = {
       access: {
         // Reads progress and messages; writes findings, run reports and the sample's position.
         // Sends nothing: a re-sync is an administrator's decision, made through the API.
-        tables: [{ table: gatewayTable.name, mode: 'read-write' }],
+        tables: [{ table: gatewayTable.name, mode: 'read-write', scans: true }],
         readsSecrets: true,
       },
     },
