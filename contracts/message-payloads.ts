@@ -16,4 +16,6 @@ export const messagePayloadSchemas = {
   'payment.failed': paymentEventDataSchema,
   'dossier.due_soon': deadlineNoticeDataSchema,
   'dossier.overdue': deadlineNoticeDataSchema,
+  // The dossier as the gateway holds it now (latest version, current status): a drift re-sync.
+  'dossier.resync': dossierSubmissionSchema,
 } as const satisfies Record<string, z.ZodType>;

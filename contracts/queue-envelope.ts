@@ -18,6 +18,7 @@ export const queueEnvelopeSchema = z.object({
     'payment.failed',
     'dossier.due_soon',
     'dossier.overdue',
+    'dossier.resync',
   ]),
   version: z.literal(1),
   messageId: z.string().min(1),

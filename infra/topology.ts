@@ -50,8 +50,15 @@ export interface EndpointSpec {
  * grants exactly this and nothing else). Names refer to this file's tables and queues.
  */
 export interface FunctionAccess {
-  /** Tables it reads, or reads and writes. */
-  readonly tables?: readonly { readonly table: string; readonly mode: 'read' | 'read-write' }[];
+  /**
+   * Tables it reads, or reads and writes; `scans` also grants Scan of the table (not its
+   * indexes), which only a bounded background sample should need.
+   */
+  readonly tables?: readonly {
+    readonly table: string;
+    readonly mode: 'read' | 'read-write';
+    readonly scans?: true;
+  }[];
   /** Queues it sends messages to. */
   readonly sendsTo?: readonly string[];
   /** Queues it receives from, deletes from and delays messages on (its queue trigger). */
@@ -136,6 +143,19 @@ export interface DeadlinesSpec {
   readonly watchLimit: number;
 }
 
+/** Drift check (issue 11): how much one run reads and asks of the portal. */
+export interface DriftCheckSpec {
+  /** Synced dossiers taken per run from the rolling scan of the table. */
+  readonly sampleSize: number;
+  /** Items one Scan page evaluates, and pages per run: the read cost's bound. */
+  readonly scanPageSize: number;
+  readonly maxScanPages: number;
+  /** Open and re-synced findings looked at again in every run. */
+  readonly recheckLimit: number;
+  /** TraCuuHoSo calls in flight at once. */
+  readonly concurrency: number;
+}
+
 /** Environment variables every function reads; the values come from the runtime that hosts it. */
 export const environment = {
   stage: 'GATEWAY_STAGE',
@@ -203,12 +223,11 @@ export const topology = {
       entry: 'functions/handlers/api.ts',
       memoryMb: 512,
       timeoutSeconds: 15,
-      // ~700 KB minified with the admin console, ~250 KB of it zod's locale messages:
-      // @hono/zod-openapi hands the whole `z` namespace to extendZodWithOpenApi, so esbuild
-      // cannot drop them (the workers, without it, stay near 170 KB). Over the 400 KB target;
-      // see the README's benchmark notes. Raised from 800 when the console gained the indicators
-      // dashboard and the agency re-coding table (issue 11).
-      bundleBudgetKb: 850,
+      // ~810 KB minified with the admin console, indicators, drift findings and the agency re-coding table,
+      // ~250 KB of it zod's locale messages: @hono/zod-openapi hands the whole `z` namespace to
+      // extendZodWithOpenApi, so esbuild cannot drop them (the workers, without it, stay near
+      // 250 KB). Over the 400 KB target; see the README's benchmark notes.
+      bundleBudgetKb: 860,
       trigger: { kind: 'http' },
       access: {
         tables: [{ table: gatewayTable.name, mode: 'read-write' }],
@@ -338,6 +357,22 @@ export const topology = {
         readsSecrets: true,
       },
     },
+    {
+      // Drift check: TraCuuHoSo on a rolling sample of synced dossiers, against what was delivered.
+      name: 'drift-check',
+      entry: 'functions/handlers/drift-check.ts',
+      memoryMb: 256,
+      // Above (sampleSize + recheckLimit) / concurrency look-ups at the portal's 10 s timeout.
+      timeoutSeconds: 600,
+      bundleBudgetKb: 400,
+      trigger: { kind: 'schedule', everySeconds: 3600 },
+      access: {
+        // Reads progress and messages; writes findings, run reports and the sample's position.
+        // Sends nothing: a re-sync is an administrator's decision, made through the API.
+        tables: [{ table: gatewayTable.name, mode: 'read-write', scans: true }],
+        readsSecrets: true,
+      },
+    },
   ],
   routes: [{ method: 'ANY', path: '/{proxy+}', function: 'api' }],
   /** Exponential backoff with full jitter between deliveries of a failing message. */
@@ -367,6 +402,12 @@ export const topology = {
     /** Dossiers one watch run looks at; the rest wait for the next run. */
     watchLimit: 1000,
   },
+  /**
+   * Drift check (issue 11). An hourly run reads at most scanPageSize x maxScanPages items
+   * (~2,000 x ~2 KB: ~500 read request units) and makes at most sampleSize + recheckLimit
+   * look-ups, two at a time so the relay keeps most of the province's portal quota.
+   */
+  driftCheck: { sampleSize: 50, scanPageSize: 500, maxScanPages: 4, recheckLimit: 50, concurrency: 2 },
   /**
    * Security bounds (issue 9, SECURITY.md): how long a token lives, how soon a disabled client
    * is refused, abuse limits per caller, and the replay window of signed national pushes.
@@ -423,6 +464,7 @@ export const topology = {
   outbox: { staleAfterSeconds: number; pendingShards: number };
   payments: PaymentsSpec;
   deadlines: DeadlinesSpec;
+  driftCheck: DriftCheckSpec;
   endpoints: Record<string, EndpointSpec>;
   security: SecuritySpec;
   retention: { days: number };

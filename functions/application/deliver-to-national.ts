@@ -68,6 +68,7 @@ export function createNationalDeliverer(
         progress: {},
       };
     }
+    if (message.kind === 'dossier.resync') return resync(portal, message);
     throw new Error(`a ${message.kind} message cannot go to the national portal`);
   }
 
@@ -97,4 +98,21 @@ export function createNationalDeliverer(
     }
     return undefined;
   }
+}
+
+/**
+ * A drift re-sync (functions/application/resync-dossier.ts): look first, so the portal gets a
+ * create when it lost the record, an update when it holds another one, and nothing when it
+ * already holds exactly this one (a copy recovered after a crash, or drift already mended).
+ */
+async function resync(portal: NationalPortal, message: StoredMessage): Promise<DeliveryReceipt> {
+  const dossier = messagePayloadSchemas['dossier.resync'].parse(message.payload);
+  const record = toNationalDossier(dossier);
+  const held = await portal.lookupDossier(message.agencyCode, message.dossierCode);
+  const progress = { nationalSynced: true, nationalStatus: dossier.status };
+  if (held && canonicalJson(held) === canonicalJson(record)) {
+    return { detail: 're-sync: the national portal already holds this record (TraCuuHoSo)', progress };
+  }
+  const acknowledgement = await portal.syncDossier(message.agencyCode, record, held !== undefined);
+  return { detail: `DongBoHoSoMC (re-sync) error_code ${acknowledgement.errorCode}`, progress };
 }

@@ -8,7 +8,8 @@ import type { TrackedFacts } from './dossier-tracking';
 export type Channel = 'national' | 'province';
 
 export const channelKinds = {
-  national: ['dossier.sync', 'dossier.status', 'payment.progress'],
+  // dossier.resync: an administrator's answer to a drift finding (functions/application/resync-dossier.ts).
+  national: ['dossier.sync', 'dossier.status', 'payment.progress', 'dossier.resync'],
   province: [
     'dossier.submitted',
     'dossier.status_changed',

@@ -39,7 +39,9 @@ export type GatewayErrorCode =
   | 'reconciliation.notFound'
   | 'reconciliation.fileInvalid'
   | 'agency.retired'
-  | 'config.invalid';
+  | 'config.invalid'
+  | 'driftFinding.notFound'
+  | 'driftFinding.notOpen';
 
 export interface GatewayErrorOptions {
   readonly fieldErrors?: readonly FieldError[];

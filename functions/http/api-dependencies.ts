@@ -8,6 +8,7 @@ import type { BusinessMetrics } from '../ports/business-metrics';
 import type { ClientRegistry } from '../ports/client-registry';
 import type { Clock } from '../ports/clock';
 import type { DossierStore } from '../ports/dossier-store';
+import type { DriftRecords } from '../ports/drift-records';
 import type { IndicatorLedger } from '../ports/indicator-ledger';
 import type { Logger } from '../ports/logger';
 import type { MessageQueue } from '../ports/message-queue';
@@ -47,4 +48,6 @@ export interface ApiDependencies extends AdminDependencies {
   readonly indicatorLedger: IndicatorLedger;
   /** Agency codes after the 2025 reorganisation (config/agency-recoding.json). */
   readonly agencyRecoding: AgencyRecoding;
+  /** Drift check (issue 11): findings and run reports. */
+  readonly drift: DriftRecords;
 }

@@ -14,6 +14,7 @@ import { registerAdminApiRoutes } from './routes/admin-api';
 import { registerAgencyCodeRoutes } from './routes/agency-codes';
 import { registerApiDocs } from './routes/api-docs';
 import { registerDossierRoutes } from './routes/dossiers';
+import { registerDriftCheckRoutes } from './routes/drift-check';
 import { registerHealthRoute } from './routes/health';
 import { registerJwksRoute } from './routes/jwks';
 import { registerNationalFeeRoute } from './routes/national-fees';
@@ -77,6 +78,7 @@ export function createApp(deps: ApiDependencies) {
   registerReconciliationRoutes(app, deps);
   registerAdminApiRoutes(app, deps);
   registerAgencyCodeRoutes(app, deps);
+  registerDriftCheckRoutes(app, deps);
   registerConsole(app, deps);
   registerApiDocs(app, deps);
 

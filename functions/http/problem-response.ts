@@ -78,6 +78,14 @@ const problemCatalogue: Record<GatewayErrorCode, { status: ContentfulStatusCode;
   },
   // Only at a cold start; a request never reaches a gateway whose configuration failed to load.
   'config.invalid': { status: 500, title: 'Cấu hình không hợp lệ / Invalid configuration' },
+  'driftFinding.notFound': {
+    status: 404,
+    title: 'Không tìm thấy sai lệch / Drift finding not found',
+  },
+  'driftFinding.notOpen': {
+    status: 409,
+    title: 'Sai lệch không còn mở / The drift finding is not open',
+  },
 };
 
 export function statusOf(code: GatewayErrorCode): ContentfulStatusCode {

@@ -74,6 +74,10 @@ export const routePolicies = {
   'POST /v1/admin/reconciliation-runs': { access: 'bearer', scopes: ['admin'], agency: 'any' },
   'GET /v1/admin/reconciliation-reports': { access: 'bearer', scopes: ['admin'], agency: 'any' },
   'GET /v1/admin/reconciliation-reports/:id': { access: 'bearer', scopes: ['admin'], agency: 'any' },
+  // Drift check (issue 11)
+  'GET /v1/admin/drift-findings': { access: 'bearer', scopes: ['admin'], agency: 'any' },
+  'GET /v1/admin/drift-runs': { access: 'bearer', scopes: ['admin'], agency: 'any' },
+  'POST /v1/admin/drift-findings/:code/resync': { access: 'bearer', scopes: ['admin'], agency: 'any' },
   // API reference (issue 4)
   'GET /openapi.json': { access: 'public', why: 'the public contract, generated from the routes' },
   'GET /docs': { access: 'public', why: 'reference page for the public contract; its own CSP' },
@@ -113,6 +117,8 @@ export const routePolicies = {
   'POST /admin/failed/replay': { access: 'console', scopes: ['admin'] },
   'POST /admin/failed/:id/replay': { access: 'console', scopes: ['admin'] },
   'POST /admin/failed/:id/discard': { access: 'console', scopes: ['admin'] },
+  'GET /admin/drift': { access: 'console', scopes: ['admin'] },
+  'POST /admin/drift/:code/resync': { access: 'console', scopes: ['admin'] },
   'GET /admin/dossiers': { access: 'console', scopes: ['admin'] },
   'GET /admin/audit': { access: 'console', scopes: ['admin'] },
 } as const satisfies Record<string, RoutePolicy>;

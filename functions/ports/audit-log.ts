@@ -8,7 +8,8 @@ export interface AuditEntry {
     | 'failedMessage.editReplay'
     | 'failedMessage.discard'
     | 'failedMessage.bulkReplay'
-    | 'console.signIn';
+    | 'console.signIn'
+    | 'driftFinding.resync';
   readonly target: string;
   readonly reason?: string;
   readonly before?: unknown;

@@ -75,6 +75,7 @@ export function loadAwsDependencies(): Promise<GatewayDependencies> {
       nationalPushSecrets: secrets.nationalPushSecrets ?? [],
       retentionDays: topology.retention.days,
       deadlines: topology.deadlines,
+      driftCheck: topology.driftCheck,
       logLevel: process.env[environment.logLevel] ?? 'INFO',
     });
   })();

@@ -8,6 +8,7 @@ import { createDynamoDbAuditLog, createDynamoDbThroughputStats } from '../adapte
 import { createDynamoDbClientRegistry } from '../adapters/dynamodb-client-registry';
 import { createDynamoDbDeadlineWatch } from '../adapters/dynamodb-deadline-watch';
 import { createDynamoDbDossierStore } from '../adapters/dynamodb-dossier-store';
+import { createDynamoDbDriftRecords } from '../adapters/dynamodb-drift-records';
 import { createDynamoDbIndicatorLedger } from '../adapters/dynamodb-indicator-ledger';
 import { createDynamoDbNonceStore } from '../adapters/dynamodb-nonce-store';
 import { createDynamoDbPaymentStore } from '../adapters/dynamodb-payment-store';
@@ -24,6 +25,7 @@ import { createSqsMessageQueue } from '../adapters/sqs-message-queue';
 import { createSqsQueueMonitor } from '../adapters/sqs-queue-monitor';
 import { createStandardWebhookSender } from '../adapters/standard-webhook-sender';
 import type { AdminDependencies } from '../application/admin-operations';
+import type { DriftCheckSettings } from '../application/check-drift';
 import { followAgencyRecoding } from '../application/follow-agency-recoding';
 import { guardAccessTokens } from '../application/guard-access-tokens';
 import type { DeadlineWatchDependencies } from '../application/watch-deadlines';
@@ -54,6 +56,7 @@ export type GatewayDependencies = Omit<ApiDependencies, 'remoteAddress'> &
     readonly provinceRegistry: ReturnType<typeof createDynamoDbProvinceSystems>;
     readonly webhooks: WebhookSender;
     readonly aws: { readonly dynamodb: DynamoDBClient; readonly sqs: SQSClient };
+    readonly driftCheck: DriftCheckSettings;
   };
 
 /** Builds every dependency once per cold start, from one runtime's configuration. */
@@ -185,5 +188,10 @@ export async function buildDependencies(
       province: config.deadLetterQueues.province.name,
     },
     aws: { dynamodb, sqs },
+    drift: createDynamoDbDriftRecords(documents, {
+      tableName: config.tableName,
+      retentionSeconds: config.retentionDays * 24 * 60 * 60,
+    }),
+    driftCheck: config.driftCheck,
   };
 }

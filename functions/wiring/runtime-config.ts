@@ -1,4 +1,4 @@
-import type { DeadlinesSpec, SecuritySpec } from '../../infra/topology';
+import type { DeadlinesSpec, DriftCheckSpec, SecuritySpec } from '../../infra/topology';
 import type { SigningKey } from '../adapters/jose-access-tokens';
 import type { LgspNationalPortalOptions } from '../adapters/lgsp-national-portal';
 import type { PaygovPaymentPlatformOptions } from '../adapters/paygov-payment-platform';
@@ -65,6 +65,8 @@ export interface RuntimeConfig {
   /** Deadline notices: the due-soon window, the statuses that stop the clock (topology.deadlines). */
   readonly deadlines: DeadlinesSpec;
   readonly logLevel: string;
+  /** Drift check bounds (topology.driftCheck). */
+  readonly driftCheck: DriftCheckSpec;
   /** Emulator endpoints in the local runtime; absent on AWS. */
   readonly endpoints?: { readonly dynamodb: string; readonly sqs: string };
 }

@@ -1,4 +1,4 @@
-import { type FunctionSpec, topology } from '../topology';
+import { type DriftCheckSpec, type FunctionSpec, topology } from '../topology';
 import type { GatewaySpec } from './gateway-stack';
 
 /**
@@ -60,6 +60,13 @@ export const dossierProfile = {
   tracesPerInvocation: 1,
   /** Average run of a scheduled function that finds nothing to do. */
   idleScheduleDurationMs: 150,
+  /**
+   * Schedules that work on every run: the drift check makes up to sampleSize + recheckLimit
+   * look-ups, two at a time, at ~300 ms each.
+   */
+  scheduleDurationMs: { 'drift-check': 15_000 } as Readonly<Record<string, number>>,
+  /** Average item the drift check's Scan evaluates (messages with payloads, progress, others). */
+  driftScanItemKb: 2,
   /** Long polls the Lambda event source mapping keeps open on each queue, each ~3 a minute when idle. */
   idlePollsPerQueuePerMinute: 15,
 } as const;
@@ -152,12 +159,17 @@ export function fixedMonthlyCost(
   spec: GatewaySpec = topology,
   profile = dossierProfile,
   prices = unitPrices,
+  drift: DriftCheckSpec = topology.driftCheck,
 ): CostLine[] {
   const minutesPerMonth = 30 * 24 * 60;
   const scheduleRuns = spec.functions.flatMap((fn) =>
     fn.trigger.kind === 'schedule' ? [{ fn, runs: (minutesPerMonth * 60) / fn.trigger.everySeconds }] : [],
   );
   const runs = scheduleRuns.reduce((sum, { runs: count }) => sum + count, 0);
+  const driftRuns = scheduleRuns.find(({ fn }) => fn.name === 'drift-check')?.runs ?? 0;
+  // An eventually consistent Scan costs half a read unit per 4 KB of items evaluated.
+  const driftScanReadUnits =
+    (driftRuns * drift.scanPageSize * drift.maxScanPages * profile.driftScanItemKb) / 4 / 2;
   // Billed per metric an alarm watches (gateway-alarms.ts): depth and age per DLQ, age per
   // queue, errors and throttles per function, the API 5xx rate (two metrics) and the two
   // business metrics.
@@ -172,11 +184,18 @@ export function fixedMonthlyCost(
     line(
       'Lambda compute (schedules)',
       scheduleRuns.reduce(
-        (sum, { fn, runs: count }) => sum + gbSeconds(fn, count, profile.idleScheduleDurationMs),
+        (sum, { fn, runs: count }) =>
+          sum + gbSeconds(fn, count, profile.scheduleDurationMs[fn.name] ?? profile.idleScheduleDurationMs),
         0,
       ),
       'GB-second',
       prices.lambdaArmGbSecond,
+    ),
+    line(
+      'DynamoDB reads (drift-check scans)',
+      driftScanReadUnits,
+      'read request unit',
+      prices.dynamoDbReadRequestUnit,
     ),
     line(
       'SQS polling by idle event source mappings',

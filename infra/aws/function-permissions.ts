@@ -14,7 +14,8 @@ export interface AccessibleResources {
 /**
  * The actions behind each kind of access. Scan and the transaction actions are left out on
  * purpose: the gateway reads through keys and the `pending` index, and writes one item at a
- * time with conditions (docs/adr/0001).
+ * time with conditions (docs/adr/0001). Scan is granted only where a table access says
+ * `scans` (the drift check's bounded sample).
  */
 const tableReadActions = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
 const tableWriteActions = [
@@ -49,7 +50,7 @@ export function functionPolicyStatements(
   resources: AccessibleResources,
 ): PolicyStatement[] {
   const statements: PolicyStatement[] = [];
-  for (const { table: name, mode } of access.tables ?? []) {
+  for (const { table: name, mode, scans } of access.tables ?? []) {
     const table = resources.table(name);
     const indexArns = table.indexNames.map((index) => `${table.tableArn}/index/${index}`);
     statements.push(
@@ -63,6 +64,9 @@ export function functionPolicyStatements(
     );
     if (mode === 'read-write') {
       statements.push(new PolicyStatement({ actions: tableWriteActions, resources: [table.tableArn] }));
+    }
+    if (scans) {
+      statements.push(new PolicyStatement({ actions: ['dynamodb:Scan'], resources: [table.tableArn] }));
     }
   }
   for (const queue of access.sendsTo ?? []) {

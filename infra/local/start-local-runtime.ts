@@ -8,6 +8,7 @@ import { sweepOutbox } from '../../functions/application/sweep-outbox';
 import { hashClientSecret } from '../../functions/core/client-secret';
 import { createDeadLetterRecorderHandler } from '../../functions/handlers/dead-letter-recorder';
 import { createDeadlineWatchHandler } from '../../functions/handlers/deadline-watch';
+import { createDriftCheckHandler } from '../../functions/handlers/drift-check';
 import { createNationalRelayHandler } from '../../functions/handlers/national-relay';
 import { createOutboxSweeperHandler } from '../../functions/handlers/outbox-sweeper';
 import { createPaymentReconciliationHandler } from '../../functions/handlers/payment-reconciliation';
@@ -33,6 +34,7 @@ import {
 } from '../simulators/province-simulator';
 import type { SimulatorEnv } from '../simulators/simulator-kit';
 import {
+  type DriftCheckSpec,
   type EndpointSpec,
   type FunctionSpec,
   findQueue,
@@ -84,6 +86,8 @@ export interface LocalRuntimeOptions {
   readonly security?: Partial<SecuritySpec>;
   /** Payment timings (e.g. a shorter lifetime in tests); defaults from the topology. */
   readonly payments?: Partial<PaymentsSpec>;
+  /** Drift check bounds (e.g. a tiny sample in tests); defaults from the topology. */
+  readonly driftCheck?: Partial<DriftCheckSpec>;
 }
 
 export interface LocalRuntime {
@@ -130,6 +134,7 @@ function localHandlers(deps: GatewayDependencies) {
     'payment-status-poller': createPaymentStatusPollerHandler(deps),
     'payment-reconciliation': createPaymentReconciliationHandler(deps),
     'deadline-watch': createDeadlineWatchHandler(deps),
+    'drift-check': createDriftCheckHandler(deps),
   } satisfies Record<FunctionName, unknown>;
 }
 
@@ -225,6 +230,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       nationalPushSecrets: secrets.nationalPushSecrets ?? [demoNationalPushSecret],
       retentionDays: topology.retention.days,
       deadlines: topology.deadlines,
+      driftCheck: { ...topology.driftCheck, ...options.driftCheck },
       outbox: topology.outbox,
       retryPolicy: options.retryPolicy ?? topology.retry,
       maxBodyBytes: 1024 * 1024,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
-import type { z } from 'zod';
+import * as z from 'zod';
 import { agencyCodeSchema } from '../../contracts/codes';
 import {
   LGSP_AGENCY_HEADER,
@@ -27,6 +27,16 @@ export interface NationalPortalSimulatorOptions {
   readonly now?: () => number;
   readonly random?: () => number;
 }
+
+/**
+ * POST /_sim/silent-drops: the next `count` updates of one dossier (DongBoHoSoMC updates and
+ * CapNhatTienDoHoSoMC rows) are acknowledged with success and never applied, the way a portal
+ * that loses writes looks from outside. The drift check exists to notice exactly this.
+ */
+export const silentDropsSchema = z.strictObject({
+  MaHoSo: z.string().min(1).max(100),
+  count: z.number().int().min(0).max(1000).default(1),
+});
 
 type Reply = { readonly error_code: string | number; readonly message?: string; readonly result?: unknown };
 
@@ -61,6 +71,7 @@ export function createNationalPortalSimulator(options: NationalPortalSimulatorOp
   const tokens = new Map<string, number>();
   const dossiers = new Map<string, NationalDossier>();
   const progress = new Map<string, NationalProgressRow[]>();
+  const silentDrops = new Map<string, number>();
   const kit = createSimulatorKit({
     ...(options.random ? { random: options.random } : {}),
     onReset: () => {
@@ -68,9 +79,27 @@ export function createNationalPortalSimulator(options: NationalPortalSimulatorOp
       tokens.clear();
       dossiers.clear();
       progress.clear();
+      silentDrops.clear();
     },
   });
   const { app } = kit;
+
+  /** Whether this update of the dossier is one to acknowledge and lose. */
+  function dropsUpdate(dossierCode: string): boolean {
+    const left = silentDrops.get(dossierCode) ?? 0;
+    if (left <= 0) return false;
+    if (left === 1) silentDrops.delete(dossierCode);
+    else silentDrops.set(dossierCode, left - 1);
+    return true;
+  }
+
+  app.post('/_sim/silent-drops', async (c) => {
+    const parsed = silentDropsSchema.safeParse(await c.req.json().catch(() => undefined));
+    if (!parsed.success) return c.json({ error: 'invalid silent drops', issues: parsed.error.issues }, 400);
+    if (parsed.data.count === 0) silentDrops.delete(parsed.data.MaHoSo);
+    else silentDrops.set(parsed.data.MaHoSo, parsed.data.count);
+    return c.json(Object.fromEntries(silentDrops));
+  });
 
   /** DongBoHoSoMC, whichever transport carried it. */
   function syncDossiers(agencyCode: string, data: readonly NationalDossier[], isUpdating: boolean): Reply {
@@ -85,7 +114,10 @@ export function createNationalPortalSimulator(options: NationalPortalSimulatorOp
         return { error_code: '-3', message: `Hồ sơ ${dossier.MaHoSo} đã tồn tại` };
       }
     }
-    for (const dossier of data) dossiers.set(dossier.MaHoSo, dossier);
+    for (const dossier of data) {
+      if (dossiers.has(dossier.MaHoSo) && dropsUpdate(dossier.MaHoSo)) continue;
+      dossiers.set(dossier.MaHoSo, dossier);
+    }
     return { error_code: nationalErrorCodes.ok, message: 'Đồng bộ thành công' };
   }
 
@@ -96,6 +128,7 @@ export function createNationalPortalSimulator(options: NationalPortalSimulatorOp
       return { error_code: nationalErrorCodes.notFound, message: `Không tìm thấy hồ sơ ${unknown.MaHoSo}` };
     }
     for (const row of rows) {
+      if (dropsUpdate(row.MaHoSo)) continue;
       progress.set(row.MaHoSo, [...(progress.get(row.MaHoSo) ?? []), row]);
       const dossier = dossiers.get(row.MaHoSo);
       if (dossier) dossiers.set(row.MaHoSo, { ...dossier, TrangThaiHoSo: row.TrangThai });

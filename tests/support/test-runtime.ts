@@ -13,7 +13,13 @@ export function startTestRuntime(
   overrides: Partial<
     Pick<
       LocalRuntimeOptions,
-      'endpoints' | 'retryPolicy' | 'nationalTransports' | 'maxReceiveCount' | 'security' | 'payments'
+      | 'endpoints'
+      | 'retryPolicy'
+      | 'nationalTransports'
+      | 'maxReceiveCount'
+      | 'security'
+      | 'payments'
+      | 'driftCheck'
     >
   > = {},
 ): Promise<LocalRuntime> {

@@ -4,7 +4,7 @@ import type { Language, TextKey } from './console-text';
 export interface PageFrame {
   readonly language: Language;
   readonly t: (key: TextKey) => string;
-  readonly active: 'dashboard' | 'failed' | 'dossiers' | 'audit' | 'login' | 'agencyCodes';
+  readonly active: 'dashboard' | 'failed' | 'drift' | 'dossiers' | 'audit' | 'login' | 'agencyCodes';
   readonly title: string;
   readonly signedInAs?: string;
   readonly csrfToken?: string;
@@ -14,6 +14,7 @@ export interface PageFrame {
 const navigation = [
   { key: 'dashboard', href: '/admin', label: 'dashboard' },
   { key: 'failed', href: '/admin/failed', label: 'failedMessages' },
+  { key: 'drift', href: '/admin/drift', label: 'drift' },
   { key: 'dossiers', href: '/admin/dossiers', label: 'dossiers' },
   { key: 'audit', href: '/admin/audit', label: 'audit' },
   { key: 'agencyCodes', href: '/admin/agency-codes', label: 'agencyCodes' },

@@ -6,6 +6,7 @@ import { createMiddleware } from 'hono/factory';
 import { secureHeaders } from 'hono/secure-headers';
 import { failedMessageFilterSchema, indicatorQuerySchema } from '../../../contracts/admin-api';
 import { dossierCodeSchema } from '../../../contracts/codes';
+import { driftFindingStates } from '../../../contracts/drift-check';
 import {
   bulkReplay,
   discardAsAdmin,
@@ -17,6 +18,7 @@ import {
 import { authenticateClient } from '../../application/authenticate-client';
 import { getDossierView } from '../../application/get-dossier-view';
 import { reportIndicators } from '../../application/report-indicators';
+import { resyncDossier } from '../../application/resync-dossier';
 import { viewAgencyRecoding } from '../../core/agency-recoding';
 import { GatewayError, isGatewayError } from '../../core/gateway-error';
 import type { IndicatorFigures } from '../../core/indicators';
@@ -29,6 +31,7 @@ import { fieldErrorsOf } from '../problem-response';
 import { AgencyCodesPage } from './agency-codes-page';
 import { BarChart, consoleStyles, DataTable, Layout, type PageFrame } from './console-layout';
 import { formatVietnamTime, type Language, translator } from './console-text';
+import { DriftPage } from './drift-page';
 
 const SESSION_COOKIE = 'lt_admin';
 const LANGUAGE_COOKIE = 'lt_lang';
@@ -659,6 +662,42 @@ export function registerConsole(app: Hono<AppEnv>, deps: ApiDependencies) {
       `/admin/failed/${encodeURIComponent(id)}?done=${encodeURIComponent(translator(c.var.language)('discard'))}`,
       303,
     );
+  });
+
+  console.get('/admin/drift', session, async (c) => {
+    const t = translator(c.var.language);
+    const asked = c.req.query('state');
+    const state = driftFindingStates.find((candidate) => candidate === asked);
+    const cursor = c.req.query('cursor');
+    const [findings, runs] = await Promise.all([
+      deps.drift.listFindings({
+        limit: PAGE_SIZE,
+        ...(state ? { states: [state] } : {}),
+        ...(cursor ? { cursor } : {}),
+      }),
+      deps.drift.listRuns(1),
+    ]);
+    const notice = c.req.query('done') ? `${t('done')}: ${c.req.query('done')}` : undefined;
+    return c.html(
+      <DriftPage
+        frame={{ ...frame(c, 'drift', t('drift'), notice), csrfToken: c.var.csrfToken }}
+        findings={findings.items}
+        state={state}
+        {...(findings.cursor ? { cursor: findings.cursor } : {})}
+        lastRun={runs[0]}
+      />,
+    );
+  });
+
+  console.post('/admin/drift/:code/resync', session, async (c) => {
+    const code = dossierCodeSchema.safeParse(c.req.param('code'));
+    if (!code.success)
+      throw new GatewayError('request.invalid', 'Mã hồ sơ không hợp lệ / Invalid dossier code', {
+        fieldErrors: fieldErrorsOf(code.error),
+      });
+    await resyncDossier(deps, code.data, { actor: c.var.admin.clientId });
+    const done = `${translator(c.var.language)('resync')} ${code.data}`;
+    return c.redirect(`/admin/drift?done=${encodeURIComponent(done)}`, 303);
   });
 
   console.get('/admin/dossiers', session, async (c) => {

@@ -109,6 +109,10 @@ const samples: Record<RouteKey, (agency: Agency) => Sample> = {
   'POST /v1/admin/reconciliation-runs': () => json('/v1/admin/reconciliation-runs', {}),
   'GET /v1/admin/reconciliation-reports': () => get('/v1/admin/reconciliation-reports'),
   'GET /v1/admin/reconciliation-reports/:id': () => get('/v1/admin/reconciliation-reports/no-such-report'),
+  'GET /v1/admin/drift-findings': () => get('/v1/admin/drift-findings?state=open'),
+  'GET /v1/admin/drift-runs': () => get('/v1/admin/drift-runs'),
+  'POST /v1/admin/drift-findings/:code/resync': (agency) =>
+    json(`/v1/admin/drift-findings/${dossierCodeFor(agency)}/resync`, {}),
   'GET /openapi.json': () => get('/openapi.json'),
   'GET /docs': () => get('/docs'),
   'GET /docs/api-reference.js': () => get('/docs/api-reference.js'),
@@ -139,6 +143,8 @@ const samples: Record<RouteKey, (agency: Agency) => Sample> = {
   'POST /admin/failed/:id/replay': () => form(`/admin/failed/${unknownMessage}/replay`),
   'POST /admin/failed/:id/discard': () =>
     form(`/admin/failed/${unknownMessage}/discard`, { reason: 'duplicate' }),
+  'GET /admin/drift': () => get('/admin/drift?state=open'),
+  'POST /admin/drift/:code/resync': (agency) => form(`/admin/drift/${dossierCodeFor(agency)}/resync`),
   'GET /admin/dossiers': (agency) => get(`/admin/dossiers?code=${dossierCodeFor(agency)}`),
   'GET /admin/audit': () => get('/admin/audit'),
   'GET /v1/admin/agency-codes': () => get('/v1/admin/agency-codes'),

@@ -226,6 +226,28 @@ describe('each function can do what its topology access declares, and nothing mo
     );
   });
 
+  it('drift-check reads, writes and scans the table, reads the secret and sends nothing', () => {
+    const grants = grantsOf('drift-check');
+    expect([...grants.keys()].sort()).toEqual(
+      [
+        ...read,
+        ...write,
+        ...logsAndTracing,
+        ...secret,
+        'kms:Encrypt',
+        'kms:GenerateDataKey',
+        'dynamodb:Scan',
+      ].sort(),
+    );
+    expect(grants.get('dynamodb:Scan')).toEqual([JSON.stringify({ 'Fn::GetAtt': [table(), 'Arn'] })]);
+  });
+
+  it('lets no other function scan a table', () => {
+    for (const fn of functions.filter((candidate) => candidate.name !== 'drift-check')) {
+      expect(grantsOf(fn.name).has('dynamodb:Scan'), fn.name).toBe(false);
+    }
+  });
+
   it('uses the data key only through DynamoDB and Secrets Manager', () => {
     const keyStatements = identityStatements().filter(({ statement }) =>
       asList(statement.Action).some((action) => action.startsWith('kms:')),

@@ -1,10 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { toNationalDossier } from '../../../functions/core/translate-dossier';
+import { toNationalProgressRow } from '../../../functions/core/translate-status-change';
 import {
   createNationalPortalSimulator,
   type NationalPortalSimulator,
 } from '../../../infra/simulators/national-portal-simulator';
 import { aDossier } from '../../support/fixtures';
+import { aStatusChange } from '../../support/national-fixtures';
 
 const account = { username: 'u', password: 'p' };
 const lgspClient = { clientId: 'lgsp-client', clientSecret: 'lgsp-secret' };
@@ -108,5 +110,40 @@ describe('national portal simulator, both transports', () => {
     const reply = await json(lgspCall(simulator, '/dvcqg/tiendo/capnhat', rows));
     expect(reply.error_code).toBe('500');
     expect(reply.message).toContain('Dữ liệu không hợp lệ');
+  });
+
+  it('acknowledges and loses the next updates of a dossier set to be silently dropped', async () => {
+    const dossier = toNationalDossier(aDossier({ status: 'received' }));
+    await sessionCall(simulator, { service: 'DongBoHoSoMC', isUpdating: false, data: [dossier] });
+    const drops = await simulator.app.request('/_sim/silent-drops', {
+      method: 'POST',
+      body: JSON.stringify({ MaHoSo: dossier.MaHoSo, count: 2 }),
+    });
+    expect(await json(drops)).toEqual({ [dossier.MaHoSo]: 2 });
+
+    const row = (status: 'processing' | 'awaiting_payment' | 'resolved', minutes: number) =>
+      toNationalProgressRow(dossier.MaHoSo, aStatusChange(`evt-${minutes}`, status, minutes));
+    const lost = await sessionCall(simulator, {
+      service: 'CapNhatTienDoHoSoMC',
+      data: [row('processing', 5)],
+    });
+    expect(lost.error_code).toBe('0');
+    const lostUpdate = await json(
+      lgspCall(simulator, '/dvcqg/hoso/capnhat', [{ ...dossier, TrangThaiHoSo: '6' }]),
+    );
+    expect(lostUpdate.error_code).toBe('0');
+    expect(simulator.dossiers.get(dossier.MaHoSo)?.TrangThaiHoSo).toBe('2');
+    expect(simulator.progress.get(dossier.MaHoSo)).toBeUndefined();
+
+    await sessionCall(simulator, { service: 'CapNhatTienDoHoSoMC', data: [row('processing', 9)] });
+    expect(simulator.dossiers.get(dossier.MaHoSo)?.TrangThaiHoSo).toBe('4');
+  });
+
+  it('refuses a silent-drop setting without a dossier code', async () => {
+    const response = await simulator.app.request('/_sim/silent-drops', {
+      method: 'POST',
+      body: JSON.stringify({ count: 1 }),
+    });
+    expect(response.status).toBe(400);
   });
 });

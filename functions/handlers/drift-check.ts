@@ -1,0 +1,13 @@
+import { checkDrift, type DriftCheckDependencies } from '../application/check-drift';
+import { loadAwsDependencies } from '../wiring/aws';
+import { lazyHandler } from './lazy-handler';
+
+/** Scheduled: compare what the national portal holds with what the gateway delivered there. */
+export function createDriftCheckHandler(deps: DriftCheckDependencies) {
+  return async () => {
+    const { runId, sampled, checked, drifted, missingAtPortal, errors } = await checkDrift(deps);
+    return { runId, sampled, checked, drifted, missingAtPortal, errors };
+  };
+}
+
+export const handler = lazyHandler(async () => createDriftCheckHandler(await loadAwsDependencies()));

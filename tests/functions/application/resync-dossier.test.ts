@@ -1,0 +1,182 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DriftFinding } from '../../../contracts/drift-check';
+import type { QueueEnvelope } from '../../../contracts/queue-envelope';
+import { createDynamoDbDossierStore } from '../../../functions/adapters/dynamodb-dossier-store';
+import { createDynamoDbDriftRecords } from '../../../functions/adapters/dynamodb-drift-records';
+import { type ResyncDependencies, resyncDossier } from '../../../functions/application/resync-dossier';
+import type { StoredMessage } from '../../../functions/core/dossier-message';
+import { isGatewayError } from '../../../functions/core/gateway-error';
+import type { AuditEntry } from '../../../functions/ports/audit-log';
+import type { MessageQueue } from '../../../functions/ports/message-queue';
+import { localName, provisionTables } from '../../../infra/local/provision';
+import { startTestEmulators, type TestEmulators } from '../../support/emulators';
+import { aDossier } from '../../support/fixtures';
+import { aStatusChange } from '../../support/national-fixtures';
+
+const clock = { now: () => new Date('2025-03-15T04:00:00.000Z') };
+const tableName = localName('test', 'gateway');
+let emulators: TestEmulators;
+let deps: ResyncDependencies;
+const sent: QueueEnvelope[] = [];
+const audited: Omit<AuditEntry, 'id' | 'at'>[] = [];
+let serial = 0;
+
+const queue = (name: string): MessageQueue => ({
+  name,
+  send: async (envelope) => void sent.push(envelope),
+  sendBatch: async () => undefined,
+  delay: async () => undefined,
+  ping: async () => undefined,
+});
+
+function stored(
+  dossierCode: string,
+  sequence: number,
+  kind: 'dossier.sync' | 'dossier.status',
+  payload: unknown,
+): StoredMessage {
+  const status = (payload as { status: StoredMessage['status'] }).status;
+  return {
+    channel: 'national',
+    dossierCode,
+    agencyCode: '000.00.12.H12',
+    sequence,
+    messageId: `${dossierCode}#${sequence}`,
+    kind,
+    idempotencyKey: `k${sequence}`,
+    naturalKey: `k${sequence}`,
+    requestHash: `h${sequence}`,
+    status,
+    acceptedAt: '2025-03-14T01:00:00.000Z',
+    state: 'delivered',
+    traceId: 't',
+    payload,
+  };
+}
+
+/** A dossier received, moved to a later promised date, then processing; the portal shows it received. */
+async function aDriftedDossier(): Promise<{ dossierCode: string; finding: DriftFinding }> {
+  serial += 1;
+  const dossierCode = `000.00.12.H12-250314-${String(serial).padStart(4, '0')}`;
+  await deps.store.appendMessage(stored(dossierCode, 1, 'dossier.sync', aDossier({ dossierCode })));
+  await deps.store.appendMessage(
+    stored(dossierCode, 2, 'dossier.status', {
+      ...aStatusChange(`${dossierCode}-1`, 'awaiting_supplement', 5),
+      dueAt: '2025-03-21T17:00:00+07:00',
+    }),
+  );
+  await deps.store.appendMessage(
+    stored(dossierCode, 3, 'dossier.status', aStatusChange(`${dossierCode}-2`, 'processing', 10)),
+  );
+  const finding: DriftFinding = {
+    findingId: `finding-${serial}`,
+    dossierCode,
+    agencyCode: '000.00.12.H12',
+    state: 'open',
+    kind: 'status',
+    ourStatus: 'processing',
+    portalStatus: '2',
+    detectedAt: '2025-03-15T03:00:00.000Z',
+    lastCheckedAt: '2025-03-15T03:00:00.000Z',
+    revision: 1,
+    resyncs: 0,
+  };
+  await deps.drift.saveFinding(finding);
+  return { dossierCode, finding };
+}
+
+beforeAll(async () => {
+  emulators = await startTestEmulators();
+  await provisionTables(emulators.dynamodb, 'test');
+  const ids = { next: 0 };
+  deps = {
+    store: createDynamoDbDossierStore(emulators.documents, { tableName, pendingShards: 2 }),
+    drift: createDynamoDbDriftRecords(emulators.documents, { tableName }),
+    queues: { national: queue('to-national.fifo'), province: queue('to-province.fifo') },
+    audit: {
+      record: async (entry) => {
+        audited.push(entry);
+        return { ...entry, id: 'a', at: clock.now().toISOString() };
+      },
+      list: async () => ({ items: [] }),
+    },
+    clock,
+    newId: () => {
+      ids.next += 1;
+      return `id-${ids.next}`;
+    },
+    logger: { debug() {}, info() {}, warn() {}, error() {} },
+  };
+});
+afterAll(() => emulators.close());
+
+describe('resyncDossier', () => {
+  it('queues the dossier as held now, after everything accepted before it, and marks the finding resynced', async () => {
+    const { dossierCode, finding } = await aDriftedDossier();
+
+    const result = await resyncDossier(deps, dossierCode, { actor: 'demo-admin' });
+
+    expect(result).toMatchObject({ sequence: 4, finding: { state: 'resynced', resyncs: 1, revision: 2 } });
+    const message = await deps.store.getMessage('national', dossierCode, 4);
+    expect(message).toMatchObject({
+      kind: 'dossier.resync',
+      status: 'processing',
+      naturalKey: `resync:${finding.findingId}#1`,
+      payload: { ...aDossier({ dossierCode }), status: 'processing', dueAt: '2025-03-21T17:00:00+07:00' },
+    });
+    expect(sent.at(-1)).toMatchObject({ type: 'dossier.resync', dossierCode, sequence: 4 });
+    expect(await deps.drift.getFinding(dossierCode)).toMatchObject({
+      state: 'resynced',
+      resyncedBy: 'demo-admin',
+      resyncedAt: '2025-03-15T04:00:00.000Z',
+    });
+    expect(audited.at(-1)).toMatchObject({
+      actor: 'demo-admin',
+      action: 'driftFinding.resync',
+      target: dossierCode,
+      after: { state: 'resynced', sequence: 4 },
+    });
+  });
+
+  it('sends one re-sync when two administrators click at once', async () => {
+    const { dossierCode } = await aDriftedDossier();
+    const outcomes = await Promise.allSettled([
+      resyncDossier(deps, dossierCode, { actor: 'a' }),
+      resyncDossier(deps, dossierCode, { actor: 'b' }),
+    ]);
+    expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+    const refused = outcomes.find((outcome) => outcome.status === 'rejected');
+    expect(isGatewayError(refused?.reason, 'driftFinding.notOpen')).toBe(true);
+    const kinds = (await deps.store.listMessages('national', dossierCode)).map((message) => message.kind);
+    expect(kinds.filter((kind) => kind === 'dossier.resync')).toHaveLength(1);
+  });
+
+  it('puts the finding back to open when the message cannot be stored', async () => {
+    const { dossierCode } = await aDriftedDossier();
+    const failing = {
+      ...deps,
+      store: {
+        ...deps.store,
+        appendMessage: async () => {
+          throw new Error('table unavailable');
+        },
+      },
+    };
+    await expect(resyncDossier(failing, dossierCode, { actor: 'demo-admin' })).rejects.toThrow(
+      'table unavailable',
+    );
+    expect(await deps.drift.getFinding(dossierCode)).toMatchObject({
+      state: 'open',
+      resyncs: 0,
+      revision: 3,
+    });
+    expect(await resyncDossier(deps, dossierCode, { actor: 'demo-admin' })).toMatchObject({ sequence: 4 });
+  });
+
+  it('refuses a dossier without a finding', async () => {
+    const error = await resyncDossier(deps, '000.00.12.H12-250314-9999', { actor: 'x' }).catch(
+      (e: unknown) => e,
+    );
+    expect(isGatewayError(error, 'driftFinding.notFound')).toBe(true);
+  });
+});
