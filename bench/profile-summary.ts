@@ -37,14 +37,21 @@ const ownerOf = (url: string): string | undefined => {
 const selfByOwner = new Map<string, number>();
 const inclusiveOurs = new Map<string, number>();
 let total = 0;
-const add = (map: Map<string, number>, key: string, value: number) =>
+const add = (map: Map<string, number>, key: string, value: number): void => {
   map.set(key, (map.get(key) ?? 0) + value);
+};
 profile.samples.forEach((id, index) => {
   const delta = profile.timeDeltas[index] ?? 0;
   total += delta;
   const frame = nodes.get(id)?.callFrame;
-  if (frame?.functionName === '(idle)') return add(selfByOwner, '(idle: waiting on I/O)', delta);
-  if (frame?.functionName === '(garbage collector)') return add(selfByOwner, '(garbage collector)', delta);
+  if (frame?.functionName === '(idle)' || frame?.functionName === '(garbage collector)') {
+    add(
+      selfByOwner,
+      frame.functionName === '(idle)' ? '(idle: waiting on I/O)' : '(garbage collector)',
+      delta,
+    );
+    return;
+  }
   let owner: string | undefined;
   const seen = new Set<string>();
   for (let at: number | undefined = id; at !== undefined; at = parents.get(at)) {
