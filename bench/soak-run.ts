@@ -7,39 +7,85 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
+import type { NationalDossier, NationalProgressRow } from '../contracts/national-portal';
 import type { DossierSubmission, StatusChange } from '../contracts/provincial-api';
+import type { PaymentRequest } from '../contracts/provincial-payments';
 import { toNationalTimestamp } from '../functions/core/national-time';
-import { demoNationalPortalAccount, demoWebhookSecret } from '../infra/local/demo-credentials';
+import { toNationalDossier } from '../functions/core/translate-dossier';
+import {
+  demoNationalPortalAccount,
+  demoPaymentPartner,
+  demoWebhookSecret,
+} from '../infra/local/demo-credentials';
 import { closeServer } from '../infra/local/emulators';
 import { createNationalPortalSimulator } from '../infra/simulators/national-portal-simulator';
+import { createPaymentPlatformSimulator } from '../infra/simulators/payment-platform-simulator';
 import { createProvinceSimulator } from '../infra/simulators/province-simulator';
 import type { SimulatorEnv } from '../infra/simulators/simulator-kit';
+import { pushNational } from '../tests/support/signed-push';
 import { requestToken } from '../tests/support/test-runtime';
 
 /**
  * The chaos soak (issue 10): the gateway as a child process, killed with SIGKILL and restarted
- * mid-run, the receivers beside it in this process with faults on, and traffic with repeats.
+ * mid-run, the three receivers beside it in this process with faults on, and traffic with
+ * repeats on every flow: provincial dossiers and status changes to the portal, payments whose
+ * callbacks come late and several times, and the portal's pushes relayed to the province.
  * Everything stays on 127.0.0.1; every loop is bounded in count and time.
  */
 export interface SoakOptions {
   readonly dossiers: number;
+  /** Of those dossiers, how many are also paid online (one payment each). */
+  readonly payments: number;
+  /** Dossiers citizens submit on the national portal, pushed with three status changes each. */
+  readonly pushes: number;
   readonly concurrency: number;
   /** Share of requests sent a second time (as a client retrying would). */
   readonly repeatShare: number;
   readonly kills: number;
   readonly outageSeconds: number;
   readonly drainTimeoutSeconds: number;
+  /** How late the platform's callbacks arrive; each is sent three times. */
+  readonly callbackDelayMs?: number;
   readonly log?: (line: string) => void;
 }
 
-export interface SoakReport {
+/** What one receiver got, against what the gateway accepted for it. */
+export interface ReceiverReport {
   readonly accepted: number;
-  readonly refused: number;
   readonly delivered: number;
   readonly parked: number;
   readonly lost: number;
   readonly duplicatedAtReceiver: number;
+  /**
+   * Sent again under the same webhook-id (a crash between delivery and its record): Standard
+   * Webhooks receivers deduplicate by that id, so the province processes it once.
+   */
+  readonly redeliveredSameId: number;
   readonly outOfOrder: number;
+}
+
+/** The payment platform's side: money taken, and what became of each settled payment. */
+export interface PaymentReport {
+  readonly created: number;
+  readonly paidAtPlatform: number;
+  readonly callbacksSent: number;
+  /** Dossiers with more than one payment taken at the platform (must be 0). */
+  readonly chargedTwice: number;
+  /** Paid payments relayed to the province exactly once and to the portal exactly once. */
+  readonly relayedExactlyOnce: number;
+  readonly lost: number;
+  readonly duplicatedAtReceiver: number;
+}
+
+export interface SoakReport {
+  readonly nationalPortal: ReceiverReport;
+  readonly province: ReceiverReport;
+  readonly paymentPlatform: PaymentReport;
+  /** Totals over the receivers: each must be 0. */
+  readonly lost: number;
+  readonly duplicatedAtReceiver: number;
+  readonly outOfOrder: number;
+  readonly refused: number;
   readonly kills: number;
   readonly drainSecondsAfterLastFault: number;
   readonly elapsedSeconds: number;
@@ -47,6 +93,9 @@ export interface SoakReport {
 
 const HOST = '127.0.0.1';
 const STATUS_PATH = ['processing', 'awaiting_supplement', 'processing', 'resolved', 'returned'] as const;
+/** The portal's changes to a dossier a citizen submitted there: received, processing, resolved. */
+const PUSHED_STATUSES = ['2', '4', '9'] as const;
+const REFERENCE = /LT[0-9A-F]{32}/;
 
 async function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
@@ -66,6 +115,8 @@ async function serveOn(fetchApp: Pick<Hono<SimulatorEnv>, 'fetch'>) {
 }
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+const postJson = (url: string, body: unknown) =>
+  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 function dossierFor(index: number): DossierSubmission {
   const code = `000.00.12.H12-250314-${String(index % 10_000).padStart(4, '0')}`;
@@ -93,16 +144,54 @@ function changesFor(index: number): StatusChange[] {
   }));
 }
 
+function paymentFor(dossierCode: string): PaymentRequest {
+  return {
+    dossierCode,
+    lines: [{ code: 'LP01', name: 'Lệ phí đăng ký khai sinh', amount: 8000 }],
+    payer: { name: 'Công dân thử nghiệm', idNumber: '001203004567' },
+    returnUrl: 'https://motcua.example.vn/payments/return',
+  };
+}
+
+/** A dossier submitted online on the portal (a different day in its code than the desk's). */
+function onlineDossierFor(index: number): NationalDossier {
+  const dossier = dossierFor(index);
+  return {
+    ...toNationalDossier({
+      ...dossier,
+      dossierCode: `000.00.12.H12-250315-${String(index % 10_000).padStart(4, '0')}`,
+      channel: 'online',
+      status: 'submitted',
+      summary: `Hồ sơ trực tuyến soak ${index}`,
+    }),
+    MaDoiTuong: `vneid-soak-${index}`,
+  };
+}
+
+function pushedRowsFor(dossierCode: string): NationalProgressRow[] {
+  return PUSHED_STATUSES.map((status, step) => ({
+    MaHoSo: dossierCode,
+    NguoiXuLy: 'Cổng DVCQG',
+    ThoiDiemXuLy: `2025031509${String(step + 1).padStart(2, '0')}00`,
+    TrangThai: status,
+  }));
+}
+
 export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const log = options.log ?? (() => undefined);
   const started = Date.now();
-  const national = createNationalPortalSimulator(demoNationalPortalAccount);
-  const province = createProvinceSimulator({ webhookSecret: demoWebhookSecret });
-  const nationalServer = await serveOn(national.app);
-  const provinceServer = await serveOn(province.app);
-  const dataDir = mkdtempSync(join(tmpdir(), 'lien-thong-soak-'));
   const ports = { gateway: await freePort(), dynamodb: await freePort(), sqs: await freePort() };
   const gatewayUrl = `http://${HOST}:${ports.gateway}`;
+  const national = createNationalPortalSimulator(demoNationalPortalAccount);
+  const province = createProvinceSimulator({ webhookSecret: demoWebhookSecret });
+  const platform = createPaymentPlatformSimulator({
+    ...demoPaymentPartner,
+    callbackUrl: () => `${gatewayUrl}/v1/callbacks/payment`,
+  });
+  const nationalServer = await serveOn(national.app);
+  const provinceServer = await serveOn(province.app);
+  const platformServer = await serveOn(platform.app);
+  const dataDir = mkdtempSync(join(tmpdir(), 'lien-thong-soak-'));
   let child: ChildProcess | undefined;
   let kills = 0;
 
@@ -122,6 +211,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
           GATEWAY_DATA_DIR: dataDir,
           EXTERNAL_NATIONAL_PORTAL_URL: nationalServer.url,
           EXTERNAL_PROVINCE_URL: provinceServer.url,
+          EXTERNAL_PAYMENT_URL: platformServer.url,
           LOG_LEVEL: 'ERROR',
           RETRY_BASE_SECONDS: '1',
           RETRY_CAP_SECONDS: '8',
@@ -152,34 +242,55 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     log(`killed the gateway with SIGKILL (${kills}/${options.kills})`);
   };
 
-  let token = '';
-  const refreshToken = async () => {
-    token = await requestToken(gatewayUrl, 'demo-province', 'demo-secret');
+  const tokens = { province: '', national: '' };
+  const refreshToken = async (who: 'province' | 'national') => {
+    tokens[who] =
+      who === 'province'
+        ? await requestToken(gatewayUrl, 'demo-province', 'demo-secret')
+        : await requestToken(
+            gatewayUrl,
+            demoNationalPortalAccount.username,
+            demoNationalPortalAccount.password,
+          );
   };
 
-  const accepted = new Set<string>();
+  /** Keys of what the gateway acknowledged, per receiver, as the receivers' records are keyed. */
+  const accepted = { national: new Set<string>(), province: new Set<string>() };
   let refused = 0;
-  /** A client that retries on connection errors and 5xx (the gateway may be restarting). */
-  const send = async (path: string, body: unknown, key: string) => {
-    for (let attempt = 0; attempt < 60; attempt += 1) {
+  /**
+   * A client that retries on connection errors, 5xx and 429 (the gateway may be restarting,
+   * or over the caller's budget: SECURITY.md); the answer's body once it is a success.
+   */
+  const call = async (
+    who: 'province' | 'national',
+    path: string,
+    body: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<unknown> => {
+    for (let attempt = 0; attempt < 120; attempt += 1) {
       try {
-        const response = await fetch(`${gatewayUrl}${path}`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-          body: JSON.stringify(body),
-        });
-        if (response.status === 202) {
-          accepted.add(key);
-          return;
-        }
-        if (response.status === 401) await refreshToken();
-        else if (response.status === 429) {
-          // Over the client's request budget (SECURITY.md): wait as told, as a vendor's system must.
+        const response =
+          who === 'national'
+            ? await pushNational(gatewayUrl, path, body, tokens.national)
+            : await fetch(`${gatewayUrl}${path}`, {
+                method: 'POST',
+                headers: {
+                  authorization: `Bearer ${tokens.province}`,
+                  'content-type': 'application/json',
+                  ...headers,
+                },
+                body: JSON.stringify(body),
+              });
+        if (response.ok) return await response.json();
+        if (response.status === 401) await refreshToken(who).catch(() => undefined);
+        else if (response.status === 429 || response.headers.has('retry-after')) {
+          // Over the caller's budget, or the same request still in progress (409): wait as told.
           await sleep(Number(response.headers.get('retry-after') ?? '1') * 1000);
           continue;
         } else if (response.status < 500) {
           refused += 1;
-          return;
+          log(`refused ${path}: ${response.status} ${await response.text()}`);
+          return undefined;
         }
       } catch {
         // connection refused while the gateway restarts
@@ -188,17 +299,58 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     }
     throw new Error(`${path} was never answered`);
   };
+  const twiceSometimes = async (
+    who: 'province' | 'national',
+    path: string,
+    body: unknown,
+    headers?: Record<string, string>,
+  ) => {
+    const answer = await call(who, path, body, headers);
+    if (Math.random() < options.repeatShare) await call(who, path, body, headers);
+    return answer;
+  };
+
+  /** Every payment the gateway created: its dossier and its reference (MaThamChieu). */
+  const payments = new Map<string, { code: string; reference: string }>();
+  /** Payments whose callback the gateway acknowledged: settled, so relayed to both receivers. */
+  const settled = new Set<string>();
+  const paying: Promise<void>[] = [];
+  /**
+   * The payer pays; the platform calls back (late, several times, per the callback faults) and
+   * calls back again while the gateway has not acknowledged it, as a platform retries its IPN.
+   */
+  const pay = async (paymentId: string, reference: string) => {
+    for (let attempt = 0; attempt < 120; attempt += 1) {
+      const answer = (await (
+        await postJson(`${platformServer.url}/_sim/pay/${reference}`, { outcome: 'paid' })
+      )
+        .json()
+        .catch(() => undefined)) as { sent?: { reply?: { MaLoi?: string } }[] } | undefined;
+      if (answer?.sent?.some((sent) => sent.reply?.MaLoi === '00')) {
+        settled.add(paymentId);
+        return;
+      }
+      await sleep(1000);
+    }
+    log(`payment ${paymentId} was never acknowledged`);
+  };
+  const stride = options.payments > 0 ? Math.max(1, Math.floor(options.dossiers / options.payments)) : 0;
+  const isPaid = (index: number) => stride > 0 && index % stride === 0 && index / stride < options.payments;
 
   try {
     await startGateway();
-    await refreshToken();
-    await fetch(`${nationalServer.url}/_sim/faults`, {
-      method: 'POST',
-      body: JSON.stringify({ failRate: 0.3, failStatus: 503 }),
+    await refreshToken('province');
+    await refreshToken('national');
+    await postJson(`${nationalServer.url}/_sim/faults`, {
+      failRate: 0.3,
+      failStatus: 503,
+      hangRate: 0.02,
+      hangMs: 12_000,
     });
-    await fetch(`${provinceServer.url}/_sim/faults`, {
-      method: 'POST',
-      body: JSON.stringify({ failRate: 0.2, failStatus: 500 }),
+    await postJson(`${provinceServer.url}/_sim/faults`, { failRate: 0.2, failStatus: 500 });
+    await postJson(`${platformServer.url}/_sim/payment-faults`, {
+      duplicateCallbacks: 3,
+      callbackDelayMs: options.callbackDelayMs ?? 1500,
     });
 
     const killPoints = Array.from({ length: options.kills }, (_, index) =>
@@ -212,17 +364,35 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
         const index = next;
         next += 1;
         const dossier = dossierFor(index);
-        const requests: [string, unknown, string][] = [
-          ['/v1/dossiers', dossier, `${dossier.dossierCode}#v1`],
-          ...changesFor(index).map((change): [string, unknown, string] => [
-            `/v1/dossiers/${dossier.dossierCode}/status`,
-            change,
-            `${dossier.dossierCode}#${change.eventId}`,
-          ]),
-        ];
-        for (const [path, body, key] of requests) {
-          await send(path, body, key);
-          if (Math.random() < options.repeatShare) await send(path, body, key);
+        const code = dossier.dossierCode;
+        if (await twiceSometimes('province', '/v1/dossiers', dossier)) accepted.national.add(`${code}#v1`);
+        for (const change of changesFor(index)) {
+          if (await twiceSometimes('province', `/v1/dossiers/${code}/status`, change))
+            accepted.national.add(`${code}#${change.eventId}`);
+        }
+        if (!isPaid(index)) continue;
+        const created = (await twiceSometimes('province', '/v1/payments', paymentFor(code), {
+          'idempotency-key': `soak-payment-${index}`,
+        })) as { paymentId: string; paymentUrl: string } | undefined;
+        const reference = created?.paymentUrl.match(REFERENCE)?.[0];
+        if (!created || !reference) continue;
+        payments.set(created.paymentId, { code, reference });
+        paying.push(pay(created.paymentId, reference));
+      }
+    };
+    /** The portal's pushes, spread over the run so they meet the kills and the outage too. */
+    let nextPush = 0;
+    const pushWorker = async () => {
+      while (nextPush < options.pushes) {
+        const index = nextPush;
+        nextPush += 1;
+        while (next < options.dossiers && next < (index * options.dossiers) / options.pushes) await sleep(50);
+        const online = onlineDossierFor(index);
+        if (await twiceSometimes('national', '/v1/national/dossiers', online))
+          accepted.province.add(`${online.MaHoSo}#submitted`);
+        for (const row of pushedRowsFor(online.MaHoSo)) {
+          if (await twiceSometimes('national', '/v1/national/status', row))
+            accepted.province.add(`${online.MaHoSo}#status-${row.TrangThai}`);
         }
       }
     };
@@ -237,95 +407,260 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     const outage = (async () => {
       while (next < outageAt) await sleep(50);
       log(`national portal outage for ${options.outageSeconds} s`);
-      await fetch(`${nationalServer.url}/_sim/faults`, {
-        method: 'POST',
-        body: JSON.stringify({ down: true }),
-      });
+      await postJson(`${nationalServer.url}/_sim/faults`, { down: true });
       await sleep(options.outageSeconds * 1000);
-      await fetch(`${nationalServer.url}/_sim/faults`, {
-        method: 'POST',
-        body: JSON.stringify({ failRate: 0.3, failStatus: 429 }),
+      await postJson(`${nationalServer.url}/_sim/faults`, {
+        failRate: 0.3,
+        failStatus: 429,
+        hangRate: 0.02,
+        hangMs: 12_000,
       });
       lastFaultAt = Date.now();
     })();
-    await Promise.all([...Array.from({ length: options.concurrency }, worker), chaos, outage]);
-    log(`traffic sent: ${accepted.size} accepted`);
-    await fetch(`${nationalServer.url}/_sim/faults`, { method: 'POST', body: JSON.stringify({}) });
-    await fetch(`${provinceServer.url}/_sim/faults`, { method: 'POST', body: JSON.stringify({}) });
+    await Promise.all([
+      ...Array.from({ length: options.concurrency }, worker),
+      ...Array.from({ length: Math.min(2, options.pushes) }, pushWorker),
+      chaos,
+      outage,
+    ]);
+    await Promise.all(paying);
+    for (const paymentId of settled) {
+      const code = payments.get(paymentId)?.code ?? '';
+      accepted.national.add(`${code}#payment`);
+      accepted.province.add(`${code}#payment`);
+    }
+    log(
+      `traffic sent: ${accepted.national.size} accepted for the portal, ${accepted.province.size} for the province, ${settled.size} payments settled`,
+    );
+    await postJson(`${nationalServer.url}/_sim/faults`, {});
+    await postJson(`${provinceServer.url}/_sim/faults`, {});
+    await postJson(`${platformServer.url}/_sim/payment-faults`, {});
     lastFaultAt = Math.max(lastFaultAt, Date.now());
 
-    // Drain: wait until the receiver has every accepted message, or the time is up.
-    const expectedAtReceiver = accepted.size;
+    // Drain: wait until each receiver has every message accepted for it, or the time is up.
     const drainDeadline = Date.now() + options.drainTimeoutSeconds * 1000;
-    let deliveredKeys = new Set<string>();
+    const hasAll = (expected: Set<string>, keys: readonly string[]) => {
+      const got = new Set(keys);
+      return [...expected].every((key) => got.has(key));
+    };
     while (Date.now() < drainDeadline) {
-      deliveredKeys = new Set(receivedKeys(national.received).keys);
-      if (deliveredKeys.size >= expectedAtReceiver) break;
+      if (
+        hasAll(accepted.national, nationalKeys(national.received).keys) &&
+        hasAll(accepted.province, provinceKeys(province.received).keys)
+      )
+        break;
       await sleep(500);
     }
-    const drainSecondsAfterLastFault = (Date.now() - lastFaultAt) / 1000;
-    const { keys, duplicates, outOfOrder } = receivedKeys(national.received);
-    const lost = [...accepted].filter((key) => !keys.includes(key)).length;
+    const drainSecondsAfterLastFault = Math.round((Date.now() - lastFaultAt) / 1000);
     const parked = await countParked(gatewayUrl);
+    const nationalReport = receiverReport(
+      accepted.national,
+      nationalKeys(national.received),
+      parked.national,
+      0,
+    );
+    const webhooks = onePerWebhookId(province.received);
+    const provinceReport = receiverReport(
+      accepted.province,
+      provinceKeys(webhooks),
+      parked.province,
+      province.received.length - webhooks.length,
+    );
+    const paymentReport = paymentsReport(platform, payments, settled, national.received, webhooks);
     return {
-      accepted: accepted.size,
+      nationalPortal: nationalReport,
+      province: provinceReport,
+      paymentPlatform: paymentReport,
+      // A settled payment is a message for each receiver, so the receivers' counts include it.
+      lost: nationalReport.lost + provinceReport.lost,
+      duplicatedAtReceiver:
+        nationalReport.duplicatedAtReceiver +
+        provinceReport.duplicatedAtReceiver +
+        paymentReport.chargedTwice,
+      outOfOrder: nationalReport.outOfOrder + provinceReport.outOfOrder,
       refused,
-      delivered: new Set(keys).size,
-      parked,
-      lost: Math.max(0, lost - parked),
-      duplicatedAtReceiver: duplicates,
-      outOfOrder,
       kills,
-      drainSecondsAfterLastFault: Math.round(drainSecondsAfterLastFault),
+      drainSecondsAfterLastFault,
       elapsedSeconds: Math.round((Date.now() - started) / 1000),
     };
   } finally {
     await killGateway(false).catch(() => undefined);
     await closeServer(nationalServer.server);
     await closeServer(provinceServer.server);
+    await closeServer(platformServer.server);
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-/**
- * What the national simulator accepted, as the same keys the client counted: `<code>#v1` for
- * the dossier, `<code>#soak-i-step` for each progress row (found by its time). Order is
- * checked per dossier: the sync first, then the rows in the order they were made.
- */
-function receivedKeys(received: readonly { body: unknown }[]) {
+interface ReceivedKeys {
+  /** Every accepted request's key, in arrival order, repeats included. */
+  readonly keys: string[];
+  /** Per dossier, its keys in arrival order and the order they were made in. */
+  readonly perDossier: Map<string, { arrived: string[]; expected: string[] }>;
+}
+
+function receiverReport(
+  accepted: Set<string>,
+  received: ReceivedKeys,
+  parked: number,
+  redeliveredSameId: number,
+): ReceiverReport {
+  const delivered = new Set(received.keys);
+  const missing = [...accepted].filter((key) => !delivered.has(key)).length;
+  let outOfOrder = 0;
+  for (const { arrived, expected } of received.perDossier.values()) {
+    const positions = [...new Set(arrived)].map((key) => expected.indexOf(key));
+    if (positions.some((position, index) => index > 0 && position < (positions[index - 1] ?? 0)))
+      outOfOrder += 1;
+  }
+  return {
+    accepted: accepted.size,
+    delivered: [...accepted].filter((key) => delivered.has(key)).length,
+    parked,
+    lost: Math.max(0, missing - parked),
+    duplicatedAtReceiver: received.keys.length - delivered.size,
+    redeliveredSameId,
+    outOfOrder,
+  };
+}
+
+function collect(entries: Iterable<[code: string, key: string]>, expectedFor: (code: string) => string[]) {
   const keys: string[] = [];
-  const perDossier = new Map<string, string[]>();
+  const perDossier = new Map<string, { arrived: string[]; expected: string[] }>();
+  for (const [code, key] of entries) {
+    keys.push(key);
+    const entry = perDossier.get(code) ?? { arrived: [], expected: expectedFor(code) };
+    entry.arrived.push(key);
+    perDossier.set(code, entry);
+  }
+  return { keys, perDossier };
+}
+
+/**
+ * What the portal simulator accepted, as the keys the client counted: `<code>#v1` for the
+ * dossier, `<code>#soak-i-step` for each status row (found by its time), `<code>#payment` for
+ * a payment's row. Order per dossier: the sync, the status rows as made, then the payment.
+ */
+function nationalKeys(received: readonly { body: unknown }[]): ReceivedKeys {
+  const entries: [string, string][] = [];
   for (const request of received) {
-    const body = request.body as { service: string; data: { MaHoSo: string; ThoiDiemXuLy?: string }[] };
+    const body = request.body as {
+      service: string;
+      data: { MaHoSo: string; ThoiDiemXuLy?: string; NoiDungXuLy?: string }[];
+    };
     for (const item of body.data ?? []) {
       const index = Number(item.MaHoSo.slice(-4));
       const key =
         body.service === 'DongBoHoSoMC'
           ? `${item.MaHoSo}#v1`
-          : `${item.MaHoSo}#${changesFor(index).find((change) => toNationalTimestamp(change.at) === item.ThoiDiemXuLy)?.eventId}`;
-      keys.push(key);
-      perDossier.set(item.MaHoSo, [...(perDossier.get(item.MaHoSo) ?? []), key]);
+          : REFERENCE.test(item.NoiDungXuLy ?? '')
+            ? `${item.MaHoSo}#payment`
+            : `${item.MaHoSo}#${changesFor(index).find((change) => toNationalTimestamp(change.at) === item.ThoiDiemXuLy)?.eventId}`;
+      entries.push([item.MaHoSo, key]);
     }
   }
-  const duplicates = keys.length - new Set(keys).size;
-  let outOfOrder = 0;
-  for (const [code, sequence] of perDossier) {
-    const expected = [
-      `${code}#v1`,
-      ...changesFor(Number(code.slice(-4))).map((change) => `${code}#${change.eventId}`),
-    ];
-    const positions = [...new Set(sequence)].map((key) => expected.indexOf(key));
-    if (positions.some((position, index) => index > 0 && position < (positions[index - 1] ?? 0)))
-      outOfOrder += 1;
-  }
-  return { keys, duplicates, outOfOrder };
+  return collect(entries, (code) => [
+    `${code}#v1`,
+    ...changesFor(Number(code.slice(-4))).map((change) => `${code}#${change.eventId}`),
+    `${code}#payment`,
+  ]);
 }
 
-async function countParked(gatewayUrl: string): Promise<number> {
+/** The webhooks a Standard Webhooks receiver processes: the first of each webhook-id. */
+function onePerWebhookId<T extends { headers: Record<string, string> }>(received: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return received.filter((request) => {
+    const id = request.headers['webhook-id'] ?? '';
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
+/** The province simulator's webhooks: the portal's pushes in the order pushed, and payments. */
+function provinceKeys(received: readonly { body: unknown }[]): ReceivedKeys {
+  const entries: [string, string][] = [];
+  for (const request of received) {
+    const event = request.body as {
+      type: string;
+      data: { dossierCode: string; nationalStatusCode?: number };
+    };
+    const code = event.data.dossierCode;
+    const key =
+      event.type === 'dossier.submitted'
+        ? `${code}#submitted`
+        : event.type === 'dossier.status_changed'
+          ? `${code}#status-${event.data.nationalStatusCode}`
+          : `${code}#payment`;
+    entries.push([code, key]);
+  }
+  return collect(entries, (code) => [
+    `${code}#submitted`,
+    ...PUSHED_STATUSES.map((status) => `${code}#status-${status}`),
+  ]);
+}
+
+function paymentsReport(
+  platform: ReturnType<typeof createPaymentPlatformSimulator>,
+  payments: ReadonlyMap<string, { code: string; reference: string }>,
+  settled: ReadonlySet<string>,
+  nationalReceived: readonly { body: unknown }[],
+  provinceReceived: readonly { body: unknown }[],
+): PaymentReport {
+  const paidPerDossier = new Map<string, number>();
+  for (const transaction of platform.transactions.values()) {
+    if (transaction.state !== 'paid') continue;
+    const code = transaction.init.ThongTinBienLai.MaHoSo;
+    paidPerDossier.set(code, (paidPerDossier.get(code) ?? 0) + 1);
+  }
+  const count = (keys: string[]) => {
+    const counts = new Map<string, number>();
+    for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+    return counts;
+  };
+  const toProvince = count(
+    provinceReceived.flatMap((request) => {
+      const event = request.body as { type: string; data: { paymentId?: string } };
+      return event.type.startsWith('payment.') && event.data.paymentId ? [event.data.paymentId] : [];
+    }),
+  );
+  const toNational = count(
+    nationalReceived.flatMap((request) =>
+      ((request.body as { data?: { NoiDungXuLy?: string }[] }).data ?? []).flatMap(
+        (row) => row.NoiDungXuLy?.match(REFERENCE)?.[0] ?? [],
+      ),
+    ),
+  );
+  let exactlyOnce = 0;
+  let lost = 0;
+  let duplicated = 0;
+  for (const paymentId of settled) {
+    const province = toProvince.get(paymentId) ?? 0;
+    const national = toNational.get(payments.get(paymentId)?.reference ?? '') ?? 0;
+    if (province === 1 && national === 1) exactlyOnce += 1;
+    lost += (province === 0 ? 1 : 0) + (national === 0 ? 1 : 0);
+    duplicated += Math.max(0, province - 1) + Math.max(0, national - 1);
+  }
+  return {
+    created: payments.size,
+    paidAtPlatform: [...paidPerDossier.values()].reduce((sum, paid) => sum + paid, 0),
+    callbacksSent: platform.callbacks.length,
+    chargedTwice: [...paidPerDossier.values()].filter((paid) => paid > 1).length,
+    relayedExactlyOnce: exactlyOnce,
+    lost,
+    duplicatedAtReceiver: duplicated,
+  };
+}
+
+async function countParked(gatewayUrl: string): Promise<{ national: number; province: number }> {
   const access_token = await requestToken(gatewayUrl, 'demo-admin', 'demo-admin-secret');
   const overview = await fetch(`${gatewayUrl}/v1/admin/queues`, {
     headers: { authorization: `Bearer ${access_token}` },
   });
-  const body = (await overview.json()) as { queues: { parked: number }[] };
-  return body.queues.reduce((sum, queue) => sum + queue.parked, 0);
+  const body = (await overview.json()) as { queues: { name: string; parked: number }[] };
+  const sum = (channel: string) =>
+    body.queues
+      .filter((queue) => queue.name.includes(channel))
+      .reduce((total, queue) => total + queue.parked, 0);
+  return { national: sum('national'), province: sum('province') };
 }

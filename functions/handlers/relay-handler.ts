@@ -1,4 +1,3 @@
-import { processPartialResponse, SqsFifoPartialProcessorAsync } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { queueEnvelopeSchema } from '../../contracts/queue-envelope';
 import { type Deliverer, type RelayDependencies, relayMessage } from '../application/relay-message';
@@ -6,6 +5,7 @@ import type { Channel } from '../core/dossier-message';
 import { isGatewayError } from '../core/gateway-error';
 import { classifyFailure, type RetryPolicy, retryDelaySeconds } from '../core/retry-policy';
 import type { ThroughputStats } from '../ports/queue-monitor';
+import { processFifoBatch } from './process-fifo-batch';
 
 export interface RelayHandlerDependencies extends RelayDependencies {
   readonly random: () => number;
@@ -16,9 +16,9 @@ export interface RelayHandlerDependencies extends RelayDependencies {
 type Tally = Record<Channel, { delivered: number; failed: number; parked: number }>;
 
 /**
- * SQS FIFO worker: one record at a time per dossier group; a failed record fails the rest
- * of its group in the batch (they must not overtake it) and comes back after a backoff set
- * through its visibility timeout.
+ * SQS FIFO worker: one record at a time per dossier group, groups side by side; a failed
+ * record fails the rest of its group in the batch (they must not overtake it) and comes back
+ * after a backoff set through its visibility timeout.
  */
 export function createRelayHandler(deps: RelayHandlerDependencies, deliver: Deliverer) {
   async function handleRecord(record: SQSRecord, tally: Tally): Promise<void> {
@@ -47,15 +47,10 @@ export function createRelayHandler(deps: RelayHandlerDependencies, deliver: Deli
     }
   }
 
-  return async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
+  return async (event: SQSEvent, _context: Context): Promise<SQSBatchResponse> => {
     const empty = () => ({ delivered: 0, failed: 0, parked: 0 });
     const tally: Tally = { national: empty(), province: empty() };
-    const response = await processPartialResponse(
-      event,
-      (record: SQSRecord) => handleRecord(record, tally),
-      new SqsFifoPartialProcessorAsync(),
-      { context, skipGroupOnError: true, throwOnFullBatchFailure: false },
-    );
+    const response = await processFifoBatch(event.Records, (record) => handleRecord(record, tally));
     // One counter write per batch, not per message: the dashboard's charts cost next to nothing.
     for (const channel of Object.keys(tally) as Channel[]) {
       await deps.throughput

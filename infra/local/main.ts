@@ -40,6 +40,7 @@ const runtime = await startLocalRuntime({
       ? { nationalPortalUrl: process.env.EXTERNAL_NATIONAL_PORTAL_URL }
       : {}),
     ...(process.env.EXTERNAL_PROVINCE_URL ? { provinceUrl: process.env.EXTERNAL_PROVINCE_URL } : {}),
+    ...(process.env.EXTERNAL_PAYMENT_URL ? { paymentUrl: process.env.EXTERNAL_PAYMENT_URL } : {}),
   },
   ...(process.env.RETRY_BASE_SECONDS
     ? {

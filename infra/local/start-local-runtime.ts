@@ -75,7 +75,12 @@ export interface LocalRuntimeOptions {
   /** Endpoint tuning for tests (e.g. a faster circuit breaker); defaults from the topology. */
   readonly endpoints?: Partial<Record<keyof typeof topology.endpoints, EndpointSpec>>;
   /** Base URLs of simulators running elsewhere (e.g. in a soak driver that kills this process). */
-  readonly external?: { readonly nationalPortalUrl?: string; readonly provinceUrl?: string };
+  readonly external?: {
+    readonly nationalPortalUrl?: string;
+    readonly provinceUrl?: string;
+    /** A payment platform elsewhere calls the gateway back by itself; it must know the gateway's port. */
+    readonly paymentUrl?: string;
+  };
   /** Receives before a message goes to its dead-letter queue; tests lower it to reach parking fast. */
   readonly maxReceiveCount?: number;
   /** Backoff between deliveries; tests shorten it. */
@@ -183,8 +188,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     // The platform calls the gateway back; the gateway's address is known once it listens.
     let callbackUrl: string | undefined;
     const payment = createPaymentPlatformSimulator({ ...demoPaymentPartner, callbackUrl: () => callbackUrl });
-    const paymentServer = await serveApp(payment.app, options.ports.payment);
-    cleanups.push(() => closeServer(paymentServer.server));
+    const paymentServer = options.external?.paymentUrl
+      ? { url: options.external.paymentUrl.replace(/\/$/, '') }
+      : await serveApp(payment.app, options.ports.payment);
+    if ('server' in paymentServer) cleanups.push(() => closeServer(paymentServer.server));
 
     const secrets = await loadLocalSecrets(options.dataDir);
     const endpointsConfig = { dynamodb: dynamodbEmulator.url, sqs: sqsEmulator.url };

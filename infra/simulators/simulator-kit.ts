@@ -11,6 +11,9 @@ export const faultsSchema = z.strictObject({
   failRate: z.number().min(0).max(1).optional(),
   failStatus: z.number().int().min(400).max(599).optional(),
   latencyMs: z.number().int().min(0).max(120_000).optional(),
+  /** Share of requests held open for `hangMs` and then dropped unanswered and unprocessed: a client's timeout. */
+  hangRate: z.number().min(0).max(1).optional(),
+  hangMs: z.number().int().min(0).max(120_000).optional(),
   reject: z.boolean().optional(),
 });
 
@@ -63,6 +66,11 @@ export function createSimulatorKit(
       // A dead host resets the connection; it does not answer HTTP.
       c.env.incoming.socket.destroy();
       return c.body(null, 503);
+    }
+    if (faults.hangRate && random() < faults.hangRate) {
+      await new Promise((resolve) => setTimeout(resolve, faults.hangMs ?? 15_000));
+      c.env.incoming.socket.destroy();
+      return c.body(null, 504);
     }
     if (faults.latencyMs) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs));
     if (faults.failRate && random() < faults.failRate) {

@@ -1,0 +1,56 @@
+import { startLocalRuntime } from '../infra/local/start-local-runtime';
+import { aDossier } from '../tests/support/fixtures';
+import { requestToken } from '../tests/support/test-runtime';
+
+/**
+ * The load to profile, in one process with the emulators (issue 10: find where the time goes):
+ *   node --cpu-prof --cpu-prof-dir=bench/.profiles --import tsx bench/profile.ts ingest|relay
+ *   node --import tsx bench/profile-summary.ts bench/.profiles/<file>.cpuprofile
+ * `ingest` posts dossiers at 16 connections with the relays stopped; `relay` accepts a backlog
+ * with the relays stopped, then profiles only the drain.
+ */
+const mode = process.argv[2] === 'relay' ? 'relay' : 'ingest';
+const seconds = Number(process.env.PROFILE_SECONDS ?? 8);
+const runtime = await startLocalRuntime({
+  ports: { gateway: 0, nationalPortal: 0, province: 0, payment: 0, dynamodb: 0, sqs: 0 },
+  dataDir: null,
+  logLevel: 'SILENT',
+  schedules: false,
+  security: {
+    rateLimits: {
+      perClient: { burst: 1e9, perSecond: 1e9 },
+      perAddress: { burst: 1e9, perSecond: 1e9 },
+      tokenEndpointPerAddress: { burst: 1e9, perSecond: 1e9 },
+    },
+  },
+});
+const token = await requestToken(runtime.urls.gateway, 'demo-province', 'demo-secret');
+for (const poller of runtime.pollers.values()) await poller.stop();
+
+let counter = 0;
+const post = () => {
+  counter += 1;
+  const code = `000.00.12.H12-250314-${String(counter % 10_000).padStart(4, '0')}`;
+  return fetch(`${runtime.urls.gateway}/v1/dossiers`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(aDossier({ dossierCode: code })),
+  }).then((response) => response.arrayBuffer());
+};
+const deadline = Date.now() + seconds * 1000;
+await Promise.all(
+  Array.from({ length: 16 }, async () => {
+    while (Date.now() < deadline) await post();
+  }),
+);
+console.log(`accepted ${counter} dossiers in ${seconds} s`);
+if (mode === 'relay') {
+  const started = performance.now();
+  for (const poller of runtime.pollers.values()) poller.start();
+  const drainDeadline = Date.now() + 300_000;
+  while (Date.now() < drainDeadline && (await runtime.deps.store.oldestPendingSince())) {
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  console.log(`drained ${counter} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+await runtime.stop();
