@@ -18,6 +18,7 @@ import type {
 import { noDeliveryYet } from '../core/dossier-message';
 import { GatewayError } from '../core/gateway-error';
 import type { DossierStore, PendingMessageRef } from '../ports/dossier-store';
+import { queryAllPages } from './dynamodb-pages';
 
 /**
  * Single-table layout (access patterns named by intent):
@@ -152,17 +153,7 @@ export function createDynamoDbDossierStore(
     ':since': `${since}#${dossierCode}#${sequence}`,
   });
 
-  async function queryAll(input: QueryCommandInput): Promise<Record<string, unknown>[]> {
-    const items: Record<string, unknown>[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    for (let page = 0; page < MAX_PAGES; page += 1) {
-      const result = await client.send(new QueryCommand({ ...input, ExclusiveStartKey: startKey }));
-      items.push(...((result.Items ?? []) as Record<string, unknown>[]));
-      startKey = result.LastEvaluatedKey;
-      if (!startKey) return items;
-    }
-    throw new Error(`query on ${tableName} did not finish within ${MAX_PAGES} pages`);
-  }
+  const queryAll = (input: QueryCommandInput) => queryAllPages(client, input, MAX_PAGES);
 
   async function listMessages(channel: Channel, dossierCode: string): Promise<MessageSummary[]> {
     const items = await queryAll({

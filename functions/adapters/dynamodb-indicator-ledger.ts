@@ -1,6 +1,7 @@
-import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { IndicatorEvent } from '../core/dossier-tracking';
 import type { IndicatorLedger } from '../ports/indicator-ledger';
+import { queryAllPages } from './dynamodb-pages';
 
 /** Bounds a read: with the table's retention an agency holds at most a few hundred pages. */
 const MAX_PAGES = 2_000;
@@ -24,17 +25,7 @@ export function createDynamoDbIndicatorLedger(
   // An instance writes each agency's entry once; repeating it would only cost a write.
   const agenciesWritten = new Set<string>();
 
-  async function queryAll(input: ConstructorParameters<typeof QueryCommand>[0]) {
-    const items: Record<string, unknown>[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    for (let page = 0; page < MAX_PAGES; page += 1) {
-      const result = await client.send(new QueryCommand({ ...input, ExclusiveStartKey: startKey }));
-      items.push(...((result.Items ?? []) as Record<string, unknown>[]));
-      startKey = result.LastEvaluatedKey;
-      if (!startKey) return items;
-    }
-    throw new Error(`indicator query did not finish within ${MAX_PAGES} pages`);
-  }
+  const queryAll = (input: QueryCommandInput) => queryAllPages(client, input, MAX_PAGES);
 
   return {
     async record(events) {

@@ -1,4 +1,5 @@
 import type { DossierSubmission } from '../../contracts/provincial-api';
+import type { StoredMessage } from '../../functions/core/dossier-message';
 
 let sequence = 0;
 
@@ -38,6 +39,32 @@ export function aDossier(overrides: Partial<DossierSubmission> = {}): DossierSub
     ],
     fees: [{ code: 'LP01', name: 'Lệ phí đăng ký khai sinh', amount: 8000 }],
     resultDelivery: 'counter',
+    ...overrides,
+  };
+}
+
+/** A stored dossier version of the national channel; tests override what they are about. */
+export function aStoredMessage(
+  dossierCode: string,
+  sequence = 1,
+  overrides: Partial<StoredMessage> = {},
+): StoredMessage {
+  return {
+    channel: 'national',
+    dossierCode,
+    agencyCode: '000.00.12.H12',
+    sequence,
+    messageId: `${dossierCode}#${sequence}`,
+    kind: 'dossier.sync',
+    idempotencyKey: `version:${sequence}`,
+    naturalKey: `version:${sequence}`,
+    requestHash: `h${sequence}`,
+    status: 'received',
+    version: sequence,
+    acceptedAt: '2025-03-14T01:00:00.000Z',
+    state: 'accepted',
+    traceId: 't',
+    payload: {},
     ...overrides,
   };
 }

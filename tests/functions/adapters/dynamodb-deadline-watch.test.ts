@@ -8,9 +8,9 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDynamoDbDeadlineWatch } from '../../../functions/adapters/dynamodb-deadline-watch';
 import { createDynamoDbDossierStore } from '../../../functions/adapters/dynamodb-dossier-store';
-import type { StoredMessage } from '../../../functions/core/dossier-message';
 import { localName, provisionTables } from '../../../infra/local/provision';
 import { startTestEmulators, type TestEmulators } from '../../support/emulators';
+import { aStoredMessage } from '../../support/fixtures';
 
 const tableName = localName('test', 'gateway');
 let emulators: TestEmulators;
@@ -26,23 +26,10 @@ async function watched(dueAt: string | null): Promise<string> {
   counter += 1;
   const dossierCode = `000.00.12.H12-250403-${String(counter).padStart(4, '0')}`;
   const store = createDynamoDbDossierStore(emulators.documents, { tableName, pendingShards: 2 });
-  const message = {
-    channel: 'national',
-    dossierCode,
-    agencyCode: '000.00.12.H12',
-    sequence: 1,
-    messageId: `m-${counter}`,
-    kind: 'dossier.sync',
-    idempotencyKey: 'version:1',
-    naturalKey: 'version:1',
-    requestHash: 'h',
+  const message = aStoredMessage(dossierCode, 1, {
     status: 'processing',
-    version: 1,
     acceptedAt: '2025-04-03T01:00:00.000Z',
-    state: 'accepted',
-    traceId: 't',
-    payload: {},
-  } satisfies StoredMessage;
+  });
   await store.appendMessage(message);
   await store.recordDelivery(
     message,

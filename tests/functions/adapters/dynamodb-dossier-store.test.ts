@@ -6,6 +6,7 @@ import type { DossierStore } from '../../../functions/ports/dossier-store';
 import { localName, provisionTables } from '../../../infra/local/provision';
 import { topology } from '../../../infra/topology';
 import { startTestEmulators, type TestEmulators } from '../../support/emulators';
+import { aStoredMessage } from '../../support/fixtures';
 
 let emulators: TestEmulators;
 let store: DossierStore;
@@ -21,23 +22,10 @@ function message(
   sequence: number,
   acceptedAt = `2025-03-14T01:0${sequence}:00.000Z`,
 ): StoredMessage {
-  return {
-    channel: 'national',
-    dossierCode,
-    agencyCode: '000.00.12.H12',
-    sequence,
-    messageId: `${dossierCode}#${sequence}`,
-    kind: 'dossier.sync',
-    idempotencyKey: `version:${sequence}`,
-    naturalKey: `version:${sequence}`,
-    requestHash: `h${sequence}`,
-    status: 'received',
-    version: sequence,
+  return aStoredMessage(dossierCode, sequence, {
     acceptedAt,
-    state: 'accepted',
-    traceId: 't',
     payload: { anything: ['nested', { deep: sequence }] },
-  };
+  });
 }
 
 function failed(stored: StoredMessage, parkedAt = '2025-03-14T03:00:00.000Z'): FailedMessage {

@@ -11,6 +11,7 @@ import type { DossierStore } from '../../../functions/ports/dossier-store';
 import type { DriftRecords } from '../../../functions/ports/drift-records';
 import { localName, provisionTables } from '../../../infra/local/provision';
 import { startTestEmulators, type TestEmulators } from '../../support/emulators';
+import { aStoredMessage } from '../../support/fixtures';
 
 let emulators: TestEmulators;
 let store: DossierStore;
@@ -20,23 +21,12 @@ const tableName = localName('test', 'gateway');
 const codeOf = (serial: number) => `000.00.12.H12-250314-${String(serial).padStart(4, '0')}`;
 
 function aMessage(dossierCode: string, channel: StoredMessage['channel'] = 'national'): StoredMessage {
-  return {
+  return aStoredMessage(dossierCode, 1, {
     channel,
-    dossierCode,
-    agencyCode: '000.00.12.H12',
-    sequence: 1,
     messageId: `${dossierCode}#${channel}`,
     kind: channel === 'national' ? 'dossier.sync' : 'dossier.submitted',
-    idempotencyKey: 'version:1',
-    naturalKey: 'version:1',
     requestHash: 'h',
-    status: 'received',
-    version: 1,
-    acceptedAt: '2025-03-14T01:00:00.000Z',
-    state: 'accepted',
-    traceId: 't',
-    payload: {},
-  };
+  });
 }
 
 const attempt = { at: '2025-03-14T02:00:00.000Z', outcome: 'delivered' as const, latencyMs: 1, detail: 'ok' };

@@ -9,7 +9,7 @@ import { toNationalDossier } from '../../../functions/core/translate-dossier';
 import type { NationalPortal } from '../../../functions/ports/national-portal';
 import { localName, provisionTables } from '../../../infra/local/provision';
 import { startTestEmulators, type TestEmulators } from '../../support/emulators';
-import { aDossier } from '../../support/fixtures';
+import { aDossier, aStoredMessage } from '../../support/fixtures';
 
 /**
  * The drift check over the real store and drift records (dynalite), a fixed clock and an
@@ -58,23 +58,7 @@ let deps: Omit<DriftCheckDependencies, 'driftCheck'> & {
 };
 
 function aSyncMessage(dossierCode: string, sequence: number): StoredMessage {
-  return {
-    channel: 'national',
-    dossierCode,
-    agencyCode: '000.00.12.H12',
-    sequence,
-    messageId: `${dossierCode}#${sequence}`,
-    kind: 'dossier.sync',
-    idempotencyKey: `version:${sequence}`,
-    naturalKey: `version:${sequence}`,
-    requestHash: `h${sequence}`,
-    status: 'received',
-    version: sequence,
-    acceptedAt: '2025-03-14T01:00:00.000Z',
-    state: 'accepted',
-    traceId: 't',
-    payload: aDossier({ dossierCode }),
-  };
+  return aStoredMessage(dossierCode, sequence, { payload: aDossier({ dossierCode }) });
 }
 
 /** A dossier the gateway delivered as `received`; the portal holds it with `portalStatus`. */

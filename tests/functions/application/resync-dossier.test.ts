@@ -10,7 +10,7 @@ import type { AuditEntry } from '../../../functions/ports/audit-log';
 import type { MessageQueue } from '../../../functions/ports/message-queue';
 import { localName, provisionTables } from '../../../infra/local/provision';
 import { startTestEmulators, type TestEmulators } from '../../support/emulators';
-import { aDossier } from '../../support/fixtures';
+import { aDossier, aStoredMessage } from '../../support/fixtures';
 import { aStatusChange } from '../../support/national-fixtures';
 
 const clock = { now: () => new Date('2025-03-15T04:00:00.000Z') };
@@ -35,23 +35,15 @@ function stored(
   kind: 'dossier.sync' | 'dossier.status',
   payload: unknown,
 ): StoredMessage {
-  const status = (payload as { status: StoredMessage['status'] }).status;
-  return {
-    channel: 'national',
-    dossierCode,
-    agencyCode: '000.00.12.H12',
-    sequence,
-    messageId: `${dossierCode}#${sequence}`,
+  return aStoredMessage(dossierCode, sequence, {
     kind,
     idempotencyKey: `k${sequence}`,
     naturalKey: `k${sequence}`,
-    requestHash: `h${sequence}`,
-    status,
-    acceptedAt: '2025-03-14T01:00:00.000Z',
+    status: (payload as { status: StoredMessage['status'] }).status,
+    version: undefined,
     state: 'delivered',
-    traceId: 't',
     payload,
-  };
+  });
 }
 
 /** A dossier received, moved to a later promised date, then processing; the portal shows it received. */
