@@ -10,10 +10,11 @@ import { build } from 'esbuild';
 import { Hono } from 'hono';
 import { esbuildOptions, projectRoot } from '../infra/aws/lambda-bundling';
 import { closeServer } from '../infra/local/emulators';
-import { startLocalRuntime } from '../infra/local/start-local-runtime';
+
 import { topology } from '../infra/topology';
 import { aDossier } from '../tests/support/fixtures';
 import { requestToken } from '../tests/support/test-runtime';
+import { startMeasurementRuntime } from './measurement-runtime';
 
 /**
  * `npm run bench`: every number next to its baseline, measured in the same run on the same
@@ -66,20 +67,7 @@ async function load(connections: number, request: (index: number) => Promise<Res
 }
 
 async function main() {
-  const runtime = await startLocalRuntime({
-    ports: { gateway: 0, nationalPortal: 0, province: 0, payment: 0, dynamodb: 0, sqs: 0 },
-    dataDir: null,
-    logLevel: 'SILENT',
-    schedules: false,
-    // The gateway's cost per request, not its per-client policy: request budgets lifted.
-    security: {
-      rateLimits: {
-        perClient: { burst: 1e9, perSecond: 1e9 },
-        perAddress: { burst: 1e9, perSecond: 1e9 },
-        tokenEndpointPerAddress: { burst: 1e9, perSecond: 1e9 },
-      },
-    },
-  });
+  const runtime = await startMeasurementRuntime();
   const counts = new Map<string, number>();
   /** Off while the benchmark itself asks the store whether the backlog is drained. */
   let counting = true;

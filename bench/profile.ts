@@ -1,6 +1,6 @@
-import { startLocalRuntime } from '../infra/local/start-local-runtime';
 import { aDossier } from '../tests/support/fixtures';
 import { requestToken } from '../tests/support/test-runtime';
+import { startMeasurementRuntime } from './measurement-runtime';
 
 /**
  * The load to profile, in one process with the emulators (issue 10: find where the time goes):
@@ -11,19 +11,7 @@ import { requestToken } from '../tests/support/test-runtime';
  */
 const mode = process.argv[2] === 'relay' ? 'relay' : 'ingest';
 const seconds = Number(process.env.PROFILE_SECONDS ?? 8);
-const runtime = await startLocalRuntime({
-  ports: { gateway: 0, nationalPortal: 0, province: 0, payment: 0, dynamodb: 0, sqs: 0 },
-  dataDir: null,
-  logLevel: 'SILENT',
-  schedules: false,
-  security: {
-    rateLimits: {
-      perClient: { burst: 1e9, perSecond: 1e9 },
-      perAddress: { burst: 1e9, perSecond: 1e9 },
-      tokenEndpointPerAddress: { burst: 1e9, perSecond: 1e9 },
-    },
-  },
-});
+const runtime = await startMeasurementRuntime();
 const token = await requestToken(runtime.urls.gateway, 'demo-province', 'demo-secret');
 for (const poller of runtime.pollers.values()) await poller.stop();
 
