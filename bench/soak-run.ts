@@ -345,6 +345,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       failRate: 0.3,
       failStatus: 503,
       hangRate: 0.02,
+      answerLostRate: 0.01,
       hangMs: 12_000,
     });
     await postJson(`${provinceServer.url}/_sim/faults`, { failRate: 0.2, failStatus: 500 });
@@ -413,6 +414,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
         failRate: 0.3,
         failStatus: 429,
         hangRate: 0.02,
+        answerLostRate: 0.01,
         hangMs: 12_000,
       });
       lastFaultAt = Date.now();

@@ -150,7 +150,10 @@ export async function relayMessage(
   // A copy queued before an admin or the dead-letter recorder parked or discarded it.
   if (message.state !== 'accepted') return 'stale';
   try {
-    const found = envelope.recovered ? await deliver.alreadyDelivered?.(message, progress) : undefined;
+    // After a crash, or after an attempt that failed (a timeout may have landed), ask the
+    // receiver before sending again: a duplicate at the portal is what this avoids.
+    const uncertain = envelope.recovered || progress.lastError !== undefined;
+    const found = uncertain ? await deliver.alreadyDelivered?.(message, progress) : undefined;
     const receipt = found ?? (await deliver.deliver(message, progress));
     const attempt = attemptNow(deps, startedAt, 'delivered', receipt.detail);
     await deps.store.recordDelivery(ref, attempt, { ...receipt.progress, lastSyncedAt: attempt.at });

@@ -14,6 +14,11 @@ export const faultsSchema = z.strictObject({
   /** Share of requests held open for `hangMs` and then dropped unanswered and unprocessed: a client's timeout. */
   hangRate: z.number().min(0).max(1).optional(),
   hangMs: z.number().int().min(0).max(120_000).optional(),
+  /**
+   * Share of requests carried out and then never answered (held for `hangMs`, then dropped): the
+   * caller times out not knowing that its request took effect.
+   */
+  answerLostRate: z.number().min(0).max(1).optional(),
   reject: z.boolean().optional(),
 });
 
@@ -71,6 +76,12 @@ export function createSimulatorKit(
       await new Promise((resolve) => setTimeout(resolve, faults.hangMs ?? 15_000));
       c.env.incoming.socket.destroy();
       return c.body(null, 504);
+    }
+    if (faults.answerLostRate && random() < faults.answerLostRate) {
+      await next();
+      await new Promise((resolve) => setTimeout(resolve, faults.hangMs ?? 15_000));
+      c.env.incoming.socket.destroy();
+      return;
     }
     if (faults.latencyMs) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs));
     if (faults.failRate && random() < faults.failRate) {

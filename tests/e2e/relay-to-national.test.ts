@@ -184,6 +184,31 @@ describe('province -> national relay', () => {
     ).toEqual(['sync:2']);
   }, 30_000);
 
+  it('does not send again a dossier the portal took but whose answer never came back', async () => {
+    // The portal records the sync, then the answer is lost: the gateway times out (2 s here).
+    await setFaults(runtime.urls.nationalPortal, { answerLostRate: 1, hangMs: 3_000 });
+    const life = aDossierLife();
+    expect((await post('/v1/dossiers', life.dossier)).status).toBe(202);
+    await eventually(async () =>
+      (await runtime.deps.store.getDeliveryProgress('national', life.dossier.dossierCode)).lastError
+        ? true
+        : undefined,
+    );
+    await setFaults(runtime.urls.nationalPortal, {});
+    await eventually(
+      async () =>
+        (await runtime.deps.store.getDeliveryProgress('national', life.dossier.dossierCode))
+          .deliveredSequence === 1
+          ? true
+          : undefined,
+      20_000,
+    );
+    expect(await nationalTimeline(runtime.urls.nationalPortal, life.dossier.dossierCode)).toEqual(['sync:2']);
+    const attempts =
+      (await runtime.deps.store.listAttempts('national', life.dossier.dossierCode)).get(1) ?? [];
+    expect(attempts.at(-1)?.detail).toContain('TraCuuHoSo');
+  }, 30_000);
+
   it('does not send again what reached the portal before a crash, when the message is recovered from the store', async () => {
     const queue = runtime.deps.queues.national;
     const send = queue.send;
