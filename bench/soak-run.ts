@@ -61,6 +61,12 @@ export interface ReceiverReport {
    * Webhooks receivers deduplicate by that id, so the province processes it once.
    */
   readonly redeliveredSameId: number;
+  /**
+   * Payment rows sent again after the portal carried out a copy but its answer was lost: a row
+   * that does not move the dossier's status cannot be looked up with TraCuuHoSo, so the gateway
+   * resends it rather than risk losing it (README, Proof).
+   */
+  readonly resentAfterLostAnswer: number;
   readonly outOfOrder: number;
 }
 
@@ -455,11 +461,13 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     }
     const drainSecondsAfterLastFault = Math.round((Date.now() - lastFaultAt) / 1000);
     const parked = await countParked(gatewayUrl);
+    const { counted: nationalCounted, resentAfterLostAnswer } = setAsideResentPaymentRows(national.received);
     const nationalReport = receiverReport(
       accepted.national,
-      nationalKeys(national.received),
+      nationalKeys(nationalCounted),
       parked.national,
       0,
+      resentAfterLostAnswer,
     );
     const webhooks = onePerWebhookId(province.received);
     const provinceReport = receiverReport(
@@ -467,8 +475,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       provinceKeys(webhooks),
       parked.province,
       province.received.length - webhooks.length,
+      0,
     );
-    const paymentReport = paymentsReport(platform, payments, settled, national.received, webhooks);
+    const paymentReport = paymentsReport(platform, payments, settled, nationalCounted, webhooks);
     return {
       nationalPortal: nationalReport,
       province: provinceReport,
@@ -506,6 +515,7 @@ function receiverReport(
   received: ReceivedKeys,
   parked: number,
   redeliveredSameId: number,
+  resentAfterLostAnswer: number,
 ): ReceiverReport {
   const delivered = new Set(received.keys);
   const missing = [...accepted].filter((key) => !delivered.has(key)).length;
@@ -522,8 +532,37 @@ function receiverReport(
     lost: Math.max(0, missing - parked),
     duplicatedAtReceiver: received.keys.length - delivered.size,
     redeliveredSameId,
+    resentAfterLostAnswer,
     outOfOrder,
   };
+}
+
+/**
+ * Splits the portal's record into what counts and the payment rows sent again after an earlier
+ * copy was carried out with its answer lost. Only those: a dossier or a status row resent after
+ * a lost answer still counts as a duplicate, since TraCuuHoSo can tell the gateway it landed.
+ */
+function setAsideResentPaymentRows<T extends { body: unknown; answerLost?: boolean }>(
+  received: readonly T[],
+): { counted: T[]; resentAfterLostAnswer: number } {
+  const lostAnswerRows = new Set<string>();
+  const counted: T[] = [];
+  let resentAfterLostAnswer = 0;
+  for (const request of received) {
+    const rows =
+      (request.body as { service?: string; data?: { MaHoSo: string; NoiDungXuLy?: string }[] }).data ?? [];
+    const paymentRow = rows.length === 1 && REFERENCE.test(rows[0]?.NoiDungXuLy ?? '') ? rows[0] : undefined;
+    const key = paymentRow
+      ? `${paymentRow.MaHoSo}#${paymentRow.NoiDungXuLy?.match(REFERENCE)?.[0]}`
+      : undefined;
+    if (key && lostAnswerRows.has(key)) {
+      resentAfterLostAnswer += 1;
+      continue;
+    }
+    if (key && request.answerLost) lostAnswerRows.add(key);
+    counted.push(request);
+  }
+  return { counted, resentAfterLostAnswer };
 }
 
 function collect(entries: Iterable<[code: string, key: string]>, expectedFor: (code: string) => string[]) {

@@ -30,6 +30,8 @@ export interface ReceivedRequest {
   readonly path: string;
   readonly headers: Record<string, string>;
   readonly body: unknown;
+  /** Carried out, but its answer was lost (the `answerLostRate` fault): the caller could not know. */
+  readonly answerLost?: boolean;
 }
 
 export type SimulatorEnv = { Bindings: HttpBindings };
@@ -49,6 +51,7 @@ export function createSimulatorKit(
 ): SimulatorKit {
   const random = options.random ?? Math.random;
   const received: ReceivedRequest[] = [];
+  const answersToLose = new WeakSet<Request>();
   let faults: Faults = {};
   const app = new Hono<SimulatorEnv>();
 
@@ -78,6 +81,7 @@ export function createSimulatorKit(
       return c.body(null, 504);
     }
     if (faults.answerLostRate && random() < faults.answerLostRate) {
+      answersToLose.add(c.req.raw);
       await next();
       await new Promise((resolve) => setTimeout(resolve, faults.hangMs ?? 15_000));
       c.env.incoming.socket.destroy();
@@ -104,6 +108,7 @@ export function createSimulatorKit(
         path: c.req.path,
         headers: Object.fromEntries(c.req.raw.headers),
         body,
+        ...(answersToLose.has(c.req.raw) ? { answerLost: true } : {}),
       });
     },
   };

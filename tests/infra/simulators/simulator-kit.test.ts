@@ -36,4 +36,16 @@ describe('simulator faults', () => {
     expect((await fetch(`${url}/business`, { method: 'POST', body: '{"n":2}' })).status).toBe(200);
     expect(kit.received.map((request) => request.body)).toEqual([{ n: 2 }]);
   });
+
+  it('carries out a request whose answer it then loses, and says so in its record', async () => {
+    const { kit, url } = await servedKit();
+    await fetch(`${url}/_sim/faults`, {
+      method: 'POST',
+      body: JSON.stringify({ answerLostRate: 1, hangMs: 50 }),
+    });
+
+    await expect(fetch(`${url}/business`, { method: 'POST', body: '{"n":1}' })).rejects.toThrow();
+
+    expect(kit.received).toEqual([expect.objectContaining({ body: { n: 1 }, answerLost: true })]);
+  });
 });
