@@ -55,6 +55,11 @@ export const dossierProfile = {
   lookupReadUnits: 3,
   relayReadUnits: 2,
   relayWriteUnits: 7,
+  /**
+   * Indicator moments (ADR 10): a small idempotent item when a dossier is received and when it
+   * finishes, each one write unit.
+   */
+  indicatorWritesPerDossier: 2,
   logKbPerInvocation: 1.5,
   /** Every invocation is traced while traffic stays under X-Ray's default reservoir of 1 request/s. */
   tracesPerInvocation: 1,
@@ -135,7 +140,10 @@ export function costPerMillionDossiers(
     messages * profile.acceptReadUnits +
     lookups * profile.lookupReadUnits +
     hops.length * messages * profile.relayReadUnits;
-  const writeUnits = messages * profile.acceptWriteUnits + hops.length * messages * profile.relayWriteUnits;
+  const writeUnits =
+    messages * profile.acceptWriteUnits +
+    hops.length * messages * profile.relayWriteUnits +
+    dossiers * profile.indicatorWritesPerDossier;
 
   return [
     line('API Gateway HTTP API requests', ingressInvocations, 'request', prices.httpApiRequest),
