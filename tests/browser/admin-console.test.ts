@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../infra/local/start-local-runtime';
 import { artifactsDir, chromiumAvailable, launchChromium } from '../support/browser';
 import { aDossier } from '../support/fixtures';
+import { aStatusChange } from '../support/national-fixtures';
 import { nationalTimeline, setFaults } from '../support/receiver';
 import { eventually, startTestRuntime, tokenFor } from '../support/test-runtime';
 
@@ -124,6 +125,57 @@ describe.runIf(chromiumAvailable)('admin console in Chromium', () => {
     expect(await page.getByRole('heading', { name: 'Theo thủ tục hành chính' }).count()).toBe(1);
     expect(await page.getByRole('row', { name: /1\.010708\.000\.00\.00\.H12/ }).count()).toBe(1);
     await shot(page, '07-indicators');
+    await page.close();
+  }, 90_000);
+
+  it('lists a dossier the portal lost an update of, and re-syncs it with one click', async () => {
+    const dossier = aDossier();
+    const post = (path: string, body: unknown) =>
+      fetch(`${runtime.urls.gateway}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${provinceToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const delivered = (sequence: number) =>
+      eventually(async () =>
+        (await runtime.deps.store.getDeliveryProgress('national', dossier.dossierCode)).deliveredSequence >=
+        sequence
+          ? true
+          : undefined,
+      );
+    expect((await post('/v1/dossiers', dossier)).status).toBe(202);
+    await delivered(1);
+    await fetch(`${runtime.urls.nationalPortal}/_sim/silent-drops`, {
+      method: 'POST',
+      body: JSON.stringify({ MaHoSo: dossier.dossierCode, count: 1 }),
+    });
+    expect(
+      (await post(`/v1/dossiers/${dossier.dossierCode}/status`, aStatusChange('b-1', 'processing', 5)))
+        .status,
+    ).toBe(202);
+    await delivered(2);
+    await runtime.runSchedule('drift-check');
+
+    const page = await browser.newPage();
+    await signIn(page);
+    await page.getByRole('link', { name: 'Sai lệch với Cổng DVCQG' }).click();
+    const row = page.getByRole('row', { name: new RegExp(dossier.dossierCode.replace(/\./g, '\\.')) });
+    expect(await row.innerText()).toContain('Đang sai lệch');
+    await shot(page, '08-drift');
+    await row.getByRole('button', { name: `Đồng bộ lại ${dossier.dossierCode}` }).click();
+    await page.waitForURL(/\/admin\/drift/);
+    await eventually(async () =>
+      runtime.simulators.nationalPortal.dossiers.get(dossier.dossierCode)?.TrangThaiHoSo === '4'
+        ? true
+        : undefined,
+    );
+    await runtime.runSchedule('drift-check');
+    await page.goto(`${runtime.urls.gateway}/admin/drift?state=resolved`);
+    expect(
+      await page
+        .getByRole('row', { name: new RegExp(dossier.dossierCode.replace(/\./g, '\\.')) })
+        .innerText(),
+    ).toContain('Đã khớp');
     await page.close();
   }, 90_000);
 
