@@ -1,5 +1,7 @@
 import { nationalStatusCode } from '../../contracts/dossier-status';
 import { messagePayloadSchemas } from '../../contracts/message-payloads';
+import type { DossierSubmission, StatusChange } from '../../contracts/provincial-api';
+import type { PaymentEventData } from '../../contracts/webhooks';
 import { canonicalJson } from '../core/canonical-json';
 import type { DeliveryProgress, StoredMessage } from '../core/dossier-message';
 import { toNationalDossier } from '../core/translate-dossier';
@@ -11,6 +13,28 @@ import type { TrackDelivery } from './track-national-delivery';
 
 const noTracking: TrackDelivery = async () => ({});
 
+/** A national-bound message's payload, read once per delivery and shared by sending, looking up and tracking. */
+type NationalPayload =
+  | { readonly kind: 'dossier'; readonly dossier: DossierSubmission }
+  | { readonly kind: 'status'; readonly change: StatusChange }
+  | { readonly kind: 'payment'; readonly event: PaymentEventData }
+  | { readonly kind: 'resync'; readonly dossier: DossierSubmission };
+
+function readPayload(message: StoredMessage): NationalPayload {
+  switch (message.kind) {
+    case 'dossier.sync':
+      return { kind: 'dossier', dossier: messagePayloadSchemas['dossier.sync'].parse(message.payload) };
+    case 'dossier.status':
+      return { kind: 'status', change: messagePayloadSchemas['dossier.status'].parse(message.payload) };
+    case 'payment.progress':
+      return { kind: 'payment', event: messagePayloadSchemas['payment.progress'].parse(message.payload) };
+    case 'dossier.resync':
+      return { kind: 'resync', dossier: messagePayloadSchemas['dossier.resync'].parse(message.payload) };
+    default:
+      throw new Error(`a ${message.kind} message cannot go to the national portal`);
+  }
+}
+
 /**
  * Dossiers go as DongBoHoSoMC (first sync, then updates); status changes as progress rows. Once
  * the portal has one, `track` says what the dossier's progress remembers for deadlines and
@@ -20,56 +44,66 @@ export function createNationalDeliverer(
   portal: NationalPortal,
   track: TrackDelivery = noTracking,
 ): Deliverer {
-  const tracked = async (message: StoredMessage, progress: DeliveryProgress, receipt: DeliveryReceipt) => ({
-    ...receipt,
-    progress: { ...receipt.progress, ...(await track(message, progress)) },
-  });
+  const tracked = async (
+    message: StoredMessage,
+    progress: DeliveryProgress,
+    payload: NationalPayload,
+    receipt: DeliveryReceipt,
+  ): Promise<DeliveryReceipt> =>
+    payload.kind === 'dossier' || payload.kind === 'status'
+      ? { ...receipt, progress: { ...receipt.progress, ...(await track(message, progress, payload)) } }
+      : receipt;
   return {
     async deliver(message, progress) {
-      return tracked(message, progress, await send(message, progress));
+      const payload = readPayload(message);
+      return tracked(message, progress, payload, await send(message, progress, payload));
     },
     async alreadyDelivered(message, progress) {
-      const receipt = await lookUp(message, progress);
-      return receipt && tracked(message, progress, receipt);
+      const payload = readPayload(message);
+      const receipt = await lookUp(message, progress, payload);
+      return receipt && tracked(message, progress, payload, receipt);
     },
   };
 
-  async function send(message: StoredMessage, progress: DeliveryProgress): Promise<DeliveryReceipt> {
-    if (message.kind === 'dossier.sync') {
-      const dossier = messagePayloadSchemas['dossier.sync'].parse(message.payload);
-      const acknowledgement = await portal.syncDossier(
-        message.agencyCode,
-        toNationalDossier(dossier),
-        progress.nationalSynced,
-      );
-      return {
-        detail: `DongBoHoSoMC error_code ${acknowledgement.errorCode}${acknowledgement.switchedToUpdate ? ' (switched to update)' : ''}`,
-        progress: { nationalSynced: true, nationalStatus: dossier.status },
-      };
+  async function send(
+    message: StoredMessage,
+    progress: DeliveryProgress,
+    payload: NationalPayload,
+  ): Promise<DeliveryReceipt> {
+    switch (payload.kind) {
+      case 'dossier': {
+        const acknowledgement = await portal.syncDossier(
+          message.agencyCode,
+          toNationalDossier(payload.dossier),
+          progress.nationalSynced,
+        );
+        return {
+          detail: `DongBoHoSoMC error_code ${acknowledgement.errorCode}${acknowledgement.switchedToUpdate ? ' (switched to update)' : ''}`,
+          progress: { nationalSynced: true, nationalStatus: payload.dossier.status },
+        };
+      }
+      case 'status': {
+        const acknowledgement = await portal.updateProgress(message.agencyCode, [
+          toNationalProgressRow(message.dossierCode, payload.change),
+        ]);
+        return {
+          detail: `CapNhatTienDoHoSoMC error_code ${acknowledgement.errorCode}`,
+          progress: { nationalStatus: payload.change.status },
+        };
+      }
+      case 'payment': {
+        // The portal's status does not move with a payment: the row repeats the one it has.
+        const acknowledgement = await portal.updateProgress(message.agencyCode, [
+          toPaymentProgressRow(payload.event, progress.nationalStatus ?? message.status),
+        ]);
+        return {
+          detail: `CapNhatTienDoHoSoMC (payment ${payload.event.state}) error_code ${acknowledgement.errorCode}`,
+          progress: {},
+        };
+      }
+      case 'resync':
+        return resync(portal, message, payload.dossier);
     }
-    if (message.kind === 'dossier.status') {
-      const change = messagePayloadSchemas['dossier.status'].parse(message.payload);
-      const acknowledgement = await portal.updateProgress(message.agencyCode, [
-        toNationalProgressRow(message.dossierCode, change),
-      ]);
-      return {
-        detail: `CapNhatTienDoHoSoMC error_code ${acknowledgement.errorCode}`,
-        progress: { nationalStatus: change.status },
-      };
-    }
-    if (message.kind === 'payment.progress') {
-      // The portal's status does not move with a payment: the row repeats the one it has.
-      const event = messagePayloadSchemas['payment.progress'].parse(message.payload);
-      const acknowledgement = await portal.updateProgress(message.agencyCode, [
-        toPaymentProgressRow(event, progress.nationalStatus ?? message.status),
-      ]);
-      return {
-        detail: `CapNhatTienDoHoSoMC (payment ${event.state}) error_code ${acknowledgement.errorCode}`,
-        progress: {},
-      };
-    }
-    if (message.kind === 'dossier.resync') return resync(portal, message);
-    throw new Error(`a ${message.kind} message cannot go to the national portal`);
   }
 
   /**
@@ -81,22 +115,19 @@ export function createNationalDeliverer(
   async function lookUp(
     message: StoredMessage,
     progress: DeliveryProgress,
+    payload: NationalPayload,
   ): Promise<DeliveryReceipt | undefined> {
+    if (payload.kind !== 'dossier' && payload.kind !== 'status') return undefined;
     const found = await portal.lookupDossier(message.agencyCode, message.dossierCode);
     if (!found) return undefined;
     const detail = 'found at the national portal after a restart (TraCuuHoSo); not sent again';
-    if (message.kind === 'dossier.sync') {
-      const dossier = messagePayloadSchemas['dossier.sync'].parse(message.payload);
-      if (canonicalJson(found) !== canonicalJson(toNationalDossier(dossier))) return undefined;
-      return { detail, progress: { nationalSynced: true, nationalStatus: dossier.status } };
+    if (payload.kind === 'dossier') {
+      if (canonicalJson(found) !== canonicalJson(toNationalDossier(payload.dossier))) return undefined;
+      return { detail, progress: { nationalSynced: true, nationalStatus: payload.dossier.status } };
     }
-    if (message.kind === 'dossier.status') {
-      const change = messagePayloadSchemas['dossier.status'].parse(message.payload);
-      const shown = found.TrangThaiHoSo === String(nationalStatusCode(change.status));
-      if (!shown || progress.nationalStatus === change.status) return undefined;
-      return { detail, progress: { nationalSynced: true, nationalStatus: change.status } };
-    }
-    return undefined;
+    const shown = found.TrangThaiHoSo === String(nationalStatusCode(payload.change.status));
+    if (!shown || progress.nationalStatus === payload.change.status) return undefined;
+    return { detail, progress: { nationalSynced: true, nationalStatus: payload.change.status } };
   }
 }
 
@@ -105,8 +136,11 @@ export function createNationalDeliverer(
  * create when it lost the record, an update when it holds another one, and nothing when it
  * already holds exactly this one (a copy recovered after a crash, or drift already mended).
  */
-async function resync(portal: NationalPortal, message: StoredMessage): Promise<DeliveryReceipt> {
-  const dossier = messagePayloadSchemas['dossier.resync'].parse(message.payload);
+async function resync(
+  portal: NationalPortal,
+  message: StoredMessage,
+  dossier: DossierSubmission,
+): Promise<DeliveryReceipt> {
   const record = toNationalDossier(dossier);
   const held = await portal.lookupDossier(message.agencyCode, message.dossierCode);
   const progress = { nationalSynced: true, nationalStatus: dossier.status };

@@ -1,7 +1,6 @@
 import type { DossierStatus } from '../../contracts/dossier-status';
-import { messagePayloadSchemas } from '../../contracts/message-payloads';
 import type { DeliveryProgress, ProgressUpdate, StoredMessage } from '../core/dossier-message';
-import { trackNationalDelivery } from '../core/dossier-tracking';
+import { type TrackingInput, trackNationalDelivery } from '../core/dossier-tracking';
 import type { IndicatorLedger } from '../ports/indicator-ledger';
 import type { Logger } from '../ports/logger';
 
@@ -15,25 +14,17 @@ export interface TrackingDependencies {
 export type TrackDelivery = (
   message: StoredMessage,
   progress: DeliveryProgress,
+  next: TrackingInput['next'],
 ) => Promise<Pick<ProgressUpdate, 'tracked' | 'watchDeadline'>>;
 
 /**
- * After the portal took a dossier or a status change: records the indicator moments it marks and
- * returns what the dossier's progress should remember (its facts and the promised date to watch),
- * written by the relay in the same update that marks the delivery.
+ * After the portal took a dossier or a status change (its payload already read by the
+ * deliverer): records the indicator moments it marks and returns what the dossier's progress
+ * should remember (its facts and the promised date to watch), written by the relay in the same
+ * update that marks the delivery.
  */
 export function createDeliveryTracker(deps: TrackingDependencies): TrackDelivery {
-  return async (message, progress) => {
-    const next =
-      message.kind === 'dossier.sync'
-        ? { kind: 'dossier' as const, dossier: messagePayloadSchemas['dossier.sync'].parse(message.payload) }
-        : message.kind === 'dossier.status'
-          ? {
-              kind: 'status' as const,
-              change: messagePayloadSchemas['dossier.status'].parse(message.payload),
-            }
-          : undefined;
-    if (!next) return {};
+  return async (message, progress, next) => {
     const update = trackNationalDelivery({
       agencyCode: message.agencyCode,
       dossierCode: message.dossierCode,
