@@ -1,6 +1,6 @@
 import type { DossierStatus } from '../../contracts/dossier-status';
 import { dossierSubmissionSchema } from '../../contracts/provincial-api';
-import type { MessageSummary } from '../core/dossier-message';
+import type { MessageSummary, StoredMessage } from '../core/dossier-message';
 import type { FeeLine } from '../core/fee-line';
 import type { DossierStore } from '../ports/dossier-store';
 
@@ -18,6 +18,15 @@ export interface DossierFacts {
 
 const dossierKinds = new Set<MessageSummary['kind']>(['dossier.sync', 'dossier.submitted']);
 
+/** The newest stored version of a dossier among its messages (ascending), with its payload. */
+export async function latestDossierVersion(
+  store: DossierStore,
+  messages: readonly MessageSummary[],
+): Promise<StoredMessage | undefined> {
+  const latest = messages.filter((message) => dossierKinds.has(message.kind)).at(-1);
+  return latest ? store.getMessage(latest.channel, latest.dossierCode, latest.sequence) : undefined;
+}
+
 /**
  * The dossier as the gateway knows it: from the province (national channel) or, for a dossier
  * submitted online on the portal, from the portal (province channel). Undefined when unknown.
@@ -31,10 +40,7 @@ export async function loadDossierFacts(
   const first = messages[0];
   const latest = messages.at(-1);
   if (!first || !latest) return undefined;
-  const latestDossier = messages.filter((message) => dossierKinds.has(message.kind)).at(-1);
-  const stored = latestDossier
-    ? await store.getMessage(latestDossier.channel, dossierCode, latestDossier.sequence)
-    : undefined;
+  const stored = await latestDossierVersion(store, messages);
   const dossier = dossierSubmissionSchema.safeParse(stored?.payload);
   return {
     dossierCode,

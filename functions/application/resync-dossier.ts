@@ -5,6 +5,7 @@ import { GatewayError } from '../core/gateway-error';
 import type { AuditLog } from '../ports/audit-log';
 import type { DriftRecords } from '../ports/drift-records';
 import { type AcceptDependencies, acceptMessage } from './accept-message';
+import { latestDossierVersion } from './load-dossier-facts';
 
 export interface ResyncDependencies extends AcceptDependencies {
   readonly drift: DriftRecords;
@@ -38,12 +39,9 @@ export async function resyncDossier(
     );
   }
   const history = await deps.store.listMessages('national', dossierCode);
-  const latestVersion = history.filter((message) => message.kind === 'dossier.sync').at(-1);
   const latest = history.at(-1);
-  const stored = latestVersion
-    ? await deps.store.getMessage('national', dossierCode, latestVersion.sequence)
-    : undefined;
-  if (!latestVersion || !latest || !stored) {
+  const stored = await latestDossierVersion(deps.store, history);
+  if (!latest || !stored) {
     throw new GatewayError(
       'dossier.notFound',
       `Cổng chưa từng nhận hồ sơ ${dossierCode} từ tỉnh / The gateway holds no version of ${dossierCode} to send`,
@@ -51,7 +49,7 @@ export async function resyncDossier(
   }
   const laterChanges = await Promise.all(
     history
-      .filter((message) => message.kind === 'dossier.status' && message.sequence > latestVersion.sequence)
+      .filter((message) => message.kind === 'dossier.status' && message.sequence > stored.sequence)
       .map(async (message) => {
         const change = await deps.store.getMessage('national', dossierCode, message.sequence);
         return messagePayloadSchemas['dossier.status'].parse(change?.payload);
