@@ -50,6 +50,9 @@ export type PointsRule = z.infer<typeof pointsRuleSchema>;
  * says why not; an administrator may override any of them (config file, later the console).
  */
 export const scorecardRulesSchema = z.strictObject({
+  $comment: z.string().optional(),
+  /** Names the readings in force; every report carries it. */
+  version: z.string().min(1).default('766-sheet-defaults'),
   onTime: z
     .strictObject({
       /** [766 2.1] "tiếp nhận, xử lý trong kỳ": processing overlapped the period, or received in it. */

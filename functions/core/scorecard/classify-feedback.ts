@@ -1,7 +1,13 @@
 import type { ScorecardRules } from '../../../contracts/scorecard';
 import { vietnamDay } from '../vietnam-time';
 import type { WorkingCalendar } from '../working-calendar';
-import type { Evaluation, FeedbackStep, IndicatorVerdict, ShortfallReason } from './indicator-verdict';
+import {
+  daySpan,
+  type Evaluation,
+  type FeedbackStep,
+  type IndicatorVerdict,
+  type ShortfallReason,
+} from './indicator-verdict';
 import type { ScorecardDossier, ScorecardFeedback } from './scorecard-dossier';
 
 /**
@@ -123,7 +129,7 @@ export function classifyFeedback(
     {
       ...base,
       indicator: '5.2',
-      span: { first: startDay, last: timing.endedAt === undefined ? null : day(timing.endedAt) },
+      span: daySpan(startDay, timing.endedAt === undefined ? null : day(timing.endedAt)),
       category: timing.category,
       met: timing.category !== 'late',
       reasons: timing.reasons,

@@ -9,7 +9,7 @@ import {
   supplementIntervals,
   supplementRequests,
 } from './dossier-timeline';
-import type { Evaluation, IndicatorVerdict } from './indicator-verdict';
+import { daySpan, type Evaluation, type IndicatorVerdict } from './indicator-verdict';
 import type { ScorecardDossier } from './scorecard-dossier';
 
 const HOUR_MS = 3_600_000;
@@ -100,7 +100,7 @@ export function classifyOnTime(
     span:
       onTime.population === 'receivedInPeriod'
         ? { first: day(received), last: day(received) }
-        : { first: day(received), last: end ? day(end.at) : null },
+        : daySpan(day(received), end ? day(end.at) : null),
     provisional: end === undefined,
   };
 

@@ -27,7 +27,6 @@ export interface ScorecardRequest extends ScorecardScope {
   readonly now: Date;
   /** [766 1.4] the national reporting system's received count, when known. */
   readonly nationalReportReceived?: number;
-  readonly rulesVersion?: string;
 }
 
 export interface ScorecardComputation {
@@ -135,7 +134,7 @@ export function computeScorecard(
       period: { from: request.period.from, to: request.period.to },
       ...(request.agencyCode ? { agencyCode: request.agencyCode } : {}),
       ...(request.procedureCode ? { procedureCode: request.procedureCode } : {}),
-      rulesVersion: request.rulesVersion ?? 'default',
+      rulesVersion: rules.version,
       indicators: scoreIndicators(tallyVerdicts(selected), {
         rules,
         indicators,

@@ -83,3 +83,12 @@ export interface Evaluation {
   /** Stands in for the end of anything still open: the period's last instant, or now if earlier. */
   readonly asOf: Date;
 }
+
+/**
+ * A span from its first to its last day. Synced times can disagree (an end of processing
+ * before the reception, a refusal before the forwarding); the span then covers the first day
+ * only, so every verdict is counted in one period at least and a roll-up never goes negative.
+ */
+export function daySpan(first: string, last: string | null): DaySpan {
+  return { first, last: last === null || last >= first ? last : first };
+}
