@@ -24,7 +24,8 @@ export function isReceived(dossier: ScorecardDossier): boolean {
   });
 }
 
-export type EndKind = 'resolved' | 'returned' | 'closed' | 'awaitingCitizen';
+/** `reported`: the province sent NgayKetThucXuLy while no end status is on record. */
+export type EndKind = 'resolved' | 'returned' | 'closed' | 'awaitingCitizen' | 'reported';
 
 export interface EndOfProcessing {
   readonly at: number;
@@ -88,7 +89,7 @@ export function endOfProcessing(
         ? 'closed'
         : undefined;
   if (rules.endOfProcessing === 'syncedFieldFirst' && dossier.finishedAt) {
-    return { at: ms(dossier.finishedAt), kind: kind ?? 'resolved' };
+    return { at: ms(dossier.finishedAt), kind: kind ?? 'reported' };
   }
   if (resolved) return { at: ms(resolved.at), kind: 'resolved' };
   const returnedAt = returned?.at ?? dossier.returnedAt;

@@ -309,6 +309,7 @@ describe('[766 2.2] processing time', () => {
 
   it('leaves out dossiers still open or closed without a result ("Thuộc trạng thái: Đã xử lý xong, Đã trả kết quả")', () => {
     expect(measure(aScorecardDossier())).toBeUndefined();
+    expect(measure(aScorecardDossier({ finishedAt: vn('2025-03-05 10:00') }))).toBeUndefined();
     expect(
       measure(aScorecardDossier({ statusHistory: movedTo(['stopped', '2025-03-05 10:00']) })),
     ).toBeUndefined();
