@@ -59,7 +59,9 @@ export async function parkMessage(
   attempt: DeliveryAttempt,
 ): Promise<void> {
   const attempts =
-    (await deps.store.listAttempts(message.channel, message.dossierCode)).get(message.sequence) ?? [];
+    (await deps.store.listHistory(message.channel, message.dossierCode)).find(
+      (stored) => stored.sequence === message.sequence,
+    )?.attempts ?? [];
   await deps.store.parkMessage(
     {
       messageId: message.messageId,
