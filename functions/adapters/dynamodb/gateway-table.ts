@@ -44,10 +44,8 @@ export const gatewayTable = {
 
 export type GatewayIndexName = (typeof gatewayTable.indexes)[number]['name'];
 
-export interface TableKey {
-  readonly pk: string;
-  readonly sk: string;
-}
+/** A type, not an interface, so that a key passes wherever the SDK takes a record. */
+export type TableKey = { readonly pk: string; readonly sk: string };
 
 /** The attributes an item carries while it is on a sharded list of the `pending` index. */
 export interface PendingIndexEntry {
