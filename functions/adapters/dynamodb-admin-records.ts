@@ -1,17 +1,50 @@
 import { type DynamoDBDocumentClient, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
 import type { AuditEntry, AuditLog } from '../ports/audit-log';
-import type { ThroughputStats } from '../ports/queue-monitor';
+import type { ThroughputBucket, ThroughputStats } from '../ports/queue-monitor';
+import { accessPatterns, itemKeys } from './dynamodb/gateway-table';
+import { decodeCursor, encodeCursor } from './dynamodb/page-cursor';
+import { parseItem } from './dynamodb/parse-item';
 
 const DAY_MS = 86_400_000;
 /** The audit log is read a page at a time, newest day first; this bounds a page's day scan. */
 const MAX_DAYS_PER_PAGE = 400;
+const DAYS_PER_BATCH = 31;
 const BUCKET_MINUTES = 10;
+const CHANNELS = ['national', 'province'] as const;
 
 const dayOf = (iso: string) => iso.slice(0, 10);
 
+const auditEntrySchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.enum([
+    'failedMessage.replay',
+    'failedMessage.editReplay',
+    'failedMessage.discard',
+    'failedMessage.bulkReplay',
+    'console.signIn',
+    'driftFinding.resync',
+  ]),
+  target: z.string(),
+  reason: z.string().optional(),
+  before: z.unknown().optional(),
+  after: z.unknown().optional(),
+}) satisfies z.ZodType<AuditEntry>;
+
+const auditPositionSchema = z.object({ day: z.string(), sk: z.string().optional() });
+
+const bucketSchema = z.object({
+  sk: z.string(),
+  delivered: z.number().default(0),
+  failed: z.number().default(0),
+  parked: z.number().default(0),
+});
+
 /**
- * Audit entries in day partitions (AUDIT#<yyyy-mm-dd> / <at>#<id>): writes spread over days,
- * and "newest first" is a reverse query of today, then yesterday, and so on.
+ * Audit entries in day partitions (itemKeys.auditEntry): writes spread over days, and "newest
+ * first" is a reverse query of today, then yesterday, and so on.
  */
 export function createDynamoDbAuditLog(
   client: DynamoDBDocumentClient,
@@ -24,42 +57,57 @@ export function createDynamoDbAuditLog(
       await client.send(
         new PutCommand({
           TableName: options.tableName,
-          Item: { pk: `AUDIT#${dayOf(full.at)}`, sk: `${full.at}#${full.id}`, ...full },
+          Item: { ...itemKeys.auditEntry(full.at, full.id), ...full },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
       return full;
     },
     async list({ limit, cursor }) {
-      const position = cursor
-        ? (JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { day: string; sk?: string })
-        : undefined;
-      let day = position?.day ?? dayOf(now().toISOString());
-      let before = position?.sk;
-      const items: AuditEntry[] = [];
-      for (let scanned = 0; scanned < MAX_DAYS_PER_PAGE && items.length < limit; scanned += 1) {
+      const decoded = decodeCursor(cursor);
+      const position = decoded ? auditPositionSchema.parse(decoded) : undefined;
+      const startDay = position?.day ?? dayOf(now().toISOString());
+      const dayBefore = (day: string) =>
+        dayOf(new Date(Date.parse(`${day}T00:00:00Z`) - DAY_MS).toISOString());
+      const readDay = async (day: string, before: string | undefined) => {
         const result = await client.send(
           new QueryCommand({
             TableName: options.tableName,
             KeyConditionExpression: before ? 'pk = :pk AND sk < :before' : 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': `AUDIT#${day}`, ...(before ? { ':before': before } : {}) },
+            ExpressionAttributeValues: {
+              ':pk': accessPatterns.auditOfDay.partition(day),
+              ...(before ? { ':before': before } : {}),
+            },
             ScanIndexForward: false,
-            Limit: limit - items.length,
+            Limit: limit,
           }),
         );
-        for (const item of result.Items ?? []) {
-          const { pk: _pk, sk: _sk, ...entry } = item;
-          items.push(entry as AuditEntry);
+        return (result.Items ?? []).map((item) => parseItem(auditEntrySchema, item, 'audit entry'));
+      };
+      const items: AuditEntry[] = [];
+      let day = startDay;
+      // Days are read a batch at a time, side by side: most days of a quiet log are empty, and
+      // one round trip per empty day would keep an administrator waiting.
+      for (let scanned = 0; scanned < MAX_DAYS_PER_PAGE && items.length < limit; ) {
+        const days: string[] = [];
+        for (; days.length < DAYS_PER_BATCH && scanned < MAX_DAYS_PER_PAGE; scanned += 1) {
+          days.push(day);
+          day = dayBefore(day);
         }
-        if (items.length >= limit) {
+        const pages = await Promise.all(
+          days.map((batchDay) => readDay(batchDay, batchDay === startDay ? position?.sk : undefined)),
+        );
+        for (const [index, page] of pages.entries()) {
+          const room = limit - items.length;
+          items.push(...page.slice(0, room));
           const last = items.at(-1);
-          return {
-            items,
-            cursor: Buffer.from(JSON.stringify({ day, sk: `${last?.at}#${last?.id}` })).toString('base64url'),
-          };
+          if (items.length >= limit && last) {
+            return {
+              items,
+              cursor: encodeCursor({ day: days[index], sk: itemKeys.auditEntry(last.at, last.id).sk }),
+            };
+          }
         }
-        day = dayOf(new Date(Date.parse(`${day}T00:00:00Z`) - DAY_MS).toISOString());
-        before = undefined;
       }
       return { items };
     },
@@ -71,6 +119,7 @@ function bucketOf(at: Date): string {
   return `${at.toISOString().slice(0, 13)}:${String(minutes).padStart(2, '0')}`;
 }
 
+/** Delivery counts per channel and ten-minute bucket (itemKeys.throughputBucket), added to atomically. */
 export function createDynamoDbThroughputStats(
   client: DynamoDBDocumentClient,
   options: { tableName: string },
@@ -81,7 +130,7 @@ export function createDynamoDbThroughputStats(
       await client.send(
         new UpdateCommand({
           TableName: options.tableName,
-          Key: { pk: `STATS#${channel}`, sk: bucketOf(at) },
+          Key: itemKeys.throughputBucket(channel, bucketOf(at)),
           UpdateExpression: 'ADD delivered :delivered, failed :failed, parked :parked',
           ExpressionAttributeValues: {
             ':delivered': counts.delivered,
@@ -92,23 +141,21 @@ export function createDynamoDbThroughputStats(
       );
     },
     async recent(since) {
-      const buckets = [];
-      for (const channel of ['national', 'province']) {
+      const buckets: ThroughputBucket[] = [];
+      for (const channel of CHANNELS) {
         const result = await client.send(
           new QueryCommand({
             TableName: options.tableName,
             KeyConditionExpression: 'pk = :pk AND sk >= :since',
-            ExpressionAttributeValues: { ':pk': `STATS#${channel}`, ':since': bucketOf(since) },
+            ExpressionAttributeValues: {
+              ':pk': accessPatterns.throughputOfChannel.partition(channel),
+              ':since': bucketOf(since),
+            },
           }),
         );
         for (const item of result.Items ?? []) {
-          buckets.push({
-            bucket: item.sk as string,
-            channel,
-            delivered: Number(item.delivered ?? 0),
-            failed: Number(item.failed ?? 0),
-            parked: Number(item.parked ?? 0),
-          });
+          const { sk, ...counts } = parseItem(bucketSchema, item, 'throughput bucket');
+          buckets.push({ bucket: sk, channel, ...counts });
         }
       }
       return buckets;

@@ -1,9 +1,19 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
+import { scopeSchema } from '../../contracts/oauth';
 import type { ClientRegistry, RegisteredClient } from '../ports/client-registry';
+import { itemKeys } from './dynamodb/gateway-table';
+import { parseItem } from './dynamodb/parse-item';
 
-const clientKey = (clientId: string) => ({ pk: `CLIENT#${clientId}`, sk: 'CLIENT' });
+const registeredClientSchema = z.object({
+  clientId: z.string(),
+  secretHash: z.string(),
+  scopes: z.array(scopeSchema),
+  agencies: z.array(z.string()),
+  disabled: z.boolean().optional(),
+}) satisfies z.ZodType<RegisteredClient>;
 
-/** API clients live in the gateway table, so revoking one needs no redeploy. */
+/** API clients live in the gateway table (itemKeys.client), so revoking one needs no redeploy. */
 export function createDynamoDbClientRegistry(
   client: DynamoDBDocumentClient,
   tableName: string,
@@ -12,14 +22,17 @@ export function createDynamoDbClientRegistry(
 } {
   return {
     async findClient(clientId) {
-      const result = await client.send(new GetCommand({ TableName: tableName, Key: clientKey(clientId) }));
-      if (!result.Item) return undefined;
-      const { pk: _pk, sk: _sk, ...registered } = result.Item;
-      return registered as RegisteredClient;
+      const result = await client.send(
+        new GetCommand({ TableName: tableName, Key: itemKeys.client(clientId) }),
+      );
+      return result.Item ? parseItem(registeredClientSchema, result.Item, 'client') : undefined;
     },
     async saveClient(registered) {
       await client.send(
-        new PutCommand({ TableName: tableName, Item: { ...clientKey(registered.clientId), ...registered } }),
+        new PutCommand({
+          TableName: tableName,
+          Item: { ...itemKeys.client(registered.clientId), ...registered },
+        }),
       );
     },
   };

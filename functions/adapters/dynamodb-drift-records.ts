@@ -5,39 +5,37 @@ import {
   QueryCommand,
   ScanCommand,
 } from '@aws-sdk/lib-dynamodb';
-import type { DriftFinding, DriftRunReport } from '../../contracts/drift-check';
+import * as z from 'zod';
+import { type DriftFinding, driftFindingSchema, driftRunReportSchema } from '../../contracts/drift-check';
 import { GatewayError } from '../core/gateway-error';
 import type { DriftRecords } from '../ports/drift-records';
+import { writeIfCondition } from './dynamodb/conditional-write';
+import { accessPatterns, dossierCodeOf, itemKeys, type TableKey } from './dynamodb/gateway-table';
+import { encodeCursor } from './dynamodb/page-cursor';
+import { parseItem } from './dynamodb/parse-item';
+import { expiryOf } from './dynamodb/retention';
 
 /**
- * Drift records in the single table, one partition (findings are few; runs are hourly):
- *   DRIFT / CURSOR                     where the rolling sample stopped (a table key)
- *   DRIFT / FINDING#<dossierCode>      one finding per dossier, its state moved in place
- *   DRIFT / RUN#<startedAt>#<runId>    one report per run
- * The sample reads the delivery progress items of dynamodb-dossier-store.ts
- * (DOSSIER#<code> / PROGRESS#national, with `nationalSynced`) with a plain Scan: nothing on
- * the delivery path writes anything for it.
+ * Drift records in the gateway table, one partition (findings are few; runs are hourly): the
+ * sample's cursor, one finding per dossier (its state moved in place) and one report per run
+ * (itemKeys.driftCursor, driftFinding, driftRun). The sample reads the national delivery
+ * progress items (`syncedDossiersByScan`) with a plain Scan: nothing on the delivery path
+ * writes anything for it.
  */
-const PARTITION = 'DRIFT';
-const CURSOR_KEY = { pk: PARTITION, sk: 'CURSOR' };
-const findingKey = (dossierCode: string) => ({ pk: PARTITION, sk: `FINDING#${dossierCode}` });
-const NATIONAL_PROGRESS = 'PROGRESS#national';
-const DOSSIER_PREFIX = 'DOSSIER#';
 /** Bound on query pages when a state filter leaves pages empty. */
 const MAX_PAGES = 100;
 
-type TableKey = { pk: string; sk: string };
+const tableKeySchema = z.object({ pk: z.string(), sk: z.string() });
+const cursorItemSchema = z.object({ startKey: tableKeySchema.optional() });
+const runItemSchema = z.object({ report: driftRunReportSchema });
+const toFinding = (item: Record<string, unknown>) => parseItem(driftFindingSchema, item, 'drift finding');
 
-function isConditionFailure(error: unknown): boolean {
-  return (error as Error)?.name === 'ConditionalCheckFailedException';
-}
-
-const encodeCursor = (key: TableKey) => Buffer.from(JSON.stringify(key)).toString('base64url');
-
-function decodeCursor(cursor: string): TableKey {
+function decodeFindingCursor(cursor: string): TableKey {
   try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as TableKey;
-    if (key.pk !== PARTITION || !key.sk.startsWith('FINDING#')) throw new Error('not a finding key');
+    const key = tableKeySchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    const findings = accessPatterns.driftFindings;
+    if (key.pk !== findings.partition || !key.sk.startsWith(findings.sortPrefix))
+      throw new Error('not a finding key');
     return key;
   } catch (error) {
     throw new GatewayError('request.invalid', 'Con trỏ trang không hợp lệ / Invalid cursor', {
@@ -47,26 +45,20 @@ function decodeCursor(cursor: string): TableKey {
   }
 }
 
-function toFinding(item: Record<string, unknown>): DriftFinding {
-  const { pk: _pk, sk: _sk, expiresAt: _expires, ...finding } = item;
-  return finding as DriftFinding;
-}
-
 export function createDynamoDbDriftRecords(
   client: DynamoDBDocumentClient,
   options: { tableName: string; retentionSeconds?: number; now?: () => Date },
 ): DriftRecords {
   const { tableName } = options;
   const now = options.now ?? (() => new Date());
-  const expiry = (): { expiresAt?: number } =>
-    options.retentionSeconds === undefined
-      ? {}
-      : { expiresAt: Math.floor(now().getTime() / 1000) + options.retentionSeconds };
+  const expiry = () => expiryOf(now(), options.retentionSeconds);
 
   return {
     async sampleSyncedDossiers(bounds) {
-      const cursor = await client.send(new GetCommand({ TableName: tableName, Key: CURSOR_KEY }));
-      let startKey = cursor.Item?.startKey as TableKey | undefined;
+      const cursor = await client.send(new GetCommand({ TableName: tableName, Key: itemKeys.driftCursor() }));
+      let startKey = cursor.Item
+        ? parseItem(cursorItemSchema, cursor.Item, 'drift cursor').startKey
+        : undefined;
       // From the top, the end of the table is the end of the run; from the middle, it wraps once.
       let wrapped = startKey === undefined;
       const codes: string[] = [];
@@ -75,21 +67,28 @@ export function createDynamoDbDriftRecords(
           new ScanCommand({
             TableName: tableName,
             FilterExpression: 'sk = :progress AND nationalSynced = :synced',
-            ExpressionAttributeValues: { ':progress': NATIONAL_PROGRESS, ':synced': true },
+            ExpressionAttributeValues: {
+              ':progress': accessPatterns.syncedDossiersByScan.sortValue,
+              ':synced': true,
+            },
             ProjectionExpression: 'pk, sk',
             Limit: bounds.scanPageSize,
             ...(startKey ? { ExclusiveStartKey: startKey } : {}),
           }),
         );
-        const found = (result.Items ?? []) as TableKey[];
+        const found = (result.Items ?? []).map((item) => parseItem(tableKeySchema, item, 'progress key'));
         const room = bounds.sampleSize - codes.length;
         for (const item of found.slice(0, room)) {
-          const code = item.pk.slice(DOSSIER_PREFIX.length);
+          const code = dossierCodeOf(item.pk);
           if (!codes.includes(code)) codes.push(code);
         }
         // Stopped inside a page: the next run resumes right after the last dossier taken.
         const last = found.length > room ? found[room - 1] : undefined;
-        startKey = last ? { pk: last.pk, sk: last.sk } : (result.LastEvaluatedKey as TableKey | undefined);
+        startKey =
+          last ??
+          (result.LastEvaluatedKey
+            ? parseItem(tableKeySchema, result.LastEvaluatedKey, 'scan position')
+            : undefined);
         if (!startKey) {
           if (wrapped) break;
           wrapped = true;
@@ -98,7 +97,7 @@ export function createDynamoDbDriftRecords(
       await client.send(
         new PutCommand({
           TableName: tableName,
-          Item: { ...CURSOR_KEY, ...(startKey ? { startKey } : {}) },
+          Item: { ...itemKeys.driftCursor(), ...(startKey ? { startKey } : {}) },
         }),
       );
       return codes;
@@ -106,26 +105,26 @@ export function createDynamoDbDriftRecords(
 
     async getFinding(dossierCode) {
       const result = await client.send(
-        new GetCommand({ TableName: tableName, Key: findingKey(dossierCode), ConsistentRead: true }),
+        new GetCommand({
+          TableName: tableName,
+          Key: itemKeys.driftFinding(dossierCode),
+          ConsistentRead: true,
+        }),
       );
       return result.Item ? toFinding(result.Item) : undefined;
     },
 
-    async saveFinding(finding) {
-      try {
-        await client.send(
+    saveFinding(finding) {
+      return writeIfCondition(() =>
+        client.send(
           new PutCommand({
             TableName: tableName,
-            Item: { ...findingKey(finding.dossierCode), ...finding, ...expiry() },
+            Item: { ...itemKeys.driftFinding(finding.dossierCode), ...finding, ...expiry() },
             ConditionExpression: 'attribute_not_exists(pk) OR revision = :previous',
             ExpressionAttributeValues: { ':previous': finding.revision - 1 },
           }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+        ),
+      );
     },
 
     async listFindings(query) {
@@ -137,15 +136,17 @@ export function createDynamoDbDriftRecords(
           }
         : {};
       const items: DriftFinding[] = [];
-      let startKey: TableKey | undefined = query.cursor ? decodeCursor(query.cursor) : undefined;
+      let startKey: Record<string, unknown> | undefined = query.cursor
+        ? decodeFindingCursor(query.cursor)
+        : undefined;
       for (let page = 0; page < MAX_PAGES; page += 1) {
         const result = await client.send(
           new QueryCommand({
             TableName: tableName,
             KeyConditionExpression: 'pk = :pk AND begins_with(sk, :finding)',
             ExpressionAttributeValues: {
-              ':pk': PARTITION,
-              ':finding': 'FINDING#',
+              ':pk': accessPatterns.driftFindings.partition,
+              ':finding': accessPatterns.driftFindings.sortPrefix,
               ...Object.fromEntries(states.map((state, index) => [`:state${index}`, state])),
             },
             ...filter,
@@ -154,14 +155,14 @@ export function createDynamoDbDriftRecords(
           }),
         );
         items.push(...(result.Items ?? []).map(toFinding));
-        startKey = result.LastEvaluatedKey as TableKey | undefined;
+        startKey = result.LastEvaluatedKey;
         if (items.length >= query.limit || !startKey) break;
       }
       const shown = items.slice(0, query.limit);
       const last = shown.at(-1);
       const more = items.length > query.limit || startKey !== undefined;
       return more && last
-        ? { items: shown, cursor: encodeCursor(findingKey(last.dossierCode)) }
+        ? { items: shown, cursor: encodeCursor(itemKeys.driftFinding(last.dossierCode)) ?? '' }
         : { items: shown };
     },
 
@@ -169,7 +170,7 @@ export function createDynamoDbDriftRecords(
       await client.send(
         new PutCommand({
           TableName: tableName,
-          Item: { pk: PARTITION, sk: `RUN#${report.startedAt}#${report.runId}`, report, ...expiry() },
+          Item: { ...itemKeys.driftRun(report.startedAt, report.runId), report, ...expiry() },
         }),
       );
     },
@@ -179,12 +180,15 @@ export function createDynamoDbDriftRecords(
         new QueryCommand({
           TableName: tableName,
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :run)',
-          ExpressionAttributeValues: { ':pk': PARTITION, ':run': 'RUN#' },
+          ExpressionAttributeValues: {
+            ':pk': accessPatterns.driftRuns.partition,
+            ':run': accessPatterns.driftRuns.sortPrefix,
+          },
           ScanIndexForward: false,
           Limit: limit,
         }),
       );
-      return (result.Items ?? []).map((item) => item.report as DriftRunReport);
+      return (result.Items ?? []).map((item) => parseItem(runItemSchema, item, 'drift run').report);
     },
   };
 }

@@ -1,27 +1,38 @@
 import { type DynamoDBDocumentClient, PutCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
 import type { IndicatorEvent } from '../core/dossier-tracking';
 import type { IndicatorLedger } from '../ports/indicator-ledger';
-import { queryAllPages } from './dynamodb-pages';
+import { accessPatterns, itemKeys } from './dynamodb/gateway-table';
+import { parseItem } from './dynamodb/parse-item';
+import { queryAllPages } from './dynamodb/query-pages';
+import { expiryOf } from './dynamodb/retention';
 
 /** Bounds a read: with the table's retention an agency holds at most a few hundred pages. */
 const MAX_PAGES = 2_000;
-const AGENCIES_KEY = 'INDICATOR_AGENCIES';
+
+const indicatorEventSchema = z.object({
+  agencyCode: z.string(),
+  dossierCode: z.string(),
+  milestone: z.enum(['received', 'refused', 'finished', 'closed']),
+  at: z.string(),
+  day: z.string(),
+  procedureCode: z.string().optional(),
+  online: z.boolean().optional(),
+  onTime: z.boolean().optional(),
+}) satisfies z.ZodType<IndicatorEvent>;
+
+const agencySchema = z.object({ sk: z.string() });
 
 /**
- * One item per dossier and moment, in a partition per agency ordered by day:
- *   INDICATORS#<agency> / <yyyy-MM-dd>#<dossierCode>#<milestone>
- * A moment's key does not depend on when it was recorded, so writing it again is harmless.
- * The agencies seen are listed under INDICATOR_AGENCIES / <agency>.
+ * One item per dossier and moment, in a partition per agency ordered by day
+ * (itemKeys.indicatorMoment). A moment's key does not depend on when it was recorded, so
+ * writing it again is harmless. The agencies seen are listed under itemKeys.indicatorAgency.
  */
 export function createDynamoDbIndicatorLedger(
   client: DynamoDBDocumentClient,
   options: { tableName: string; retentionSeconds?: number; now?: () => Date },
 ): IndicatorLedger {
   const now = options.now ?? (() => new Date());
-  const expiry = () =>
-    options.retentionSeconds === undefined
-      ? {}
-      : { expiresAt: Math.floor(now().getTime() / 1000) + options.retentionSeconds };
   // An instance writes each agency's entry once; repeating it would only cost a write.
   const agenciesWritten = new Set<string>();
 
@@ -35,10 +46,9 @@ export function createDynamoDbIndicatorLedger(
             new PutCommand({
               TableName: options.tableName,
               Item: {
-                pk: `INDICATORS#${event.agencyCode}`,
-                sk: `${event.day}#${event.dossierCode}#${event.milestone}`,
+                ...itemKeys.indicatorMoment(event.agencyCode, event.day, event.dossierCode, event.milestone),
                 ...event,
-                ...expiry(),
+                ...expiryOf(now(), options.retentionSeconds),
               },
             }),
           ),
@@ -49,7 +59,7 @@ export function createDynamoDbIndicatorLedger(
         await client.send(
           new PutCommand({
             TableName: options.tableName,
-            Item: { pk: AGENCIES_KEY, sk: agencyCode, agencyCode },
+            Item: { ...itemKeys.indicatorAgency(agencyCode), agencyCode },
           }),
         );
         agenciesWritten.add(agencyCode);
@@ -61,20 +71,21 @@ export function createDynamoDbIndicatorLedger(
         TableName: options.tableName,
         KeyConditionExpression: 'pk = :pk AND sk < :after',
         // '$' sorts after '#': every key of the last day is included.
-        ExpressionAttributeValues: { ':pk': `INDICATORS#${agencyCode}`, ':after': `${through}$` },
+        ExpressionAttributeValues: {
+          ':pk': accessPatterns.indicatorsOfAgency.partition(agencyCode),
+          ':after': `${through}$`,
+        },
       });
-      return items.map(
-        ({ pk: _pk, sk: _sk, expiresAt: _expires, ...event }) => event as unknown as IndicatorEvent,
-      );
+      return items.map((item) => parseItem(indicatorEventSchema, item, 'indicator moment'));
     },
 
     async agencies() {
       const items = await queryAll({
         TableName: options.tableName,
         KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': AGENCIES_KEY },
+        ExpressionAttributeValues: { ':pk': accessPatterns.indicatorAgencies.partition },
       });
-      return items.map((item) => item.sk as string);
+      return items.map((item) => parseItem(agencySchema, item, 'indicator agency').sk);
     },
   };
 }

@@ -1,12 +1,20 @@
 import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
 import { mayActForAgency } from '../core/agency-grants';
 import type { ProvinceSystem, ProvinceSystems } from '../ports/province-systems';
+import { accessPatterns, itemKeys } from './dynamodb/gateway-table';
+import { parseItem } from './dynamodb/parse-item';
 
-const ROUTES_KEY = 'PROVINCE_SYSTEMS';
+const provinceSystemSchema = z.object({
+  clientId: z.string(),
+  agencies: z.array(z.string()),
+  webhookUrl: z.string(),
+}) satisfies z.ZodType<ProvinceSystem>;
 
 /**
  * Provincial systems are few (one per province vendor), so all of them are read in one query
- * and kept for a short while: routing a national push costs no read on the hot path.
+ * (`provinceSystems`) and kept for a short while: routing a national push costs no read on the
+ * hot path.
  */
 export function createDynamoDbProvinceSystems(
   client: DynamoDBDocumentClient,
@@ -21,10 +29,12 @@ export function createDynamoDbProvinceSystems(
       new QueryCommand({
         TableName: options.tableName,
         KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': ROUTES_KEY },
+        ExpressionAttributeValues: { ':pk': accessPatterns.provinceSystems.partition },
       }),
     );
-    const systems = (result.Items ?? []).map(({ pk: _pk, sk: _sk, ...system }) => system as ProvinceSystem);
+    const systems = (result.Items ?? []).map((item) =>
+      parseItem(provinceSystemSchema, item, 'province system'),
+    );
     cached = { at: now(), systems };
     return systems;
   }
@@ -37,7 +47,7 @@ export function createDynamoDbProvinceSystems(
       await client.send(
         new PutCommand({
           TableName: options.tableName,
-          Item: { pk: ROUTES_KEY, sk: system.clientId, ...system },
+          Item: { ...itemKeys.provinceSystem(system.clientId), ...system },
         }),
       );
       cached = undefined;

@@ -1,17 +1,26 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { ReconciliationReport, ReconciliationSummary } from '../../contracts/reconciliation';
-import { GatewayError } from '../core/gateway-error';
+import * as z from 'zod';
+import {
+  type ReconciliationReport,
+  type ReconciliationSummary,
+  reconciliationEntrySchema,
+  reconciliationSummarySchema,
+} from '../../contracts/reconciliation';
 import type { ReconciliationReports } from '../ports/reconciliation-reports';
+import { accessPatterns, itemKeys } from './dynamodb/gateway-table';
+import { decodeCursor, encodeCursor } from './dynamodb/page-cursor';
+import { parseItem } from './dynamodb/parse-item';
 
 /**
- * Reconciliation reports in the single table:
- *   RECONCILIATION / <day>#<startedAt>#<reportId>   the summary, for the newest-first list
- *   RECONCILIATION#<reportId> / REPORT              the summary again, to find a report by id
- *   RECONCILIATION#<reportId> / ENTRIES#<nnnn>      its mismatches, in chunks (an item holds 400 KB)
- * Reports are a few a day, so one partition lists them all.
+ * Reconciliation reports in the gateway table: each summary in the newest-first list
+ * (itemKeys.reconciliationListing), again under the report's id (reconciliationReport), and its
+ * mismatches in chunks (reconciliationEntries: an item holds at most 400 KB). Reports are a few
+ * a day, so one partition lists them all.
  */
-const LIST_KEY = 'RECONCILIATION';
 const ENTRIES_PER_ITEM = 200;
+
+const summaryItemSchema = z.object({ summary: reconciliationSummarySchema });
+const entriesItemSchema = z.object({ entries: z.array(reconciliationEntrySchema) });
 const MAX_PAGES = 1000;
 
 export function createDynamoDbReconciliationReports(
@@ -30,8 +39,7 @@ export function createDynamoDbReconciliationReports(
           new PutCommand({
             TableName: tableName,
             Item: {
-              pk: `${LIST_KEY}#${report.reportId}`,
-              sk: `ENTRIES#${String(chunk).padStart(4, '0')}`,
+              ...itemKeys.reconciliationEntries(report.reportId, chunk),
               entries: report.entries.slice(start, start + ENTRIES_PER_ITEM),
             },
           }),
@@ -41,20 +49,20 @@ export function createDynamoDbReconciliationReports(
       await client.send(
         new PutCommand({
           TableName: tableName,
-          Item: { pk: `${LIST_KEY}#${report.reportId}`, sk: 'REPORT', summary },
+          Item: { ...itemKeys.reconciliationReport(report.reportId), summary },
         }),
       );
       await client.send(
         new PutCommand({
           TableName: tableName,
-          Item: { pk: LIST_KEY, sk: `${report.day}#${report.startedAt}#${report.reportId}`, summary },
+          Item: { ...itemKeys.reconciliationListing(report.day, report.startedAt, report.reportId), summary },
         }),
       );
     },
 
     async get(reportId) {
       const head = await client.send(
-        new GetCommand({ TableName: tableName, Key: { pk: `${LIST_KEY}#${reportId}`, sk: 'REPORT' } }),
+        new GetCommand({ TableName: tableName, Key: itemKeys.reconciliationReport(reportId) }),
       );
       if (!head.Item) return undefined;
       const entries: ReconciliationReport['entries'][number][] = [];
@@ -64,35 +72,30 @@ export function createDynamoDbReconciliationReports(
           new QueryCommand({
             TableName: tableName,
             KeyConditionExpression: 'pk = :pk AND begins_with(sk, :entries)',
-            ExpressionAttributeValues: { ':pk': `${LIST_KEY}#${reportId}`, ':entries': 'ENTRIES#' },
+            ExpressionAttributeValues: {
+              ':pk': accessPatterns.reconciliationEntriesOfReport.partition(reportId),
+              ':entries': accessPatterns.reconciliationEntriesOfReport.sortPrefix,
+            },
             ExclusiveStartKey: startKey,
           }),
         );
-        for (const item of result.Items ?? []) entries.push(...(item.entries as typeof entries));
+        for (const item of result.Items ?? []) {
+          entries.push(...parseItem(entriesItemSchema, item, 'reconciliation entries').entries);
+        }
         startKey = result.LastEvaluatedKey;
         if (!startKey) break;
       }
-      return { ...(head.Item.summary as ReconciliationSummary), entries };
+      return { ...parseItem(summaryItemSchema, head.Item, 'reconciliation report').summary, entries };
     },
 
     async list(query) {
-      let startKey: Record<string, unknown> | undefined;
-      if (query.cursor) {
-        try {
-          startKey = JSON.parse(Buffer.from(query.cursor, 'base64url').toString('utf8'));
-        } catch (error) {
-          throw new GatewayError('request.invalid', 'Con trỏ trang không hợp lệ / Invalid cursor', {
-            fieldErrors: [{ path: '$.cursor', message: 'not a cursor this API returned' }],
-            cause: error,
-          });
-        }
-      }
+      const startKey = decodeCursor(query.cursor);
       const result = await client.send(
         new QueryCommand({
           TableName: tableName,
           KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
           ExpressionAttributeValues: {
-            ':pk': LIST_KEY,
+            ':pk': accessPatterns.reconciliationReportsByDay.partition,
             ':from': query.from ?? '0000',
             // '~' sorts after the rest of the sort key, so `to` includes its whole day.
             ':to': `${query.to ?? '9999'}~`,
@@ -102,10 +105,11 @@ export function createDynamoDbReconciliationReports(
           ExclusiveStartKey: startKey,
         }),
       );
-      const items = (result.Items ?? []).map((item) => item.summary as ReconciliationSummary);
-      return result.LastEvaluatedKey
-        ? { items, cursor: Buffer.from(JSON.stringify(result.LastEvaluatedKey)).toString('base64url') }
-        : { items };
+      const items = (result.Items ?? []).map(
+        (item) => parseItem(summaryItemSchema, item, 'reconciliation listing').summary,
+      );
+      const cursor = encodeCursor(result.LastEvaluatedKey);
+      return cursor ? { items, cursor } : { items };
     },
   };
 }

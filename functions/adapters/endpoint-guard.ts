@@ -1,14 +1,16 @@
 import CircuitBreaker from 'opossum';
 import pLimit from 'p-limit';
+import type { EndpointName } from '../core/failure-side';
 import { GatewayError } from '../core/gateway-error';
 import { classifyFailure } from '../core/retry-policy';
-import type { Logger } from '../ports/logger';
+import type { BusinessMetrics } from '../ports/business-metrics';
 
 export interface EndpointGuardOptions {
-  readonly name: string;
+  /** The endpoint, as failures and the CircuitBreakerOpen metric name it. */
+  readonly name: EndpointName;
   readonly maxConcurrentCalls: number;
   readonly circuitBreaker: { readonly failureThreshold: number; readonly openSeconds: number };
-  readonly logger: Logger;
+  readonly metrics: BusinessMetrics;
 }
 
 export interface EndpointGuard {
@@ -24,7 +26,8 @@ const ROLLING_WINDOW_MS = 60_000;
  * at most `maxConcurrentCalls` at once from this instance, and a circuit breaker that opens
  * once at least `failureThreshold` calls were made and 80 % of recent ones failed transiently
  * (rejections of a record do not count: the endpoint is healthy), fails fast while open, and lets one probe through after
- * `openSeconds`. Fast failures are transient, so the relay retries them with backoff.
+ * `openSeconds`. Fast failures are transient, so the relay retries them with backoff; they name
+ * the endpoint (`details.endpoint`), so they are counted against it and not against the gateway.
  */
 export function createEndpointGuard(options: EndpointGuardOptions): EndpointGuard {
   const limit = pLimit(options.maxConcurrentCalls);
@@ -38,10 +41,8 @@ export function createEndpointGuard(options: EndpointGuardOptions): EndpointGuar
     errorThresholdPercentage: 80,
     errorFilter: (error: Error) => !classifyFailure(error).retry,
   });
-  breaker.on('open', () =>
-    options.logger.warn('circuit breaker open', { endpoint: options.name, metric: 'CircuitBreakerOpen' }),
-  );
-  breaker.on('close', () => options.logger.info('circuit breaker closed', { endpoint: options.name }));
+  breaker.on('open', () => options.metrics.count('CircuitBreakerOpen', 1, { endpoint: options.name }));
+  breaker.on('close', () => options.metrics.count('CircuitBreakerOpen', 0, { endpoint: options.name }));
 
   return {
     isOpen: () => breaker.opened,
@@ -56,6 +57,7 @@ export function createEndpointGuard(options: EndpointGuardOptions): EndpointGuar
               `${options.name} is failing; calls paused (circuit open)`,
               {
                 retryAfterSeconds: options.circuitBreaker.openSeconds,
+                details: { endpoint: options.name },
                 cause: error,
               },
             );

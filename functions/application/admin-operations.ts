@@ -110,11 +110,15 @@ export async function failedMessageDetail(
       'failedMessage.notFound',
       `Không có tin lỗi ${messageId} / No failed message ${messageId}`,
     );
-  const [message, attempts] = await Promise.all([
+  const [message, history] = await Promise.all([
     deps.store.getMessage(failed.channel, failed.dossierCode, failed.sequence),
-    deps.store.listAttempts(failed.channel, failed.dossierCode),
+    deps.store.listHistory(failed.channel, failed.dossierCode),
   ]);
-  return { failed, message, attempts: attempts.get(failed.sequence) ?? [] };
+  return {
+    failed,
+    message,
+    attempts: history.find((stored) => stored.sequence === failed.sequence)?.attempts ?? [],
+  };
 }
 
 export async function replayAsAdmin(

@@ -1,7 +1,7 @@
 import type { DossierView } from '../../contracts/provincial-api';
-import type { Channel, DeliveryAttempt, DeliveryProgress, MessageSummary } from '../core/dossier-message';
+import type { Channel, MessageKind } from '../core/dossier-message';
 import { GatewayError } from '../core/gateway-error';
-import type { DossierStore } from '../ports/dossier-store';
+import type { DossierStore, MessageHistory } from '../ports/dossier-store';
 
 type TimelineEntry = DossierView['timeline'][number];
 type SyncState = DossierView['sync']['state'];
@@ -11,28 +11,11 @@ const directionOf: Record<Channel, TimelineEntry['direction']> = {
   province: 'to_province',
 };
 
-interface ChannelState {
-  readonly channel: Channel;
-  readonly messages: MessageSummary[];
-  readonly progress: DeliveryProgress;
-  readonly attempts: Map<number, DeliveryAttempt[]>;
-}
+/** Kinds whose delivery gives the portal the message's status (a payment row repeats the status it has). */
+const movesNationalStatus = new Set<MessageKind>(['dossier.sync', 'dossier.status', 'dossier.resync']);
 
-async function loadChannel(
-  store: DossierStore,
-  channel: Channel,
-  dossierCode: string,
-): Promise<ChannelState> {
-  const [messages, progress, attempts] = await Promise.all([
-    store.listMessages(channel, dossierCode),
-    store.getDeliveryProgress(channel, dossierCode),
-    store.listAttempts(channel, dossierCode),
-  ]);
-  return { channel, messages, progress, attempts };
-}
-
-function timelineOf({ channel, messages, attempts }: ChannelState): TimelineEntry[] {
-  return messages.flatMap((message) => [
+function timelineOf(channel: Channel, history: readonly MessageHistory[]): TimelineEntry[] {
+  return history.flatMap((message) => [
     {
       at: message.acceptedAt,
       kind: message.kind,
@@ -40,7 +23,7 @@ function timelineOf({ channel, messages, attempts }: ChannelState): TimelineEntr
       outcome: 'accepted',
       detail: `#${message.sequence} ${message.naturalKey} (${message.messageId})`,
     },
-    ...(attempts.get(message.sequence) ?? []).map((attempt) => ({
+    ...message.attempts.map((attempt) => ({
       at: attempt.at,
       kind: message.kind,
       direction: directionOf[channel],
@@ -50,44 +33,70 @@ function timelineOf({ channel, messages, attempts }: ChannelState): TimelineEntr
   ]);
 }
 
-function syncStateOf({ messages, progress }: ChannelState): SyncState {
-  const latest = messages.at(-1);
-  if (messages.some((message) => message.state === 'parked')) return 'parked';
-  if (latest && progress.deliveredSequence < latest.sequence)
-    return progress.lastError ? 'failing' : 'pending';
-  return 'synced';
+/**
+ * A channel's sync state from its messages alone. Each message's state and the attempt that set
+ * it are one item, written by one update, so whatever a reader sees of a delivery it sees whole:
+ * the state never says synced while the timeline lacks the delivery (the relay's progress item,
+ * written just before, is not read here).
+ */
+function syncOf(history: readonly MessageHistory[]): DossierView['sync'] {
+  const lastSyncedAt = history
+    .flatMap((message) => message.attempts)
+    .filter((attempt) => attempt.outcome === 'delivered')
+    .map((attempt) => attempt.at)
+    .sort()
+    .at(-1);
+  const synced = lastSyncedAt ? { lastSyncedAt } : {};
+  const parked = history.find((message) => message.state === 'parked');
+  if (parked) return stateWithError('parked', parked, synced);
+  const waiting = history.find((message) => message.state === 'accepted' || message.state === 'held');
+  if (!waiting) return { state: 'synced', ...synced };
+  return waiting.attempts.at(-1)?.outcome === 'failed'
+    ? stateWithError('failing', waiting, synced)
+    : { state: 'pending', ...synced };
+}
+
+function stateWithError(
+  state: SyncState,
+  message: MessageHistory,
+  synced: { lastSyncedAt?: string },
+): DossierView['sync'] {
+  const lastError = message.attempts.at(-1)?.detail;
+  return { state, ...synced, ...(lastError ? { lastError } : {}) };
+}
+
+/** The status the portal was last given: that of the latest national message delivered which sets one. */
+function nationalStatusOf(history: readonly MessageHistory[]): DossierView['nationalStatus'] {
+  return (
+    history.filter((message) => message.state === 'delivered' && movesNationalStatus.has(message.kind)).at(-1)
+      ?.status ?? null
+  );
 }
 
 /** Everything the gateway knows about one dossier, from the store alone. */
 export async function getDossierView(store: DossierStore, dossierCode: string): Promise<DossierView> {
   const [national, province] = await Promise.all([
-    loadChannel(store, 'national', dossierCode),
-    loadChannel(store, 'province', dossierCode),
+    store.listHistory('national', dossierCode),
+    store.listHistory('province', dossierCode),
   ]);
-  const primary = national.messages.length > 0 ? national : province;
-  const first = primary.messages[0];
-  const latest = primary.messages.at(-1);
+  const primary = national.length > 0 ? national : province;
+  const first = primary[0];
+  const latest = primary.at(-1);
   if (!first || !latest) {
     throw new GatewayError(
       'dossier.notFound',
       `Không tìm thấy hồ sơ / No dossier ${dossierCode} is known to the gateway`,
     );
   }
-  const timeline = [...timelineOf(national), ...timelineOf(province)].sort((a, b) =>
+  const timeline = [...timelineOf('national', national), ...timelineOf('province', province)].sort((a, b) =>
     a.at < b.at ? -1 : a.at > b.at ? 1 : 0,
   );
-  const state = syncStateOf(primary);
-  const nationalStatus = national.progress.nationalStatus ?? province.messages.at(-1)?.status ?? null;
   return {
     dossierCode,
     agencyCode: first.agencyCode,
     status: latest.status,
-    nationalStatus,
-    sync: {
-      state,
-      ...(primary.progress.lastSyncedAt ? { lastSyncedAt: primary.progress.lastSyncedAt } : {}),
-      ...(primary.progress.lastError && state !== 'synced' ? { lastError: primary.progress.lastError } : {}),
-    },
+    nationalStatus: nationalStatusOf(national) ?? province.at(-1)?.status ?? null,
+    sync: syncOf(primary),
     payments: [],
     timeline,
   };

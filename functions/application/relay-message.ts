@@ -8,7 +8,7 @@ import type {
   ProgressUpdate,
   StoredMessage,
 } from '../core/dossier-message';
-import { GatewayError, isGatewayError } from '../core/gateway-error';
+import { GatewayError } from '../core/gateway-error';
 import { classifyFailure } from '../core/retry-policy';
 import type { Clock } from '../ports/clock';
 import type { DossierStore } from '../ports/dossier-store';
@@ -59,7 +59,9 @@ export async function parkMessage(
   attempt: DeliveryAttempt,
 ): Promise<void> {
   const attempts =
-    (await deps.store.listAttempts(message.channel, message.dossierCode)).get(message.sequence) ?? [];
+    (await deps.store.listHistory(message.channel, message.dossierCode)).find(
+      (stored) => stored.sequence === message.sequence,
+    )?.attempts ?? [];
   await deps.store.parkMessage(
     {
       messageId: message.messageId,
@@ -103,8 +105,9 @@ export async function releaseHeldMessages(
 
 /**
  * Delivers one queued message, in per-dossier order. Throws a retryable error when the
- * message must come back later (its predecessor is not delivered yet, or the receiver failed
- * transiently); parks it when the receiver rejects it; holds it behind a parked predecessor.
+ * message must come back later: 'sequence.waiting' while its predecessor is not delivered yet,
+ * the receiver's own error when it failed transiently. Parks it when the receiver rejects it;
+ * holds it behind a parked predecessor.
  */
 export async function relayMessage(
   deps: RelayDependencies,
@@ -136,12 +139,11 @@ export async function relayMessage(
     return 'held';
   }
   if (decision === 'wait') {
+    // Not a failure of either side: the gateway's own order. Retried like any transient error.
     throw new GatewayError(
-      'national.transient',
-      `waiting for message ${progress.deliveredSequence + 1} of ${dossierCode}`,
-      {
-        details: { waitingFor: progress.deliveredSequence + 1 },
-      },
+      'sequence.waiting',
+      `waiting for message ${progress.deliveredSequence + 1} of ${dossierCode} (${channel})`,
+      { details: { waitingFor: progress.deliveredSequence + 1 } },
     );
   }
 
@@ -164,9 +166,9 @@ export async function relayMessage(
     const failure = error instanceof Error ? error : new Error(String(error));
     if (classifyFailure(failure).retry) {
       await deps.store.recordFailedAttempt(ref, attemptNow(deps, startedAt, 'failed', failure.message));
-      throw isGatewayError(failure)
-        ? failure
-        : new GatewayError('national.transient', failure.message, { cause: failure });
+      // Thrown as it is: its code says which side failed (functions/core/failure-side.ts), and
+      // an error that is no receiver's is the gateway's own, not the national portal's.
+      throw failure;
     }
     await parkMessage(deps, message, 'rejected', attemptNow(deps, startedAt, 'parked', failure.message));
     return 'parked';

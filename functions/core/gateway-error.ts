@@ -24,6 +24,7 @@ export type GatewayErrorCode =
   | 'idempotency.conflict'
   | 'idempotency.inProgress'
   | 'sequence.taken'
+  | 'sequence.waiting'
   | 'national.transient'
   | 'national.rejected'
   | 'national.authentication'

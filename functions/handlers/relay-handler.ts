@@ -2,8 +2,10 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import { queueEnvelopeSchema } from '../../contracts/queue-envelope';
 import { type Deliverer, type RelayDependencies, relayMessage } from '../application/relay-message';
 import type { Channel } from '../core/dossier-message';
+import { type FailureSide, failureSideOf } from '../core/failure-side';
 import { isGatewayError } from '../core/gateway-error';
 import { classifyFailure, type RetryPolicy, retryDelaySeconds } from '../core/retry-policy';
+import type { BusinessMetrics } from '../ports/business-metrics';
 import type { ThroughputStats } from '../ports/queue-monitor';
 import { processFifoBatch } from './process-fifo-batch';
 
@@ -11,9 +13,21 @@ export interface RelayHandlerDependencies extends RelayDependencies {
   readonly random: () => number;
   readonly retryPolicy: RetryPolicy;
   readonly throughput: ThroughputStats;
+  readonly metrics: BusinessMetrics;
 }
 
-type Tally = Record<Channel, { delivered: number; failed: number; parked: number }>;
+/** The side a channel delivers to: its failures are that receiver's. */
+const receiverOf: Record<Channel, FailureSide> = {
+  national: 'national-portal',
+  province: 'province-webhooks',
+};
+
+interface Tally {
+  /** The console's counters per channel: `failed` counts only the receiver's own failures. */
+  readonly channels: Record<Channel, { delivered: number; failed: number; parked: number }>;
+  /** Every failed attempt, by the side that failed (the DeliveryFailures metric). */
+  readonly sides: Map<FailureSide, number>;
+}
 
 /**
  * SQS FIFO worker: one record at a time per dossier group, groups side by side; a failed
@@ -25,39 +39,52 @@ export function createRelayHandler(deps: RelayHandlerDependencies, deliver: Deli
     const envelope = queueEnvelopeSchema.parse(JSON.parse(record.body));
     try {
       const outcome = await relayMessage(deps, envelope, deliver);
-      if (outcome === 'delivered') tally[envelope.channel].delivered += 1;
-      if (outcome === 'parked') tally[envelope.channel].parked += 1;
+      if (outcome === 'delivered') tally.channels[envelope.channel].delivered += 1;
+      if (outcome === 'parked') tally.channels[envelope.channel].parked += 1;
     } catch (error) {
-      tally[envelope.channel].failed += 1;
+      const waiting = isGatewayError(error, 'sequence.waiting');
+      const side = failureSideOf(error);
+      if (!waiting) {
+        tally.sides.set(side, (tally.sides.get(side) ?? 0) + 1);
+        if (side === receiverOf[envelope.channel]) tally.channels[envelope.channel].failed += 1;
+      }
       const verdict = classifyFailure(error as Error);
       const attempt = Number(record.attributes.ApproximateReceiveCount ?? '1');
       if (verdict.retry) {
         const seconds = retryDelaySeconds(attempt, deps.random, deps.retryPolicy, verdict.retryAfterSeconds);
         await deps.queues[envelope.channel].delay(record.receiptHandle, seconds);
       }
-      deps.logger.warn('relay attempt failed', {
-        dossierCode: envelope.dossierCode,
-        channel: envelope.channel,
-        sequence: envelope.sequence,
-        attempt,
-        code: isGatewayError(error) ? error.code : 'unexpected',
-        error: (error as Error).message,
-      });
+      (waiting ? deps.logger.info : deps.logger.warn).call(
+        deps.logger,
+        waiting ? 'relay waits for an earlier message' : 'relay attempt failed',
+        {
+          dossierCode: envelope.dossierCode,
+          channel: envelope.channel,
+          sequence: envelope.sequence,
+          attempt,
+          code: isGatewayError(error) ? error.code : 'unexpected',
+          ...(waiting ? {} : { failedSide: side }),
+          error: (error as Error).message,
+        },
+      );
       throw error;
     }
   }
 
   return async (event: SQSEvent, _context: Context): Promise<SQSBatchResponse> => {
     const empty = () => ({ delivered: 0, failed: 0, parked: 0 });
-    const tally: Tally = { national: empty(), province: empty() };
+    const tally: Tally = { channels: { national: empty(), province: empty() }, sides: new Map() };
     const response = await processFifoBatch(event.Records, (record) => handleRecord(record, tally));
     // One counter write per batch, not per message: the dashboard's charts cost next to nothing.
-    for (const channel of Object.keys(tally) as Channel[]) {
+    for (const channel of Object.keys(tally.channels) as Channel[]) {
       await deps.throughput
-        .add(channel, tally[channel], deps.clock.now())
+        .add(channel, tally.channels[channel], deps.clock.now())
         .catch((error: unknown) =>
           deps.logger.warn('throughput counters not written', { error: (error as Error).message }),
         );
+    }
+    for (const [failedSide, failures] of tally.sides) {
+      deps.metrics.count('DeliveryFailures', failures, { failedSide });
     }
     return response;
   };

@@ -31,6 +31,8 @@ const problemCatalogue: Record<GatewayErrorCode, { status: ContentfulStatusCode;
   'idempotency.conflict': { status: 409, title: 'Khóa idempotency bị dùng lại / Idempotency key reused' },
   'idempotency.inProgress': { status: 409, title: 'Yêu cầu đang được xử lý / Request still in progress' },
   'sequence.taken': { status: 409, title: 'Xung đột ghi / Concurrent write conflict' },
+  // Raised by the relay only (a message waits for its predecessor); no route answers it.
+  'sequence.waiting': { status: 503, title: 'Đang chờ tin trước / Waiting for an earlier message' },
   'national.transient': { status: 502, title: 'Cổng DVCQG tạm thời lỗi / National portal unavailable' },
   'national.rejected': { status: 502, title: 'Cổng DVCQG từ chối / National portal rejected the record' },
   'national.authentication': {

@@ -8,6 +8,11 @@ import type {
   StoredMessage,
 } from '../core/dossier-message';
 
+/** A message's summary with every delivery attempt, as the one item that holds them both. */
+export interface MessageHistory extends MessageSummary {
+  readonly attempts: readonly DeliveryAttempt[];
+}
+
 export interface PendingMessageRef {
   readonly channel: Channel;
   readonly dossierCode: string;
@@ -37,6 +42,11 @@ export interface FailedMessageQuery {
 export interface DossierStore {
   /** Accepted messages of a dossier in one channel, ascending by sequence, without payloads. */
   listMessages(channel: Channel, dossierCode: string): Promise<MessageSummary[]>;
+  /**
+   * The same, each with its delivery attempts, read in one query: every message's state and the
+   * attempt that set it come from one item, so a reader sees each change of a message whole.
+   */
+  listHistory(channel: Channel, dossierCode: string): Promise<MessageHistory[]>;
   getMessage(channel: Channel, dossierCode: string, sequence: number): Promise<StoredMessage | undefined>;
   /**
    * Records a message at its sequence number if no other message holds it.
@@ -45,8 +55,11 @@ export interface DossierStore {
   appendMessage(message: StoredMessage): Promise<void>;
   getDeliveryProgress(channel: Channel, dossierCode: string): Promise<DeliveryProgress>;
   /**
-   * Moves the dossier's progress from sequence-1 to sequence and marks the message
-   * delivered; a no-op for a sequence that is already delivered.
+   * Moves the dossier's progress from sequence-1 to sequence, then marks the message delivered
+   * with its attempt; for a sequence whose progress moved already (a copy after a crash between
+   * the two writes), only the second. Progress first: a crash between them leaves a message that
+   * still looks pending, which the sweeper re-enqueues and the relay tidies as a duplicate.
+   * Throws 'sequence.taken' when the progress is behind sequence-1.
    */
   recordDelivery(
     message: Pick<MessageSummary, 'channel' | 'dossierCode' | 'sequence'>,
@@ -78,7 +91,6 @@ export interface DossierStore {
   getFailedMessage(messageId: string): Promise<FailedMessage | undefined>;
   /** Newest first, filtered; `cursor` continues a previous page. */
   listFailedMessages(query: FailedMessageQuery): Promise<{ items: FailedMessage[]; cursor?: string }>;
-  listAttempts(channel: Channel, dossierCode: string): Promise<Map<number, DeliveryAttempt[]>>;
   /** When the oldest undelivered message was accepted (or last released), if any is pending. */
   oldestPendingSince(): Promise<string | undefined>;
   /** Messages accepted but not delivered since before `olderThan`, oldest first. */

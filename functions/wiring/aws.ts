@@ -1,5 +1,5 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { environment, queueUrlVariable, topology } from '../../infra/topology';
+import { channelQueues, environment, queueUrlVariable, service, topology } from '../../infra/topology';
 import { buildDependencies, type GatewayDependencies } from './build-dependencies';
 import { parseNationalTransports } from './parse-national-transports';
 import { paymentPartnerProfile } from './payment-partner-profile';
@@ -28,8 +28,14 @@ export function loadAwsDependencies(): Promise<GatewayDependencies> {
       stage: required(environment.stage),
       region,
       tableName: required(environment.tableName),
-      queues: { national: queue('to-national.fifo'), province: queue('to-province.fifo') },
-      deadLetterQueues: { national: queue('to-national-dlq.fifo'), province: queue('to-province-dlq.fifo') },
+      queues: {
+        national: queue(channelQueues.national.queue.name),
+        province: queue(channelQueues.province.queue.name),
+      },
+      deadLetterQueues: {
+        national: queue(channelQueues.national.deadLetterQueue.name),
+        province: queue(channelQueues.province.deadLetterQueue.name),
+      },
       nationalPortal: {
         ...topology.endpoints.nationalPortal,
         baseUrl: required(environment.nationalPortalUrl),
@@ -64,7 +70,7 @@ export function loadAwsDependencies(): Promise<GatewayDependencies> {
         .filter(Boolean),
       tokens: {
         issuer: required(environment.tokenIssuer),
-        audience: 'lien-thong-gateway',
+        audience: service.name,
         lifetimeSeconds: topology.security.tokenLifetimeSeconds,
         keys: secrets.signingKeys,
       },

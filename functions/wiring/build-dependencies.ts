@@ -4,6 +4,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import agencyRecodingFile from '../../config/agency-recoding.json' with { type: 'json' };
+import { service } from '../../infra/topology';
 import { createDynamoDbAuditLog, createDynamoDbThroughputStats } from '../adapters/dynamodb-admin-records';
 import { createDynamoDbClientRegistry } from '../adapters/dynamodb-client-registry';
 import { createDynamoDbDeadlineWatch } from '../adapters/dynamodb-deadline-watch';
@@ -82,14 +83,19 @@ export async function buildDependencies(
     tableName: config.tableName,
     cacheSeconds: PROVINCE_SYSTEMS_CACHE_SECONDS,
   });
+  const metrics = createEmfBusinessMetrics({
+    logger: log,
+    serviceName: service.name,
+    namespace: service.metricsNamespace,
+  });
   const nationalPortal = guardNationalPortal(
     buildNationalPortal(config.nationalPortal),
-    createEndpointGuard({ name: 'national-portal', ...config.nationalPortal, logger: log }),
+    createEndpointGuard({ name: 'national-portal', ...config.nationalPortal, metrics }),
   );
   const webhookGuard = createEndpointGuard({
     name: 'province-webhooks',
     ...config.provinceWebhooks,
-    logger: log,
+    metrics,
   });
   const sender = createStandardWebhookSender({
     secrets: (clientId) => config.provinceWebhooks.secrets[clientId] ?? [],
@@ -100,7 +106,7 @@ export async function buildDependencies(
   const paymentPlatform = config.paymentPlatform
     ? guardPaymentPlatform(
         createPaygovPaymentPlatform(config.paymentPlatform),
-        createEndpointGuard({ name: 'payment-platform', ...config.paymentPlatform, logger: log }),
+        createEndpointGuard({ name: 'payment-platform', ...config.paymentPlatform, metrics }),
       )
     : unconfiguredPaymentPlatform();
   if (config.nationalPushSecrets.length === 0) {
@@ -129,7 +135,7 @@ export async function buildDependencies(
     },
     paymentPolling: { limit: pollLimit },
     reconciliationReports: createDynamoDbReconciliationReports(documents, { tableName: config.tableName }),
-    metrics: createEmfBusinessMetrics({ logger: log, serviceName: 'lien-thong-gateway' }),
+    metrics,
     store: createDynamoDbDossierStore(documents, {
       tableName: config.tableName,
       pendingShards: config.outbox.pendingShards,

@@ -1,4 +1,5 @@
 import { Logger } from '@aws-lambda-powertools/logger';
+import { service } from '../../infra/topology';
 import { RedactingLogFormatter } from '../adapters/redacting-log-formatter';
 
 /**
@@ -7,7 +8,7 @@ import { RedactingLogFormatter } from '../adapters/redacting-log-formatter';
  */
 export function createLogger(options: { logLevel: string; stage: string }): Logger {
   return new Logger({
-    serviceName: 'lien-thong-gateway',
+    serviceName: service.name,
     logLevel: options.logLevel as 'INFO',
     persistentKeys: { stage: options.stage },
     logFormatter: new RedactingLogFormatter(),

@@ -17,7 +17,8 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { defaultRetryPolicy } from '../../functions/core/retry-policy';
-import { customMetrics, type DeadLetterQueueSpec, type QueueSpec } from '../topology';
+import type { BusinessMetric } from '../../functions/ports/business-metrics';
+import { type DeadLetterQueueSpec, type QueueSpec, service } from '../topology';
 
 export interface AlarmSources {
   readonly queues: readonly { readonly spec: QueueSpec; readonly queue: IQueue }[];
@@ -61,11 +62,11 @@ const API_SERVER_ERROR_PERCENT = 1;
  */
 const QUEUE_AGE_ALARM_SECONDS = defaultRetryPolicy.capSeconds;
 
-function businessMetric(metricName: string, statistic: 'Sum' | 'Maximum'): Metric {
+function businessMetric(metricName: BusinessMetric, statistic: 'Sum' | 'Maximum'): Metric {
   return new Metric({
-    namespace: customMetrics.namespace,
+    namespace: service.metricsNamespace,
     metricName,
-    dimensionsMap: { service: customMetrics.serviceName },
+    dimensionsMap: { service: service.name },
     statistic,
     period: Duration.minutes(5),
   });
@@ -187,17 +188,18 @@ export function createGatewayAlarms(
   });
   alarm({
     id: 'reconciliation-mismatches',
-    metric: businessMetric(customMetrics.reconciliationMismatches, 'Sum'),
+    metric: businessMetric('ReconciliationMismatches', 'Sum'),
     threshold: 0,
     description:
       'Payment reconciliation (đối soát) found transactions that differ between the payment platform and the gateway.',
   });
   alarm({
     id: 'circuit-breaker-open',
-    metric: businessMetric(customMetrics.circuitBreakerOpen, 'Maximum'),
+    metric: businessMetric('CircuitBreakerOpen', 'Maximum'),
     threshold: 1,
     comparison: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-    description: 'A circuit breaker to an external endpoint is open: calls to it are being refused.',
+    description:
+      'A circuit breaker to an external endpoint is open: calls to it are being refused. The dashboard\'s "Circuit breakers open" panel and the log line\'s `endpoint` name which one (national-portal, province-webhooks, payment-platform).',
   });
   return { topic, alarms };
 }

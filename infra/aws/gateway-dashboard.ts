@@ -11,7 +11,9 @@ import {
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { customMetrics, type FunctionSpec, type QueueSpec } from '../topology';
+import { failureSides } from '../../functions/core/failure-side';
+import { type BusinessMetric, businessMetrics } from '../../functions/ports/business-metrics';
+import { type FunctionSpec, type QueueSpec, service } from '../topology';
 
 export interface DashboardSources {
   readonly queues: readonly { readonly spec: QueueSpec; readonly queue: IQueue }[];
@@ -122,17 +124,33 @@ export function createGatewayDashboard(
     dashboard.addWidgets(...functionWidgets(spec.name, fn));
   }
 
-  const business = (metricName: string, statistic: string) =>
-    new Metric({
-      namespace: customMetrics.namespace,
+  /** A business metric, for the whole service or, for a metric that declares one, for one value of its dimension. */
+  const business = (metricName: BusinessMetric, statistic: string, breakdown?: string) => {
+    const declared: { readonly dimension?: string } = businessMetrics[metricName];
+    return new Metric({
+      namespace: service.metricsNamespace,
       metricName,
-      dimensionsMap: { service: customMetrics.serviceName },
+      dimensionsMap: {
+        service: service.name,
+        ...(declared.dimension && breakdown ? { [declared.dimension]: breakdown } : {}),
+      },
       statistic,
+      ...(breakdown ? { label: breakdown } : {}),
     });
+  };
+  const endpoints = failureSides.filter((side) => side !== 'gateway');
   dashboard.addWidgets(new TextWidget({ markdown: '### Business signals', width: 24, height: 1 }));
   dashboard.addWidgets(
-    graph('Reconciliation mismatches', [business(customMetrics.reconciliationMismatches, 'Sum')]),
-    graph('Circuit breakers open', [business(customMetrics.circuitBreakerOpen, 'Maximum')]),
+    graph('Reconciliation mismatches', [business('ReconciliationMismatches', 'Sum')]),
+    // Who failed, never only that something did: a province's outage is not the portal's.
+    graph(
+      'Delivery failures by the side that failed',
+      failureSides.map((side) => business('DeliveryFailures', 'Sum', side)),
+    ),
+    graph(
+      'Circuit breakers open, by endpoint',
+      endpoints.map((endpoint) => business('CircuitBreakerOpen', 'Maximum', endpoint)),
+    ),
   );
   return dashboard;
 }

@@ -6,7 +6,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { customMetrics, environment, type FunctionSpec, queueUrlVariable } from '../topology';
+import { environment, type FunctionSpec, queueUrlVariable, service } from '../topology';
 import { type AccessibleResources, functionPolicyStatements } from './function-permissions';
 import { lambdaBundling, projectRoot } from './lambda-bundling';
 
@@ -36,7 +36,7 @@ export interface FunctionOptions {
 function functionEnvironment(spec: FunctionSpec, options: FunctionOptions): Record<string, string> {
   const variables: Record<string, string> = {
     [environment.stage]: options.stage,
-    [environment.serviceName]: customMetrics.serviceName,
+    [environment.serviceName]: service.name,
     [environment.logLevel]: options.logLevel,
     [environment.nationalPortalUrl]: options.nationalPortalUrl,
     ...(options.paymentPlatformUrl ? { [environment.paymentPlatformUrl]: options.paymentPlatformUrl } : {}),

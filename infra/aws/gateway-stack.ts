@@ -9,6 +9,7 @@ import {
   type FunctionSpec,
   type QueueSpec,
   type RouteSpec,
+  service,
   type TableSpec,
   topology,
 } from '../topology';
@@ -57,7 +58,7 @@ export function createGatewayStack(
     description: `Liên thông Gateway, province ${config.province}, stage ${config.stage}`,
     ...props,
   });
-  Tags.of(stack).add('project', 'lien-thong-gateway');
+  Tags.of(stack).add('project', service.name);
   Tags.of(stack).add('province', config.province);
   Tags.of(stack).add('stage', config.stage);
   const removalPolicy = config.production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;

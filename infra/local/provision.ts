@@ -5,6 +5,7 @@ import {
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
 import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { keyAttributeType } from '../../functions/adapters/dynamodb/gateway-table';
 import { type Topology, topology } from '../topology';
 
 export interface ProvisionedQueue {
@@ -14,7 +15,11 @@ export interface ProvisionedQueue {
 
 export const localName = (stage: string, name: string) => `${stage}-${name}`;
 
-/** Creates the topology's tables in the emulator; existing ones (persisted under .data) are kept. */
+/**
+ * Creates the topology's tables in the emulator (the gateway's is the table design the
+ * DynamoDB adapters read, functions/adapters/dynamodb/gateway-table.ts); existing ones
+ * (persisted under .data) are kept.
+ */
 export async function provisionTables(
   dynamodb: DynamoDBClient,
   stage: string,
@@ -31,7 +36,10 @@ export async function provisionTables(
         new CreateTableCommand({
           TableName: localName(stage, table.name),
           BillingMode: 'PAY_PER_REQUEST',
-          AttributeDefinitions: [...keyNames].map((name) => ({ AttributeName: name, AttributeType: 'S' })),
+          AttributeDefinitions: [...keyNames].map((name) => ({
+            AttributeName: name,
+            AttributeType: keyAttributeType,
+          })),
           KeySchema: [
             { AttributeName: table.partitionKey, KeyType: 'HASH' },
             { AttributeName: table.sortKey, KeyType: 'RANGE' },

@@ -34,6 +34,7 @@ import {
 } from '../simulators/province-simulator';
 import type { SimulatorEnv } from '../simulators/simulator-kit';
 import {
+  channelQueues,
   type DriftCheckSpec,
   type EndpointSpec,
   type FunctionSpec,
@@ -42,6 +43,7 @@ import {
   type QueueFunctionSpec,
   type ScheduleFunctionSpec,
   type SecuritySpec,
+  service,
   topology,
 } from '../topology';
 import {
@@ -228,7 +230,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       nationalPushAllowList: ['127.0.0.1', '::1'],
       tokens: {
         issuer: 'http://127.0.0.1/lien-thong-local',
-        audience: 'lien-thong-gateway',
+        audience: service.name,
         lifetimeSeconds: topology.security.tokenLifetimeSeconds,
         keys: secrets.signingKeys,
       },
@@ -259,10 +261,13 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     const deps = await buildDependencies(
       {
         ...baseConfig,
-        queues: { national: queueRef('to-national.fifo'), province: queueRef('to-province.fifo') },
+        queues: {
+          national: queueRef(channelQueues.national.queue.name),
+          province: queueRef(channelQueues.province.queue.name),
+        },
         deadLetterQueues: {
-          national: queueRef('to-national-dlq.fifo'),
-          province: queueRef('to-province-dlq.fifo'),
+          national: queueRef(channelQueues.national.deadLetterQueue.name),
+          province: queueRef(channelQueues.province.deadLetterQueue.name),
         },
       },
       logger,

@@ -1,5 +1,6 @@
 import type { DossierSubmission } from '../../contracts/provincial-api';
 import type { StoredMessage } from '../../functions/core/dossier-message';
+import type { Payment } from '../../functions/core/payment';
 
 let sequence = 0;
 
@@ -65,6 +66,30 @@ export function aStoredMessage(
     state: 'accepted',
     traceId: 't',
     payload: {},
+    ...overrides,
+  };
+}
+
+let paymentSerial = 0;
+
+/** An initiating payment of 8,000 VND for a dossier of H12; each call gets new ids unless given. */
+export function aPayment(overrides: Partial<Payment> = {}): Payment {
+  paymentSerial += 1;
+  const paymentId = `00000000-0000-4000-8000-${String(paymentSerial).padStart(12, '0')}`;
+  return {
+    paymentId,
+    reference: `LT${paymentId.replace(/-/g, '').toUpperCase()}`,
+    dossierCode: `000.00.12.H12-250314-${String(paymentSerial % 10_000).padStart(4, '0')}`,
+    agencyCode: '000.00.12.H12',
+    clientId: 'demo-province',
+    requestHash: 'hash-1',
+    amount: 8000,
+    lines: [{ code: 'LP01', name: 'Lệ phí', amount: 8000 }],
+    payer: { name: 'Nguyễn Văn An', idNumber: '001203004567' },
+    returnUrl: 'https://example.vn/return',
+    state: 'initiating',
+    createdAt: '2025-03-14T01:30:00.000Z',
+    initiatingSince: '2025-03-14T01:30:00.000Z',
     ...overrides,
   };
 }

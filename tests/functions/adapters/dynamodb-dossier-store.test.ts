@@ -142,9 +142,9 @@ describe('DynamoDB dossier store (dynalite)', () => {
       outcome: 'failed',
       detail: 'HTTP 503',
     });
-    expect((await store.listAttempts('national', code)).get(1)).toEqual([
-      { ...attempt, outcome: 'failed', detail: 'HTTP 503' },
-    ]);
+    expect(
+      (await store.listHistory('national', code)).find((entry) => entry.sequence === 1)?.attempts,
+    ).toEqual([{ ...attempt, outcome: 'failed', detail: 'HTTP 503' }]);
     expect((await store.getDeliveryProgress('national', code)).lastError).toBe('HTTP 503');
   });
 

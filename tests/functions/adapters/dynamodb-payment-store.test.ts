@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDynamoDbPaymentStore } from '../../../functions/adapters/dynamodb-payment-store';
-import type { Payment } from '../../../functions/core/payment';
 import type { PaymentStore } from '../../../functions/ports/payment-store';
 import { localName, provisionTables } from '../../../infra/local/provision';
 import { startTestEmulators, type TestEmulators } from '../../support/emulators';
+import { aPayment } from '../../support/fixtures';
 
 let emulators: TestEmulators;
 let store: PaymentStore;
-let counter = 0;
 
 beforeAll(async () => {
   emulators = await startTestEmulators();
@@ -18,27 +17,6 @@ beforeAll(async () => {
   });
 });
 afterAll(() => emulators.close());
-
-function aPayment(overrides: Partial<Payment> = {}): Payment {
-  counter += 1;
-  const paymentId = `00000000-0000-4000-8000-${String(counter).padStart(12, '0')}`;
-  return {
-    paymentId,
-    reference: `LT${paymentId.replace(/-/g, '').toUpperCase()}`,
-    dossierCode: `000.00.12.H12-250314-${String(counter).padStart(4, '0')}`,
-    agencyCode: '000.00.12.H12',
-    clientId: 'demo-province',
-    requestHash: 'hash-1',
-    amount: 8000,
-    lines: [{ code: 'LP01', name: 'Lệ phí', amount: 8000 }],
-    payer: { name: 'Nguyễn Văn An', idNumber: '001203004567' },
-    returnUrl: 'https://example.vn/return',
-    state: 'initiating',
-    createdAt: '2025-03-14T01:30:00.000Z',
-    initiatingSince: '2025-03-14T01:30:00.000Z',
-    ...overrides,
-  };
-}
 
 describe('the DynamoDB payment store', () => {
   it('stores a payment once, and changes its state only from the state a writer expects', async () => {

@@ -2,15 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BusinessMetric } from '../../../functions/ports/business-metrics';
 import { fixedMonthlyCost } from '../../../infra/aws/cost-model';
 import { rateExpression } from '../../../infra/aws/gateway-schedules';
-import {
-  customMetrics,
-  environment,
-  type FunctionSpec,
-  queueUrlVariable,
-  topology,
-} from '../../../infra/topology';
+import { environment, type FunctionSpec, queueUrlVariable, service, topology } from '../../../infra/topology';
 import {
   findResource,
   resourcesOfType,
@@ -214,7 +209,7 @@ describe('functions', () => {
     expect(Object.keys(variables).sort()).toEqual([...new Set(expected)].sort());
     expect(variables).toMatchObject({
       NODE_OPTIONS: '--enable-source-maps',
-      [environment.serviceName]: customMetrics.serviceName,
+      [environment.serviceName]: service.name,
       [environment.logLevel]: 'INFO',
       [environment.stage]: 'dev',
     });
@@ -412,10 +407,10 @@ describe('operations', () => {
   });
 
   it('alarms on the business metrics other functions emit', () => {
-    for (const metricName of [customMetrics.reconciliationMismatches, customMetrics.circuitBreakerOpen]) {
-      const [alarm, ...others] = alarmOn(metricName, { Name: 'service', Value: customMetrics.serviceName });
+    for (const metricName of ['ReconciliationMismatches', 'CircuitBreakerOpen'] satisfies BusinessMetric[]) {
+      const [alarm, ...others] = alarmOn(metricName, { Name: 'service', Value: service.name });
       expect(others).toEqual([]);
-      expect(alarm?.Properties.Namespace).toBe(customMetrics.namespace);
+      expect(alarm?.Properties.Namespace).toBe(service.metricsNamespace);
     }
   });
 

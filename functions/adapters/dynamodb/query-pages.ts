@@ -13,7 +13,7 @@ export async function queryAllPages(
   let startKey: Record<string, unknown> | undefined;
   for (let page = 0; page < maxPages; page += 1) {
     const result = await client.send(new QueryCommand({ ...input, ExclusiveStartKey: startKey }));
-    items.push(...((result.Items ?? []) as Record<string, unknown>[]));
+    items.push(...(result.Items ?? []));
     startKey = result.LastEvaluatedKey;
     if (!startKey) return items;
   }

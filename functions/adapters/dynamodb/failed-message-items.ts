@@ -1,0 +1,147 @@
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
+import type { FailedMessage } from '../../core/dossier-message';
+import type { FailedMessageQuery } from '../../ports/dossier-store';
+import { accessPatterns, itemKeys } from './gateway-table';
+import { channelSchema, messageKindSchema } from './message-items';
+import { decodeCursor, encodeCursor } from './page-cursor';
+import { parseItem } from './parse-item';
+import { expiryOf } from './retention';
+
+export interface FailedMessageItemsOptions {
+  readonly tableName: string;
+  readonly retentionSeconds?: number;
+}
+
+/** Bound on query pages when filters leave pages empty. */
+const MAX_PAGES = 1000;
+
+const failedMessageSchema = z.object({
+  messageId: z.string(),
+  queue: z.string(),
+  channel: channelSchema,
+  dossierCode: z.string(),
+  agencyCode: z.string(),
+  sequence: z.number().int(),
+  kind: messageKindSchema,
+  reason: z.enum(['rejected', 'exhausted']),
+  lastError: z.string(),
+  attempts: z.number().int(),
+  firstAttemptAt: z.string().optional(),
+  lastAttemptAt: z.string().optional(),
+  parkedAt: z.string(),
+  status: z.enum(['parked', 'replayed', 'discarded']),
+}) satisfies z.ZodType<FailedMessage>;
+
+const toFailed = (item: Record<string, unknown>) => parseItem(failedMessageSchema, item, 'failed message');
+
+/**
+ * Failed-message records: FAILED#<messageId> / FAILED, a parked message as administrators see
+ * it, on the `failedByQueue` list (newest first per queue).
+ */
+export function createFailedMessageItems(client: DynamoDBDocumentClient, options: FailedMessageItemsOptions) {
+  const { tableName } = options;
+  const byQueue = accessPatterns.failedByQueue;
+
+  return {
+    async put(failed: FailedMessage): Promise<void> {
+      await client.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: {
+            ...itemKeys.failedMessage(failed.messageId),
+            ...failed,
+            ...expiryOf(failed.parkedAt, options.retentionSeconds),
+            ...byQueue.entry(failed.queue, failed.parkedAt, failed.messageId),
+          },
+        }),
+      );
+    },
+
+    async get(messageId: string): Promise<FailedMessage | undefined> {
+      const result = await client.send(
+        new GetCommand({
+          TableName: tableName,
+          Key: itemKeys.failedMessage(messageId),
+          ConsistentRead: true,
+        }),
+      );
+      return result.Item ? toFailed(result.Item) : undefined;
+    },
+
+    async setStatus(messageId: string, status: FailedMessage['status']): Promise<void> {
+      await client.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: itemKeys.failedMessage(messageId),
+          UpdateExpression: 'SET #status = :status',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':status': status },
+        }),
+      );
+    },
+
+    /** Newest first within one queue, filtered, a page at a time. */
+    async list(query: FailedMessageQuery): Promise<{ items: FailedMessage[]; cursor?: string }> {
+      const filters: string[] = [];
+      const values: Record<string, unknown> = { ':queue': query.queue };
+      const names: Record<string, string> = {};
+      for (const [field, value] of [
+        ['dossierCode', query.dossierCode],
+        ['agencyCode', query.agencyCode],
+        ['reason', query.reason],
+        ['status', query.status],
+      ] as const) {
+        if (value === undefined) continue;
+        filters.push(`#${field} = :${field}`);
+        names[`#${field}`] = field;
+        values[`:${field}`] = value;
+      }
+      // '~' sorts after every character of an ISO time, so `to` includes its whole instant.
+      const upTo = `${query.to ?? '9999'}~`;
+      let keyCondition = `${byQueue.partitionAttribute} = :queue`;
+      if (query.before) {
+        keyCondition += query.from
+          ? ` AND ${byQueue.sortAttribute} BETWEEN :from AND :before`
+          : ` AND ${byQueue.sortAttribute} < :before`;
+        values[':before'] = query.before < upTo ? query.before : upTo;
+        if (query.from) values[':from'] = query.from;
+      } else if (query.from || query.to) {
+        keyCondition += ` AND ${byQueue.sortAttribute} BETWEEN :from AND :to`;
+        values[':from'] = query.from ?? '0000';
+        values[':to'] = upTo;
+      }
+      const items: FailedMessage[] = [];
+      let startKey: Record<string, unknown> | undefined = decodeCursor(query.cursor);
+      for (let page = 0; page < MAX_PAGES && items.length < query.limit; page += 1) {
+        const result = await client.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: byQueue.index,
+            KeyConditionExpression: keyCondition,
+            ...(filters.length
+              ? { FilterExpression: filters.join(' AND '), ExpressionAttributeNames: names }
+              : {}),
+            ExpressionAttributeValues: values,
+            ScanIndexForward: false,
+            Limit: query.limit - items.length,
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        items.push(...(result.Items ?? []).map(toFailed));
+        startKey = result.LastEvaluatedKey;
+        if (!startKey) break;
+      }
+      const cursor = encodeCursor(startKey);
+      return cursor ? { items, cursor } : { items };
+    },
+  };
+}
+
+export type FailedMessageItems = ReturnType<typeof createFailedMessageItems>;

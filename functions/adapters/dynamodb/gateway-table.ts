@@ -1,0 +1,283 @@
+import type { Channel } from '../../core/dossier-message';
+
+/**
+ * The gateway's one DynamoDB table, as data (STYLE.md, "the table is data"; docs/adr/0012):
+ * its key attributes and indexes, every item kind with its key, and every access pattern by
+ * name. The CDK stack (infra/aws/gateway-tables.ts, through the topology), the local
+ * provisioning (infra/local/provision.ts) and the DynamoDB adapters all read this module;
+ * tests/functions/adapters/dynamodb/gateway-table.test.ts proves that they agree.
+ */
+
+export interface TableIndexSpec {
+  readonly name: string;
+  readonly partitionKey: string;
+  readonly sortKey: string;
+}
+
+export interface TableSpec {
+  /** Logical name; the physical name gets the stage prefix. */
+  readonly name: string;
+  readonly partitionKey: string;
+  readonly sortKey: string;
+  readonly indexes: readonly TableIndexSpec[];
+  readonly ttlAttribute: string;
+}
+
+/** Every key attribute is a string (S), in the table and in its indexes. */
+export const keyAttributeType = 'S';
+
+/**
+ * Two sparse indexes, projecting whole items: `pending` holds three lists kept apart by the
+ * partition's prefix (undelivered messages, watched deadlines, payments the poller is due to
+ * look at; see the access patterns below and docs/adr/0012), `failed` the parked messages.
+ */
+export const gatewayTable = {
+  name: 'gateway',
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  indexes: [
+    { name: 'pending', partitionKey: 'pendingShard', sortKey: 'pendingSince' },
+    { name: 'failed', partitionKey: 'failedQueue', sortKey: 'failedAt' },
+  ],
+  ttlAttribute: 'expiresAt',
+} as const satisfies TableSpec;
+
+export type GatewayIndexName = (typeof gatewayTable.indexes)[number]['name'];
+
+/** A type, not an interface, so that a key passes wherever the SDK takes a record. */
+export type TableKey = { readonly pk: string; readonly sk: string };
+
+/** The attributes an item carries while it is on a sharded list of the `pending` index. */
+export interface PendingIndexEntry {
+  readonly pendingShard: string;
+  readonly pendingSince: string;
+}
+
+/** The attributes a parked message's record carries on the `failed` index. */
+export interface FailedIndexEntry {
+  readonly failedQueue: string;
+  readonly failedAt: string;
+}
+
+/** Attributes that belong to the table's layout, never to what an item describes. */
+export const layoutAttributes = [
+  gatewayTable.partitionKey,
+  gatewayTable.sortKey,
+  gatewayTable.ttlAttribute,
+  ...gatewayTable.indexes.flatMap((index) => [index.partitionKey, index.sortKey]),
+] as const;
+
+/** Sequences are zero-padded so that sort keys order them as numbers. */
+const SEQUENCE_WIDTH = 10;
+const padded = (sequence: number) => String(sequence).padStart(SEQUENCE_WIDTH, '0');
+const DOSSIER_PREFIX = 'DOSSIER#';
+const dossierPartition = (dossierCode: string) => `${DOSSIER_PREFIX}${dossierCode}`;
+
+/** The dossier code of a DOSSIER#<code> partition key. */
+export function dossierCodeOf(pk: string): string {
+  if (!pk.startsWith(DOSSIER_PREFIX)) throw new Error(`${pk} is not a dossier's partition`);
+  return pk.slice(DOSSIER_PREFIX.length);
+}
+
+/**
+ * A stable shard for a key (a dossier code, a payment id): spreads one list over several
+ * partitions of an index so that no partition is hot, while each item always lands in the same
+ * one. Changing it would strand items already on a list: it is part of the stored layout.
+ */
+export function shardOf(key: string, shards: number): number {
+  let hash = 0;
+  for (const character of key) hash = (hash * 31 + character.charCodeAt(0)) >>> 0;
+  return hash % shards;
+}
+
+/** The design of one index, by name. */
+export function indexNamed(name: GatewayIndexName): (typeof gatewayTable.indexes)[number] {
+  const index = gatewayTable.indexes.find((candidate) => candidate.name === name);
+  if (!index) throw new Error(`the gateway table has no index ${name}`);
+  return index;
+}
+
+const pendingIndex = indexNamed('pending');
+
+/** A list on the `pending` index: partitions `<prefix><shard>`, each ordered by its sort value. */
+function shardedList(prefix: string) {
+  return {
+    index: pendingIndex.name,
+    partitionAttribute: pendingIndex.partitionKey,
+    sortAttribute: pendingIndex.sortKey,
+    partitionPrefix: prefix,
+    /** The partition holding shard `shard` of this list. */
+    partition: (shard: number) => `${prefix}${shard}`,
+    /** The index attributes of an item on this list: shard by `shardKey`, ordered by `sortValue`. */
+    entry: (shardKey: string, shards: number, sortValue: string): PendingIndexEntry => ({
+      pendingShard: `${prefix}${shardOf(shardKey, shards)}`,
+      pendingSince: sortValue,
+    }),
+  } as const satisfies AccessPattern;
+}
+
+/**
+ * Every item kind the gateway writes, and its key. A partition may hold several kinds (a
+ * dossier's messages, its progress, its open payment and its payment listing share
+ * DOSSIER#<code>); the sort key's prefix tells them apart.
+ */
+export const itemKeys = {
+  /** One accepted message: its summary, payload and delivery attempts. */
+  message: (dossierCode: string, channel: Channel, sequence: number): TableKey => ({
+    pk: dossierPartition(dossierCode),
+    sk: `MSG#${channel}#${padded(sequence)}`,
+  }),
+  /** What the relay has delivered of a dossier's channel; the national one also what deadlines and indicators track. */
+  deliveryProgress: (dossierCode: string, channel: Channel): TableKey => ({
+    pk: dossierPartition(dossierCode),
+    sk: `PROGRESS#${channel}`,
+  }),
+  /** A parked message as administrators see it. */
+  failedMessage: (messageId: string): TableKey => ({ pk: `FAILED#${messageId}`, sk: 'FAILED' }),
+  payment: (paymentId: string): TableKey => ({ pk: `PAYMENT#${paymentId}`, sk: 'PAYMENT' }),
+  /** An Idempotency-Key of POST /v1/payments, scoped to its client. */
+  paymentKeyClaim: (clientId: string, key: string): TableKey => ({
+    pk: `PAYKEY#${clientId}#${key}`,
+    sk: 'PAYKEY',
+  }),
+  /** The dossier's one open payment (initiating or pending). */
+  openPaymentSlot: (dossierCode: string): TableKey => ({
+    pk: dossierPartition(dossierCode),
+    sk: 'PAYMENT_OPEN',
+  }),
+  /** Lists a payment under its dossier. */
+  dossierPayment: (dossierCode: string, paymentId: string): TableKey => ({
+    pk: dossierPartition(dossierCode),
+    sk: `PAYMENT#${paymentId}`,
+  }),
+  /** Lists a payment under the Vietnam day it was created, for reconciliation. */
+  dayPayment: (day: string, paymentId: string): TableKey => ({
+    pk: `PAYDAY#${day}`,
+    sk: `PAYMENT#${paymentId}`,
+  }),
+  /** An admin action, in a partition per UTC day, newest last. */
+  auditEntry: (at: string, id: string): TableKey => ({ pk: `AUDIT#${at.slice(0, 10)}`, sk: `${at}#${id}` }),
+  /** Delivery counts of a channel in one ten-minute bucket. */
+  throughputBucket: (channel: string, bucket: string): TableKey => ({ pk: `STATS#${channel}`, sk: bucket }),
+  /** An API client (its secret only as a hash). */
+  client: (clientId: string): TableKey => ({ pk: `CLIENT#${clientId}`, sk: 'CLIENT' }),
+  /** A request id of a signed push, taken until it expires. */
+  nonce: (key: string): TableKey => ({ pk: `NONCE#${key}`, sk: 'NONCE' }),
+  /** A provincial system that receives webhooks; all of them in one partition. */
+  provinceSystem: (clientId: string): TableKey => ({ pk: 'PROVINCE_SYSTEMS', sk: clientId }),
+  /** A reconciliation report's summary in the newest-first list. */
+  reconciliationListing: (day: string, startedAt: string, reportId: string): TableKey => ({
+    pk: 'RECONCILIATION',
+    sk: `${day}#${startedAt}#${reportId}`,
+  }),
+  /** The same summary, to find a report by id. */
+  reconciliationReport: (reportId: string): TableKey => ({ pk: `RECONCILIATION#${reportId}`, sk: 'REPORT' }),
+  /** A chunk of a report's mismatches (an item holds at most 400 KB). */
+  reconciliationEntries: (reportId: string, chunk: number): TableKey => ({
+    pk: `RECONCILIATION#${reportId}`,
+    sk: `ENTRIES#${String(chunk).padStart(4, '0')}`,
+  }),
+  /** Where the drift check's rolling sample stopped. */
+  driftCursor: (): TableKey => ({ pk: 'DRIFT', sk: 'CURSOR' }),
+  driftFinding: (dossierCode: string): TableKey => ({ pk: 'DRIFT', sk: `FINDING#${dossierCode}` }),
+  driftRun: (startedAt: string, runId: string): TableKey => ({
+    pk: 'DRIFT',
+    sk: `RUN#${startedAt}#${runId}`,
+  }),
+  /** One moment a dossier reached, in its agency's partition, ordered by day. */
+  indicatorMoment: (agencyCode: string, day: string, dossierCode: string, milestone: string): TableKey => ({
+    pk: `INDICATORS#${agencyCode}`,
+    sk: `${day}#${dossierCode}#${milestone}`,
+  }),
+  /** An agency with at least one recorded moment. */
+  indicatorAgency: (agencyCode: string): TableKey => ({ pk: 'INDICATOR_AGENCIES', sk: agencyCode }),
+  /** Read (never written) by the health check: a cheap Get that proves the table answers. */
+  health: (): TableKey => ({ pk: 'HEALTH', sk: 'HEALTH' }),
+} as const;
+
+/** A read the gateway makes: the index it reads (undefined: the table itself) and how its keys are built. */
+interface AccessPattern {
+  readonly index: GatewayIndexName | undefined;
+  readonly [detail: string]: unknown;
+}
+
+/**
+ * The reads the gateway makes, by intent. Each names the index it reads (none: the table) and
+ * how its partition and sort values are built; the adapters query through these and nothing
+ * else, so a key shape lives here once.
+ */
+export const accessPatterns = {
+  /** A dossier's messages in one channel, in sequence order. */
+  messagesOfDossier: {
+    index: undefined,
+    partition: dossierPartition,
+    sortPrefix: (channel: Channel) => `MSG#${channel}#`,
+  },
+  /**
+   * Messages accepted and not yet delivered (the outbox sweeper and the queue overview), ordered
+   * by `<since>#<dossierCode>#<sequence>`, sharded by dossier code.
+   */
+  pendingByShard: {
+    ...shardedList('PENDING#'),
+    sortValue: (since: string, dossierCode: string, sequence: number) =>
+      `${since}#${dossierCode}#${sequence}`,
+  },
+  /**
+   * Dossiers whose promised date is watched (the deadline watch): their national progress items,
+   * ordered by `<dueAt>#<dossierCode>`, sharded by dossier code.
+   */
+  deadlinesByShard: {
+    ...shardedList('DEADLINE#'),
+    sortValue: (dueAt: string, dossierCode: string) => `${dueAt}#${dossierCode}`,
+  },
+  /**
+   * Payments the status poller is due to look at, ordered by `<dueAt>#<paymentId>`, sharded by
+   * payment id. Being on it is part of the payment item, so it changes in the same conditional
+   * write as the payment's state.
+   */
+  paymentsDueByShard: {
+    ...shardedList('PAYDUE#'),
+    sortValue: (dueAt: string, paymentId: string) => `${dueAt}#${paymentId}`,
+  },
+  /** Parked messages of one queue, ordered by `<parkedAt>#<messageId>` (read newest first). */
+  failedByQueue: {
+    index: 'failed',
+    partitionAttribute: indexNamed('failed').partitionKey,
+    sortAttribute: indexNamed('failed').sortKey,
+    entry: (queue: string, parkedAt: string, messageId: string): FailedIndexEntry => ({
+      failedQueue: queue,
+      failedAt: `${parkedAt}#${messageId}`,
+    }),
+  },
+  /** The national progress items of synced dossiers, found by a bounded rolling Scan (drift check). */
+  syncedDossiersByScan: {
+    index: undefined,
+    sortValue: itemKeys.deliveryProgress('', 'national').sk,
+  },
+  /** A dossier's payments (their listing items), then the payments themselves by BatchGet. */
+  paymentsOfDossier: { index: undefined, partition: dossierPartition, sortPrefix: 'PAYMENT#' },
+  /** A Vietnam day's payments, the same way. */
+  paymentsOfDay: { index: undefined, partition: (day: string) => `PAYDAY#${day}`, sortPrefix: 'PAYMENT#' },
+  /** One UTC day of the audit log, newest first. */
+  auditOfDay: { index: undefined, partition: (day: string) => `AUDIT#${day}` },
+  /** A channel's throughput buckets since a time. */
+  throughputOfChannel: { index: undefined, partition: (channel: string) => `STATS#${channel}` },
+  /** Every provincial system, in one query. */
+  provinceSystems: { index: undefined, partition: 'PROVINCE_SYSTEMS' },
+  /** Reconciliation summaries, newest day first. */
+  reconciliationReportsByDay: { index: undefined, partition: 'RECONCILIATION' },
+  /** A report's mismatch chunks. */
+  reconciliationEntriesOfReport: {
+    index: undefined,
+    partition: (reportId: string) => `RECONCILIATION#${reportId}`,
+    sortPrefix: 'ENTRIES#',
+  },
+  /** Drift findings in dossier-code order. */
+  driftFindings: { index: undefined, partition: 'DRIFT', sortPrefix: 'FINDING#' },
+  /** Drift runs, newest first. */
+  driftRuns: { index: undefined, partition: 'DRIFT', sortPrefix: 'RUN#' },
+  /** An agency's indicator moments through a day. */
+  indicatorsOfAgency: { index: undefined, partition: (agencyCode: string) => `INDICATORS#${agencyCode}` },
+  /** Every agency with a moment. */
+  indicatorAgencies: { index: undefined, partition: 'INDICATOR_AGENCIES' },
+} as const satisfies Record<string, AccessPattern>;

@@ -1,0 +1,26 @@
+/** Environment variables every function reads; the values come from the runtime that hosts it. */
+export const environment = {
+  stage: 'GATEWAY_STAGE',
+  tableName: 'GATEWAY_TABLE_NAME',
+  queueUrlPrefix: 'GATEWAY_QUEUE_URL_',
+  secretsArn: 'GATEWAY_SECRETS_ARN',
+  nationalPortalUrl: 'NATIONAL_PORTAL_URL',
+  tokenIssuer: 'GATEWAY_TOKEN_ISSUER',
+  nationalPushAllowList: 'NATIONAL_PUSH_ALLOWED_IPS',
+  nationalTransports: 'NATIONAL_TRANSPORTS',
+  nationalLgspUrl: 'NATIONAL_LGSP_URL',
+  paymentPlatformUrl: 'PAYMENT_PLATFORM_URL',
+  logLevel: 'POWERTOOLS_LOG_LEVEL',
+  serviceName: 'POWERTOOLS_SERVICE_NAME',
+} as const;
+
+/** The env var that carries a queue's URL, e.g. GATEWAY_QUEUE_URL_TO_NATIONAL. */
+export function queueUrlVariable(queueName: string): string {
+  return (
+    environment.queueUrlPrefix +
+    queueName
+      .replace(/\.fifo$/, '')
+      .replace(/-/g, '_')
+      .toUpperCase()
+  );
+}

@@ -1,0 +1,5 @@
+export { environment, queueUrlVariable } from './environment';
+export { channelQueues } from './queues';
+export { service } from './service';
+export type * from './specs';
+export { findQueue, type QueueName, type Topology, topology } from './topology';

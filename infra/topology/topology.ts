@@ -1,0 +1,54 @@
+import { gatewayTable } from '../../functions/adapters/dynamodb/gateway-table';
+import { functions } from './functions';
+import {
+  deadlines,
+  driftCheck,
+  endpoints,
+  outbox,
+  payments,
+  retention,
+  retry,
+  security,
+} from './operating-bounds';
+import {
+  toNationalDeadLetterQueue,
+  toNationalQueue,
+  toProvinceDeadLetterQueue,
+  toProvinceQueue,
+} from './queues';
+import type { DeadLetterQueueSpec, QueueSpec, RouteSpec } from './specs';
+
+/**
+ * The one description of the system. The CDK stack (infra/aws) and the local runtime
+ * (infra/local) are both built from this object, so a table, queue, function, route,
+ * schedule or environment variable is named here (in the modules beside this one) and nowhere
+ * else. The table itself is the table design the DynamoDB adapters read
+ * (functions/adapters/dynamodb/gateway-table.ts).
+ */
+export const topology = {
+  tables: [gatewayTable],
+  queues: [toNationalQueue, toProvinceQueue],
+  deadLetterQueues: [toNationalDeadLetterQueue, toProvinceDeadLetterQueue],
+  functions,
+  routes: [{ method: 'ANY', path: '/{proxy+}', function: 'api' }] as const satisfies readonly RouteSpec[],
+  retry,
+  outbox,
+  payments,
+  deadlines,
+  driftCheck,
+  security,
+  retention,
+  endpoints,
+} as const;
+
+export type Topology = typeof topology;
+export type QueueName = (typeof topology.queues)[number]['name'];
+
+/** A queue or dead-letter queue by name; only the former has a redrive policy. */
+export function findQueue(name: string): QueueSpec | DeadLetterQueueSpec {
+  const queue = [...topology.queues, ...topology.deadLetterQueues].find(
+    (candidate) => candidate.name === name,
+  );
+  if (!queue) throw new Error(`topology names no queue ${name}`);
+  return queue;
+}
