@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../../functions/http';
+import { createHttpApp } from '../../../functions/http';
 import type { LocalRuntime } from '../../../infra/local/start-local-runtime';
 import { topology } from '../../../infra/topology';
 import { aDossier } from '../../support/fixtures';
@@ -73,7 +73,7 @@ describe('limits applied by the app to every request', () => {
     security: Partial<LocalRuntime['deps']['security']>,
     deps: Partial<LocalRuntime['deps']> = {},
   ) =>
-    createApp({
+    createHttpApp({
       ...runtime.deps,
       ...deps,
       security: { ...runtime.deps.security, ...security },

@@ -5,8 +5,8 @@ import type { z } from 'zod';
 import { nationalDossierSchema, nationalProgressRowSchema } from '../../../../contracts/national-portal';
 import { tokenRequestSchema } from '../../../../contracts/oauth';
 import { dossierSubmissionSchema, statusChangeSchema } from '../../../../contracts/provincial-api';
-import { createApp } from '../../../../functions/http';
-import { documentationPaths } from '../../../../functions/http/routes/api-docs';
+import { createHttpApp } from '../../../../functions/http';
+import { documentationPaths } from '../../../../functions/http/platform/api-docs';
 import type { LocalRuntime } from '../../../../infra/local/start-local-runtime';
 import { startTestRuntime } from '../../../support/test-runtime';
 
@@ -42,7 +42,7 @@ describe('GET /openapi.json', () => {
 
   it('documents every route the app serves, except the documentation itself', () => {
     // The same factory and dependencies as the served app: a route added anywhere shows up here.
-    const app = createApp({ ...runtime.deps, remoteAddress: () => undefined });
+    const app = createHttpApp({ ...runtime.deps, remoteAddress: () => undefined });
     const served = new Set(
       app.routes
         // ALL is middleware (app.use), not a route.

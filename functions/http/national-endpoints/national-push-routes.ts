@@ -6,7 +6,7 @@ import { acceptedMessageSchema } from '../../../contracts/provincial-api';
 import { acceptNationalDossier, acceptNationalStatus } from '../../application/accept-national-push';
 import type { MessageSummary } from '../../core/dossier-message';
 import type { ApiDependencies } from '../api-dependencies';
-import type { AppEnv } from '../create-app';
+import type { AppEnv } from '../app-env';
 import { requireAllowedAddress } from '../require-allowed-address';
 import { requireSignedPush } from '../require-signed-push';
 import { requireRoutePolicy } from '../route-policies';

@@ -12,10 +12,10 @@ import { getDossierView } from '../../application/get-dossier-view';
 import { retiredAgencyRefusal } from '../../core/agency-recoding';
 import type { MessageSummary } from '../../core/dossier-message';
 import type { ApiDependencies } from '../api-dependencies';
-import type { AppEnv } from '../create-app';
-import { paymentViewOf } from '../payment-view';
+import type { AppEnv } from '../app-env';
 import { assertMayActFor } from '../require-scope';
 import { requireRoutePolicy } from '../route-policies';
+import { paymentViewOf } from './payment-view';
 
 const problem = { 'application/problem+json': { schema: problemSchema } };
 const security = [{ bearerAuth: [] }];

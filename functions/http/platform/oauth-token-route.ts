@@ -4,38 +4,41 @@ import { problemSchema } from '../../../contracts/problem';
 import { authenticateClient } from '../../application/authenticate-client';
 import { GatewayError } from '../../core/gateway-error';
 import type { ApiDependencies } from '../api-dependencies';
-import type { AppEnv } from '../create-app';
+import type { AppEnv } from '../app-env';
+import { limitCredentialChecks } from '../limit-credential-checks';
 
 const problem = { 'application/problem+json': { schema: problemSchema } };
 
-const tokenRoute = createRoute({
-  method: 'post',
-  path: '/oauth/token',
-  tags: ['Authentication'],
-  summary: 'Get an access token (OAuth 2.0 client credentials)',
-  request: {
-    body: {
-      content: {
-        'application/x-www-form-urlencoded': { schema: tokenRequestSchema },
-        'application/json': { schema: tokenRequestSchema },
+const tokenRoute = (deps: ApiDependencies) =>
+  createRoute({
+    method: 'post',
+    path: '/oauth/token',
+    tags: ['Authentication'],
+    summary: 'Get an access token (OAuth 2.0 client credentials)',
+    middleware: [limitCredentialChecks(deps)] as const,
+    request: {
+      body: {
+        content: {
+          'application/x-www-form-urlencoded': { schema: tokenRequestSchema },
+          'application/json': { schema: tokenRequestSchema },
+        },
       },
     },
-  },
-  responses: {
-    200: {
-      description: 'A short-lived bearer token',
-      content: { 'application/json': { schema: tokenResponseSchema } },
+    responses: {
+      200: {
+        description: 'A short-lived bearer token',
+        content: { 'application/json': { schema: tokenResponseSchema } },
+      },
+      400: { description: 'Malformed request or scope not granted', content: problem },
+      401: { description: 'Unknown client or wrong secret', content: problem },
+      413: { description: 'Body too large', content: problem },
+      415: { description: 'Neither a form nor JSON', content: problem },
+      429: { description: 'Too many token requests from this address; see Retry-After', content: problem },
     },
-    400: { description: 'Malformed request or scope not granted', content: problem },
-    401: { description: 'Unknown client or wrong secret', content: problem },
-    413: { description: 'Body too large', content: problem },
-    415: { description: 'Neither a form nor JSON', content: problem },
-    429: { description: 'Too many token requests from this address; see Retry-After', content: problem },
-  },
-});
+  });
 
 export function registerTokenRoute(app: OpenAPIHono<AppEnv>, deps: ApiDependencies) {
-  app.openapi(tokenRoute, async (c) => {
+  app.openapi(tokenRoute(deps), async (c) => {
     const isForm = /x-www-form-urlencoded/i.test(c.req.header('content-type') ?? '');
     const request = isForm ? c.req.valid('form') : c.req.valid('json');
     if (!request.client_id) {

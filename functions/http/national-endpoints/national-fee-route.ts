@@ -7,7 +7,7 @@ import {
 import { problemSchema } from '../../../contracts/problem';
 import { lookUpPayableFees } from '../../application/look-up-payable-fees';
 import type { ApiDependencies } from '../api-dependencies';
-import type { AppEnv } from '../create-app';
+import type { AppEnv } from '../app-env';
 import { requireAllowedAddress } from '../require-allowed-address';
 import { requireScope } from '../require-scope';
 

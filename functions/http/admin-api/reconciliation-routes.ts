@@ -9,7 +9,7 @@ import {
 import { reconcilePayments } from '../../application/reconcile-payments';
 import { GatewayError } from '../../core/gateway-error';
 import type { ApiDependencies } from '../api-dependencies';
-import type { AppEnv } from '../create-app';
+import type { AppEnv } from '../app-env';
 import { requireScope } from '../require-scope';
 
 const problem = { 'application/problem+json': { schema: problemSchema } };

@@ -3,7 +3,7 @@ import { paymentCallbackReplySchema } from '../../../contracts/payment-platform'
 import { problemSchema } from '../../../contracts/problem';
 import { receivePaymentCallback } from '../../application/receive-payment-callback';
 import type { ApiDependencies } from '../api-dependencies';
-import type { AppEnv } from '../create-app';
+import type { AppEnv } from '../app-env';
 
 /**
  * The payment platform's callback (IPN). No bearer token: the platform signs it with

@@ -1,7 +1,7 @@
-import type { PaymentView } from '../../contracts/provincial-payments';
-import type { Payment } from '../core/payment';
-import { publicPaymentState } from '../core/payment-state-machine';
-import { toVietnamIso } from '../core/vietnam-time';
+import type { PaymentView } from '../../../contracts/provincial-payments';
+import type { Payment } from '../../core/payment';
+import { publicPaymentState } from '../../core/payment-state-machine';
+import { toVietnamIso } from '../../core/vietnam-time';
 
 /** Public times are ISO 8601 on the Vietnam clock with its offset (DESIGN.md, public contract). */
 export const toPublicTime = (value: string) => toVietnamIso(new Date(value));

@@ -9,7 +9,7 @@ import {
 import { problemSchema } from '../../../contracts/problem';
 import { resyncDossier } from '../../application/resync-dossier';
 import type { ApiDependencies } from '../api-dependencies';
-import type { AppEnv } from '../create-app';
+import type { AppEnv } from '../app-env';
 import { requireRoutePolicy } from '../route-policies';
 
 const problem = { 'application/problem+json': { schema: problemSchema } };

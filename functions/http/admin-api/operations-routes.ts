@@ -30,7 +30,7 @@ import { reportIndicators } from '../../application/report-indicators';
 import { maskPersonalData } from '../../core/mask-personal-data';
 import type { AccessTokenClaims } from '../../ports/access-tokens';
 import type { ApiDependencies } from '../api-dependencies';
-import type { AppEnv } from '../create-app';
+import type { AppEnv } from '../app-env';
 import { requireScope } from '../require-scope';
 
 const problem = { 'application/problem+json': { schema: problemSchema } };
@@ -50,7 +50,7 @@ const messageIdParams = z.object({ id: z.string().min(1).max(100) });
 const canSeePersonalData = (caller: AccessTokenClaims) => caller.scopes.includes('pii:read');
 
 /** The administrators' API: watch queues, find, inspect, replay and discard failed messages. */
-export function registerAdminApiRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDependencies) {
+export function registerOperationsRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDependencies) {
   const admin = requireScope(deps.tokens, 'admin');
   const route = <R extends Parameters<typeof createRoute>[0]>(config: R) =>
     createRoute({ ...config, tags: ['Administration'], security, middleware: [admin] as const });

@@ -11,9 +11,9 @@ import { GatewayError } from '../../core/gateway-error';
 import { isPaymentId } from '../../core/payment-reference';
 import { publicPaymentState } from '../../core/payment-state-machine';
 import type { ApiDependencies } from '../api-dependencies';
-import type { AppEnv } from '../create-app';
-import { paymentViewOf, toPublicTime } from '../payment-view';
+import type { AppEnv } from '../app-env';
 import { assertMayActFor, requireScope } from '../require-scope';
+import { paymentViewOf, toPublicTime } from './payment-view';
 
 const problem = { 'application/problem+json': { schema: problemSchema } };
 const security = [{ bearerAuth: [] }];

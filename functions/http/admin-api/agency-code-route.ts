@@ -4,7 +4,7 @@ import { problemSchema } from '../../../contracts/problem';
 import { viewAgencyRecoding } from '../../core/agency-recoding';
 import { vietnamDay } from '../../core/vietnam-time';
 import type { ApiDependencies } from '../api-dependencies';
-import type { AppEnv } from '../create-app';
+import type { AppEnv } from '../app-env';
 import { requireRoutePolicy } from '../route-policies';
 
 const problem = { 'application/problem+json': { schema: problemSchema } };

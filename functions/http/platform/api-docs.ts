@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { Scalar } from '@scalar/hono-api-reference';
 import type { ApiDependencies } from '../api-dependencies';
-import type { AppEnv } from '../create-app';
+import type { AppEnv } from '../app-env';
 
 export const OPENAPI_PATH = '/openapi.json';
 export const DOCS_PATH = '/docs';
