@@ -14,7 +14,7 @@ import { createOutboxSweeperHandler } from '../../functions/handlers/outbox-swee
 import { createPaymentReconciliationHandler } from '../../functions/handlers/payment-reconciliation';
 import { createPaymentStatusPollerHandler } from '../../functions/handlers/payment-status-poller';
 import { createProvinceRelayHandler } from '../../functions/handlers/province-relay';
-import { createApp } from '../../functions/http';
+import { createHttpApp } from '../../functions/http';
 import { buildDependencies, type GatewayDependencies } from '../../functions/wiring/build-dependencies';
 import { createLogger } from '../../functions/wiring/create-logger';
 import { paymentPartnerProfile } from '../../functions/wiring/payment-partner-profile';
@@ -267,7 +267,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       },
       logger,
     );
-    const app = createApp({ ...deps, remoteAddress: (c) => getConnInfo(c).remote.address });
+    const app = createHttpApp({ ...deps, remoteAddress: (c) => getConnInfo(c).remote.address });
 
     for (const client of demoClients) {
       await deps.clientRegistry.saveClient({
