@@ -1,9 +1,5 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import type { Hono } from 'hono';
 import { sweepOutbox } from '../../functions/application/sweep-outbox';
 import { hashClientSecret } from '../../functions/core/client-secret';
 import { createDeadLetterRecorderHandler } from '../../functions/handlers/dead-letter-recorder';
@@ -56,6 +52,7 @@ import { closeServer, startDynamoDbEmulator, startSqsEmulator } from './emulator
 import { createLambdaPoller, type LambdaPoller } from './lambda-poller';
 import { loadLocalSecrets } from './local-secrets';
 import { localName, provisionQueues, provisionTables } from './provision';
+import { serveOverHttp } from './serve-over-http';
 
 export interface LocalRuntimeOptions {
   /** 0 picks a free port. */
@@ -143,16 +140,6 @@ function localHandlers(deps: GatewayDependencies) {
   } satisfies Record<FunctionName, unknown>;
 }
 
-async function serveApp(
-  app: Pick<Hono<SimulatorEnv>, 'fetch'>,
-  port: number,
-): Promise<{ url: string; server: Server }> {
-  const server = serve({ fetch: app.fetch, port, hostname: HOST }) as Server;
-  if (!server.listening)
-    await new Promise((resolve, reject) => server.once('listening', resolve).once('error', reject));
-  return { url: `http://${HOST}:${(server.address() as AddressInfo).port}`, server };
-}
-
 export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
   const logLevel = options.logLevel ?? 'WARN';
   const logger = createLogger({ logLevel, stage: STAGE });
@@ -178,19 +165,19 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     // Simulators outside this process (a soak kills the gateway, not its receivers) replace the built-in ones.
     const nationalServer = options.external?.nationalPortalUrl
       ? { url: options.external.nationalPortalUrl.replace(/\/$/, '') }
-      : await serveApp(nationalPortal.app, options.ports.nationalPortal);
+      : await serveOverHttp(nationalPortal.app, options.ports.nationalPortal, HOST);
     if ('server' in nationalServer) cleanups.push(() => closeServer(nationalServer.server));
     const province = createProvinceSimulator({ webhookSecret: demoWebhookSecret });
     const provinceServer = options.external?.provinceUrl
       ? { url: options.external.provinceUrl.replace(/\/$/, '') }
-      : await serveApp(province.app, options.ports.province);
+      : await serveOverHttp(province.app, options.ports.province, HOST);
     if ('server' in provinceServer) cleanups.push(() => closeServer(provinceServer.server));
     // The platform calls the gateway back; the gateway's address is known once it listens.
     let callbackUrl: string | undefined;
     const payment = createPaymentPlatformSimulator({ ...demoPaymentPartner, callbackUrl: () => callbackUrl });
     const paymentServer = options.external?.paymentUrl
       ? { url: options.external.paymentUrl.replace(/\/$/, '') }
-      : await serveApp(payment.app, options.ports.payment);
+      : await serveOverHttp(payment.app, options.ports.payment, HOST);
     if ('server' in paymentServer) cleanups.push(() => closeServer(paymentServer.server));
 
     const secrets = await loadLocalSecrets(options.dataDir);
@@ -350,7 +337,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       }
     }
 
-    const gateway = await serveApp(app, options.ports.gateway);
+    const gateway = await serveOverHttp(app, options.ports.gateway, HOST);
     cleanups.push(() => closeServer(gateway.server));
     callbackUrl = `${gateway.url}/v1/callbacks/payment`;
 
