@@ -28,7 +28,6 @@ import {
   PROVINCE_WEBHOOK_PATH,
   type ProvinceSimulator,
 } from '../simulators/province-simulator';
-import type { SimulatorEnv } from '../simulators/simulator-kit';
 import {
   type DriftCheckSpec,
   type EndpointSpec,
