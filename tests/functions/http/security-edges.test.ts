@@ -107,7 +107,10 @@ describe('a disabled client', () => {
     expect(await refusal.json()).toMatchObject({
       code: 'auth.unauthenticated',
       detail: expect.stringContaining('disabled'),
+      error: 'invalid_token',
+      error_description: 'The access token was revoked',
     });
+    expect(refusal.headers.get('www-authenticate')).toContain('error="invalid_token"');
 
     await runtime.deps.clientRegistry.saveClient(client);
     await eventually(async () => ((await post()).status === 202 ? true : undefined), 5_000);
