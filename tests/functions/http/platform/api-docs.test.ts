@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { compileErrors, validate } from '@readme/openapi-parser';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +12,13 @@ import { createHttpApp } from '../../../../functions/http';
 import { documentationPaths } from '../../../../functions/http/platform/api-docs';
 import type { LocalRuntime } from '../../../../infra/local/start-local-runtime';
 import { startTestRuntime } from '../../../support/test-runtime';
+
+/** The vendored reference bundle (vendor/scalar-api-reference/README.md says how to update it). */
+const REFERENCE_BUNDLE = {
+  version: '1.72.1',
+  sha256: '1a5cce004d71df433aa212327902dd765928104149b5af13e769495c0270129d',
+};
+const projectRoot = join(import.meta.dirname, '..', '..', '..', '..');
 
 let runtime: LocalRuntime;
 let document: OpenAPIV3_1.Document;
@@ -127,17 +137,24 @@ describe('GET /docs', () => {
     const response = await fetch(`${runtime.urls.gateway}/docs`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/html');
+    // Scripts only from this origin: the configuration is data, not an inline script.
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'self';");
     const html = await response.text();
     expect(html).toContain('<script src="/docs/api-reference.js"');
-    expect(html).toContain('"/openapi.json"');
+    expect(html).toContain('data-url="/openapi.json"');
     // Nothing for the reader's browser to fetch from elsewhere: the gateway may run offline.
     expect(html).not.toMatch(/https?:\/\//);
   });
 
-  it('serves the Scalar bundle from the npm package', async () => {
+  it('serves the Scalar bundle kept in vendor/, byte for byte the version its README records', async () => {
     const response = await fetch(`${runtime.urls.gateway}/docs/api-reference.js`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('javascript');
-    expect(await response.text()).toContain('createApiReference');
+    const bundle = Buffer.from(await response.arrayBuffer());
+    const recorded = readFileSync(join(projectRoot, 'vendor/scalar-api-reference/README.md'), 'utf8');
+    expect(recorded).toContain(`**${REFERENCE_BUNDLE.version}**`);
+    expect(recorded).toContain(REFERENCE_BUNDLE.sha256);
+    expect(createHash('sha256').update(bundle).digest('hex')).toBe(REFERENCE_BUNDLE.sha256);
+    expect(bundle.toString('utf8')).toContain('createApiReference');
   });
 });

@@ -1,8 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { Scalar } from '@scalar/hono-api-reference';
 import type { ApiDependencies } from '../api-dependencies';
 import type { AppEnv } from '../app-env';
 
@@ -37,13 +34,14 @@ amounts are whole VND.`;
 }
 
 /**
- * What the reference page needs and no more: its bundle and the document from this origin,
- * and the inline configuration script and styles Scalar writes into the page. The page holds
- * no personal data and no session (the console's cookie is scoped to /admin).
+ * What the reference page needs and no more: its script and the document from this origin,
+ * and the styles Scalar writes into the page. No inline script: the configuration travels in
+ * data attributes. The page holds no personal data and no session (the console's cookie is
+ * scoped to /admin).
  */
 const REFERENCE_PAGE_POLICY = [
   "default-src 'self'",
-  "script-src 'self' 'unsafe-inline'",
+  "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
   "font-src 'self' data:",
@@ -56,12 +54,40 @@ const REFERENCE_PAGE_POLICY = [
 ].join('; ');
 
 /**
- * The reference page loads Scalar's standalone bundle from the npm package, never from a CDN:
- * the gateway runs where only the province's network is reachable.
+ * Scalar's standalone bundle, one file kept in the repository (vendor/scalar-api-reference),
+ * never loaded from a CDN: the gateway runs where only the province's network is reachable.
  */
-function readReferenceScript(): Promise<string> {
-  const entry = createRequire(import.meta.url).resolve('@scalar/api-reference');
-  return readFile(join(dirname(entry), 'browser', 'standalone.js'), 'utf8');
+const REFERENCE_SCRIPT_FILE = new URL('../../../vendor/scalar-api-reference/standalone.js', import.meta.url);
+
+/** Each of these would otherwise reach a Scalar server from the reader's browser. */
+const referenceConfiguration = {
+  withDefaultFonts: false,
+  telemetry: false,
+  agent: { disabled: true },
+  mcp: { disabled: true },
+  showDeveloperTools: 'never',
+};
+
+/** The bundle mounts itself where `#api-reference` stands and reads the document from `data-url`. */
+function ReferencePage() {
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>Liên thông Gateway API</title>
+      </head>
+      <body>
+        <script
+          id="api-reference"
+          type="application/json"
+          data-url={OPENAPI_PATH}
+          data-configuration={JSON.stringify(referenceConfiguration)}
+        />
+        <script src={REFERENCE_SCRIPT_PATH} />
+      </body>
+    </html>
+  );
 }
 
 /**
@@ -93,7 +119,7 @@ export function registerApiDocs(app: OpenAPIHono<AppEnv>, deps: Pick<ApiDependen
 
   let referenceScript: Promise<string> | undefined;
   app.get(REFERENCE_SCRIPT_PATH, async (c) => {
-    referenceScript ??= readReferenceScript().catch((error: unknown) => {
+    referenceScript ??= readFile(REFERENCE_SCRIPT_FILE, 'utf8').catch((error: unknown) => {
       referenceScript = undefined;
       throw error;
     });
@@ -103,24 +129,9 @@ export function registerApiDocs(app: OpenAPIHono<AppEnv>, deps: Pick<ApiDependen
     });
   });
 
-  app.get(
-    DOCS_PATH,
-    async (c, next) => {
-      // The page's own policy, kept by the API's deny-all default (security-headers.ts).
-      c.header('content-security-policy', REFERENCE_PAGE_POLICY);
-      await next();
-    },
-    Scalar({
-      url: OPENAPI_PATH,
-      // `cdn` is where the page loads the bundle from: here, the route above.
-      cdn: REFERENCE_SCRIPT_PATH,
-      pageTitle: 'Liên thông Gateway API',
-      // Each of these would otherwise reach a Scalar server from the reader's browser.
-      withDefaultFonts: false,
-      telemetry: false,
-      agent: { disabled: true },
-      mcp: { disabled: true },
-      showDeveloperTools: 'never',
-    }),
-  );
+  app.get(DOCS_PATH, (c) => {
+    // The page's own policy, kept by the API's deny-all default (security-headers.ts).
+    c.header('content-security-policy', REFERENCE_PAGE_POLICY);
+    return c.html(`<!doctype html>${<ReferencePage />}`);
+  });
 }
