@@ -1,4 +1,4 @@
-import { importJWK, type JWK, jwtVerify, SignJWT } from 'jose';
+import { errors, importJWK, type JWK, jwtVerify, SignJWT } from 'jose';
 import { scopeSchema } from '../../contracts/oauth';
 import { GatewayError } from '../core/gateway-error';
 import type { AccessTokens, PublicJwk } from '../ports/access-tokens';
@@ -94,19 +94,35 @@ export async function createJoseAccessTokens(options: JoseAccessTokenOptions): P
         const agencies = Array.isArray(payload.agencies) ? payload.agencies.map(String) : [];
         return { clientId: String(payload.sub), scopes, agencies };
       } catch (error) {
-        throw new GatewayError(
-          'auth.unauthenticated',
-          'Mã truy cập không hợp lệ hoặc đã hết hạn / Invalid or expired access token',
-          {
-            cause: error,
-          },
-        );
+        throw refusedToken(error);
       }
     },
     jwks() {
       return { keys: published };
     },
   };
+}
+
+/**
+ * A refused token as RFC 6750 names it (`invalid_token`), telling a token that expired, which
+ * its holder replaces, from one that is not ours or was altered, which it must not send again.
+ * jose checks the signature before the claims, so only a genuine token is called expired.
+ */
+function refusedToken(cause: unknown): GatewayError {
+  const expired = cause instanceof errors.JWTExpired;
+  return new GatewayError(
+    'auth.unauthenticated',
+    expired
+      ? 'Mã truy cập đã hết hạn / The access token expired: get a new one from POST /oauth/token'
+      : 'Mã truy cập không hợp lệ / The access token is not valid (signature, issuer, audience, type or lifetime): get one from POST /oauth/token',
+    {
+      cause,
+      details: {
+        error: 'invalid_token',
+        error_description: expired ? 'The access token expired' : 'The access token is invalid',
+      },
+    },
+  );
 }
 
 type AccessTokenScopes = Parameters<AccessTokens['issue']>[0]['scopes'];

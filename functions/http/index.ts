@@ -1,2 +1,2 @@
 export type { ApiDependencies } from './api-dependencies';
-export { createApp, type GatewayApp } from './create-app';
+export { createHttpApp, type HttpApp } from './create-http-app';

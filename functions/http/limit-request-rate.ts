@@ -14,11 +14,8 @@ export function limitRequestRate(
   spec: BucketSpec,
   name: string,
   remoteAddress: (c: Context) => string | undefined,
-  /** Only requests of this method count; others pass untouched. */
-  method?: string,
 ) {
   return createMiddleware(async (c, next) => {
-    if (method !== undefined && c.req.method !== method) return next();
     const address = (remoteAddress(c) ?? 'unknown').replace(/^::ffff:/, '');
     const verdict = await limiter.take(`${name}:${address}`, spec);
     if (!verdict.allowed) {

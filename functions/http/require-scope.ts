@@ -2,12 +2,25 @@ import { createMiddleware } from 'hono/factory';
 import type { Scope } from '../../contracts/oauth';
 import { mayActForAgencyOn } from '../core/agency-grants';
 import type { AgencyRecoding } from '../core/agency-recoding';
-import { GatewayError } from '../core/gateway-error';
+import { GatewayError, isGatewayError } from '../core/gateway-error';
 import { vietnamDay } from '../core/vietnam-time';
 import type { AccessTokenClaims, AccessTokens } from '../ports/access-tokens';
 import type { Clock } from '../ports/clock';
 
 export type AuthVariables = { caller: AccessTokenClaims };
+
+/**
+ * A presented token that is refused is `invalid_token` (RFC 6750 section 3.1) whatever refused
+ * it: the verifier says expired or invalid; a client disabled since the token was issued makes
+ * it revoked.
+ */
+function asInvalidToken(error: unknown): unknown {
+  if (!isGatewayError(error, 'auth.unauthenticated') || error.details.error !== undefined) return error;
+  return new GatewayError(error.code, error.message, {
+    cause: error,
+    details: { ...error.details, error: 'invalid_token', error_description: 'The access token was revoked' },
+  });
+}
 
 /** Bearer-token middleware: the caller must hold one of `scopes`. */
 export function requireScope(tokens: AccessTokens, ...scopes: Scope[]) {
@@ -20,7 +33,9 @@ export function requireScope(tokens: AccessTokens, ...scopes: Scope[]) {
         'Thiếu mã truy cập / Missing bearer token: get one from POST /oauth/token and send Authorization: Bearer <token>',
       );
     }
-    const caller = await tokens.verify(match[1]);
+    const caller = await tokens.verify(match[1]).catch((error: unknown) => {
+      throw asInvalidToken(error);
+    });
     if (!scopes.some((scope) => caller.scopes.includes(scope))) {
       throw new GatewayError(
         'auth.forbidden',

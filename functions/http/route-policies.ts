@@ -81,6 +81,10 @@ export const routePolicies = {
   // API reference (issue 4)
   'GET /openapi.json': { access: 'public', why: 'the public contract, generated from the routes' },
   'GET /docs': { access: 'public', why: 'reference page for the public contract; its own CSP' },
+  'GET /problems/:code': {
+    access: 'public',
+    why: 'explains each problem type, the page every problem’s `type` points to; no data',
+  },
   'GET /docs/api-reference.js': {
     access: 'public',
     why: 'the reference page’s script, from the npm package',

@@ -1,9 +1,5 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import type { Hono } from 'hono';
 import { sweepOutbox } from '../../functions/application/sweep-outbox';
 import { hashClientSecret } from '../../functions/core/client-secret';
 import { createDeadLetterRecorderHandler } from '../../functions/handlers/dead-letter-recorder';
@@ -14,7 +10,7 @@ import { createOutboxSweeperHandler } from '../../functions/handlers/outbox-swee
 import { createPaymentReconciliationHandler } from '../../functions/handlers/payment-reconciliation';
 import { createPaymentStatusPollerHandler } from '../../functions/handlers/payment-status-poller';
 import { createProvinceRelayHandler } from '../../functions/handlers/province-relay';
-import { createApp } from '../../functions/http';
+import { createHttpApp } from '../../functions/http';
 import { buildDependencies, type GatewayDependencies } from '../../functions/wiring/build-dependencies';
 import { createLogger } from '../../functions/wiring/create-logger';
 import { paymentPartnerProfile } from '../../functions/wiring/payment-partner-profile';
@@ -32,7 +28,6 @@ import {
   PROVINCE_WEBHOOK_PATH,
   type ProvinceSimulator,
 } from '../simulators/province-simulator';
-import type { SimulatorEnv } from '../simulators/simulator-kit';
 import {
   channelQueues,
   type DriftCheckSpec,
@@ -58,6 +53,7 @@ import { closeServer, startDynamoDbEmulator, startSqsEmulator } from './emulator
 import { createLambdaPoller, type LambdaPoller } from './lambda-poller';
 import { loadLocalSecrets } from './local-secrets';
 import { localName, provisionQueues, provisionTables } from './provision';
+import { serveOverHttp } from './serve-over-http';
 
 export interface LocalRuntimeOptions {
   /** 0 picks a free port. */
@@ -145,16 +141,6 @@ function localHandlers(deps: GatewayDependencies) {
   } satisfies Record<FunctionName, unknown>;
 }
 
-async function serveApp(
-  app: Pick<Hono<SimulatorEnv>, 'fetch'>,
-  port: number,
-): Promise<{ url: string; server: Server }> {
-  const server = serve({ fetch: app.fetch, port, hostname: HOST }) as Server;
-  if (!server.listening)
-    await new Promise((resolve, reject) => server.once('listening', resolve).once('error', reject));
-  return { url: `http://${HOST}:${(server.address() as AddressInfo).port}`, server };
-}
-
 export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
   const logLevel = options.logLevel ?? 'WARN';
   const logger = createLogger({ logLevel, stage: STAGE });
@@ -180,19 +166,19 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     // Simulators outside this process (a soak kills the gateway, not its receivers) replace the built-in ones.
     const nationalServer = options.external?.nationalPortalUrl
       ? { url: options.external.nationalPortalUrl.replace(/\/$/, '') }
-      : await serveApp(nationalPortal.app, options.ports.nationalPortal);
+      : await serveOverHttp(nationalPortal.app, options.ports.nationalPortal, HOST);
     if ('server' in nationalServer) cleanups.push(() => closeServer(nationalServer.server));
     const province = createProvinceSimulator({ webhookSecret: demoWebhookSecret });
     const provinceServer = options.external?.provinceUrl
       ? { url: options.external.provinceUrl.replace(/\/$/, '') }
-      : await serveApp(province.app, options.ports.province);
+      : await serveOverHttp(province.app, options.ports.province, HOST);
     if ('server' in provinceServer) cleanups.push(() => closeServer(provinceServer.server));
     // The platform calls the gateway back; the gateway's address is known once it listens.
     let callbackUrl: string | undefined;
     const payment = createPaymentPlatformSimulator({ ...demoPaymentPartner, callbackUrl: () => callbackUrl });
     const paymentServer = options.external?.paymentUrl
       ? { url: options.external.paymentUrl.replace(/\/$/, '') }
-      : await serveApp(payment.app, options.ports.payment);
+      : await serveOverHttp(payment.app, options.ports.payment, HOST);
     if ('server' in paymentServer) cleanups.push(() => closeServer(paymentServer.server));
 
     const secrets = await loadLocalSecrets(options.dataDir);
@@ -272,7 +258,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       },
       logger,
     );
-    const app = createApp({ ...deps, remoteAddress: (c) => getConnInfo(c).remote.address });
+    const app = createHttpApp({ ...deps, remoteAddress: (c) => getConnInfo(c).remote.address });
 
     for (const client of demoClients) {
       await deps.clientRegistry.saveClient({
@@ -355,7 +341,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       }
     }
 
-    const gateway = await serveApp(app, options.ports.gateway);
+    const gateway = await serveOverHttp(app, options.ports.gateway, HOST);
     cleanups.push(() => closeServer(gateway.server));
     callbackUrl = `${gateway.url}/v1/callbacks/payment`;
 

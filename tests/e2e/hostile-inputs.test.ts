@@ -1,6 +1,5 @@
 import { createHmac } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { base64url, importJWK, SignJWT } from 'jose';
@@ -58,6 +57,7 @@ function freshDossier(overrides: Partial<DossierSubmission> = {}): DossierSubmis
 interface Answer {
   readonly status: number;
   readonly contentType: string;
+  readonly headers: Headers;
   readonly body: string;
 }
 
@@ -82,6 +82,7 @@ async function send(
   return {
     status: response.status,
     contentType: response.headers.get('content-type') ?? '',
+    headers: response.headers,
     body: await response.text(),
   };
 }
@@ -131,34 +132,11 @@ describe('malformed and oversized bodies', () => {
     expect(problem.detail).toContain('UTF-8');
   });
 
-  it('refuses a body over 1 MiB with 413, on a connection of its own', async () => {
+  it('refuses a body over 1 MiB with 413, and the pooled connection serves the next request', async () => {
     const dossier = freshDossier({ note: 'x'.repeat(2 * 1024 * 1024) });
-    const answer = await new Promise<Answer>((resolve, reject) => {
-      const request = httpRequest(
-        `${runtime.urls.gateway}/v1/dossiers`,
-        {
-          method: 'POST',
-          agent: false,
-          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        },
-        (response) => {
-          let body = '';
-          response.on('data', (chunk) => {
-            body += chunk;
-          });
-          response.on('end', () =>
-            resolve({
-              status: response.statusCode ?? 0,
-              contentType: String(response.headers['content-type']),
-              body,
-            }),
-          );
-        },
-      );
-      request.on('error', reject);
-      request.end(JSON.stringify(dossier));
-    });
+    const answer = await send('/v1/dossiers', { body: JSON.stringify(dossier) });
     await expectRefused(answer, 413, [dossier.dossierCode]);
+    await expectHealthy();
   });
 
   it('stays healthy', expectHealthy);
@@ -434,11 +412,26 @@ describe('forged, expired and confused tokens', () => {
     ['of 10 000 characters', async () => 'a'.repeat(10_000)],
   ];
 
-  it.each(cases)('refuses a token %s with 401', async (_name, make) => {
+  it.each(cases)(
+    'refuses a token %s with 401 invalid_token, saying whether it expired (RFC 6750)',
+    async (name, make) => {
+      const dossier = freshDossier();
+      const answer = await send('/v1/dossiers', { body: JSON.stringify(dossier), token: await make() });
+      const problem = await expectRefused(answer, 401, [dossier.dossierCode]);
+      expect(problem.code).toBe('auth.unauthenticated');
+      const description = name === 'expired' ? 'The access token expired' : 'The access token is invalid';
+      expect(answer.headers.get('www-authenticate')).toBe(
+        `Bearer realm="lien-thong-gateway", error="invalid_token", error_description="${description}"`,
+      );
+      expect(problem).toMatchObject({ error: 'invalid_token', error_description: description });
+    },
+  );
+
+  it('challenges a request without a token with the bare scheme and no error (RFC 6750 section 3.1)', async () => {
     const dossier = freshDossier();
-    const answer = await send('/v1/dossiers', { body: JSON.stringify(dossier), token: await make() });
-    const problem = await expectRefused(answer, 401, [dossier.dossierCode]);
-    expect(problem.code).toBe('auth.unauthenticated');
+    const answer = await send('/v1/dossiers', { body: JSON.stringify(dossier), token: null });
+    expect(answer.headers.get('www-authenticate')).toBe('Bearer realm="lien-thong-gateway"');
+    expect(await expectRefused(answer, 401, [dossier.dossierCode])).not.toHaveProperty('error');
   });
 
   it('accepts a token forged exactly like the gateway’s own, proving the cases above fail for their reason', async () => {

@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { CONSOLE_PATH } from './console-env';
 import type { Language, TextKey } from './console-text';
 
 export interface PageFrame {
@@ -12,13 +13,16 @@ export interface PageFrame {
 }
 
 const navigation = [
-  { key: 'dashboard', href: '/admin', label: 'dashboard' },
-  { key: 'failed', href: '/admin/failed', label: 'failedMessages' },
-  { key: 'drift', href: '/admin/drift', label: 'drift' },
-  { key: 'dossiers', href: '/admin/dossiers', label: 'dossiers' },
-  { key: 'audit', href: '/admin/audit', label: 'audit' },
-  { key: 'agencyCodes', href: '/admin/agency-codes', label: 'agencyCodes' },
+  { key: 'dashboard', href: CONSOLE_PATH, label: 'dashboard' },
+  { key: 'failed', href: `${CONSOLE_PATH}/failed`, label: 'failedMessages' },
+  { key: 'drift', href: `${CONSOLE_PATH}/drift`, label: 'drift' },
+  { key: 'dossiers', href: `${CONSOLE_PATH}/dossiers`, label: 'dossiers' },
+  { key: 'audit', href: `${CONSOLE_PATH}/audit`, label: 'audit' },
+  { key: 'agencyCodes', href: `${CONSOLE_PATH}/agency-codes`, label: 'agencyCodes' },
 ] as const;
+
+/** Payloads and audit entries as an administrator reads them: indented JSON. */
+export const prettyJson = (value: unknown) => JSON.stringify(value, null, 2);
 
 /** Every console page: skip link, navigation, language switch, sign-out, one <main>. */
 export function Layout(props: PageFrame & { children?: Child }) {
@@ -29,7 +33,7 @@ export function Layout(props: PageFrame & { children?: Child }) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} · ${t('title')}`}</title>
-        <link rel="stylesheet" href="/admin/assets/console.css" />
+        <link rel="stylesheet" href={`${CONSOLE_PATH}/assets/console.css`} />
       </head>
       <body>
         <a class="skip" href="#main">
@@ -52,13 +56,13 @@ export function Layout(props: PageFrame & { children?: Child }) {
           ) : null}
           <div class="session">
             <a
-              href={`/admin/language?to=${props.language === 'vi' ? 'en' : 'vi'}`}
+              href={`${CONSOLE_PATH}/language?to=${props.language === 'vi' ? 'en' : 'vi'}`}
               lang={props.language === 'vi' ? 'en' : 'vi'}
             >
               {t('language')}
             </a>
             {props.signedInAs && props.csrfToken ? (
-              <form method="post" action="/admin/logout" class="inline">
+              <form method="post" action={`${CONSOLE_PATH}/logout`} class="inline">
                 <input type="hidden" name="csrf" value={props.csrfToken} />
                 <span class="who">{props.signedInAs}</span>
                 <button type="submit">{t('signOut')}</button>

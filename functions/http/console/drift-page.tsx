@@ -1,7 +1,20 @@
+import { dossierCodeSchema } from '../../../contracts/codes';
 import { nationalStatusCode, statusFromNationalCode } from '../../../contracts/dossier-status';
-import type { DriftFinding, DriftFindingState, DriftRunReport } from '../../../contracts/drift-check';
+import {
+  type DriftFinding,
+  type DriftFindingState,
+  type DriftRunReport,
+  driftFindingStates,
+} from '../../../contracts/drift-check';
+import { resyncDossier } from '../../application/resync-dossier';
+import { GatewayError } from '../../core/gateway-error';
+import type { ApiDependencies } from '../api-dependencies';
+import { fieldErrorsOf } from '../problem-response';
+import { CONSOLE_PAGE_SIZE, CONSOLE_PATH, type ConsoleApp } from './console-env';
 import { DataTable, Layout, type PageFrame } from './console-layout';
-import { formatVietnamTime, type TextKey } from './console-text';
+import type { ConsoleSession } from './console-session';
+import { formatVietnamTime, type TextKey, translator } from './console-text';
+import { pageFrame } from './page-frame';
 
 const stateLabels: Record<DriftFindingState, TextKey> = {
   open: 'findingOpen',
@@ -13,7 +26,7 @@ const stateLabels: Record<DriftFindingState, TextKey> = {
 const ourStatusText = (finding: DriftFinding) =>
   `${finding.ourStatus} (${nationalStatusCode(finding.ourStatus)})`;
 
-export interface DriftPageProps {
+interface DriftPageProps {
   readonly frame: PageFrame & { readonly csrfToken: string };
   readonly findings: readonly DriftFinding[];
   readonly state: DriftFindingState | undefined;
@@ -22,7 +35,7 @@ export interface DriftPageProps {
 }
 
 /** Drift findings with a one-click re-sync, and the latest check's report (issue 11). */
-export function DriftPage(props: DriftPageProps) {
+function DriftPage(props: DriftPageProps) {
   const { t, csrfToken } = props.frame;
   const portalStatusText = (finding: DriftFinding) =>
     finding.portalStatus === undefined
@@ -59,7 +72,7 @@ export function DriftPage(props: DriftPageProps) {
         <p>{t('noDriftCheck')}</p>
       )}
       <h2>{t('drift')}</h2>
-      <form method="get" action="/admin/drift" class="filters" aria-label={t('filter')}>
+      <form method="get" action={`${CONSOLE_PATH}/drift`} class="filters" aria-label={t('filter')}>
         <label>
           {t('status')}
           <select name="state">
@@ -83,7 +96,7 @@ export function DriftPage(props: DriftPageProps) {
               header: t('dossierCode'),
               rowHeader: true,
               cell: (finding) => (
-                <a href={`/admin/dossiers?code=${encodeURIComponent(finding.dossierCode)}`}>
+                <a href={`${CONSOLE_PATH}/dossiers?code=${encodeURIComponent(finding.dossierCode)}`}>
                   {finding.dossierCode}
                 </a>
               ),
@@ -100,7 +113,7 @@ export function DriftPage(props: DriftPageProps) {
                 finding.state === 'open' ? (
                   <form
                     method="post"
-                    action={`/admin/drift/${encodeURIComponent(finding.dossierCode)}/resync`}
+                    action={`${CONSOLE_PATH}/drift/${encodeURIComponent(finding.dossierCode)}/resync`}
                     class="inline"
                   >
                     <input type="hidden" name="csrf" value={csrfToken} />
@@ -117,9 +130,47 @@ export function DriftPage(props: DriftPageProps) {
       )}
       {props.cursor ? (
         <p>
-          <a href={`/admin/drift?${next.toString()}`}>{t('next')}</a>
+          <a href={`${CONSOLE_PATH}/drift?${next.toString()}`}>{t('next')}</a>
         </p>
       ) : null}
     </Layout>
   );
+}
+
+/** `${CONSOLE_PATH}/drift`: the findings, filtered by state, and the re-sync of one dossier. */
+export function registerDriftPage(console: ConsoleApp, deps: ApiDependencies, session: ConsoleSession) {
+  console.get('/drift', session, async (c) => {
+    const t = translator(c.var.language);
+    const asked = c.req.query('state');
+    const state = driftFindingStates.find((candidate) => candidate === asked);
+    const cursor = c.req.query('cursor');
+    const [findings, runs] = await Promise.all([
+      deps.drift.listFindings({
+        limit: CONSOLE_PAGE_SIZE,
+        ...(state ? { states: [state] } : {}),
+        ...(cursor ? { cursor } : {}),
+      }),
+      deps.drift.listRuns(1),
+    ]);
+    return c.html(
+      <DriftPage
+        frame={{ ...pageFrame(c, 'drift', t('drift')), csrfToken: c.var.csrfToken }}
+        findings={findings.items}
+        state={state}
+        {...(findings.cursor ? { cursor: findings.cursor } : {})}
+        lastRun={runs[0]}
+      />,
+    );
+  });
+
+  console.post('/drift/:code/resync', session, async (c) => {
+    const code = dossierCodeSchema.safeParse(c.req.param('code'));
+    if (!code.success)
+      throw new GatewayError('request.invalid', 'Mã hồ sơ không hợp lệ / Invalid dossier code', {
+        fieldErrors: fieldErrorsOf(code.error),
+      });
+    await resyncDossier(deps, code.data, { actor: c.var.admin.clientId });
+    const done = `${translator(c.var.language)('resync')} ${code.data}`;
+    return c.redirect(`${CONSOLE_PATH}/drift?done=${encodeURIComponent(done)}`, 303);
+  });
 }

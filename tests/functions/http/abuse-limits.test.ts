@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../../functions/http';
+import { createHttpApp } from '../../../functions/http';
 import type { LocalRuntime } from '../../../infra/local/start-local-runtime';
 import { topology } from '../../../infra/topology';
 import { aDossier } from '../../support/fixtures';
@@ -65,6 +65,18 @@ describe('token endpoint limit per address', () => {
     expect(Number(last?.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect(Number(last?.headers.get('retry-after'))).toBeLessThanOrEqual(10);
   });
+
+  it('shares the budget with the console’s sign-in, whose refusal is a page with Retry-After', async () => {
+    const response = await fetch(`${runtime.urls.gateway}/admin/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: runtime.urls.gateway },
+      body: 'client_id=demo-admin&client_secret=guess',
+    });
+    expect(response.status).toBe(429);
+    expect(response.headers.get('content-type')).toContain('text/html');
+    expect(Number(response.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(Number(response.headers.get('retry-after'))).toBeLessThanOrEqual(10);
+  });
 });
 
 describe('limits applied by the app to every request', () => {
@@ -73,7 +85,7 @@ describe('limits applied by the app to every request', () => {
     security: Partial<LocalRuntime['deps']['security']>,
     deps: Partial<LocalRuntime['deps']> = {},
   ) =>
-    createApp({
+    createHttpApp({
       ...runtime.deps,
       ...deps,
       security: { ...runtime.deps.security, ...security },
@@ -88,6 +100,20 @@ describe('limits applied by the app to every request', () => {
     expect(refused.status).toBe(429);
     expect(await problemOf(refused)).toMatchObject({ code: 'request.rateLimited' });
     expect((await from('203.0.113.8')).status).toBe(200);
+  });
+
+  it('answers every 429 with Retry-After: problem+json on the API, a page on the console', async () => {
+    const app = appWith({ perAddress: { burst: 1, perSecond: 0.01 } });
+    const from = (path: string) => app.request(path, { headers: { 'x-test-address': '203.0.113.11' } });
+    expect((await from('/health')).status).toBe(200);
+    const api = await from('/health');
+    const page = await from('/admin/login');
+    for (const refused of [api, page]) {
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    }
+    expect(api.headers.get('content-type')).toContain('application/problem+json');
+    expect(page.headers.get('content-type')).toContain('text/html');
   });
 
   it('answers 504 problem+json when a request outlives the timeout, and stays healthy', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AgencyRecoding, loadAgencyRecoding } from '../../../functions/core/agency-recoding';
 import { hashClientSecret } from '../../../functions/core/client-secret';
-import { createApp } from '../../../functions/http';
+import { createHttpApp } from '../../../functions/http';
 import type { LocalRuntime } from '../../../infra/local/start-local-runtime';
 import { aDossier } from '../../support/fixtures';
 import { aStatusChange } from '../../support/national-fixtures';
@@ -47,7 +47,7 @@ beforeAll(async () => {
 afterAll(() => runtime.stop());
 
 function appAt(vietnamTime: string, agencyRecoding: AgencyRecoding = table) {
-  return createApp({
+  return createHttpApp({
     ...runtime.deps,
     agencyRecoding,
     clock: { now: () => new Date(vietnamTime) },

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Scope, scopes } from '../../../contracts/oauth';
 import { hashClientSecret } from '../../../functions/core/client-secret';
 import { toNationalDossier } from '../../../functions/core/translate-dossier';
-import { createApp } from '../../../functions/http';
+import { createHttpApp } from '../../../functions/http';
 import { type RouteKey, type RoutePolicy, routePolicies } from '../../../functions/http/route-policies';
 import type { LocalRuntime } from '../../../infra/local/start-local-runtime';
 import { aDossier } from '../../support/fixtures';
@@ -116,6 +116,7 @@ const samples: Record<RouteKey, (agency: Agency) => Sample> = {
   'GET /openapi.json': () => get('/openapi.json'),
   'GET /docs': () => get('/docs'),
   'GET /docs/api-reference.js': () => get('/docs/api-reference.js'),
+  'GET /problems/:code': () => get('/problems/request.invalid'),
   'GET /v1/admin/queues': () => get('/v1/admin/queues'),
   'GET /v1/admin/throughput': () => get('/v1/admin/throughput'),
   'GET /v1/admin/failed-messages': () => get('/v1/admin/failed-messages?queue=to-national.fifo'),
@@ -247,7 +248,7 @@ afterAll(() => runtime.stop());
 
 describe('every route declares who may call it', () => {
   const declared = () => {
-    const app = createApp({ ...runtime.deps, remoteAddress: () => '127.0.0.1' });
+    const app = createHttpApp({ ...runtime.deps, remoteAddress: () => '127.0.0.1' });
     const routes = app.routes.filter((route) => route.method !== 'ALL');
     return [...new Set(routes.map((route) => `${route.method} ${route.path}`))].sort();
   };

@@ -1,4 +1,3 @@
-import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../../infra/local/start-local-runtime';
 import { aDossier } from '../../support/fixtures';
@@ -112,28 +111,9 @@ describe('request edges', () => {
 
   it('answers 413 to a body over the limit', async () => {
     const huge = JSON.stringify({ ...aDossier(), note: 'x'.repeat(2 * 1024 * 1024) });
-    // Its own connection: the server answers before reading the whole body and closes it.
-    const { status, body } = await new Promise<{ status: number; body: string }>((resolvePromise, reject) => {
-      const request = httpRequest(
-        `${runtime.urls.gateway}/v1/dossiers`,
-        {
-          method: 'POST',
-          agent: false,
-          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        },
-        (response) => {
-          let text = '';
-          response.on('data', (chunk) => {
-            text += chunk;
-          });
-          response.on('end', () => resolvePromise({ status: response.statusCode ?? 0, body: text }));
-        },
-      );
-      request.on('error', reject);
-      request.end(huge);
-    });
-    expect(status).toBe(413);
-    expect(JSON.parse(body)).toMatchObject({ code: 'request.tooLarge' });
+    const response = await post(huge, { 'content-type': 'application/json' });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ code: 'request.tooLarge' });
   });
 
   it('answers 404 problem+json to an unknown route', async () => {

@@ -42,6 +42,15 @@ describe('security headers', () => {
     expect(response.headers.get('x-request-id')).toMatch(/^[\w-]{8,}$/);
   });
 
+  it.each(['/admin/login', '/admin/assets/console.css', '/admin'])(
+    'forbid framing the console page %s, as SECURITY.md says',
+    async (path) => {
+      const response = await gateway(path, { redirect: 'manual' });
+      expect(response.headers.get('x-frame-options')).toBe('DENY');
+      expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    },
+  );
+
   it('does not take a request id that could forge log lines', async () => {
     const response = await gateway('/health', { headers: { 'x-request-id': 'abc"}\t{"level":"ERROR' } });
     expect(response.headers.get('x-request-id')).not.toContain('"');
@@ -107,7 +116,10 @@ describe('a disabled client', () => {
     expect(await refusal.json()).toMatchObject({
       code: 'auth.unauthenticated',
       detail: expect.stringContaining('disabled'),
+      error: 'invalid_token',
+      error_description: 'The access token was revoked',
     });
+    expect(refusal.headers.get('www-authenticate')).toContain('error="invalid_token"');
 
     await runtime.deps.clientRegistry.saveClient(client);
     await eventually(async () => ((await post()).status === 202 ? true : undefined), 5_000);

@@ -1,0 +1,16 @@
+import type { ApiDependencies } from '../api-dependencies';
+import { createSubApp } from '../create-sub-app';
+import { registerAgencyCodeRoutes } from './agency-code-route';
+import { registerDriftCheckRoutes } from './drift-check-routes';
+import { registerOperationsRoutes } from './operations-routes';
+import { registerReconciliationRoutes } from './reconciliation-routes';
+
+/** The administrators' API under /v1/admin (scope admin); the console is its page-shaped twin. */
+export function createAdminApi(deps: ApiDependencies) {
+  const api = createSubApp();
+  registerReconciliationRoutes(api, deps);
+  registerOperationsRoutes(api, deps);
+  registerAgencyCodeRoutes(api, deps);
+  registerDriftCheckRoutes(api, deps);
+  return api;
+}

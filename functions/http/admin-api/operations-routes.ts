@@ -1,0 +1,263 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import {
+  auditPageSchema,
+  bulkReplayRequestSchema,
+  bulkReplayResultSchema,
+  discardRequestSchema,
+  failedMessageDetailSchema,
+  failedMessageListQuerySchema,
+  failedMessagePageSchema,
+  failedMessageSchema,
+  indicatorQuerySchema,
+  indicatorReportSchema,
+  queueOverviewSchema,
+  replayRequestSchema,
+  throughputSchema,
+} from '../../../contracts/admin-api';
+import { dossierCodeSchema } from '../../../contracts/codes';
+import { problemSchema } from '../../../contracts/problem';
+import { dossierViewSchema } from '../../../contracts/provincial-api';
+import {
+  bulkReplay,
+  discardAsAdmin,
+  failedMessageDetail,
+  listFailedMessages,
+  queueOverview,
+  replayAsAdmin,
+} from '../../application/admin-operations';
+import { getDossierView } from '../../application/get-dossier-view';
+import { reportIndicators } from '../../application/report-indicators';
+import { maskPersonalData } from '../../core/mask-personal-data';
+import type { AccessTokenClaims } from '../../ports/access-tokens';
+import type { ApiDependencies } from '../api-dependencies';
+import type { AppEnv } from '../app-env';
+import { requireScope } from '../require-scope';
+
+const problem = { 'application/problem+json': { schema: problemSchema } };
+const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
+const security = [{ bearerAuth: [] }];
+const errors = {
+  400: { description: 'Invalid request', content: problem },
+  401: { description: 'Missing or invalid token', content: problem },
+  403: { description: 'Needs scope admin', content: problem },
+} as const;
+const bodyErrors = {
+  413: { description: 'Body too large', content: problem },
+  415: { description: 'Not JSON', content: problem },
+} as const;
+const messageIdParams = z.object({ id: z.string().min(1).max(100) });
+
+const canSeePersonalData = (caller: AccessTokenClaims) => caller.scopes.includes('pii:read');
+
+/** The administrators' API: watch queues, find, inspect, replay and discard failed messages. */
+export function registerOperationsRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDependencies) {
+  const admin = requireScope(deps.tokens, 'admin');
+  const route = <R extends Parameters<typeof createRoute>[0]>(config: R) =>
+    createRoute({ ...config, tags: ['Administration'], security, middleware: [admin] as const });
+
+  app.openapi(
+    route({
+      method: 'get',
+      path: '/v1/admin/queues',
+      summary:
+        'Depth, in-flight, dead letters and parked messages per queue; age of the oldest undelivered message',
+      responses: { 200: { description: 'Queue overview', content: json(queueOverviewSchema) }, ...errors },
+    }),
+    async (c) => c.json(await queueOverview(deps), 200),
+  );
+
+  app.openapi(
+    route({
+      method: 'get',
+      path: '/v1/admin/throughput',
+      summary: 'Delivered, failed and parked messages per ten minutes over the last hours',
+      request: { query: z.object({ hours: z.coerce.number().int().min(1).max(72).default(6) }) },
+      responses: { 200: { description: 'Buckets', content: json(throughputSchema) }, ...errors },
+    }),
+    async (c) => {
+      const { hours } = c.req.valid('query');
+      const since = new Date(deps.clock.now().getTime() - hours * 3_600_000);
+      return c.json({ buckets: await deps.throughput.recent(since) }, 200);
+    },
+  );
+
+  app.openapi(
+    route({
+      method: 'get',
+      path: '/v1/admin/failed-messages',
+      summary: 'Failed messages, newest first, filtered, a page at a time',
+      request: { query: failedMessageListQuerySchema },
+      responses: { 200: { description: 'A page', content: json(failedMessagePageSchema) }, ...errors },
+    }),
+    async (c) => {
+      const { cursor, limit, ...filter } = c.req.valid('query');
+      return c.json(await listFailedMessages(deps, filter, { limit, ...(cursor ? { cursor } : {}) }), 200);
+    },
+  );
+
+  app.openapi(
+    route({
+      method: 'get',
+      path: '/v1/admin/failed-messages/{id}',
+      summary: 'One failed message in full: payload (personal data masked without pii:read), every attempt',
+      request: { params: messageIdParams },
+      responses: {
+        200: { description: 'The failed message', content: json(failedMessageDetailSchema) },
+        404: { description: 'No such failed message', content: problem },
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const detail = await failedMessageDetail(deps, c.req.valid('param').id);
+      const reveal = canSeePersonalData(c.var.caller);
+      const shown = (payload: unknown) => (reveal ? payload : maskPersonalData(payload));
+      return c.json(
+        {
+          failed: detail.failed,
+          payload: shown(detail.message?.payload),
+          ...(detail.message?.originalPayload === undefined
+            ? {}
+            : { originalPayload: shown(detail.message.originalPayload) }),
+          ...(detail.message
+            ? {
+                traceId: detail.message.traceId,
+                idempotencyKey: detail.message.idempotencyKey,
+                acceptedAt: detail.message.acceptedAt,
+              }
+            : {}),
+          attempts: [...detail.attempts],
+          personalDataMasked: !reveal,
+        },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    route({
+      method: 'post',
+      path: '/v1/admin/failed-messages/{id}/replay',
+      summary:
+        'Replay one parked message, optionally with an edited payload (validated; the original is kept)',
+      request: {
+        params: messageIdParams,
+        body: { required: false, content: json(replayRequestSchema) },
+      },
+      responses: {
+        200: { description: 'Replayed: back in its dossier’s order', content: json(failedMessageSchema) },
+        ...bodyErrors,
+        404: { description: 'No such failed message', content: problem },
+        409: { description: 'No longer parked', content: problem },
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const body = c.req.valid('json') ?? {};
+      const replayed = await replayAsAdmin(deps, c.req.valid('param').id, {
+        actor: c.var.caller.clientId,
+        ...(body.payload === undefined ? {} : { editedPayload: body.payload }),
+      });
+      return c.json(replayed, 200);
+    },
+  );
+
+  app.openapi(
+    route({
+      method: 'post',
+      path: '/v1/admin/failed-messages/{id}/discard',
+      summary: 'Discard one parked message for good, with a reason; the dossier’s later messages go on',
+      request: { params: messageIdParams, body: { required: true, content: json(discardRequestSchema) } },
+      responses: {
+        200: { description: 'Discarded', content: json(failedMessageSchema) },
+        ...bodyErrors,
+        404: { description: 'No such failed message', content: problem },
+        409: {
+          description: 'No longer parked, or an earlier message of the dossier is parked',
+          content: problem,
+        },
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const { reason } = c.req.valid('json');
+      return c.json(
+        await discardAsAdmin(deps, c.req.valid('param').id, { actor: c.var.caller.clientId, reason }),
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    route({
+      method: 'post',
+      path: '/v1/admin/failed-messages/replay',
+      summary: 'Replay every parked message matching a filter (dryRun counts only)',
+      request: { body: { required: true, content: json(bulkReplayRequestSchema) } },
+      responses: {
+        200: { description: 'What was (or would be) replayed', content: json(bulkReplayResultSchema) },
+        ...errors,
+        ...bodyErrors,
+      },
+    }),
+    async (c) => {
+      const { dryRun, ...filter } = c.req.valid('json');
+      const result = await bulkReplay(deps, filter, { actor: c.var.caller.clientId, dryRun });
+      return c.json({ ...result, dryRun }, 200);
+    },
+  );
+
+  app.openapi(
+    route({
+      method: 'get',
+      path: '/v1/admin/indicators',
+      summary:
+        'Service-quality indicators per agency and procedure for a period: received, finished, on time, late, in progress, online share, refused',
+      request: { query: indicatorQuerySchema },
+      responses: {
+        200: {
+          description: 'Indicators with the national definitions (DOMAIN.md)',
+          content: json(indicatorReportSchema),
+        },
+        ...errors,
+      },
+    }),
+    async (c) => c.json(await reportIndicators(deps, c.req.valid('query')), 200),
+  );
+
+  app.openapi(
+    route({
+      method: 'get',
+      path: '/v1/admin/audit',
+      summary: 'Every admin action, newest first',
+      request: {
+        query: z.object({
+          cursor: z.string().max(500).optional(),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+        }),
+      },
+      responses: {
+        200: { description: 'A page of the audit log', content: json(auditPageSchema) },
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const { cursor, limit } = c.req.valid('query');
+      return c.json(await deps.audit.list({ limit, ...(cursor ? { cursor } : {}) }), 200);
+    },
+  );
+
+  app.openapi(
+    route({
+      method: 'get',
+      path: '/v1/admin/dossiers/{code}',
+      summary: 'Everything the gateway knows about one dossier',
+      request: { params: z.object({ code: dossierCodeSchema }) },
+      responses: {
+        200: { description: 'The dossier', content: json(dossierViewSchema) },
+        404: { description: 'Unknown dossier', content: problem },
+        ...errors,
+      },
+    }),
+    async (c) => c.json(await getDossierView(deps.store, c.req.valid('param').code), 200),
+  );
+}

@@ -1,0 +1,59 @@
+import { csrf } from 'hono/csrf';
+import { secureHeaders } from 'hono/secure-headers';
+import type { ApiDependencies } from '../api-dependencies';
+import { createSubApp } from '../create-sub-app';
+import { registerAgencyCodesPage } from './agency-codes-page';
+import { registerAuditPage } from './audit-page';
+import type { ConsoleEnv } from './console-env';
+import { consoleStyles } from './console-layout';
+import { requireConsoleSession } from './console-session';
+import { registerDashboardPage } from './dashboard-page';
+import { registerDossierPage } from './dossier-page';
+import { registerDriftPage } from './drift-page';
+import { registerFailedMessagePage } from './failed-message-page';
+import { registerFailedMessagesPage } from './failed-messages-page';
+import { registerLanguageSwitch } from './language-switch';
+import { registerSignInPage } from './sign-in-page';
+
+/**
+ * The administrators' console: server-rendered pages, no client script, one module per page.
+ * Mounted by the entry point (at CONSOLE_PATH); its cookies are Secure, HttpOnly,
+ * SameSite=Strict, and every form carries a CSRF token and must come from this origin.
+ */
+export function createConsole(deps: ApiDependencies) {
+  const console = createSubApp<ConsoleEnv>();
+  console.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'none'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+      },
+      strictTransportSecurity: 'max-age=31536000; includeSubDomains',
+      xFrameOptions: 'DENY',
+      referrerPolicy: 'no-referrer',
+    }),
+  );
+  console.use('*', csrf());
+
+  console.get('/assets/console.css', (c) => {
+    c.header('cache-control', 'public, max-age=3600');
+    return c.body(consoleStyles, 200, { 'content-type': 'text/css; charset=utf-8' });
+  });
+  registerLanguageSwitch(console);
+
+  const session = requireConsoleSession(deps.tokens);
+  registerSignInPage(console, deps, session);
+  registerDashboardPage(console, deps, session);
+  registerFailedMessagesPage(console, deps, session);
+  registerFailedMessagePage(console, deps, session);
+  registerDriftPage(console, deps, session);
+  registerDossierPage(console, deps, session);
+  registerAuditPage(console, deps, session);
+  registerAgencyCodesPage(console, deps, session);
+  return console;
+}

@@ -1,0 +1,79 @@
+import { dossierCodeSchema } from '../../../contracts/codes';
+import { getDossierView } from '../../application/get-dossier-view';
+import { isGatewayError } from '../../core/gateway-error';
+import type { ApiDependencies } from '../api-dependencies';
+import { CONSOLE_PATH, type ConsoleApp } from './console-env';
+import { DataTable, Layout } from './console-layout';
+import type { ConsoleSession } from './console-session';
+import { formatVietnamTime, translator } from './console-text';
+import { pageFrame } from './page-frame';
+
+/** `${CONSOLE_PATH}/dossiers?code=…`: one dossier's state on both sides and its message timeline. */
+export function registerDossierPage(console: ConsoleApp, deps: ApiDependencies, session: ConsoleSession) {
+  console.get('/dossiers', session, async (c) => {
+    const t = translator(c.var.language);
+    const code = c.req.query('code') ?? '';
+    const page = pageFrame(c, 'dossiers', t('dossiers'));
+    const valid = dossierCodeSchema.safeParse(code);
+    const view = valid.success
+      ? await getDossierView(deps.store, valid.data).catch((error: unknown) =>
+          isGatewayError(error, 'dossier.notFound') ? undefined : Promise.reject(error),
+        )
+      : undefined;
+    return c.html(
+      <Layout {...page}>
+        <search>
+          <form method="get" action={`${CONSOLE_PATH}/dossiers`} class="filters">
+            <label>
+              {t('dossierCode')}
+              <input name="code" value={code} placeholder="000.00.12.H12-250314-0007" />
+            </label>
+            <button type="submit">{t('search')}</button>
+          </form>
+        </search>
+        {code && !valid.success ? (
+          <p class="error" role="alert">
+            {valid.error.issues[0]?.message}
+          </p>
+        ) : null}
+        {code && valid.success && !view ? (
+          <p role="status">{`${t('dossierCode')} ${code}: ${t('none')}`}</p>
+        ) : null}
+        {view ? (
+          <>
+            <dl class="facts">
+              <dt>{t('agencyCode')}</dt>
+              <dd>{view.agencyCode}</dd>
+              <dt>{t('localStatus')}</dt>
+              <dd>{view.status}</dd>
+              <dt>{t('nationalStatus')}</dt>
+              <dd>{view.nationalStatus ?? ''}</dd>
+              <dt>{t('syncState')}</dt>
+              <dd>{view.sync.state}</dd>
+              {view.sync.lastError ? (
+                <>
+                  <dt>{t('lastError')}</dt>
+                  <dd>{view.sync.lastError}</dd>
+                </>
+              ) : null}
+            </dl>
+            <h2>{t('timeline')}</h2>
+            <DataTable
+              rows={view.timeline}
+              columns={[
+                { header: t('at'), cell: (entry) => formatVietnamTime(entry.at) },
+                {
+                  header: t('direction'),
+                  cell: (entry) => (entry.direction === 'to_national' ? t('toNational') : t('toProvince')),
+                },
+                { header: t('kind'), cell: (entry) => entry.kind },
+                { header: t('outcome'), cell: (entry) => entry.outcome },
+                { header: t('detail'), cell: (entry) => entry.detail },
+              ]}
+            />
+          </>
+        ) : null}
+      </Layout>,
+    );
+  });
+}

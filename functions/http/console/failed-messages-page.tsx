@@ -1,0 +1,185 @@
+import { failedMessageFilterSchema } from '../../../contracts/admin-api';
+import { bulkReplay, listFailedMessages } from '../../application/admin-operations';
+import { GatewayError } from '../../core/gateway-error';
+import type { ApiDependencies } from '../api-dependencies';
+import { fieldErrorsOf } from '../problem-response';
+import { CONSOLE_PAGE_SIZE, CONSOLE_PATH, type ConsoleApp } from './console-env';
+import { DataTable, Layout } from './console-layout';
+import type { ConsoleSession } from './console-session';
+import { formatVietnamTime, translator } from './console-text';
+import { InvalidInputAlert } from './invalid-input-alert';
+import { pageFrame } from './page-frame';
+
+/** The filter fields of a query or form; empty fields and the page's own fields are not filters. */
+function parseFilter(fields: Record<string, unknown>, notFilters: readonly string[]) {
+  return failedMessageFilterSchema.safeParse(
+    Object.fromEntries(
+      Object.entries(fields).filter(
+        ([key, value]) => typeof value === 'string' && value !== '' && !notFilters.includes(key),
+      ),
+    ),
+  );
+}
+
+const asQuery = (filter: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(filter).map(([key, value]) => [key, String(value)]));
+
+/** Failed messages, filtered a page at a time, and the bulk replay of what the filter matches. */
+export function registerFailedMessagesPage(
+  console: ConsoleApp,
+  deps: ApiDependencies,
+  session: ConsoleSession,
+) {
+  console.get('/failed', session, async (c) => {
+    const t = translator(c.var.language);
+    const query = c.req.query();
+    const parsed = parseFilter(query, ['cursor', 'done', 'status']);
+    const filter = parsed.success ? parsed.data : {};
+    const status = ['parked', 'replayed', 'discarded'].includes(query.status ?? '')
+      ? (query.status as 'parked')
+      : 'parked';
+    const result = await listFailedMessages(
+      deps,
+      { ...filter, status },
+      { limit: CONSOLE_PAGE_SIZE, ...(query.cursor ? { cursor: query.cursor } : {}) },
+    );
+    const page = pageFrame(c, 'failed', t('failedMessages'));
+    const queueNames = Object.values(deps.queues).map((queue) => queue.name);
+    const filterFields = (
+      <>
+        <input type="hidden" name="csrf" value={c.var.csrfToken} />
+        {Object.entries(filter).map(([key, value]) => (
+          <input type="hidden" name={key} value={String(value)} />
+        ))}
+      </>
+    );
+    const nextQuery = new URLSearchParams({ ...asQuery(filter), status });
+    if (result.cursor) nextQuery.set('cursor', result.cursor);
+    return c.html(
+      <Layout {...page}>
+        {parsed.success ? null : <InvalidInputAlert error={parsed.error} />}
+        <form method="get" action={`${CONSOLE_PATH}/failed`} class="filters" aria-label={t('filter')}>
+          <label>
+            {t('queue')}
+            <select name="queue">
+              <option value="">{t('all')}</option>
+              {queueNames.map((name) => (
+                <option value={name} selected={filter.queue === name}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('dossierCode')}
+            <input name="dossierCode" value={filter.dossierCode ?? ''} />
+          </label>
+          <label>
+            {t('agencyCode')}
+            <input name="agencyCode" value={filter.agencyCode ?? ''} />
+          </label>
+          <label>
+            {t('reason')}
+            <select name="reason">
+              <option value="">{t('all')}</option>
+              <option value="rejected" selected={filter.reason === 'rejected'}>
+                {t('rejected')}
+              </option>
+              <option value="exhausted" selected={filter.reason === 'exhausted'}>
+                {t('exhausted')}
+              </option>
+            </select>
+          </label>
+          <label>
+            {t('status')}
+            <select name="status">
+              {(['parked', 'replayed', 'discarded'] as const).map((value) => (
+                <option value={value} selected={status === value}>
+                  {value}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('from')}
+            <input name="from" placeholder="2025-03-14T00:00:00+07:00" value={filter.from ?? ''} />
+          </label>
+          <label>
+            {t('to')}
+            <input name="to" placeholder="2025-03-15T00:00:00+07:00" value={filter.to ?? ''} />
+          </label>
+          <button type="submit">{t('filter')}</button>
+        </form>
+        {result.items.length === 0 ? (
+          <p>{t('noFailed')}</p>
+        ) : (
+          <DataTable
+            rows={result.items}
+            columns={[
+              { header: t('parkedAt'), cell: (item) => formatVietnamTime(item.parkedAt) },
+              {
+                header: t('dossierCode'),
+                cell: (item) => (
+                  <a href={`${CONSOLE_PATH}/dossiers?code=${encodeURIComponent(item.dossierCode)}`}>
+                    {item.dossierCode}
+                  </a>
+                ),
+              },
+              { header: t('agencyCode'), cell: (item) => item.agencyCode },
+              { header: t('kind'), cell: (item) => item.kind },
+              {
+                header: t('reason'),
+                cell: (item) => (item.reason === 'rejected' ? t('rejected') : t('exhausted')),
+              },
+              { header: t('lastError'), cell: (item) => item.lastError },
+              { header: t('attempts'), numeric: true, cell: (item) => item.attempts },
+              {
+                header: t('details'),
+                cell: (item) => (
+                  <a
+                    href={`${CONSOLE_PATH}/failed/${encodeURIComponent(item.messageId)}`}
+                    aria-label={`${t('details')} ${item.dossierCode} #${item.sequence}`}
+                  >
+                    {t('details')}
+                  </a>
+                ),
+              },
+            ]}
+          />
+        )}
+        {result.cursor ? (
+          <p>
+            <a href={`${CONSOLE_PATH}/failed?${nextQuery.toString()}`}>{t('next')}</a>
+          </p>
+        ) : null}
+        {status === 'parked' && result.items.length > 0 ? (
+          <form method="post" action={`${CONSOLE_PATH}/failed/replay`} class="filters">
+            {filterFields}
+            <label class="check">
+              <input type="checkbox" name="dryRun" value="true" checked />
+              {t('dryRun')}
+            </label>
+            <button type="submit">{t('bulkReplay')}</button>
+          </form>
+        ) : null}
+      </Layout>,
+    );
+  });
+
+  console.post('/failed/replay', session, async (c) => {
+    const t = translator(c.var.language);
+    const form = await c.req.parseBody();
+    const parsed = parseFilter(form, ['csrf', 'dryRun']);
+    if (!parsed.success)
+      throw new GatewayError('request.invalid', 'Bộ lọc không hợp lệ / Invalid filter', {
+        fieldErrors: fieldErrorsOf(parsed.error),
+      });
+    const dryRun = form.dryRun === 'true';
+    const result = await bulkReplay(deps, parsed.data, { actor: c.var.admin.clientId, dryRun });
+    const summary = dryRun
+      ? `${result.matched} ${t('matched')}`
+      : `${result.replayed.length} ${t('replayedCount')}`;
+    const back = new URLSearchParams({ ...asQuery(parsed.data), done: summary });
+    return c.redirect(`${CONSOLE_PATH}/failed?${back.toString()}`, 303);
+  });
+}

@@ -1,0 +1,50 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { paymentCallbackReplySchema } from '../../../contracts/payment-platform';
+import { problemSchema } from '../../../contracts/problem';
+import { receivePaymentCallback } from '../../application/receive-payment-callback';
+import type { ApiDependencies } from '../api-dependencies';
+import type { AppEnv } from '../app-env';
+
+/**
+ * The payment platform's callback (IPN). No bearer token: the platform signs it with
+ * MaXacThuc. The body is read here and checked by the use case, never by the OpenAPI
+ * validator, because every answer (a refusal too) must be in the platform's reply format.
+ */
+export function registerPaymentCallbackRoute(app: OpenAPIHono<AppEnv>, deps: ApiDependencies) {
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/callbacks/payment',
+      tags: ['Payments'],
+      summary: 'Callback of the national payment platform (protocol 1.0.6)',
+      description:
+        'Body: LoaiBanTin, MaLoi (00 = paid), MaDoiTac, MaThamChieu, SoTien, MaTienTe, MaGiaoDich, MaNganHang, ' +
+        'ThoiGianGD, ThongTinGiaoDich, MaXacThuc. Acknowledged only once stored; a repeat is acknowledged and changes nothing.',
+      responses: {
+        200: {
+          description: 'Reply in the platform’s format; MaLoi 00 = received',
+          content: { 'application/json': { schema: paymentCallbackReplySchema } },
+        },
+        500: {
+          description: 'Not stored (MaLoi 99): send the callback again',
+          content: { 'application/json': { schema: paymentCallbackReplySchema } },
+        },
+        413: {
+          description: 'Body too large',
+          content: { 'application/problem+json': { schema: problemSchema } },
+        },
+        415: { description: 'Not JSON', content: { 'application/problem+json': { schema: problemSchema } } },
+      },
+    }),
+    async (c) => {
+      const body: unknown = await c.req.json().catch(() => undefined);
+      const remoteAddress = deps.remoteAddress(c);
+      const { httpStatus, reply } = await receivePaymentCallback(
+        deps,
+        body,
+        remoteAddress ? { remoteAddress } : {},
+      );
+      return c.json(reply, httpStatus);
+    },
+  );
+}

@@ -1,0 +1,188 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { agencyOfDossierCode, dossierCodeSchema } from '../../../contracts/codes';
+import { problemSchema } from '../../../contracts/problem';
+import {
+  acceptedMessageSchema,
+  dossierSubmissionSchema,
+  dossierViewSchema,
+  statusChangeSchema,
+} from '../../../contracts/provincial-api';
+import { acceptMessage } from '../../application/accept-message';
+import { getDossierView } from '../../application/get-dossier-view';
+import { retiredAgencyRefusal } from '../../core/agency-recoding';
+import type { MessageSummary } from '../../core/dossier-message';
+import type { ApiDependencies } from '../api-dependencies';
+import type { AppEnv } from '../app-env';
+import { assertMayActFor } from '../require-scope';
+import { requireRoutePolicy } from '../route-policies';
+import { paymentViewOf } from './payment-view';
+
+const problem = { 'application/problem+json': { schema: problemSchema } };
+const security = [{ bearerAuth: [] }];
+const idempotencyHeader = z.object({
+  'idempotency-key': z
+    .string()
+    .min(1)
+    .max(255)
+    .regex(/^[\x21-\x7e]+$/, 'Idempotency-Key chỉ gồm ký tự ASCII in được / printable ASCII only')
+    .optional()
+    .meta({ description: 'Optional; the natural key (dossierCode + version) applies when absent' }),
+});
+
+const submitDossierRoute = (deps: ApiDependencies) =>
+  createRoute({
+    method: 'post',
+    path: '/v1/dossiers',
+    tags: ['Dossiers'],
+    summary: 'Create or update a dossier (relayed to the national portal)',
+    security,
+    middleware: [requireRoutePolicy(deps.tokens, 'POST /v1/dossiers')] as const,
+    request: {
+      headers: idempotencyHeader,
+      body: { required: true, content: { 'application/json': { schema: dossierSubmissionSchema } } },
+    },
+    responses: {
+      202: {
+        description: 'Accepted: will be delivered or parked, never lost',
+        content: { 'application/json': { schema: acceptedMessageSchema } },
+      },
+      400: { description: 'Invalid body; every field error listed', content: problem },
+      401: { description: 'Missing or invalid token', content: problem },
+      403: { description: 'The client may not act for this agency', content: problem },
+      409: { description: 'Key reused with another body, or a stale version', content: problem },
+      413: { description: 'Body too large', content: problem },
+      415: { description: 'Not JSON', content: problem },
+      422: {
+        description:
+          'Status change not allowed, or a new dossier under an agency code retired on or before its MaHoSo date (the answer names the replacement)',
+        content: problem,
+      },
+    },
+  });
+
+const changeStatusRoute = (deps: ApiDependencies) =>
+  createRoute({
+    method: 'post',
+    path: '/v1/dossiers/{code}/status',
+    tags: ['Dossiers'],
+    summary: 'Record a status change of a dossier (relayed as a progress row)',
+    security,
+    middleware: [requireRoutePolicy(deps.tokens, 'POST /v1/dossiers/:code/status')] as const,
+    request: {
+      params: z.object({ code: dossierCodeSchema }),
+      headers: idempotencyHeader,
+      body: { required: true, content: { 'application/json': { schema: statusChangeSchema } } },
+    },
+    responses: {
+      202: {
+        description: 'Accepted: will be delivered or parked, in order',
+        content: { 'application/json': { schema: acceptedMessageSchema } },
+      },
+      400: { description: 'Invalid body; every field error listed', content: problem },
+      401: { description: 'Missing or invalid token', content: problem },
+      403: { description: 'The client may not act for this agency', content: problem },
+      404: { description: 'The dossier was never sent to the gateway', content: problem },
+      409: { description: 'Event id reused with another body', content: problem },
+      413: { description: 'Body too large', content: problem },
+      415: { description: 'Not JSON', content: problem },
+      422: {
+        description: 'The status machine does not allow this move; the answer says which are allowed',
+        content: problem,
+      },
+    },
+  });
+
+/** What a province sees of an accepted message: held and discarded are internal nuances. */
+function acceptedBody(message: MessageSummary) {
+  const state =
+    message.state === 'delivered' ? 'delivered' : message.state === 'parked' ? 'parked' : 'accepted';
+  return {
+    dossierCode: message.dossierCode,
+    messageId: message.messageId,
+    sequence: message.sequence,
+    state,
+  } as const;
+}
+
+const getDossierRoute = (deps: ApiDependencies) =>
+  createRoute({
+    method: 'get',
+    path: '/v1/dossiers/{code}',
+    tags: ['Dossiers'],
+    summary: 'Correlated state and message timeline of a dossier',
+    security,
+    middleware: [requireRoutePolicy(deps.tokens, 'GET /v1/dossiers/:code')] as const,
+    request: { params: z.object({ code: dossierCodeSchema }) },
+    responses: {
+      200: {
+        description: 'The dossier as the gateway knows it',
+        content: { 'application/json': { schema: dossierViewSchema } },
+      },
+      401: { description: 'Missing or invalid token', content: problem },
+      403: { description: 'The client may not act for this agency', content: problem },
+      404: { description: 'Unknown dossier', content: problem },
+    },
+  });
+
+export function registerDossierRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDependencies) {
+  app.openapi(submitDossierRoute(deps), async (c) => {
+    const dossier = c.req.valid('json');
+    assertMayActFor(deps, c.var.caller, dossier.agencyCode);
+    const idempotencyKey = c.req.valid('header')['idempotency-key'];
+    const newDossierRefusal = retiredAgencyRefusal(
+      deps.agencyRecoding,
+      dossier.dossierCode,
+      dossier.agencyCode,
+    );
+    const { message, replayed } = await acceptMessage(deps, {
+      channel: 'national',
+      kind: 'dossier.sync',
+      ...(newDossierRefusal ? { newDossierRefusal } : {}),
+      requiresExistingDossier: false,
+      enforceTransitions: true,
+      dossierCode: dossier.dossierCode,
+      agencyCode: dossier.agencyCode,
+      naturalKey: `version:${dossier.version}`,
+      ...(idempotencyKey ? { idempotencyKey: `client:${c.var.caller.clientId}:${idempotencyKey}` } : {}),
+      status: dossier.status,
+      version: dossier.version,
+      payload: dossier,
+      traceId: c.var.requestId,
+    });
+    if (replayed) c.header('idempotent-replayed', 'true');
+    c.header('location', `/v1/dossiers/${encodeURIComponent(message.dossierCode)}`);
+    return c.json(acceptedBody(message), 202);
+  });
+
+  app.openapi(changeStatusRoute(deps), async (c) => {
+    const { code } = c.req.valid('param');
+    const change = c.req.valid('json');
+    assertMayActFor(deps, c.var.caller, agencyOfDossierCode(code));
+    const idempotencyKey = c.req.valid('header')['idempotency-key'];
+    const { message, replayed } = await acceptMessage(deps, {
+      channel: 'national',
+      kind: 'dossier.status',
+      dossierCode: code,
+      agencyCode: agencyOfDossierCode(code),
+      naturalKey: `event:${change.eventId}`,
+      ...(idempotencyKey ? { idempotencyKey: `client:${c.var.caller.clientId}:${idempotencyKey}` } : {}),
+      status: change.status,
+      payload: change,
+      traceId: c.var.requestId,
+      requiresExistingDossier: true,
+      enforceTransitions: true,
+    });
+    if (replayed) c.header('idempotent-replayed', 'true');
+    return c.json(acceptedBody(message), 202);
+  });
+
+  app.openapi(getDossierRoute(deps), async (c) => {
+    const { code } = c.req.valid('param');
+    assertMayActFor(deps, c.var.caller, agencyOfDossierCode(code));
+    const [view, payments] = await Promise.all([
+      getDossierView(deps.store, code),
+      deps.payments.listDossierPayments(code),
+    ]);
+    return c.json({ ...view, payments: payments.map(paymentViewOf) }, 200);
+  });
+}
