@@ -350,6 +350,33 @@ export function createDynamoDbDossierStore(
       );
     },
 
+    async recordFirstStep({ channel, dossierCode, sequence }) {
+      const progressExpiry = expirySet();
+      try {
+        await client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: { pk: dossierKey(dossierCode), sk: progressKey(channel) },
+            UpdateExpression: `SET firstStepSequence = :sequence${progressExpiry.clause}`,
+            // Only while `sequence` is the next to deliver: a copy that lost the race writes nothing.
+            ConditionExpression:
+              sequence === 1
+                ? 'attribute_not_exists(deliveredSequence) OR deliveredSequence = :previous'
+                : 'deliveredSequence = :previous',
+            ExpressionAttributeValues: {
+              ':sequence': sequence,
+              ':previous': sequence - 1,
+              ...progressExpiry.values,
+            },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+
     async recordFailedAttempt({ channel, dossierCode, sequence }, attempt) {
       await updateMessage(channel, dossierCode, sequence, `SET ${appendAttempt}`, { ':attempt': [attempt] });
       await client.send(

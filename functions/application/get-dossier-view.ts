@@ -1,7 +1,9 @@
-import type { DossierView } from '../../contracts/provincial-api';
+import { type DossierView, dossierSubmissionSchema } from '../../contracts/provincial-api';
 import type { Channel, DeliveryAttempt, DeliveryProgress, MessageSummary } from '../core/dossier-message';
 import { GatewayError } from '../core/gateway-error';
+import type { AgencyNames } from '../ports/agency-names';
 import type { DossierStore } from '../ports/dossier-store';
+import { latestDossierVersion } from './load-dossier-facts';
 
 type TimelineEntry = DossierView['timeline'][number];
 type SyncState = DossierView['sync']['state'];
@@ -58,8 +60,37 @@ function syncStateOf({ messages, progress }: ChannelState): SyncState {
   return 'synced';
 }
 
-/** Everything the gateway knows about one dossier, from the store alone. */
-export async function getDossierView(store: DossierStore, dossierCode: string): Promise<DossierView> {
+/**
+ * The unit name the portal gets as DonViXuLy for a dossier the province sends (the dossier's own,
+ * else the known one), and the flag when nobody knows it and the agency code stands in.
+ */
+async function unitNameOf(
+  store: DossierStore,
+  agencyNames: AgencyNames,
+  national: ChannelState,
+  agencyCode: string,
+): Promise<Pick<DossierView, 'agencyName' | 'flags'>> {
+  if (national.messages.length === 0) return { flags: [] };
+  const stored = await latestDossierVersion(store, national.messages);
+  const own = dossierSubmissionSchema.safeParse(stored?.payload);
+  const name = (own.success ? own.data.agencyName : undefined) ?? (await agencyNames.nameOf(agencyCode));
+  if (name) return { agencyName: name, flags: [] };
+  return {
+    flags: [
+      {
+        code: 'agency.nameUnknown',
+        message: `Cổng DVCQG nhận mã ${agencyCode} thay cho tên đơn vị (DonViXuLy): gửi agencyName, hoặc thêm mã vào config/agency-names.json / The portal gets the code ${agencyCode} instead of the unit’s name (DonViXuLy): send agencyName, or add the code to config/agency-names.json`,
+      },
+    ],
+  };
+}
+
+/** Everything the gateway knows about one dossier, from the store and the unit names it knows. */
+export async function getDossierView(
+  store: DossierStore,
+  dossierCode: string,
+  agencyNames: AgencyNames,
+): Promise<DossierView> {
   const [national, province] = await Promise.all([
     loadChannel(store, 'national', dossierCode),
     loadChannel(store, 'province', dossierCode),
@@ -78,9 +109,11 @@ export async function getDossierView(store: DossierStore, dossierCode: string): 
   );
   const state = syncStateOf(primary);
   const nationalStatus = national.progress.nationalStatus ?? province.messages.at(-1)?.status ?? null;
+  const unit = await unitNameOf(store, agencyNames, national, first.agencyCode);
   return {
     dossierCode,
     agencyCode: first.agencyCode,
+    ...unit,
     status: latest.status,
     nationalStatus,
     sync: {

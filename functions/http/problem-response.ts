@@ -76,6 +76,10 @@ const problemCatalogue: Record<GatewayErrorCode, { status: ContentfulStatusCode;
     status: 422,
     title: 'Mã cơ quan đã ngừng sử dụng / Agency code retired',
   },
+  'agency.nameUnknown': {
+    status: 422,
+    title: 'Chưa biết tên đơn vị xử lý / Unit name unknown',
+  },
   // Only at a cold start; a request never reaches a gateway whose configuration failed to load.
   'config.invalid': { status: 500, title: 'Cấu hình không hợp lệ / Invalid configuration' },
   'driftFinding.notFound': {

@@ -706,7 +706,7 @@ export function registerConsole(app: Hono<AppEnv>, deps: ApiDependencies) {
     const page = frame(c, 'dossiers', t('dossiers'));
     const valid = dossierCodeSchema.safeParse(code);
     const view = valid.success
-      ? await getDossierView(deps.store, valid.data).catch((error: unknown) =>
+      ? await getDossierView(deps.store, valid.data, deps.agencyNames).catch((error: unknown) =>
           isGatewayError(error, 'dossier.notFound') ? undefined : Promise.reject(error),
         )
       : undefined;

@@ -258,6 +258,6 @@ export function registerAdminApiRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepend
         ...errors,
       },
     }),
-    async (c) => c.json(await getDossierView(deps.store, c.req.valid('param').code), 200),
+    async (c) => c.json(await getDossierView(deps.store, c.req.valid('param').code, deps.agencyNames), 200),
   );
 }
