@@ -14,6 +14,7 @@ import { toNationalTimestamp } from '../functions/core/national-time';
 import { toNationalDossier } from '../functions/core/translate-dossier';
 import {
   demoNationalPortalAccount,
+  demoNationalSessionAccount,
   demoPaymentPartner,
   demoWebhookSecret,
 } from '../infra/local/demo-credentials';
@@ -62,9 +63,9 @@ export interface ReceiverReport {
    */
   readonly redeliveredSameId: number;
   /**
-   * Payment rows sent again after the portal carried out a copy but its answer was lost: a row
-   * that does not move the dossier's status cannot be looked up with TraCuuHoSo, so the gateway
-   * resends it rather than risk losing it (README, Proof).
+   * Progress rows (of status changes and payments) sent again after the portal carried out a
+   * copy but its answer was lost: a row does not change the record TraCuuHoSo answers, so the
+   * gateway resends it rather than risk losing it (docs/adr/0013, README, Proof).
    */
   readonly resentAfterLostAnswer: number;
   readonly outOfOrder: number;
@@ -141,12 +142,17 @@ function dossierFor(index: number): DossierSubmission {
   };
 }
 
+/**
+ * Each change moves the promised date to a day of its own, so the DongBoHoSoMC update it sends
+ * (the whole dossier, NgayHenTra included) tells which change it belongs to.
+ */
 function changesFor(index: number): StatusChange[] {
   return STATUS_PATH.map((status, step) => ({
     eventId: `soak-${index}-${step}`,
     status,
     at: new Date(Date.parse('2025-03-14T01:30:00Z') + (step + 1) * 60_000).toISOString(),
     handledBy: { name: 'Cán bộ một cửa' },
+    dueAt: new Date(Date.parse('2025-03-21T10:00:00Z') + step * 86_400_000).toISOString(),
   }));
 }
 
@@ -178,8 +184,13 @@ function pushedRowsFor(dossierCode: string): NationalProgressRow[] {
   return PUSHED_STATUSES.map((status, step) => ({
     MaHoSo: dossierCode,
     NguoiXuLy: 'Cổng DVCQG',
+    ChucDanh: '',
     ThoiDiemXuLy: `2025031509${String(step + 1).padStart(2, '0')}00`,
+    PhongBanXuLy: '',
+    NoiDungXuLy: '',
     TrangThai: status,
+    NgayBatDau: '',
+    NgayKetThucTheoQuyDinh: '',
   }));
 }
 
@@ -188,7 +199,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const started = Date.now();
   const ports = { gateway: await freePort(), dynamodb: await freePort(), sqs: await freePort() };
   const gatewayUrl = `http://${HOST}:${ports.gateway}`;
-  const national = createNationalPortalSimulator(demoNationalPortalAccount);
+  const national = createNationalPortalSimulator({
+    ...demoNationalPortalAccount,
+    ...demoNationalSessionAccount,
+  });
   const province = createProvinceSimulator({ webhookSecret: demoWebhookSecret });
   const platform = createPaymentPlatformSimulator({
     ...demoPaymentPartner,
@@ -374,8 +388,11 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
         const code = dossier.dossierCode;
         if (await twiceSometimes('province', '/v1/dossiers', dossier)) accepted.national.add(`${code}#v1`);
         for (const change of changesFor(index)) {
-          if (await twiceSometimes('province', `/v1/dossiers/${code}/status`, change))
+          // A status change reaches the portal as two calls: the update, then the row.
+          if (await twiceSometimes('province', `/v1/dossiers/${code}/status`, change)) {
+            accepted.national.add(`${code}#${change.eventId}:update`);
             accepted.national.add(`${code}#${change.eventId}`);
+          }
         }
         if (!isPaid(index)) continue;
         const created = (await twiceSometimes('province', '/v1/payments', paymentFor(code), {
@@ -461,7 +478,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     }
     const drainSecondsAfterLastFault = Math.round((Date.now() - lastFaultAt) / 1000);
     const parked = await countParked(gatewayUrl);
-    const { counted: nationalCounted, resentAfterLostAnswer } = setAsideResentPaymentRows(national.received);
+    const { counted: nationalCounted, resentAfterLostAnswer } = setAsideRowsResentAfterLostAnswer(
+      national.received,
+    );
     const nationalReport = receiverReport(
       accepted.national,
       nationalKeys(nationalCounted),
@@ -538,23 +557,24 @@ function receiverReport(
 }
 
 /**
- * Splits the portal's record into what counts and the payment rows sent again after an earlier
- * copy was carried out with its answer lost. Only those: a dossier or a status row resent after
- * a lost answer still counts as a duplicate, since TraCuuHoSo can tell the gateway it landed.
+ * Splits the portal's record into what counts and the progress rows sent again after an earlier
+ * copy was carried out with its answer lost. Only those: a dossier record (a first sync or a
+ * status change's update) resent after a lost answer still counts as a duplicate, since
+ * TraCuuHoSo can tell the gateway it landed.
  */
-function setAsideResentPaymentRows<T extends { body: unknown; answerLost?: boolean }>(
+function setAsideRowsResentAfterLostAnswer<T extends { body: unknown; answerLost?: boolean }>(
   received: readonly T[],
 ): { counted: T[]; resentAfterLostAnswer: number } {
   const lostAnswerRows = new Set<string>();
   const counted: T[] = [];
   let resentAfterLostAnswer = 0;
   for (const request of received) {
-    const rows =
-      (request.body as { service?: string; data?: { MaHoSo: string; NoiDungXuLy?: string }[] }).data ?? [];
-    const paymentRow = rows.length === 1 && REFERENCE.test(rows[0]?.NoiDungXuLy ?? '') ? rows[0] : undefined;
-    const key = paymentRow
-      ? `${paymentRow.MaHoSo}#${paymentRow.NoiDungXuLy?.match(REFERENCE)?.[0]}`
-      : undefined;
+    const body = request.body as {
+      service?: string;
+      data?: { MaHoSo: string; ThoiDiemXuLy?: string; NoiDungXuLy?: string }[];
+    };
+    const row = body.service === 'CapNhatTienDoHoSoMC' && body.data?.length === 1 ? body.data[0] : undefined;
+    const key = row ? `${row.MaHoSo}#${row.ThoiDiemXuLy}#${row.NoiDungXuLy ?? ''}` : undefined;
     if (key && lostAnswerRows.has(key)) {
       resentAfterLostAnswer += 1;
       continue;
@@ -579,30 +599,34 @@ function collect(entries: Iterable<[code: string, key: string]>, expectedFor: (c
 
 /**
  * What the portal simulator accepted, as the keys the client counted: `<code>#v1` for the
- * dossier, `<code>#soak-i-step` for each status row (found by its time), `<code>#payment` for
- * a payment's row. Order per dossier: the sync, the status rows as made, then the payment.
+ * dossier, `<code>#soak-i-step:update` for a status change's DongBoHoSoMC update (found by the
+ * promised date it moved), `<code>#soak-i-step` for its row (found by its time), `<code>#payment`
+ * for a payment's row. Order per dossier: the sync, each change's update then row, the payment.
  */
 function nationalKeys(received: readonly { body: unknown }[]): ReceivedKeys {
   const entries: [string, string][] = [];
   for (const request of received) {
     const body = request.body as {
       service: string;
-      data: { MaHoSo: string; ThoiDiemXuLy?: string; NoiDungXuLy?: string }[];
+      data: { MaHoSo: string; NgayHenTra?: string; ThoiDiemXuLy?: string; NoiDungXuLy?: string }[];
     };
     for (const item of body.data ?? []) {
-      const index = Number(item.MaHoSo.slice(-4));
+      const changes = changesFor(Number(item.MaHoSo.slice(-4)));
       const key =
         body.service === 'DongBoHoSoMC'
-          ? `${item.MaHoSo}#v1`
+          ? `${item.MaHoSo}#${changes.filter((change) => change.dueAt && toNationalTimestamp(change.dueAt) === item.NgayHenTra).map((change) => `${change.eventId}:update`)[0] ?? 'v1'}`
           : REFERENCE.test(item.NoiDungXuLy ?? '')
             ? `${item.MaHoSo}#payment`
-            : `${item.MaHoSo}#${changesFor(index).find((change) => toNationalTimestamp(change.at) === item.ThoiDiemXuLy)?.eventId}`;
+            : `${item.MaHoSo}#${changes.find((change) => toNationalTimestamp(change.at) === item.ThoiDiemXuLy)?.eventId}`;
       entries.push([item.MaHoSo, key]);
     }
   }
   return collect(entries, (code) => [
     `${code}#v1`,
-    ...changesFor(Number(code.slice(-4))).map((change) => `${code}#${change.eventId}`),
+    ...changesFor(Number(code.slice(-4))).flatMap((change) => [
+      `${code}#${change.eventId}:update`,
+      `${code}#${change.eventId}`,
+    ]),
     `${code}#payment`,
   ]);
 }

@@ -7,7 +7,9 @@ import './bilingual-issue-message';
  */
 
 const AGENCY_PATTERN = String.raw`\d{3}\.\d{2}\.\d{2}\.[HG]\d{2}`;
-const DOSSIER_CODE = new RegExp(`^${AGENCY_PATTERN}-(\\d{6})-\\d{4}$`);
+// The daily sequence has 4 digits or more: [TH] (HuanVu201/DichVuCong_KhoaLuan_PASETO,
+// SyncLocalDataToDVCQGService.cs GetMaHoSo) issues 5-digit ones. Eight bounds it.
+const DOSSIER_CODE = new RegExp(`^${AGENCY_PATTERN}-(\\d{6})-\\d{4,8}$`);
 
 export const agencyCodeSchema = z
   .string()
@@ -37,7 +39,7 @@ export const dossierCodeSchema = z
   .string()
   .regex(
     DOSSIER_CODE,
-    'Mã hồ sơ không hợp lệ / Invalid dossier code: expected <agency code>-<yyMMdd>-<4-digit sequence>, e.g. 000.00.12.H12-250314-0007',
+    'Mã hồ sơ không hợp lệ / Invalid dossier code: expected <agency code>-<yyMMdd>-<sequence of 4 to 8 digits>, e.g. 000.00.12.H12-250314-0007',
   )
   // Only a well-formed code can have a bad date; the regex speaks for the rest.
   .refine((code) => !DOSSIER_CODE.test(code) || isCalendarDateYYMMDD(DOSSIER_CODE.exec(code)?.[1] ?? ''), {
@@ -80,6 +82,18 @@ export const personalIdSchema = z
     'Số định danh không hợp lệ / Invalid ID number: 12 digits (CCCD) or 9 digits (old CMND)',
   )
   .meta({ description: 'Citizen ID: 12-digit CCCD or 9-digit CMND', example: '001203004567' });
+
+/**
+ * A business's tax code (mã số thuế): 10 digits, or 10 digits `-` 3 digits for a branch
+ * (DOMAIN.md, "Codes"); a business applicant is identified by it ([OCPS] LoaiDoiTuong 2).
+ */
+export const taxCodeSchema = z
+  .string()
+  .regex(
+    /^\d{10}(-\d{3})?$/,
+    'Mã số thuế không hợp lệ / Invalid tax code: 10 digits, or 10 digits-3 digits for a branch',
+  )
+  .meta({ description: 'Tax code (mã số thuế) of a business', example: '0101234567' });
 
 export const phoneSchema = z
   .string()

@@ -27,8 +27,11 @@ export const paymentReferenceSchema = z
 
 /**
  * The fields each MaXacThuc covers, in order; the partner secret is appended last and the
- * values are joined with `|` (DOMAIN.md). INIT, CALLBACK, QUERY and GET_BILL are [seen]; the
- * replies and the transaction list are [inferred].
+ * values are joined with `|` (DOMAIN.md). INIT, CALLBACK, QUERY and GET_BILL are exactly
+ * [TH]'s (HuanVu201/DichVuCong_KhoaLuan_PASETO DvcPaymentService.cs InitPayment,
+ * CheckPaymentStatus, GetBienLaiDvcPayment; ConfirmDvcPaymentCommandHandler.cs); the
+ * transaction list is the gateway's own contract [inferred]. Replies carry no checksum the
+ * gateway computes or checks: [TH] checks none on QUERY and echoes the callback's own.
  */
 export const paymentChecksumFields = {
   INIT: [
@@ -59,14 +62,23 @@ export const paymentChecksumFields = {
     'ThoiGianGD',
     'ThongTinGiaoDich',
   ],
-  CALLBACK_REPLY: ['MaLoi', 'MoTaLoi', 'MaDoiTac', 'ThoiGianGD'],
   QUERY: ['LoaiBanTin', 'PhienBan', 'MaDoiTac', 'MaThamChieu', 'ThoiGianGD'],
-  QUERY_REPLY: ['MaDoiTac', 'MaThamChieu', 'TrangThaiGD', 'SoTien', 'MaGiaoDich', 'ThoiGianGD'],
   GET_BILL: ['LoaiBanTin', 'PhienBan', 'MaDoiTac', 'MaThamChieu', 'ThoiGianGD'],
   TRANSACTION_LIST: ['LoaiBanTin', 'PhienBan', 'MaDoiTac', 'NgayGiaoDich', 'ThoiGianGD'],
 } as const;
 
 export type ChecksummedMessage = keyof typeof paymentChecksumFields;
+
+/**
+ * The separator MaXacThuc joins values with. A value holding it would let one message's
+ * checksum verify for another whose values split the same joined text differently (issue 17:
+ * an INIT's checksum replayed as a "paid" callback), so no checksummed value may contain it:
+ * the gateway refuses such input at its edges and computePaymentChecksum refuses to sign it.
+ */
+export const CHECKSUM_SEPARATOR = '|';
+
+export const separatorFree = (value: string) => !value.includes(CHECKSUM_SEPARATOR);
+export const SEPARATOR_MESSAGE = `Không được chứa ký tự "${CHECKSUM_SEPARATOR}" / Must not contain "${CHECKSUM_SEPARATOR}" (the checksum separator)`;
 
 /** The values a MaXacThuc covers, in order; an absent field counts as the empty string. */
 export function checksumValues(message: ChecksummedMessage, fields: Readonly<Record<string, unknown>>) {
@@ -76,7 +88,7 @@ export function checksumValues(message: ChecksummedMessage, fields: Readonly<Rec
   });
 }
 
-/** Codes in the replies of the platform [inferred]: error_code of INIT, QUERY, GET_BILL, DOISOAT. */
+/** Codes in the replies of the platform [inferred]: error_code of INIT, GET_BILL, DOISOAT. */
 export const paymentPlatformErrorCodes = {
   ok: '0',
   invalidChecksum: '01',
@@ -86,8 +98,21 @@ export const paymentPlatformErrorCodes = {
   rejected: '14',
 } as const;
 
-/** MaLoi of a callback: `00` is paid [seen]; any other code is a failed payment. */
+/** MaLoi of a callback: `00` is paid [TH MA_LOI.THANH_CONG]; any other code is a failed payment. */
 export const CALLBACK_PAID_CODE = '00';
+
+/**
+ * LoaiBanTin of the platform's callback. Only this message type settles a payment: a message of
+ * another type (an INIT, a QUERY) can never be taken for a callback, whatever its checksum.
+ * The value is [inferred] ([TH] does not check it), so it is data, here.
+ */
+export const CALLBACK_MESSAGE_TYPE = 'CALLBACK';
+
+/** MaLoi of a QUERY reply that means "answered"; TrangThaiGD then holds the state [TH CheckConfirmGiaoDichThanhToanHandler]. */
+export const QUERY_ANSWERED_CODE = '00';
+
+/** MaLoi of a QUERY reply for a reference the platform does not know [inferred]. */
+export const QUERY_NOT_FOUND_CODES: readonly string[] = ['02'];
 
 /** MaLoi of the gateway's reply to a callback [inferred]: what the platform learns from us. */
 export const callbackReplyCodes = {
@@ -100,7 +125,7 @@ export const callbackReplyCodes = {
   retryLater: '99',
 } as const;
 
-/** TrangThaiGD of QUERY and of the transaction list [seen]. */
+/** TrangThaiGD of QUERY and of the transaction list: 1 paid, 3 pending, 4 failed [TH]. */
 export const platformTransactionStates = { paid: '1', pending: '3', failed: '4' } as const;
 export const platformTransactionStateSchema = z.enum(['1', '3', '4']);
 
@@ -111,23 +136,26 @@ const feeItemSchema = z.object({
   SoTien: amountString,
 });
 
-/** ThongTinBienLai of INIT: what the e-receipt (biên lai điện tử) will say. */
+/** ThongTinBienLai of INIT: what the e-receipt (biên lai điện tử) says; every key is sent [TH]. */
 export const receiptInfoSchema = z.object({
+  /** `2` [TH ThongTinBienLaiDvcPayment]. */
   MaDichVu: z.string().min(1),
-  MaDVC: z.string().optional(),
-  TenDVC: z.string().optional(),
-  MaTTHC: z.string().optional(),
-  TenTTHC: z.string().optional(),
+  /** `<MaTTHC>.01` by default [TH InitPayment]. */
+  MaDVC: z.string(),
+  TenDVC: z.string(),
+  MaTTHC: z.string(),
+  TenTTHC: z.string(),
   MaDonVi: z.string().min(1),
-  TenDonVi: z.string().optional(),
+  TenDonVi: z.string(),
   MaHoSo: z.string().min(1),
-  TKThuHuong: z.string().optional(),
-  MaNHThuHuong: z.string().optional(),
-  TenTKThuHuong: z.string().optional(),
+  TKThuHuong: z.string(),
+  MaNHThuHuong: z.string(),
+  TenTKThuHuong: z.string(),
   NoiDungThanhToan: z.string().min(1).max(500),
   HoTenNguoiNop: z.string().min(1),
-  SoCMNDNguoiNop: z.string().optional(),
-  DiaChiNguoiNop: z.string().optional(),
+  /** `000000000` when unknown [TH]. */
+  SoCMNDNguoiNop: z.string().min(1),
+  DiaChiNguoiNop: z.string(),
   PhiLePhi: z.array(feeItemSchema).min(1),
   DSKhoanNop: z.array(z.object({ NoiDung: z.string().min(1), SoTien: amountString })).min(1),
 });
@@ -165,29 +193,44 @@ export const paymentInitReplySchema = z.object({
   message: z.union([z.string(), z.object({ UrlThanhToan: z.string().optional() }).loose()]).optional(),
 });
 
-/** The platform's callback (IPN) to the gateway. Loose on purpose: the checksum is checked first. */
+/** A checksummed value the platform sends: it may not carry the separator (see CHECKSUM_SEPARATOR). */
+const signedText = (max: number, min = 0) =>
+  z.string().min(min).max(max).refine(separatorFree, SEPARATOR_MESSAGE);
+
+/**
+ * The platform's callback (IPN) to the gateway [TH ConfirmDvcPaymentCommand]. Only a
+ * CALLBACK_MESSAGE_TYPE message is one; SoTien comes as a number ([TH] reads an int) or a
+ * string and is read as the decimal string the checksum covers.
+ */
 export const paymentCallbackSchema = z.object({
-  LoaiBanTin: z.string().min(1),
-  MaLoi: z.string().min(1).max(10),
-  MaDoiTac: z.string().min(1).max(50),
-  MaThamChieu: z.string().min(1).max(100),
-  SoTien: z.string().regex(/^\d{1,16}$/),
-  MaTienTe: z.string().max(10),
-  MaGiaoDich: z.string().max(100),
-  MaNganHang: z.string().max(50),
+  LoaiBanTin: z.literal(CALLBACK_MESSAGE_TYPE),
+  MaLoi: signedText(10, 1),
+  MaDoiTac: signedText(50, 1),
+  MaThamChieu: signedText(100, 1),
+  SoTien: z
+    .union([z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER), z.string().regex(/^\d{1,16}$/)])
+    .transform(String),
+  MaTienTe: signedText(10),
+  MaGiaoDich: signedText(100),
+  MaNganHang: signedText(50),
   ThoiGianGD: nationalTimestampSchema,
-  ThongTinGiaoDich: z.string().max(1000),
+  ThongTinGiaoDich: signedText(1000),
   MaXacThuc: z.string().max(128),
 });
 
-export type PaymentCallback = z.infer<typeof paymentCallbackSchema>;
+export type PaymentCallback = z.output<typeof paymentCallbackSchema>;
 
+/**
+ * The gateway's answer to a callback: its own MaLoi [inferred], and, as [TH]
+ * ConfirmDvcPaymentCommandHandler does, the request's ThoiGianGD and MaXacThuc echoed. The
+ * gateway signs nothing here: a reply signed over values a caller chose would be an oracle.
+ */
 export const paymentCallbackReplySchema = z.object({
   MaLoi: z.string(),
   MoTaLoi: z.string(),
   MaDoiTac: z.string(),
-  ThoiGianGD: nationalTimestampSchema,
-  MaXacThuc: checksumString,
+  ThoiGianGD: z.string(),
+  MaXacThuc: z.string(),
 });
 
 export type PaymentCallbackReply = z.infer<typeof paymentCallbackReplySchema>;
@@ -201,23 +244,37 @@ export const paymentQueryRequestSchema = z.object({
   MaXacThuc: checksumString,
 });
 
+/**
+ * QUERY reply [TH ConfirmDvcPaymentResponse, CheckConfirmGiaoDichThanhToanHandler]:
+ * `{MaLoi, MoTaLoi, TrangThaiGD, ...}` with no error_code and no checksum the client checks.
+ * MaLoi `00` means answered, TrangThaiGD then says 1 paid, 3 pending, 4 failed.
+ */
 export const paymentQueryReplySchema = z.object({
-  error_code: z.union([z.string(), z.number()]).transform(String),
-  message: z.string().optional(),
-  MaDoiTac: z.string().optional(),
-  MaThamChieu: z.string().optional(),
-  TrangThaiGD: platformTransactionStateSchema.optional(),
+  MaLoi: z.union([z.string(), z.number()]).transform(String),
+  MoTaLoi: z.string().nullish(),
+  MaDoiTac: z.string().nullish(),
+  MaThamChieu: z.string().nullish(),
+  TrangThaiGD: z
+    .union([z.string(), z.number()])
+    .transform(String)
+    .pipe(platformTransactionStateSchema)
+    .nullish(),
   SoTien: z
-    .string()
-    .regex(/^\d{1,16}$/)
-    .optional(),
-  MaGiaoDich: z.string().optional(),
-  MaNganHang: z.string().optional(),
-  ThoiGianGD: nationalTimestampSchema.optional(),
-  MaXacThuc: z.string().optional(),
+    .union([z.number().int().nonnegative(), z.string().regex(/^\d{1,16}$/)])
+    .transform(Number)
+    .nullish(),
+  MaGiaoDich: z.string().nullish(),
+  MaNganHang: z.string().nullish(),
+  ThoiGianGD: z.union([nationalTimestampSchema, z.literal('')]).nullish(),
 });
 
-export type PaymentQueryReply = z.infer<typeof paymentQueryReplySchema>;
+export type PaymentQueryReply = z.output<typeof paymentQueryReplySchema>;
+
+/** A refusal the platform answers INIT, GET_BILL or DOISOAT with [inferred]. */
+export const paymentErrorReplySchema = z.object({
+  error_code: z.union([z.string(), z.number()]).transform(String),
+  message: z.string().optional(),
+});
 
 export const paymentBillRequestSchema = paymentQueryRequestSchema.extend({
   LoaiBanTin: z.literal('GET_BILL'),

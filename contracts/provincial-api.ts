@@ -8,26 +8,51 @@ import {
   personalIdSchema,
   phoneSchema,
   procedureCodeSchema,
+  taxCodeSchema,
   vndAmountSchema,
 } from './codes';
 import { dossierStatusSchema } from './dossier-status';
 
 /**
- * The provincial API (DESIGN.md, "Public contract v1"). Objects are strict: an unknown
- * field is a 400, because a misspelt optional field would otherwise vanish silently
- * from a legal record.
+ * The provincial API (DESIGN.md, "Public contract v1" and its additive v1.1). Objects are
+ * strict: an unknown field is a 400, because a misspelt optional field would otherwise vanish
+ * silently from a legal record. Every v1.1 field is optional, so every v1 body keeps working.
  */
 
 const text = (max: number) => z.string().trim().min(1).max(max);
+const fileUrl = z.url({ protocol: /^https?$/ }).max(2000);
 
 export const applicantSchema = z
   .strictObject({
     type: z.enum(['citizen', 'business', 'agency', 'organisation']),
     name: text(200),
-    idNumber: personalIdSchema.optional(),
+    idNumber: z.union([personalIdSchema, taxCodeSchema]).optional().meta({
+      description:
+        'CCCD (12 digits) or CMND (9 digits); for a business (type "business") its tax code (10 digits, or 10-3 for a branch)',
+    }),
     phone: phoneSchema.optional(),
     email: z.email().max(254).optional(),
     address: text(500).optional(),
+    portalUserId: text(100).optional().meta({
+      description: 'v1.1. The applicant’s national-portal account id (MaDoiTuong); sent for online dossiers',
+    }),
+    verifiedWithVNeID: z.boolean().optional().meta({
+      description: 'v1.1. Signed in with a VNeID-verified account (TaiKhoanDuocXacThucVoiVNeID, QĐ 766 4.5)',
+    }),
+  })
+  .superRefine((applicant, context) => {
+    if (
+      applicant.idNumber &&
+      taxCodeSchema.safeParse(applicant.idNumber).success &&
+      applicant.type !== 'business'
+    ) {
+      context.addIssue({
+        code: 'custom',
+        path: ['idNumber'],
+        message:
+          'Mã số thuế chỉ dùng cho doanh nghiệp (type "business") / A tax code identifies a business applicant only (type "business")',
+      });
+    }
   })
   .meta({ id: 'Applicant' });
 
@@ -39,10 +64,50 @@ export const documentSchema = z
   .strictObject({
     id: text(100),
     name: text(300),
-    url: z.url({ protocol: /^https?$/ }).max(2000),
+    url: fileUrl,
     componentCode: text(100).optional(),
+    digitised: z
+      .boolean()
+      .optional()
+      .meta({ description: 'v1.1. The file is a digitised copy (DuocSoHoa, QĐ 766 4.2/4.3)' }),
+    reuse: z
+      .union([z.literal(0), z.literal(1), z.literal(2)])
+      .optional()
+      .meta({ description: 'v1.1. DuocTaiSuDung: 0 new, 1 reused, 2 reused from the citizen’s store' }),
+    fromNationalStore: z.boolean().optional().meta({
+      description: 'v1.1. Taken from the citizen’s national data store (DuocLayTuKhoDMQG, QĐ 766 4.4)',
+    }),
   })
   .meta({ id: 'Document' });
+
+export const resultDocumentSchema = z
+  .strictObject({
+    id: text(100),
+    name: text(300),
+    url: fileUrl,
+    resultCode: text(100).meta({ description: 'MaGiayToKetQua: the national code of the result document' }),
+    componentCode: text(100).optional(),
+  })
+  .meta({
+    id: 'ResultDocument',
+    description: 'v1.1. An electronic result (DanhSachGiayToKetQua; QĐ 766 3.3 and 4.1 read it)',
+  });
+
+export const supplementSchema = z
+  .strictObject({
+    id: text(100),
+    requestedBy: text(200),
+    content: text(2000),
+    requestedAt: isoDateTimeSchema,
+    receivedAt: isoDateTimeSchema.optional().meta({ description: 'When the citizen’s supplement came in' }),
+    previousDueAt: isoDateTimeSchema.optional(),
+    newDueAt: isoDateTimeSchema.optional(),
+  })
+  .meta({
+    id: 'Supplement',
+    description:
+      'v1.1. A request for supplementary documents (DanhSachHoSoBoSung; QĐ 766 2.1 counts them). Sent again with the same id once the citizen answers',
+  });
 
 export const dossierSubmissionSchema = z
   .strictObject({
@@ -63,6 +128,34 @@ export const dossierSubmissionSchema = z
     fees: z.array(feeLineSchema).max(50).optional(),
     resultDelivery: z.enum(['counter', 'post']).optional(),
     note: text(2000).optional(),
+    agencyName: text(300).optional().meta({
+      description:
+        'v1.1. The processing unit’s name, sent as DonViXuLy; when absent the gateway uses the name it knows for agencyCode',
+    }),
+    submittedAt: isoDateTimeSchema
+      .optional()
+      .meta({ description: 'v1.1. When the citizen submitted (NgayNopHoSo)' }),
+    finishedAt: isoDateTimeSchema.optional().meta({
+      description: 'v1.1. End of processing (NgayKetThucXuLy); derived from the status history when absent',
+    }),
+    returnedAt: isoDateTimeSchema.optional().meta({
+      description:
+        'v1.1. When the result was returned (NgayTra); derived from the status history when absent',
+    }),
+    refusedAt: isoDateTimeSchema.optional().meta({
+      description: 'v1.1. When intake was refused (NgayTuChoi); derived from the status history when absent',
+    }),
+    results: z.array(resultDocumentSchema).max(50).optional(),
+    supplements: z.array(supplementSchema).max(50).optional(),
+    paidOnline: z.enum(['national', 'province']).optional().meta({
+      description:
+        'v1.1. Fees paid online on the national platform or the province’s gateway (DuocThanhToanTrucTuyen 1/2); a payment the gateway settled counts as national',
+    }),
+    nationalDataSources: z
+      .array(text(20))
+      .max(20)
+      .optional()
+      .meta({ description: 'v1.1. Codes of national databases the dossier drew on (DSKetNoiCSDL MaCSDL)' }),
   })
   .superRefine((dossier, context) => {
     if (agencyOfDossierCode(dossier.dossierCode) !== dossier.agencyCode) {
@@ -118,6 +211,68 @@ export const dossierSubmissionSchema = z
     },
   });
 
+/**
+ * A dossier carrying the v1.1 facts the national indicators read (the API reference shows it
+ * beside the v1 example, README "Dossier facts"): a result, a supplement that moved the
+ * promised date, the unit's name, digitisation flags and a VNeID-verified online applicant.
+ */
+export const dossierSubmissionV11Example = {
+  dossierCode: '000.00.12.H12-250314-00012',
+  version: 3,
+  agencyCode: '000.00.12.H12',
+  agencyName: 'UBND phường Hoàn Kiếm',
+  procedureCode: '1.010708.000.00.00.H12',
+  procedureName: 'Đăng ký khai sinh',
+  fieldCode: 'G03-HT01',
+  fieldName: 'Hộ tịch',
+  channel: 'online',
+  applicant: {
+    type: 'citizen',
+    name: 'Nguyễn Văn An',
+    idNumber: '001203004567',
+    portalUserId: 'vneid-0012345',
+    verifiedWithVNeID: true,
+  },
+  summary: 'Đăng ký khai sinh cho con thứ hai',
+  submittedAt: '2025-03-14T08:10:00+07:00',
+  receivedAt: '2025-03-14T08:30:00+07:00',
+  dueAt: '2025-03-19T17:00:00+07:00',
+  status: 'resolved',
+  finishedAt: '2025-03-19T10:00:00+07:00',
+  documents: [
+    {
+      id: 'doc-1',
+      name: 'Tờ khai đăng ký khai sinh',
+      url: 'https://files.example.vn/doc-1.pdf',
+      componentCode: 'TK01',
+      digitised: true,
+      reuse: 0,
+      fromNationalStore: false,
+    },
+  ],
+  results: [
+    {
+      id: 'kq-1',
+      name: 'Giấy khai sinh (bản điện tử)',
+      url: 'https://files.example.vn/kq-1.pdf',
+      resultCode: 'KQ.G03-HT01.01',
+    },
+  ],
+  supplements: [
+    {
+      id: 'bs-1',
+      requestedBy: 'Trần Thị Bình',
+      content: 'Bổ sung bản sao giấy chứng sinh',
+      requestedAt: '2025-03-15T09:00:00+07:00',
+      receivedAt: '2025-03-16T14:00:00+07:00',
+      previousDueAt: '2025-03-17T17:00:00+07:00',
+      newDueAt: '2025-03-19T17:00:00+07:00',
+    },
+  ],
+  paidOnline: 'national',
+  nationalDataSources: ['7'],
+} as const;
+
 export type DossierSubmission = z.infer<typeof dossierSubmissionSchema>;
 
 export const statusChangeSchema = z
@@ -135,6 +290,12 @@ export const statusChangeSchema = z
     }),
     note: text(2000).optional(),
     dueAt: isoDateTimeSchema.optional().meta({ description: 'New promised date, when the change moves it' }),
+    results: z.array(resultDocumentSchema).max(50).optional().meta({
+      description: 'v1.1. Result documents issued with this change; one with a known id replaces it',
+    }),
+    supplement: supplementSchema.optional().meta({
+      description: 'v1.1. The supplement request this change makes or completes (same id to complete it)',
+    }),
   })
   .meta({
     id: 'StatusChange',
@@ -183,6 +344,13 @@ export const dossierViewSchema = z
       state: syncStateSchema,
       lastSyncedAt: z.string().optional(),
       lastError: z.string().optional(),
+    }),
+    agencyName: z.string().optional().meta({
+      description: 'The unit name sent to the portal as DonViXuLy; absent when nobody knows it (see flags)',
+    }),
+    flags: z.array(z.object({ code: z.string(), message: z.string() })).meta({
+      description:
+        'What needs an operator’s or vendor’s attention, e.g. agency.nameUnknown: the agency code stood in for the unit name',
     }),
     payments: z.array(z.unknown()),
     timeline: z.array(timelineEntrySchema),

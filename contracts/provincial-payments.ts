@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { dossierCodeSchema, isoDateTimeSchema, personalIdSchema, vndAmountSchema } from './codes';
-import { paymentReferenceSchema } from './payment-platform';
+import { paymentReferenceSchema, SEPARATOR_MESSAGE, separatorFree } from './payment-platform';
 import { feeLineSchema } from './provincial-api';
 
 /**
@@ -39,7 +39,10 @@ export const paymentRequestSchema = z
           'Beneficiary account (TKThuHuong); when absent the platform uses the account registered for the agency',
       }),
     returnUrl: z.url({ protocol: /^https?$/ }).max(2000),
-    description: text(500).optional(),
+    description: text(500).refine(separatorFree, SEPARATOR_MESSAGE).optional().meta({
+      description:
+        'What the payer sees (ThongTinGiaoDich, which the platform signs); "|" is refused, being the checksum separator',
+    }),
   })
   .superRefine((request, context) => {
     const total = request.lines.reduce((sum, line) => sum + line.amount, 0);

@@ -57,6 +57,10 @@ export function createDynamoDbDossierStore(
       await messages.markDelivered(ref, attempt);
     },
 
+    recordFirstStep(ref) {
+      return progress.recordFirstStep(ref.channel, ref.dossierCode, ref.sequence);
+    },
+
     async recordFailedAttempt(ref, attempt) {
       // The attempt first: the view reads attempts, the relay reads lastError to look before resending.
       await messages.appendAttempt(ref, attempt);

@@ -6,8 +6,8 @@ import type { EndpointGuard } from './endpoint-guard';
 export function guardPaymentPlatform(platform: PaymentPlatform, guard: EndpointGuard): PaymentPlatform {
   return {
     initiate: (payment) => guard.run(() => platform.initiate(payment)),
-    query: (reference) => guard.run(() => platform.query(reference)),
-    getBill: (reference) => guard.run(() => platform.getBill(reference)),
+    query: (payment) => guard.run(() => platform.query(payment)),
+    getBill: (payment) => guard.run(() => platform.getBill(payment)),
     listTransactions: (day) => guard.run(() => platform.listTransactions(day)),
   };
 }

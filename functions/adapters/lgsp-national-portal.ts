@@ -4,26 +4,28 @@ import {
   lgspDefaultPaths,
   lgspTokenReplySchema,
   NATIONAL_PROGRESS_CHUNK,
-  type NationalDossier,
-  nationalDossierSchema,
   nationalErrorCodes,
+  nationalErrorNumber,
   nationalReplySchema,
 } from '../../contracts/national-portal';
 import { GatewayError } from '../core/gateway-error';
 import type { NationalAcknowledgement, NationalPortal } from '../ports/national-portal';
-import { raiseNationalError } from './raise-national-error';
+import { readLookupResult } from './national-lookup-result';
+import { isAlreadyExists, raiseNationalError } from './raise-national-error';
 import { retryAfterSeconds } from './retry-after-seconds';
 
 /**
- * The newer DVCQG transport through a provincial LGSP (DOMAIN.md, docs/adr/0003): an OAuth2
- * client-credentials token, then `Authorization: Bearer` calls to one URL per operation, each
- * with a JSON array body and the agency code in the `madonvi` header.
+ * The DVCQG transport through a provincial LGSP (DOMAIN.md, docs/adr/0003): one URL per
+ * operation, each with a JSON array body [TH SyncLocalDataToDVCQGService.cs]. [TH] sends no
+ * Authorization header and no unit header; an OAuth2 client-credentials token (when a client is
+ * configured) and a `madonvi` header (unless turned off) are [inferred] and optional.
  */
 export interface LgspNationalPortalOptions {
   /** The LGSP API base, e.g. `https://lgsp.example.gov.vn/gateway/`; `paths` resolve against it. */
   readonly baseUrl: string;
-  readonly clientId: string;
-  readonly clientSecret: string;
+  /** The OAuth2 client; without one, calls carry no Authorization header (as [TH]'s). */
+  readonly clientId?: string;
+  readonly clientSecret?: string;
   /**
    * How the client authenticates at the token endpoint (RFC 6749 section 2.3.1): HTTP Basic,
    * which every server must accept, or client_id / client_secret form fields.
@@ -31,8 +33,13 @@ export interface LgspNationalPortalOptions {
   readonly clientAuthentication?: 'basic' | 'body';
   /** Overrides of lgspDefaultPaths; an absolute URL (a token server elsewhere) is used as it is. */
   readonly paths?: Partial<LgspPaths>;
-  /** Header carrying the agency code; LGSP_AGENCY_HEADER unless the LGSP says otherwise. */
-  readonly agencyHeader?: string;
+  /**
+   * Header carrying the unit code: LGSP_AGENCY_HEADER unless the LGSP names another, or false
+   * to send none (as [TH]). Its value is `madonvi` when configured, else the dossier's agency.
+   */
+  readonly agencyHeader?: string | false;
+  /** The account's unit code for the header, a constant like the session transport's madonvi. */
+  readonly madonvi?: string;
   readonly timeoutMs: number;
   /** Renew a token this long before it expires, at most half its lifetime. Default 60. */
   readonly renewBeforeSeconds?: number;
@@ -52,7 +59,7 @@ interface CachedToken {
 }
 
 interface LgspReply {
-  readonly code: string;
+  readonly code: number;
   readonly message: string;
   readonly result: unknown;
 }
@@ -105,6 +112,10 @@ export function createLgspNationalPortal(options: LgspNationalPortalOptions): Na
     try {
       return JSON.parse(text);
     } catch (error) {
+      // [TH] reads the progress URL's plain-text answer and takes "thành công" for success.
+      if (response.ok && /thành công/i.test(text)) {
+        return { error_code: nationalErrorCodes.ok, message: text.slice(0, 200) };
+      }
       throw new GatewayError('national.transient', `LGSP answered HTTP ${response.status} with non-JSON`, {
         cause: error,
       });
@@ -118,12 +129,14 @@ export function createLgspNationalPortal(options: LgspNationalPortalOptions): Na
       'content-type': 'application/x-www-form-urlencoded',
       accept: 'application/json',
     };
+    const clientId = options.clientId ?? '';
+    const clientSecret = options.clientSecret ?? '';
     if (options.clientAuthentication === 'body') {
-      form.set('client_id', options.clientId);
-      form.set('client_secret', options.clientSecret);
+      form.set('client_id', clientId);
+      form.set('client_secret', clientSecret);
     } else {
       // RFC 6749 section 2.3.1: both parts are form-encoded before they are joined and base64-encoded.
-      const credentials = `${encodeURIComponent(options.clientId)}:${encodeURIComponent(options.clientSecret)}`;
+      const credentials = `${encodeURIComponent(clientId)}:${encodeURIComponent(clientSecret)}`;
       headers.authorization = `Basic ${btoa(credentials)}`;
     }
     const response = await send(urlOf(paths.token), { method: 'POST', headers, body: form.toString() });
@@ -169,16 +182,18 @@ export function createLgspNationalPortal(options: LgspNationalPortalOptions): Na
     if (cached?.value === value) cached = undefined;
   }
 
+  const usesToken = options.clientId !== undefined;
+
   async function call(path: string, agencyCode: string, body: unknown): Promise<LgspReply> {
     // A token can be revoked or expire early at any time; one renewal per call bounds the retry.
     for (let round = 0; round < 2; round += 1) {
-      const token = await accessToken();
+      const token = usesToken ? await accessToken() : undefined;
       const response = await send(urlOf(path), {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
-          authorization: `Bearer ${token}`,
-          [agencyHeader]: agencyCode,
+          ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
+          ...(agencyHeader === false ? {} : { [agencyHeader]: options.madonvi ?? agencyCode }),
         },
         body: JSON.stringify(body),
       });
@@ -186,18 +201,21 @@ export function createLgspNationalPortal(options: LgspNationalPortalOptions): Na
       // not necessarily an error_code envelope; the service behind it answers error_code 100.
       if (response.status === 401) {
         await response.body?.cancel();
+        if (token === undefined) break;
         forget(token);
         continue;
       }
       const parsed = nationalReplySchema.safeParse(await readJson(response));
       if (!parsed.success)
         throw new GatewayError('national.transient', 'LGSP reply is not an error_code envelope');
-      const code = String(parsed.data.error_code);
-      if (code !== nationalErrorCodes.authentication) {
+      const code = nationalErrorNumber(parsed.data.error_code);
+      if (code !== nationalErrorCodes.authentication || token === undefined) {
         return { code, message: parsed.data.message ?? '', result: parsed.data.result };
       }
       forget(token);
     }
+    if (!usesToken)
+      throw new GatewayError('national.authentication', 'LGSP refused a call without a token (HTTP 401)');
     throw new GatewayError('national.authentication', 'LGSP rejected a freshly issued token');
   }
 
@@ -213,8 +231,7 @@ export function createLgspNationalPortal(options: LgspNationalPortalOptions): Na
       if (first.code === nationalErrorCodes.ok) return acknowledge(first, false);
       // Like the session transport, the code alone decides: the wording of the "already exists"
       // message varies, and an update of a dossier the portal lacks fails loudly on its own.
-      const alreadyExists = (nationalErrorCodes.alreadyExists as readonly string[]).includes(first.code);
-      if (!alreadyExists || isUpdating) raiseNationalError(first.code, first.message);
+      if (!isAlreadyExists(first.code) || isUpdating) raiseNationalError(first.code, first.message);
       const update = await call(paths.updateDossier, agencyCode, [dossier]);
       if (update.code !== nationalErrorCodes.ok) raiseNationalError(update.code, update.message);
       return acknowledge(update, true);
@@ -233,23 +250,15 @@ export function createLgspNationalPortal(options: LgspNationalPortalOptions): Na
       }
       return last;
     },
-    async lookupDossier(agencyCode, dossierCode): Promise<NationalDossier | undefined> {
-      const reply = await call(paths.lookupDossier, agencyCode, { MaHoSo: dossierCode });
+    async lookupDossier(agencyCode, dossierCode) {
+      const reply = await call(paths.lookupDossier, agencyCode, { mahoso: dossierCode });
       // A look-up asks "does the portal hold it?": 201 "not found" answers no, it rejects nothing.
       if (reply.code === nationalErrorCodes.notFound) return undefined;
       if (reply.code !== nationalErrorCodes.ok) raiseNationalError(reply.code, reply.message);
-      const [first] = Array.isArray(reply.result) ? reply.result : [];
-      if (first === undefined) return undefined;
-      const parsed = nationalDossierSchema.safeParse(first);
-      if (!parsed.success)
-        throw new GatewayError(
-          'national.transient',
-          'LGSP look-up answered a record the gateway cannot read',
-        );
-      return parsed.data;
+      return readLookupResult(reply.result, dossierCode);
     },
     async ping() {
-      await accessToken();
+      if (usesToken) await accessToken();
     },
   };
 }

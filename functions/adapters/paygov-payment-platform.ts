@@ -3,17 +3,20 @@ import {
   checksumValues,
   PAYMENT_PROTOCOL_VERSION,
   type PaymentPlatformPaths,
+  paymentErrorReplySchema,
   paymentInitReplySchema,
   paymentPlatformDefaultPaths,
   paymentPlatformErrorCodes,
   paymentQueryReplySchema,
   platformTransactionStates,
+  QUERY_ANSWERED_CODE,
+  QUERY_NOT_FOUND_CODES,
 } from '../../contracts/payment-platform';
 import { GatewayError } from '../core/gateway-error';
 import { fromNationalTimestamp, toNationalTimestamp } from '../core/national-time';
-import { computePaymentChecksum, verifyPaymentChecksum } from '../core/payment-checksum';
-import { type PaymentPartnerProfile, toPaymentInitRequest } from '../core/translate-payment';
-import type { PaymentPlatform, PlatformPaymentStatus } from '../ports/payment-platform';
+import { computePaymentChecksum } from '../core/payment-checksum';
+import { initTimestampOf, type PaymentPartnerProfile, toPaymentInitRequest } from '../core/translate-payment';
+import type { PaymentAttempt, PaymentPlatform, PlatformPaymentStatus } from '../ports/payment-platform';
 import { parseTransactionList } from './paygov-transaction-list';
 import { retryAfterSeconds } from './retry-after-seconds';
 
@@ -24,7 +27,7 @@ import { retryAfterSeconds } from './retry-after-seconds';
  */
 export interface PaygovPaymentPlatformOptions extends PaymentPartnerProfile {
   readonly baseUrl: string;
-  /** Partner secrets: the first signs, all verify (two during a rotation). */
+  /** Partner secrets: the first signs, all verify (two during a rotation; the transaction list). */
   readonly secrets: readonly string[];
   /** The partner's API token (Authorization: Bearer). */
   readonly apiToken: string;
@@ -118,19 +121,23 @@ export function createPaygovPaymentPlatform(options: PaygovPaymentPlatformOption
     );
   }
 
-  function referenceMessage(kind: 'QUERY' | 'GET_BILL', reference: string) {
+  /** QUERY and GET_BILL name the payment by its reference and its INIT's ThoiGianGD [TH]. */
+  function referenceMessage(kind: 'QUERY' | 'GET_BILL', payment: PaymentAttempt) {
     return sign(kind, {
       LoaiBanTin: kind,
       PhienBan: PAYMENT_PROTOCOL_VERSION,
       MaDoiTac: options.partnerCode,
-      MaThamChieu: reference,
-      ThoiGianGD: toNationalTimestamp(now()),
+      MaThamChieu: payment.reference,
+      ThoiGianGD: initTimestampOf(payment),
     });
   }
 
+  const unreadable = (detail: string) =>
+    new GatewayError('payment.platformUnavailable', detail, { retryAfterSeconds: 5 });
+
   return {
     async initiate(payment) {
-      const request = sign('INIT', toPaymentInitRequest(payment, options, now()));
+      const request = sign('INIT', toPaymentInitRequest(payment, options));
       const reply = paymentInitReplySchema.safeParse(await json(await post('init', request), 'INIT'));
       if (!reply.success) {
         throw new GatewayError('payment.platformUnavailable', 'INIT reply is not an error_code envelope', {
@@ -162,52 +169,47 @@ export function createPaygovPaymentPlatform(options: PaygovPaymentPlatformOption
       return { paymentUrl: url };
     },
 
-    async query(reference) {
+    /**
+     * The reply is {MaLoi, MoTaLoi, TrangThaiGD, ...} with no error_code [TH
+     * CheckConfirmGiaoDichThanhToanHandler]; [TH] checks no checksum on it, and none is
+     * invented here: the answer is trusted as the platform's because the gateway asked it,
+     * over TLS, with its token. It must still be about this reference and name a state.
+     */
+    async query(payment) {
       const reply = paymentQueryReplySchema.safeParse(
-        await json(await post('query', referenceMessage('QUERY', reference)), 'QUERY'),
+        await json(await post('query', referenceMessage('QUERY', payment)), 'QUERY'),
       );
-      if (!reply.success) {
-        throw new GatewayError('payment.platformUnavailable', 'QUERY reply is unreadable', {
-          retryAfterSeconds: 5,
-        });
-      }
+      if (!reply.success) throw unreadable('QUERY reply is not a {MaLoi, TrangThaiGD} answer');
       const answer = reply.data;
-      if (answer.error_code === paymentPlatformErrorCodes.notFound) return undefined;
-      if (answer.error_code !== paymentPlatformErrorCodes.ok)
-        throw platformRefusal('QUERY', answer.error_code, answer.message);
-      // The answer moves money state, so it must be the platform's: signed, and about this reference.
-      if (
-        answer.MaThamChieu !== reference ||
-        !answer.TrangThaiGD ||
-        !verifyPaymentChecksum(checksumValues('QUERY_REPLY', answer), answer.MaXacThuc ?? '', options.secrets)
-      ) {
-        throw new GatewayError(
-          'payment.platformUnavailable',
-          `QUERY reply for ${reference} failed its checksum`,
-          {
-            retryAfterSeconds: 5,
-          },
-        );
+      if (QUERY_NOT_FOUND_CODES.includes(answer.MaLoi)) return undefined;
+      if (answer.MaLoi !== QUERY_ANSWERED_CODE) {
+        // An unknown code says nothing about the money: ask again later, never settle on it.
+        throw unreadable(`QUERY for ${payment.reference} answered MaLoi ${answer.MaLoi}`);
+      }
+      if ((answer.MaThamChieu && answer.MaThamChieu !== payment.reference) || !answer.TrangThaiGD) {
+        throw unreadable(`QUERY reply for ${payment.reference} names another reference or no TrangThaiGD`);
       }
       return {
         state: statesByCode[answer.TrangThaiGD] ?? 'pending',
-        ...(answer.SoTien ? { amount: Number(answer.SoTien) } : {}),
+        ...(answer.SoTien === undefined || answer.SoTien === null ? {} : { amount: answer.SoTien }),
         ...(answer.MaGiaoDich ? { platformTransactionId: answer.MaGiaoDich } : {}),
         ...(answer.MaNganHang ? { bankCode: answer.MaNganHang } : {}),
         ...(answer.ThoiGianGD ? { at: fromNationalTimestamp(answer.ThoiGianGD) } : {}),
       };
     },
 
-    async getBill(reference) {
-      const response = await post('getBill', referenceMessage('GET_BILL', reference));
+    async getBill(payment) {
+      const response = await post('getBill', referenceMessage('GET_BILL', payment));
       if (/application\/pdf/i.test(response.headers.get('content-type') ?? '')) {
         return new Uint8Array(await response.arrayBuffer());
       }
-      const reply = paymentQueryReplySchema.safeParse(await json(response, 'GET_BILL'));
+      const body = await json(response, 'GET_BILL');
+      const refusal = paymentErrorReplySchema.safeParse(body);
+      const answer = paymentQueryReplySchema.safeParse(body);
       throw platformRefusal(
         'GET_BILL',
-        reply.success ? reply.data.error_code : 'unknown',
-        reply.data?.message,
+        refusal.success ? refusal.data.error_code : answer.success ? answer.data.MaLoi : 'unknown',
+        refusal.success ? refusal.data.message : answer.success ? answer.data.MoTaLoi : undefined,
       );
     },
 

@@ -4,7 +4,7 @@ import {
   platformTransactionSchema,
 } from '../../contracts/payment-platform';
 import { GatewayError } from '../core/gateway-error';
-import { computePaymentChecksum, verifyPaymentChecksum } from '../core/payment-checksum';
+import { computeDocumentChecksum, verifyDocumentChecksum } from '../core/payment-checksum';
 
 /**
  * Reads the platform's daily transaction list (the [inferred] format documented at
@@ -31,7 +31,7 @@ export function parseTransactionList(
   if (header[3] !== expected.day.replace(/-/g, '')) throw invalid(`it is the list of ${header[3]}`);
   const [, count = '', total = '', checksum = ''] = trailer;
   const signed = [...lines.slice(0, -1), `T|${count}|${total}`].join('\n');
-  if (!verifyPaymentChecksum([signed], checksum, expected.secrets))
+  if (!verifyDocumentChecksum(signed, checksum, expected.secrets))
     throw invalid('the trailer checksum does not match');
 
   const transactions = lines.slice(1, -1).map((line, index) => {
@@ -57,7 +57,7 @@ export function parseTransactionList(
   return transactions;
 }
 
-/** Writes a transaction list in the same format; the simulator serves it, tests build fixtures with it. */
+/** Writes a transaction list in the same format; tests build fixtures with it (the simulator has its own). */
 export function formatTransactionList(
   transactions: readonly PlatformTransaction[],
   options: { readonly partnerCode: string; readonly day: string; readonly secret: string },
@@ -79,6 +79,6 @@ export function formatTransactionList(
   ];
   const total = transactions.reduce((acc, transaction) => acc + Number(transaction.SoTien), 0);
   const closing = `T|${transactions.length}|${total}`;
-  const checksum = computePaymentChecksum([[...lines, closing].join('\n')], options.secret);
+  const checksum = computeDocumentChecksum([...lines, closing].join('\n'), options.secret);
   return `${[...lines, `${closing}|${checksum}`].join('\n')}\n`;
 }

@@ -2,7 +2,7 @@ import { nationalErrorCodes } from '../../contracts/national-portal';
 import { GatewayError } from '../core/gateway-error';
 
 /** Codes that mean "this record is wrong": retrying the same bytes cannot succeed. */
-const permanentCodes = new Set<string>([
+const permanentCodes = new Set<number>([
   nationalErrorCodes.ipNotAllowed,
   nationalErrorCodes.wrongAgency,
   nationalErrorCodes.wrongProvince,
@@ -13,18 +13,27 @@ const permanentCodes = new Set<string>([
 ]);
 
 /**
- * Turns a non-zero `error_code` of the portal into the port's failure: 'national.rejected'
- * (park) for the permanent codes of DOMAIN.md, 'national.transient' (retry) for anything
- * else, so an unknown code never parks a dossier. Shared by both transports so they cannot
- * drift apart.
+ * Turns a non-zero `error_code` of the portal (compared as a number, DOMAIN.md) into the port's
+ * failure: 'national.rejected' (park) for the permanent codes of DOMAIN.md, 'national.transient'
+ * (retry) for anything else, so an unknown code never parks a dossier. Shared by both
+ * transports so they cannot drift apart.
  */
-export function raiseNationalError(code: string, message: string): never {
+export function raiseNationalError(code: number, message: string): never {
+  const shown = Number.isNaN(code) ? 'unreadable' : String(code);
   if (permanentCodes.has(code)) {
-    throw new GatewayError('national.rejected', `national portal rejected the record (${code}): ${message}`, {
-      details: { nationalErrorCode: code },
-    });
+    throw new GatewayError(
+      'national.rejected',
+      `national portal rejected the record (${shown}): ${message}`,
+      {
+        details: { nationalErrorCode: shown },
+      },
+    );
   }
-  throw new GatewayError('national.transient', `national portal error ${code}: ${message}`, {
-    details: { nationalErrorCode: code },
+  throw new GatewayError('national.transient', `national portal error ${shown}: ${message}`, {
+    details: { nationalErrorCode: shown },
   });
 }
+
+/** Whether an error_code is one of the "already exists, call update instead" codes [TH]. */
+export const isAlreadyExists = (code: number) =>
+  (nationalErrorCodes.alreadyExists as readonly number[]).includes(code);

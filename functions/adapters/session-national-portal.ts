@@ -1,38 +1,67 @@
 import {
+  isUpdatingValue,
   NATIONAL_PROGRESS_CHUNK,
-  type NationalDossier,
-  nationalDossierSchema,
   nationalErrorCodes,
+  nationalErrorNumber,
   nationalLoginReplySchema,
   nationalReplySchema,
+  type SessionPaths,
+  sessionDefaultPaths,
 } from '../../contracts/national-portal';
 import { GatewayError } from '../core/gateway-error';
-import type { NationalPortal } from '../ports/national-portal';
-import { raiseNationalError } from './raise-national-error';
+import type { NationalAcknowledgement, NationalPortal } from '../ports/national-portal';
+import { readLookupResult } from './national-lookup-result';
+import { isAlreadyExists, raiseNationalError } from './raise-national-error';
 import { retryAfterSeconds } from './retry-after-seconds';
 
 /**
- * The older DVCQG transport: POST {base}/login for a session, then POST {base}/service with
- * {session, madonvi, service, ...} and the `dstcode` header (DOMAIN.md).
+ * The session-envelope transport of DVCQG (DOMAIN.md) as [OCPS] DVCQGIntegrationActionImpl.java
+ * speaks it: POST {base}{auth} with {username, password} for a session, then every call is
+ * {session, madonvi, service, ...}: writes to {integration}, reads to {share}; the `dstcode`
+ * header on every call, the login included. madonvi and dstcode are constants of the
+ * province's account, never a dossier's agency code.
  */
 export interface SessionNationalPortalOptions {
   readonly baseUrl: string;
   readonly username: string;
   readonly password: string;
+  /** madonvi of the account (the province's unit code at the portal). */
+  readonly madonvi: string;
+  /** The `dstcode` header of the account. */
+  readonly dstcode: string;
+  /** Overrides of sessionDefaultPaths, relative to baseUrl (or absolute). */
+  readonly paths?: Partial<SessionPaths>;
+  /**
+   * The endpoint TraCuuHoSo goes to: 'share' as DOMAIN.md reads it (default), or 'integration'
+   * as [OCPS] searchDossier posts it. [inferred]: configurable.
+   */
+  readonly lookupEndpoint?: 'share' | 'integration';
   readonly timeoutMs: number;
   readonly fetch?: typeof fetch;
 }
 
+type Endpoint = keyof SessionPaths;
+
+interface ServiceReply {
+  readonly code: number;
+  readonly message: string;
+  readonly result: unknown;
+}
+
 export function createSessionNationalPortal(options: SessionNationalPortalOptions): NationalPortal {
   const doFetch = options.fetch ?? fetch;
+  const paths: SessionPaths = { ...sessionDefaultPaths, ...options.paths };
+  const lookupEndpoint: Endpoint = options.lookupEndpoint ?? 'share';
+  // Without the trailing slash, `new URL('service', 'https://host/adapter')` drops `adapter`.
+  const base = options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`;
   let session: Promise<string> | undefined;
 
-  async function post(path: string, body: unknown, agencyCode?: string): Promise<unknown> {
+  async function post(endpoint: Endpoint, body: unknown): Promise<unknown> {
     let response: Response;
     try {
-      response = await doFetch(new URL(path, options.baseUrl), {
+      response = await doFetch(new URL(paths[endpoint].replace(/^\/+/, ''), base), {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(agencyCode ? { dstcode: agencyCode } : {}) },
+        headers: { 'content-type': 'application/json', accept: 'application/json', dstcode: options.dstcode },
         body: JSON.stringify(body),
         signal: AbortSignal.timeout(options.timeoutMs),
       });
@@ -58,9 +87,7 @@ export function createSessionNationalPortal(options: SessionNationalPortalOption
       throw new GatewayError(
         'national.transient',
         `national portal answered HTTP ${response.status} with non-JSON`,
-        {
-          cause: error,
-        },
+        { cause: error },
       );
     }
   }
@@ -68,9 +95,14 @@ export function createSessionNationalPortal(options: SessionNationalPortalOption
   function login(): Promise<string> {
     session ??= (async () => {
       const reply = nationalLoginReplySchema.safeParse(
-        await post('login', { username: options.username, password: options.password }),
+        await post('auth', { username: options.username, password: options.password }),
       );
-      if (!reply.success || String(reply.data.error_code) !== nationalErrorCodes.ok || !reply.data.session) {
+      // [OCPS getAccessToken]: a session only with error_code 0, read as a number.
+      if (
+        !reply.success ||
+        nationalErrorNumber(reply.data.error_code) !== nationalErrorCodes.ok ||
+        !reply.data.session
+      ) {
         throw new GatewayError('national.authentication', 'national portal refused the gateway login');
       }
       return reply.data.session;
@@ -81,16 +113,16 @@ export function createSessionNationalPortal(options: SessionNationalPortalOption
     return session;
   }
 
-  async function callService(agencyCode: string, call: Record<string, unknown>) {
+  async function callService(endpoint: Endpoint, call: Record<string, unknown>): Promise<ServiceReply> {
     // A session can expire at any time; one fresh login per call is the bound on retrying.
     for (let round = 0; round < 2; round += 1) {
       const current = await login();
       const parsed = nationalReplySchema.safeParse(
-        await post('service', { session: current, madonvi: agencyCode, ...call }, agencyCode),
+        await post(endpoint, { session: current, madonvi: options.madonvi, ...call }),
       );
       if (!parsed.success)
         throw new GatewayError('national.transient', 'national portal reply is not an error_code envelope');
-      const code = String(parsed.data.error_code);
+      const code = nationalErrorNumber(parsed.data.error_code);
       if (code !== nationalErrorCodes.authentication) {
         return { code, message: parsed.data.message ?? '', result: parsed.data.result };
       }
@@ -99,40 +131,47 @@ export function createSessionNationalPortal(options: SessionNationalPortalOption
     throw new GatewayError('national.authentication', 'national portal rejected a fresh session');
   }
 
+  const acknowledge = (reply: ServiceReply, switchedToUpdate: boolean): NationalAcknowledgement => ({
+    errorCode: reply.code,
+    message: reply.message,
+    switchedToUpdate,
+  });
+
+  const sync = (dossier: unknown, isUpdating: boolean) =>
+    callService('integration', {
+      service: 'DongBoHoSoMC',
+      isUpdating: isUpdatingValue(isUpdating),
+      data: [dossier],
+    });
+
   return {
-    async syncDossier(agencyCode, dossier, isUpdating) {
-      const first = await callService(agencyCode, { service: 'DongBoHoSoMC', isUpdating, data: [dossier] });
-      if (first.code === nationalErrorCodes.ok)
-        return { errorCode: first.code, message: first.message, switchedToUpdate: false };
-      const alreadyExists = (nationalErrorCodes.alreadyExists as readonly string[]).includes(first.code);
-      if (!alreadyExists || isUpdating) raiseNationalError(first.code, first.message);
-      const update = await callService(agencyCode, {
-        service: 'DongBoHoSoMC',
-        isUpdating: true,
-        data: [dossier],
-      });
+    async syncDossier(_agencyCode, dossier, isUpdating) {
+      const first = await sync(dossier, isUpdating);
+      if (first.code === nationalErrorCodes.ok) return acknowledge(first, false);
+      if (!isAlreadyExists(first.code) || isUpdating) raiseNationalError(first.code, first.message);
+      const update = await sync(dossier, true);
       if (update.code !== nationalErrorCodes.ok) raiseNationalError(update.code, update.message);
-      return { errorCode: update.code, message: update.message, switchedToUpdate: true };
+      return acknowledge(update, true);
     },
-    async updateProgress(agencyCode, rows) {
-      let last = { errorCode: nationalErrorCodes.ok as string, message: '', switchedToUpdate: false };
+    async updateProgress(_agencyCode, rows) {
+      let last: NationalAcknowledgement = {
+        errorCode: nationalErrorCodes.ok,
+        message: '',
+        switchedToUpdate: false,
+      };
       for (let start = 0; start < rows.length; start += NATIONAL_PROGRESS_CHUNK) {
         const chunk = rows.slice(start, start + NATIONAL_PROGRESS_CHUNK);
-        const reply = await callService(agencyCode, { service: 'CapNhatTienDoHoSoMC', data: chunk });
+        const reply = await callService('integration', { service: 'CapNhatTienDoHoSoMC', data: chunk });
         if (reply.code !== nationalErrorCodes.ok) raiseNationalError(reply.code, reply.message);
-        last = { errorCode: reply.code, message: reply.message, switchedToUpdate: false };
+        last = acknowledge(reply, false);
       }
       return last;
     },
-    async lookupDossier(agencyCode, dossierCode): Promise<NationalDossier | undefined> {
-      const reply = await callService(agencyCode, { service: 'TraCuuHoSo', MaHoSo: dossierCode });
+    async lookupDossier(_agencyCode, dossierCode) {
+      // The lowercase key `mahoso` [OCPS searchDossier, TH GPLXService].
+      const reply = await callService(lookupEndpoint, { service: 'TraCuuHoSo', mahoso: dossierCode });
       if (reply.code !== nationalErrorCodes.ok) raiseNationalError(reply.code, reply.message);
-      const [first] = Array.isArray(reply.result) ? reply.result : [];
-      if (first === undefined) return undefined;
-      const parsed = nationalDossierSchema.safeParse(first);
-      if (!parsed.success)
-        throw new GatewayError('national.transient', 'TraCuuHoSo answered a record the gateway cannot read');
-      return parsed.data;
+      return readLookupResult(reply.result, dossierCode);
     },
     async ping() {
       await login();

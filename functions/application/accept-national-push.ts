@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { NationalDossier, NationalProgressRow } from '../../contracts/national-portal';
+import type { InboundNationalDossier, InboundProgressRow } from '../../contracts/national-portal';
 import { canonicalJson } from '../core/canonical-json';
 import { GatewayError } from '../core/gateway-error';
 import { fromNationalDossier, fromNationalProgressRow } from '../core/translate-national-dossier';
@@ -23,12 +23,13 @@ const contentKey = (value: unknown) =>
 
 /**
  * A dossier a citizen submitted online on a procedure the portal hosts: stored for the
- * owning provincial system, then delivered as `dossier.submitted`. The same push again is a
- * repeat; a changed dossier is a new event.
+ * owning provincial system, then delivered as `dossier.submitted`. It belongs to the agency
+ * its MaHoSo starts with (DonViXuLy is a unit's name and never routes it). The same push
+ * again is a repeat; a changed dossier is a new event.
  */
 export async function acceptNationalDossier(
   deps: NationalPushDependencies,
-  national: NationalDossier,
+  national: InboundNationalDossier,
   traceId: string,
 ): Promise<AcceptResult> {
   const dossier = fromNationalDossier(national);
@@ -50,7 +51,7 @@ export async function acceptNationalDossier(
 /** A status change made on the portal, for the provincial system that owns the dossier. */
 export async function acceptNationalStatus(
   deps: NationalPushDependencies,
-  row: NationalProgressRow,
+  row: InboundProgressRow,
   agencyCode: string,
   traceId: string,
 ): Promise<AcceptResult> {

@@ -121,11 +121,13 @@ export async function createPayment(
     );
   }
 
+  const agencyName = dossier.agencyName ?? (await deps.agencyNames.nameOf(dossier.agencyCode));
   const payment: Payment = {
     paymentId,
     reference: referenceOf(paymentId),
     dossierCode: request.dossierCode,
     agencyCode: dossier.agencyCode,
+    ...(agencyName ? { agencyName } : {}),
     ...(dossier.procedureCode ? { procedureCode: dossier.procedureCode } : {}),
     ...(dossier.procedureName ? { procedureName: dossier.procedureName } : {}),
     clientId: command.clientId,

@@ -1,17 +1,29 @@
-import { nationalStatusCode } from '../../contracts/dossier-status';
 import { messagePayloadSchemas } from '../../contracts/message-payloads';
+import type { InboundNationalDossier, NationalDossier } from '../../contracts/national-portal';
 import type { DossierSubmission, StatusChange } from '../../contracts/provincial-api';
 import type { PaymentEventData } from '../../contracts/webhooks';
-import { canonicalJson } from '../core/canonical-json';
 import type { DeliveryProgress, StoredMessage } from '../core/dossier-message';
+import { sameNationalRecord } from '../core/same-national-record';
 import { toNationalDossier } from '../core/translate-dossier';
 import { toPaymentProgressRow } from '../core/translate-payment';
 import { toNationalProgressRow } from '../core/translate-status-change';
+import type { AgencyNames } from '../ports/agency-names';
+import type { DossierStore } from '../ports/dossier-store';
+import type { Logger } from '../ports/logger';
 import type { NationalPortal } from '../ports/national-portal';
-import type { Deliverer, DeliveryReceipt } from './relay-message';
+import { loadNationalRecord } from './load-dossier-facts';
+import type { Deliverer, DeliveryContext, DeliveryReceipt } from './relay-message';
 import type { TrackDelivery } from './track-national-delivery';
 
 const noTracking: TrackDelivery = async () => ({});
+
+export interface NationalDelivererDependencies {
+  readonly portal: NationalPortal;
+  /** The dossier's history: a national record is the whole current dossier (DOMAIN.md). */
+  readonly store: DossierStore;
+  readonly agencyNames: AgencyNames;
+  readonly logger: Logger;
+}
 
 /** A national-bound message's payload, read once per delivery and shared by sending, looking up and tracking. */
 type NationalPayload =
@@ -35,62 +47,110 @@ function readPayload(message: StoredMessage): NationalPayload {
   }
 }
 
+const FOUND = 'found at the national portal (TraCuuHoSo); not sent again';
+
 /**
- * Dossiers go as DongBoHoSoMC (first sync, then updates); status changes as progress rows. Once
- * the portal has one, `track` says what the dossier's progress remembers for deadlines and
- * indicators.
+ * National-bound messages as real provincial clients send them (DOMAIN.md, [OCPS]
+ * syncDossierAndDossierStatus, [TH] SyncLocalDataToDVCQGService.PushData):
+ * - a dossier version: DongBoHoSoMC with the whole current dossier, "False" the first time;
+ * - a status change: the pair, DongBoHoSoMC (update, the whole current dossier with its new
+ *   status, NgayHenTra, NgayTra, NgayKetThucXuLy) and then one CapNhatTienDoHoSoMC row, each
+ *   once and in order: once the update is taken the relay records it (docs/adr/0013), so a
+ *   retry sends only the row;
+ * - a payment outcome: one progress row; a drift re-sync: the record, unless the portal holds it.
+ * On an uncertain delivery (after a crash or a failed attempt) TraCuuHoSo is asked first, and a
+ * record the portal already holds is not sent again. Once the portal has a dossier or a status
+ * change, `track` says what the dossier's progress remembers for deadlines and indicators.
  */
 export function createNationalDeliverer(
-  portal: NationalPortal,
+  deps: NationalDelivererDependencies,
   track: TrackDelivery = noTracking,
 ): Deliverer {
-  const tracked = async (
+  const { portal } = deps;
+
+  /** The whole current dossier at this message; the message's own version if its history is gone. */
+  async function currentRecord(message: StoredMessage, fallback?: DossierSubmission) {
+    const facts = await loadNationalRecord(deps, message);
+    if (facts) return toNationalDossier(facts.dossier, facts.context);
+    return fallback ? toNationalDossier(fallback) : undefined;
+  }
+
+  /** What the portal holds when the delivery is uncertain; undefined otherwise or when it holds nothing. */
+  const lookUpIf = async (
+    uncertain: boolean,
+    message: StoredMessage,
+  ): Promise<InboundNationalDossier | undefined> =>
+    uncertain ? portal.lookupDossier(message.agencyCode, message.dossierCode) : undefined;
+
+  async function sendDossier(
     message: StoredMessage,
     progress: DeliveryProgress,
-    payload: NationalPayload,
-    receipt: DeliveryReceipt,
-  ): Promise<DeliveryReceipt> =>
-    payload.kind === 'dossier' || payload.kind === 'status'
-      ? { ...receipt, progress: { ...receipt.progress, ...(await track(message, progress, payload)) } }
-      : receipt;
-  return {
-    async deliver(message, progress) {
-      const payload = readPayload(message);
-      return tracked(message, progress, payload, await send(message, progress, payload));
-    },
-    async alreadyDelivered(message, progress) {
-      const payload = readPayload(message);
-      const receipt = await lookUp(message, progress, payload);
-      return receipt && tracked(message, progress, payload, receipt);
-    },
-  };
+    context: DeliveryContext,
+    dossier: DossierSubmission,
+  ): Promise<DeliveryReceipt> {
+    const record = (await currentRecord(message, dossier)) as NationalDossier;
+    const synced = { nationalSynced: true, nationalStatus: dossier.status } as const;
+    const held = await lookUpIf(context.uncertain, message);
+    if (held && sameNationalRecord(held, record)) return { detail: FOUND, progress: synced };
+    const isUpdating = context.uncertain ? held !== undefined : progress.nationalSynced;
+    const acknowledgement = await portal.syncDossier(message.agencyCode, record, isUpdating);
+    return {
+      detail: `DongBoHoSoMC isUpdating ${isUpdating ? 'True' : 'False'} error_code ${acknowledgement.errorCode}${acknowledgement.switchedToUpdate ? ' (switched to update)' : ''}`,
+      progress: synced,
+    };
+  }
+
+  async function sendStatus(
+    message: StoredMessage,
+    progress: DeliveryProgress,
+    context: DeliveryContext,
+    change: StatusChange,
+  ): Promise<DeliveryReceipt> {
+    const row = toNationalProgressRow(message.dossierCode, change);
+    const moved = { nationalSynced: true, nationalStatus: change.status } as const;
+    const record = await currentRecord(message);
+    if (!record) {
+      // No version left to build the record from (retention): the row is all there is to send.
+      deps.logger.warn('status change sent as a progress row alone: no dossier version is stored', {
+        dossierCode: message.dossierCode,
+        sequence: message.sequence,
+      });
+      const alone = await portal.updateProgress(message.agencyCode, [row]);
+      return {
+        detail: `CapNhatTienDoHoSoMC error_code ${alone.errorCode} (no dossier version stored)`,
+        progress: moved,
+      };
+    }
+    let updateDetail = 'DongBoHoSoMC (update) taken before';
+    if (progress.firstStepSequence !== message.sequence) {
+      const held = await lookUpIf(context.uncertain, message);
+      if (held && sameNationalRecord(held, record)) {
+        updateDetail = `DongBoHoSoMC (update) ${FOUND}`;
+      } else {
+        const isUpdating = context.uncertain ? held !== undefined : progress.nationalSynced;
+        const update = await portal.syncDossier(message.agencyCode, record, isUpdating);
+        updateDetail = `DongBoHoSoMC (update) error_code ${update.errorCode}`;
+      }
+      await context.recordFirstStep();
+    }
+    const acknowledgement = await portal.updateProgress(message.agencyCode, [row]);
+    return {
+      detail: `${updateDetail}, then CapNhatTienDoHoSoMC error_code ${acknowledgement.errorCode}`,
+      progress: moved,
+    };
+  }
 
   async function send(
     message: StoredMessage,
     progress: DeliveryProgress,
+    context: DeliveryContext,
     payload: NationalPayload,
   ): Promise<DeliveryReceipt> {
     switch (payload.kind) {
-      case 'dossier': {
-        const acknowledgement = await portal.syncDossier(
-          message.agencyCode,
-          toNationalDossier(payload.dossier),
-          progress.nationalSynced,
-        );
-        return {
-          detail: `DongBoHoSoMC error_code ${acknowledgement.errorCode}${acknowledgement.switchedToUpdate ? ' (switched to update)' : ''}`,
-          progress: { nationalSynced: true, nationalStatus: payload.dossier.status },
-        };
-      }
-      case 'status': {
-        const acknowledgement = await portal.updateProgress(message.agencyCode, [
-          toNationalProgressRow(message.dossierCode, payload.change),
-        ]);
-        return {
-          detail: `CapNhatTienDoHoSoMC error_code ${acknowledgement.errorCode}`,
-          progress: { nationalStatus: payload.change.status },
-        };
-      }
+      case 'dossier':
+        return sendDossier(message, progress, context, payload.dossier);
+      case 'status':
+        return sendStatus(message, progress, context, payload.change);
       case 'payment': {
         // The portal's status does not move with a payment: the row repeats the one it has.
         const acknowledgement = await portal.updateProgress(message.agencyCode, [
@@ -102,51 +162,32 @@ export function createNationalDeliverer(
         };
       }
       case 'resync':
-        return resync(portal, message, payload.dossier);
+        return resync(message, payload.dossier);
     }
   }
 
   /**
-   * TraCuuHoSo tells what the portal holds. A dossier counts as delivered when the portal's
-   * record is exactly what this message would send; a status change when the portal shows
-   * its status and that status differs from the one before it (a repeated status, 4 -> 4,
-   * cannot be told apart, so it is sent again).
+   * A drift re-sync (functions/application/resync-dossier.ts): look first, so the portal gets a
+   * create when it lost the record, an update when it holds another one, and nothing when it
+   * already holds exactly this one (a copy recovered after a crash, or drift already mended).
    */
-  async function lookUp(
-    message: StoredMessage,
-    progress: DeliveryProgress,
-    payload: NationalPayload,
-  ): Promise<DeliveryReceipt | undefined> {
-    if (payload.kind !== 'dossier' && payload.kind !== 'status') return undefined;
-    const found = await portal.lookupDossier(message.agencyCode, message.dossierCode);
-    if (!found) return undefined;
-    const detail = 'found at the national portal after a restart (TraCuuHoSo); not sent again';
-    if (payload.kind === 'dossier') {
-      if (canonicalJson(found) !== canonicalJson(toNationalDossier(payload.dossier))) return undefined;
-      return { detail, progress: { nationalSynced: true, nationalStatus: payload.dossier.status } };
+  async function resync(message: StoredMessage, dossier: DossierSubmission): Promise<DeliveryReceipt> {
+    const record = (await currentRecord(message, dossier)) as NationalDossier;
+    const held = await portal.lookupDossier(message.agencyCode, message.dossierCode);
+    const progress = { nationalSynced: true, nationalStatus: dossier.status };
+    if (held && sameNationalRecord(held, record)) {
+      return { detail: 're-sync: the national portal already holds this record (TraCuuHoSo)', progress };
     }
-    const shown = found.TrangThaiHoSo === String(nationalStatusCode(payload.change.status));
-    if (!shown || progress.nationalStatus === payload.change.status) return undefined;
-    return { detail, progress: { nationalSynced: true, nationalStatus: payload.change.status } };
+    const acknowledgement = await portal.syncDossier(message.agencyCode, record, held !== undefined);
+    return { detail: `DongBoHoSoMC (re-sync) error_code ${acknowledgement.errorCode}`, progress };
   }
-}
 
-/**
- * A drift re-sync (functions/application/resync-dossier.ts): look first, so the portal gets a
- * create when it lost the record, an update when it holds another one, and nothing when it
- * already holds exactly this one (a copy recovered after a crash, or drift already mended).
- */
-async function resync(
-  portal: NationalPortal,
-  message: StoredMessage,
-  dossier: DossierSubmission,
-): Promise<DeliveryReceipt> {
-  const record = toNationalDossier(dossier);
-  const held = await portal.lookupDossier(message.agencyCode, message.dossierCode);
-  const progress = { nationalSynced: true, nationalStatus: dossier.status };
-  if (held && canonicalJson(held) === canonicalJson(record)) {
-    return { detail: 're-sync: the national portal already holds this record (TraCuuHoSo)', progress };
-  }
-  const acknowledgement = await portal.syncDossier(message.agencyCode, record, held !== undefined);
-  return { detail: `DongBoHoSoMC (re-sync) error_code ${acknowledgement.errorCode}`, progress };
+  return {
+    async deliver(message, progress, context) {
+      const payload = readPayload(message);
+      const receipt = await send(message, progress, context, payload);
+      if (payload.kind !== 'dossier' && payload.kind !== 'status') return receipt;
+      return { ...receipt, progress: { ...receipt.progress, ...(await track(message, progress, payload)) } };
+    },
+  };
 }

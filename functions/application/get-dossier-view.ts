@@ -1,7 +1,9 @@
-import type { DossierView } from '../../contracts/provincial-api';
+import { type DossierView, dossierSubmissionSchema } from '../../contracts/provincial-api';
 import type { Channel, MessageKind } from '../core/dossier-message';
 import { GatewayError } from '../core/gateway-error';
+import type { AgencyNames } from '../ports/agency-names';
 import type { DossierStore, MessageHistory } from '../ports/dossier-store';
+import { latestDossierVersion } from './load-dossier-facts';
 
 type TimelineEntry = DossierView['timeline'][number];
 type SyncState = DossierView['sync']['state'];
@@ -73,8 +75,37 @@ function nationalStatusOf(history: readonly MessageHistory[]): DossierView['nati
   );
 }
 
-/** Everything the gateway knows about one dossier, from the store alone. */
-export async function getDossierView(store: DossierStore, dossierCode: string): Promise<DossierView> {
+/**
+ * The unit name the portal gets as DonViXuLy for a dossier the province sends (the dossier's own,
+ * else the known one), and the flag when nobody knows it and the agency code stands in.
+ */
+async function unitNameOf(
+  store: DossierStore,
+  agencyNames: AgencyNames,
+  national: readonly MessageHistory[],
+  agencyCode: string,
+): Promise<Pick<DossierView, 'agencyName' | 'flags'>> {
+  if (national.length === 0) return { flags: [] };
+  const stored = await latestDossierVersion(store, national);
+  const own = dossierSubmissionSchema.safeParse(stored?.payload);
+  const name = (own.success ? own.data.agencyName : undefined) ?? (await agencyNames.nameOf(agencyCode));
+  if (name) return { agencyName: name, flags: [] };
+  return {
+    flags: [
+      {
+        code: 'agency.nameUnknown',
+        message: `Cổng DVCQG nhận mã ${agencyCode} thay cho tên đơn vị (DonViXuLy): gửi agencyName, hoặc thêm mã vào config/agency-names.json / The portal gets the code ${agencyCode} instead of the unit’s name (DonViXuLy): send agencyName, or add the code to config/agency-names.json`,
+      },
+    ],
+  };
+}
+
+/** Everything the gateway knows about one dossier, from the store and the unit names it knows. */
+export async function getDossierView(
+  store: DossierStore,
+  dossierCode: string,
+  agencyNames: AgencyNames,
+): Promise<DossierView> {
   const [national, province] = await Promise.all([
     store.listHistory('national', dossierCode),
     store.listHistory('province', dossierCode),
@@ -91,9 +122,11 @@ export async function getDossierView(store: DossierStore, dossierCode: string): 
   const timeline = [...timelineOf('national', national), ...timelineOf('province', province)].sort((a, b) =>
     a.at < b.at ? -1 : a.at > b.at ? 1 : 0,
   );
+  const unit = await unitNameOf(store, agencyNames, national, first.agencyCode);
   return {
     dossierCode,
     agencyCode: first.agencyCode,
+    ...unit,
     status: latest.status,
     nationalStatus: nationalStatusOf(national) ?? province.at(-1)?.status ?? null,
     sync: syncOf(primary),

@@ -1,3 +1,4 @@
+import type { AgencyNames } from '../ports/agency-names';
 import type { BusinessMetrics } from '../ports/business-metrics';
 import type { PaymentPlatform } from '../ports/payment-platform';
 import type { PaymentStore } from '../ports/payment-store';
@@ -31,4 +32,6 @@ export interface PaymentDependencies extends AcceptDependencies {
   readonly paymentSettings: PaymentSettings;
   readonly reconciliationReports: ReconciliationReports;
   readonly metrics: BusinessMetrics;
+  /** The unit name for the receipt (TenDonVi). */
+  readonly agencyNames: AgencyNames;
 }

@@ -75,7 +75,7 @@ async function pollOne(
 
   let status: Awaited<ReturnType<PaymentDependencies['paymentPlatform']['query']>>;
   try {
-    status = await deps.paymentPlatform.query(payment.reference);
+    status = await deps.paymentPlatform.query(payment);
   } catch (error) {
     await reschedule(deps, payment, now.getTime() + settings.queryEverySeconds * 1000);
     throw error;

@@ -8,7 +8,7 @@ import {
 } from '../../contracts/payment-platform';
 import { isGatewayError } from '../core/gateway-error';
 import { fromNationalTimestamp, toNationalTimestamp } from '../core/national-time';
-import { computePaymentChecksum, verifyPaymentChecksum } from '../core/payment-checksum';
+import { verifyPaymentChecksum } from '../core/payment-checksum';
 import { paymentIdOf } from '../core/payment-reference';
 import type { PaymentDependencies } from './payment-dependencies';
 import { applyPaymentEvent } from './settle-payment';
@@ -30,11 +30,23 @@ const descriptions: Record<ReplyCode, string> = {
   [callbackReplyCodes.retryLater]: 'Lỗi hệ thống, vui lòng gửi lại',
 };
 
+/** What the reply echoes of the request [TH ConfirmDvcPaymentCommandHandler], when it is well formed. */
+function echoed(body: unknown): { ThoiGianGD?: string; MaXacThuc?: string } {
+  const fields = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+  const time = fields.ThoiGianGD;
+  const checksum = fields.MaXacThuc;
+  return {
+    ...(typeof time === 'string' && /^\d{14}$/.test(time) ? { ThoiGianGD: time } : {}),
+    ...(typeof checksum === 'string' && /^[0-9a-fA-F]{64}$/.test(checksum) ? { MaXacThuc: checksum } : {}),
+  };
+}
+
 /**
- * The platform's callback (IPN), as a chain of small steps: read the message, verify its
- * MaXacThuc in constant time, check the partner, find the payment, check the amount and the
- * time, then apply it through the state graph. The reply is sent only after the outcome is
- * stored; a repeat of a callback is acknowledged and changes nothing.
+ * The platform's callback (IPN), as a chain of small steps: read the message (only a CALLBACK
+ * message, no checksummed value holding the separator), verify its MaXacThuc in constant time,
+ * check the partner, find the payment, check the amount and the time, then apply it through
+ * the state graph. The reply is sent only after the outcome is stored; a repeat of a callback
+ * is acknowledged and changes nothing.
  *
  * Refusals are logged as security events with the reference and the caller's address only:
  * a callback carries no personal data, but nothing from the body is logged beyond that.
@@ -45,19 +57,18 @@ export async function receivePaymentCallback(
   meta: { readonly remoteAddress?: string },
 ): Promise<CallbackAnswer> {
   const settings = deps.paymentSettings;
-  const answer = (code: ReplyCode, httpStatus: 200 | 500 = 200): CallbackAnswer => {
-    const fields = {
+  // The reply echoes the request's ThoiGianGD and MaXacThuc as [TH] does; it signs nothing.
+  const echo = echoed(body);
+  const answer = (code: ReplyCode, httpStatus: 200 | 500 = 200): CallbackAnswer => ({
+    httpStatus,
+    reply: {
       MaLoi: code,
       MoTaLoi: descriptions[code],
       MaDoiTac: settings.partnerCode,
-      ThoiGianGD: toNationalTimestamp(deps.clock.now()),
-    };
-    const MaXacThuc = computePaymentChecksum(
-      checksumValues('CALLBACK_REPLY', fields),
-      settings.secrets[0] ?? '',
-    );
-    return { httpStatus, reply: { ...fields, MaXacThuc } };
-  };
+      ThoiGianGD: echo.ThoiGianGD ?? toNationalTimestamp(deps.clock.now()),
+      MaXacThuc: echo.MaXacThuc ?? '',
+    },
+  });
   const refuse = (code: ReplyCode, event: string, context: Record<string, unknown> = {}) => {
     deps.logger.warn('payment callback refused', {
       event,

@@ -21,15 +21,33 @@ export interface DeliveryReceipt {
   readonly progress: Omit<ProgressUpdate, 'lastSyncedAt'>;
 }
 
+/** What a deliverer learns from the relay about one delivery, and how it reports a first step. */
+export interface DeliveryContext {
+  /**
+   * An attempt before a crash, or one that failed (a timeout may have landed), may have reached
+   * the receiver: a deliverer that can ask the receiver what it holds asks before sending again.
+   */
+  readonly uncertain: boolean;
+  /**
+   * Records, in the dossier's progress, that the receiver took the first of a delivery's two
+   * calls (a status change's DongBoHoSoMC update), so a retry sends only the second. Throws a
+   * transient error when the progress has moved on (another copy delivered the message).
+   */
+  recordFirstStep(): Promise<void>;
+}
+
 /** Sends stored messages to one kind of receiver. */
 export interface Deliverer {
-  /** Delivers one message; throws a GatewayError on failure. */
-  deliver(message: StoredMessage, progress: DeliveryProgress): Promise<DeliveryReceipt>;
   /**
-   * Whether the receiver already holds this message (an attempt before a crash may have
-   * landed). Answers false when it cannot tell: a duplicate is the lesser harm than a loss.
+   * Delivers one message; throws a GatewayError on failure. When the receiver already holds it
+   * (found out on an uncertain delivery), answers without sending it again; when it cannot
+   * tell, it sends: a duplicate is the lesser harm than a loss.
    */
-  alreadyDelivered?(message: StoredMessage, progress: DeliveryProgress): Promise<DeliveryReceipt | undefined>;
+  deliver(
+    message: StoredMessage,
+    progress: DeliveryProgress,
+    context: DeliveryContext,
+  ): Promise<DeliveryReceipt>;
 }
 
 export interface RelayDependencies {
@@ -152,11 +170,16 @@ export async function relayMessage(
   // A copy queued before an admin or the dead-letter recorder parked or discarded it.
   if (message.state !== 'accepted') return 'stale';
   try {
-    // After a crash, or after an attempt that failed (a timeout may have landed), ask the
-    // receiver before sending again: a duplicate at the portal is what this avoids.
-    const uncertain = envelope.recovered || progress.lastError !== undefined;
-    const found = uncertain ? await deliver.alreadyDelivered?.(message, progress) : undefined;
-    const receipt = found ?? (await deliver.deliver(message, progress));
+    const receipt = await deliver.deliver(message, progress, {
+      uncertain: envelope.recovered === true || progress.lastError !== undefined,
+      async recordFirstStep() {
+        if (await deps.store.recordFirstStep(ref)) return;
+        throw new GatewayError(
+          'national.transient',
+          `${dossierCode}#${sequence} was delivered by another copy meanwhile`,
+        );
+      },
+    });
     const attempt = attemptNow(deps, startedAt, 'delivered', receipt.detail);
     await deps.store.recordDelivery(ref, attempt, { ...receipt.progress, lastSyncedAt: attempt.at });
     if ((message.replays ?? 0) > 0) await releaseHeldMessages(deps, channel, dossierCode);

@@ -1,6 +1,7 @@
 import type { DriftFinding } from '../../contracts/drift-check';
 import { messagePayloadSchemas } from '../../contracts/message-payloads';
-import { canMoveFinding, currentDossierOf } from '../core/drift-finding';
+import { currentDossierOf } from '../core/current-dossier';
+import { canMoveFinding } from '../core/drift-finding';
 import { GatewayError } from '../core/gateway-error';
 import type { AuditLog } from '../ports/audit-log';
 import type { DriftRecords } from '../ports/drift-records';

@@ -74,6 +74,12 @@ export interface DeliveryProgress {
   readonly lastError?: string;
   /** The parked message everything later waits behind. */
   readonly parkedSequence?: number;
+  /**
+   * The message whose delivery's first call the receiver took while its second may still be
+   * owed (national channel: a status change's DongBoHoSoMC update before its progress row,
+   * docs/adr/0013). Meaningful only when it is deliveredSequence + 1.
+   */
+  readonly firstStepSequence?: number;
   /** National channel: what deadlines and indicators need between messages. */
   readonly tracked?: TrackedFacts;
   /** The promised date (UTC ISO) each deadline notice was last sent for. */

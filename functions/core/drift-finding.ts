@@ -1,7 +1,6 @@
 import { type DossierStatus, nationalStatusCode } from '../../contracts/dossier-status';
 import type { DriftFinding, DriftFindingState } from '../../contracts/drift-check';
-import type { NationalDossier } from '../../contracts/national-portal';
-import type { DossierSubmission, StatusChange } from '../../contracts/provincial-api';
+import type { InboundNationalDossier } from '../../contracts/national-portal';
 import type { DeliveryProgress, MessageSummary } from './dossier-message';
 
 /** What one look-up at the portal says about a dossier the gateway has synced. */
@@ -26,7 +25,10 @@ export function hasMessagesInFlight(
 }
 
 /** Ours is the status the gateway last delivered; the portal's is TrangThaiHoSo of its record. */
-export function compareWithPortal(ours: DossierStatus, held: NationalDossier | undefined): DriftVerdict {
+export function compareWithPortal(
+  ours: DossierStatus,
+  held: InboundNationalDossier | undefined,
+): DriftVerdict {
   if (!held) return { outcome: 'missing' };
   if (held.TrangThaiHoSo === String(nationalStatusCode(ours))) return { outcome: 'agree' };
   return { outcome: 'status', portalStatus: held.TrangThaiHoSo };
@@ -106,17 +108,4 @@ export function decideFinding(
       resyncs: 0,
     },
   };
-}
-
-/**
- * The dossier as the gateway holds it now: its latest version with the status and promised
- * date that the status changes accepted after that version moved it to.
- */
-export function currentDossierOf(
-  latestVersion: DossierSubmission,
-  laterChanges: readonly StatusChange[],
-  currentStatus: DossierStatus,
-): DossierSubmission {
-  const dueAt = laterChanges.reduce<string>((due, change) => change.dueAt ?? due, latestVersion.dueAt);
-  return { ...latestVersion, status: currentStatus, dueAt };
 }

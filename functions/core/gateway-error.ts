@@ -40,6 +40,7 @@ export type GatewayErrorCode =
   | 'reconciliation.notFound'
   | 'reconciliation.fileInvalid'
   | 'agency.retired'
+  | 'agency.nameUnknown'
   | 'config.invalid'
   | 'driftFinding.notFound'
   | 'driftFinding.notOpen';

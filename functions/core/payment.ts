@@ -36,6 +36,8 @@ export interface Payment {
   readonly reference: string;
   readonly dossierCode: string;
   readonly agencyCode: string;
+  /** The unit's name (TenDonVi of the receipt), when the gateway knows it. */
+  readonly agencyName?: string;
   readonly procedureCode?: string;
   readonly procedureName?: string;
   /** The client that asked for it; idempotency keys are scoped to it. */

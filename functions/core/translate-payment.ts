@@ -1,6 +1,10 @@
 import { type DossierStatus, nationalStatusCode } from '../../contracts/dossier-status';
 import type { NationalProgressRow } from '../../contracts/national-portal';
-import { PAYMENT_PROTOCOL_VERSION, type PaymentInitRequest } from '../../contracts/payment-platform';
+import {
+  CHECKSUM_SEPARATOR,
+  PAYMENT_PROTOCOL_VERSION,
+  type PaymentInitRequest,
+} from '../../contracts/payment-platform';
 import type { PaymentEventData } from '../../contracts/webhooks';
 import { toNationalTimestamp } from './national-time';
 import type { Payment } from './payment';
@@ -10,9 +14,11 @@ import { formatVnd } from './vietnam-time';
 export interface PaymentPartnerProfile {
   /** MaDoiTac. */
   readonly partnerCode: string;
-  /** MaDichVu of ThongTinBienLai: the platform's code of the collected service. */
+  /** MaDichVu of ThongTinBienLai: `2` [TH ThongTinBienLaiDvcPayment]. */
   readonly serviceCode: string;
+  /** MaKenhThanhToan: `1` [TH InitDvcPaymentRequest]. */
   readonly channelCode: string;
+  /** MaThietBi: `1` [TH InitDvcPaymentRequest]. */
   readonly deviceCode: string;
   /** Ip: the caller address the platform records; the gateway's public address. */
   readonly ip: string;
@@ -20,18 +26,37 @@ export interface PaymentPartnerProfile {
 
 /** Fee and charge lines are one kind (lệ phí) until provinces send the distinction. */
 const FEE_KIND = '1';
+/** SoCMNDNguoiNop when the payer's number is unknown [TH InitPayment]. */
+const UNKNOWN_PAYER_ID = '000000000';
+/** MaDVC when nothing better is known: the procedure's first online service [TH InitPayment]. */
+const onlineServiceOf = (procedureCode: string) => `${procedureCode}.01`;
 
-/** A payment -> INIT without its MaXacThuc (the adapter signs it). */
+/**
+ * ThoiGianGD of a payment's INIT, and of every QUERY and GET_BILL about it (DOMAIN.md: the
+ * original INIT's, not the time of asking [TH CheckConfirmGiaoDichThanhToanHandler]). It is
+ * the payment's creation, so a resumed INIT repeats the same bytes and any later question
+ * names the same moment, whatever process asks.
+ */
+export function initTimestampOf(payment: Pick<Payment, 'createdAt'>): string {
+  return toNationalTimestamp(payment.createdAt);
+}
+
+/**
+ * ThongTinGiaoDich is covered by MaXacThuc, so it may not hold the separator. The provincial
+ * API refuses a description with one; a payment stored before that rule is mended here.
+ */
+const withoutSeparator = (text: string) => text.split(CHECKSUM_SEPARATOR).join('/');
+
+/** A payment -> INIT without its MaXacThuc (the adapter signs it); every receipt key is sent [TH]. */
 export function toPaymentInitRequest(
   payment: Payment,
   profile: PaymentPartnerProfile,
-  at: Date,
 ): Omit<PaymentInitRequest, 'MaXacThuc'> {
-  const purpose = (payment.description ?? `Thanh toán phí, lệ phí hồ sơ ${payment.dossierCode}`).slice(
-    0,
-    500,
-  );
+  const purpose = withoutSeparator(
+    payment.description ?? `Thanh toán phí, lệ phí hồ sơ ${payment.dossierCode}`,
+  ).slice(0, 500);
   const { payer, beneficiary } = payment;
+  const procedureName = payment.procedureName ?? '';
   return {
     LoaiBanTin: 'INIT',
     PhienBan: PAYMENT_PROTOCOL_VERSION,
@@ -45,26 +70,25 @@ export function toPaymentInitRequest(
     MaTienTe: 'VND',
     MaNganHang: 'PAYMENT',
     ThongTinGiaoDich: purpose,
-    ThoiGianGD: toNationalTimestamp(at),
+    ThoiGianGD: initTimestampOf(payment),
     Ip: profile.ip,
     UrlTraVe: payment.returnUrl,
     ThongTinBienLai: {
       MaDichVu: profile.serviceCode,
-      ...(payment.procedureCode ? { MaTTHC: payment.procedureCode } : {}),
-      ...(payment.procedureName ? { TenTTHC: payment.procedureName } : {}),
+      MaDVC: payment.procedureCode ? onlineServiceOf(payment.procedureCode) : '',
+      TenDVC: procedureName,
+      MaTTHC: payment.procedureCode ?? '',
+      TenTTHC: procedureName,
       MaDonVi: payment.agencyCode,
+      TenDonVi: payment.agencyName ?? '',
       MaHoSo: payment.dossierCode,
-      ...(beneficiary
-        ? {
-            TKThuHuong: beneficiary.accountNumber,
-            MaNHThuHuong: beneficiary.bankCode,
-            TenTKThuHuong: beneficiary.accountName,
-          }
-        : {}),
+      TKThuHuong: beneficiary?.accountNumber ?? '',
+      MaNHThuHuong: beneficiary?.bankCode ?? '',
+      TenTKThuHuong: beneficiary?.accountName ?? '',
       NoiDungThanhToan: purpose,
       HoTenNguoiNop: payer.name,
-      ...(payer.idNumber ? { SoCMNDNguoiNop: payer.idNumber } : {}),
-      ...(payer.address ? { DiaChiNguoiNop: payer.address } : {}),
+      SoCMNDNguoiNop: payer.idNumber ?? UNKNOWN_PAYER_ID,
+      DiaChiNguoiNop: payer.address ?? '',
       PhiLePhi: payment.lines.map((line) => ({
         LoaiPhiLePhi: FEE_KIND,
         MaPhiLePhi: line.code,
@@ -123,8 +147,12 @@ export function toPaymentProgressRow(
   return {
     MaHoSo: event.dossierCode,
     NguoiXuLy: PAYMENT_HANDLER,
+    ChucDanh: '',
     ThoiDiemXuLy: toNationalTimestamp(event.at),
-    TrangThai: String(nationalStatusCode(dossierStatus)) as NationalProgressRow['TrangThai'],
+    PhongBanXuLy: '',
     NoiDungXuLy: content,
+    TrangThai: String(nationalStatusCode(dossierStatus)) as NationalProgressRow['TrangThai'],
+    NgayBatDau: '',
+    NgayKetThucTheoQuyDinh: '',
   };
 }

@@ -1,6 +1,7 @@
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { createNationalDeliverer } from '../application/deliver-to-national';
 import { createDeliveryTracker, type TrackingDependencies } from '../application/track-national-delivery';
+import type { AgencyNames } from '../ports/agency-names';
 import type { NationalPortal } from '../ports/national-portal';
 import { loadAwsDependencies } from '../wiring/aws';
 import { lazyHandler } from './lazy-handler';
@@ -9,6 +10,7 @@ import { createRelayHandler, type RelayHandlerDependencies } from './relay-handl
 export function createNationalRelayHandler(
   deps: RelayHandlerDependencies & {
     readonly nationalPortal: NationalPortal;
+    readonly agencyNames: AgencyNames;
     readonly indicatorLedger: TrackingDependencies['ledger'];
     readonly deadlines: { readonly pausedStatuses: TrackingDependencies['pausedStatuses'] };
   },
@@ -18,7 +20,13 @@ export function createNationalRelayHandler(
     logger: deps.logger,
     pausedStatuses: deps.deadlines.pausedStatuses,
   });
-  return createRelayHandler(deps, createNationalDeliverer(deps.nationalPortal, track));
+  return createRelayHandler(
+    deps,
+    createNationalDeliverer(
+      { portal: deps.nationalPortal, store: deps.store, agencyNames: deps.agencyNames, logger: deps.logger },
+      track,
+    ),
+  );
 }
 
 export const handler = lazyHandler<SQSEvent, SQSBatchResponse, Context>(async () =>

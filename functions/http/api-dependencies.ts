@@ -4,6 +4,7 @@ import type { PaymentSettings } from '../application/payment-dependencies';
 import type { AgencyRecoding } from '../core/agency-recoding';
 import type { Channel } from '../core/dossier-message';
 import type { AccessTokens } from '../ports/access-tokens';
+import type { AgencyNames } from '../ports/agency-names';
 import type { BusinessMetrics } from '../ports/business-metrics';
 import type { ClientRegistry } from '../ports/client-registry';
 import type { Clock } from '../ports/clock';
@@ -48,6 +49,8 @@ export interface ApiDependencies extends AdminDependencies {
   readonly indicatorLedger: IndicatorLedger;
   /** Agency codes after the 2025 reorganisation (config/agency-recoding.json). */
   readonly agencyRecoding: AgencyRecoding;
+  /** Unit names for DonViXuLy (config/agency-names.json; the national catalogue later). */
+  readonly agencyNames: AgencyNames;
   /** Drift check (issue 11): findings and run reports. */
   readonly drift: DriftRecords;
 }

@@ -287,6 +287,14 @@ export const problemCatalogue: Readonly<Record<GatewayErrorCode, ProblemType>> =
       'The agency code was retired on or before the dossier code’s date (2025 reorganisation). Send new dossiers under the replacement code named in the answer.',
     ],
   },
+  'agency.nameUnknown': {
+    status: 422,
+    title: 'Chưa biết tên đơn vị xử lý / Unit name unknown',
+    explanation: [
+      'Cổng DVCQG cần tên đơn vị xử lý (DonViXuLy), không phải mã; gateway đang ở chế độ chặt nên không gửi mã thay tên. Gửi agencyName trong hồ sơ, hoặc nhờ quản trị viên thêm tên của mã vào bảng tên đơn vị.',
+      'The portal needs the processing unit’s name (DonViXuLy), not its code, and the gateway runs in strict mode. Send agencyName with the dossier, or ask an administrator to add the code’s name to the unit-name table.',
+    ],
+  },
   // Only at a cold start; a request never reaches a gateway whose configuration failed to load.
   'config.invalid': {
     status: 500,

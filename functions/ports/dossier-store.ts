@@ -66,6 +66,12 @@ export interface DossierStore {
     attempt: DeliveryAttempt,
     progress: ProgressUpdate,
   ): Promise<void>;
+  /**
+   * Records that the receiver took the first call of delivering `sequence` (a status change's
+   * DongBoHoSoMC update, before its progress row) as the progress's `firstStepSequence`, while
+   * `sequence` is still the next to deliver. False when the dossier's progress has moved on.
+   */
+  recordFirstStep(message: Pick<MessageSummary, 'channel' | 'dossierCode' | 'sequence'>): Promise<boolean>;
   /** Appends a failed attempt; the message stays accepted and will be retried. */
   recordFailedAttempt(
     message: Pick<MessageSummary, 'channel' | 'dossierCode' | 'sequence'>,

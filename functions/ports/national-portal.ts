@@ -1,7 +1,12 @@
-import type { NationalDossier, NationalProgressRow } from '../../contracts/national-portal';
+import type {
+  InboundNationalDossier,
+  NationalDossier,
+  NationalProgressRow,
+} from '../../contracts/national-portal';
 
 export interface NationalAcknowledgement {
-  readonly errorCode: string;
+  /** The portal's error_code, as a number (0: success). */
+  readonly errorCode: number;
   readonly message: string;
   /** True when the portal had the dossier already and the call was switched to an update. */
   readonly switchedToUpdate: boolean;
@@ -12,7 +17,10 @@ export interface NationalAcknowledgement {
  * 'national.transient' (retry), 'national.rejected' (park) or 'national.authentication'.
  */
 export interface NationalPortal {
-  /** DongBoHoSoMC; "already exists" on a first sync is answered by switching to an update. */
+  /**
+   * DongBoHoSoMC with isUpdating "False" or "True"; "already exists" (3/-3) on a first sync
+   * is answered by switching to an update [TH].
+   */
   syncDossier(
     agencyCode: string,
     dossier: NationalDossier,
@@ -20,7 +28,10 @@ export interface NationalPortal {
   ): Promise<NationalAcknowledgement>;
   /** CapNhatTienDoHoSoMC, sent in chunks of at most NATIONAL_PROGRESS_CHUNK rows, in order. */
   updateProgress(agencyCode: string, rows: readonly NationalProgressRow[]): Promise<NationalAcknowledgement>;
-  /** TraCuuHoSo: what the portal holds for a dossier, or undefined when it has none. */
-  lookupDossier(agencyCode: string, dossierCode: string): Promise<NationalDossier | undefined>;
+  /**
+   * TraCuuHoSo {mahoso}: the portal's record of a dossier (read tolerantly), or undefined
+   * when it holds none (an empty `result`) [OCPS hasSyncDossier].
+   */
+  lookupDossier(agencyCode: string, dossierCode: string): Promise<InboundNationalDossier | undefined>;
   ping(): Promise<void>;
 }

@@ -1,6 +1,9 @@
 import type { PlatformTransaction } from '../../contracts/payment-platform';
 import type { Payment } from '../core/payment';
 
+/** What names one payment attempt to the platform after its INIT. */
+export type PaymentAttempt = Pick<Payment, 'reference' | 'createdAt'>;
+
 /** What the platform says about one of our references (QUERY). */
 export interface PlatformPaymentStatus {
   readonly state: 'paid' | 'pending' | 'failed';
@@ -18,10 +21,13 @@ export interface PlatformPaymentStatus {
 export interface PaymentPlatform {
   /** INIT; the URL where the payer pays. The same reference twice is answered the same. */
   initiate(payment: Payment): Promise<{ readonly paymentUrl: string }>;
-  /** QUERY; undefined when the platform has no transaction with this reference. */
-  query(reference: string): Promise<PlatformPaymentStatus | undefined>;
-  /** GET_BILL: the e-receipt, a PDF. */
-  getBill(reference: string): Promise<Uint8Array>;
+  /**
+   * QUERY about one payment, named by its reference and the ThoiGianGD of its INIT (the
+   * payment's creation); undefined when the platform has no transaction with this reference.
+   */
+  query(payment: PaymentAttempt): Promise<PlatformPaymentStatus | undefined>;
+  /** GET_BILL: the e-receipt, a PDF; asked like QUERY. */
+  getBill(payment: PaymentAttempt): Promise<Uint8Array>;
   /** The day's transactions (Vietnam calendar day, yyyy-MM-dd), for reconciliation. */
   listTransactions(day: string): Promise<PlatformTransaction[]>;
 }

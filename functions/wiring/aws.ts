@@ -11,6 +11,17 @@ function required(name: string): string {
   return value;
 }
 
+/** The session account's constants travel with its credentials in the secret. */
+function sessionAccountOf(secrets: GatewaySecrets) {
+  const { madonvi, dstcode, paths, lookupEndpoint } = secrets.nationalPortal;
+  if (!madonvi || !dstcode) {
+    throw new Error(
+      'the secret nationalPortal needs madonvi and dstcode, the constants of the portal account',
+    );
+  }
+  return { madonvi, dstcode, ...(paths ? { paths } : {}), ...(lookupEndpoint ? { lookupEndpoint } : {}) };
+}
+
 let dependencies: Promise<GatewayDependencies> | undefined;
 
 /** Cold-start wiring on AWS: names from the environment the stack sets, secrets from Secrets Manager. */
@@ -41,6 +52,7 @@ export function loadAwsDependencies(): Promise<GatewayDependencies> {
         baseUrl: required(environment.nationalPortalUrl),
         username: secrets.nationalPortal.username,
         password: secrets.nationalPortal.password,
+        session: sessionAccountOf(secrets),
         transports: parseNationalTransports(
           process.env[environment.nationalTransports] ?? '',
           environment.nationalTransports,

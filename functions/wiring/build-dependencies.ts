@@ -3,8 +3,10 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import agencyNamesFile from '../../config/agency-names.json' with { type: 'json' };
 import agencyRecodingFile from '../../config/agency-recoding.json' with { type: 'json' };
 import { service } from '../../infra/topology';
+import { createConfiguredAgencyNames } from '../adapters/configured-agency-names';
 import { createDynamoDbAuditLog, createDynamoDbThroughputStats } from '../adapters/dynamodb-admin-records';
 import { createDynamoDbClientRegistry } from '../adapters/dynamodb-client-registry';
 import { createDynamoDbDeadlineWatch } from '../adapters/dynamodb-deadline-watch';
@@ -30,6 +32,7 @@ import type { DriftCheckSettings } from '../application/check-drift';
 import { followAgencyRecoding } from '../application/follow-agency-recoding';
 import { guardAccessTokens } from '../application/guard-access-tokens';
 import type { DeadlineWatchDependencies } from '../application/watch-deadlines';
+import { loadAgencyNames } from '../core/agency-names';
 import { loadAgencyRecoding } from '../core/agency-recoding';
 import type { ApiDependencies } from '../http/api-dependencies';
 import { systemClock } from '../ports/clock';
@@ -116,6 +119,7 @@ export async function buildDependencies(
   }
   // Bundled with the function (no fetch at run time); a bad edit stops the cold start here.
   const agencyRecoding = loadAgencyRecoding(agencyRecodingFile);
+  const agencyNames = createConfiguredAgencyNames(loadAgencyNames(agencyNamesFile), config.agencyNames ?? {});
   const rateLimiter = createInMemoryRateLimiter({ clock: systemClock });
   const tokens = guardAccessTokens(
     await createJoseAccessTokens(config.tokens),
@@ -185,6 +189,7 @@ export async function buildDependencies(
     calendar: loadWorkingCalendar(),
     deadlines: config.deadlines,
     agencyRecoding,
+    agencyNames,
     queueMonitor: createSqsQueueMonitor(sqs, [
       ...Object.values(config.queues),
       ...Object.values(config.deadLetterQueues),

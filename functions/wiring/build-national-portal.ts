@@ -11,7 +11,7 @@ import type { RuntimeConfig } from './runtime-config';
  * is, so a deployment that configures nothing behaves exactly as before.
  */
 export function buildNationalPortal(config: RuntimeConfig['nationalPortal']): NationalPortal {
-  const session = createSessionNationalPortal(config);
+  const session = createSessionNationalPortal({ ...config, ...config.session });
   const transports = config.transports ?? {};
   const unreadable = Object.keys(transports).filter((province) => !/^[HG]\d{2}$/.test(province));
   if (unreadable.length > 0) {

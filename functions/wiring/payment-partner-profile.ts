@@ -1,10 +1,12 @@
 /**
- * What the gateway says about itself in every INIT (MaDichVu, MaKenhThanhToan, MaThietBi, Ip).
- * The platform assigns these at partner registration [inferred]; one place to change them.
+ * What the gateway says about itself in every INIT: MaDichVu `2`, MaKenhThanhToan `1` and
+ * MaThietBi `1` as [TH] (HuanVu201/DichVuCong_KhoaLuan_PASETO InitDvcPaymentRequest.cs) sends
+ * them, and the Ip. The platform may assign others at partner registration [inferred]; one
+ * place to change them.
  */
 export const paymentPartnerProfile = {
-  serviceCode: 'PHI_LE_PHI',
-  channelCode: 'WEB',
-  deviceCode: 'LIEN_THONG_GATEWAY',
+  serviceCode: '2',
+  channelCode: '1',
+  deviceCode: '1',
   ip: '127.0.0.1',
 } as const;

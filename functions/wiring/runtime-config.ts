@@ -2,6 +2,7 @@ import type { DeadlinesSpec, DriftCheckSpec, SecuritySpec } from '../../infra/to
 import type { SigningKey } from '../adapters/jose-access-tokens';
 import type { LgspNationalPortalOptions } from '../adapters/lgsp-national-portal';
 import type { PaygovPaymentPlatformOptions } from '../adapters/paygov-payment-platform';
+import type { SessionNationalPortalOptions } from '../adapters/session-national-portal';
 import type { PaymentSettings } from '../application/payment-dependencies';
 import type { Channel } from '../core/dossier-message';
 
@@ -26,6 +27,11 @@ export interface RuntimeConfig {
     readonly username: string;
     readonly password: string;
     readonly timeoutMs: number;
+    /**
+     * The session account's constants and paths [OCPS ServerConfig]: madonvi, dstcode, the
+     * auth/integration/share paths and which endpoint TraCuuHoSo goes to.
+     */
+    readonly session: Pick<SessionNationalPortalOptions, 'madonvi' | 'dstcode' | 'paths' | 'lookupEndpoint'>;
     /** Transport per province or ministry suffix (`H12`, `G09`); an unlisted one uses 'session'. */
     readonly transports?: Readonly<Record<string, NationalTransport>>;
     /** The LGSP REST endpoint and client; required once any province uses 'lgsp'. */
@@ -65,6 +71,11 @@ export interface RuntimeConfig {
   /** Deadline notices: the due-soon window, the statuses that stop the clock (topology.deadlines). */
   readonly deadlines: DeadlinesSpec;
   readonly logLevel: string;
+  /**
+   * Unit names for DonViXuLy: `strict` overrides the flag of config/agency-names.json (strict:
+   * a dossier whose unit name nobody knows is refused with 422 agency.nameUnknown).
+   */
+  readonly agencyNames?: { readonly strict?: boolean };
   /** Drift check bounds (topology.driftCheck). */
   readonly driftCheck: DriftCheckSpec;
   /** Emulator endpoints in the local runtime; absent on AWS. */
@@ -74,7 +85,18 @@ export interface RuntimeConfig {
 /** The payload of the gateway's secret (Secrets Manager on AWS, a file under .data locally). */
 export interface GatewaySecrets {
   readonly signingKeys: readonly SigningKey[];
-  readonly nationalPortal: { readonly username: string; readonly password: string };
+  /**
+   * The gateway's account on the portal's session transport: its credentials and its constants
+   * madonvi and dstcode; optionally its paths and the endpoint TraCuuHoSo goes to [OCPS ServerConfig].
+   */
+  readonly nationalPortal: {
+    readonly username: string;
+    readonly password: string;
+    readonly madonvi?: string;
+    readonly dstcode?: string;
+    readonly paths?: SessionNationalPortalOptions['paths'];
+    readonly lookupEndpoint?: SessionNationalPortalOptions['lookupEndpoint'];
+  };
   /** Standard Webhooks signing secrets (whsec_…) per provincial client; two during a roll. */
   readonly webhookSecrets: Readonly<Record<string, readonly string[]>>;
   /** The payment platform partner: MaDoiTac, its secrets (first signs) and API token. */

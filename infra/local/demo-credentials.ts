@@ -24,6 +24,12 @@ export const demoClients: readonly {
 /** The gateway's account on the national portal (simulator). */
 export const demoNationalPortalAccount = { username: 'demo-national', password: 'demo-national-password' };
 
+/**
+ * The constants of that account on the session transport [OCPS ServerConfig]: madonvi (the
+ * province's unit code at the portal) and the `dstcode` header. The simulator refuses others.
+ */
+export const demoNationalSessionAccount = { madonvi: '000.00.00.H12', dstcode: 'DVCQG-H12' } as const;
+
 /** Standard Webhooks secret shared with the demo provincial system. */
 export const demoWebhookSecret = 'whsec_ZGVtby13ZWJob29rLXNlY3JldC1rZXktMzJieXRlcyE=';
 

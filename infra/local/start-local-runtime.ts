@@ -46,6 +46,7 @@ import {
   demoLgspClient,
   demoNationalPortalAccount,
   demoNationalPushSecret,
+  demoNationalSessionAccount,
   demoPaymentPartner,
   demoWebhookSecret,
 } from './demo-credentials';
@@ -91,6 +92,8 @@ export interface LocalRuntimeOptions {
   readonly payments?: Partial<PaymentsSpec>;
   /** Drift check bounds (e.g. a tiny sample in tests); defaults from the topology. */
   readonly driftCheck?: Partial<DriftCheckSpec>;
+  /** Strict unit names (422 agency.nameUnknown); default: the flag of config/agency-names.json. */
+  readonly strictAgencyNames?: boolean;
 }
 
 export interface LocalRuntime {
@@ -161,6 +164,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
 
     const nationalPortal = createNationalPortalSimulator({
       ...demoNationalPortalAccount,
+      ...demoNationalSessionAccount,
       lgspClient: demoLgspClient,
     });
     // Simulators outside this process (a soak kills the gateway, not its receivers) replace the built-in ones.
@@ -192,6 +196,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         ...endpoints.nationalPortal,
         baseUrl: `${nationalServer.url}/`,
         ...secrets.nationalPortal,
+        session: demoNationalSessionAccount,
         transports: options.nationalTransports ?? {},
         // The one simulator answers both transports; data dirs from before LGSP have no client saved.
         lgsp: { baseUrl: `${nationalServer.url}/`, ...(secrets.nationalLgsp ?? demoLgspClient) },
@@ -226,6 +231,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       retentionDays: topology.retention.days,
       deadlines: topology.deadlines,
       driftCheck: { ...topology.driftCheck, ...options.driftCheck },
+      ...(options.strictAgencyNames === undefined
+        ? {}
+        : { agencyNames: { strict: options.strictAgencyNames } }),
       outbox: topology.outbox,
       retryPolicy: options.retryPolicy ?? topology.retry,
       maxBodyBytes: 1024 * 1024,

@@ -1,25 +1,30 @@
 import { randomUUID } from 'node:crypto';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import * as z from 'zod';
-import { agencyCodeSchema } from '../../contracts/codes';
 import {
-  LGSP_AGENCY_HEADER,
-  lgspDefaultPaths,
-  lgspDossierBatchSchema,
-  lgspLookupRequestSchema,
-  lgspProgressBatchSchema,
-  type NationalDossier,
-  type NationalProgressRow,
-  nationalErrorCodes,
-  nationalLoginRequestSchema,
-  nationalServiceRequestSchema,
-} from '../../contracts/national-portal';
+  dossierCodePattern,
+  isUpdatingSchema,
+  lookupSchema,
+  type PortalDossier,
+  type PortalProgressRow,
+  type PortalReply,
+  portalCodes,
+  portalDossierSchema,
+  portalProgressRowSchema,
+  ROWS_PER_CALL,
+  refusalOf,
+} from './national-wire';
 import { createSimulatorKit, type SimulatorEnv } from './simulator-kit';
 
 export interface NationalPortalSimulatorOptions {
   readonly username: string;
   readonly password: string;
-  /** The one client the LGSP token endpoint accepts; without it every token request is refused. */
+  /** The account's constants on the session transport [OCPS ServerConfig madonvi, dstcode]. */
+  readonly madonvi: string;
+  readonly dstcode: string;
+  /** The account's paths [OCPS auth_endpoint, integration_endpoint, share_endpoint]. */
+  readonly paths?: { readonly auth?: string; readonly integration?: string; readonly share?: string };
+  /** The one client the LGSP token endpoint accepts; with it every LGSP call needs a token, without it none does (as [TH]'s). */
   readonly lgspClient?: { readonly clientId: string; readonly clientSecret: string };
   /** Lifetime of LGSP tokens; default 3600 s. 0 issues tokens that are already expired. */
   readonly tokenLifetimeSeconds?: number;
@@ -38,9 +43,18 @@ export const silentDropsSchema = z.strictObject({
   count: z.number().int().min(0).max(1000).default(1),
 });
 
-type Reply = { readonly error_code: string | number; readonly message?: string; readonly result?: unknown };
+/** The LGSP paths of this kit; a deployment configures its own (they are not public). */
+export const lgspSimulatorPaths = {
+  token: '/token',
+  create: '/dvcqg/hoso/dongbo',
+  update: '/dvcqg/hoso/capnhat',
+  progress: '/dvcqg/tiendo/capnhat',
+  lookup: '/dvcqg/hoso/tracuu',
+} as const;
 
 const DEFAULT_TOKEN_LIFETIME_SECONDS = 3600;
+const agencyOf = (dossierCode: string) => dossierCodePattern.exec(dossierCode)?.[1] ?? '';
+const provinceOf = (agencyCode: string) => agencyCode.slice(agencyCode.lastIndexOf('.') + 1);
 
 /** RFC 6749 section 2.3.1: HTTP Basic of the form-encoded id and secret, else the form fields. */
 function clientCredentials(authorization: string | undefined, form: Record<string, unknown>) {
@@ -57,20 +71,30 @@ function clientCredentials(authorization: string | undefined, form: Record<strin
   }
 }
 
+const leadingSlash = (path: string) => `/${path.replace(/^\/+/, '')}`;
+
 /**
- * A stand-in for DVCQG on both transports (DOMAIN.md): the session envelope (login ->
- * session, then DongBoHoSoMC, CapNhatTienDoHoSoMC and TraCuuHoSo through POST /service) and
- * the LGSP REST routes (token endpoint, then one URL per operation, lgspDefaultPaths). Both
- * act on the same dossiers and progress and record into the same `received` log, so tests
- * and vendors see exactly what the portal would hold whichever way it arrived.
+ * A strict stand-in for DVCQG on both transports, from the evidence (national-wire.ts): it
+ * refuses what the real portal would not take (a missing key, a number where a string is due,
+ * a boolean isUpdating, MaHoSo instead of mahoso in a look-up, another account's madonvi or
+ * dstcode) with the portal's own {error_code, message}, and answers as it does: error_code a
+ * number on the session transport ([OCPS] reads it with getInt), a string on LGSP REST ([TH]'s
+ * ResultHoSoDongBoDVCQuocGia). A progress row is recorded and does not move the dossier's
+ * status: only DongBoHoSoMC does (no evidence says otherwise). Both transports act on the same
+ * dossiers and record into the same `received` log.
  */
 export function createNationalPortalSimulator(options: NationalPortalSimulatorOptions) {
   const now = options.now ?? Date.now;
+  const paths = {
+    auth: leadingSlash(options.paths?.auth ?? 'login'),
+    integration: leadingSlash(options.paths?.integration ?? 'service'),
+    share: leadingSlash(options.paths?.share ?? 'share'),
+  };
   const sessions = new Set<string>();
   /** LGSP access token -> epoch milliseconds when it expires. */
   const tokens = new Map<string, number>();
-  const dossiers = new Map<string, NationalDossier>();
-  const progress = new Map<string, NationalProgressRow[]>();
+  const dossiers = new Map<string, PortalDossier>();
+  const progress = new Map<string, PortalProgressRow[]>();
   const silentDrops = new Map<string, number>();
   const kit = createSimulatorKit({
     ...(options.random ? { random: options.random } : {}),
@@ -101,103 +125,134 @@ export function createNationalPortalSimulator(options: NationalPortalSimulatorOp
     return c.json(Object.fromEntries(silentDrops));
   });
 
-  /** DongBoHoSoMC, whichever transport carried it. */
-  function syncDossiers(agencyCode: string, data: readonly NationalDossier[], isUpdating: boolean): Reply {
-    for (const dossier of data) {
-      if (!dossier.MaHoSo.startsWith(`${agencyCode}-`) && dossier.DonViXuLy !== agencyCode) {
+  const rejected: PortalReply = {
+    error_code: portalCodes.wrongData,
+    message: 'Dữ liệu không hợp lệ (simulated rejection)',
+  };
+
+  /** DongBoHoSoMC, whichever transport carried it; `province` limits the units the account may sync. */
+  function syncDossiers(data: unknown, isUpdating: boolean, province?: string): PortalReply {
+    const parsed = z.array(portalDossierSchema).min(1).safeParse(data);
+    if (!parsed.success) return refusalOf(parsed.error, data);
+    for (const dossier of parsed.data) {
+      if (province && provinceOf(agencyOf(dossier.MaHoSo)) !== province) {
         return {
-          error_code: nationalErrorCodes.wrongAgency,
-          message: `Mã hồ sơ ${dossier.MaHoSo} không thuộc đơn vị ${agencyCode}`,
+          error_code: portalCodes.wrongUnit,
+          message: `Mã hồ sơ ${dossier.MaHoSo} không thuộc đơn vị của tài khoản`,
         };
       }
       if (!isUpdating && dossiers.has(dossier.MaHoSo)) {
-        return { error_code: '-3', message: `Hồ sơ ${dossier.MaHoSo} đã tồn tại` };
+        return { error_code: portalCodes.exists, message: `Hồ sơ ${dossier.MaHoSo} đã tồn tại` };
+      }
+      if (isUpdating && !dossiers.has(dossier.MaHoSo)) {
+        return {
+          error_code: portalCodes.notFound,
+          message: `Không tìm thấy hồ sơ ${dossier.MaHoSo} để cập nhật`,
+        };
       }
     }
-    for (const dossier of data) {
+    for (const dossier of parsed.data) {
       if (dossiers.has(dossier.MaHoSo) && dropsUpdate(dossier.MaHoSo)) continue;
       dossiers.set(dossier.MaHoSo, dossier);
     }
-    return { error_code: nationalErrorCodes.ok, message: 'Đồng bộ thành công' };
+    return { error_code: portalCodes.ok, message: 'Đồng bộ thành công' };
   }
 
-  /** CapNhatTienDoHoSoMC, whichever transport carried it. */
-  function addProgress(rows: readonly NationalProgressRow[]): Reply {
-    const unknown = rows.find((row) => !dossiers.has(row.MaHoSo));
-    if (unknown) {
-      return { error_code: nationalErrorCodes.notFound, message: `Không tìm thấy hồ sơ ${unknown.MaHoSo}` };
-    }
-    for (const row of rows) {
+  /** CapNhatTienDoHoSoMC, whichever transport carried it: kept as the dossier's history. */
+  function addProgress(data: unknown): PortalReply {
+    const parsed = z.array(portalProgressRowSchema).min(1).max(ROWS_PER_CALL).safeParse(data);
+    if (!parsed.success) return refusalOf(parsed.error, data);
+    const unknown = parsed.data.find((row) => !dossiers.has(row.MaHoSo));
+    if (unknown)
+      return { error_code: portalCodes.notFound, message: `Không tìm thấy hồ sơ ${unknown.MaHoSo}` };
+    for (const row of parsed.data) {
       if (dropsUpdate(row.MaHoSo)) continue;
       progress.set(row.MaHoSo, [...(progress.get(row.MaHoSo) ?? []), row]);
-      const dossier = dossiers.get(row.MaHoSo);
-      if (dossier) dossiers.set(row.MaHoSo, { ...dossier, TrangThaiHoSo: row.TrangThai });
     }
-    return { error_code: nationalErrorCodes.ok, message: 'Cập nhật tiến độ thành công' };
+    return { error_code: portalCodes.ok, message: 'Cập nhật tiến độ thành công' };
   }
 
-  function invalidData(issues: readonly { path: PropertyKey[]; message: string }[]): Reply {
-    const problems = issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  /** TraCuuHoSo {mahoso}: `result` lists the record, or nothing. */
+  function lookUp(body: unknown): PortalReply & { found?: boolean } {
+    const parsed = lookupSchema.safeParse(body);
+    if (!parsed.success) return refusalOf(parsed.error, body);
+    const found = dossiers.get(parsed.data.mahoso);
     return {
-      error_code: nationalErrorCodes.wrongData,
-      message: `Dữ liệu không hợp lệ: ${problems.join('; ')}`,
+      error_code: portalCodes.ok,
+      message: 'Thành công',
+      result: found ? [found] : [],
+      found: found !== undefined,
     };
   }
 
   // --- Session envelope -------------------------------------------------------------------
 
-  app.post('/login', async (c) => {
-    const parsed = nationalLoginRequestSchema.safeParse(await c.req.json().catch(() => undefined));
-    if (
-      !parsed.success ||
-      parsed.data.username !== options.username ||
-      parsed.data.password !== options.password
-    ) {
-      return c.json({
-        error_code: Number(nationalErrorCodes.authentication),
-        message: 'Sai tài khoản hoặc mật khẩu',
-      });
+  const sessionReply = (c: Context<SimulatorEnv>, reply: PortalReply) => c.json(reply);
+
+  app.post(paths.auth, async (c) => {
+    const body = (await c.req.json().catch(() => undefined)) as Record<string, unknown> | undefined;
+    if (c.req.header('dstcode') !== options.dstcode) {
+      return sessionReply(c, { error_code: portalCodes.session, message: 'Sai hoặc thiếu dstcode' });
+    }
+    if (body?.username !== options.username || body?.password !== options.password) {
+      return sessionReply(c, { error_code: portalCodes.session, message: 'Sai tài khoản hoặc mật khẩu' });
     }
     const session = randomUUID();
     sessions.add(session);
-    return c.json({ error_code: 0, session });
+    return c.json({ error_code: portalCodes.ok, session });
   });
 
-  app.post('/service', kit.withFaults, async (c) => {
-    const body = (await c.req.json().catch(() => undefined)) as Record<string, unknown> | undefined;
-    if (typeof body?.session !== 'string' || !sessions.has(body.session)) {
-      return c.json({
-        error_code: nationalErrorCodes.authentication,
-        message: 'Phiên làm việc không hợp lệ hoặc đã hết hạn',
-      });
-    }
-    if (kit.faults().reject) {
-      return c.json({
-        error_code: nationalErrorCodes.wrongData,
-        message: 'Dữ liệu không hợp lệ (simulated rejection)',
-      });
-    }
-    const parsed = nationalServiceRequestSchema.safeParse(body);
-    if (!parsed.success) return c.json(invalidData(parsed.error.issues));
-    const call = parsed.data;
-    if (call.service === 'TraCuuHoSo') {
-      const found = dossiers.get(call.MaHoSo);
-      return c.json({ error_code: nationalErrorCodes.ok, result: found ? [found] : [] });
-    }
-    const reply =
-      call.service === 'CapNhatTienDoHoSoMC'
-        ? addProgress(call.data)
-        : syncDossiers(call.madonvi, call.data, call.isUpdating === true || call.isUpdating === 'true');
-    if (reply.error_code === nationalErrorCodes.ok) kit.record(c, body);
-    return c.json(reply);
-  });
+  /** One session endpoint: the envelope checked, then the services it serves. */
+  function sessionEndpoint(path: string, writes: boolean) {
+    app.post(path, kit.withFaults, async (c) => {
+      const body = (await c.req.json().catch(() => undefined)) as Record<string, unknown> | undefined;
+      if (typeof body?.session !== 'string' || !sessions.has(body.session)) {
+        return sessionReply(c, {
+          error_code: portalCodes.session,
+          message: 'Phiên làm việc không hợp lệ hoặc đã hết hạn',
+        });
+      }
+      if (c.req.header('dstcode') !== options.dstcode) {
+        return sessionReply(c, { error_code: portalCodes.session, message: 'Sai hoặc thiếu dstcode' });
+      }
+      if (body.madonvi !== options.madonvi) {
+        return sessionReply(c, {
+          error_code: portalCodes.wrongUnit,
+          message: `madonvi ${String(body.madonvi)} không phải của tài khoản`,
+        });
+      }
+      if (kit.faults().reject) return sessionReply(c, rejected);
+      const { session: _session, madonvi: _madonvi, service, ...call } = body;
+      if (service === 'TraCuuHoSo') {
+        const { found: _found, ...reply } = lookUp(call);
+        return sessionReply(c, reply);
+      }
+      if (!writes || (service !== 'DongBoHoSoMC' && service !== 'CapNhatTienDoHoSoMC')) {
+        return sessionReply(c, {
+          error_code: portalCodes.wrongData,
+          message: `Dịch vụ ${String(service)} không có ở ${path}`,
+        });
+      }
+      let reply: PortalReply;
+      if (service === 'CapNhatTienDoHoSoMC') {
+        reply = addProgress(call.data);
+      } else {
+        const flag = z.object({ isUpdating: isUpdatingSchema }).safeParse(call);
+        reply = flag.success
+          ? syncDossiers(call.data, flag.data.isUpdating === 'True', provinceOf(options.madonvi))
+          : refusalOf(flag.error, call);
+      }
+      if (reply.error_code === portalCodes.ok) kit.record(c, body);
+      return sessionReply(c, reply);
+    });
+  }
+  sessionEndpoint(paths.integration, true);
+  if (paths.share !== paths.integration) sessionEndpoint(paths.share, false);
 
   // --- LGSP REST --------------------------------------------------------------------------
 
-  const route = (path: string) => `/${path}`;
-
   /** RFC 6749 section 4.4, client authenticated by HTTP Basic or by form fields (section 2.3.1). */
-  app.post(route(lgspDefaultPaths.token), kit.withFaults, async (c) => {
+  app.post(lgspSimulatorPaths.token, kit.withFaults, async (c) => {
     const form = /x-www-form-urlencoded/i.test(c.req.header('content-type') ?? '')
       ? await c.req.parseBody()
       : {};
@@ -222,75 +277,56 @@ export function createNationalPortalSimulator(options: NationalPortalSimulatorOp
     return c.json({ access_token: token, token_type: 'Bearer', expires_in: lifetimeSeconds });
   });
 
+  const lgspReply = (c: Context<SimulatorEnv>, reply: PortalReply, status: 200 | 401 = 200) =>
+    c.json({ ...reply, error_code: String(reply.error_code) }, status);
+
   /**
-   * The two ways DOMAIN.md's error 100 reaches a client, both produced so the adapter must
-   * handle both: the API gateway refuses an unknown token with HTTP 401, the service behind it
-   * answers an expired one with error_code 100 in the envelope.
+   * With a client configured, the two ways DOMAIN.md's error 100 reaches a client: the API
+   * gateway refuses an unknown token with HTTP 401, the service behind it answers an expired
+   * one with error_code 100. Without one, calls go through unauthenticated, as [TH]'s do.
    */
   const requireToken: MiddlewareHandler<SimulatorEnv> = async (c, next) => {
+    if (!options.lgspClient) return next();
     const token = /^Bearer (.+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
     const expiresAt = token === undefined ? undefined : tokens.get(token);
     if (expiresAt === undefined) {
       c.header('www-authenticate', 'Bearer error="invalid_token"');
-      return c.json({ error_code: nationalErrorCodes.authentication, message: 'Token không hợp lệ' }, 401);
+      return lgspReply(c, { error_code: portalCodes.session, message: 'Token không hợp lệ' }, 401);
     }
-    if (now() >= expiresAt) {
-      return c.json({ error_code: nationalErrorCodes.authentication, message: 'Token đã hết hạn' });
-    }
+    if (now() >= expiresAt)
+      return lgspReply(c, { error_code: portalCodes.session, message: 'Token đã hết hạn' });
     await next();
   };
 
-  /** One LGSP operation: the agency from its header, the body checked against its schema. */
-  function lgspRoute<T>(
-    path: string,
-    schema: z.ZodType<T>,
-    handle: (agencyCode: string, data: T) => Reply,
-    recordWhenOk = true,
-  ) {
-    app.post(route(path), kit.withFaults, requireToken, async (c) => {
-      if (kit.faults().reject) {
-        return c.json({
-          error_code: nationalErrorCodes.wrongData,
-          message: 'Dữ liệu không hợp lệ (simulated rejection)',
-        });
-      }
-      const agency = agencyCodeSchema.safeParse(c.req.header(LGSP_AGENCY_HEADER));
-      if (!agency.success) {
-        return c.json({
-          error_code: nationalErrorCodes.wrongAgency,
-          message: `Thiếu hoặc sai mã đơn vị (header ${LGSP_AGENCY_HEADER})`,
-        });
+  /** One LGSP operation; a `madonvi` header is optional, but must name a unit when sent. */
+  function lgspRoute(path: string, handle: (body: unknown) => PortalReply, recordWhenOk = true) {
+    app.post(path, kit.withFaults, requireToken, async (c) => {
+      if (kit.faults().reject) return lgspReply(c, rejected);
+      const unit = c.req.header('madonvi');
+      if (unit !== undefined && !/^\d{3}\.\d{2}\.\d{2}\.[HG]\d{2}$/.test(unit)) {
+        return lgspReply(c, { error_code: portalCodes.wrongUnit, message: 'Sai mã đơn vị (header madonvi)' });
       }
       const body: unknown = await c.req.json().catch(() => undefined);
-      const parsed = schema.safeParse(body);
-      if (!parsed.success) return c.json(invalidData(parsed.error.issues));
-      const reply = handle(agency.data, parsed.data);
-      if (recordWhenOk && reply.error_code === nationalErrorCodes.ok) kit.record(c, body);
-      return c.json(reply);
+      const reply = handle(body);
+      if (recordWhenOk && reply.error_code === portalCodes.ok) kit.record(c, body);
+      return lgspReply(c, reply);
     });
   }
 
-  lgspRoute(lgspDefaultPaths.createDossier, lgspDossierBatchSchema, (agency, data) =>
-    syncDossiers(agency, data, false),
-  );
-  lgspRoute(lgspDefaultPaths.updateDossier, lgspDossierBatchSchema, (agency, data) =>
-    syncDossiers(agency, data, true),
-  );
-  lgspRoute(lgspDefaultPaths.updateProgress, lgspProgressBatchSchema, (_agency, rows) => addProgress(rows));
+  lgspRoute(lgspSimulatorPaths.create, (body) => syncDossiers(body, false));
+  lgspRoute(lgspSimulatorPaths.update, (body) => syncDossiers(body, true));
+  lgspRoute(lgspSimulatorPaths.progress, addProgress);
   lgspRoute(
-    lgspDefaultPaths.lookupDossier,
-    lgspLookupRequestSchema,
-    (_agency, { MaHoSo }) => {
-      const found = dossiers.get(MaHoSo);
-      // Unlike TraCuuHoSo on the session transport, the LGSP answers an unknown code with 201.
-      return found
-        ? { error_code: nationalErrorCodes.ok, result: [found] }
-        : { error_code: nationalErrorCodes.notFound, message: `Không tìm thấy hồ sơ ${MaHoSo}` };
+    lgspSimulatorPaths.lookup,
+    (body) => {
+      const { found, ...reply } = lookUp(body);
+      // The LGSP answers an unknown code with 201, unlike the session transport's empty result.
+      return found === false ? { error_code: portalCodes.notFound, message: 'Không tìm thấy hồ sơ' } : reply;
     },
     false,
   );
 
-  return { app, received: kit.received, dossiers, progress };
+  return { app, received: kit.received, dossiers, progress, paths };
 }
 
 export type NationalPortalSimulator = ReturnType<typeof createNationalPortalSimulator>;

@@ -1,24 +1,19 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import * as z from 'zod';
 import {
-  CALLBACK_PAID_CODE,
-  type ChecksummedMessage,
-  checksumValues,
-  type PaymentCallback,
-  type PaymentInitRequest,
-  paymentBillRequestSchema,
-  paymentCallbackReplySchema,
-  paymentInitRequestSchema,
-  paymentPlatformDefaultPaths,
-  paymentPlatformErrorCodes,
-  paymentQueryRequestSchema,
-  platformTransactionStates,
-  transactionListRequestSchema,
-} from '../../contracts/payment-platform';
-import { formatTransactionList } from '../../functions/adapters/paygov-transaction-list';
-import { fromNationalTimestamp, toNationalTimestamp } from '../../functions/core/national-time';
-import { computePaymentChecksum, verifyPaymentChecksum } from '../../functions/core/payment-checksum';
-import { formatVnd } from '../../functions/core/vietnam-time';
+  doiSoatSchema,
+  type InitMessage,
+  initSchema,
+  type ListedTransaction,
+  maXacThuc,
+  readableStamp,
+  referenceSchema,
+  refusals,
+  signedFields,
+  transactionListText,
+  vietnamStamp,
+  vnd,
+} from './paygov-wire';
 import { receiptPdf } from './receipt-pdf';
 import { createSimulatorKit, type SimulatorEnv } from './simulator-kit';
 
@@ -48,6 +43,8 @@ export interface PaymentPlatformSimulatorOptions {
   readonly apiToken: string;
   /** The gateway's /v1/callbacks/payment; known once the gateway listens. */
   readonly callbackUrl: () => string | undefined;
+  /** How the callback writes SoTien: a number, as [TH] reads it (default), or a string. */
+  readonly callbackAmountAs?: 'number' | 'string';
   readonly now?: () => Date;
   readonly random?: () => number;
 }
@@ -55,31 +52,64 @@ export interface PaymentPlatformSimulatorOptions {
 interface SimulatedTransaction {
   readonly reference: string;
   readonly amount: number;
-  readonly init: PaymentInitRequest;
+  readonly init: InitMessage;
+  /** ThoiGianGD of the INIT: QUERY and GET_BILL must name it [TH CheckConfirmGiaoDichThanhToanHandler]. */
   readonly createdAt: string;
   state: 'pending' | 'paid' | 'failed';
   transactionId?: string;
   settledAt?: string;
-  lastCallback?: PaymentCallback;
+  lastCallback?: CallbackMessage;
+}
+
+/**
+ * The platform's callback [TH ConfirmDvcPaymentCommand]: LoaiBanTin CALLBACK [inferred: [TH]
+ * does not check it], SoTien a number ([TH] reads an int), MaXacThuc over the ten fields.
+ */
+export interface CallbackMessage {
+  readonly LoaiBanTin: string;
+  readonly MaLoi: string;
+  readonly MaDoiTac: string;
+  readonly MaThamChieu: string;
+  readonly SoTien: number | string;
+  readonly MaTienTe: string;
+  readonly MaGiaoDich: string;
+  readonly MaNganHang: string;
+  readonly ThoiGianGD: string;
+  readonly ThongTinGiaoDich: string;
+  readonly MaXacThuc: string;
 }
 
 export interface SentCallback {
   readonly at: string;
-  readonly body: PaymentCallback;
+  readonly body: CallbackMessage;
   readonly status: number;
   readonly reply: unknown;
 }
 
 const payRequestSchema = z.strictObject({ outcome: z.enum(['paid', 'failed']) });
+/** MaLoi of a paid transaction [TH MA_LOI.THANH_CONG]; of one the payer cancelled [inferred]. */
+const PAID = '00';
 const CANCELLED_BY_PAYER = '24';
+/** TrangThaiGD [TH]: 1 paid, 3 pending, 4 failed. */
+const transactionStates = { paid: '1', pending: '3', failed: '4' } as const;
+/** The platform's paths are not public: this kit's own, which the gateway's defaults follow. */
+export const simulatorPaymentPaths = {
+  init: 'paygov/init',
+  query: 'paygov/query',
+  getBill: 'paygov/get-bill',
+  transactionList: 'paygov/doi-soat',
+} as const;
+
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 
 /**
- * A stand-in for the national payment platform (protocol 1.0.6, DOMAIN.md) with the demo
- * partner: INIT, QUERY, GET_BILL (a real PDF receipt), the daily transaction list, a page
- * where a person pays or cancels, and the callback to the gateway, with fault injection.
- * `/_sim/pay/{MaThamChieu}` settles a payment as a payer would; again for the same reference
- * it re-sends the same callback (a duplicate), with the other outcome a contradicting one.
+ * A strict stand-in for the national payment platform (protocol 1.0.6, paygov-wire.ts) with the
+ * demo partner: INIT, QUERY and GET_BILL (which must name the INIT's ThoiGianGD, and are
+ * answered as [TH] reads them: QUERY with {MaLoi, MoTaLoi, TrangThaiGD, ...} and no error_code),
+ * the daily transaction list, a page where a person pays or cancels, and the callback to the
+ * gateway, with fault injection. `/_sim/pay/{MaThamChieu}` settles a payment as a payer would;
+ * again for the same reference it re-sends the same callback (a duplicate), with the other
+ * outcome a contradicting one.
  */
 export function createPaymentPlatformSimulator(options: PaymentPlatformSimulatorOptions) {
   const now = options.now ?? (() => new Date());
@@ -96,9 +126,10 @@ export function createPaymentPlatformSimulator(options: PaymentPlatformSimulator
     },
   });
   const { app } = kit;
-  const sign = (message: ChecksummedMessage, fields: Record<string, unknown>) =>
-    computePaymentChecksum(checksumValues(message, fields), options.secret);
+  const sign = (message: keyof typeof signedFields, fields: Record<string, unknown>) =>
+    maXacThuc(signedFields[message], fields, options.secret);
   const route = (path: string) => `/${path}`;
+  const paths = simulatorPaymentPaths;
 
   const requireToken: MiddlewareHandler<SimulatorEnv> = async (c, next) => {
     if (c.req.header('authorization') !== `Bearer ${options.apiToken}`) {
@@ -107,61 +138,67 @@ export function createPaymentPlatformSimulator(options: PaymentPlatformSimulator
     await next();
   };
 
-  /** Parses and authenticates a signed request; the reply when it is refused. */
+  /**
+   * Parses and authenticates a signed request; the refusal's code and text when it is refused
+   * (each route answers them in its own shape).
+   */
   async function readSigned<T extends z.ZodType>(
     c: Context<SimulatorEnv>,
     schema: T,
-    message: ChecksummedMessage,
-  ): Promise<{ data: z.infer<T> } | { refusal: Response }> {
+    message: keyof typeof signedFields,
+  ): Promise<{ data: z.infer<T> } | { refusal: { code: string; text: string } }> {
     const parsed = schema.safeParse(await c.req.json().catch(() => undefined));
     if (!parsed.success) {
-      return {
-        refusal: c.json({
-          error_code: paymentPlatformErrorCodes.invalidData,
-          message: 'Dữ liệu không hợp lệ',
-        }),
-      };
+      const fields = parsed.error.issues.map((issue) => issue.path.join('.')).join(', ');
+      return { refusal: { code: refusals.invalid, text: `Dữ liệu không hợp lệ: ${fields}` } };
     }
     const data = parsed.data as Record<string, unknown>;
-    if (!verifyPaymentChecksum(checksumValues(message, data), String(data.MaXacThuc), [options.secret])) {
-      return {
-        refusal: c.json({
-          error_code: paymentPlatformErrorCodes.invalidChecksum,
-          message: 'Sai mã xác thực',
-        }),
-      };
+    if (String(data.MaXacThuc).toLowerCase() !== sign(message, data)) {
+      return { refusal: { code: refusals.checksum, text: 'Sai mã xác thực' } };
     }
     if (data.MaDoiTac !== options.partnerCode) {
-      return {
-        refusal: c.json({ error_code: paymentPlatformErrorCodes.invalidData, message: 'Sai mã đối tác' }),
-      };
+      return { refusal: { code: refusals.invalid, text: 'Sai mã đối tác' } };
     }
     return { data: parsed.data };
   }
+  const errorReply = (c: Context<SimulatorEnv>, refusal: { code: string; text: string }) =>
+    c.json({ error_code: refusal.code, message: refusal.text });
 
-  app.post(route(paymentPlatformDefaultPaths.init), kit.withFaults, requireToken, async (c) => {
-    const read = await readSigned(c, paymentInitRequestSchema, 'INIT');
-    if ('refusal' in read) return read.refusal;
-    const init = read.data;
-    if (kit.faults().reject) {
-      return c.json({
-        error_code: paymentPlatformErrorCodes.rejected,
-        message: 'Giao dịch bị từ chối (simulated)',
-      });
+  /**
+   * The transaction a QUERY or GET_BILL names: by its reference and the ThoiGianGD of its INIT,
+   * which [TH] sends (CheckPaymentStatusRequest.ThoiGianGD from the stored INIT time).
+   */
+  function named(request: {
+    MaThamChieu: string;
+    ThoiGianGD: string;
+  }): { transaction: SimulatedTransaction } | { refusal: { code: string; text: string } } {
+    const transaction = transactions.get(request.MaThamChieu);
+    if (!transaction)
+      return { refusal: { code: refusals.notFound, text: 'Không tìm thấy giao dịch' } } as const;
+    if (transaction.createdAt !== request.ThoiGianGD) {
+      return {
+        refusal: {
+          code: refusals.invalid,
+          text: `ThoiGianGD ${request.ThoiGianGD} không phải thời gian khởi tạo giao dịch`,
+        },
+      };
     }
+    return { transaction };
+  }
+
+  app.post(route(paths.init), kit.withFaults, requireToken, async (c) => {
+    const read = await readSigned(c, initSchema, 'INIT');
+    if ('refusal' in read) return errorReply(c, read.refusal);
+    const init = read.data;
+    if (kit.faults().reject)
+      return errorReply(c, { code: refusals.declined, text: 'Giao dịch bị từ chối (simulated)' });
     const lineTotal = init.ThongTinBienLai.PhiLePhi.reduce((sum, fee) => sum + Number(fee.SoTien), 0);
     if (lineTotal !== Number(init.SoTien)) {
-      return c.json({
-        error_code: paymentPlatformErrorCodes.invalidData,
-        message: 'Tổng phí, lệ phí khác SoTien',
-      });
+      return errorReply(c, { code: refusals.invalid, text: 'Tổng phí, lệ phí khác SoTien' });
     }
     const existing = transactions.get(init.MaThamChieu);
-    if (existing && existing.amount !== Number(init.SoTien)) {
-      return c.json({
-        error_code: paymentPlatformErrorCodes.duplicateReference,
-        message: 'Trùng mã tham chiếu',
-      });
+    if (existing && (existing.amount !== Number(init.SoTien) || existing.createdAt !== init.ThoiGianGD)) {
+      return errorReply(c, { code: refusals.duplicate, text: 'Trùng mã tham chiếu' });
     }
     // A repeated INIT of the same reference is answered with the same URL: one reference, one payment.
     if (!existing) {
@@ -175,81 +212,77 @@ export function createPaymentPlatformSimulator(options: PaymentPlatformSimulator
     }
     kit.record(c, init);
     const origin = new URL(c.req.url).origin;
+    // [TH InitPayment] reads `message` as a JSON string holding UrlThanhToan.
     return c.json({
-      error_code: paymentPlatformErrorCodes.ok,
-      message: { UrlThanhToan: `${origin}/pay/${encodeURIComponent(init.MaThamChieu)}` },
+      error_code: '0',
+      message: JSON.stringify({ UrlThanhToan: `${origin}/pay/${encodeURIComponent(init.MaThamChieu)}` }),
     });
   });
 
-  app.post(route(paymentPlatformDefaultPaths.query), kit.withFaults, requireToken, async (c) => {
-    const read = await readSigned(c, paymentQueryRequestSchema, 'QUERY');
-    if ('refusal' in read) return read.refusal;
+  /** QUERY: answered as [TH] reads it, {MaLoi, MoTaLoi, TrangThaiGD, ...}, with no error_code. */
+  app.post(route(paths.query), kit.withFaults, requireToken, async (c) => {
+    const read = await readSigned(c, referenceSchema('QUERY'), 'REFERENCE');
+    if ('refusal' in read) return c.json({ MaLoi: read.refusal.code, MoTaLoi: read.refusal.text });
+    const found = named(read.data);
+    if ('refusal' in found) return c.json({ MaLoi: found.refusal.code, MoTaLoi: found.refusal.text });
     kit.record(c, read.data);
-    const transaction = transactions.get(read.data.MaThamChieu);
-    if (!transaction) {
-      return c.json({ error_code: paymentPlatformErrorCodes.notFound, message: 'Không tìm thấy giao dịch' });
-    }
+    const { transaction } = found;
     const state = callbackFaults.stuckPending ? 'pending' : transaction.state;
-    const fields = {
+    return c.json({
+      MaLoi: PAID,
+      MoTaLoi: 'Thành công',
       MaDoiTac: options.partnerCode,
       MaThamChieu: transaction.reference,
-      TrangThaiGD: platformTransactionStates[state],
-      SoTien: String(transaction.amount),
+      TrangThaiGD: transactionStates[state],
+      SoTien: transaction.amount,
+      MaTienTe: 'VND',
       MaGiaoDich: state === 'pending' ? '' : (transaction.transactionId ?? ''),
-      ThoiGianGD: state === 'pending' ? toNationalTimestamp(now()) : (transaction.settledAt ?? ''),
-    };
-    return c.json({
-      error_code: paymentPlatformErrorCodes.ok,
-      message: 'Thành công',
-      ...fields,
-      MaXacThuc: sign('QUERY_REPLY', fields),
+      MaNganHang: state === 'paid' ? 'VCB' : '',
+      ThoiGianGD: state === 'pending' ? '' : (transaction.settledAt ?? ''),
     });
   });
 
-  app.post(route(paymentPlatformDefaultPaths.getBill), kit.withFaults, requireToken, async (c) => {
-    const read = await readSigned(c, paymentBillRequestSchema, 'GET_BILL');
-    if ('refusal' in read) return read.refusal;
-    const transaction = transactions.get(read.data.MaThamChieu);
-    if (transaction?.state !== 'paid') {
-      return c.json({ error_code: paymentPlatformErrorCodes.notFound, message: 'Không có biên lai' });
-    }
+  app.post(route(paths.getBill), kit.withFaults, requireToken, async (c) => {
+    const read = await readSigned(c, referenceSchema('GET_BILL'), 'REFERENCE');
+    if ('refusal' in read) return errorReply(c, read.refusal);
+    const found = named(read.data);
+    if ('refusal' in found) return errorReply(c, found.refusal);
+    const { transaction } = found;
+    if (transaction.state !== 'paid')
+      return errorReply(c, { code: refusals.notFound, text: 'Không có biên lai' });
     kit.record(c, read.data);
     const receipt = transaction.init.ThongTinBienLai;
     const pdf = receiptPdf('BIÊN LAI THU PHÍ, LỆ PHÍ (điện tử)', [
       `Mã tham chiếu: ${transaction.reference}`,
       `Mã giao dịch: ${transaction.transactionId ?? ''}`,
-      `Thời gian: ${fromNationalTimestamp(transaction.settledAt ?? transaction.createdAt)}`,
-      `Đơn vị thu: ${receipt.MaDonVi}`,
+      `Thời gian: ${readableStamp(transaction.settledAt ?? transaction.createdAt)}`,
+      `Đơn vị thu: ${receipt.TenDonVi || receipt.MaDonVi}`,
       `Mã hồ sơ: ${receipt.MaHoSo}`,
       `Người nộp: ${receipt.HoTenNguoiNop}`,
       `Nội dung: ${receipt.NoiDungThanhToan}`,
-      ...receipt.PhiLePhi.map(
-        (fee) => `  ${fee.MaPhiLePhi} ${fee.TenPhiLePhi}: ${formatVnd(Number(fee.SoTien))}`,
-      ),
-      `Tổng cộng: ${formatVnd(transaction.amount)}`,
+      ...receipt.PhiLePhi.map((fee) => `  ${fee.MaPhiLePhi} ${fee.TenPhiLePhi}: ${vnd(Number(fee.SoTien))}`),
+      `Tổng cộng: ${vnd(transaction.amount)}`,
     ]);
     return c.body(pdf.slice().buffer as ArrayBuffer, 200, { 'content-type': 'application/pdf' });
   });
 
-  app.post(route(paymentPlatformDefaultPaths.transactionList), kit.withFaults, requireToken, async (c) => {
-    const read = await readSigned(c, transactionListRequestSchema, 'TRANSACTION_LIST');
-    if ('refusal' in read) return read.refusal;
+  app.post(route(paths.transactionList), kit.withFaults, requireToken, async (c) => {
+    const read = await readSigned(c, doiSoatSchema, 'DOISOAT');
+    if ('refusal' in read) return errorReply(c, read.refusal);
     kit.record(c, read.data);
     const day = read.data.NgayGiaoDich;
-    const rows = [...transactions.values()]
+    const rows: ListedTransaction[] = [...transactions.values()]
       .filter((transaction) => transaction.createdAt.startsWith(day))
       .map((transaction) => ({
-        MaThamChieu: transaction.reference,
-        MaGiaoDich: transaction.transactionId ?? '',
-        SoTien: String(transaction.amount),
-        MaTienTe: 'VND',
-        TrangThaiGD: platformTransactionStates[transaction.state],
-        ThoiGianGD: transaction.settledAt ?? transaction.createdAt,
-        MaNganHang: transaction.state === 'paid' ? 'VCB' : '',
+        reference: transaction.reference,
+        transactionId: transaction.transactionId ?? '',
+        amount: transaction.amount,
+        state: transactionStates[transaction.state],
+        at: transaction.settledAt ?? transaction.createdAt,
+        bank: transaction.state === 'paid' ? 'VCB' : '',
       }));
-    const isoDay = `${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6, 8)}`;
     return c.body(
-      formatTransactionList(rows, { partnerCode: options.partnerCode, day: isoDay, secret: options.secret }),
+      transactionListText(rows, { partnerCode: options.partnerCode, day, secret: options.secret }),
       200,
       {
         'content-type': 'text/plain; charset=utf-8',
@@ -258,31 +291,27 @@ export function createPaymentPlatformSimulator(options: PaymentPlatformSimulator
   });
 
   /** Settles a transaction as the payer chose and builds its callback; a repeat gives the same one. */
-  function settle(transaction: SimulatedTransaction, outcome: 'paid' | 'failed'): PaymentCallback {
+  function settle(transaction: SimulatedTransaction, outcome: 'paid' | 'failed'): CallbackMessage {
     const previous = transaction.lastCallback;
-    const previousOutcome = previous
-      ? previous.MaLoi === CALLBACK_PAID_CODE
-        ? 'paid'
-        : 'failed'
-      : undefined;
+    const previousOutcome = previous ? (previous.MaLoi === PAID ? 'paid' : 'failed') : undefined;
     if (previous && previousOutcome === outcome) return previous;
     // A platform never takes money back: a late "failed" leaves a paid transaction paid.
     if (transaction.state !== 'paid') {
       transactionCounter += 1;
       transaction.state = outcome;
       transaction.transactionId = `PG${String(Date.now()).slice(-8)}${String(transactionCounter).padStart(4, '0')}`;
-      transaction.settledAt = toNationalTimestamp(now());
+      transaction.settledAt = vietnamStamp(now());
     }
     const fields = {
-      LoaiBanTin: 'CONFIRM',
-      MaLoi: outcome === 'paid' ? CALLBACK_PAID_CODE : CANCELLED_BY_PAYER,
+      LoaiBanTin: 'CALLBACK',
+      MaLoi: outcome === 'paid' ? PAID : CANCELLED_BY_PAYER,
       MaDoiTac: options.partnerCode,
       MaThamChieu: transaction.reference,
-      SoTien: String(transaction.amount),
+      SoTien: options.callbackAmountAs === 'string' ? String(transaction.amount) : transaction.amount,
       MaTienTe: 'VND',
       MaGiaoDich: transaction.transactionId ?? '',
       MaNganHang: outcome === 'paid' ? 'VCB' : '',
-      ThoiGianGD: transaction.settledAt ?? toNationalTimestamp(now()),
+      ThoiGianGD: transaction.settledAt ?? vietnamStamp(now()),
       ThongTinGiaoDich: transaction.init.ThongTinGiaoDich,
     };
     transaction.lastCallback = { ...fields, MaXacThuc: sign('CALLBACK', fields) };
@@ -290,17 +319,17 @@ export function createPaymentPlatformSimulator(options: PaymentPlatformSimulator
   }
 
   /** Sends a callback to the gateway, through the callback faults; what was sent, with the replies. */
-  async function sendCallback(callback: PaymentCallback): Promise<SentCallback[]> {
+  async function sendCallback(callback: CallbackMessage): Promise<SentCallback[]> {
     const faults = callbackFaults;
     const url = options.callbackUrl();
     if (faults.dropCallback || !url) return [];
     if (faults.callbackDelayMs) await new Promise((resolve) => setTimeout(resolve, faults.callbackDelayMs));
-    let body: PaymentCallback = callback;
+    let body: CallbackMessage = callback;
     if (faults.wrongAmount) {
-      const fields = { ...callback, SoTien: String(Number(callback.SoTien) + 1000) };
+      const fields = { ...callback, SoTien: Number(callback.SoTien) + 1000 };
       body = { ...fields, MaXacThuc: sign('CALLBACK', fields) };
     }
-    if (faults.wrongChecksum) body = { ...body, MaXacThuc: sign('CALLBACK', { ...body, SoTien: '1' }) };
+    if (faults.wrongChecksum) body = { ...body, MaXacThuc: sign('CALLBACK', { ...body, SoTien: 1 }) };
     const copies = faults.duplicateCallbacks ?? 1;
     return Promise.all(
       Array.from({ length: copies }, async () => {
@@ -349,7 +378,7 @@ export function createPaymentPlatformSimulator(options: PaymentPlatformSimulator
     const reference = escapeHtml(transaction.reference);
     const lines = receipt.PhiLePhi.map(
       (fee) =>
-        `<tr><td>${escapeHtml(fee.TenPhiLePhi)}</td><td>${escapeHtml(formatVnd(Number(fee.SoTien)))}</td></tr>`,
+        `<tr><td>${escapeHtml(fee.TenPhiLePhi)}</td><td>${escapeHtml(vnd(Number(fee.SoTien)))}</td></tr>`,
     ).join('');
     const settled =
       transaction.state === 'pending'
@@ -359,7 +388,7 @@ export function createPaymentPlatformSimulator(options: PaymentPlatformSimulator
 <body><h1>Nền tảng thanh toán (mô phỏng)</h1>
 <p>Hồ sơ ${escapeHtml(receipt.MaHoSo)} — người nộp ${escapeHtml(receipt.HoTenNguoiNop)}</p>
 <p>${escapeHtml(receipt.NoiDungThanhToan)}</p>
-<table>${lines}<tr><th>Tổng cộng</th><th>${escapeHtml(formatVnd(transaction.amount))}</th></tr></table>
+<table>${lines}<tr><th>Tổng cộng</th><th>${escapeHtml(vnd(transaction.amount))}</th></tr></table>
 ${settled}</body></html>`);
   });
 
@@ -386,7 +415,6 @@ ${settled}</body></html>`);
     callbacks,
     /** Transactions as the platform holds them (tests inspect them; not served: they hold personal data). */
     transactions,
-    replySchema: paymentCallbackReplySchema,
   };
 }
 

@@ -1,8 +1,27 @@
 import { Webhook } from 'standardwebhooks';
-import { webhookEventSchema } from '../../contracts/webhooks';
+import * as z from 'zod';
 import { createSimulatorKit } from './simulator-kit';
 
 export const PROVINCE_WEBHOOK_PATH = '/webhooks/lien-thong';
+
+/**
+ * The events a provincial system receives (DESIGN.md, "Public contract v1": `{id, type,
+ * createdAt, data}`), as the kit reads that contract, apart from the gateway's own schemas.
+ */
+const webhookEventSchema = z.object({
+  id: z.string().min(1),
+  type: z.enum([
+    'dossier.submitted',
+    'dossier.status_changed',
+    'payment.succeeded',
+    'payment.failed',
+    'dossier.due_soon',
+    'dossier.overdue',
+    'ping',
+  ]),
+  createdAt: z.iso.datetime({ offset: true }),
+  data: z.record(z.string(), z.unknown()),
+});
 
 /**
  * A provincial one-stop system as the gateway sees it: it receives the gateway's webhooks,

@@ -16,7 +16,8 @@ describe('short chaos soak (the long one is npm run soak)', () => {
     });
     expect(report.kills).toBe(1);
     expect(report.refused).toBe(0);
-    expect(report.nationalPortal.accepted).toBe(24 * 6 + 4);
+    // Per dossier: its sync, each of five status changes as an update and a row; and 4 payment rows.
+    expect(report.nationalPortal.accepted).toBe(24 * (1 + 5 * 2) + 4);
     expect(report.province.accepted).toBe(4 * 4 + 4);
     expect(report.paymentPlatform).toMatchObject({
       created: 4,

@@ -69,10 +69,14 @@ async function postCallback(body: unknown) {
   return { status: response.status, reply: (await response.json()) as Record<string, string> };
 }
 
-/** A callback signed in the test, over a hand-written field order (not the production list). */
-function signedCallback(reference: string, amount: string, secret = SECRET, at = nowNational()) {
+/**
+ * A callback signed in the test, over a hand-written field order (not the production list):
+ * [TH ConfirmDvcPaymentCommandHandler] LoaiBanTin|MaLoi|MaDoiTac|MaThamChieu|SoTien|MaTienTe|
+ * MaGiaoDich|MaNganHang|ThoiGianGD|ThongTinGiaoDich|secret. SoTien may be a number ([TH] reads an int).
+ */
+function signedCallback(reference: string, amount: string | number, secret = SECRET, at = nowNational()) {
   const fields = {
-    LoaiBanTin: 'CONFIRM',
+    LoaiBanTin: 'CALLBACK',
     MaLoi: '00',
     MaDoiTac: 'DEMO',
     MaThamChieu: reference,
@@ -88,7 +92,7 @@ function signedCallback(reference: string, amount: string, secret = SECRET, at =
     fields.MaLoi,
     fields.MaDoiTac,
     fields.MaThamChieu,
-    fields.SoTien,
+    String(fields.SoTien),
     fields.MaTienTe,
     fields.MaGiaoDich,
     fields.MaNganHang,
@@ -104,18 +108,28 @@ function nowNational(): string {
 }
 
 describe('the payment callback', () => {
-  it('accepts a callback signed independently of the gateway, and signs its reply the same way', async () => {
+  it('accepts a callback signed independently of the gateway, and echoes its ThoiGianGD and MaXacThuc [TH ConfirmDvcPaymentCommandHandler]', async () => {
     const { paymentId, reference } = await aPendingPayment();
+    const callback = signedCallback(reference, '258000');
 
-    const { status, reply } = await postCallback(signedCallback(reference, '258000'));
+    const { status, reply } = await postCallback(callback);
 
     expect(status).toBe(200);
-    expect(reply.MaLoi).toBe('00');
-    expect(reply.MaDoiTac).toBe('DEMO');
-    expect(reply.MaXacThuc).toBe(
-      sha256([reply.MaLoi ?? '', reply.MoTaLoi ?? '', 'DEMO', reply.ThoiGianGD ?? '', SECRET]),
-    );
+    expect(reply).toMatchObject({
+      MaLoi: '00',
+      MaDoiTac: 'DEMO',
+      ThoiGianGD: callback.ThoiGianGD,
+      MaXacThuc: callback.MaXacThuc,
+    });
     expect((await runtime.deps.payments.getPayment(paymentId))?.state).toBe('paid');
+  });
+
+  it('reads SoTien as a number or a string [TH ConfirmDvcPaymentCommand int SoTien]', async () => {
+    const asNumber = await aPendingPayment();
+    expect((await postCallback(signedCallback(asNumber.reference, 258000))).reply.MaLoi).toBe('00');
+    expect((await runtime.deps.payments.getPayment(asNumber.paymentId))?.state).toBe('paid');
+    const asString = await aPendingPayment();
+    expect((await postCallback(signedCallback(asString.reference, '258000'))).reply.MaLoi).toBe('00');
   });
 
   it('refuses a wrong MaXacThuc with the platform’s error reply, logs a security event, changes nothing', async () => {
@@ -298,6 +312,118 @@ describe('the payment callback', () => {
       }),
     ).toEqual(['payment.failed:failed']);
   }, 30_000);
+});
+
+/**
+ * Issue 17, item 0: an attacker who sees one INIT checksum (of payment B, whose description he
+ * wrote) must not be able to pass it off as a "paid" callback of payment A. MaXacThuc is a plain
+ * SHA-256 of "|"-joined values, so before the fix a description holding "|" let the same joined
+ * text be split into the ten callback fields.
+ */
+describe('forged callbacks (issue 17)', () => {
+  const initChecksum = (fields: readonly string[]) => sha256([...fields, SECRET]);
+
+  /** What payment B's INIT signed, had its description been taken with the separators in it. */
+  function initOfB(referenceB: string, referenceA: string, at: string) {
+    const description = `x|00|DEMO|${referenceA}|258000|VND|PG-FORGED|VCB|${at}|paid`;
+    const fields = [
+      'INIT',
+      '1.0.6',
+      'DEMO',
+      referenceB,
+      '258000',
+      'PAY',
+      '1',
+      '1',
+      'vi-VN',
+      'VND',
+      'PAYMENT',
+      description,
+      at,
+      '127.0.0.1',
+    ];
+    return { description, fields, checksum: initChecksum(fields) };
+  }
+
+  it('refuses a payment description holding the separator at the edge, naming the field', async () => {
+    const dossier = await aSyncedDossier(runtime, client);
+    const response = await client.post(
+      '/v1/payments',
+      aPaymentRequest(dossier.dossierCode, { description: 'Lệ phí|00|DEMO' }),
+    );
+    expect(response.status).toBe(400);
+    expect(
+      ((await response.json()) as { errors: { path: string }[] }).errors.map((error) => error.path),
+    ).toEqual(['$.description']);
+  });
+
+  it('does not take payment B’s INIT checksum for a paid callback of payment A', async () => {
+    const a = await aPendingPayment();
+    const b = await aPendingPayment();
+    const at = nowNational();
+    const init = initOfB(b.reference, a.reference, at);
+    // The forgery: the INIT's joined text, split as ten callback fields. Under the old rule it verified.
+    const forged = {
+      LoaiBanTin: `INIT|1.0.6|DEMO|${b.reference}|258000|PAY|1|1|vi-VN|VND|PAYMENT|x`,
+      MaLoi: '00',
+      MaDoiTac: 'DEMO',
+      MaThamChieu: a.reference,
+      SoTien: '258000',
+      MaTienTe: 'VND',
+      MaGiaoDich: 'PG-FORGED',
+      MaNganHang: 'VCB',
+      ThoiGianGD: at,
+      ThongTinGiaoDich: `paid|${at}|127.0.0.1`,
+      MaXacThuc: init.checksum,
+    };
+    expect(sha256([...Object.values(forged).slice(0, 10), SECRET])).toBe(init.checksum);
+
+    const { status, reply } = await postCallback(forged);
+
+    expect([status, reply.MaLoi]).toEqual([200, '04']);
+    expect((await runtime.deps.payments.getPayment(a.paymentId))?.state).toBe('pending');
+    expect(await runtime.deps.store.listMessages('province', a.dossier.dossierCode)).toEqual([]);
+  });
+
+  it('refuses the other field shifts: a CALLBACK with "|" in any signed value, an INIT or QUERY replayed as is', async () => {
+    const a = await aPendingPayment();
+    const at = nowNational();
+    const shifts: Record<string, string>[] = [
+      // The INIT-derived shape above, with the type claimed right but the shift moved into values.
+      { MaLoi: '00|DEMO', MaDoiTac: a.reference },
+      { MaThamChieu: `${a.reference}|258000` },
+      { MaGiaoDich: 'PG|VCB', MaNganHang: at },
+      { ThongTinGiaoDich: `paid|${at}` },
+    ];
+    for (const shift of shifts) {
+      const fields = { ...signedCallback(a.reference, '258000'), ...shift };
+      const values = [
+        fields.LoaiBanTin,
+        fields.MaLoi,
+        fields.MaDoiTac,
+        fields.MaThamChieu,
+        String(fields.SoTien),
+        fields.MaTienTe,
+        fields.MaGiaoDich,
+        fields.MaNganHang,
+        fields.ThoiGianGD,
+        fields.ThongTinGiaoDich,
+      ];
+      const reply = await postCallback({ ...fields, MaXacThuc: sha256([...values, SECRET]) });
+      expect(reply.reply.MaLoi).toBe('04');
+    }
+    // A QUERY's checksum (five fields) presented as a callback's: no split of ten values makes it.
+    const queryChecksum = sha256(['QUERY', '1.0.6', 'DEMO', a.reference, at, SECRET]);
+    expect(
+      (await postCallback({ ...signedCallback(a.reference, '258000'), MaXacThuc: queryChecksum })).reply
+        .MaLoi,
+    ).toBe('01');
+    // Another message type, however it is signed, is not a callback.
+    const asInit = signedCallback(a.reference, '258000');
+    const init = { ...asInit, LoaiBanTin: 'INIT' };
+    expect((await postCallback(init)).reply.MaLoi).toBe('04');
+    expect((await runtime.deps.payments.getPayment(a.paymentId))?.state).toBe('pending');
+  });
 });
 
 describe('the national fee look-up', () => {

@@ -37,7 +37,12 @@ const post = (path: string, body: unknown) =>
     body: JSON.stringify(body),
   });
 
-/** A dossier's life at the desk: received, then five status changes. */
+/**
+ * A dossier's life at the desk: received, then five status changes. Each change reaches the
+ * portal as real clients send it: DongBoHoSoMC (update) with the whole dossier at its new
+ * status, then one CapNhatTienDoHoSoMC row [OCPS DVCQGIntegrationActionImpl
+ * syncDossierAndDossierStatus].
+ */
 function aDossierLife() {
   const dossier = aDossier();
   const changes: StatusChange[] = [
@@ -49,9 +54,10 @@ function aDossierLife() {
   ];
   const expected = [
     'sync:2',
-    ...changes.map(
-      (change) => `progress:${nationalStatusCode(change.status)}@${toNationalTimestamp(change.at)}`,
-    ),
+    ...changes.flatMap((change) => [
+      `sync:${nationalStatusCode(change.status)}`,
+      `progress:${nationalStatusCode(change.status)}@${toNationalTimestamp(change.at)}`,
+    ]),
   ];
   return { dossier, changes, expected };
 }
@@ -152,9 +158,9 @@ describe('province -> national relay', () => {
     expect(
       await eventually(async () => {
         const timeline = await nationalTimeline(runtime.urls.nationalPortal, life.dossier.dossierCode);
-        return timeline.length === 3 ? timeline : undefined;
+        return timeline.length === 5 ? timeline : undefined;
       }),
-    ).toEqual(life.expected.slice(0, 3));
+    ).toEqual(life.expected.slice(0, 5));
   }, 60_000);
 
   it('refuses a change for an unknown dossier and a move the status machine forbids', async () => {
@@ -224,9 +230,11 @@ describe('province -> national relay', () => {
     } finally {
       (queue as { send: typeof send }).send = send;
     }
+    // Exactly the record the relay would send, the unit's configured name as DonViXuLy.
+    const agencyName = await runtime.deps.agencyNames.nameOf(life.dossier.agencyCode);
     await runtime.deps.nationalPortal.syncDossier(
       life.dossier.agencyCode,
-      toNationalDossier(life.dossier),
+      toNationalDossier(life.dossier, { ...(agencyName ? { agencyName } : {}) }),
       false,
     );
     expect(await nationalTimeline(runtime.urls.nationalPortal, life.dossier.dossierCode)).toEqual(['sync:2']);

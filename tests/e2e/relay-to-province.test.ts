@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { NationalDossier, NationalProgressRow } from '../../contracts/national-portal';
+import type { NationalDossier } from '../../contracts/national-portal';
 import { toNationalDossier } from '../../functions/core/translate-dossier';
 import { demoWebhookSecret } from '../../infra/local/demo-credentials';
 import type { LocalRuntime } from '../../infra/local/start-local-runtime';
@@ -37,18 +37,24 @@ function anOnlineDossier(): NationalDossier {
   };
 }
 
-function aProgressRow(dossierCode: string, status: string, minute: number): NationalProgressRow {
+/** A row as the portal pushes it: every key, "" for what it does not know [TH QuaTrinhXuLyDongBoDVC]. */
+function aProgressRow(dossierCode: string, status: string, minute: number) {
   return {
     MaHoSo: dossierCode,
     NguoiXuLy: 'Cổng DVCQG',
+    ChucDanh: '',
     ThoiDiemXuLy: `2025031409${String(minute).padStart(2, '0')}00`,
-    TrangThai: status as NationalProgressRow['TrangThai'],
+    PhongBanXuLy: '',
+    NoiDungXuLy: '',
+    TrangThai: status,
+    NgayBatDau: '',
+    NgayKetThucTheoQuyDinh: '',
   };
 }
 
 interface Webhook {
   headers: Record<string, string>;
-  body: { id: string; type: string; data: { dossierCode: string; status: string } };
+  body: { id: string; type: string; data: { dossierCode: string; status: string } & Record<string, unknown> };
 }
 
 async function webhooksFor(dossierCode: string): Promise<Webhook[]> {
@@ -124,6 +130,48 @@ describe('national -> province relay', () => {
     expect(malformed.status).toBe(400);
     expect(
       ((await malformed.json()) as { errors: { path: string }[] }).errors.map((error) => error.path),
-    ).toEqual(expect.arrayContaining(['$.MaHoSo', '$.TrangThai', '$.NguoiXuLy', '$.ThoiDiemXuLy']));
+    ).toEqual(expect.arrayContaining(['$.MaHoSo', '$.TrangThai', '$.ThoiDiemXuLy']));
+  });
+
+  it('reads a push the way the portal writes it: "" values, numbers, "True"/"False", a unit’s name, a 5-digit sequence, a business’s tax code [OCPS, TH]', async () => {
+    const written = {
+      ...anOnlineDossier(),
+      MaHoSo: '000.00.12.H12-250316-00042',
+      // A name, and another province's code would not route it anywhere else either.
+      DonViXuLy: 'UBND phường Hoàn Kiếm',
+      TrangThaiHoSo: 1,
+      KenhThucHien: 2,
+      LoaiDoiTuong: '2',
+      SoGiayToChuHoSo: '0101234567',
+      DinhDanhCHS: [],
+      NgayTra: '',
+      NgayKetThucXuLy: '',
+      Email: '',
+      TaiKhoanDuocXacThucVoiVNeID: 'True',
+    };
+    expect((await push('/v1/national/dossiers', written)).status).toBe(202);
+    const [hook] = await eventually(async () => {
+      const mine = await webhooksFor(written.MaHoSo);
+      return mine.length >= 1 ? mine : undefined;
+    });
+    expect(hook?.body.data).toMatchObject({
+      dossierCode: '000.00.12.H12-250316-00042',
+      agencyCode: '000.00.12.H12',
+      agencyName: 'UBND phường Hoàn Kiếm',
+      status: 'submitted',
+      applicant: { type: 'business', idNumber: '0101234567', verifiedWithVNeID: true },
+    });
+    expect(hook?.body.data).not.toHaveProperty('returnedAt');
+  }, 30_000);
+
+  it('routes a push by the agency its MaHoSo starts with, never by DonViXuLy', async () => {
+    const elsewhere = {
+      ...anOnlineDossier(),
+      MaHoSo: '000.00.12.H56-250314-0002',
+      DonViXuLy: 'UBND phường (demo H12)',
+    };
+    const refused = await push('/v1/national/dossiers', elsewhere);
+    expect(refused.status).toBe(422);
+    expect(await refused.json()).toMatchObject({ code: 'province.notRegistered' });
   });
 });

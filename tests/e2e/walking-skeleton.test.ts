@@ -12,7 +12,7 @@ interface Received {
   headers: Record<string, string>;
   body: {
     service: string;
-    isUpdating: boolean;
+    isUpdating: 'True' | 'False';
     madonvi: string;
     data: { MaHoSo: string; TrangThaiHoSo: string }[];
   };
@@ -56,12 +56,14 @@ describe('walking skeleton: one dossier end to end through the local runtime', (
     const delivered = await eventually(async () =>
       (await receivedAt(runtime)).find((request) => request.body.data?.[0]?.MaHoSo === dossier.dossierCode),
     );
+    // madonvi and dstcode are the account's constants, not the dossier's agency code, and
+    // isUpdating is the string "False" [OCPS DVCQGIntegrationActionImpl syncData, syncDossierAndDossierStatus].
     expect(delivered.path).toBe('/service');
-    expect(delivered.headers.dstcode).toBe('000.00.12.H12');
+    expect(delivered.headers.dstcode).toBe('DVCQG-H12');
     expect(delivered.body).toMatchObject({
       service: 'DongBoHoSoMC',
-      isUpdating: false,
-      madonvi: '000.00.12.H12',
+      isUpdating: 'False',
+      madonvi: '000.00.00.H12',
     });
     expect(delivered.body.data[0]?.TrangThaiHoSo).toBe('2');
 
@@ -94,8 +96,8 @@ describe('walking skeleton: one dossier end to end through the local runtime', (
       return mine.length === 2 ? mine : undefined;
     });
     expect(sent.map((request) => [request.body.isUpdating, request.body.data[0]?.TrangThaiHoSo])).toEqual([
-      [false, '2'],
-      [true, '4'],
+      ['False', '2'],
+      ['True', '4'],
     ]);
   });
 

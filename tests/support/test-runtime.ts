@@ -20,6 +20,7 @@ export function startTestRuntime(
       | 'security'
       | 'payments'
       | 'driftCheck'
+      | 'strictAgencyNames'
     >
   > = {},
 ): Promise<LocalRuntime> {

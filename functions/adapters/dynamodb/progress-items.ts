@@ -39,6 +39,7 @@ const progressSchema = z.object({
   lastSyncedAt: z.string().optional(),
   lastError: z.string().optional(),
   parkedSequence: z.number().int().optional(),
+  firstStepSequence: z.number().int().optional(),
   tracked: trackedFactsSchema.optional(),
   dueSoonNoticeFor: z.string().optional(),
   overdueNoticeFor: z.string().optional(),
@@ -143,6 +144,25 @@ export function createProgressItems(client: DynamoDBDocumentClient, options: Pro
             UpdateExpression: `SET ${sets.join(', ')}${expiry.clause} REMOVE ${removes.join(', ')}`,
             ConditionExpression: follows(sequence),
             ExpressionAttributeValues: { ...values, ...expiry.values },
+          }),
+        ),
+      );
+    },
+
+    /**
+     * Remembers that the receiver took the first call of delivering `sequence` (docs/adr/0013),
+     * while `sequence` is still the next to deliver; false when progress has moved on.
+     */
+    async recordFirstStep(channel: Channel, dossierCode: string, sequence: number): Promise<boolean> {
+      const expiry = expirySet();
+      return writeIfCondition(() =>
+        client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: key(channel, dossierCode),
+            UpdateExpression: `SET firstStepSequence = :sequence${expiry.clause}`,
+            ConditionExpression: follows(sequence),
+            ExpressionAttributeValues: { ':sequence': sequence, ':previous': sequence - 1, ...expiry.values },
           }),
         ),
       );

@@ -258,6 +258,6 @@ export function registerOperationsRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepe
         ...errors,
       },
     }),
-    async (c) => c.json(await getDossierView(deps.store, c.req.valid('param').code), 200),
+    async (c) => c.json(await getDossierView(deps.store, c.req.valid('param').code, deps.agencyNames), 200),
   );
 }

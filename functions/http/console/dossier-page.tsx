@@ -16,7 +16,7 @@ export function registerDossierPage(console: ConsoleApp, deps: ApiDependencies, 
     const page = pageFrame(c, 'dossiers', t('dossiers'));
     const valid = dossierCodeSchema.safeParse(code);
     const view = valid.success
-      ? await getDossierView(deps.store, valid.data).catch((error: unknown) =>
+      ? await getDossierView(deps.store, valid.data, deps.agencyNames).catch((error: unknown) =>
           isGatewayError(error, 'dossier.notFound') ? undefined : Promise.reject(error),
         )
       : undefined;

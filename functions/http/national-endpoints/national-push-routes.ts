@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { agencyOfDossierCode } from '../../../contracts/codes';
-import { nationalDossierSchema, nationalProgressRowSchema } from '../../../contracts/national-portal';
+import { inboundNationalDossierSchema, inboundProgressRowSchema } from '../../../contracts/national-portal';
 import { problemSchema } from '../../../contracts/problem';
 import { acceptedMessageSchema } from '../../../contracts/provincial-api';
 import { acceptNationalDossier, acceptNationalStatus } from '../../application/accept-national-push';
@@ -53,7 +53,7 @@ export function registerNationalPushRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDe
         signedPush,
       ] as const,
       request: {
-        body: { required: true, content: { 'application/json': { schema: nationalDossierSchema } } },
+        body: { required: true, content: { 'application/json': { schema: inboundNationalDossierSchema } } },
       },
       responses: pushResponses,
     }),
@@ -76,7 +76,7 @@ export function registerNationalPushRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDe
         signedPush,
       ] as const,
       request: {
-        body: { required: true, content: { 'application/json': { schema: nationalProgressRowSchema } } },
+        body: { required: true, content: { 'application/json': { schema: inboundProgressRowSchema } } },
       },
       responses: pushResponses,
     }),

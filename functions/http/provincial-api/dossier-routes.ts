@@ -4,11 +4,13 @@ import { problemSchema } from '../../../contracts/problem';
 import {
   acceptedMessageSchema,
   dossierSubmissionSchema,
+  dossierSubmissionV11Example,
   dossierViewSchema,
   statusChangeSchema,
 } from '../../../contracts/provincial-api';
 import { acceptMessage } from '../../application/accept-message';
 import { getDossierView } from '../../application/get-dossier-view';
+import { agencyNameUnknown } from '../../core/agency-names';
 import { retiredAgencyRefusal } from '../../core/agency-recoding';
 import type { MessageSummary } from '../../core/dossier-message';
 import type { ApiDependencies } from '../api-dependencies';
@@ -39,7 +41,21 @@ const submitDossierRoute = (deps: ApiDependencies) =>
     middleware: [requireRoutePolicy(deps.tokens, 'POST /v1/dossiers')] as const,
     request: {
       headers: idempotencyHeader,
-      body: { required: true, content: { 'application/json': { schema: dossierSubmissionSchema } } },
+      body: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: dossierSubmissionSchema,
+            examples: {
+              v1: { summary: 'A v1 dossier', value: dossierSubmissionSchema.meta()?.example },
+              'v1.1': {
+                summary: 'With the facts the national indicators (QĐ 766) read',
+                value: dossierSubmissionV11Example,
+              },
+            },
+          },
+        },
+      },
     },
     responses: {
       202: {
@@ -54,7 +70,7 @@ const submitDossierRoute = (deps: ApiDependencies) =>
       415: { description: 'Not JSON', content: problem },
       422: {
         description:
-          'Status change not allowed, or a new dossier under an agency code retired on or before its MaHoSo date (the answer names the replacement)',
+          'Status change not allowed; a new dossier under an agency code retired on or before its MaHoSo date (the answer names the replacement); or, in strict mode, agency.nameUnknown: no agencyName and no known name for the code',
         content: problem,
       },
     },
@@ -128,6 +144,14 @@ export function registerDossierRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepende
   app.openapi(submitDossierRoute(deps), async (c) => {
     const dossier = c.req.valid('json');
     assertMayActFor(deps, c.var.caller, dossier.agencyCode);
+    // DonViXuLy is a name: in strict mode a dossier whose unit nobody can name is refused here.
+    if (
+      deps.agencyNames.strict &&
+      !dossier.agencyName &&
+      !(await deps.agencyNames.nameOf(dossier.agencyCode))
+    ) {
+      throw agencyNameUnknown(dossier.agencyCode);
+    }
     const idempotencyKey = c.req.valid('header')['idempotency-key'];
     const newDossierRefusal = retiredAgencyRefusal(
       deps.agencyRecoding,
@@ -180,7 +204,7 @@ export function registerDossierRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepende
     const { code } = c.req.valid('param');
     assertMayActFor(deps, c.var.caller, agencyOfDossierCode(code));
     const [view, payments] = await Promise.all([
-      getDossierView(deps.store, code),
+      getDossierView(deps.store, code, deps.agencyNames),
       deps.payments.listDossierPayments(code),
     ]);
     return c.json({ ...view, payments: payments.map(paymentViewOf) }, 200);

@@ -168,7 +168,7 @@ export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepende
           `Giao dịch chưa thanh toán, chưa có biên lai / Payment ${payment.paymentId} is ${publicPaymentState(payment.state)}: no receipt`,
         );
       }
-      const pdf = await deps.paymentPlatform.getBill(payment.reference);
+      const pdf = await deps.paymentPlatform.getBill(payment);
       return c.body(pdf.slice().buffer as ArrayBuffer, 200, {
         'content-type': 'application/pdf',
         'content-disposition': `inline; filename="bien-lai-${payment.reference}.pdf"`,

@@ -115,6 +115,21 @@ describe('DynamoDB dossier store (dynalite)', () => {
     expect(pending.filter((entry) => entry.dossierCode === code).map((entry) => entry.sequence)).toEqual([2]);
   });
 
+  it('records the first step of the next message only while it is the next to deliver (docs/adr/0013)', async () => {
+    const code = newDossierCode();
+    await store.appendMessage(message(code, 1));
+    await store.appendMessage(message(code, 2));
+    await store.recordDelivery(ref(message(code, 1)), attempt, {});
+    expect(await store.recordFirstStep(ref(message(code, 3)))).toBe(false);
+    expect(await store.recordFirstStep(ref(message(code, 2)))).toBe(true);
+    expect(await store.getDeliveryProgress('national', code)).toMatchObject({
+      deliveredSequence: 1,
+      firstStepSequence: 2,
+    });
+    await store.recordDelivery(ref(message(code, 2)), attempt, {});
+    expect(await store.recordFirstStep(ref(message(code, 2)))).toBe(false);
+  });
+
   it('treats recording an already delivered sequence again as harmless', async () => {
     const code = newDossierCode();
     await store.appendMessage(message(code, 1));

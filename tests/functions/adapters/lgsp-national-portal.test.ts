@@ -8,6 +8,7 @@ import {
   type LgspNationalPortalOptions,
 } from '../../../functions/adapters/lgsp-national-portal';
 import { isGatewayError } from '../../../functions/core/gateway-error';
+import { sameNationalRecord } from '../../../functions/core/same-national-record';
 import { toNationalDossier } from '../../../functions/core/translate-dossier';
 import { closeServer } from '../../../infra/local/emulators';
 import {
@@ -44,7 +45,14 @@ function connect(simulator: NationalPortalSimulator, options: Partial<LgspNation
 }
 
 function simulatorWith(options: Partial<NationalPortalSimulatorOptions> = {}) {
-  return createNationalPortalSimulator({ username: 'u', password: 'p', lgspClient, ...options });
+  return createNationalPortalSimulator({
+    username: 'u',
+    password: 'p',
+    madonvi: '000.00.00.H12',
+    dstcode: 'DST-H12',
+    lgspClient,
+    ...options,
+  });
 }
 
 function setFaults(simulator: NationalPortalSimulator, faults: Record<string, unknown>) {
@@ -76,9 +84,13 @@ function progressRows(dossierCode: string, count: number): NationalProgressRow[]
   return Array.from({ length: count }, (_, index) => ({
     MaHoSo: dossierCode,
     NguoiXuLy: 'Trần Thị Bình',
+    ChucDanh: '',
     ThoiDiemXuLy: `20250314${String(9 + Math.floor(index / 60)).padStart(2, '0')}${String(index % 60).padStart(2, '0')}00`,
+    PhongBanXuLy: '',
     NoiDungXuLy: `Bước ${index + 1}`,
     TrangThai: '4',
+    NgayBatDau: '',
+    NgayKetThucTheoQuyDinh: '',
   }));
 }
 
@@ -141,7 +153,7 @@ describe('LGSP REST national portal', () => {
       await simulator.app.request('/_sim/reset', { method: 'POST' });
       const acknowledgement = await portal.syncDossier(agency, toNationalDossier(aDossier()), false);
 
-      expect(acknowledgement.errorCode).toBe('0');
+      expect(acknowledgement.errorCode).toBe(0);
       expect(paths()).toEqual([
         '/token',
         '/dvcqg/hoso/dongbo',
@@ -161,7 +173,7 @@ describe('LGSP REST national portal', () => {
       portalClock.advanceSeconds(3601);
       const acknowledgement = await portal.syncDossier(agency, toNationalDossier(aDossier()), false);
 
-      expect(acknowledgement.errorCode).toBe('0');
+      expect(acknowledgement.errorCode).toBe(0);
       expect(paths()).toEqual([
         '/token',
         '/dvcqg/hoso/dongbo',
@@ -206,8 +218,9 @@ describe('LGSP REST national portal', () => {
       const dossier = toNationalDossier(aDossier());
       const acknowledgement = await portal.syncDossier(agency, dossier, false);
 
+      // [TH ResultHoSoDongBoDVCQuocGia] writes error_code as a string; it is compared as a number.
       expect(acknowledgement).toEqual({
-        errorCode: '0',
+        errorCode: 0,
         message: 'Đồng bộ thành công',
         switchedToUpdate: false,
       });
@@ -258,6 +271,43 @@ describe('LGSP REST national portal', () => {
     });
   });
 
+  describe('without a token or unit header, as [TH SyncLocalDataToDVCQGService RequestHandler] calls it', () => {
+    it('sends no Authorization header and asks for no token when no client is configured', async () => {
+      simulator = simulatorWith({ lgspClient: undefined });
+      const { portal, calls, paths } = connect(simulator, {
+        clientId: undefined,
+        clientSecret: undefined,
+        agencyHeader: false,
+      });
+      await portal.ping();
+      const dossier = toNationalDossier(aDossier());
+      await portal.syncDossier(agency, dossier, false);
+      expect(paths()).toEqual(['/dvcqg/hoso/dongbo']);
+      expect(calls[0]?.headers.get('authorization')).toBeNull();
+      expect(calls[0]?.headers.get('madonvi')).toBeNull();
+      expect(simulator.dossiers.has(dossier.MaHoSo)).toBe(true);
+    });
+
+    it('sends the account’s own unit code in the madonvi header when one is configured', async () => {
+      const { portal } = connect(simulator, { madonvi: '000.00.00.H12' });
+      await portal.syncDossier(agency, toNationalDossier(aDossier()), false);
+      expect(simulator.received[0]?.headers.madonvi).toBe('000.00.00.H12');
+    });
+
+    it('takes a plain-text answer saying "thành công" as success [TH RequestHandlerReturnPlainText]', async () => {
+      const portal = createLgspNationalPortal({
+        baseUrl: 'http://lgsp.test/',
+        timeoutMs: 1000,
+        fetch: async () => new Response('Cập nhật tiến trình thành công', { status: 200 }),
+      });
+      const acknowledgement = await portal.updateProgress(
+        agency,
+        progressRows('000.00.12.H12-250314-9996', 1),
+      );
+      expect(acknowledgement.errorCode).toBe(0);
+    });
+  });
+
   describe('progress', () => {
     it('sends 25 rows as three calls of 10, 10 and 5 rows, in order', async () => {
       const { portal, paths } = connect(simulator);
@@ -266,7 +316,7 @@ describe('LGSP REST national portal', () => {
       const rows = progressRows(dossier.MaHoSo, 25);
       const acknowledgement = await portal.updateProgress(agency, rows);
 
-      expect(acknowledgement.errorCode).toBe('0');
+      expect(acknowledgement.errorCode).toBe(0);
       expect(paths().filter((path) => path === '/dvcqg/tiendo/capnhat')).toHaveLength(3);
       const chunks = simulator.received
         .filter((request) => request.path === '/dvcqg/tiendo/capnhat')
@@ -289,14 +339,15 @@ describe('LGSP REST national portal', () => {
   });
 
   describe('look-up', () => {
-    it('returns what the portal holds for a synced dossier', async () => {
+    it('returns what the portal holds for a synced dossier, asked with the lowercase key mahoso [OCPS searchDossier]', async () => {
       const { portal, calls } = connect(simulator);
       const dossier = toNationalDossier(aDossier());
       await portal.syncDossier(agency, dossier, false);
 
-      expect(await portal.lookupDossier(agency, dossier.MaHoSo)).toEqual(dossier);
+      const held = await portal.lookupDossier(agency, dossier.MaHoSo);
+      expect(held && sameNationalRecord(held, dossier)).toBe(true);
       expect(calls.at(-1)?.path).toBe('/dvcqg/hoso/tracuu');
-      expect(JSON.parse(calls.at(-1)?.body ?? '')).toEqual({ MaHoSo: dossier.MaHoSo });
+      expect(JSON.parse(calls.at(-1)?.body ?? '')).toEqual({ mahoso: dossier.MaHoSo });
     });
 
     it('returns undefined when the portal has no such dossier', async () => {
@@ -314,9 +365,9 @@ describe('LGSP REST national portal', () => {
       expect(error.details).toEqual({ nationalErrorCode: '500' });
     });
 
-    it('reports a dossier of another agency as permanently rejected', async () => {
-      const { portal } = connect(simulator);
-      const error = await caught(portal.syncDossier('000.00.99.H12', toNationalDossier(aDossier()), false));
+    it('reports a unit header the LGSP does not know as permanently rejected', async () => {
+      const { portal } = connect(simulator, { madonvi: 'H12' });
+      const error = await caught(portal.syncDossier(agency, toNationalDossier(aDossier()), false));
       expect(error.code).toBe('national.rejected');
       expect(error.details).toEqual({ nationalErrorCode: '106' });
     });

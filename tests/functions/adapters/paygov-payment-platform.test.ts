@@ -6,6 +6,8 @@ import type { Payment } from '../../../functions/core/payment';
 
 const sha256 = (parts: readonly string[]) => createHash('sha256').update(parts.join('|')).digest('hex');
 const now = new Date('2025-03-14T01:30:00.000Z');
+/** The payment was created (and its INIT sent) earlier than the moment any later question is asked. */
+const createdAt = new Date('2025-03-14T01:00:00.000Z');
 
 const payment: Payment = {
   paymentId: '0f8c2a9e-4b7d-4e1a-9c3b-5d7e9f1a2b3c',
@@ -19,8 +21,8 @@ const payment: Payment = {
   payer: { name: 'Nguyễn Văn An', idNumber: '001203004567' },
   returnUrl: 'https://example.vn/return',
   state: 'initiating',
-  createdAt: now.toISOString(),
-  initiatingSince: now.toISOString(),
+  createdAt: createdAt.toISOString(),
+  initiatingSince: createdAt.toISOString(),
 };
 
 function platformAnswering(answer: (url: string, body: Record<string, string>) => Response) {
@@ -30,9 +32,9 @@ function platformAnswering(answer: (url: string, body: Record<string, string>) =
     partnerCode: 'DEMO',
     secrets: ['demo-paygov-secret'],
     apiToken: 'token-1',
-    serviceCode: 'PHI_LE_PHI',
-    channelCode: 'WEB',
-    deviceCode: 'GW',
+    serviceCode: '2',
+    channelCode: '1',
+    deviceCode: '1',
     ip: '127.0.0.1',
     timeoutMs: 1000,
     now: () => now,
@@ -55,7 +57,7 @@ async function failureOf(promise: Promise<unknown>) {
 }
 
 describe('the PayGov adapter', () => {
-  it('sends INIT signed over the listed fields, with a Bearer token, and reads UrlThanhToan', async () => {
+  it('sends INIT signed over the listed fields in [TH DvcPaymentService InitPayment]’s order, with a Bearer token, and reads UrlThanhToan', async () => {
     const { platform, calls } = platformAnswering(() =>
       Response.json({
         error_code: '0',
@@ -69,10 +71,13 @@ describe('the PayGov adapter', () => {
     expect(call?.url).toBe('http://127.0.0.1:9/paygov/init');
     expect(call?.headers.get('authorization')).toBe('Bearer token-1');
     const body = call?.body ?? {};
+    // ThoiGianGD is the payment's creation, so a resumed INIT and every later QUERY name it.
     expect(body).toMatchObject({
       SoTien: '8000',
-      ThoiGianGD: '20250314083000',
+      ThoiGianGD: '20250314080000',
       MaThamChieu: payment.reference,
+      MaKenhThanhToan: '1',
+      MaThietBi: '1',
     });
     expect(body.MaXacThuc).toBe(
       sha256([
@@ -82,17 +87,62 @@ describe('the PayGov adapter', () => {
         payment.reference,
         '8000',
         'PAY',
-        'WEB',
-        'GW',
+        '1',
+        '1',
         'vi-VN',
         'VND',
         'PAYMENT',
         String(body.ThongTinGiaoDich),
-        '20250314083000',
+        '20250314080000',
         '127.0.0.1',
         'demo-paygov-secret',
       ]),
     );
+  });
+
+  it('sends every ThongTinBienLai key, with the defaults [TH ThongTinBienLaiDvcPayment, InitPayment] uses', async () => {
+    const { platform, calls } = platformAnswering(() =>
+      Response.json({ error_code: 0, message: { UrlThanhToan: 'https://pay.example.vn/p/1' } }),
+    );
+    await platform.initiate({
+      ...payment,
+      payer: { name: 'Nguyễn Văn An' },
+      procedureCode: '1.010708.000.00.00.H12',
+      procedureName: 'Đăng ký khai sinh',
+      agencyName: 'UBND phường Hoàn Kiếm',
+    });
+    expect((calls[0]?.body as unknown as { ThongTinBienLai?: unknown } | undefined)?.ThongTinBienLai).toEqual(
+      {
+        MaDichVu: '2',
+        MaDVC: '1.010708.000.00.00.H12.01',
+        TenDVC: 'Đăng ký khai sinh',
+        MaTTHC: '1.010708.000.00.00.H12',
+        TenTTHC: 'Đăng ký khai sinh',
+        MaDonVi: '000.00.12.H12',
+        TenDonVi: 'UBND phường Hoàn Kiếm',
+        MaHoSo: payment.dossierCode,
+        TKThuHuong: '',
+        MaNHThuHuong: '',
+        TenTKThuHuong: '',
+        NoiDungThanhToan: `Thanh toán phí, lệ phí hồ sơ ${payment.dossierCode}`,
+        HoTenNguoiNop: 'Nguyễn Văn An',
+        SoCMNDNguoiNop: '000000000',
+        DiaChiNguoiNop: '',
+        PhiLePhi: [{ LoaiPhiLePhi: '1', MaPhiLePhi: 'LP01', TenPhiLePhi: 'Lệ phí', SoTien: '8000' }],
+        DSKhoanNop: [{ NoiDung: 'Lệ phí', SoTien: '8000' }],
+      },
+    );
+  });
+
+  it('never signs a description holding the separator: a stored one is mended to "/" (issue 17)', async () => {
+    const { platform, calls } = platformAnswering(() =>
+      Response.json({
+        error_code: '0',
+        message: JSON.stringify({ UrlThanhToan: 'https://pay.example.vn/p/1' }),
+      }),
+    );
+    await platform.initiate({ ...payment, description: 'Phí|00|DEMO' });
+    expect(calls[0]?.body.ThongTinGiaoDich).toBe('Phí/00/DEMO');
   });
 
   it('tells a refusal (error_code) from an outage (HTTP 503, unreachable) and never quotes the body', async () => {
@@ -118,39 +168,64 @@ describe('the PayGov adapter', () => {
     for (const error of [refused, down, unreachable]) expect(error.message).not.toContain('001203004567');
   });
 
-  it('believes a QUERY answer only when the platform signed it', async () => {
-    const fields = {
-      MaDoiTac: 'DEMO',
-      MaThamChieu: payment.reference,
-      TrangThaiGD: '1',
-      SoTien: '8000',
-      MaGiaoDich: 'PG1',
-      ThoiGianGD: '20250314090000',
-    };
-    const signature = sha256([...Object.values(fields), 'demo-paygov-secret']);
-    const signed = platformAnswering(() =>
-      Response.json({ error_code: '0', ...fields, MaXacThuc: signature }),
+  it('asks QUERY with the original INIT’s ThoiGianGD and reads {MaLoi, TrangThaiGD} without error_code or checksum [TH CheckConfirmGiaoDichThanhToanHandler]', async () => {
+    const answered = platformAnswering(() =>
+      Response.json({
+        MaLoi: '00',
+        MoTaLoi: 'Thành công',
+        MaDoiTac: 'DEMO',
+        MaThamChieu: payment.reference,
+        TrangThaiGD: '1',
+        SoTien: 8000,
+        MaGiaoDich: 'PG1',
+        MaNganHang: 'VCB',
+        ThoiGianGD: '20250314090000',
+      }),
     );
-    expect(await signed.platform.query(payment.reference)).toEqual({
+    expect(await answered.platform.query(payment)).toEqual({
       state: 'paid',
       amount: 8000,
       platformTransactionId: 'PG1',
+      bankCode: 'VCB',
       at: '2025-03-14T09:00:00+07:00',
     });
-    expect(signed.calls[0]?.body.MaXacThuc).toBe(
-      sha256(['QUERY', '1.0.6', 'DEMO', payment.reference, '20250314083000', 'demo-paygov-secret']),
+    expect(answered.calls[0]?.body).toMatchObject({ LoaiBanTin: 'QUERY', ThoiGianGD: '20250314080000' });
+    expect(answered.calls[0]?.body.MaXacThuc).toBe(
+      sha256(['QUERY', '1.0.6', 'DEMO', payment.reference, '20250314080000', 'demo-paygov-secret']),
     );
+  });
 
-    const forged = platformAnswering(() =>
-      Response.json({ error_code: '0', ...fields, MaXacThuc: sha256(['x']) }),
+  it('reads TrangThaiGD 3 as pending and 4 as failed, as a number or a string [TH]', async () => {
+    const pending = platformAnswering(() => Response.json({ MaLoi: '00', TrangThaiGD: 3 }));
+    expect((await pending.platform.query(payment))?.state).toBe('pending');
+    const failed = platformAnswering(() => Response.json({ MaLoi: '00', TrangThaiGD: '4', MaGiaoDich: '' }));
+    expect(await failed.platform.query(payment)).toEqual({ state: 'failed' });
+  });
+
+  it('settles nothing on a QUERY answer about another reference, without a state, or with an unknown MaLoi', async () => {
+    for (const answer of [
+      { MaLoi: '00', MaThamChieu: 'LTFFFFFFFF000040008000000000000001', TrangThaiGD: '1' },
+      { MaLoi: '00' },
+      { MaLoi: '99', MoTaLoi: 'Lỗi hệ thống' },
+      { error_code: '0', TrangThaiGD: '1' },
+    ]) {
+      const { platform } = platformAnswering(() => Response.json(answer));
+      expect(isGatewayError(await failureOf(platform.query(payment)), 'payment.platformUnavailable')).toBe(
+        true,
+      );
+    }
+    const unknown = platformAnswering(() =>
+      Response.json({ MaLoi: '02', MoTaLoi: 'Không tìm thấy giao dịch' }),
     );
-    expect(
-      isGatewayError(
-        await failureOf(forged.platform.query(payment.reference)),
-        'payment.platformUnavailable',
-      ),
-    ).toBe(true);
-    const unknown = platformAnswering(() => Response.json({ error_code: '02', message: 'không có' }));
-    expect(await unknown.platform.query(payment.reference)).toBeUndefined();
+    expect(await unknown.platform.query(payment)).toBeUndefined();
+  });
+
+  it('asks GET_BILL with the original INIT’s ThoiGianGD [TH GetBienLaiDvcPayment]', async () => {
+    const { platform, calls } = platformAnswering(
+      () =>
+        new Response(new Uint8Array([37, 80, 68, 70]), { headers: { 'content-type': 'application/pdf' } }),
+    );
+    expect(await platform.getBill(payment)).toEqual(new Uint8Array([37, 80, 68, 70]));
+    expect(calls[0]?.body).toMatchObject({ LoaiBanTin: 'GET_BILL', ThoiGianGD: '20250314080000' });
   });
 });

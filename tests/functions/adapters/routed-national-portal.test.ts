@@ -10,7 +10,8 @@ import {
 } from '../../../infra/simulators/national-portal-simulator';
 import { aDossier } from '../../support/fixtures';
 
-const account = { username: 'u', password: 'p' };
+const account = { username: 'u', password: 'p', madonvi: '000.00.00.H56', dstcode: 'DST-H56' };
+const agencyOf = (dossierCode: string) => dossierCode.slice(0, dossierCode.indexOf('-'));
 const lgspClient = { clientId: 'lgsp-client', clientSecret: 'lgsp-secret' };
 
 let sequence = 0;
@@ -61,25 +62,44 @@ describe('national portal routed by province', () => {
     const { portal } = connect(simulator);
     const h12 = aDossierOf('H12');
     const h56 = aDossierOf('H56');
-    await portal.syncDossier(h12.DonViXuLy, h12, false);
-    await portal.syncDossier(h56.DonViXuLy, h56, false);
+    await portal.syncDossier(agencyOf(h12.MaHoSo), h12, false);
+    await portal.syncDossier(agencyOf(h56.MaHoSo), h56, false);
 
     expect(simulator.received.map((request) => request.path)).toEqual(['/dvcqg/hoso/dongbo', '/service']);
     expect(simulator.received[0]?.headers.madonvi).toBe('000.00.12.H12');
-    expect(simulator.received[1]?.body).toMatchObject({ madonvi: '000.00.12.H56' });
+    // The session account's own madonvi, whatever the dossier's unit [OCPS syncData].
+    expect(simulator.received[1]?.body).toMatchObject({ madonvi: '000.00.00.H56' });
   });
 
   it('routes progress and look-ups by the same suffix', async () => {
     const { portal, calls } = connect(simulator);
     const g09 = aDossierOf('G09');
-    await portal.syncDossier(g09.DonViXuLy, g09, false);
-    await portal.updateProgress(g09.DonViXuLy, [
-      { MaHoSo: g09.MaHoSo, NguoiXuLy: 'Lê Văn Cường', ThoiDiemXuLy: '20250314100000', TrangThai: '4' },
+    const agency = agencyOf(g09.MaHoSo);
+    await portal.syncDossier(agency, g09, false);
+    await portal.syncDossier(agency, { ...g09, TrangThaiHoSo: '4' }, true);
+    await portal.updateProgress(agency, [
+      {
+        MaHoSo: g09.MaHoSo,
+        NguoiXuLy: 'Lê Văn Cường',
+        ChucDanh: '',
+        ThoiDiemXuLy: '20250314100000',
+        PhongBanXuLy: '',
+        NoiDungXuLy: '',
+        TrangThai: '4',
+        NgayBatDau: '',
+        NgayKetThucTheoQuyDinh: '',
+      },
     ]);
-    const found = await portal.lookupDossier(g09.DonViXuLy, g09.MaHoSo);
+    const found = await portal.lookupDossier(agency, g09.MaHoSo);
 
     expect(found?.TrangThaiHoSo).toBe('4');
-    expect(calls).toEqual(['/token', '/dvcqg/hoso/dongbo', '/dvcqg/tiendo/capnhat', '/dvcqg/hoso/tracuu']);
+    expect(calls).toEqual([
+      '/token',
+      '/dvcqg/hoso/dongbo',
+      '/dvcqg/hoso/capnhat',
+      '/dvcqg/tiendo/capnhat',
+      '/dvcqg/hoso/tracuu',
+    ]);
   });
 
   it('pings every transport once', async () => {

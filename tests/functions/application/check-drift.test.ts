@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { NationalDossier } from '../../../contracts/national-portal';
+import {
+  type InboundNationalDossier,
+  inboundNationalDossierSchema,
+} from '../../../contracts/national-portal';
 import { createDynamoDbDossierStore } from '../../../functions/adapters/dynamodb-dossier-store';
 import { createDynamoDbDriftRecords } from '../../../functions/adapters/dynamodb-drift-records';
 import { checkDrift, type DriftCheckDependencies } from '../../../functions/application/check-drift';
@@ -22,14 +25,14 @@ let serial = 0;
 
 /** An in-memory portal: the records it holds, and how many look-ups were in flight at most. */
 interface InMemoryPortal extends NationalPortal {
-  readonly held: Map<string, NationalDossier>;
+  readonly held: Map<string, InboundNationalDossier>;
   readonly failFor: Set<string>;
   maxInFlight: number;
   beforeAnswer: (dossierCode: string) => Promise<void>;
 }
 
 function aPortal(): InMemoryPortal {
-  const held = new Map<string, NationalDossier>();
+  const held = new Map<string, InboundNationalDossier>();
   let inFlight = 0;
   const portal: InMemoryPortal = {
     held,
@@ -45,8 +48,8 @@ function aPortal(): InMemoryPortal {
       if (portal.failFor.has(dossierCode)) throw new GatewayError('national.transient', 'portal timeout');
       return held.get(dossierCode);
     },
-    syncDossier: async () => ({ errorCode: '0', message: '', switchedToUpdate: false }),
-    updateProgress: async () => ({ errorCode: '0', message: '', switchedToUpdate: false }),
+    syncDossier: async () => ({ errorCode: 0, message: '', switchedToUpdate: false }),
+    updateProgress: async () => ({ errorCode: 0, message: '', switchedToUpdate: false }),
     ping: async () => undefined,
   };
   return portal;
@@ -62,16 +65,19 @@ function aSyncMessage(dossierCode: string, sequence: number): StoredMessage {
 }
 
 /** A dossier the gateway delivered as `received`; the portal holds it with `portalStatus`. */
-async function aSyncedDossier(portalStatus: NationalDossier['TrangThaiHoSo'] | 'none' = '2') {
+async function aSyncedDossier(portalStatus: InboundNationalDossier['TrangThaiHoSo'] | 'none' = '2') {
   serial += 1;
   const dossierCode = `000.00.12.H12-250314-${String(serial).padStart(4, '0')}`;
   await deps.store.appendMessage(aSyncMessage(dossierCode, 1));
   await deliver(dossierCode, 1);
   if (portalStatus !== 'none') {
-    deps.nationalPortal.held.set(dossierCode, {
-      ...toNationalDossier(aDossier({ dossierCode })),
-      TrangThaiHoSo: portalStatus,
-    });
+    deps.nationalPortal.held.set(
+      dossierCode,
+      inboundNationalDossierSchema.parse({
+        ...toNationalDossier(aDossier({ dossierCode })),
+        TrangThaiHoSo: portalStatus,
+      }),
+    );
   }
   return dossierCode;
 }
@@ -177,7 +183,7 @@ describe('checkDrift', () => {
     const dossierCode = await aSyncedDossier('4');
     await checkDrift(deps);
     deps.nationalPortal.held.set(dossierCode, {
-      ...(deps.nationalPortal.held.get(dossierCode) as NationalDossier),
+      ...(deps.nationalPortal.held.get(dossierCode) as InboundNationalDossier),
       TrangThaiHoSo: '2',
     });
     // A sample that reaches nothing: the open finding is still looked at.

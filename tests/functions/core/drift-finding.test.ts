@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { DriftFinding } from '../../../contracts/drift-check';
+import { inboundNationalDossierSchema } from '../../../contracts/national-portal';
 import {
   canMoveFinding,
   compareWithPortal,
-  currentDossierOf,
   decideFinding,
   hasMessagesInFlight,
 } from '../../../functions/core/drift-finding';
 import { toNationalDossier } from '../../../functions/core/translate-dossier';
 import { aDossier } from '../../support/fixtures';
-import { aStatusChange } from '../../support/national-fixtures';
 
 const now = '2025-03-15T03:00:00.000Z';
 const context = {
@@ -38,7 +37,7 @@ function anOpenFinding(overrides: Partial<DriftFinding> = {}): DriftFinding {
 }
 
 describe('compareWithPortal', () => {
-  const held = toNationalDossier(aDossier({ status: 'received' }));
+  const held = inboundNationalDossierSchema.parse(toNationalDossier(aDossier({ status: 'received' })));
 
   it('agrees when the portal shows the national code of the status last delivered', () => {
     expect(compareWithPortal('received', held)).toEqual({ outcome: 'agree' });
@@ -136,18 +135,5 @@ describe('finding moves', () => {
     expect(canMoveFinding('open', 'resynced')).toBe(true);
     expect(canMoveFinding('resynced', 'resynced')).toBe(false);
     expect(canMoveFinding('resolved', 'resynced')).toBe(false);
-  });
-});
-
-describe('currentDossierOf', () => {
-  it('takes the latest version with the current status and the last promised date a change set', () => {
-    const version = aDossier({ status: 'received', dueAt: '2025-03-17T17:00:00+07:00' });
-    const moved = { ...aStatusChange('e1', 'awaiting_supplement', 5), dueAt: '2025-03-20T17:00:00+07:00' };
-    const after = aStatusChange('e2', 'processing', 10);
-    expect(currentDossierOf(version, [moved, after], 'processing')).toEqual({
-      ...version,
-      status: 'processing',
-      dueAt: '2025-03-20T17:00:00+07:00',
-    });
   });
 });

@@ -1,9 +1,18 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { checksumValues } from '../../../contracts/payment-platform';
-import { computePaymentChecksum, verifyPaymentChecksum } from '../../../functions/core/payment-checksum';
+import {
+  computeDocumentChecksum,
+  computePaymentChecksum,
+  verifyDocumentChecksum,
+  verifyPaymentChecksum,
+} from '../../../functions/core/payment-checksum';
 
-/** The expected values are computed here, from fields written out by hand in the order DOMAIN.md lists. */
+/**
+ * The expected values are computed here, from fields written out by hand in the order [TH]
+ * (HuanVu201/DichVuCong_KhoaLuan_PASETO DvcPaymentService.cs, ConfirmDvcPaymentCommandHandler.cs)
+ * joins them.
+ */
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 const SECRET = 'demo-paygov-secret';
 
@@ -14,8 +23,8 @@ const init = {
   MaThamChieu: 'LT0F8C2A9E4B7D4E1A9C3B5D7E9F1A2B3C',
   SoTien: '258000',
   LoaiHinhThanhToan: 'PAY',
-  MaKenhThanhToan: 'WEB',
-  MaThietBi: 'LIEN_THONG_GATEWAY',
+  MaKenhThanhToan: '1',
+  MaThietBi: '1',
   NgonNgu: 'vi-VN',
   MaTienTe: 'VND',
   MaNganHang: 'PAYMENT',
@@ -28,7 +37,7 @@ const init = {
 describe('MaXacThuc', () => {
   it('is the lowercase hex SHA-256 of the INIT fields joined with | and the secret last', () => {
     const expected = sha256(
-      'INIT|1.0.6|DEMO|LT0F8C2A9E4B7D4E1A9C3B5D7E9F1A2B3C|258000|PAY|WEB|LIEN_THONG_GATEWAY|vi-VN|VND|PAYMENT|' +
+      'INIT|1.0.6|DEMO|LT0F8C2A9E4B7D4E1A9C3B5D7E9F1A2B3C|258000|PAY|1|1|vi-VN|VND|PAYMENT|' +
         'Thanh toán phí, lệ phí hồ sơ 000.00.12.H12-250314-0007|20250314083000|127.0.0.1|demo-paygov-secret',
     );
     expect(computePaymentChecksum(checksumValues('INIT', init), SECRET)).toBe(expected);
@@ -47,10 +56,10 @@ describe('MaXacThuc', () => {
       MaThamChieu: 'LTABC12345',
       MaDoiTac: 'DEMO',
       MaLoi: '00',
-      LoaiBanTin: 'CONFIRM',
+      LoaiBanTin: 'CALLBACK',
     };
     const expected = sha256(
-      'CONFIRM|00|DEMO|LTABC12345|258000|VND|PG123|VCB|20250314090000|Thanh toan|demo-paygov-secret',
+      'CALLBACK|00|DEMO|LTABC12345|258000|VND|PG123|VCB|20250314090000|Thanh toan|demo-paygov-secret',
     );
     expect(computePaymentChecksum(checksumValues('CALLBACK', callback), SECRET)).toBe(expected);
     expect(verifyPaymentChecksum(checksumValues('CALLBACK', callback), expected, [SECRET])).toBe(true);
@@ -89,5 +98,20 @@ describe('MaXacThuc', () => {
     expect(verifyPaymentChecksum(values, 'z'.repeat(64), ['old-secret'])).toBe(false);
     expect(verifyPaymentChecksum([...values.slice(0, 4), '20250314090001'], old, ['old-secret'])).toBe(false);
     expect(verifyPaymentChecksum(values, old, [])).toBe(false);
+  });
+
+  it('never signs, and never verifies, values holding the separator "|" (issue 17)', () => {
+    const values = ['QUERY', '1.0.6', 'DEMO', 'LT|AB', '20250314090000'];
+    expect(() => computePaymentChecksum(values, SECRET)).toThrow(RangeError);
+    const joined = sha256(`${values.join('|')}|${SECRET}`);
+    expect(verifyPaymentChecksum(values, joined, [SECRET])).toBe(false);
+  });
+
+  it('signs a whole document (the transaction list) as one value, "|" inside included', () => {
+    const document = 'H|1.0.6|DEMO|20250314\nT|0|0';
+    const checksum = computeDocumentChecksum(document, SECRET);
+    expect(checksum).toBe(sha256(`${document}|${SECRET}`));
+    expect(verifyDocumentChecksum(document, checksum, [SECRET])).toBe(true);
+    expect(verifyDocumentChecksum(`${document} `, checksum, [SECRET])).toBe(false);
   });
 });

@@ -10,8 +10,9 @@ import { createNationalPortalSimulator } from '../../../infra/simulators/nationa
 import { aDossier } from '../../support/fixtures';
 
 const account = { username: 'u', password: 'p' };
+const sessionAccount = { madonvi: '000.00.00.H12', dstcode: 'DST-H12' };
 const lgspClient = { clientId: 'lgsp-client', clientSecret: 'lgsp-secret' };
-const simulator = createNationalPortalSimulator({ ...account, lgspClient });
+const simulator = createNationalPortalSimulator({ ...account, ...sessionAccount, lgspClient });
 let server: Server;
 let url: string;
 
@@ -29,6 +30,7 @@ function config(extra: Partial<RuntimeConfig['nationalPortal']> = {}): RuntimeCo
   return {
     baseUrl: url,
     ...account,
+    session: sessionAccount,
     timeoutMs: 2000,
     maxConcurrentCalls: 4,
     circuitBreaker: { failureThreshold: 5, openSeconds: 1 },
