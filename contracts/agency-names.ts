@@ -24,5 +24,3 @@ export const agencyNamesFileSchema = z.strictObject({
   strict: z.boolean(),
   names: z.array(agencyNameRowSchema).max(50_000),
 });
-
-export type AgencyNamesFile = z.infer<typeof agencyNamesFileSchema>;

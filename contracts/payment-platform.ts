@@ -235,15 +235,6 @@ export const paymentCallbackReplySchema = z.object({
 
 export type PaymentCallbackReply = z.infer<typeof paymentCallbackReplySchema>;
 
-export const paymentQueryRequestSchema = z.object({
-  LoaiBanTin: z.literal('QUERY'),
-  PhienBan: z.string().min(1),
-  MaDoiTac: z.string().min(1),
-  MaThamChieu: z.string().min(1),
-  ThoiGianGD: nationalTimestampSchema,
-  MaXacThuc: checksumString,
-});
-
 /**
  * QUERY reply [TH ConfirmDvcPaymentResponse, CheckConfirmGiaoDichThanhToanHandler]:
  * `{MaLoi, MoTaLoi, TrangThaiGD, ...}` with no error_code and no checksum the client checks.
@@ -268,16 +259,10 @@ export const paymentQueryReplySchema = z.object({
   ThoiGianGD: z.union([nationalTimestampSchema, z.literal('')]).nullish(),
 });
 
-export type PaymentQueryReply = z.output<typeof paymentQueryReplySchema>;
-
 /** A refusal the platform answers INIT, GET_BILL or DOISOAT with [inferred]. */
 export const paymentErrorReplySchema = z.object({
   error_code: z.union([z.string(), z.number()]).transform(String),
   message: z.string().optional(),
-});
-
-export const paymentBillRequestSchema = paymentQueryRequestSchema.extend({
-  LoaiBanTin: z.literal('GET_BILL'),
 });
 
 /**
@@ -295,15 +280,6 @@ export const paymentBillRequestSchema = paymentQueryRequestSchema.extend({
  * joined with `\n`, with `|` and the partner secret appended: a truncated or altered file is
  * refused, not half-read. The day is the day of the INIT (the platform's ThoiGianGD of creation).
  */
-export const transactionListRequestSchema = z.object({
-  LoaiBanTin: z.literal('DOISOAT'),
-  PhienBan: z.string().min(1),
-  MaDoiTac: z.string().min(1),
-  NgayGiaoDich: z.string().regex(/^\d{8}$/),
-  ThoiGianGD: nationalTimestampSchema,
-  MaXacThuc: checksumString,
-});
-
 export const platformTransactionSchema = z.object({
   MaThamChieu: z.string().min(1),
   MaGiaoDich: z.string(),

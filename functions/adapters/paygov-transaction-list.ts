@@ -8,7 +8,7 @@ import { computeDocumentChecksum, verifyDocumentChecksum } from '../core/payment
 
 /**
  * Reads the platform's daily transaction list (the [inferred] format documented at
- * `transactionListRequestSchema` in contracts/payment-platform.ts). All or nothing: a file whose
+ * `platformTransactionSchema` in contracts/payment-platform.ts). All or nothing: a file whose
  * header, counts, sum or trailer checksum do not agree is refused, because reconciling against
  * half a file would report every missing line as a mismatch.
  */

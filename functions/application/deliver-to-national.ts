@@ -68,12 +68,15 @@ export function createNationalDeliverer(
 ): Deliverer {
   const { portal } = deps;
 
-  /** The whole current dossier at this message; the message's own version if its history is gone. */
-  async function currentRecord(message: StoredMessage, fallback?: DossierSubmission) {
+  /** The whole current dossier at this message; undefined when no version of it is stored. */
+  async function currentRecord(message: StoredMessage): Promise<NationalDossier | undefined> {
     const facts = await loadNationalRecord(deps, message);
-    if (facts) return toNationalDossier(facts.dossier, facts.context);
-    return fallback ? toNationalDossier(fallback) : undefined;
+    return facts && toNationalDossier(facts.dossier, facts.context);
   }
+
+  /** The record a message carrying a whole dossier sends: built from its history, else from itself. */
+  const recordOf = async (message: StoredMessage, dossier: DossierSubmission) =>
+    (await currentRecord(message)) ?? toNationalDossier(dossier);
 
   /** What the portal holds when the delivery is uncertain; undefined otherwise or when it holds nothing. */
   const lookUpIf = async (
@@ -88,7 +91,7 @@ export function createNationalDeliverer(
     context: DeliveryContext,
     dossier: DossierSubmission,
   ): Promise<DeliveryReceipt> {
-    const record = (await currentRecord(message, dossier)) as NationalDossier;
+    const record = await recordOf(message, dossier);
     const synced = { nationalSynced: true, nationalStatus: dossier.status } as const;
     const held = await lookUpIf(context.uncertain, message);
     if (held && sameNationalRecord(held, record)) return { detail: FOUND, progress: synced };
@@ -172,7 +175,7 @@ export function createNationalDeliverer(
    * already holds exactly this one (a copy recovered after a crash, or drift already mended).
    */
   async function resync(message: StoredMessage, dossier: DossierSubmission): Promise<DeliveryReceipt> {
-    const record = (await currentRecord(message, dossier)) as NationalDossier;
+    const record = await recordOf(message, dossier);
     const held = await portal.lookupDossier(message.agencyCode, message.dossierCode);
     const progress = { nationalSynced: true, nationalStatus: dossier.status };
     if (held && sameNationalRecord(held, record)) {

@@ -65,9 +65,12 @@ export function parseSignedHeaders(headers: SignedRequestHeaders): {
       'Thiếu chữ ký / Unsigned request: send webhook-id, webhook-timestamp and webhook-signature (Standard Webhooks)',
     );
   }
-  if (!/^[\x21-\x7e]{1,256}$/.test(id))
+  // The signed text is "<id>.<timestamp>.<body>": an id holding "." could be split another way
+  // (id "a.1700000000", timestamp T) and (id "a", timestamp 1700000000, body "T.<body>") sign the
+  // same bytes (issue 17's review of every joined-field signature), so "." is not allowed in it.
+  if (!/^[\x21-\x2d\x2f-\x7e]{1,256}$/.test(id))
     throw refuse(
-      'webhook-id phải là ASCII in được, tối đa 256 ký tự / webhook-id must be 1-256 printable ASCII characters',
+      'webhook-id phải là ASCII in được, không có dấu chấm, tối đa 256 ký tự / webhook-id must be 1-256 printable ASCII characters other than "." (the signature\'s separator)',
     );
   if (!/^\d{1,12}$/.test(timestamp))
     throw refuse('webhook-timestamp phải là giây Unix / webhook-timestamp must be Unix seconds');

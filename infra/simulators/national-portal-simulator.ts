@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import * as z from 'zod';
 import {
-  dossierCodePattern,
   isUpdatingSchema,
   lookupSchema,
   type PortalDossier,
@@ -53,8 +52,6 @@ export const lgspSimulatorPaths = {
 } as const;
 
 const DEFAULT_TOKEN_LIFETIME_SECONDS = 3600;
-const agencyOf = (dossierCode: string) => dossierCodePattern.exec(dossierCode)?.[1] ?? '';
-const provinceOf = (agencyCode: string) => agencyCode.slice(agencyCode.lastIndexOf('.') + 1);
 
 /** RFC 6749 section 2.3.1: HTTP Basic of the form-encoded id and secret, else the form fields. */
 function clientCredentials(authorization: string | undefined, form: Record<string, unknown>) {
@@ -130,17 +127,11 @@ export function createNationalPortalSimulator(options: NationalPortalSimulatorOp
     message: 'Dữ liệu không hợp lệ (simulated rejection)',
   };
 
-  /** DongBoHoSoMC, whichever transport carried it; `province` limits the units the account may sync. */
-  function syncDossiers(data: unknown, isUpdating: boolean, province?: string): PortalReply {
+  /** DongBoHoSoMC, whichever transport carried it. */
+  function syncDossiers(data: unknown, isUpdating: boolean): PortalReply {
     const parsed = z.array(portalDossierSchema).min(1).safeParse(data);
     if (!parsed.success) return refusalOf(parsed.error, data);
     for (const dossier of parsed.data) {
-      if (province && provinceOf(agencyOf(dossier.MaHoSo)) !== province) {
-        return {
-          error_code: portalCodes.wrongUnit,
-          message: `Mã hồ sơ ${dossier.MaHoSo} không thuộc đơn vị của tài khoản`,
-        };
-      }
       if (!isUpdating && dossiers.has(dossier.MaHoSo)) {
         return { error_code: portalCodes.exists, message: `Hồ sơ ${dossier.MaHoSo} đã tồn tại` };
       }
@@ -239,7 +230,7 @@ export function createNationalPortalSimulator(options: NationalPortalSimulatorOp
       } else {
         const flag = z.object({ isUpdating: isUpdatingSchema }).safeParse(call);
         reply = flag.success
-          ? syncDossiers(call.data, flag.data.isUpdating === 'True', provinceOf(options.madonvi))
+          ? syncDossiers(call.data, flag.data.isUpdating === 'True')
           : refusalOf(flag.error, call);
       }
       if (reply.error_code === portalCodes.ok) kit.record(c, body);

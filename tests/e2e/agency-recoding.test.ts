@@ -74,15 +74,17 @@ describe('agency codes after the 2025 reorganisation, end to end', () => {
       ).status,
     ).toBe(202);
 
+    // The status change is the update (the whole dossier at status 9), then its row.
     const timeline = await eventually(async () => {
       const calls = await nationalTimeline(runtime.urls.nationalPortal, dossier.dossierCode);
-      return calls.length >= 3 ? calls : undefined;
+      return calls.length >= 4 ? calls : undefined;
     });
-    expect(timeline).toEqual(['sync:2', 'sync:4', 'progress:9@20250314100000']);
+    expect(timeline).toEqual(['sync:2', 'sync:4', 'sync:9', 'progress:9@20250314100000']);
     const units = (await received<{ madonvi?: string }>(runtime.urls.nationalPortal))
       .filter((request) => JSON.stringify(request.body).includes(dossier.dossierCode))
       .map((request) => request.body.madonvi);
-    expect(new Set(units)).toEqual(new Set([RETIRED]));
+    // madonvi is the portal account's own unit [OCPS syncData]; the old code travels in MaHoSo.
+    expect(new Set(units)).toEqual(new Set(['000.00.00.H12']));
   });
 
   it('delivers the portal’s push for an old-code dossier to the system owning the replacement', async () => {

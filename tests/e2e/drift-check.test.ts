@@ -209,7 +209,7 @@ describe('drift check', () => {
     const sent = runtime.simulators.nationalPortal.received
       .map((request) => request.body as { isUpdating?: unknown; data?: { MaHoSo: string }[] })
       .filter((body) => body.data?.some((item) => item.MaHoSo === faithful.dossierCode));
-    expect(sent.at(-1)?.isUpdating).toBe(false);
+    expect(sent.at(-1)?.isUpdating).toBe('False');
     expect(await runCheck()).toMatchObject({ resolved: 1, missingAtPortal: 0 });
   });
 });

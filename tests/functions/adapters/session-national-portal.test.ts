@@ -186,14 +186,6 @@ describe('session-envelope national portal', () => {
     expect((await caught(wrongDstcode.portal.ping())).code).toBe('national.authentication');
   });
 
-  it('reports a dossier of another province than the account’s as permanently rejected', async () => {
-    const { portal } = connect(simulator);
-    const other = aDossier({ dossierCode: '000.00.12.H56-250314-0001', agencyCode: '000.00.12.H56' });
-    const error = await caught(portal.syncDossier('000.00.12.H56', toNationalDossier(other), false));
-    expect(error.code).toBe('national.rejected');
-    expect(error.details).toEqual({ nationalErrorCode: '106' });
-  });
-
   it('reports an unreachable portal as transient', async () => {
     const portal = createSessionNationalPortal({
       baseUrl: 'http://127.0.0.1:9/',

@@ -91,4 +91,12 @@ describe('signed requests (Standard Webhooks)', () => {
       'no v1 signature',
     );
   });
+
+  it('refuses a webhook-id holding ".", which would let one signature cover two splits of the signed text', () => {
+    // Signed as id "msg.1700000000", timestamp T: the same bytes as id "msg", timestamp 1700000000, body "T.<body>".
+    const shifted = signRequest([secret], 'msg.1700000000', timestamp, body);
+    expect(refusal(() => verify({ headers: headers(shifted, 'msg.1700000000', timestamp) }))).toContain(
+      'other than "."',
+    );
+  });
 });

@@ -350,9 +350,10 @@ const rejections: Rejection[] = [
   },
   {
     route: 'POST /v1/national/dossiers',
+    // A number where a string is due is read as its digits [OCPS, TH]; an object is not a scalar.
     rejection: 'wrong type',
     body: edit((b) => {
-      b.KenhThucHien = 2;
+      b.KenhThucHien = { code: '2' };
     }),
     status: 400,
     field: '$.KenhThucHien',
@@ -441,7 +442,7 @@ const rejections: Rejection[] = [
     route: 'POST /v1/national/status',
     rejection: 'wrong type',
     body: edit((b) => {
-      b.TrangThai = 2;
+      b.TrangThai = [2];
     }),
     status: 400,
     field: '$.TrangThai',
@@ -450,10 +451,10 @@ const rejections: Rejection[] = [
     route: 'POST /v1/national/status',
     rejection: 'missing required',
     body: edit((b) => {
-      delete b.NguoiXuLy;
+      delete b.ThoiDiemXuLy;
     }),
     status: 400,
-    field: '$.NguoiXuLy',
+    field: '$.ThoiDiemXuLy',
   },
   {
     route: 'POST /v1/national/status',
@@ -477,10 +478,10 @@ const rejections: Rejection[] = [
     route: 'POST /v1/national/status',
     rejection: 'too long text',
     body: edit((b) => {
-      b.NguoiXuLy = 'Phạm '.repeat(11);
+      b.NoiDungXuLy = 'Đ'.repeat(2001);
     }),
     status: 400,
-    field: '$.NguoiXuLy',
+    field: '$.NoiDungXuLy',
   },
   {
     route: 'POST /v1/national/status',

@@ -5,7 +5,10 @@ import { compileErrors, validate } from '@readme/openapi-parser';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { nationalDossierSchema, nationalProgressRowSchema } from '../../../../contracts/national-portal';
+import {
+  inboundNationalDossierSchema,
+  inboundProgressRowSchema,
+} from '../../../../contracts/national-portal';
 import { tokenRequestSchema } from '../../../../contracts/oauth';
 import { dossierSubmissionSchema, statusChangeSchema } from '../../../../contracts/provincial-api';
 import { createHttpApp } from '../../../../functions/http';
@@ -123,12 +126,25 @@ describe('GET /openapi.json', () => {
     ['DossierSubmission', dossierSubmissionSchema],
     ['StatusChange', statusChangeSchema],
     ['TokenRequest', tokenRequestSchema],
-    ['NationalDossier', nationalDossierSchema],
-    ['NationalProgressRow', nationalProgressRowSchema],
+    ['NationalDossier', inboundNationalDossierSchema],
+    ['NationalProgressRow', inboundProgressRowSchema],
   ])('gives %s a request example that its own schema accepts', (name, schema) => {
     const example = (document.components?.schemas?.[name] as { example?: unknown } | undefined)?.example;
     expect(example).toBeDefined();
     expect(schema.safeParse(example).error?.issues ?? []).toEqual([]);
+  });
+
+  it('shows POST /v1/dossiers with a v1 example and a v1.1 one carrying the QĐ 766 facts, both valid', () => {
+    const body = document.paths?.['/v1/dossiers']?.post?.requestBody as OpenAPIV3_1.RequestBodyObject;
+    const examples = body.content['application/json']?.examples as Record<string, { value: unknown }>;
+    expect(Object.keys(examples)).toEqual(['v1', 'v1.1']);
+    for (const { value } of Object.values(examples)) {
+      expect(dossierSubmissionSchema.safeParse(value).error?.issues ?? []).toEqual([]);
+    }
+    expect(examples['v1.1']?.value).toMatchObject({
+      agencyName: expect.any(String),
+      results: expect.any(Array),
+    });
   });
 });
 
