@@ -63,6 +63,23 @@ async function requestToken(gatewayUrl: string, clientId: string, clientSecret: 
   return (JSON.parse(text) as { access_token: string }).access_token;
 }
 
+/**
+ * The three headers a national push carries: Standard Webhooks, signed over the exact body. A
+ * fresh `webhook-id` each time, since the gateway refuses a replayed (id, timestamp) pair.
+ */
+export function signedPushHeaders(
+  body: string,
+  options: { secret: string; id?: string; at?: Date },
+): Record<string, string> {
+  const id = options.id ?? `msg_${randomUUID()}`;
+  const timestamp = Math.floor((options.at ?? new Date()).getTime() / 1000);
+  return {
+    'webhook-id': id,
+    'webhook-timestamp': String(timestamp),
+    'webhook-signature': signRequest([options.secret], id, timestamp, new TextEncoder().encode(body)),
+  };
+}
+
 export async function sendNationalPush(options: NationalPushOptions): Promise<NationalPushResult> {
   const gatewayUrl = options.gatewayUrl.replace(/\/$/, '');
   const target = options.target ?? targetOf(JSON.parse(options.body));
@@ -72,22 +89,12 @@ export async function sendNationalPush(options: NationalPushOptions): Promise<Na
     options.clientId ?? demoNationalClient?.clientId ?? '',
     options.clientSecret ?? demoNationalClient?.secret ?? '',
   );
-  const id = `msg_${randomUUID()}`;
-  const timestamp = Math.floor(Date.now() / 1000);
-  const signature = signRequest(
-    [options.pushSecret ?? demoNationalPushSecret],
-    id,
-    timestamp,
-    new TextEncoder().encode(options.body),
-  );
   const response = await fetch(`${gatewayUrl}${path}`, {
     method: 'POST',
     headers: {
       authorization: `Bearer ${token}`,
       'content-type': 'application/json',
-      'webhook-id': id,
-      'webhook-timestamp': String(timestamp),
-      'webhook-signature': signature,
+      ...signedPushHeaders(options.body, { secret: options.pushSecret ?? demoNationalPushSecret }),
     },
     body: options.body,
   });
