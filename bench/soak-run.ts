@@ -64,7 +64,7 @@ export interface ReceiverReport {
   /**
    * Payment rows sent again after the portal carried out a copy but its answer was lost: a row
    * that does not move the dossier's status cannot be looked up with TraCuuHoSo, so the gateway
-   * resends it rather than risk losing it (README, Proof).
+   * resends it rather than risk losing it (docs/performance.md).
    */
   readonly resentAfterLostAnswer: number;
   readonly outOfOrder: number;

@@ -11,7 +11,7 @@ import {
 } from './demo-credentials';
 import { startLocalRuntime } from './start-local-runtime';
 
-/** `npm start`: the whole gateway on this machine. Configuration by environment variables (README). */
+/** `npm start`: the whole gateway on this machine. Configuration by environment variables (docs/configuration.md). */
 function port(name: string, fallback: number): number {
   const value = process.env[name];
   if (value === undefined || value === '') return fallback;
