@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { signRequest } from '../functions/core/signed-request';
 import { demoClients, demoNationalPushSecret } from '../infra/local/demo-credentials';
+import { requestToken } from './request-token';
 
 /**
  * `npm run push:national -- <file.json>`: sends one push to the gateway as the national portal
@@ -46,21 +47,6 @@ export function targetOf(record: unknown): PushTarget {
   throw new Error(
     'cannot tell a dossier (TrangThaiHoSo) from a status row (TrangThai); pass --to dossiers or --to status',
   );
-}
-
-async function requestToken(gatewayUrl: string, clientId: string, clientSecret: string): Promise<string> {
-  const response = await fetch(`${gatewayUrl}/oauth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: clientId,
-      client_secret: clientSecret,
-    }),
-  });
-  const text = await response.text();
-  if (response.status !== 200) throw new Error(`token request answered ${response.status}: ${text}`);
-  return (JSON.parse(text) as { access_token: string }).access_token;
 }
 
 /**
