@@ -65,7 +65,7 @@ export interface ReceiverReport {
   /**
    * Progress rows (of status changes and payments) sent again after the portal carried out a
    * copy but its answer was lost: a row does not change the record TraCuuHoSo answers, so the
-   * gateway resends it rather than risk losing it (docs/adr/0013, README, Proof).
+   * gateway resends it rather than risk losing it (docs/adr/0013, docs/performance.md).
    */
   readonly resentAfterLostAnswer: number;
   readonly outOfOrder: number;

@@ -81,6 +81,9 @@ export const paymentCreatedSchema = z
   .object({
     paymentId: z.string(),
     paymentUrl: z.url().meta({ description: 'Send the payer here' }),
+    reference: z.string().meta({
+      description: 'MaThamChieu: the payment platform’s reference, as on its page and its daily list',
+    }),
     expiresAt: isoDateTimeSchema,
     state: paymentStateSchema,
   })

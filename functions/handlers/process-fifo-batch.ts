@@ -5,7 +5,7 @@ import type { SQSBatchResponse, SQSRecord } from 'aws-lambda';
  * another, different groups at the same time. A failed record fails the rest of its group
  * (they must not overtake it) and nothing else. Each dossier is its own group, so a batch of
  * ten is usually ten independent deliveries; running them one by one (as a generic FIFO batch
- * processor does) left the relay waiting on one round trip at a time (README, Proof).
+ * processor does) left the relay waiting on one round trip at a time (docs/performance.md).
  */
 export async function processFifoBatch(
   records: readonly SQSRecord[],

@@ -236,7 +236,7 @@ const price = (unitPrice: number, unit: string) =>
     ? `$${(unitPrice * 1e6).toFixed(3).replace(/0$/, '')} per million ${plural(unit)}`
     : `$${unitPrice} per ${unit}`;
 
-/** The README's cost tables; a test keeps the README equal to this. */
+/** The cost tables of docs/deploy-aws.md; a test keeps that page equal to this. */
 export function renderCostTables(spec: GatewaySpec = topology): string {
   const table = (lines: readonly CostLine[], totalLabel: string) =>
     [

@@ -82,7 +82,7 @@ export function createGatewayStack(
 
   const secret = new Secret(stack, 'GatewaySecrets', {
     secretName: `${prefix}/gateway`,
-    description: 'Token signing keys, national portal account, payment keys (JSON, see README)',
+    description: 'Token signing keys, national portal account, payment keys (JSON, see docs/deploy-aws.md)',
     encryptionKey: dataKey,
     // No value in the template: CloudFormation generates a random placeholder once, and an
     // operator puts the real JSON (functions/wiring/runtime-config.ts, GatewaySecrets). A value
@@ -94,7 +94,7 @@ export function createGatewayStack(
     reason:
       'The secret holds credentials issued outside AWS (the national portal account, payment partner keys) ' +
       'and token signing keys that are rolled by adding a key before removing the old one; a Lambda rotation ' +
-      'cannot change them at their issuers, so operators rotate them by procedure (README).',
+      'cannot change them at their issuers, so operators rotate them by procedure (docs/operator-runbook.md).',
   });
 
   const tables = createGatewayTables(stack, spec.tables, {

@@ -1,15 +1,17 @@
 import { resolve } from 'node:path';
 import { parseNationalTransports } from '../../functions/wiring/parse-national-transports';
+import { PROVINCE_WEBHOOK_PATH } from '../simulators/province-simulator';
 import {
   demoClients,
   demoLgspClient,
   demoNationalPortalAccount,
   demoNationalPushSecret,
   demoPaymentPartner,
+  demoWebhookSecret,
 } from './demo-credentials';
 import { startLocalRuntime } from './start-local-runtime';
 
-/** `npm start`: the whole gateway on this machine. Configuration by environment variables (README). */
+/** `npm start`: the whole gateway on this machine. Configuration by environment variables (docs/configuration.md). */
 function port(name: string, fallback: number): number {
   const value = process.env[name];
   if (value === undefined || value === '') return fallback;
@@ -64,6 +66,7 @@ const lines = [
   `  National portal (sim)    ${runtime.urls.nationalPortal}   (received: ${runtime.urls.nationalPortal}/_sim/received)`,
   `  Payment platform (sim)   ${runtime.urls.payment}   (received: ${runtime.urls.payment}/_sim/received, callbacks: ${runtime.urls.payment}/_sim/callbacks)`,
   `  Provincial system (sim)  ${runtime.urls.province}   (received: ${runtime.urls.province}/_sim/received)`,
+  `    receives webhooks at   ${runtime.urls.province}${PROVINCE_WEBHOOK_PATH}`,
   `  DynamoDB emulator        ${runtime.urls.dynamodb}`,
   `  SQS emulator             ${runtime.urls.sqs}`,
   `  Data                     ${dataDir ?? 'in memory (GATEWAY_IN_MEMORY=1)'}`,
@@ -76,11 +79,13 @@ const lines = [
   ),
   `  national portal user     ${demoNationalPortalAccount.username} / ${demoNationalPortalAccount.password}`,
   `  national LGSP client     ${demoLgspClient.clientId} / ${demoLgspClient.clientSecret}`,
-  `  national push signing    ${demoNationalPushSecret}  (Standard Webhooks; SECURITY.md)`,
+  `  webhook signing          ${demoWebhookSecret}  (demo-province verifies the gateway's webhooks with it)`,
+  `  national push signing    ${demoNationalPushSecret}  (npm run push:national -- docs/examples/national-dossier.json)`,
   `  payment partner          ${demoPaymentPartner.partnerCode} / ${demoPaymentPartner.secret}   (API token ${demoPaymentPartner.apiToken})`,
   '',
   'Try:',
   `  curl -s ${runtime.urls.gateway}/oauth/token -d grant_type=client_credentials -d client_id=demo-province -d client_secret=demo-secret`,
+  '  the five-minute tour in README.md; the vendor guide (docs/vendor-guide.md) has every flow',
   '',
   'Ctrl-C stops everything cleanly.',
   '',

@@ -20,7 +20,7 @@ export const functions = [
     // ~810 KB minified with the admin console, indicators, drift findings and the agency re-coding table,
     // ~250 KB of it zod's locale messages: @hono/zod-openapi hands the whole `z` namespace to
     // extendZodWithOpenApi, so esbuild cannot drop them (the workers, without it, stay near
-    // 250 KB). Over the 400 KB target; see the README's benchmark notes.
+    // 250 KB). Over the 400 KB target; see docs/performance.md.
     bundleBudgetKb: 860,
     trigger: { kind: 'http' },
     access: {

@@ -31,7 +31,7 @@ beforeEach(async () => {
 });
 
 describe('payments end to end', () => {
-  it('creates a payment, the citizen pays, and the province and the portal each hear it once', async () => {
+  it('creates a payment (the 201 names its reference), the citizen pays, and the province and the portal each hear it once', async () => {
     const dossier = await aSyncedDossier(runtime, client);
     const created = await createdPayment(
       await client.post('/v1/payments', aPaymentRequest(dossier.dossierCode)),
@@ -52,6 +52,8 @@ describe('payments end to end', () => {
     });
     const reference = String(pending.reference);
     expect(reference).toMatch(/^LT[0-9A-F]{32}$/);
+    // The 201 names the platform's reference too, so a vendor need not read the payment back.
+    expect(created.reference).toBe(reference);
 
     const init = runtime.simulators.payment.received.find(
       (request) => (request.body as { MaThamChieu?: string }).MaThamChieu === reference,

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -27,5 +27,11 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-export const artifactsDir = join(import.meta.dirname, '..', '..', 'test-artifacts', 'screenshots');
+/**
+ * Where the browser tests write their screenshots: test-artifacts/ (not committed) unless
+ * SCREENSHOT_DIR names another place; `npm run docs:screenshots` writes the console guide's.
+ */
+export const artifactsDir = process.env.SCREENSHOT_DIR
+  ? resolve(process.env.SCREENSHOT_DIR)
+  : join(import.meta.dirname, '..', '..', 'test-artifacts', 'screenshots');
 mkdirSync(artifactsDir, { recursive: true });

@@ -59,6 +59,7 @@ export async function aSyncedDossier(
 export interface Created {
   paymentId: string;
   paymentUrl: string;
+  reference: string;
   expiresAt: string;
   state: string;
 }

@@ -1,24 +1,12 @@
-import { randomUUID } from 'node:crypto';
-import { signRequest } from '../../functions/core/signed-request';
 import { demoNationalPushSecret } from '../../infra/local/demo-credentials';
+import { signedPushHeaders as signWith } from '../../scripts/push-national';
 
-/** The headers the national portal sends with a push: Standard Webhooks, signed over the exact body. */
+/** The headers the national portal sends with a push, signed as `npm run push:national` signs. */
 export function signedPushHeaders(
   body: string,
   options: { secret?: string; id?: string; at?: Date } = {},
 ): Record<string, string> {
-  const id = options.id ?? `msg_${randomUUID()}`;
-  const timestamp = Math.floor((options.at ?? new Date()).getTime() / 1000);
-  return {
-    'webhook-id': id,
-    'webhook-timestamp': String(timestamp),
-    'webhook-signature': signRequest(
-      [options.secret ?? demoNationalPushSecret],
-      id,
-      timestamp,
-      new TextEncoder().encode(body),
-    ),
-  };
+  return signWith(body, { ...options, secret: options.secret ?? demoNationalPushSecret });
 }
 
 /** POSTs a national push the way the portal does: bearer token, JSON, signed. */

@@ -4,6 +4,7 @@ import {
   startLocalRuntime,
 } from '../../infra/local/start-local-runtime';
 import { topology } from '../../infra/topology';
+import { requestToken } from '../../scripts/request-token';
 
 const unlimited = { burst: 1_000_000, perSecond: 1_000_000 };
 
@@ -45,21 +46,7 @@ export function startTestRuntime(
   });
 }
 
-/** OAuth client credentials against any gateway URL: the tests, the soak and the benchmarks share it. */
-export async function requestToken(gatewayUrl: string, clientId: string, secret: string): Promise<string> {
-  const response = await fetch(`${gatewayUrl}/oauth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: clientId,
-      client_secret: secret,
-    }),
-  });
-  if (response.status !== 200)
-    throw new Error(`token request failed: ${response.status} ${await response.text()}`);
-  return ((await response.json()) as { access_token: string }).access_token;
-}
+export { requestToken } from '../../scripts/request-token';
 
 export function tokenFor(
   runtime: LocalRuntime,

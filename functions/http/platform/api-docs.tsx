@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { ApiDependencies } from '../api-dependencies';
 import type { AppEnv } from '../app-env';
+import { registerWebhookDocs } from './webhook-docs';
 
 export const OPENAPI_PATH = '/openapi.json';
 export const DOCS_PATH = '/docs';
@@ -101,6 +102,7 @@ export function registerApiDocs(app: OpenAPIHono<AppEnv>, deps: Pick<ApiDependen
     bearerFormat: 'JWT',
     description: 'Access token from POST /oauth/token',
   });
+  registerWebhookDocs(app.openAPIRegistry);
 
   app.doc31(OPENAPI_PATH, {
     openapi: '3.1.0',
@@ -114,6 +116,10 @@ export function registerApiDocs(app: OpenAPIHono<AppEnv>, deps: Pick<ApiDependen
       { name: 'Dossiers', description: 'The provincial API: dossiers and their status changes' },
       { name: 'National portal push', description: 'What the national portal sends to the gateway' },
       { name: 'Operations', description: 'Health of the gateway and its dependencies' },
+      {
+        name: 'Webhooks to provincial systems',
+        description: 'Events the gateway POSTs to your system, signed (Standard Webhooks); see `webhooks`',
+      },
     ],
   });
 

@@ -113,6 +113,7 @@ export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepende
         {
           paymentId: payment.paymentId,
           paymentUrl: payment.paymentUrl,
+          reference: payment.reference,
           expiresAt: toPublicTime(payment.expiresAt),
           state: publicPaymentState(payment.state),
         },

@@ -87,11 +87,11 @@ describe('the cost model', () => {
     expect(lineNamed(fixed, 'DynamoDB reads (drift-check scans)').quantity).toBe(720 * 500);
   });
 
-  it('is what the README shows', () => {
-    const readme = readFileSync(resolve(import.meta.dirname, '../../../README.md'), 'utf8');
+  it('is what the deployment guide shows (docs/deploy-aws.md)', () => {
+    const guide = readFileSync(resolve(import.meta.dirname, '../../../docs/deploy-aws.md'), 'utf8');
     expect(
-      readme.includes(renderCostTables()),
-      `README.md's cost tables differ from infra/aws/cost-model.ts; paste this into "Deploying to AWS":\n\n${renderCostTables()}\n`,
+      guide.includes(renderCostTables()),
+      `docs/deploy-aws.md's cost tables differ from infra/aws/cost-model.ts; paste this into "What it costs":\n\n${renderCostTables()}\n`,
     ).toBe(true);
   });
 });
