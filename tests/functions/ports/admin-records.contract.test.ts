@@ -9,6 +9,7 @@ import { createInMemoryThroughputStats } from '../../../functions/adapters/in-me
 import type { AuditLog } from '../../../functions/ports/audit-log';
 import type { ThroughputStats } from '../../../functions/ports/queue-monitor';
 import { useGatewayTable } from '../../support/dynamodb-table';
+import { sequentialIds } from '../../support/fixtures';
 
 /** The AuditLog and ThroughputStats contracts, in memory and on DynamoDB (dynalite). */
 const table = useGatewayTable();
@@ -23,21 +24,19 @@ const auditLogs: { name: string; create: () => AuditSetup }[] = [
     name: 'in memory',
     create: () => {
       const clock = createManualClock('2025-03-10T08:00:00.000Z');
-      let serial = 0;
-      return { clock, log: createInMemoryAuditLog({ clock, newId: () => `a-${(serial += 1)}` }) };
+      return { clock, log: createInMemoryAuditLog({ clock, newId: sequentialIds('a') }) };
     },
   },
   {
     name: 'DynamoDB (dynalite)',
     create: () => {
       const clock = createManualClock('2025-03-10T08:00:00.000Z');
-      let serial = 0;
       return {
         clock,
         log: createDynamoDbAuditLog(table().documents, {
           tableName: table().tableName,
           now: clock.now,
-          newId: () => `a-${(serial += 1)}`,
+          newId: sequentialIds('a'),
         }),
       };
     },
