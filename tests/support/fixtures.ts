@@ -93,3 +93,12 @@ export function aPayment(overrides: Partial<Payment> = {}): Payment {
     ...overrides,
   };
 }
+
+/** Ids `<prefix>-1`, `<prefix>-2`, …: predictable where the gateway would use random UUIDs. */
+export function sequentialIds(prefix: string): () => string {
+  let serial = 0;
+  return () => {
+    serial += 1;
+    return `${prefix}-${serial}`;
+  };
+}

@@ -1,24 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createDynamoDbPaymentStore } from '../../../functions/adapters/dynamodb-payment-store';
+import { createInMemoryPaymentStore } from '../../../functions/adapters/in-memory/payment-store';
 import type { PaymentStore } from '../../../functions/ports/payment-store';
-import { localName, provisionTables } from '../../../infra/local/provision';
-import { startTestEmulators, type TestEmulators } from '../../support/emulators';
+import { useGatewayTable } from '../../support/dynamodb-table';
 import { aPayment } from '../../support/fixtures';
 
-let emulators: TestEmulators;
-let store: PaymentStore;
+/** The PaymentStore contract, against the in-memory store and the DynamoDB store on dynalite. */
+const table = useGatewayTable();
+const implementations: { name: string; create: () => PaymentStore }[] = [
+  { name: 'in memory', create: () => createInMemoryPaymentStore() },
+  {
+    name: 'DynamoDB (dynalite)',
+    create: () =>
+      createDynamoDbPaymentStore(table().documents, { tableName: table().tableName, dueShards: 2 }),
+  },
+];
 
-beforeAll(async () => {
-  emulators = await startTestEmulators();
-  await provisionTables(emulators.dynamodb, 'test');
-  store = createDynamoDbPaymentStore(emulators.documents, {
-    tableName: localName('test', 'gateway'),
-    dueShards: 2,
+describe.each(implementations)('payment store contract: $name', ({ create }) => {
+  let store: PaymentStore;
+  beforeAll(() => {
+    store = create();
   });
-});
-afterAll(() => emulators.close());
 
-describe('the DynamoDB payment store', () => {
   it('stores a payment once, and changes its state only from the state a writer expects', async () => {
     const payment = aPayment();
     expect(await store.insertPayment(payment, '2025-03-14T01:31:00.000Z')).toBe(true);

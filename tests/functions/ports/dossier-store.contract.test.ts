@@ -1,15 +1,41 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDynamoDbDossierStore } from '../../../functions/adapters/dynamodb-dossier-store';
+import {
+  createInMemoryDossierStore,
+  type ItemWrite,
+} from '../../../functions/adapters/in-memory/dossier-store';
+import { getDossierView } from '../../../functions/application/get-dossier-view';
 import type { FailedMessage, StoredMessage } from '../../../functions/core/dossier-message';
 import { isGatewayError } from '../../../functions/core/gateway-error';
 import type { DossierStore } from '../../../functions/ports/dossier-store';
-import { localName, provisionTables } from '../../../infra/local/provision';
 import { topology } from '../../../infra/topology';
-import { startTestEmulators, type TestEmulators } from '../../support/emulators';
+import { useGatewayTable } from '../../support/dynamodb-table';
 import { aStoredMessage } from '../../support/fixtures';
 
-let emulators: TestEmulators;
-let store: DossierStore;
+/**
+ * The DossierStore contract, run against the in-memory store (what the use cases' unit tests
+ * use) and the DynamoDB store on dynalite (what runs): the two cannot drift apart.
+ */
+const table = useGatewayTable();
+/** What a test does between two writes of one store operation; reset after each test. */
+let betweenWrites: (write: ItemWrite) => Promise<void> | void = () => undefined;
+afterEach(() => {
+  betweenWrites = () => undefined;
+});
+const afterWrite = (write: ItemWrite) => betweenWrites(write);
+
+const implementations: { name: string; create: () => DossierStore }[] = [
+  { name: 'in memory', create: () => createInMemoryDossierStore({ afterWrite }) },
+  {
+    name: 'DynamoDB (dynalite)',
+    create: () =>
+      createDynamoDbDossierStore(table().probed(afterWrite), {
+        tableName: table().tableName,
+        pendingShards: topology.outbox.pendingShards,
+      }),
+  },
+];
+
 let dossierNumber = 0;
 
 function newDossierCode() {
@@ -57,17 +83,12 @@ const ref = (stored: StoredMessage) => ({
   sequence: stored.sequence,
 });
 
-beforeAll(async () => {
-  emulators = await startTestEmulators();
-  await provisionTables(emulators.dynamodb, 'test');
-  store = createDynamoDbDossierStore(emulators.documents, {
-    tableName: localName('test', 'gateway'),
-    pendingShards: topology.outbox.pendingShards,
+describe.each(implementations)('dossier store contract: $name', ({ create }) => {
+  let store: DossierStore;
+  beforeEach(() => {
+    store = create();
   });
-});
-afterAll(() => emulators.close());
 
-describe('DynamoDB dossier store (dynalite)', () => {
   it('keeps messages in sequence order with their payloads, per channel', async () => {
     const code = newDossierCode();
     await store.appendMessage(message(code, 2));
@@ -243,5 +264,116 @@ describe('DynamoDB dossier store (dynalite)', () => {
     await expect(
       store.listFailedMessages({ queue: 'test-queue.fifo', limit: 1, cursor: 'not-a-cursor' }),
     ).rejects.toMatchObject({ code: 'request.invalid' });
+  });
+
+  it("shows a reader between the relay's two writes a delivery whole or not at all", async () => {
+    const code = newDossierCode();
+    const first = message(code, 1);
+    await store.appendMessage(first);
+    const between: Awaited<ReturnType<typeof getDossierView>>[] = [];
+    betweenWrites = async (write) => {
+      if (write.kind === 'progress' && write.dossierCode === code)
+        between.push(await getDossierView(store, code));
+    };
+
+    await store.recordDelivery(ref(first), attempt, { nationalSynced: true, nationalStatus: 'received' });
+    betweenWrites = () => undefined;
+
+    expect(between).toHaveLength(1);
+    expect(between[0]?.sync.state).toBe('pending');
+    expect(between[0]?.timeline.map((entry) => entry.outcome)).toEqual(['accepted']);
+    expect(between[0]?.nationalStatus).toBeNull();
+    const after = await getDossierView(store, code);
+    expect(after.sync).toEqual({ state: 'synced', lastSyncedAt: attempt.at });
+    expect(after.timeline.map((entry) => entry.outcome)).toEqual(['accepted', 'delivered']);
+    expect(after.nationalStatus).toBe('received');
+  });
+
+  it('never says synced to a reader at any write while a dossier fails, is parked, replayed and delivered', async () => {
+    const code = newDossierCode();
+    const [first, second] = [message(code, 1), message(code, 2)];
+    const seen: string[] = [];
+    betweenWrites = async (write) => {
+      if (write.dossierCode !== code) return;
+      const view = await getDossierView(store, code).catch(() => undefined);
+      if (!view) return;
+      const delivered = new Set(
+        view.timeline
+          .filter((entry) => entry.outcome === 'delivered')
+          .map((entry) => entry.detail.split(' ')[0]),
+      );
+      const accepted = new Set(
+        view.timeline
+          .filter((entry) => entry.outcome === 'accepted')
+          .map((entry) => entry.detail.split(' ')[0]),
+      );
+      // Synced exactly when every accepted message shows its delivery.
+      seen.push(`${write.kind}:${view.sync.state}`);
+      expect(view.sync.state === 'synced').toBe([...accepted].every((sequence) => delivered.has(sequence)));
+    };
+
+    await store.appendMessage(first);
+    await store.recordFailedAttempt(ref(first), { ...attempt, outcome: 'failed', detail: 'HTTP 503' });
+    await store.parkMessage(failed(first), { ...attempt, outcome: 'parked' });
+    await store.appendMessage(second);
+    await store.holdMessage(ref(second), { ...attempt, outcome: 'held' });
+    await store.reviveParked(failed(first), { ...attempt, outcome: 'replayed' });
+    await store.recordDelivery(ref(first), attempt, { nationalSynced: true });
+    await store.releaseHeld('national', code);
+    await store.recordDelivery(ref(second), attempt, {});
+    betweenWrites = () => undefined;
+
+    expect(seen).toContain('progress:failing');
+    expect(seen).toContain('message:parked');
+    expect(seen.at(-1)).toBe('message:synced');
+    expect(seen.filter((entry) => entry.endsWith(':synced'))).toEqual(['message:synced']);
+  });
+
+  it("leaves a message pending after a crash between the relay's two writes, and recording it again tidies it", async () => {
+    const code = newDossierCode();
+    const first = message(code, 1);
+    await store.appendMessage(first);
+    betweenWrites = (write) => {
+      if (write.kind === 'progress' && write.dossierCode === code) throw new Error('process died');
+    };
+    await expect(store.recordDelivery(ref(first), attempt, { nationalSynced: true })).rejects.toThrow(
+      'process died',
+    );
+    betweenWrites = () => undefined;
+
+    expect((await store.getDeliveryProgress('national', code)).deliveredSequence).toBe(1);
+    expect((await store.getMessage('national', code, 1))?.state).toBe('accepted');
+    expect(
+      (await store.listPending('9999', 1000)).filter((entry) => entry.dossierCode === code),
+    ).toHaveLength(1);
+
+    // The sweeper re-enqueues it; the relay sees a duplicate and records the delivery again.
+    await store.recordDelivery(ref(first), { ...attempt, detail: 'delivered before a restart' }, {});
+    expect((await store.getMessage('national', code, 1))?.state).toBe('delivered');
+    expect((await store.listPending('9999', 1000)).filter((entry) => entry.dossierCode === code)).toEqual([]);
+  });
+
+  it('keeps a failed record for a message whose parking a crash cut short, and parking it again completes', async () => {
+    const code = newDossierCode();
+    const first = message(code, 1);
+    await store.appendMessage(first);
+    betweenWrites = (write) => {
+      if (write.kind === 'failed') throw new Error('process died');
+    };
+    await expect(store.parkMessage(failed(first), { ...attempt, outcome: 'parked' })).rejects.toThrow(
+      'process died',
+    );
+    betweenWrites = () => undefined;
+
+    expect((await store.getFailedMessage(first.messageId))?.status).toBe('parked');
+    expect((await store.getMessage('national', code, 1))?.state).toBe('accepted');
+    // An administrator acting on the early record is told it is not parked (yet).
+    await expect(
+      store.reviveParked(failed(first), { ...attempt, outcome: 'replayed' }),
+    ).rejects.toMatchObject({ code: 'failedMessage.notParked' });
+
+    await store.parkMessage(failed(first), { ...attempt, outcome: 'parked' });
+    expect((await store.getMessage('national', code, 1))?.state).toBe('parked');
+    expect((await store.getDeliveryProgress('national', code)).parkedSequence).toBe(1);
   });
 });

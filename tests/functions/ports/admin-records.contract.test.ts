@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import {
+  createDynamoDbAuditLog,
+  createDynamoDbThroughputStats,
+} from '../../../functions/adapters/dynamodb-admin-records';
+import { createInMemoryAuditLog } from '../../../functions/adapters/in-memory/audit-log';
+import { createManualClock } from '../../../functions/adapters/in-memory/manual-clock';
+import { createInMemoryThroughputStats } from '../../../functions/adapters/in-memory/throughput-stats';
+import type { AuditLog } from '../../../functions/ports/audit-log';
+import type { ThroughputStats } from '../../../functions/ports/queue-monitor';
+import { useGatewayTable } from '../../support/dynamodb-table';
+import { sequentialIds } from '../../support/fixtures';
+
+/** The AuditLog and ThroughputStats contracts, in memory and on DynamoDB (dynalite). */
+const table = useGatewayTable();
+
+interface AuditSetup {
+  readonly log: AuditLog;
+  readonly clock: ReturnType<typeof createManualClock>;
+}
+
+const auditLogs: { name: string; create: () => AuditSetup }[] = [
+  {
+    name: 'in memory',
+    create: () => {
+      const clock = createManualClock('2025-03-10T08:00:00.000Z');
+      return { clock, log: createInMemoryAuditLog({ clock, newId: sequentialIds('a') }) };
+    },
+  },
+  {
+    name: 'DynamoDB (dynalite)',
+    create: () => {
+      const clock = createManualClock('2025-03-10T08:00:00.000Z');
+      return {
+        clock,
+        log: createDynamoDbAuditLog(table().documents, {
+          tableName: table().tableName,
+          now: clock.now,
+          newId: sequentialIds('a'),
+        }),
+      };
+    },
+  },
+];
+
+describe.each(auditLogs)('audit log contract: $name', ({ create }) => {
+  it('reads every entry back newest first, across days, a page at a time', async () => {
+    const { clock, log } = create();
+    const targets: string[] = [];
+    for (const day of ['2025-01-02', '2025-02-20', '2025-03-09', '2025-03-10']) {
+      clock.set(`${day}T08:00:00.000Z`);
+      const entry = await log.record({
+        actor: 'demo-admin',
+        action: 'failedMessage.replay',
+        target: `m-${day}`,
+      });
+      expect(entry).toMatchObject({ at: `${day}T08:00:00.000Z`, actor: 'demo-admin' });
+      targets.push(entry.target);
+    }
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < 5; page += 1) {
+      const result = await log.list({ limit: 3, ...(cursor ? { cursor } : {}) });
+      seen.push(...result.items.map((entry) => entry.target));
+      cursor = result.cursor;
+      if (!cursor) break;
+    }
+    expect(seen).toEqual([...targets].reverse());
+  });
+});
+
+const throughputs: { name: string; create: () => ThroughputStats }[] = [
+  { name: 'in memory', create: () => createInMemoryThroughputStats() },
+  {
+    name: 'DynamoDB (dynalite)',
+    create: () => createDynamoDbThroughputStats(table().documents, { tableName: table().tableName }),
+  },
+];
+
+describe.each(throughputs)('throughput stats contract: $name', ({ create }) => {
+  it('adds counts per channel into ten-minute buckets and reads those since a time', async () => {
+    const stats = create();
+    await stats.add('province', { delivered: 2, failed: 1, parked: 0 }, new Date('2026-01-05T10:03:00Z'));
+    await stats.add('province', { delivered: 1, failed: 0, parked: 1 }, new Date('2026-01-05T10:09:59Z'));
+    await stats.add('national', { delivered: 5, failed: 0, parked: 0 }, new Date('2026-01-05T10:12:00Z'));
+    await stats.add('national', { delivered: 0, failed: 0, parked: 0 }, new Date('2026-01-05T10:42:00Z'));
+    await stats.add('national', { delivered: 9, failed: 0, parked: 0 }, new Date('2026-01-05T09:55:00Z'));
+
+    const recent = await stats.recent(new Date('2026-01-05T10:00:00Z'));
+    expect(recent.sort((a, b) => a.channel.localeCompare(b.channel))).toEqual([
+      { bucket: '2026-01-05T10:10', channel: 'national', delivered: 5, failed: 0, parked: 0 },
+      { bucket: '2026-01-05T10:00', channel: 'province', delivered: 3, failed: 1, parked: 1 },
+    ]);
+  });
+});
