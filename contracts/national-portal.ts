@@ -25,7 +25,7 @@ const flag = z.enum(['0', '1']);
 const trueFalse = z.enum(['True', 'False']);
 const timestampOrBlank = orBlank(nationalTimestampSchema);
 
-export const NATIONAL_STATUS_CODES = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'] as const;
+const NATIONAL_STATUS_CODES = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'] as const;
 const statusCode = z.enum(NATIONAL_STATUS_CODES);
 
 /** Login reply of the session transport; error_code arrives as 0 or "0". */

@@ -88,8 +88,9 @@ export async function loadNationalRecord(
   deps: { readonly store: DossierStore; readonly agencyNames: AgencyNames },
   at: StoredMessage,
 ): Promise<NationalRecordFacts | undefined> {
+  // A message an administrator discarded was never meant to reach the portal: it changes nothing.
   const history = (await deps.store.listMessages('national', at.dossierCode)).filter(
-    (message) => message.sequence <= at.sequence,
+    (message) => message.sequence <= at.sequence && message.state !== 'discarded',
   );
   const version = history.filter((message) => versionKinds.has(message.kind)).at(-1);
   if (!version) return undefined;

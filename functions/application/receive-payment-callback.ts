@@ -5,6 +5,7 @@ import {
   type PaymentCallback,
   type PaymentCallbackReply,
   paymentCallbackSchema,
+  SEPARATOR_MESSAGE,
 } from '../../contracts/payment-platform';
 import { isGatewayError } from '../core/gateway-error';
 import { fromNationalTimestamp, toNationalTimestamp } from '../core/national-time';
@@ -20,6 +21,13 @@ export interface CallbackAnswer {
 }
 
 type ReplyCode = (typeof callbackReplyCodes)[keyof typeof callbackReplyCodes];
+
+/** Refusals an operator should see as possible attacks. */
+const securityEvents = new Set([
+  'payment.checksumMismatch',
+  'payment.unknownPartner',
+  'payment.callbackForged',
+]);
 
 const descriptions: Record<ReplyCode, string> = {
   [callbackReplyCodes.received]: 'Đã nhận kết quả giao dịch',
@@ -72,7 +80,7 @@ export async function receivePaymentCallback(
   const refuse = (code: ReplyCode, event: string, context: Record<string, unknown> = {}) => {
     deps.logger.warn('payment callback refused', {
       event,
-      securityEvent: event === 'payment.checksumMismatch' || event === 'payment.unknownPartner',
+      securityEvent: securityEvents.has(event),
       remoteAddress: meta.remoteAddress,
       ...context,
     });
@@ -81,9 +89,15 @@ export async function receivePaymentCallback(
 
   const parsed = paymentCallbackSchema.safeParse(body);
   if (!parsed.success) {
-    return refuse(callbackReplyCodes.invalidMessage, 'payment.callbackUnreadable', {
-      fields: parsed.error.issues.map((issue) => issue.path.join('.')),
-    });
+    // Another message type, or a signed value holding the separator: a forgery's marks (issue 17).
+    const forged = parsed.error.issues.some(
+      (issue) => issue.path[0] === 'LoaiBanTin' || issue.message === SEPARATOR_MESSAGE,
+    );
+    return refuse(
+      callbackReplyCodes.invalidMessage,
+      forged ? 'payment.callbackForged' : 'payment.callbackUnreadable',
+      { fields: parsed.error.issues.map((issue) => issue.path.join('.')) },
+    );
   }
   const callback: PaymentCallback = parsed.data;
   const reference = callback.MaThamChieu;

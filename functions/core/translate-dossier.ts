@@ -36,7 +36,7 @@ function identitiesOf(idNumber: string | undefined): NationalDossier['DinhDanhCH
  * The unit's name for DonViXuLy: the dossier's own, else the one the gateway knows, else the
  * agency code stands in (the dossier view flags it; strict mode refuses such a dossier).
  */
-export function processingUnitOf(dossier: DossierSubmission, context: NationalRecordContext): string {
+function processingUnitOf(dossier: DossierSubmission, context: NationalRecordContext): string {
   return dossier.agencyName ?? context.agencyName ?? dossier.agencyCode;
 }
 

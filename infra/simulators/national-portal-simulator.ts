@@ -43,7 +43,7 @@ export const silentDropsSchema = z.strictObject({
 });
 
 /** The LGSP paths of this kit; a deployment configures its own (they are not public). */
-export const lgspSimulatorPaths = {
+const lgspSimulatorPaths = {
   token: '/token',
   create: '/dvcqg/hoso/dongbo',
   update: '/dvcqg/hoso/capnhat',

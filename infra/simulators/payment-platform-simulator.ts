@@ -93,7 +93,7 @@ const CANCELLED_BY_PAYER = '24';
 /** TrangThaiGD [TH]: 1 paid, 3 pending, 4 failed. */
 const transactionStates = { paid: '1', pending: '3', failed: '4' } as const;
 /** The platform's paths are not public: this kit's own, which the gateway's defaults follow. */
-export const simulatorPaymentPaths = {
+const simulatorPaymentPaths = {
   init: 'paygov/init',
   query: 'paygov/query',
   getBill: 'paygov/get-bill',

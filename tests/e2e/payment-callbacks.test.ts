@@ -382,6 +382,10 @@ describe('forged callbacks (issue 17)', () => {
 
     expect([status, reply.MaLoi]).toEqual([200, '04']);
     expect((await runtime.deps.payments.getPayment(a.paymentId))?.state).toBe('pending');
+    const alarm = logSpies[2]?.mock.calls.find(
+      (call) => (call[1] as { event?: string } | undefined)?.event === 'payment.callbackForged',
+    );
+    expect(alarm?.[1]).toMatchObject({ securityEvent: true });
     expect(await runtime.deps.store.listMessages('province', a.dossier.dossierCode)).toEqual([]);
   });
 

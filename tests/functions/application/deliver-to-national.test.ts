@@ -12,6 +12,7 @@ import { createNationalDeliverer } from '../../../functions/application/deliver-
 import { type RelayDependencies, relayMessage } from '../../../functions/application/relay-message';
 import type { StoredMessage } from '../../../functions/core/dossier-message';
 import { GatewayError } from '../../../functions/core/gateway-error';
+import { toNationalTimestamp } from '../../../functions/core/national-time';
 import type { DossierStore } from '../../../functions/ports/dossier-store';
 import type { NationalPortal } from '../../../functions/ports/national-portal';
 import { localName, provisionTables } from '../../../infra/local/provision';
@@ -254,6 +255,45 @@ describe('national deliverer: a status change is the pair real clients send', ()
     await send(first as StoredMessage);
     expect(await send(change as StoredMessage)).toBe('delivered');
     expect(summary(calls)).toEqual(['sync False 2', 'sync True 4', 'row 4']);
+  });
+});
+
+describe('national deliverer: what the record is built from', () => {
+  it('leaves out a status change an administrator discarded: its moved due date never reaches the portal', async () => {
+    const dossier = aLife();
+    const [first, discarded, next] = await aStoredLife(dossier, [
+      { ...aStatusChange('e1', 'processing', 10), dueAt: '2025-03-30T17:00:00+07:00' },
+      aStatusChange('e2', 'processing', 20),
+    ]);
+    const { portal, calls } = aPortal();
+    const send = relay(portal);
+    await send(first as StoredMessage);
+    const skipped = discarded as StoredMessage;
+    const failure = {
+      messageId: skipped.messageId,
+      queue: 'to-national.fifo',
+      channel: 'national' as const,
+      dossierCode: dossier.dossierCode,
+      agencyCode: dossier.agencyCode,
+      sequence: 2,
+      kind: skipped.kind,
+      reason: 'rejected' as const,
+      lastError: 'error_code 500',
+      attempts: 1,
+      parkedAt: '2025-03-14T03:00:00.000Z',
+      status: 'parked' as const,
+    };
+    const attempt = {
+      at: '2025-03-14T03:00:00.000Z',
+      outcome: 'parked' as const,
+      latencyMs: 1,
+      detail: '500',
+    };
+    await store.parkMessage(failure, attempt);
+    await store.discardParked(failure, { ...attempt, outcome: 'discarded', detail: 'by an administrator' });
+    await send(next as StoredMessage);
+    const update = calls.find((call) => call.kind === 'sync' && call.isUpdating);
+    expect(update?.kind === 'sync' && update.record.NgayHenTra).toBe(toNationalTimestamp(dossier.dueAt));
   });
 });
 

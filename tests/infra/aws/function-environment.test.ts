@@ -23,7 +23,12 @@ beforeAll(async () => {
     signingKeys: [
       { kid: 'k1', privateJwk: await exportJWK(privateKey), publicJwk: await exportJWK(publicKey) },
     ],
-    nationalPortal: { username: 'gateway', password: 'secret' },
+    nationalPortal: {
+      username: 'gateway',
+      password: 'secret',
+      madonvi: '000.00.00.H12',
+      dstcode: 'DVCQG-H12',
+    },
     webhookSecrets: {},
   };
 });
