@@ -176,6 +176,18 @@ export function createInMemoryDossierStore(options: InMemoryDossierStoreOptions 
       }));
     },
 
+    async recordFirstStep(ref) {
+      const current = progressOf(items, ref.channel, ref.dossierCode);
+      // Like the DynamoDB update: only while `sequence` is the next to deliver.
+      if (current.progress.deliveredSequence !== ref.sequence - 1) return false;
+      writeProgress(items, ref.channel, ref.dossierCode, {
+        ...current,
+        progress: { ...current.progress, firstStepSequence: ref.sequence },
+      });
+      await written('progress', ref.dossierCode);
+      return true;
+    },
+
     async recordFailedAttempt(ref, attempt) {
       await writeMessage(ref, (entry) => ({ ...entry, attempts: [...entry.attempts, attempt] }));
       const current = progressOf(items, ref.channel, ref.dossierCode);

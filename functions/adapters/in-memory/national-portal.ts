@@ -1,4 +1,8 @@
-import type { NationalDossier, NationalProgressRow } from '../../../contracts/national-portal';
+import {
+  inboundNationalDossierSchema,
+  type NationalDossier,
+  type NationalProgressRow,
+} from '../../../contracts/national-portal';
 import type { NationalAcknowledgement, NationalPortal } from '../../ports/national-portal';
 
 export type NationalCall =
@@ -25,7 +29,7 @@ export interface InMemoryNationalPortal extends NationalPortal {
 }
 
 const accepted = (switchedToUpdate = false): NationalAcknowledgement => ({
-  errorCode: '0',
+  errorCode: 0,
   message: 'Thành công',
   switchedToUpdate,
 });
@@ -59,7 +63,9 @@ export function createInMemoryNationalPortal(): InMemoryNationalPortal {
     async lookupDossier(agencyCode, dossierCode) {
       portal.calls.push({ service: 'TraCuuHoSo', agencyCode, dossierCode });
       throwQueuedFailure();
-      return portal.dossiers.get(dossierCode);
+      const held = portal.dossiers.get(dossierCode);
+      // Read back as the adapters read the portal's answer: "" absent, "True"/"False" booleans.
+      return held && inboundNationalDossierSchema.parse(held);
     },
     async ping() {},
   };

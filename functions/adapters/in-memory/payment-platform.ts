@@ -27,11 +27,11 @@ export function createInMemoryPaymentPlatform(): InMemoryPaymentPlatform {
         platform.statuses.set(payment.reference, { state: 'pending' });
       return { paymentUrl: `https://pay.example.vn/${payment.reference}` };
     },
-    async query(reference) {
+    async query({ reference }) {
       throwQueuedFailure();
       return platform.statuses.get(reference);
     },
-    async getBill(reference) {
+    async getBill({ reference }) {
       throwQueuedFailure();
       return new TextEncoder().encode(`%PDF receipt ${reference}`);
     },

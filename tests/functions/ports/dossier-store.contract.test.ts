@@ -7,10 +7,14 @@ import {
 import { getDossierView } from '../../../functions/application/get-dossier-view';
 import type { FailedMessage, StoredMessage } from '../../../functions/core/dossier-message';
 import { isGatewayError } from '../../../functions/core/gateway-error';
+import type { AgencyNames } from '../../../functions/ports/agency-names';
 import type { DossierStore } from '../../../functions/ports/dossier-store';
 import { topology } from '../../../infra/topology';
 import { useGatewayTable } from '../../support/dynamodb-table';
 import { aStoredMessage } from '../../support/fixtures';
+
+/** Unit names play no part in these views: nobody knows any. */
+const noUnitNames: AgencyNames = { strict: false, nameOf: async () => undefined };
 
 /**
  * The DossierStore contract, run against the in-memory store (what the use cases' unit tests
@@ -273,7 +277,7 @@ describe.each(implementations)('dossier store contract: $name', ({ create }) => 
     const between: Awaited<ReturnType<typeof getDossierView>>[] = [];
     betweenWrites = async (write) => {
       if (write.kind === 'progress' && write.dossierCode === code)
-        between.push(await getDossierView(store, code));
+        between.push(await getDossierView(store, code, noUnitNames));
     };
 
     await store.recordDelivery(ref(first), attempt, { nationalSynced: true, nationalStatus: 'received' });
@@ -283,7 +287,7 @@ describe.each(implementations)('dossier store contract: $name', ({ create }) => 
     expect(between[0]?.sync.state).toBe('pending');
     expect(between[0]?.timeline.map((entry) => entry.outcome)).toEqual(['accepted']);
     expect(between[0]?.nationalStatus).toBeNull();
-    const after = await getDossierView(store, code);
+    const after = await getDossierView(store, code, noUnitNames);
     expect(after.sync).toEqual({ state: 'synced', lastSyncedAt: attempt.at });
     expect(after.timeline.map((entry) => entry.outcome)).toEqual(['accepted', 'delivered']);
     expect(after.nationalStatus).toBe('received');
@@ -295,7 +299,7 @@ describe.each(implementations)('dossier store contract: $name', ({ create }) => 
     const seen: string[] = [];
     betweenWrites = async (write) => {
       if (write.dossierCode !== code) return;
-      const view = await getDossierView(store, code).catch(() => undefined);
+      const view = await getDossierView(store, code, noUnitNames).catch(() => undefined);
       if (!view) return;
       const delivered = new Set(
         view.timeline
