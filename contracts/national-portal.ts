@@ -27,8 +27,6 @@ export const nationalReplySchema = z.object({
   result: z.unknown().optional(),
 });
 
-export type NationalReply = z.infer<typeof nationalReplySchema>;
-
 export const nationalDocumentSchema = z.object({
   TepDinhKemId: z.string(),
   TenTepDinhKem: z.string(),
@@ -164,8 +162,6 @@ export const nationalServiceRequestSchema = z.discriminatedUnion('service', [
     MaHoSo: dossierCodeSchema,
   }),
 ]);
-
-export type NationalServiceRequest = z.infer<typeof nationalServiceRequestSchema>;
 
 /** Error codes of DOMAIN.md; "0" is success. */
 export const nationalErrorCodes = {

@@ -217,8 +217,6 @@ export const paymentQueryReplySchema = z.object({
   MaXacThuc: z.string().optional(),
 });
 
-export type PaymentQueryReply = z.infer<typeof paymentQueryReplySchema>;
-
 export const paymentBillRequestSchema = paymentQueryRequestSchema.extend({
   LoaiBanTin: z.literal('GET_BILL'),
 });

@@ -471,7 +471,6 @@ export const topology = {
 };
 
 export type Topology = typeof topology;
-export type QueueName = (typeof topology.queues)[number]['name'];
 
 /** The env var that carries a queue's URL, e.g. GATEWAY_QUEUE_URL_TO_NATIONAL. */
 export function queueUrlVariable(queueName: string): string {

@@ -1,7 +1,7 @@
 import type { DossierStatus } from '../../contracts/dossier-status';
+import type { FeeLine } from '../../contracts/provincial-api';
 import { dossierSubmissionSchema } from '../../contracts/provincial-api';
 import type { MessageSummary, StoredMessage } from '../core/dossier-message';
-import type { FeeLine } from '../core/fee-line';
 import type { DossierStore } from '../ports/dossier-store';
 
 /** What payments need to know about a dossier, from its accepted messages. */

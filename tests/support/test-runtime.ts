@@ -1,3 +1,4 @@
+import { requestToken } from '../../infra/local/demo-client';
 import {
   type LocalRuntime,
   type LocalRuntimeOptions,
@@ -42,22 +43,6 @@ export function startTestRuntime(
     logLevel: process.env.TEST_LOG_LEVEL ?? 'SILENT',
     schedules: false,
   });
-}
-
-/** OAuth client credentials against any gateway URL: the tests, the soak and the benchmarks share it. */
-export async function requestToken(gatewayUrl: string, clientId: string, secret: string): Promise<string> {
-  const response = await fetch(`${gatewayUrl}/oauth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: clientId,
-      client_secret: secret,
-    }),
-  });
-  if (response.status !== 200)
-    throw new Error(`token request failed: ${response.status} ${await response.text()}`);
-  return ((await response.json()) as { access_token: string }).access_token;
 }
 
 export function tokenFor(

@@ -2,10 +2,10 @@ import { request as httpRequest } from 'node:http';
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Channel } from '../../../functions/core/dossier-message';
+import { signedPushHeaders } from '../../../infra/local/demo-client';
 import type { LocalRuntime } from '../../../infra/local/start-local-runtime';
 import { aDossier } from '../../support/fixtures';
 import { aStatusChange } from '../../support/national-fixtures';
-import { signedPushHeaders } from '../../support/signed-push';
 import { startTestRuntime, tokenFor } from '../../support/test-runtime';
 
 /**
