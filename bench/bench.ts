@@ -14,11 +14,10 @@ import { serve } from '@hono/node-server';
 import { build } from 'esbuild';
 import { Hono } from 'hono';
 import { esbuildOptions, projectRoot } from '../infra/aws/lambda-bundling';
+import { requestToken } from '../infra/local/demo-client';
+import { aDossier } from '../infra/local/demo-dossier';
 import { closeServer } from '../infra/local/emulators';
-
 import { topology } from '../infra/topology';
-import { aDossier } from '../tests/support/fixtures';
-import { requestToken } from '../tests/support/test-runtime';
 import { startMeasurementRuntime } from './measurement-runtime';
 
 /**

@@ -1,5 +1,5 @@
-import { aDossier } from '../tests/support/fixtures';
-import { requestToken } from '../tests/support/test-runtime';
+import { requestToken } from '../infra/local/demo-client';
+import { aDossier } from '../infra/local/demo-dossier';
 import { startMeasurementRuntime } from './measurement-runtime';
 
 /**

@@ -12,6 +12,7 @@ import type { DossierSubmission, StatusChange } from '../contracts/provincial-ap
 import type { PaymentRequest } from '../contracts/provincial-payments';
 import { toNationalTimestamp } from '../functions/core/national-time';
 import { toNationalDossier } from '../functions/core/translate-dossier';
+import { pushNational, requestToken } from '../infra/local/demo-client';
 import {
   demoNationalPortalAccount,
   demoNationalSessionAccount,
@@ -23,8 +24,6 @@ import { createNationalPortalSimulator } from '../infra/simulators/national-port
 import { createPaymentPlatformSimulator } from '../infra/simulators/payment-platform-simulator';
 import { createProvinceSimulator } from '../infra/simulators/province-simulator';
 import type { SimulatorEnv } from '../infra/simulators/simulator-kit';
-import { pushNational } from '../tests/support/signed-push';
-import { requestToken } from '../tests/support/test-runtime';
 
 /**
  * The chaos soak (issue 10): the gateway as a child process, killed with SIGKILL and restarted

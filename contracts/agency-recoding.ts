@@ -38,7 +38,6 @@ export const agencyRecodingFileSchema = z.strictObject({
 });
 
 export type AgencyRecodingRow = z.infer<typeof agencyRecodingRowSchema>;
-export type AgencyRecodingFile = z.infer<typeof agencyRecodingFileSchema>;
 
 /** GET /v1/admin/agency-codes: the loaded table, each row with the code it leads to today. */
 export const agencyRecodingViewSchema = z

@@ -11,5 +11,4 @@ export const healthSchema = z
   .object({ status: z.enum(['up', 'degraded', 'down']), dependencies: z.array(dependencyHealthSchema) })
   .meta({ id: 'Health' });
 
-export type Health = z.infer<typeof healthSchema>;
 export type DependencyHealth = z.infer<typeof dependencyHealthSchema>;

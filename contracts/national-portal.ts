@@ -41,8 +41,6 @@ export const nationalReplySchema = z.object({
   result: z.unknown().optional(),
 });
 
-export type NationalReply = z.infer<typeof nationalReplySchema>;
-
 /**
  * The numeric value of an error_code, which comes as `0` or `"0"` (DOMAIN.md: compare it as a
  * number; [OCPS] reads it with GetterUtil.getInteger(result.getString("error_code")) == 0).

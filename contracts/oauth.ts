@@ -26,8 +26,6 @@ export const tokenRequestSchema = z
     },
   });
 
-export type TokenRequest = z.infer<typeof tokenRequestSchema>;
-
 export const tokenResponseSchema = z
   .object({
     access_token: z.string(),
@@ -36,22 +34,6 @@ export const tokenResponseSchema = z
     scope: z.string(),
   })
   .meta({ id: 'TokenResponse' });
-
-export type TokenResponse = z.infer<typeof tokenResponseSchema>;
-
-/** RFC 6749 section 5.2 error body. */
-export const oauthErrorSchema = z
-  .object({
-    error: z.enum([
-      'invalid_request',
-      'invalid_client',
-      'invalid_grant',
-      'unsupported_grant_type',
-      'invalid_scope',
-    ]),
-    error_description: z.string(),
-  })
-  .meta({ id: 'OAuthError' });
 
 /** RFC 7517 key set of the token signing keys: public members only. */
 export const jwksSchema = z

@@ -59,6 +59,7 @@ export const applicantSchema = z
 export const feeLineSchema = z
   .strictObject({ code: text(50), name: text(300), amount: vndAmountSchema })
   .meta({ id: 'FeeLine' });
+export type FeeLine = z.infer<typeof feeLineSchema>;
 
 export const documentSchema = z
   .strictObject({
@@ -319,8 +320,6 @@ export const acceptedMessageSchema = z
     state: z.enum(['accepted', 'delivered', 'parked']),
   })
   .meta({ id: 'AcceptedMessage' });
-
-export type AcceptedMessage = z.infer<typeof acceptedMessageSchema>;
 
 export const syncStateSchema = z.enum(['pending', 'synced', 'failing', 'parked']);
 

@@ -15,8 +15,6 @@ export const paymentStateSchema = z
   .enum(['pending', 'paid', 'failed', 'expired'])
   .meta({ description: 'pending: waiting for the payer; paid is final', example: 'pending' });
 
-export type PublicPaymentState = z.infer<typeof paymentStateSchema>;
-
 export const paymentRequestSchema = z
   .strictObject({
     dossierCode: dossierCodeSchema,

@@ -201,13 +201,6 @@ export const scorecardIndicatorResultSchema = z
 
 export type ScorecardIndicatorResult = z.infer<typeof scorecardIndicatorResultSchema>;
 
-export const scorecardQuerySchema = z.strictObject({
-  from: calendarDaySchema,
-  to: calendarDaySchema,
-  agencyCode: agencyCodeSchema.optional(),
-  procedureCode: procedureCodeSchema.optional(),
-});
-
 export const scorecardReportSchema = z
   .object({
     period: z.object({ from: calendarDaySchema, to: calendarDaySchema }),

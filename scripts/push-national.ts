@@ -1,11 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { signRequest } from '../functions/core/signed-request';
+import { requestToken, signedPushHeaders } from '../infra/local/demo-client';
 import { demoClients, demoNationalPushSecret } from '../infra/local/demo-credentials';
-import { requestToken } from './request-token';
 
 /**
  * `npm run push:national -- <file.json>`: sends one push to the gateway as the national portal
@@ -47,23 +45,6 @@ export function targetOf(record: unknown): PushTarget {
   throw new Error(
     'cannot tell a dossier (TrangThaiHoSo) from a status row (TrangThai); pass --to dossiers or --to status',
   );
-}
-
-/**
- * The three headers a national push carries: Standard Webhooks, signed over the exact body. A
- * fresh `webhook-id` each time, since the gateway refuses a replayed (id, timestamp) pair.
- */
-export function signedPushHeaders(
-  body: string,
-  options: { secret: string; id?: string; at?: Date },
-): Record<string, string> {
-  const id = options.id ?? `msg_${randomUUID()}`;
-  const timestamp = Math.floor((options.at ?? new Date()).getTime() / 1000);
-  return {
-    'webhook-id': id,
-    'webhook-timestamp': String(timestamp),
-    'webhook-signature': signRequest([options.secret], id, timestamp, new TextEncoder().encode(body)),
-  };
 }
 
 export async function sendNationalPush(options: NationalPushOptions): Promise<NationalPushResult> {

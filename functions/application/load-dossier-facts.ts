@@ -3,11 +3,11 @@ import { messagePayloadSchemas } from '../../contracts/message-payloads';
 import {
   type DossierSubmission,
   dossierSubmissionSchema,
+  type FeeLine,
   type StatusChange,
 } from '../../contracts/provincial-api';
 import { currentDossierOf, momentStatuses, type StatusMove } from '../core/current-dossier';
 import type { MessageSummary, StoredMessage } from '../core/dossier-message';
-import type { FeeLine } from '../core/fee-line';
 import type { NationalRecordContext } from '../core/translate-dossier';
 import type { AgencyNames } from '../ports/agency-names';
 import type { DossierStore } from '../ports/dossier-store';

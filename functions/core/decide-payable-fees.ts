@@ -1,4 +1,4 @@
-import type { FeeLine } from './fee-line';
+import type { FeeLine } from '../../contracts/provincial-api';
 import type { Payment } from './payment';
 
 export type PayableFees =

@@ -2,8 +2,8 @@ import type { FieldError } from '../../contracts/problem';
 
 /**
  * The one error type of the gateway. Codes are typed; each code has exactly one mapping to
- * an HTTP problem (functions/http/problem-response.ts) and one to a retry decision
- * (functions/core/classify-failure.ts).
+ * an HTTP problem (functions/http/problem-catalogue.ts) and one to a retry decision
+ * (`classifyFailure` in functions/core/retry-policy.ts).
  */
 export type GatewayErrorCode =
   | 'request.invalid'

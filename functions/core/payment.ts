@@ -1,4 +1,4 @@
-import type { FeeLine } from './fee-line';
+import type { FeeLine } from '../../contracts/provincial-api';
 
 /**
  * A payment: one attempt to collect a dossier's fees on the national payment platform, under

@@ -59,5 +59,3 @@ export function createHttpApp(deps: ApiDependencies) {
   );
   return app;
 }
-
-export type HttpApp = ReturnType<typeof createHttpApp>;

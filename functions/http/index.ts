@@ -1,2 +1,2 @@
 export type { ApiDependencies } from './api-dependencies';
-export { createHttpApp, type HttpApp } from './create-http-app';
+export { createHttpApp } from './create-http-app';

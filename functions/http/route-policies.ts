@@ -1,5 +1,8 @@
+import { createRoute, type RouteConfig } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
 import type { Scope } from '../../contracts/oauth';
 import type { AccessTokens } from '../ports/access-tokens';
+import { bearerAuth } from './openapi-parts';
 import { requireScope } from './require-scope';
 
 /**
@@ -130,9 +133,28 @@ export const routePolicies = {
 export type RouteKey = keyof typeof routePolicies;
 
 /** The bearer-token middleware of a route, with the scopes its policy declares. */
-export function requireRoutePolicy(tokens: AccessTokens, route: RouteKey) {
-  const policy: RoutePolicy = routePolicies[route];
-  if (policy.access !== 'bearer')
-    throw new Error(`${route} is ${policy.access}: it takes no bearer middleware`);
+function requireRoutePolicy(tokens: AccessTokens, route: string) {
+  const policy: RoutePolicy | undefined = routePolicies[route as RouteKey];
+  if (policy?.access !== 'bearer')
+    throw new Error(`${route} has no bearer policy in route-policies.ts: add one before the route`);
   return requireScope(tokens, ...policy.scopes);
+}
+
+/**
+ * A route that takes a bearer token: documented as such, its scopes taken from its entry in the
+ * table above (found by method and path, `{code}` written `:code`), so a route without one
+ * fails when the app is built. `before` runs ahead of the token check (an address allow-list),
+ * `after` behind it (a body signature).
+ */
+export function bearerRoute<const Config extends Omit<RouteConfig, 'security' | 'middleware'>>(
+  tokens: AccessTokens,
+  config: Config,
+  around: { readonly before?: MiddlewareHandler[]; readonly after?: MiddlewareHandler[] } = {},
+) {
+  const key = `${config.method.toUpperCase()} ${config.path.replace(/\{(\w+)\}/g, ':$1')}`;
+  return createRoute({
+    ...config,
+    security: bearerAuth,
+    middleware: [...(around.before ?? []), requireRoutePolicy(tokens, key), ...(around.after ?? [])],
+  });
 }

@@ -2,4 +2,4 @@ export { environment, queueUrlVariable } from './environment';
 export { channelQueues } from './queues';
 export { service } from './service';
 export type * from './specs';
-export { findQueue, type QueueName, type Topology, topology } from './topology';
+export { findQueue, type Topology, topology } from './topology';

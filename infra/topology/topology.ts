@@ -42,7 +42,6 @@ export const topology = {
 } as const;
 
 export type Topology = typeof topology;
-export type QueueName = (typeof topology.queues)[number]['name'];
 
 /** A queue or dead-letter queue by name; only the former has a redrive policy. */
 export function findQueue(name: string): QueueSpec | DeadLetterQueueSpec {

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import shipped from '../../config/agency-recoding.json' with { type: 'json' };
 import { toNationalDossier } from '../../functions/core/translate-dossier';
+import { pushNational } from '../../infra/local/demo-client';
 import type { LocalRuntime } from '../../infra/local/start-local-runtime';
 import { aDossier } from '../support/fixtures';
 import { aStatusChange } from '../support/national-fixtures';
 import { nationalTimeline, received } from '../support/receiver';
-import { pushNational } from '../support/signed-push';
 import { eventually, startTestRuntime, tokenFor } from '../support/test-runtime';
 
 /**

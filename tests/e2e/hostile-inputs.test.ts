@@ -7,10 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DossierSubmission } from '../../contracts/provincial-api';
 import { toNationalDossier } from '../../functions/core/translate-dossier';
 import type { GatewaySecrets } from '../../functions/wiring/runtime-config';
+import { signedPushHeaders } from '../../infra/local/demo-client';
 import type { LocalRuntime } from '../../infra/local/start-local-runtime';
 import { aDossier } from '../support/fixtures';
 import { aStatusChange } from '../support/national-fixtures';
-import { signedPushHeaders } from '../support/signed-push';
 import { aSigningKey } from '../support/signing-keys';
 import { startTestRuntime, tokenFor } from '../support/test-runtime';
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toNationalDossier } from '../../functions/core/translate-dossier';
+import { pushNational } from '../../infra/local/demo-client';
 import { type LocalRuntime, startLocalRuntime } from '../../infra/local/start-local-runtime';
 import { captureOutput } from '../support/captured-output';
 import { aDossier } from '../support/fixtures';
@@ -13,7 +14,6 @@ import {
   referenceOfPayment,
 } from '../support/payments';
 import { nationalTimeline, received, setFaults } from '../support/receiver';
-import { pushNational } from '../support/signed-push';
 import { eventually, tokenFor } from '../support/test-runtime';
 
 /**

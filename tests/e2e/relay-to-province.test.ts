@@ -2,11 +2,11 @@ import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { NationalDossier } from '../../contracts/national-portal';
 import { toNationalDossier } from '../../functions/core/translate-dossier';
+import { pushNational } from '../../infra/local/demo-client';
 import { demoWebhookSecret } from '../../infra/local/demo-credentials';
 import type { LocalRuntime } from '../../infra/local/start-local-runtime';
 import { aDossier } from '../support/fixtures';
 import { received, setFaults } from '../support/receiver';
-import { pushNational } from '../support/signed-push';
 import { eventually, startTestRuntime, tokenFor } from '../support/test-runtime';
 
 let runtime: LocalRuntime;

@@ -1,10 +1,10 @@
+import { requestToken } from '../../infra/local/demo-client';
 import {
   type LocalRuntime,
   type LocalRuntimeOptions,
   startLocalRuntime,
 } from '../../infra/local/start-local-runtime';
 import { topology } from '../../infra/topology';
-import { requestToken } from '../../scripts/request-token';
 
 const unlimited = { burst: 1_000_000, perSecond: 1_000_000 };
 
@@ -45,8 +45,6 @@ export function startTestRuntime(
     schedules: false,
   });
 }
-
-export { requestToken } from '../../scripts/request-token';
 
 export function tokenFor(
   runtime: LocalRuntime,

@@ -143,5 +143,3 @@ export function createFailedMessageItems(client: DynamoDBDocumentClient, options
     },
   };
 }
-
-export type FailedMessageItems = ReturnType<typeof createFailedMessageItems>;

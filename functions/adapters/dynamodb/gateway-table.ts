@@ -59,14 +59,6 @@ export interface FailedIndexEntry {
   readonly failedAt: string;
 }
 
-/** Attributes that belong to the table's layout, never to what an item describes. */
-export const layoutAttributes = [
-  gatewayTable.partitionKey,
-  gatewayTable.sortKey,
-  gatewayTable.ttlAttribute,
-  ...gatewayTable.indexes.flatMap((index) => [index.partitionKey, index.sortKey]),
-] as const;
-
 /** Sequences are zero-padded so that sort keys order them as numbers. */
 const SEQUENCE_WIDTH = 10;
 const padded = (sequence: number) => String(sequence).padStart(SEQUENCE_WIDTH, '0');

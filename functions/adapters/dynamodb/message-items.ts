@@ -340,5 +340,3 @@ export function createMessageItems(client: DynamoDBDocumentClient, options: Mess
     },
   };
 }
-
-export type MessageItems = ReturnType<typeof createMessageItems>;

@@ -308,5 +308,3 @@ export function createProgressItems(client: DynamoDBDocumentClient, options: Pro
     },
   };
 }
-
-export type ProgressItems = ReturnType<typeof createProgressItems>;

@@ -1,4 +1,4 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import {
   auditPageSchema,
   bulkReplayRequestSchema,
@@ -15,7 +15,6 @@ import {
   throughputSchema,
 } from '../../../contracts/admin-api';
 import { dossierCodeSchema } from '../../../contracts/codes';
-import { problemSchema } from '../../../contracts/problem';
 import { dossierViewSchema } from '../../../contracts/provincial-api';
 import {
   bulkReplay,
@@ -31,29 +30,19 @@ import { maskPersonalData } from '../../core/mask-personal-data';
 import type { AccessTokenClaims } from '../../ports/access-tokens';
 import type { ApiDependencies } from '../api-dependencies';
 import type { AppEnv } from '../app-env';
-import { requireScope } from '../require-scope';
+import { bodyRefusals, json, problems } from '../openapi-parts';
+import { adminRefusals, adminRoute } from './admin-route';
 
-const problem = { 'application/problem+json': { schema: problemSchema } };
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
-const security = [{ bearerAuth: [] }];
-const errors = {
-  400: { description: 'Invalid request', content: problem },
-  401: { description: 'Missing or invalid token', content: problem },
-  403: { description: 'Needs scope admin', content: problem },
-} as const;
-const bodyErrors = {
-  413: { description: 'Body too large', content: problem },
-  415: { description: 'Not JSON', content: problem },
-} as const;
+const errors = problems(adminRefusals);
+const bodyErrors = problems(bodyRefusals);
 const messageIdParams = z.object({ id: z.string().min(1).max(100) });
 
 const canSeePersonalData = (caller: AccessTokenClaims) => caller.scopes.includes('pii:read');
 
 /** The administrators' API: watch queues, find, inspect, replay and discard failed messages. */
 export function registerOperationsRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDependencies) {
-  const admin = requireScope(deps.tokens, 'admin');
-  const route = <R extends Parameters<typeof createRoute>[0]>(config: R) =>
-    createRoute({ ...config, tags: ['Administration'], security, middleware: [admin] as const });
+  const route = <const Config extends Parameters<typeof adminRoute>[1]>(config: Config) =>
+    adminRoute(deps.tokens, config);
 
   app.openapi(
     route({
@@ -103,7 +92,7 @@ export function registerOperationsRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepe
       request: { params: messageIdParams },
       responses: {
         200: { description: 'The failed message', content: json(failedMessageDetailSchema) },
-        404: { description: 'No such failed message', content: problem },
+        ...problems({ 404: 'No such failed message' }),
         ...errors,
       },
     }),
@@ -146,8 +135,7 @@ export function registerOperationsRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepe
       responses: {
         200: { description: 'Replayed: back in its dossier’s order', content: json(failedMessageSchema) },
         ...bodyErrors,
-        404: { description: 'No such failed message', content: problem },
-        409: { description: 'No longer parked', content: problem },
+        ...problems({ 404: 'No such failed message', 409: 'No longer parked' }),
         ...errors,
       },
     }),
@@ -170,11 +158,10 @@ export function registerOperationsRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepe
       responses: {
         200: { description: 'Discarded', content: json(failedMessageSchema) },
         ...bodyErrors,
-        404: { description: 'No such failed message', content: problem },
-        409: {
-          description: 'No longer parked, or an earlier message of the dossier is parked',
-          content: problem,
-        },
+        ...problems({
+          404: 'No such failed message',
+          409: 'No longer parked, or an earlier message of the dossier is parked',
+        }),
         ...errors,
       },
     }),
@@ -254,7 +241,7 @@ export function registerOperationsRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepe
       request: { params: z.object({ code: dossierCodeSchema }) },
       responses: {
         200: { description: 'The dossier', content: json(dossierViewSchema) },
-        404: { description: 'Unknown dossier', content: problem },
+        ...problems({ 404: 'Unknown dossier' }),
         ...errors,
       },
     }),

@@ -1,6 +1,5 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { calendarDaySchema } from '../../../contracts/codes';
-import { problemSchema } from '../../../contracts/problem';
 import {
   reconciliationReportListSchema,
   reconciliationReportSchema,
@@ -10,38 +9,32 @@ import { reconcilePayments } from '../../application/reconcile-payments';
 import { GatewayError } from '../../core/gateway-error';
 import type { ApiDependencies } from '../api-dependencies';
 import type { AppEnv } from '../app-env';
-import { requireScope } from '../require-scope';
-
-const problem = { 'application/problem+json': { schema: problemSchema } };
-const security = [{ bearerAuth: [] }];
+import { bodyRefusals, json, problems, tokenRefusals } from '../openapi-parts';
+import { adminRoute } from './admin-route';
 
 /** Đối soát for administrators: run it for a day, and read the reports (DESIGN.md admin API). */
 export function registerReconciliationRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDependencies) {
-  const admin = requireScope(deps.tokens, 'admin');
-
   app.openapi(
-    createRoute({
+    adminRoute(deps.tokens, {
       method: 'post',
       path: '/v1/admin/reconciliation-runs',
-      tags: ['Administration'],
       summary: 'Reconcile one day now: the platform’s transaction list against the gateway’s payments',
-      security,
-      middleware: [admin] as const,
       request: {
-        body: { required: true, content: { 'application/json': { schema: reconciliationRunRequestSchema } } },
+        body: { required: true, content: json(reconciliationRunRequestSchema) },
       },
       responses: {
         201: {
           description: 'The report',
-          content: { 'application/json': { schema: reconciliationReportSchema } },
+          content: json(reconciliationReportSchema),
         },
-        400: { description: 'Invalid day', content: problem },
-        413: { description: 'Body too large', content: problem },
-        415: { description: 'Not JSON', content: problem },
-        401: { description: 'Missing or invalid token', content: problem },
-        403: { description: 'Needs scope admin', content: problem },
-        502: { description: 'The platform’s list is unreadable', content: problem },
-        503: { description: 'The platform is unavailable', content: problem },
+        ...problems({
+          ...tokenRefusals,
+          ...bodyRefusals,
+          400: 'Invalid day',
+          403: 'Needs scope admin',
+          502: 'The platform’s list is unreadable',
+          503: 'The platform is unavailable',
+        }),
       },
     }),
     async (c) => {
@@ -57,13 +50,10 @@ export function registerReconciliationRoutes(app: OpenAPIHono<AppEnv>, deps: Api
   );
 
   app.openapi(
-    createRoute({
+    adminRoute(deps.tokens, {
       method: 'get',
       path: '/v1/admin/reconciliation-reports',
-      tags: ['Administration'],
       summary: 'Reconciliation reports, newest day first (summaries)',
-      security,
-      middleware: [admin] as const,
       request: {
         query: z.object({
           from: calendarDaySchema.optional(),
@@ -75,11 +65,9 @@ export function registerReconciliationRoutes(app: OpenAPIHono<AppEnv>, deps: Api
       responses: {
         200: {
           description: 'A page of reports',
-          content: { 'application/json': { schema: reconciliationReportListSchema } },
+          content: json(reconciliationReportListSchema),
         },
-        400: { description: 'Invalid filter', content: problem },
-        401: { description: 'Missing or invalid token', content: problem },
-        403: { description: 'Needs scope admin', content: problem },
+        ...problems({ ...tokenRefusals, 400: 'Invalid filter', 403: 'Needs scope admin' }),
       },
     }),
     async (c) => {
@@ -97,22 +85,17 @@ export function registerReconciliationRoutes(app: OpenAPIHono<AppEnv>, deps: Api
   );
 
   app.openapi(
-    createRoute({
+    adminRoute(deps.tokens, {
       method: 'get',
       path: '/v1/admin/reconciliation-reports/{id}',
-      tags: ['Administration'],
       summary: 'One reconciliation report with every mismatch',
-      security,
-      middleware: [admin] as const,
       request: { params: z.object({ id: z.string().max(100) }) },
       responses: {
         200: {
           description: 'The report',
-          content: { 'application/json': { schema: reconciliationReportSchema } },
+          content: json(reconciliationReportSchema),
         },
-        401: { description: 'Missing or invalid token', content: problem },
-        403: { description: 'Needs scope admin', content: problem },
-        404: { description: 'No such report', content: problem },
+        ...problems({ ...tokenRefusals, 403: 'Needs scope admin', 404: 'No such report' }),
       },
     }),
     async (c) => {

@@ -139,8 +139,3 @@ export function formatVietnamTime(iso: string | undefined): string {
   const local = new Date(instant + VIETNAM_OFFSET_MS).toISOString();
   return `${local.slice(8, 10)}/${local.slice(5, 7)}/${local.slice(0, 4)} ${local.slice(11, 16)}`;
 }
-
-/** 1.250.000 ₫ */
-export function formatVnd(amount: number): string {
-  return `${amount.toLocaleString('vi-VN').replace(/,/g, '.')} ₫`;
-}

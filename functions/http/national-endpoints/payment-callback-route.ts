@@ -1,9 +1,9 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { paymentCallbackReplySchema } from '../../../contracts/payment-platform';
-import { problemSchema } from '../../../contracts/problem';
 import { receivePaymentCallback } from '../../application/receive-payment-callback';
 import type { ApiDependencies } from '../api-dependencies';
 import type { AppEnv } from '../app-env';
+import { bodyRefusals, json, problems } from '../openapi-parts';
 
 /**
  * The payment platform's callback (IPN). No bearer token: the platform signs it with
@@ -23,17 +23,13 @@ export function registerPaymentCallbackRoute(app: OpenAPIHono<AppEnv>, deps: Api
       responses: {
         200: {
           description: 'Reply in the platform’s format; MaLoi 00 = received',
-          content: { 'application/json': { schema: paymentCallbackReplySchema } },
+          content: json(paymentCallbackReplySchema),
         },
         500: {
           description: 'Not stored (MaLoi 99): send the callback again',
-          content: { 'application/json': { schema: paymentCallbackReplySchema } },
+          content: json(paymentCallbackReplySchema),
         },
-        413: {
-          description: 'Body too large',
-          content: { 'application/problem+json': { schema: problemSchema } },
-        },
-        415: { description: 'Not JSON', content: { 'application/problem+json': { schema: problemSchema } } },
+        ...problems({ ...bodyRefusals }),
       },
     }),
     async (c) => {

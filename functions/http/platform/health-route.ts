@@ -2,6 +2,7 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { type DependencyHealth, healthSchema } from '../../../contracts/health';
 import type { ApiDependencies } from '../api-dependencies';
 import type { AppEnv } from '../app-env';
+import { json } from '../openapi-parts';
 
 const healthRoute = createRoute({
   method: 'get',
@@ -11,11 +12,11 @@ const healthRoute = createRoute({
   responses: {
     200: {
       description: 'Up, or degraded (the national portal is down: messages queue up)',
-      content: { 'application/json': { schema: healthSchema } },
+      content: json(healthSchema),
     },
     503: {
       description: 'Down: the store or the queue is unreachable',
-      content: { 'application/json': { schema: healthSchema } },
+      content: json(healthSchema),
     },
   },
 });

@@ -2,6 +2,7 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { jwksSchema } from '../../../contracts/oauth';
 import type { ApiDependencies } from '../api-dependencies';
 import type { AppEnv } from '../app-env';
+import { json } from '../openapi-parts';
 
 const jwksRoute = createRoute({
   method: 'get',
@@ -11,7 +12,7 @@ const jwksRoute = createRoute({
   responses: {
     200: {
       description: 'The key set; the signing key first',
-      content: { 'application/json': { schema: jwksSchema } },
+      content: json(jwksSchema),
     },
   },
 });

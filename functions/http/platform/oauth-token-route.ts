@@ -1,13 +1,11 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { type Scope, scopeSchema, tokenRequestSchema, tokenResponseSchema } from '../../../contracts/oauth';
-import { problemSchema } from '../../../contracts/problem';
 import { authenticateClient } from '../../application/authenticate-client';
 import { GatewayError } from '../../core/gateway-error';
 import type { ApiDependencies } from '../api-dependencies';
 import type { AppEnv } from '../app-env';
 import { limitCredentialChecks } from '../limit-credential-checks';
-
-const problem = { 'application/problem+json': { schema: problemSchema } };
+import { json, problems } from '../openapi-parts';
 
 const tokenRoute = (deps: ApiDependencies) =>
   createRoute({
@@ -27,13 +25,15 @@ const tokenRoute = (deps: ApiDependencies) =>
     responses: {
       200: {
         description: 'A short-lived bearer token',
-        content: { 'application/json': { schema: tokenResponseSchema } },
+        content: json(tokenResponseSchema),
       },
-      400: { description: 'Malformed request or scope not granted', content: problem },
-      401: { description: 'Unknown client or wrong secret', content: problem },
-      413: { description: 'Body too large', content: problem },
-      415: { description: 'Neither a form nor JSON', content: problem },
-      429: { description: 'Too many token requests from this address; see Retry-After', content: problem },
+      ...problems({
+        400: 'Malformed request or scope not granted',
+        401: 'Unknown client or wrong secret',
+        413: 'Body too large',
+        415: 'Neither a form nor JSON',
+        429: 'Too many token requests from this address; see Retry-After',
+      }),
     },
   });
 

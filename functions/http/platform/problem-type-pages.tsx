@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { problemSchema } from '../../../contracts/problem';
 import { GatewayError, type GatewayErrorCode } from '../../core/gateway-error';
 import type { AppEnv } from '../app-env';
+import { problems } from '../openapi-parts';
 import { type ProblemType, problemCatalogue } from '../problem-catalogue';
 
 export const PROBLEM_TYPES_PATH = '/problems';
@@ -46,10 +46,7 @@ const problemTypeRoute = createRoute({
       description: 'The explanation, in Vietnamese and English',
       content: { 'text/html': { schema: z.string() } },
     },
-    404: {
-      description: 'No such problem type',
-      content: { 'application/problem+json': { schema: problemSchema } },
-    },
+    ...problems({ 404: 'No such problem type' }),
   },
 });
 

@@ -1,6 +1,5 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { agencyOfDossierCode, dossierCodeSchema } from '../../../contracts/codes';
-import { problemSchema } from '../../../contracts/problem';
 import {
   acceptedMessageSchema,
   dossierSubmissionSchema,
@@ -15,32 +14,19 @@ import { retiredAgencyRefusal } from '../../core/agency-recoding';
 import type { MessageSummary } from '../../core/dossier-message';
 import type { ApiDependencies } from '../api-dependencies';
 import type { AppEnv } from '../app-env';
+import { bodyRefusals, idempotencyKeyHeader, json, problems, tokenRefusals } from '../openapi-parts';
 import { assertMayActFor } from '../require-scope';
-import { requireRoutePolicy } from '../route-policies';
+import { bearerRoute } from '../route-policies';
 import { paymentViewOf } from './payment-view';
 
-const problem = { 'application/problem+json': { schema: problemSchema } };
-const security = [{ bearerAuth: [] }];
-const idempotencyHeader = z.object({
-  'idempotency-key': z
-    .string()
-    .min(1)
-    .max(255)
-    .regex(/^[\x21-\x7e]+$/, 'Idempotency-Key chỉ gồm ký tự ASCII in được / printable ASCII only')
-    .optional()
-    .meta({ description: 'Optional; the natural key (dossierCode + version) applies when absent' }),
-});
-
 const submitDossierRoute = (deps: ApiDependencies) =>
-  createRoute({
+  bearerRoute(deps.tokens, {
     method: 'post',
     path: '/v1/dossiers',
     tags: ['Dossiers'],
     summary: 'Create or update a dossier (relayed to the national portal)',
-    security,
-    middleware: [requireRoutePolicy(deps.tokens, 'POST /v1/dossiers')] as const,
     request: {
-      headers: idempotencyHeader,
+      headers: idempotencyKeyHeader('Optional; the natural key (dossierCode + version) applies when absent'),
       body: {
         required: true,
         content: {
@@ -60,51 +46,44 @@ const submitDossierRoute = (deps: ApiDependencies) =>
     responses: {
       202: {
         description: 'Accepted: will be delivered or parked, never lost',
-        content: { 'application/json': { schema: acceptedMessageSchema } },
+        content: json(acceptedMessageSchema),
       },
-      400: { description: 'Invalid body; every field error listed', content: problem },
-      401: { description: 'Missing or invalid token', content: problem },
-      403: { description: 'The client may not act for this agency', content: problem },
-      409: { description: 'Key reused with another body, or a stale version', content: problem },
-      413: { description: 'Body too large', content: problem },
-      415: { description: 'Not JSON', content: problem },
-      422: {
-        description:
-          'Status change not allowed; a new dossier under an agency code retired on or before its MaHoSo date (the answer names the replacement); or, in strict mode, agency.nameUnknown: no agencyName and no known name for the code',
-        content: problem,
-      },
+      ...problems({
+        ...tokenRefusals,
+        ...bodyRefusals,
+        400: 'Invalid body; every field error listed',
+        403: 'The client may not act for this agency',
+        409: 'Key reused with another body, or a stale version',
+        422: 'Status change not allowed; a new dossier under an agency code retired on or before its MaHoSo date (the answer names the replacement); or, in strict mode, agency.nameUnknown: no agencyName and no known name for the code',
+      }),
     },
   });
 
 const changeStatusRoute = (deps: ApiDependencies) =>
-  createRoute({
+  bearerRoute(deps.tokens, {
     method: 'post',
     path: '/v1/dossiers/{code}/status',
     tags: ['Dossiers'],
     summary: 'Record a status change of a dossier (relayed as a progress row)',
-    security,
-    middleware: [requireRoutePolicy(deps.tokens, 'POST /v1/dossiers/:code/status')] as const,
     request: {
       params: z.object({ code: dossierCodeSchema }),
-      headers: idempotencyHeader,
-      body: { required: true, content: { 'application/json': { schema: statusChangeSchema } } },
+      headers: idempotencyKeyHeader('Optional; the natural key (eventId) applies when absent'),
+      body: { required: true, content: json(statusChangeSchema) },
     },
     responses: {
       202: {
         description: 'Accepted: will be delivered or parked, in order',
-        content: { 'application/json': { schema: acceptedMessageSchema } },
+        content: json(acceptedMessageSchema),
       },
-      400: { description: 'Invalid body; every field error listed', content: problem },
-      401: { description: 'Missing or invalid token', content: problem },
-      403: { description: 'The client may not act for this agency', content: problem },
-      404: { description: 'The dossier was never sent to the gateway', content: problem },
-      409: { description: 'Event id reused with another body', content: problem },
-      413: { description: 'Body too large', content: problem },
-      415: { description: 'Not JSON', content: problem },
-      422: {
-        description: 'The status machine does not allow this move; the answer says which are allowed',
-        content: problem,
-      },
+      ...problems({
+        ...tokenRefusals,
+        ...bodyRefusals,
+        400: 'Invalid body; every field error listed',
+        403: 'The client may not act for this agency',
+        404: 'The dossier was never sent to the gateway',
+        409: 'Event id reused with another body',
+        422: 'The status machine does not allow this move; the answer says which are allowed',
+      }),
     },
   });
 
@@ -121,22 +100,22 @@ function acceptedBody(message: MessageSummary) {
 }
 
 const getDossierRoute = (deps: ApiDependencies) =>
-  createRoute({
+  bearerRoute(deps.tokens, {
     method: 'get',
     path: '/v1/dossiers/{code}',
     tags: ['Dossiers'],
     summary: 'Correlated state and message timeline of a dossier',
-    security,
-    middleware: [requireRoutePolicy(deps.tokens, 'GET /v1/dossiers/:code')] as const,
     request: { params: z.object({ code: dossierCodeSchema }) },
     responses: {
       200: {
         description: 'The dossier as the gateway knows it',
-        content: { 'application/json': { schema: dossierViewSchema } },
+        content: json(dossierViewSchema),
       },
-      401: { description: 'Missing or invalid token', content: problem },
-      403: { description: 'The client may not act for this agency', content: problem },
-      404: { description: 'Unknown dossier', content: problem },
+      ...problems({
+        ...tokenRefusals,
+        403: 'The client may not act for this agency',
+        404: 'Unknown dossier',
+      }),
     },
   });
 

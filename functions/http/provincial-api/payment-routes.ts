@@ -1,6 +1,5 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { agencyOfDossierCode } from '../../../contracts/codes';
-import { problemSchema } from '../../../contracts/problem';
 import {
   paymentCreatedSchema,
   paymentRequestSchema,
@@ -12,11 +11,11 @@ import { isPaymentId } from '../../core/payment-reference';
 import { publicPaymentState } from '../../core/payment-state-machine';
 import type { ApiDependencies } from '../api-dependencies';
 import type { AppEnv } from '../app-env';
-import { assertMayActFor, requireScope } from '../require-scope';
+import { bodyRefusals, idempotencyKeyHeader, json, problems, tokenRefusals } from '../openapi-parts';
+import { assertMayActFor } from '../require-scope';
+import { bearerRoute } from '../route-policies';
 import { paymentViewOf, toPublicTime } from './payment-view';
 
-const problem = { 'application/problem+json': { schema: problemSchema } };
-const security = [{ bearerAuth: [] }];
 const paymentIdParam = z.object({
   id: z.string().meta({
     description: 'paymentId from POST /v1/payments',
@@ -50,7 +49,7 @@ function safelyMayActFor(
 
 export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDependencies) {
   app.openapi(
-    createRoute({
+    bearerRoute(deps.tokens, {
       method: 'post',
       path: '/v1/payments',
       tags: ['Payments'],
@@ -59,40 +58,25 @@ export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepende
         'Creates the transaction on the platform (INIT) and answers the URL to send the payer to. ' +
         'A repeat with the same Idempotency-Key and body, or the same body while the payment is open, ' +
         'answers the same payment. A dossier has at most one open payment.',
-      security,
-      middleware: [requireScope(deps.tokens, 'payments:write')] as const,
       request: {
-        headers: z.object({
-          'idempotency-key': z
-            .string()
-            .min(1)
-            .max(255)
-            .regex(/^[\x21-\x7e]+$/, 'Idempotency-Key chỉ gồm ký tự ASCII in được / printable ASCII only')
-            .optional(),
-        }),
-        body: { required: true, content: { 'application/json': { schema: paymentRequestSchema } } },
+        headers: idempotencyKeyHeader(),
+        body: { required: true, content: json(paymentRequestSchema) },
       },
       responses: {
         201: {
           description: 'Created on the platform; send the payer to paymentUrl',
-          content: { 'application/json': { schema: paymentCreatedSchema } },
+          content: json(paymentCreatedSchema),
         },
-        400: { description: 'Invalid body (e.g. amount is not the sum of the lines)', content: problem },
-        413: { description: 'Body too large', content: problem },
-        415: { description: 'Not JSON', content: problem },
-        401: { description: 'Missing or invalid token', content: problem },
-        403: { description: 'The client may not act for the dossier’s agency', content: problem },
-        404: { description: 'The gateway does not know the dossier', content: problem },
-        409: {
-          description:
-            'Key reused with another body, the same request still in progress, or another payment open',
-          content: problem,
-        },
-        502: { description: 'The payment platform refused the payment', content: problem },
-        503: {
-          description: 'The platform is unavailable; nothing was created. Retry after Retry-After',
-          content: problem,
-        },
+        ...problems({
+          ...tokenRefusals,
+          ...bodyRefusals,
+          400: 'Invalid body (e.g. amount is not the sum of the lines)',
+          403: 'The client may not act for the dossier’s agency',
+          404: 'The gateway does not know the dossier',
+          409: 'Key reused with another body, the same request still in progress, or another payment open',
+          502: 'The payment platform refused the payment',
+          503: 'The platform is unavailable; nothing was created. Retry after Retry-After',
+        }),
       },
     }),
     async (c) => {
@@ -123,42 +107,39 @@ export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepende
   );
 
   app.openapi(
-    createRoute({
+    bearerRoute(deps.tokens, {
       method: 'get',
       path: '/v1/payments/{id}',
       tags: ['Payments'],
       summary: 'A payment and its state',
-      security,
-      middleware: [requireScope(deps.tokens, 'payments:write', 'admin')] as const,
       request: { params: paymentIdParam },
       responses: {
-        200: { description: 'The payment', content: { 'application/json': { schema: paymentViewSchema } } },
-        401: { description: 'Missing or invalid token', content: problem },
-        404: { description: 'No such payment (or not yours)', content: problem },
+        200: { description: 'The payment', content: json(paymentViewSchema) },
+        ...problems({ ...tokenRefusals, 404: 'No such payment (or not yours)' }),
       },
     }),
     async (c) => c.json(paymentViewOf(await findPayment(deps, c.req.valid('param').id, c.var.caller)), 200),
   );
 
   app.openapi(
-    createRoute({
+    bearerRoute(deps.tokens, {
       method: 'get',
       path: '/v1/payments/{id}/receipt',
       tags: ['Payments'],
       summary: 'The e-receipt (biên lai điện tử) of a paid payment, from the platform (GET_BILL)',
-      security,
-      middleware: [requireScope(deps.tokens, 'payments:write', 'admin')] as const,
       request: { params: paymentIdParam },
       responses: {
         200: {
           description: 'The receipt',
           content: { 'application/pdf': { schema: z.string().meta({ format: 'binary' }) } },
         },
-        401: { description: 'Missing or invalid token', content: problem },
-        404: { description: 'No such payment', content: problem },
-        409: { description: 'Not paid: there is no receipt', content: problem },
-        502: { description: 'The platform refused', content: problem },
-        503: { description: 'The platform is unavailable', content: problem },
+        ...problems({
+          ...tokenRefusals,
+          404: 'No such payment',
+          409: 'Not paid: there is no receipt',
+          502: 'The platform refused',
+          503: 'The platform is unavailable',
+        }),
       },
     }),
     async (c) => {

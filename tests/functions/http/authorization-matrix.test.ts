@@ -5,11 +5,11 @@ import { hashClientSecret } from '../../../functions/core/client-secret';
 import { toNationalDossier } from '../../../functions/core/translate-dossier';
 import { createHttpApp } from '../../../functions/http';
 import { type RouteKey, type RoutePolicy, routePolicies } from '../../../functions/http/route-policies';
+import { signedPushHeaders } from '../../../infra/local/demo-client';
 import type { LocalRuntime } from '../../../infra/local/start-local-runtime';
 import { aDossier } from '../../support/fixtures';
 import { aStatusChange } from '../../support/national-fixtures';
 import { aPaymentRequest, aSyncedDossier, clientOf, createdPayment } from '../../support/payments';
-import { signedPushHeaders } from '../../support/signed-push';
 import { startTestRuntime, tokenFor } from '../../support/test-runtime';
 
 /**

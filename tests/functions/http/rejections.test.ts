@@ -1,11 +1,10 @@
-import { request as httpRequest } from 'node:http';
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Channel } from '../../../functions/core/dossier-message';
+import { signedPushHeaders } from '../../../infra/local/demo-client';
 import type { LocalRuntime } from '../../../infra/local/start-local-runtime';
 import { aDossier } from '../../support/fixtures';
 import { aStatusChange } from '../../support/national-fixtures';
-import { signedPushHeaders } from '../../support/signed-push';
 import { startTestRuntime, tokenFor } from '../../support/test-runtime';
 
 /**
@@ -33,44 +32,27 @@ beforeAll(async () => {
 });
 afterAll(() => runtime.stop());
 
-/** Its own connection each time: on a body over the limit the server answers early and closes. */
-function send(
+async function send(
   path: string,
   token: string | undefined,
   body: string,
   contentType = 'application/json',
 ): Promise<{ status: number; contentType: string; body: string }> {
-  return new Promise((resolvePromise, reject) => {
-    const request = httpRequest(
-      `${runtime.urls.gateway}${path}`,
-      {
-        method: 'POST',
-        agent: false,
-        headers: {
-          'content-type': contentType,
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-          // The national portal signs its pushes (SECURITY.md): a rejection must be for the body.
-          ...(path.startsWith('/v1/national/') ? signedPushHeaders(body) : {}),
-        },
-      },
-      (response) => {
-        let text = '';
-        response.setEncoding('utf8');
-        response.on('data', (chunk) => {
-          text += chunk;
-        });
-        response.on('end', () =>
-          resolvePromise({
-            status: response.statusCode ?? 0,
-            contentType: String(response.headers['content-type']),
-            body: text,
-          }),
-        );
-      },
-    );
-    request.on('error', reject);
-    request.end(body);
+  const response = await fetch(`${runtime.urls.gateway}${path}`, {
+    method: 'POST',
+    headers: {
+      'content-type': contentType,
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      // The national portal signs its pushes (SECURITY.md): a rejection must be for the body.
+      ...(path.startsWith('/v1/national/') ? signedPushHeaders(body) : {}),
+    },
+    body,
   });
+  return {
+    status: response.status,
+    contentType: response.headers.get('content-type') ?? '',
+    body: await response.text(),
+  };
 }
 
 async function queuedMessages(): Promise<number> {
@@ -174,370 +156,115 @@ interface Rejection {
   readonly field?: string;
 }
 
-const edit =
-  (change: (body: Body) => void) =>
+/** The keys of a JSONPath such as `$.fees[0].amount`. */
+const keysOf = (field: string) =>
+  [...field.matchAll(/\.(\w+)|\[(\d+)\]/g)].map(([, key, index]) => key ?? Number(index));
+
+/** The valid body with the value at `field` replaced, or removed when the value is `absent`. */
+const absent = Symbol('absent');
+const changedAt =
+  (field: string, value: unknown) =>
   (valid: Body): Body => {
     const body = structuredClone(valid);
-    change(body);
+    const keys = keysOf(field);
+    const last = keys.pop() as string | number;
+    const parent = keys.reduce<Record<string | number, unknown>>(
+      (node, key) => node[key] as Record<string | number, unknown>,
+      body,
+    );
+    if (value === absent) delete parent[last];
+    else parent[last] = value;
     return body;
   };
-const at = (body: Body, key: string) => body[key] as Body;
-const first = (body: Body, key: string) => (body[key] as Body[])[0] as Body;
-const oversized = (valid: Body) => ({ ...valid, padding: 'x'.repeat(2 * 1024 * 1024) });
-const malformed = () => '{"dossierCode": "000.00.12.H12-250314-0001",';
 
-const rejections: Rejection[] = [
-  // POST /v1/dossiers
-  { route: 'POST /v1/dossiers', rejection: 'malformed JSON', body: malformed, status: 400, field: '$' },
-  {
-    route: 'POST /v1/dossiers',
-    rejection: 'wrong type',
-    body: edit((b) => {
-      b.version = '2';
-    }),
-    status: 400,
-    field: '$.version',
-  },
-  {
-    route: 'POST /v1/dossiers',
-    rejection: 'missing required',
-    body: edit((b) => {
-      delete b.summary;
-    }),
-    status: 400,
-    field: '$.summary',
-  },
-  {
-    route: 'POST /v1/dossiers',
-    rejection: 'unknown field',
-    body: edit((b) => {
-      at(b, 'applicant').dateOfBirth = '1990-01-01';
-    }),
-    status: 400,
-    field: '$.applicant.dateOfBirth',
-  },
-  {
-    route: 'POST /v1/dossiers',
-    rejection: 'invalid code format',
-    body: edit((b) => {
-      b.procedureCode = '1.0107';
-    }),
-    status: 400,
-    field: '$.procedureCode',
-  },
-  {
-    route: 'POST /v1/dossiers',
-    rejection: 'invalid enum',
-    body: edit((b) => {
-      b.channel = 'fax';
-    }),
-    status: 400,
-    field: '$.channel',
-  },
-  {
-    route: 'POST /v1/dossiers',
-    rejection: 'too long text',
-    body: edit((b) => {
-      b.summary = 'Đ'.repeat(1001);
-    }),
-    status: 400,
-    field: '$.summary',
-  },
-  {
-    route: 'POST /v1/dossiers',
-    rejection: 'negative amount',
-    body: edit((b) => {
-      first(b, 'fees').amount = -8000;
-    }),
-    status: 400,
-    field: '$.fees[0].amount',
-  },
-  {
-    route: 'POST /v1/dossiers',
-    rejection: 'decimal amount',
-    body: edit((b) => {
-      first(b, 'fees').amount = 8000.5;
-    }),
-    status: 400,
-    field: '$.fees[0].amount',
-  },
-  {
-    route: 'POST /v1/dossiers',
-    rejection: 'wrong content type',
-    body: (b) => JSON.stringify(b),
-    contentType: 'text/plain',
-    status: 415,
-  },
-  { route: 'POST /v1/dossiers', rejection: 'oversized', body: oversized, status: 413 },
+/** A 400 for a body changed at `field`, which the problem must point at. */
+const invalid = (route: RouteName, rejection: string, field: string, value: unknown): Rejection => ({
+  route,
+  rejection,
+  status: 400,
+  field,
+  body: changedAt(field, value),
+});
 
-  // POST /v1/dossiers/{code}/status
+/** What every write route refuses the same way: not JSON, not sent as JSON, too large. */
+const everyRoute = (route: RouteName, wrongContentType: string): Rejection[] => [
   {
-    route: 'POST /v1/dossiers/{code}/status',
+    route,
     rejection: 'malformed JSON',
-    body: malformed,
+    body: () => '{"dossierCode": "000.00.12.H12-250314-0001",',
     status: 400,
     field: '$',
   },
   {
-    route: 'POST /v1/dossiers/{code}/status',
-    rejection: 'wrong type',
-    body: edit((b) => {
-      b.at = 20250314083000;
-    }),
-    status: 400,
-    field: '$.at',
+    route,
+    rejection: 'wrong content type',
+    body: (b) => JSON.stringify(b),
+    contentType: wrongContentType,
+    status: 415,
   },
   {
-    route: 'POST /v1/dossiers/{code}/status',
-    rejection: 'missing required',
-    body: edit((b) => {
-      delete b.handledBy;
-    }),
-    status: 400,
-    field: '$.handledBy',
+    route,
+    rejection: 'oversized',
+    body: (b) => ({ ...b, padding: 'x'.repeat(2 * 1024 * 1024) }),
+    status: 413,
   },
+];
+
+const dossiers = 'POST /v1/dossiers';
+const statuses = 'POST /v1/dossiers/{code}/status';
+const nationalDossiers = 'POST /v1/national/dossiers';
+const nationalStatuses = 'POST /v1/national/status';
+const token = 'POST /oauth/token';
+
+const rejections: Rejection[] = [
+  ...everyRoute(dossiers, 'text/plain'),
+  invalid(dossiers, 'wrong type', '$.version', '2'),
+  invalid(dossiers, 'missing required', '$.summary', absent),
+  invalid(dossiers, 'unknown field', '$.applicant.dateOfBirth', '1990-01-01'),
+  invalid(dossiers, 'invalid code format', '$.procedureCode', '1.0107'),
+  invalid(dossiers, 'invalid enum', '$.channel', 'fax'),
+  invalid(dossiers, 'too long text', '$.summary', 'Đ'.repeat(1001)),
+  invalid(dossiers, 'negative amount', '$.fees[0].amount', -8000),
+  invalid(dossiers, 'decimal amount', '$.fees[0].amount', 8000.5),
+
+  ...everyRoute(statuses, 'application/xml'),
+  invalid(statuses, 'wrong type', '$.at', 20250314083000),
+  invalid(statuses, 'missing required', '$.handledBy', absent),
+  invalid(statuses, 'unknown field', '$.handledBy.phone', '0912345678'),
   {
-    route: 'POST /v1/dossiers/{code}/status',
-    rejection: 'unknown field',
-    body: edit((b) => {
-      at(b, 'handledBy').phone = '0912345678';
-    }),
-    status: 400,
-    field: '$.handledBy.phone',
-  },
-  {
-    route: 'POST /v1/dossiers/{code}/status',
+    route: statuses,
     rejection: 'invalid code format',
     body: (b) => b,
     path: '/v1/dossiers/H12-2025-7/status',
     status: 400,
     field: '$.code',
   },
-  {
-    route: 'POST /v1/dossiers/{code}/status',
-    rejection: 'invalid enum',
-    body: edit((b) => {
-      b.status = 'done';
-    }),
-    status: 400,
-    field: '$.status',
-  },
-  {
-    route: 'POST /v1/dossiers/{code}/status',
-    rejection: 'too long text',
-    body: edit((b) => {
-      at(b, 'handledBy').name = 'Nguyễn '.repeat(8);
-    }),
-    status: 400,
-    field: '$.handledBy.name',
-  },
-  {
-    route: 'POST /v1/dossiers/{code}/status',
-    rejection: 'wrong content type',
-    body: (b) => JSON.stringify(b),
-    contentType: 'application/xml',
-    status: 415,
-  },
-  { route: 'POST /v1/dossiers/{code}/status', rejection: 'oversized', body: oversized, status: 413 },
+  invalid(statuses, 'invalid enum', '$.status', 'done'),
+  invalid(statuses, 'too long text', '$.handledBy.name', 'Nguyễn '.repeat(8)),
 
-  // POST /v1/national/dossiers
-  {
-    route: 'POST /v1/national/dossiers',
-    rejection: 'malformed JSON',
-    body: malformed,
-    status: 400,
-    field: '$',
-  },
-  {
-    route: 'POST /v1/national/dossiers',
-    // A number where a string is due is read as its digits [OCPS, TH]; an object is not a scalar.
-    rejection: 'wrong type',
-    body: edit((b) => {
-      b.KenhThucHien = { code: '2' };
-    }),
-    status: 400,
-    field: '$.KenhThucHien',
-  },
-  {
-    route: 'POST /v1/national/dossiers',
-    rejection: 'missing required',
-    body: edit((b) => {
-      delete b.TrichYeuHoSo;
-    }),
-    status: 400,
-    field: '$.TrichYeuHoSo',
-  },
-  {
-    route: 'POST /v1/national/dossiers',
-    rejection: 'invalid code format',
-    body: edit((b) => {
-      b.MaTTHC = 'TTHC-01';
-    }),
-    status: 400,
-    field: '$.MaTTHC',
-  },
-  {
-    route: 'POST /v1/national/dossiers',
-    rejection: 'invalid enum',
-    body: edit((b) => {
-      b.TrangThaiHoSo = '11';
-    }),
-    status: 400,
-    field: '$.TrangThaiHoSo',
-  },
-  {
-    route: 'POST /v1/national/dossiers',
-    rejection: 'too long text',
-    body: edit((b) => {
-      b.TrichYeuHoSo = 'Đ'.repeat(1001);
-    }),
-    status: 400,
-    field: '$.TrichYeuHoSo',
-  },
-  {
-    route: 'POST /v1/national/dossiers',
-    rejection: 'negative amount',
-    body: edit((b) => {
-      first(b, 'DanhSachLePhi').Gia = '-8000';
-    }),
-    status: 400,
-    field: '$.DanhSachLePhi[0].Gia',
-  },
-  {
-    route: 'POST /v1/national/dossiers',
-    rejection: 'decimal amount',
-    body: edit((b) => {
-      first(b, 'DanhSachLePhi').Gia = '8000.5';
-    }),
-    status: 400,
-    field: '$.DanhSachLePhi[0].Gia',
-  },
-  {
-    route: 'POST /v1/national/dossiers',
-    rejection: 'amount the province cannot carry (0 VND)',
-    body: edit((b) => {
-      first(b, 'DanhSachLePhi').Gia = '0';
-    }),
-    status: 400,
-    field: '$.DanhSachLePhi[0].Gia',
-  },
-  {
-    route: 'POST /v1/national/dossiers',
-    rejection: 'wrong content type',
-    body: (b) => JSON.stringify(b),
-    contentType: 'application/x-www-form-urlencoded',
-    status: 415,
-  },
-  { route: 'POST /v1/national/dossiers', rejection: 'oversized', body: oversized, status: 413 },
+  ...everyRoute(nationalDossiers, 'application/x-www-form-urlencoded'),
+  // A number where a string is due is read as its digits [OCPS, TH]; an object is not a scalar.
+  invalid(nationalDossiers, 'wrong type', '$.KenhThucHien', { code: '2' }),
+  invalid(nationalDossiers, 'missing required', '$.TrichYeuHoSo', absent),
+  invalid(nationalDossiers, 'invalid code format', '$.MaTTHC', 'TTHC-01'),
+  invalid(nationalDossiers, 'invalid enum', '$.TrangThaiHoSo', '11'),
+  invalid(nationalDossiers, 'too long text', '$.TrichYeuHoSo', 'Đ'.repeat(1001)),
+  invalid(nationalDossiers, 'negative amount', '$.DanhSachLePhi[0].Gia', '-8000'),
+  invalid(nationalDossiers, 'decimal amount', '$.DanhSachLePhi[0].Gia', '8000.5'),
+  invalid(nationalDossiers, 'amount the province cannot carry (0 VND)', '$.DanhSachLePhi[0].Gia', '0'),
 
-  // POST /v1/national/status
-  {
-    route: 'POST /v1/national/status',
-    rejection: 'malformed JSON',
-    body: malformed,
-    status: 400,
-    field: '$',
-  },
-  {
-    route: 'POST /v1/national/status',
-    rejection: 'wrong type',
-    body: edit((b) => {
-      b.TrangThai = [2];
-    }),
-    status: 400,
-    field: '$.TrangThai',
-  },
-  {
-    route: 'POST /v1/national/status',
-    rejection: 'missing required',
-    body: edit((b) => {
-      delete b.ThoiDiemXuLy;
-    }),
-    status: 400,
-    field: '$.ThoiDiemXuLy',
-  },
-  {
-    route: 'POST /v1/national/status',
-    rejection: 'invalid code format',
-    body: edit((b) => {
-      b.MaHoSo = '000.00.12.H12-250230-0001';
-    }),
-    status: 400,
-    field: '$.MaHoSo',
-  },
-  {
-    route: 'POST /v1/national/status',
-    rejection: 'invalid enum',
-    body: edit((b) => {
-      b.TrangThai = '0';
-    }),
-    status: 400,
-    field: '$.TrangThai',
-  },
-  {
-    route: 'POST /v1/national/status',
-    rejection: 'too long text',
-    body: edit((b) => {
-      b.NoiDungXuLy = 'Đ'.repeat(2001);
-    }),
-    status: 400,
-    field: '$.NoiDungXuLy',
-  },
-  {
-    route: 'POST /v1/national/status',
-    rejection: 'wrong content type',
-    body: (b) => JSON.stringify(b),
-    contentType: 'text/plain',
-    status: 415,
-  },
-  { route: 'POST /v1/national/status', rejection: 'oversized', body: oversized, status: 413 },
+  ...everyRoute(nationalStatuses, 'text/plain'),
+  invalid(nationalStatuses, 'wrong type', '$.TrangThai', [2]),
+  invalid(nationalStatuses, 'missing required', '$.ThoiDiemXuLy', absent),
+  invalid(nationalStatuses, 'invalid code format', '$.MaHoSo', '000.00.12.H12-250230-0001'),
+  invalid(nationalStatuses, 'invalid enum', '$.TrangThai', '0'),
+  invalid(nationalStatuses, 'too long text', '$.NoiDungXuLy', 'Đ'.repeat(2001)),
 
-  // POST /oauth/token
-  { route: 'POST /oauth/token', rejection: 'malformed JSON', body: malformed, status: 400, field: '$' },
-  {
-    route: 'POST /oauth/token',
-    rejection: 'wrong type',
-    body: edit((b) => {
-      b.client_id = 42;
-    }),
-    status: 400,
-    field: '$.client_id',
-  },
-  {
-    route: 'POST /oauth/token',
-    rejection: 'missing required',
-    body: edit((b) => {
-      delete b.client_secret;
-    }),
-    status: 400,
-    field: '$.client_secret',
-  },
-  {
-    route: 'POST /oauth/token',
-    rejection: 'invalid enum',
-    body: edit((b) => {
-      b.grant_type = 'password';
-    }),
-    status: 400,
-    field: '$.grant_type',
-  },
-  {
-    route: 'POST /oauth/token',
-    rejection: 'too long text',
-    body: edit((b) => {
-      b.client_id = 'c'.repeat(201);
-    }),
-    status: 400,
-    field: '$.client_id',
-  },
-  {
-    route: 'POST /oauth/token',
-    rejection: 'wrong content type',
-    body: (b) => JSON.stringify(b),
-    contentType: 'text/plain',
-    status: 415,
-  },
-  { route: 'POST /oauth/token', rejection: 'oversized', body: oversized, status: 413 },
+  ...everyRoute(token, 'text/plain'),
+  invalid(token, 'wrong type', '$.client_id', 42),
+  invalid(token, 'missing required', '$.client_secret', absent),
+  invalid(token, 'invalid enum', '$.grant_type', 'password'),
+  invalid(token, 'too long text', '$.client_id', 'c'.repeat(201)),
 ];
 
 let lastSequence = 100;

@@ -2,9 +2,9 @@ import { createLocalJWKSet, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashClientSecret } from '../../../functions/core/client-secret';
 import { toNationalDossier } from '../../../functions/core/translate-dossier';
+import { signedPushHeaders } from '../../../infra/local/demo-client';
 import type { LocalRuntime } from '../../../infra/local/start-local-runtime';
 import { aDossier } from '../../support/fixtures';
-import { signedPushHeaders } from '../../support/signed-push';
 import { eventually, startTestRuntime, tokenFor } from '../../support/test-runtime';
 
 let runtime: LocalRuntime;
