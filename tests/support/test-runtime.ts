@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { requestToken } from '../../infra/local/demo-client';
 import {
   type LocalRuntime,
@@ -74,4 +75,18 @@ export async function eventually<T>(
   throw new Error(
     `condition not met within ${timeoutMs} ms${lastError ? `: ${(lastError as Error).message}` : ''}`,
   );
+}
+
+/**
+ * The whole local runtime for the tests of one file, started before them (with a provincial
+ * client's token) and stopped after them. Read `runtime` and `token` inside tests and hooks.
+ */
+export function useTestRuntime(overrides: Parameters<typeof startTestRuntime>[1] = {}) {
+  const started = {} as { runtime: LocalRuntime; token: string };
+  beforeAll(async () => {
+    started.runtime = await startTestRuntime(null, overrides);
+    started.token = await tokenFor(started.runtime);
+  });
+  afterAll(() => started.runtime?.stop());
+  return started;
 }

@@ -1,27 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createHttpApp } from '../../../functions/http';
 import type { LocalRuntime } from '../../../infra/local/start-local-runtime';
 import { topology } from '../../../infra/topology';
 import { aDossier } from '../../support/fixtures';
-import { startTestRuntime, tokenFor } from '../../support/test-runtime';
+import { tokenFor, useTestRuntime } from '../../support/test-runtime';
 
-let runtime: LocalRuntime;
-let provinceToken: string;
+const started = useTestRuntime({
+  security: {
+    rateLimits: {
+      perClient: { burst: 3, perSecond: 0.1 },
+      perAddress: { burst: 1000, perSecond: 1000 },
+      tokenEndpointPerAddress: { burst: 3, perSecond: 0.1 },
+    },
+  },
+});
 let adminToken: string;
 beforeAll(async () => {
-  runtime = await startTestRuntime(null, {
-    security: {
-      rateLimits: {
-        perClient: { burst: 3, perSecond: 0.1 },
-        perAddress: { burst: 1000, perSecond: 1000 },
-        tokenEndpointPerAddress: { burst: 3, perSecond: 0.1 },
-      },
-    },
-  });
-  provinceToken = await tokenFor(runtime);
-  adminToken = await tokenFor(runtime, 'demo-admin', 'demo-admin-secret');
+  adminToken = await tokenFor(started.runtime, 'demo-admin', 'demo-admin-secret');
 });
-afterAll(() => runtime.stop());
 
 const problemOf = async (response: Response) => {
   expect(response.headers.get('content-type')).toContain('application/problem+json');
@@ -31,13 +27,13 @@ const problemOf = async (response: Response) => {
 describe('per-client rate limit', () => {
   it('answers 429 problem+json with Retry-After once a client’s burst is spent, and only for that client', async () => {
     const get = (token: string) =>
-      fetch(`${runtime.urls.gateway}/v1/dossiers/000.00.12.H12-250314-0001`, {
+      fetch(`${started.runtime.urls.gateway}/v1/dossiers/000.00.12.H12-250314-0001`, {
         headers: { authorization: `Bearer ${token}` },
       });
     const statuses = [];
-    for (let request = 0; request < 4; request += 1) statuses.push((await get(provinceToken)).status);
+    for (let request = 0; request < 4; request += 1) statuses.push((await get(started.token)).status);
     expect(statuses).toEqual([404, 404, 404, 429]);
-    const refused = await get(provinceToken);
+    const refused = await get(started.token);
     expect(refused.status).toBe(429);
     // One token every ten seconds: the wait is at most ten.
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
@@ -53,7 +49,7 @@ describe('token endpoint limit per address', () => {
     const statuses: number[] = [];
     let last: Response | undefined;
     for (let request = 0; request < 2; request += 1) {
-      last = await fetch(`${runtime.urls.gateway}/oauth/token`, {
+      last = await fetch(`${started.runtime.urls.gateway}/oauth/token`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         body: 'grant_type=client_credentials&client_id=nobody&client_secret=guess',
@@ -67,9 +63,9 @@ describe('token endpoint limit per address', () => {
   });
 
   it('shares the budget with the console’s sign-in, whose refusal is a page with Retry-After', async () => {
-    const response = await fetch(`${runtime.urls.gateway}/admin/login`, {
+    const response = await fetch(`${started.runtime.urls.gateway}/admin/login`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: runtime.urls.gateway },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: started.runtime.urls.gateway },
       body: 'client_id=demo-admin&client_secret=guess',
     });
     expect(response.status).toBe(429);
@@ -86,9 +82,9 @@ describe('limits applied by the app to every request', () => {
     deps: Partial<LocalRuntime['deps']> = {},
   ) =>
     createHttpApp({
-      ...runtime.deps,
+      ...started.runtime.deps,
       ...deps,
-      security: { ...runtime.deps.security, ...security },
+      security: { ...started.runtime.deps.security, ...security },
       remoteAddress: (c) => c.req.header('x-test-address'),
     });
 
@@ -117,15 +113,14 @@ describe('limits applied by the app to every request', () => {
   });
 
   it('answers 504 problem+json when a request outlives the timeout, and stays healthy', async () => {
-    const hanging = { ...runtime.deps.store, ping: () => new Promise<void>(() => undefined) };
+    const hanging = { ...started.runtime.deps.store, ping: () => new Promise<void>(() => undefined) };
     const app = appWith({ requestTimeoutMs: 200 }, { store: hanging });
-    const started = Date.now();
+    // The store's ping never answers: only the timeout can end this request.
     const response = await app.request('/health', { headers: { 'x-test-address': '203.0.113.9' } });
-    expect(Date.now() - started).toBeLessThan(1_500);
     expect(response.status).toBe(504);
     expect(response.headers.get('retry-after')).toBe('1');
     expect(await problemOf(response)).toMatchObject({ code: 'request.timeout' });
-    expect((await fetch(`${runtime.urls.gateway}/health`)).status).toBe(200);
+    expect((await fetch(`${started.runtime.urls.gateway}/health`)).status).toBe(200);
   });
 
   it('keeps the request timeout below the API function’s own timeout', () => {
@@ -139,10 +134,10 @@ describe('limits applied by the app to every request', () => {
       method: 'POST',
       headers: {
         'x-test-address': '203.0.113.10',
-        authorization: `Bearer ${provinceToken}`,
+        authorization: `Bearer ${started.token}`,
         'content-type': 'application/json',
       },
-      body: JSON.stringify({ ...aDossier(), note: 'x'.repeat(runtime.deps.maxBodyBytes) }),
+      body: JSON.stringify({ ...aDossier(), note: 'x'.repeat(started.runtime.deps.maxBodyBytes) }),
     });
     expect(response.status).toBe(413);
     expect(await problemOf(response)).toMatchObject({ code: 'request.tooLarge' });

@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalRuntime } from '../../../infra/local/start-local-runtime';
+import { describe, expect, it } from 'vitest';
 import { aDossier } from '../../support/fixtures';
-import { startTestRuntime, tokenFor } from '../../support/test-runtime';
+import { tokenFor, useTestRuntime } from '../../support/test-runtime';
 
-let runtime: LocalRuntime;
-let token: string;
-beforeAll(async () => {
-  runtime = await startTestRuntime();
-  token = await tokenFor(runtime);
-});
-afterAll(() => runtime.stop());
+const started = useTestRuntime();
 
 const tokenRequest = (body: string | URLSearchParams, contentType: string) =>
-  fetch(`${runtime.urls.gateway}/oauth/token`, {
+  fetch(`${started.runtime.urls.gateway}/oauth/token`, {
     method: 'POST',
     headers: { 'content-type': contentType },
     body,
@@ -91,9 +84,9 @@ describe('POST /oauth/token', () => {
 
 describe('request edges', () => {
   const post = (body: string, headers: Record<string, string>) =>
-    fetch(`${runtime.urls.gateway}/v1/dossiers`, {
+    fetch(`${started.runtime.urls.gateway}/v1/dossiers`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${token}`, ...headers },
+      headers: { authorization: `Bearer ${started.token}`, ...headers },
       body,
     });
 
@@ -117,14 +110,14 @@ describe('request edges', () => {
   });
 
   it('answers 404 problem+json to an unknown route', async () => {
-    const response = await fetch(`${runtime.urls.gateway}/v2/nothing`);
+    const response = await fetch(`${started.runtime.urls.gateway}/v2/nothing`);
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toContain('application/problem+json');
   });
 
   it('refuses a client without the scope a route needs', async () => {
-    const adminToken = await tokenFor(runtime, 'demo-admin', 'demo-admin-secret');
-    const response = await fetch(`${runtime.urls.gateway}/v1/dossiers`, {
+    const adminToken = await tokenFor(started.runtime, 'demo-admin', 'demo-admin-secret');
+    const response = await fetch(`${started.runtime.urls.gateway}/v1/dossiers`, {
       method: 'POST',
       headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
       body: JSON.stringify(aDossier()),

@@ -1,23 +1,13 @@
 import { Agent, request } from 'undici';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalRuntime } from '../../../infra/local/start-local-runtime';
-import { startTestRuntime, tokenFor } from '../../support/test-runtime';
+import { afterAll, describe, expect, it } from 'vitest';
+import { useTestRuntime } from '../../support/test-runtime';
 
 /**
  * No header a caller writes can make the gateway fail: whatever the value, the answer is a
  * 2xx, 3xx or 4xx, never a 5xx (issue 17: `Referer: not a url` used to answer 503).
  */
 
-let runtime: LocalRuntime;
-let token: string;
-beforeAll(async () => {
-  runtime = await startTestRuntime();
-  token = await tokenFor(runtime);
-});
-afterAll(async () => {
-  await agent.close();
-  await runtime.stop();
-});
+const started = useTestRuntime();
 
 const routes: readonly { method: 'GET' | 'POST'; path: string; body?: string }[] = [
   { method: 'GET', path: '/.well-known/jwks.json' },
@@ -72,6 +62,7 @@ const values = [
 
 // A connection per header name: each walks its values one request at a time.
 const agent = new Agent({ connections: headers.length });
+afterAll(() => agent.close());
 
 describe('malformed request headers', () => {
   it.each(routes)(
@@ -82,11 +73,11 @@ describe('malformed request headers', () => {
       await Promise.all(
         headers.map(async (name) => {
           for (const value of values) {
-            const response = await request(`${runtime.urls.gateway}${route.path}`, {
+            const response = await request(`${started.runtime.urls.gateway}${route.path}`, {
               method: route.method,
               dispatcher: agent,
               headers: {
-                ...(name === 'authorization' ? {} : { authorization: `Bearer ${token}` }),
+                ...(name === 'authorization' ? {} : { authorization: `Bearer ${started.token}` }),
                 ...(route.body === undefined
                   ? {}
                   : {

@@ -105,14 +105,12 @@ describe('a disabled client', () => {
 
     await runtime.deps.clientRegistry.saveClient({ ...client, disabled: true });
     await expect(tokenFor(runtime, client.clientId, 'revocable-secret')).rejects.toThrow(/401/);
-    const refusedAt = Date.now();
+    // The cache here is 1 s old at most; the exact 30 s bound is proven on an injected clock
+    // in guard-access-tokens.test.ts, not by timing this machine.
     const refusal = await eventually(async () => {
       const response = await post();
       return response.status === 401 ? response : undefined;
     }, 8_000);
-    // The cache here is 1 s old at most; the rest is slack for a loaded machine. The exact
-    // 30 s bound is proven on an injected clock in guard-access-tokens.test.ts.
-    expect(Date.now() - refusedAt).toBeLessThan(4_000);
     expect(await refusal.json()).toMatchObject({
       code: 'auth.unauthenticated',
       detail: expect.stringContaining('disabled'),

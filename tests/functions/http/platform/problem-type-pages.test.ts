@@ -1,23 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { problemCatalogue } from '../../../../functions/http/problem-catalogue';
-import type { LocalRuntime } from '../../../../infra/local/start-local-runtime';
-import { startTestRuntime, tokenFor } from '../../../support/test-runtime';
+import { useTestRuntime } from '../../../support/test-runtime';
 
-let runtime: LocalRuntime;
-beforeAll(async () => {
-  runtime = await startTestRuntime();
-});
-afterAll(() => runtime.stop());
+const started = useTestRuntime();
 
 /** The page a problem's `type` names, resolved against the answer's URL (RFC 9457 section 3.1.1). */
-const pageOf = (type: string) => fetch(new URL(type, runtime.urls.gateway));
+const pageOf = (type: string) => fetch(new URL(type, started.runtime.urls.gateway));
 
 describe('problem type pages', () => {
   it('resolve the type of a real answer to a page that explains it, in Vietnamese and English', async () => {
-    const token = await tokenFor(runtime);
-    const refused = await fetch(`${runtime.urls.gateway}/v1/dossiers`, {
+    const refused = await fetch(`${started.runtime.urls.gateway}/v1/dossiers`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${started.token}`, 'content-type': 'application/json' },
       body: '{}',
     });
     const { type } = (await refused.json()) as { type: string };
