@@ -1,6 +1,5 @@
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nationalDossierSchema } from '../../../contracts/national-portal';
 import type { Channel } from '../../../functions/core/dossier-message';
 import { signedPushHeaders } from '../../../infra/local/demo-client';
 import type { LocalRuntime } from '../../../infra/local/start-local-runtime';
@@ -82,10 +81,20 @@ interface WriteRoute {
   readonly valid: (code: string) => Body;
 }
 
-/** The contract's example of a pushed dossier, with a fee line and a code of its own. */
+/** A dossier as the portal pushes it, with a fee line and a code of its own. */
 const nationalDossierBody = (code: string): Body => ({
-  ...structuredClone(nationalDossierSchema.meta()?.example as Body),
   MaHoSo: code,
+  MaTTHC: '1.010708.000.00.00.H12',
+  TenTTHC: 'Đăng ký khai sinh',
+  KenhThucHien: '2',
+  ChuHoSo: 'Lê Thị Cúc',
+  LoaiDoiTuong: '1',
+  TrichYeuHoSo: 'Đăng ký khai sinh nộp trực tuyến',
+  NgayTiepNhan: '20250314100000',
+  NgayHenTra: '20250317170000',
+  TrangThaiHoSo: '1',
+  HinhThuc: '0',
+  DonViXuLy: '000.00.12.H12',
   DanhSachLePhi: [
     { TenPhiLePhi: 'Lệ phí', MaPhiLePhi: 'LP01', HinhThucThu: '1', Gia: '8000', LoaiPhiLePhi: '1' },
   ],
