@@ -17,10 +17,12 @@ const functions = topology.functions as readonly FunctionSpec[];
 const prefix = 'lien-thong-demo-dev';
 
 let synthesized: SynthesizedGateway;
+// Synthesis bundles every function with esbuild: about 20 s on two idle cores, more beside other
+// test files, so this setup gets a budget of its own rather than the suite-wide 30 s.
 beforeAll(() => {
   // The one synth in the infra tests that bundles for real, with the local esbuild.
   synthesized = synthGateway({ bundle: true });
-});
+}, 180_000);
 afterAll(() => synthesized.cleanup());
 
 function functionResource(name: string) {
