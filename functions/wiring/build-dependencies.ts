@@ -17,13 +17,13 @@ import { createDynamoDbNonceStore } from '../adapters/dynamodb-nonce-store';
 import { createDynamoDbPaymentStore } from '../adapters/dynamodb-payment-store';
 import { createDynamoDbProvinceSystems } from '../adapters/dynamodb-province-systems';
 import { createDynamoDbReconciliationReports } from '../adapters/dynamodb-reconciliation-reports';
-import { createEmfBusinessMetrics } from '../adapters/emf-business-metrics';
 import { createEndpointGuard } from '../adapters/endpoint-guard';
 import { guardNationalPortal } from '../adapters/guarded-national-portal';
 import { guardPaymentPlatform, unconfiguredPaymentPlatform } from '../adapters/guarded-payment-platform';
 import { createInMemoryRateLimiter } from '../adapters/in-memory-rate-limiter';
 import { createJoseAccessTokens } from '../adapters/jose-access-tokens';
 import { createPaygovPaymentPlatform } from '../adapters/paygov-payment-platform';
+import { createPowertoolsBusinessMetrics } from '../adapters/powertools-business-metrics';
 import { createSqsMessageQueue } from '../adapters/sqs-message-queue';
 import { createSqsQueueMonitor } from '../adapters/sqs-queue-monitor';
 import { createStandardWebhookSender } from '../adapters/standard-webhook-sender';
@@ -86,8 +86,7 @@ export async function buildDependencies(
     tableName: config.tableName,
     cacheSeconds: PROVINCE_SYSTEMS_CACHE_SECONDS,
   });
-  const metrics = createEmfBusinessMetrics({
-    logger: log,
+  const metrics = createPowertoolsBusinessMetrics({
     serviceName: service.name,
     namespace: service.metricsNamespace,
   });

@@ -179,9 +179,9 @@ export function fixedMonthlyCost(
   const driftScanReadUnits =
     (driftRuns * drift.scanPageSize * drift.maxScanPages * profile.driftScanItemKb) / 4 / 2;
   // Billed per metric an alarm watches (gateway-alarms.ts): depth and age per DLQ, age per
-  // queue, errors and throttles per function, the API 5xx rate (two metrics) and the two
-  // business metrics.
-  const alarmMetrics = 2 * spec.deadLetterQueues.length + spec.queues.length + 2 * spec.functions.length + 4;
+  // queue, errors and throttles per function, the API 5xx rate (two metrics) and the three
+  // alarmed business metrics.
+  const alarmMetrics = 2 * spec.deadLetterQueues.length + spec.queues.length + 2 * spec.functions.length + 5;
   return [
     line('KMS keys (data, alarm topic)', 2, 'key-month', prices.kmsKeyPerMonth),
     line('Secrets Manager secret', 1, 'secret-month', prices.secretPerMonth),

@@ -194,12 +194,19 @@ export function createGatewayAlarms(
       'Payment reconciliation (đối soát) found transactions that differ between the payment platform and the gateway.',
   });
   alarm({
+    id: 'payment-anomalies',
+    metric: businessMetric('PaymentAnomalies', 'Sum'),
+    threshold: 0,
+    description:
+      'A payment outcome was recorded but not applied (a wrong amount, or an answer that contradicts a settled payment): the metric\'s log line (`"PaymentAnomalies":1`) names the paymentId to check against the platform.',
+  });
+  alarm({
     id: 'circuit-breaker-open',
     metric: businessMetric('CircuitBreakerOpen', 'Maximum'),
     threshold: 1,
     comparison: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
     description:
-      'A circuit breaker to an external endpoint is open: calls to it are being refused. The dashboard\'s "Circuit breakers open" panel and the log line\'s `endpoint` name which one (national-portal, province-webhooks, payment-platform).',
+      'A circuit breaker to an external endpoint is open: calls to it are being refused. The dashboard\'s "Circuit breakers open" panel and the metric\'s log line (its `endpoint` member) name which one (national-portal, province-webhooks, payment-platform).',
   });
   return { topic, alarms };
 }

@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BusinessMetric } from '../../../functions/ports/business-metrics';
+import { type BusinessMetric, businessMetrics } from '../../../functions/ports/business-metrics';
 import { fixedMonthlyCost } from '../../../infra/aws/cost-model';
 import { rateExpression } from '../../../infra/aws/gateway-schedules';
 import { environment, type FunctionSpec, queueUrlVariable, service, topology } from '../../../infra/topology';
@@ -19,6 +19,19 @@ const prefix = 'lien-thong-demo-dev';
 let synthesized: SynthesizedGateway;
 // Synthesis bundles every function with esbuild: about 20 s on two idle cores, more beside other
 // test files, so this setup gets a budget of its own rather than the suite-wide 30 s.
+/** Names passed to `metrics.count(...)` anywhere in the functions' source. */
+function emittedBusinessMetrics(): Set<string> {
+  const files = readdirSync('functions', { recursive: true, encoding: 'utf8' }).filter((file) =>
+    /\.tsx?$/.test(file),
+  );
+  const names = files.flatMap((file) =>
+    [...readFileSync(join('functions', file), 'utf8').matchAll(/\.count\(\s*'(\w+)'/g)].map(
+      (match) => match[1] ?? '',
+    ),
+  );
+  return new Set(names);
+}
+
 beforeAll(() => {
   // The one synth in the infra tests that bundles for real, with the local esbuild.
   synthesized = synthGateway({ bundle: true });
@@ -408,12 +421,31 @@ describe('operations', () => {
     expect(alarm?.Properties.Threshold).toBe(1);
   });
 
-  it('alarms on the business metrics other functions emit', () => {
-    for (const metricName of ['ReconciliationMismatches', 'CircuitBreakerOpen'] satisfies BusinessMetric[]) {
+  it('alarms on the business metrics that mean someone must act, under the service dimension they are emitted with', () => {
+    for (const metricName of [
+      'ReconciliationMismatches',
+      'PaymentAnomalies',
+      'CircuitBreakerOpen',
+    ] satisfies BusinessMetric[]) {
       const [alarm, ...others] = alarmOn(metricName, { Name: 'service', Value: service.name });
       expect(others).toEqual([]);
       expect(alarm?.Properties.Namespace).toBe(service.metricsNamespace);
     }
+  });
+
+  it('alarms or charts only metrics the functions emit, and emits only declared metrics, each alarmed or charted', () => {
+    const emitted = emittedBusinessMetrics();
+    const declared = Object.keys(businessMetrics);
+    const [dashboard] = Object.values(resourcesOfType(synthesized.template, 'AWS::CloudWatch::Dashboard'));
+    const body = JSON.stringify(dashboard?.Properties.DashboardBody);
+    const alarmed = alarms()
+      .filter((alarm) => alarm.Properties.Namespace === service.metricsNamespace)
+      .map((alarm) => String(alarm.Properties.MetricName));
+    const charted = declared.filter((metric) => body.includes(metric));
+
+    expect([...emitted].sort()).toEqual([...declared].sort());
+    for (const metric of [...alarmed, ...charted]) expect(emitted).toContain(metric);
+    for (const metric of declared) expect([...alarmed, ...charted]).toContain(metric);
   });
 
   it('sends every alarm, and its recovery, to one encrypted topic that requires TLS', () => {
