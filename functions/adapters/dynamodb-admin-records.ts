@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
-import type { AuditEntry, AuditLog } from '../ports/audit-log';
+import { type AuditEntry, type AuditLog, auditActions } from '../ports/audit-log';
 import type { ThroughputBucket, ThroughputStats } from '../ports/queue-monitor';
 import { accessPatterns, itemKeys } from './dynamodb/gateway-table';
 import { decodeCursor, encodeCursor } from './dynamodb/page-cursor';
@@ -19,14 +19,7 @@ const auditEntrySchema = z.object({
   id: z.string(),
   at: z.string(),
   actor: z.string(),
-  action: z.enum([
-    'failedMessage.replay',
-    'failedMessage.editReplay',
-    'failedMessage.discard',
-    'failedMessage.bulkReplay',
-    'console.signIn',
-    'driftFinding.resync',
-  ]),
+  action: z.enum(auditActions),
   target: z.string(),
   reason: z.string().optional(),
   before: z.unknown().optional(),

@@ -38,6 +38,7 @@ export type GatewayErrorCode =
   | 'payment.platformUnavailable'
   | 'payment.platformRejected'
   | 'reconciliation.notFound'
+  | 'schedule.notFound'
   | 'reconciliation.fileInvalid'
   | 'agency.retired'
   | 'agency.nameUnknown'

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { type DeadlineWatchDependencies, watchDeadlines } from '../application/watch-deadlines';
 import { loadAwsDependencies } from '../wiring/aws';
 import { lazyHandler } from './lazy-handler';
+import { recordScheduleRuns } from './record-schedule-runs';
 
 /** EventBridge scheduled events carry the time they were scheduled for. */
 const scheduledEventSchema = z.object({ time: z.iso.datetime({ offset: true }) });
@@ -17,4 +18,7 @@ export function createDeadlineWatchHandler(deps: DeadlineWatchDependencies) {
   };
 }
 
-export const handler = lazyHandler(async () => createDeadlineWatchHandler(await loadAwsDependencies()));
+export const handler = lazyHandler(async () => {
+  const deps = await loadAwsDependencies();
+  return recordScheduleRuns(deps, 'deadline-watch', createDeadlineWatchHandler(deps));
+});

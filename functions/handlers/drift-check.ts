@@ -1,6 +1,7 @@
 import { checkDrift, type DriftCheckDependencies } from '../application/check-drift';
 import { loadAwsDependencies } from '../wiring/aws';
 import { lazyHandler } from './lazy-handler';
+import { recordScheduleRuns } from './record-schedule-runs';
 
 /** Scheduled: compare what the national portal holds with what the gateway delivered there. */
 export function createDriftCheckHandler(deps: DriftCheckDependencies) {
@@ -10,4 +11,7 @@ export function createDriftCheckHandler(deps: DriftCheckDependencies) {
   };
 }
 
-export const handler = lazyHandler(async () => createDriftCheckHandler(await loadAwsDependencies()));
+export const handler = lazyHandler(async () => {
+  const deps = await loadAwsDependencies();
+  return recordScheduleRuns(deps, 'drift-check', createDriftCheckHandler(deps));
+});

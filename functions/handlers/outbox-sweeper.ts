@@ -1,6 +1,7 @@
 import { type SweepDependencies, sweepOutbox } from '../application/sweep-outbox';
 import { loadAwsDependencies } from '../wiring/aws';
 import { lazyHandler } from './lazy-handler';
+import { recordScheduleRuns } from './record-schedule-runs';
 
 export interface OutboxSweeperDependencies extends SweepDependencies {
   readonly outbox: { readonly staleAfterSeconds: number };
@@ -13,4 +14,7 @@ export function createOutboxSweeperHandler(deps: OutboxSweeperDependencies) {
   });
 }
 
-export const handler = lazyHandler(async () => createOutboxSweeperHandler(await loadAwsDependencies()));
+export const handler = lazyHandler(async () => {
+  const deps = await loadAwsDependencies();
+  return recordScheduleRuns(deps, 'outbox-sweeper', createOutboxSweeperHandler(deps));
+});

@@ -4,6 +4,7 @@ import { reconcilePayments } from '../application/reconcile-payments';
 import { vietnamDay } from '../core/vietnam-time';
 import { loadAwsDependencies } from '../wiring/aws';
 import { lazyHandler } from './lazy-handler';
+import { recordScheduleRuns } from './record-schedule-runs';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -20,6 +21,7 @@ export function createPaymentReconciliationHandler(deps: PaymentDependencies) {
   };
 }
 
-export const handler = lazyHandler(async () =>
-  createPaymentReconciliationHandler(await loadAwsDependencies()),
-);
+export const handler = lazyHandler(async () => {
+  const deps = await loadAwsDependencies();
+  return recordScheduleRuns(deps, 'payment-reconciliation', createPaymentReconciliationHandler(deps));
+});

@@ -2,6 +2,7 @@ import type { PaymentDependencies } from '../application/payment-dependencies';
 import { type PollSummary, pollOpenPayments } from '../application/poll-open-payments';
 import { loadAwsDependencies } from '../wiring/aws';
 import { lazyHandler } from './lazy-handler';
+import { recordScheduleRuns } from './record-schedule-runs';
 
 export interface PaymentStatusPollerDependencies extends PaymentDependencies {
   readonly paymentPolling: { readonly limit: number };
@@ -12,4 +13,7 @@ export function createPaymentStatusPollerHandler(deps: PaymentStatusPollerDepend
   return async (): Promise<PollSummary> => pollOpenPayments(deps, { limit: deps.paymentPolling.limit });
 }
 
-export const handler = lazyHandler(async () => createPaymentStatusPollerHandler(await loadAwsDependencies()));
+export const handler = lazyHandler(async () => {
+  const deps = await loadAwsDependencies();
+  return recordScheduleRuns(deps, 'payment-status-poller', createPaymentStatusPollerHandler(deps));
+});

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { AdminDependencies } from '../application/admin-operations';
 import type { PaymentSettings } from '../application/payment-dependencies';
+import type { ScheduleOperations } from '../application/run-schedule';
 import type { AgencyRecoding } from '../core/agency-recoding';
 import type { Channel } from '../core/dossier-message';
 import type { AccessTokens } from '../ports/access-tokens';
@@ -53,4 +54,6 @@ export interface ApiDependencies extends AdminDependencies {
   readonly agencyNames: AgencyNames;
   /** Drift check (issue 11): findings and run reports. */
   readonly drift: DriftRecords;
+  /** The scheduled functions, their last runs, and a run started now (issue 19). */
+  readonly schedules: ScheduleOperations;
 }

@@ -271,6 +271,14 @@ export const problemCatalogue: Readonly<Record<GatewayErrorCode, ProblemType>> =
       'There is no reconciliation report with this id. They are listed at GET /v1/admin/reconciliation-reports.',
     ],
   },
+  'schedule.notFound': {
+    status: 404,
+    title: 'Không có lịch chạy này / Schedule not found',
+    explanation: [
+      'Không có lịch chạy (schedule) với tên này. Danh sách và lần chạy gần nhất ở GET /v1/admin/schedules.',
+      'There is no schedule with this name. They are listed, with their last run, at GET /v1/admin/schedules.',
+    ],
+  },
   'reconciliation.fileInvalid': {
     status: 502,
     title: 'Tệp đối soát không hợp lệ / The platform’s transaction list is unreadable',

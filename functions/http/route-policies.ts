@@ -81,6 +81,8 @@ export const routePolicies = {
   'GET /v1/admin/drift-findings': { access: 'bearer', scopes: ['admin'], agency: 'any' },
   'GET /v1/admin/drift-runs': { access: 'bearer', scopes: ['admin'], agency: 'any' },
   'POST /v1/admin/drift-findings/:code/resync': { access: 'bearer', scopes: ['admin'], agency: 'any' },
+  'GET /v1/admin/schedules': { access: 'bearer', scopes: ['admin'], agency: 'any' },
+  'POST /v1/admin/schedules/:name/runs': { access: 'bearer', scopes: ['admin'], agency: 'any' },
   // API reference (issue 4)
   'GET /openapi.json': { access: 'public', why: 'the public contract, generated from the routes' },
   'GET /docs': { access: 'public', why: 'reference page for the public contract; its own CSP' },

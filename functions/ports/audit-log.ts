@@ -1,15 +1,20 @@
+/** Every action the audit log records; the stored entries are read back against this list. */
+export const auditActions = [
+  'failedMessage.replay',
+  'failedMessage.editReplay',
+  'failedMessage.discard',
+  'failedMessage.bulkReplay',
+  'console.signIn',
+  'driftFinding.resync',
+  'schedule.run',
+] as const;
+
 export interface AuditEntry {
   readonly id: string;
   readonly at: string;
   /** The admin client (or console user) that acted. */
   readonly actor: string;
-  readonly action:
-    | 'failedMessage.replay'
-    | 'failedMessage.editReplay'
-    | 'failedMessage.discard'
-    | 'failedMessage.bulkReplay'
-    | 'console.signIn'
-    | 'driftFinding.resync';
+  readonly action: (typeof auditActions)[number];
   readonly target: string;
   readonly reason?: string;
   readonly before?: unknown;

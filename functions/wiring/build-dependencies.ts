@@ -17,6 +17,7 @@ import { createDynamoDbNonceStore } from '../adapters/dynamodb-nonce-store';
 import { createDynamoDbPaymentStore } from '../adapters/dynamodb-payment-store';
 import { createDynamoDbProvinceSystems } from '../adapters/dynamodb-province-systems';
 import { createDynamoDbReconciliationReports } from '../adapters/dynamodb-reconciliation-reports';
+import { createDynamoDbScheduleRuns } from '../adapters/dynamodb-schedule-runs';
 import { createEndpointGuard } from '../adapters/endpoint-guard';
 import { guardNationalPortal } from '../adapters/guarded-national-portal';
 import { guardPaymentPlatform, unconfiguredPaymentPlatform } from '../adapters/guarded-payment-platform';
@@ -38,6 +39,7 @@ import type { ApiDependencies } from '../http/api-dependencies';
 import { systemClock } from '../ports/clock';
 import type { WebhookSender } from '../ports/province-systems';
 import type { ThroughputStats } from '../ports/queue-monitor';
+import type { ScheduleRuns } from '../ports/schedule-runs';
 import { buildNationalPortal } from './build-national-portal';
 import { createLogger } from './create-logger';
 import type { RuntimeConfig } from './runtime-config';
@@ -47,11 +49,12 @@ import { loadWorkingCalendar } from './working-calendar';
 const EMULATOR_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 const PROVINCE_SYSTEMS_CACHE_SECONDS = 60;
 
-export type GatewayDependencies = Omit<ApiDependencies, 'remoteAddress'> &
+export type GatewayDependencies = Omit<ApiDependencies, 'remoteAddress' | 'schedules'> &
   AdminDependencies &
   Pick<DeadlineWatchDependencies, 'deadlineWatch' | 'calendar'> & {
     readonly deadlines: RuntimeConfig['deadlines'];
     readonly throughput: ThroughputStats;
+    readonly scheduleRuns: ScheduleRuns;
     readonly random: () => number;
     readonly outbox: RuntimeConfig['outbox'];
     readonly retryPolicy: RuntimeConfig['retryPolicy'];
@@ -203,5 +206,6 @@ export async function buildDependencies(
       retentionSeconds: config.retentionDays * 24 * 60 * 60,
     }),
     driftCheck: config.driftCheck,
+    scheduleRuns: createDynamoDbScheduleRuns(documents, { tableName: config.tableName }),
   };
 }

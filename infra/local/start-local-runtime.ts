@@ -1,5 +1,6 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { createScheduleOperations } from '../../functions/application/run-schedule';
 import { sweepOutbox } from '../../functions/application/sweep-outbox';
 import { hashClientSecret } from '../../functions/core/client-secret';
 import { createDeadLetterRecorderHandler } from '../../functions/handlers/dead-letter-recorder';
@@ -10,7 +11,9 @@ import { createOutboxSweeperHandler } from '../../functions/handlers/outbox-swee
 import { createPaymentReconciliationHandler } from '../../functions/handlers/payment-reconciliation';
 import { createPaymentStatusPollerHandler } from '../../functions/handlers/payment-status-poller';
 import { createProvinceRelayHandler } from '../../functions/handlers/province-relay';
-import { createHttpApp } from '../../functions/http';
+import { recordScheduleRuns } from '../../functions/handlers/record-schedule-runs';
+import { createScheduleDefinitions } from '../../functions/handlers/schedule-definitions';
+import { type ApiDependencies, createHttpApp } from '../../functions/http';
 import { buildDependencies, type GatewayDependencies } from '../../functions/wiring/build-dependencies';
 import { createLogger } from '../../functions/wiring/create-logger';
 import { paymentPartnerProfile } from '../../functions/wiring/payment-partner-profile';
@@ -110,7 +113,7 @@ export interface LocalRuntime {
     province: ProvinceSimulator;
     payment: PaymentPlatformSimulator;
   };
-  readonly deps: GatewayDependencies;
+  readonly deps: GatewayDependencies & Pick<ApiDependencies, 'schedules'>;
   readonly pollers: ReadonlyMap<string, LambdaPoller>;
   /** Queue URLs in the SQS emulator, by topology name. */
   readonly queueUrls: ReadonlyMap<string, string>;
@@ -136,11 +139,19 @@ function localHandlers(deps: GatewayDependencies) {
     'province-relay': createProvinceRelayHandler(deps),
     'national-dead-letters': createDeadLetterRecorderHandler(deps),
     'province-dead-letters': createDeadLetterRecorderHandler(deps),
-    'outbox-sweeper': createOutboxSweeperHandler(deps),
-    'payment-status-poller': createPaymentStatusPollerHandler(deps),
-    'payment-reconciliation': createPaymentReconciliationHandler(deps),
-    'deadline-watch': createDeadlineWatchHandler(deps),
-    'drift-check': createDriftCheckHandler(deps),
+    'outbox-sweeper': recordScheduleRuns(deps, 'outbox-sweeper', createOutboxSweeperHandler(deps)),
+    'payment-status-poller': recordScheduleRuns(
+      deps,
+      'payment-status-poller',
+      createPaymentStatusPollerHandler(deps),
+    ),
+    'payment-reconciliation': recordScheduleRuns(
+      deps,
+      'payment-reconciliation',
+      createPaymentReconciliationHandler(deps),
+    ),
+    'deadline-watch': recordScheduleRuns(deps, 'deadline-watch', createDeadlineWatchHandler(deps)),
+    'drift-check': recordScheduleRuns(deps, 'drift-check', createDriftCheckHandler(deps)),
   } satisfies Record<FunctionName, unknown>;
 }
 
@@ -252,7 +263,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     await provisionTables(bootstrap.aws.dynamodb, STAGE);
     const queues = await provisionQueues(bootstrap.aws.sqs, STAGE);
     const queueRef = (name: string) => ({ name, url: queues.get(name)?.url ?? '' });
-    const deps = await buildDependencies(
+    const built = await buildDependencies(
       {
         ...baseConfig,
         queues: {
@@ -266,6 +277,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       },
       logger,
     );
+    const deps = { ...built, schedules: createScheduleOperations(built, createScheduleDefinitions(built)) };
     const app = createHttpApp({ ...deps, remoteAddress: (c) => getConnInfo(c).remote.address });
 
     for (const client of demoClients) {
@@ -332,9 +344,11 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       return (run as (event?: unknown) => Promise<unknown>)(event);
     };
     if (options.schedules !== false) {
+      // Each schedule runs once at start, then on its timer: a demo sees notices at once instead
+      // of after the deadline watch's first 15 minutes.
       for (const schedule of schedules) {
         let running = false;
-        const timer = setInterval(() => {
+        const tick = () => {
           if (running) return;
           running = true;
           runSchedule(schedule.name)
@@ -344,7 +358,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
             .finally(() => {
               running = false;
             });
-        }, schedule.trigger.everySeconds * 1000);
+        };
+        const timer = setInterval(tick, schedule.trigger.everySeconds * 1000);
+        tick();
         cleanups.push(async () => clearInterval(timer));
       }
     }

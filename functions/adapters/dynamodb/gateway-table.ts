@@ -184,6 +184,8 @@ export const itemKeys = {
   /** An agency with at least one recorded moment. */
   indicatorAgency: (agencyCode: string): TableKey => ({ pk: 'INDICATOR_AGENCIES', sk: agencyCode }),
   /** Read (never written) by the health check: a cheap Get that proves the table answers. */
+  /** The last run of one schedule (one item each, replaced by each later-started run). */
+  scheduleLastRun: (schedule: string): TableKey => ({ pk: 'SCHEDULES', sk: schedule }),
   health: (): TableKey => ({ pk: 'HEALTH', sk: 'HEALTH' }),
 } as const;
 
@@ -270,6 +272,8 @@ export const accessPatterns = {
   driftRuns: { index: undefined, partition: 'DRIFT', sortPrefix: 'RUN#' },
   /** An agency's indicator moments through a day. */
   indicatorsOfAgency: { index: undefined, partition: (agencyCode: string) => `INDICATORS#${agencyCode}` },
+  /** The last run of every schedule, in one query. */
+  scheduleLastRuns: { index: undefined, partition: 'SCHEDULES' },
   /** Every agency with a moment. */
   indicatorAgencies: { index: undefined, partition: 'INDICATOR_AGENCIES' },
 } as const satisfies Record<string, AccessPattern>;

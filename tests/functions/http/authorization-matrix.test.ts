@@ -113,6 +113,8 @@ const samples: Record<RouteKey, (agency: Agency) => Sample> = {
   'GET /v1/admin/drift-runs': () => get('/v1/admin/drift-runs'),
   'POST /v1/admin/drift-findings/:code/resync': (agency) =>
     json(`/v1/admin/drift-findings/${dossierCodeFor(agency)}/resync`, {}),
+  'GET /v1/admin/schedules': () => get('/v1/admin/schedules'),
+  'POST /v1/admin/schedules/:name/runs': () => json('/v1/admin/schedules/outbox-sweeper/runs', {}),
   'GET /openapi.json': () => get('/openapi.json'),
   'GET /docs': () => get('/docs'),
   'GET /docs/api-reference.js': () => get('/docs/api-reference.js'),
