@@ -34,7 +34,7 @@ export interface ApiDependencies extends AdminDependencies {
   readonly logger: Logger;
   /** Largest accepted request body, in bytes. */
   readonly maxBodyBytes: number;
-  /** Addresses the national portal may push from (exact or CIDR); empty allows any. */
+  /** Addresses the national portal may push from (exact or CIDR); empty refuses every push. */
   readonly nationalPushAllowList: readonly string[];
   /** Payments (issue 6): the platform, their store, settings, reconciliation reports, metrics. */
   readonly payments: PaymentStore;

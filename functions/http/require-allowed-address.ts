@@ -3,7 +3,10 @@ import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { GatewayError } from '../core/gateway-error';
 
-/** Lets through only callers from the listed addresses or CIDR ranges; an empty list allows all. */
+/**
+ * Lets through only callers from the listed addresses or CIDR ranges. An empty list lets nobody
+ * through (fail closed); `0.0.0.0/0` and `::/0` are how a deployment opens it on purpose.
+ */
 export function requireAllowedAddress(
   allowList: readonly string[],
   remoteAddress: (c: Context) => string | undefined,
@@ -16,15 +19,13 @@ export function requireAllowedAddress(
     else allowed.addSubnet(address, Number(prefix), family);
   }
   return createMiddleware<{ Variables: Record<string, never> }>(async (c, next) => {
-    if (allowList.length > 0) {
-      const address = (remoteAddress(c) ?? '').replace(/^::ffff:/, '');
-      const family = isIP(address) === 6 ? 'ipv6' : 'ipv4';
-      if (!isIP(address) || !allowed.check(address, family)) {
-        throw new GatewayError(
-          'auth.forbidden',
-          `Địa chỉ ${address || 'không rõ'} không được phép / Address not allowed to push`,
-        );
-      }
+    const address = (remoteAddress(c) ?? '').replace(/^::ffff:/, '');
+    const family = isIP(address) === 6 ? 'ipv6' : 'ipv4';
+    if (!isIP(address) || !allowed.check(address, family)) {
+      throw new GatewayError(
+        'auth.forbidden',
+        `Địa chỉ ${address || 'không rõ'} không được phép / Address not allowed to push`,
+      );
     }
     await next();
   });

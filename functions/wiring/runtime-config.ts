@@ -51,7 +51,7 @@ export interface RuntimeConfig {
     readonly dueShards: number;
     readonly pollLimit: number;
   };
-  /** Addresses the national portal pushes from (CIDR or exact); empty means any. */
+  /** Addresses the national portal pushes from (CIDR or exact); empty refuses every push. */
   readonly nationalPushAllowList: readonly string[];
   readonly tokens: {
     readonly issuer: string;

@@ -1,4 +1,6 @@
+import { isIP } from 'node:net';
 import * as z from 'zod';
+import { parseNationalTransports } from '../../functions/wiring/parse-national-transports';
 
 /**
  * What changes between deployments of the same topology, read from CDK context
@@ -17,6 +19,47 @@ const deploymentContextSchema = z.object({
     .default('demo'),
   /** Base URL of the national portal's integration API (DVCQG). */
   nationalPortalUrl: z.url({ protocol: /^https$/ }).default('https://national-portal.invalid/'),
+  /**
+   * Which provinces reach the portal through their LGSP instead of the session envelope,
+   * written as the local runtime's NATIONAL_TRANSPORTS (`H12=lgsp,H56=session`).
+   */
+  nationalTransports: z
+    .string()
+    .default('')
+    .superRefine((text, context) => {
+      try {
+        parseNationalTransports(text, 'nationalTransports');
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: (error as Error).message });
+      }
+    }),
+  /** Base URL of the LGSP REST endpoint; needed once a province in nationalTransports uses lgsp. */
+  nationalLgspUrl: z.url({ protocol: /^https$/ }).optional(),
+  /**
+   * Addresses (exact or CIDR, comma-separated) the national portal pushes from. Empty refuses
+   * every push: the gateway fails closed; `0.0.0.0/0,::/0` opens it to any address, leaving the
+   * signature and the token as the only checks, and must be written out to mean it.
+   */
+  nationalPushAllowList: z
+    .string()
+    .default('')
+    .refine(
+      (text) =>
+        text
+          .split(',')
+          .filter(Boolean)
+          .every((entry) => {
+            const [address = '', prefix, ...rest] = entry.trim().split('/');
+            const family = isIP(address);
+            const bits = family === 6 ? 128 : 32;
+            return (
+              family !== 0 &&
+              rest.length === 0 &&
+              (prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= bits))
+            );
+          }),
+      'comma-separated IP addresses or CIDR ranges, e.g. 203.0.113.10,198.51.100.0/24',
+    ),
   /** Base URL of the national payment platform (PayGov); without it payments answer 503. */
   paymentPlatformUrl: z.url({ protocol: /^https$/ }).optional(),
   /** `iss` of the access tokens the gateway signs; defaults to the API's public URL. */
@@ -53,6 +96,14 @@ export function readDeploymentConfig(context: Record<string, unknown>): Deployme
   const config = parsed.data;
   if ((config.domainName === undefined) !== (config.certificateArn === undefined)) {
     throw new Error('invalid deployment context: domainName and certificateArn go together');
+  }
+  const lgspProvinces = Object.entries(parseNationalTransports(config.nationalTransports))
+    .filter(([, transport]) => transport === 'lgsp')
+    .map(([province]) => province);
+  if (lgspProvinces.length > 0 && !config.nationalLgspUrl) {
+    throw new Error(
+      `invalid deployment context: nationalTransports sends ${lgspProvinces.join(', ')} over LGSP; add -c nationalLgspUrl=https://…`,
+    );
   }
   const production = PRODUCTION_STAGES.includes(config.stage);
   if (production && new URL(config.nationalPortalUrl).hostname.endsWith('.invalid')) {

@@ -23,6 +23,11 @@ export interface FunctionOptions {
   readonly logLevel: string;
   readonly nationalPortalUrl: string;
   readonly paymentPlatformUrl?: string;
+  /** NATIONAL_TRANSPORTS, as the deployment context gives it. */
+  readonly nationalTransports: string;
+  readonly nationalLgspUrl?: string;
+  /** Addresses the portal pushes from; empty refuses every push. */
+  readonly nationalPushAllowList: string;
   readonly logRetention: RetentionDays;
   readonly removalPolicy: RemovalPolicy;
   /** The names the functions find their resources by, and the ARNs their roles are scoped to. */
@@ -40,6 +45,9 @@ function functionEnvironment(spec: FunctionSpec, options: FunctionOptions): Reco
     [environment.logLevel]: options.logLevel,
     [environment.nationalPortalUrl]: options.nationalPortalUrl,
     ...(options.paymentPlatformUrl ? { [environment.paymentPlatformUrl]: options.paymentPlatformUrl } : {}),
+    [environment.nationalTransports]: options.nationalTransports,
+    ...(options.nationalLgspUrl ? { [environment.nationalLgspUrl]: options.nationalLgspUrl } : {}),
+    [environment.nationalPushAllowList]: options.nationalPushAllowList,
     NODE_OPTIONS: '--enable-source-maps',
   };
   const tables = spec.access.tables ?? [];

@@ -111,6 +111,9 @@ export function createGatewayStack(
     logLevel: config.logLevel,
     nationalPortalUrl: config.nationalPortalUrl,
     ...(config.paymentPlatformUrl ? { paymentPlatformUrl: config.paymentPlatformUrl } : {}),
+    nationalTransports: config.nationalTransports,
+    ...(config.nationalLgspUrl ? { nationalLgspUrl: config.nationalLgspUrl } : {}),
+    nationalPushAllowList: config.nationalPushAllowList,
     logRetention,
     removalPolicy,
     resources: {

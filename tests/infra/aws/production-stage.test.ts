@@ -12,6 +12,9 @@ const production = {
   certificateArn: 'arn:aws:acm:ap-southeast-1:111122223333:certificate/00000000-0000-0000-0000-000000000000',
   alarmEmail: 'ops@h12.example.vn',
   apiRateLimit: '200',
+  nationalTransports: 'H12=lgsp',
+  nationalLgspUrl: 'https://lgsp.h12.example.vn/',
+  nationalPushAllowList: '203.0.113.10,198.51.100.0/24',
 } as const;
 
 let synthesized: SynthesizedGateway;
@@ -91,6 +94,41 @@ describe('a production stage', () => {
 });
 
 describe('the deployment context', () => {
+  it('gives every function the national transports, the LGSP address and the push allow-list of its context', () => {
+    for (const fn of topology.functions) {
+      synthesized.template.hasResourceProperties('AWS::Lambda::Function', {
+        FunctionName: `lien-thong-h12-prod-${fn.name}`,
+        Environment: {
+          Variables: Match.objectLike({
+            [environment.nationalTransports]: 'H12=lgsp',
+            [environment.nationalLgspUrl]: 'https://lgsp.h12.example.vn/',
+            [environment.nationalPushAllowList]: '203.0.113.10,198.51.100.0/24',
+          }),
+        },
+      });
+    }
+  });
+
+  it('leaves the push allow-list empty, refusing every push, unless the context opens it', () => {
+    expect(readDeploymentConfig({}).nationalPushAllowList).toBe('');
+    expect(readDeploymentConfig({ nationalPushAllowList: '0.0.0.0/0,::/0' }).nationalPushAllowList).toBe(
+      '0.0.0.0/0,::/0',
+    );
+  });
+
+  it('refuses an LGSP province without the LGSP address, and a transport map or allow-list it cannot read', () => {
+    expect(() => readDeploymentConfig({ nationalTransports: 'H12=lgsp' })).toThrow(/nationalLgspUrl/);
+    expect(() => readDeploymentConfig({ nationalTransports: 'H12=carrier-pigeon' })).toThrow(
+      /nationalTransports: .*H12=lgsp,H56=session/,
+    );
+    expect(() => readDeploymentConfig({ nationalPushAllowList: '203.0.113.10,dvcqg.gov.vn' })).toThrow(
+      /nationalPushAllowList: comma-separated IP addresses or CIDR ranges/,
+    );
+    expect(() => readDeploymentConfig({ nationalPushAllowList: '198.51.100.0/33' })).toThrow(
+      /nationalPushAllowList/,
+    );
+  });
+
   it('defaults to a development stage that an offline synth can build', () => {
     expect(readDeploymentConfig({})).toMatchObject({
       stage: 'dev',
