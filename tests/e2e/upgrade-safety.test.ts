@@ -2,9 +2,10 @@ import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredMessage } from '../../functions/core/dossier-message';
 import type { LocalRuntime } from '../../infra/local/start-local-runtime';
-import { aStoredMessage } from '../support/fixtures';
+import { aPayment, aStoredMessage } from '../support/fixtures';
+import { aSyncedDossier, clientOf, payAtSimulator, setPaymentFaults } from '../support/payments';
 import { received } from '../support/receiver';
-import { eventually, startTestRuntime } from '../support/test-runtime';
+import { eventually, startTestRuntime, tokenFor } from '../support/test-runtime';
 
 /**
  * Issue 16 item 7: what the gateway accepted before the wire change (597cfa6, ccee39b) still
@@ -21,7 +22,7 @@ import { eventually, startTestRuntime } from '../support/test-runtime';
 
 let runtime: LocalRuntime;
 beforeAll(async () => {
-  runtime = await startTestRuntime();
+  runtime = await startTestRuntime(null, { payments: { queryAfterSeconds: 0, queryEverySeconds: 0 } });
 });
 afterAll(() => runtime.stop());
 
@@ -170,5 +171,45 @@ describe('messages accepted before the wire change', () => {
     ).filter((request) => request.body.data?.dossierCode === dossierCode);
     expect(webhooks.map((request) => request.body.type)).toEqual(['dossier.submitted']);
     expect(webhooks[0]?.headers['webhook-signature']).toMatch(/^v1,/);
+  }, 45_000);
+});
+
+describe('a payment initiated before the wire change', () => {
+  it('is settled by QUERY against the strict simulator although its INIT named the time of the call, not the creation', async () => {
+    const client = clientOf(runtime, await tokenFor(runtime));
+    const dossier = await aSyncedDossier(runtime, client);
+    // The code before ccee39b stamped INIT with the clock of the call, here a resumed INIT five
+    // seconds after the creation; since the change QUERY names the creation [TH
+    // HuanVu201/DichVuCong_KhoaLuan_PASETO CheckConfirmGiaoDichThanhToanHandler.cs].
+    const createdAt = new Date(Date.now() - 10_000);
+    const resumedAt = new Date(createdAt.getTime() + 5_000);
+    const legacy = aPayment({
+      dossierCode: dossier.dossierCode,
+      createdAt: createdAt.toISOString(),
+      initiatingSince: resumedAt.toISOString(),
+    });
+    // The INIT as the old adapter sent it: the same message, ThoiGianGD the time of the call.
+    const { paymentUrl } = await runtime.deps.paymentPlatform.initiate({
+      ...legacy,
+      createdAt: resumedAt.toISOString(),
+    });
+    const pending = {
+      ...legacy,
+      state: 'pending' as const,
+      paymentUrl,
+      expiresAt: new Date(Date.now() + 600_000).toISOString(),
+    };
+    expect(await runtime.deps.payments.insertPayment(pending, new Date().toISOString())).toBe(true);
+    await runtime.deps.payments.indexPayment(pending);
+
+    await setPaymentFaults(runtime, { dropCallback: true });
+    try {
+      expect((await payAtSimulator(runtime, legacy.reference)).sent).toEqual([]);
+    } finally {
+      await setPaymentFaults(runtime, {});
+    }
+    await runtime.runSchedule('payment-status-poller');
+
+    expect((await runtime.deps.payments.getPayment(legacy.paymentId))?.state).toBe('paid');
   }, 45_000);
 });
