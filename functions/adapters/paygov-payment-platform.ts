@@ -33,8 +33,11 @@ export interface PaygovPaymentPlatformOptions extends PaymentPartnerProfile {
   readonly baseUrl: string;
   /** Partner secrets: the first signs, all verify (two during a rotation; the transaction list). */
   readonly secrets: readonly string[];
-  /** The partner's API token (Authorization: Bearer). */
-  readonly apiToken: string;
+  /**
+   * The partner's API token (Authorization: Bearer); without one no Authorization header is
+   * sent, as [TH] DvcPaymentService.cs does when its AccessToken is empty.
+   */
+  readonly apiToken?: string;
   readonly paths?: Partial<PaymentPlatformPaths>;
   readonly timeoutMs: number;
   readonly fetch?: typeof fetch;
@@ -66,7 +69,10 @@ export function createPaygovPaymentPlatform(options: PaygovPaymentPlatformOption
     try {
       response = await doFetch(new URL(paths[operation], options.baseUrl), {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${options.apiToken}` },
+        headers: {
+          'content-type': 'application/json',
+          ...(options.apiToken ? { authorization: `Bearer ${options.apiToken}` } : {}),
+        },
         body: JSON.stringify(body),
         redirect: 'error',
         signal: AbortSignal.timeout(options.timeoutMs),

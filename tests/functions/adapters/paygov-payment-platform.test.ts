@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createPaygovPaymentPlatform } from '../../../functions/adapters/paygov-payment-platform';
+import {
+  createPaygovPaymentPlatform,
+  type PaygovPaymentPlatformOptions,
+} from '../../../functions/adapters/paygov-payment-platform';
 import { isGatewayError } from '../../../functions/core/gateway-error';
 import type { Payment } from '../../../functions/core/payment';
 
@@ -25,7 +28,10 @@ const payment: Payment = {
   initiatingSince: createdAt.toISOString(),
 };
 
-function platformAnswering(answer: (url: string, body: Record<string, string>) => Response) {
+function platformAnswering(
+  answer: (url: string, body: Record<string, string>) => Response,
+  overrides: Partial<PaygovPaymentPlatformOptions> = {},
+) {
   const calls: { url: string; headers: Headers; body: Record<string, string> }[] = [];
   const platform = createPaygovPaymentPlatform({
     baseUrl: 'http://127.0.0.1:9/',
@@ -43,6 +49,7 @@ function platformAnswering(answer: (url: string, body: Record<string, string>) =
       calls.push({ url: String(input), headers: new Headers(init?.headers), body });
       return answer(String(input), body);
     },
+    ...overrides,
   });
   return { platform, calls };
 }
@@ -98,6 +105,14 @@ describe('the PayGov adapter', () => {
         'demo-paygov-secret',
       ]),
     );
+  });
+
+  it('sends no Authorization header when no API token is configured [TH DvcPaymentService: only when AccessToken is set]', async () => {
+    const { platform, calls } = platformAnswering(() => Response.json({ MaLoi: '00', TrangThaiGD: '3' }), {
+      apiToken: undefined,
+    });
+    await platform.query(payment);
+    expect(calls[0]?.headers.has('authorization')).toBe(false);
   });
 
   it('sends every ThongTinBienLai key, with the defaults [TH ThongTinBienLaiDvcPayment, InitPayment] uses', async () => {
