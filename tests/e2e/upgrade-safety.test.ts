@@ -47,23 +47,14 @@ const v1Dossier = (dossierCode: string, status: string) => ({
 
 /** The queue envelope exactly as the code before the change serialised it (sqs-message-queue.ts). */
 async function queuedByTheOldCode(queue: string, message: StoredMessage) {
-  const body = {
-    channel: message.channel,
-    type: message.kind,
-    version: 1,
-    messageId: message.messageId,
-    dossierCode: message.dossierCode,
-    sequence: message.sequence,
-    idempotencyKey: message.idempotencyKey,
-    traceId: message.traceId,
-    replays: 0,
-  };
+  const { channel, kind: type, messageId, dossierCode, sequence, idempotencyKey, traceId } = message;
+  const envelope = { channel, type, version: 1, messageId, dossierCode, sequence, idempotencyKey, traceId };
   await runtime.deps.aws.sqs.send(
     new SendMessageCommand({
       QueueUrl: runtime.queueUrls.get(queue),
-      MessageBody: JSON.stringify(body),
-      MessageGroupId: message.dossierCode,
-      MessageDeduplicationId: `${message.messageId}.0`,
+      MessageBody: JSON.stringify({ ...envelope, replays: 0 }),
+      MessageGroupId: dossierCode,
+      MessageDeduplicationId: `${messageId}.0`,
     }),
   );
 }
