@@ -214,7 +214,7 @@ export const dossierSubmissionSchema = z
 
 /**
  * A dossier carrying the v1.1 facts the national indicators read (the API reference shows it
- * beside the v1 example, README "Dossier facts"): a result, a supplement that moved the
+ * beside the v1 example; README "Dossier facts" prints it): a result, a supplement that moved the
  * promised date, the unit's name, digitisation flags and a VNeID-verified online applicant.
  */
 export const dossierSubmissionV11Example = {

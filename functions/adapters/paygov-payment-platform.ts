@@ -15,7 +15,11 @@ import {
 import { GatewayError } from '../core/gateway-error';
 import { fromNationalTimestamp, toNationalTimestamp } from '../core/national-time';
 import { computePaymentChecksum } from '../core/payment-checksum';
-import { initTimestampOf, type PaymentPartnerProfile, toPaymentInitRequest } from '../core/translate-payment';
+import {
+  initTimestampCandidates,
+  type PaymentPartnerProfile,
+  toPaymentInitRequest,
+} from '../core/translate-payment';
 import type { PaymentAttempt, PaymentPlatform, PlatformPaymentStatus } from '../ports/payment-platform';
 import { parseTransactionList } from './paygov-transaction-list';
 import { retryAfterSeconds } from './retry-after-seconds';
@@ -29,8 +33,11 @@ export interface PaygovPaymentPlatformOptions extends PaymentPartnerProfile {
   readonly baseUrl: string;
   /** Partner secrets: the first signs, all verify (two during a rotation; the transaction list). */
   readonly secrets: readonly string[];
-  /** The partner's API token (Authorization: Bearer). */
-  readonly apiToken: string;
+  /**
+   * The partner's API token (Authorization: Bearer); without one no Authorization header is
+   * sent, as [TH] DvcPaymentService.cs does when its AccessToken is empty.
+   */
+  readonly apiToken?: string;
   readonly paths?: Partial<PaymentPlatformPaths>;
   readonly timeoutMs: number;
   readonly fetch?: typeof fetch;
@@ -62,7 +69,10 @@ export function createPaygovPaymentPlatform(options: PaygovPaymentPlatformOption
     try {
       response = await doFetch(new URL(paths[operation], options.baseUrl), {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${options.apiToken}` },
+        headers: {
+          'content-type': 'application/json',
+          ...(options.apiToken ? { authorization: `Bearer ${options.apiToken}` } : {}),
+        },
         body: JSON.stringify(body),
         redirect: 'error',
         signal: AbortSignal.timeout(options.timeoutMs),
@@ -122,13 +132,13 @@ export function createPaygovPaymentPlatform(options: PaygovPaymentPlatformOption
   }
 
   /** QUERY and GET_BILL name the payment by its reference and its INIT's ThoiGianGD [TH]. */
-  function referenceMessage(kind: 'QUERY' | 'GET_BILL', payment: PaymentAttempt) {
+  function referenceMessage(kind: 'QUERY' | 'GET_BILL', payment: PaymentAttempt, initTimestamp: string) {
     return sign(kind, {
       LoaiBanTin: kind,
       PhienBan: PAYMENT_PROTOCOL_VERSION,
       MaDoiTac: options.partnerCode,
       MaThamChieu: payment.reference,
-      ThoiGianGD: initTimestampOf(payment),
+      ThoiGianGD: initTimestamp,
     });
   }
 
@@ -176,11 +186,21 @@ export function createPaygovPaymentPlatform(options: PaygovPaymentPlatformOption
      * over TLS, with its token. It must still be about this reference and name a state.
      */
     async query(payment) {
-      const reply = paymentQueryReplySchema.safeParse(
-        await json(await post('query', referenceMessage('QUERY', payment)), 'QUERY'),
-      );
-      if (!reply.success) throw unreadable('QUERY reply is not a {MaLoi, TrangThaiGD} answer');
-      const answer = reply.data;
+      // A later ThoiGianGD is asked only when the platform did not recognise the earlier one:
+      // a payment initiated before the wire change may name another second (issue 16 item 7).
+      const ask = async (stamp: string) => {
+        const reply = paymentQueryReplySchema.safeParse(
+          await json(await post('query', referenceMessage('QUERY', payment, stamp)), 'QUERY'),
+        );
+        if (!reply.success) throw unreadable('QUERY reply is not a {MaLoi, TrangThaiGD} answer');
+        return reply.data;
+      };
+      const [first, ...later] = initTimestampCandidates(payment);
+      let answer = await ask(first);
+      for (const stamp of later) {
+        if (answer.MaLoi === QUERY_ANSWERED_CODE) break;
+        answer = await ask(stamp);
+      }
       if (QUERY_NOT_FOUND_CODES.includes(answer.MaLoi)) return undefined;
       if (answer.MaLoi !== QUERY_ANSWERED_CODE) {
         // An unknown code says nothing about the money: ask again later, never settle on it.
@@ -199,11 +219,14 @@ export function createPaygovPaymentPlatform(options: PaygovPaymentPlatformOption
     },
 
     async getBill(payment) {
-      const response = await post('getBill', referenceMessage('GET_BILL', payment));
-      if (/application\/pdf/i.test(response.headers.get('content-type') ?? '')) {
-        return new Uint8Array(await response.arrayBuffer());
+      let body: unknown;
+      for (const stamp of initTimestampCandidates(payment)) {
+        const response = await post('getBill', referenceMessage('GET_BILL', payment, stamp));
+        if (/application\/pdf/i.test(response.headers.get('content-type') ?? '')) {
+          return new Uint8Array(await response.arrayBuffer());
+        }
+        body = await json(response, 'GET_BILL');
       }
-      const body = await json(response, 'GET_BILL');
       const refusal = paymentErrorReplySchema.safeParse(body);
       const answer = paymentQueryReplySchema.safeParse(body);
       throw platformRefusal(

@@ -42,6 +42,34 @@ export function initTimestampOf(payment: Pick<Payment, 'createdAt'>): string {
 }
 
 /**
+ * How late after `initiatingSince` an INIT sent before the wire change (ccee39b) may be stamped:
+ * that code used the clock of the INIT call, made right after `initiatingSince` was stored (on
+ * creation, or when a stalled INIT was resumed).
+ */
+const LEGACY_INIT_LAG_SECONDS = 1;
+
+/**
+ * The ThoiGianGD a QUERY or GET_BILL names, in the order to try: the INIT's own
+ * (initTimestampOf), then the seconds an INIT sent before the wire change may have named, so
+ * that a payment in flight during the upgrade is still found (issue 16 item 7). A later one is
+ * asked only when the platform did not recognise the earlier, so a payment initiated since the
+ * change costs one question, or two for a reference the platform does not know.
+ */
+export function initTimestampCandidates(
+  payment: Pick<Payment, 'createdAt'> & Partial<Pick<Payment, 'initiatingSince'>>,
+): readonly [string, ...string[]] {
+  const stamps: [string, ...string[]] = [initTimestampOf(payment)];
+  if (payment.initiatingSince !== undefined) {
+    const since = Date.parse(payment.initiatingSince);
+    for (let lag = 0; lag <= LEGACY_INIT_LAG_SECONDS; lag += 1) {
+      stamps.push(toNationalTimestamp(new Date(since + lag * 1000)));
+    }
+  }
+  const [first, ...later] = stamps;
+  return [first, ...new Set(later.filter((stamp) => stamp !== first))];
+}
+
+/**
  * ThongTinGiaoDich is covered by MaXacThuc, so it may not hold the separator. The provincial
  * API refuses a description with one; a payment stored before that rule is mended here.
  */

@@ -1,8 +1,13 @@
 import type { PlatformTransaction } from '../../contracts/payment-platform';
 import type { Payment } from '../core/payment';
 
-/** What names one payment attempt to the platform after its INIT. */
-export type PaymentAttempt = Pick<Payment, 'reference' | 'createdAt'>;
+/**
+ * What names one payment attempt to the platform after its INIT. `initiatingSince` finds a
+ * payment whose INIT the code before the wire change stamped with the time of the call
+ * (translate-payment initTimestampCandidates).
+ */
+export type PaymentAttempt = Pick<Payment, 'reference' | 'createdAt'> &
+  Partial<Pick<Payment, 'initiatingSince'>>;
 
 /** What the platform says about one of our references (QUERY). */
 export interface PlatformPaymentStatus {

@@ -99,11 +99,11 @@ export interface GatewaySecrets {
   };
   /** Standard Webhooks signing secrets (whsec_…) per provincial client; two during a roll. */
   readonly webhookSecrets: Readonly<Record<string, readonly string[]>>;
-  /** The payment platform partner: MaDoiTac, its secrets (first signs) and API token. */
+  /** The payment platform partner: MaDoiTac, its secrets (first signs) and API token (optional). */
   readonly paymentPlatform?: {
     readonly partnerCode: string;
     readonly secrets: readonly string[];
-    readonly apiToken: string;
+    readonly apiToken?: string;
   };
   /** The LGSP client, for provinces on the LGSP REST transport. */
   readonly nationalLgsp?: { readonly clientId: string; readonly clientSecret: string };

@@ -40,7 +40,8 @@ export type CallbackFaults = z.infer<typeof callbackFaultsSchema>;
 export interface PaymentPlatformSimulatorOptions {
   readonly partnerCode: string;
   readonly secret: string;
-  readonly apiToken: string;
+  /** The Bearer token every call must carry; without one, calls carry none ([TH] sends it only when set). */
+  readonly apiToken?: string;
   /** The gateway's /v1/callbacks/payment; known once the gateway listens. */
   readonly callbackUrl: () => string | undefined;
   /** How the callback writes SoTien: a number, as [TH] reads it (default), or a string. */
@@ -132,7 +133,8 @@ export function createPaymentPlatformSimulator(options: PaymentPlatformSimulator
   const paths = simulatorPaymentPaths;
 
   const requireToken: MiddlewareHandler<SimulatorEnv> = async (c, next) => {
-    if (c.req.header('authorization') !== `Bearer ${options.apiToken}`) {
+    const expected = options.apiToken === undefined ? undefined : `Bearer ${options.apiToken}`;
+    if (c.req.header('authorization') !== expected) {
       return c.json({ error_code: '401', message: 'Token không hợp lệ' }, 401);
     }
     await next();

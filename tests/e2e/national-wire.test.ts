@@ -208,6 +208,14 @@ describe('a unit nobody can name', () => {
     expect(runtime.simulators.nationalPortal.dossiers.get(dossier.dossierCode)?.DonViXuLy).toBe(
       '000.00.31.H12',
     );
+    // The console's dossier page flags it too.
+    const admin = await tokenFor(runtime, 'demo-admin', 'demo-admin-secret');
+    const page = await fetch(`${runtime.urls.gateway}/admin/dossiers?code=${dossier.dossierCode}`, {
+      headers: { cookie: `lt_admin=${admin}` },
+    });
+    const html = await page.text();
+    expect(html).toContain('data-flag="agency.nameUnknown"');
+    expect(html).toContain('config/agency-names.json');
   });
 
   it('is not flagged once the dossier names it, nor when the configured table does', async () => {

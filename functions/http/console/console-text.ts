@@ -32,6 +32,7 @@ const text = {
   all: ['Tất cả', 'All'],
   dossierCode: ['Mã hồ sơ', 'Dossier code'],
   agencyCode: ['Mã cơ quan', 'Agency code'],
+  unitName: ['Tên đơn vị xử lý (DonViXuLy)', 'Processing unit (DonViXuLy)'],
   reason: ['Nguyên nhân', 'Reason'],
   rejected: ['Bị từ chối', 'Rejected'],
   exhausted: ['Hết lượt thử', 'Retries exhausted'],

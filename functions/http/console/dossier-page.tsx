@@ -44,6 +44,8 @@ export function registerDossierPage(console: ConsoleApp, deps: ApiDependencies, 
             <dl class="facts">
               <dt>{t('agencyCode')}</dt>
               <dd>{view.agencyCode}</dd>
+              <dt>{t('unitName')}</dt>
+              <dd>{view.agencyName ?? view.agencyCode}</dd>
               <dt>{t('localStatus')}</dt>
               <dd>{view.status}</dd>
               <dt>{t('nationalStatus')}</dt>
@@ -57,6 +59,12 @@ export function registerDossierPage(console: ConsoleApp, deps: ApiDependencies, 
                 </>
               ) : null}
             </dl>
+            {/* What needs an operator's or vendor's attention, e.g. the code standing in for the unit's name. */}
+            {view.flags.map((flag) => (
+              <p class="error" role="alert" data-flag={flag.code}>
+                {flag.message}
+              </p>
+            ))}
             <h2>{t('timeline')}</h2>
             <DataTable
               rows={view.timeline}

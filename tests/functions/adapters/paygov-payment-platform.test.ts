@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createPaygovPaymentPlatform } from '../../../functions/adapters/paygov-payment-platform';
+import {
+  createPaygovPaymentPlatform,
+  type PaygovPaymentPlatformOptions,
+} from '../../../functions/adapters/paygov-payment-platform';
 import { isGatewayError } from '../../../functions/core/gateway-error';
 import type { Payment } from '../../../functions/core/payment';
 
@@ -25,7 +28,10 @@ const payment: Payment = {
   initiatingSince: createdAt.toISOString(),
 };
 
-function platformAnswering(answer: (url: string, body: Record<string, string>) => Response) {
+function platformAnswering(
+  answer: (url: string, body: Record<string, string>) => Response,
+  overrides: Partial<PaygovPaymentPlatformOptions> = {},
+) {
   const calls: { url: string; headers: Headers; body: Record<string, string> }[] = [];
   const platform = createPaygovPaymentPlatform({
     baseUrl: 'http://127.0.0.1:9/',
@@ -43,6 +49,7 @@ function platformAnswering(answer: (url: string, body: Record<string, string>) =
       calls.push({ url: String(input), headers: new Headers(init?.headers), body });
       return answer(String(input), body);
     },
+    ...overrides,
   });
   return { platform, calls };
 }
@@ -98,6 +105,14 @@ describe('the PayGov adapter', () => {
         'demo-paygov-secret',
       ]),
     );
+  });
+
+  it('sends no Authorization header when no API token is configured [TH DvcPaymentService: only when AccessToken is set]', async () => {
+    const { platform, calls } = platformAnswering(() => Response.json({ MaLoi: '00', TrangThaiGD: '3' }), {
+      apiToken: undefined,
+    });
+    await platform.query(payment);
+    expect(calls[0]?.headers.has('authorization')).toBe(false);
   });
 
   it('sends every ThongTinBienLai key, with the defaults [TH ThongTinBienLaiDvcPayment, InitPayment] uses', async () => {
@@ -218,6 +233,44 @@ describe('the PayGov adapter', () => {
       Response.json({ MaLoi: '02', MoTaLoi: 'Không tìm thấy giao dịch' }),
     );
     expect(await unknown.platform.query(payment)).toBeUndefined();
+  });
+
+  it('asks once for a payment initiated since the wire change: the INIT named its creation', async () => {
+    const { platform, calls } = platformAnswering(() => Response.json({ MaLoi: '00', TrangThaiGD: '3' }));
+    await platform.query({ ...payment, initiatingSince: '2025-03-14T01:00:07.250Z' });
+    expect(calls.map((call) => call.body.ThoiGianGD)).toEqual(['20250314080000']);
+  });
+
+  it('finds a payment whose INIT the code before the wire change stamped with the time of the call (issue 16 item 7)', async () => {
+    // Resumed at 01:05:00.700Z; the old INIT went out a moment later, in the next second.
+    const legacy = { ...payment, initiatingSince: '2025-03-14T01:05:00.700Z' };
+    const byInitTime = (initTime: string) =>
+      platformAnswering((_url, body) =>
+        body.ThoiGianGD === initTime
+          ? body.LoaiBanTin === 'QUERY'
+            ? Response.json({ MaLoi: '00', TrangThaiGD: '1', MaThamChieu: payment.reference })
+            : new Response(new Uint8Array([37, 80, 68, 70]), {
+                headers: { 'content-type': 'application/pdf' },
+              })
+          : Response.json({ MaLoi: '04', MoTaLoi: 'ThoiGianGD không phải thời gian khởi tạo giao dịch' }),
+      );
+    const query = byInitTime('20250314080501');
+    expect(await query.platform.query(legacy)).toEqual({ state: 'paid' });
+    expect(query.calls.map((call) => call.body.ThoiGianGD)).toEqual([
+      '20250314080000',
+      '20250314080500',
+      '20250314080501',
+    ]);
+    const bill = byInitTime('20250314080500');
+    expect(await bill.platform.getBill(legacy)).toEqual(new Uint8Array([37, 80, 68, 70]));
+    expect(bill.calls).toHaveLength(2);
+
+    // Unknown under every time it may have named: still not found, never settled on a guess.
+    const unknown = byInitTime('20250314090000');
+    expect(
+      isGatewayError(await failureOf(unknown.platform.query(legacy)), 'payment.platformUnavailable'),
+    ).toBe(true);
+    expect(unknown.calls).toHaveLength(3);
   });
 
   it('asks GET_BILL with the original INIT’s ThoiGianGD [TH GetBienLaiDvcPayment]', async () => {

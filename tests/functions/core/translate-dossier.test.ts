@@ -246,6 +246,10 @@ describe('national time', () => {
     expect(toNationalTimestamp('2025-12-31T20:15:00Z')).toBe('20260101031500');
   });
 
+  it('writes the hour on a 24-hour clock, not [TH DvcPaymentService.cs]’s "yyyyMMddhhmmss" (12-hour, a defect)', () => {
+    expect(toNationalTimestamp('2025-03-14T08:15:00Z')).toBe('20250314151500');
+  });
+
   it('round-trips through the +07:00 offset', () => {
     expect(fromNationalTimestamp('20250314083000')).toBe('2025-03-14T08:30:00+07:00');
     expect(toNationalTimestamp(fromNationalTimestamp('20250314083000'))).toBe('20250314083000');
