@@ -65,6 +65,19 @@ export const nationalErrorCodes = {
   wrongData: 500,
 } as const;
 
+/**
+ * config/national-reply-codes.json: which non-zero error_codes mean "this record is wrong" (the
+ * message is parked for an administrator) rather than "try again later". The LGSP-level codes
+ * are [inferred] (DOMAIN.md), so a deployment can change the list without a release; a code
+ * listed nowhere is retried, so an unknown code never parks a dossier.
+ */
+export const nationalReplyCodesFileSchema = z.strictObject({
+  rejected: z.array(z.number().int()).meta({
+    description:
+      'error_code values that park the message (permanent rejection); any other non-zero code is retried',
+  }),
+});
+
 // --- What the gateway sends ----------------------------------------------------------------
 
 /** TaiLieuNop item [OCPS, TH TaiLieuNopDongBoDVC]. */

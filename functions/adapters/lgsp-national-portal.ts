@@ -11,7 +11,7 @@ import {
 import { GatewayError } from '../core/gateway-error';
 import type { NationalAcknowledgement, NationalPortal } from '../ports/national-portal';
 import { readLookupResult } from './national-lookup-result';
-import { isAlreadyExists, raiseNationalError } from './raise-national-error';
+import { defaultRejectedCodes, isAlreadyExists, raiseNationalError } from './raise-national-error';
 import { retryAfterSeconds } from './retry-after-seconds';
 
 /**
@@ -40,6 +40,8 @@ export interface LgspNationalPortalOptions {
   readonly agencyHeader?: string | false;
   /** The account's unit code for the header, a constant like the session transport's madonvi. */
   readonly madonvi?: string;
+  /** error_codes that park the message; default DOMAIN.md's list (config/national-reply-codes.json). */
+  readonly rejectedErrorCodes?: readonly number[];
   readonly timeoutMs: number;
   /** Renew a token this long before it expires, at most half its lifetime. Default 60. */
   readonly renewBeforeSeconds?: number;
@@ -76,6 +78,7 @@ function oauthErrorOf(body: string): string | undefined {
 }
 
 export function createLgspNationalPortal(options: LgspNationalPortalOptions): NationalPortal {
+  const rejectedCodes = options.rejectedErrorCodes ?? defaultRejectedCodes;
   const doFetch = options.fetch ?? fetch;
   const now = options.now ?? Date.now;
   const paths: LgspPaths = { ...lgspDefaultPaths, ...options.paths };
@@ -231,9 +234,11 @@ export function createLgspNationalPortal(options: LgspNationalPortalOptions): Na
       if (first.code === nationalErrorCodes.ok) return acknowledge(first, false);
       // Like the session transport, the code alone decides: the wording of the "already exists"
       // message varies, and an update of a dossier the portal lacks fails loudly on its own.
-      if (!isAlreadyExists(first.code) || isUpdating) raiseNationalError(first.code, first.message);
+      if (!isAlreadyExists(first.code) || isUpdating)
+        raiseNationalError(first.code, first.message, rejectedCodes);
       const update = await call(paths.updateDossier, agencyCode, [dossier]);
-      if (update.code !== nationalErrorCodes.ok) raiseNationalError(update.code, update.message);
+      if (update.code !== nationalErrorCodes.ok)
+        raiseNationalError(update.code, update.message, rejectedCodes);
       return acknowledge(update, true);
     },
     async updateProgress(agencyCode, rows) {
@@ -245,7 +250,8 @@ export function createLgspNationalPortal(options: LgspNationalPortalOptions): Na
       for (let start = 0; start < rows.length; start += NATIONAL_PROGRESS_CHUNK) {
         const chunk = rows.slice(start, start + NATIONAL_PROGRESS_CHUNK);
         const reply = await call(paths.updateProgress, agencyCode, chunk);
-        if (reply.code !== nationalErrorCodes.ok) raiseNationalError(reply.code, reply.message);
+        if (reply.code !== nationalErrorCodes.ok)
+          raiseNationalError(reply.code, reply.message, rejectedCodes);
         last = acknowledge(reply, false);
       }
       return last;
@@ -254,7 +260,7 @@ export function createLgspNationalPortal(options: LgspNationalPortalOptions): Na
       const reply = await call(paths.lookupDossier, agencyCode, { mahoso: dossierCode });
       // A look-up asks "does the portal hold it?": 201 "not found" answers no, it rejects nothing.
       if (reply.code === nationalErrorCodes.notFound) return undefined;
-      if (reply.code !== nationalErrorCodes.ok) raiseNationalError(reply.code, reply.message);
+      if (reply.code !== nationalErrorCodes.ok) raiseNationalError(reply.code, reply.message, rejectedCodes);
       return readLookupResult(reply.result, dossierCode);
     },
     async ping() {

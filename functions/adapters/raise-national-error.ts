@@ -1,8 +1,11 @@
 import { nationalErrorCodes } from '../../contracts/national-portal';
 import { GatewayError } from '../core/gateway-error';
 
-/** Codes that mean "this record is wrong": retrying the same bytes cannot succeed. */
-const permanentCodes = new Set<number>([
+/**
+ * Codes that mean "this record is wrong" (retrying the same bytes cannot succeed) unless the
+ * deployment says otherwise (config/national-reply-codes.json): DOMAIN.md's list, [inferred].
+ */
+export const defaultRejectedCodes: readonly number[] = [
   nationalErrorCodes.ipNotAllowed,
   nationalErrorCodes.wrongAgency,
   nationalErrorCodes.wrongProvince,
@@ -10,17 +13,17 @@ const permanentCodes = new Set<number>([
   nationalErrorCodes.notFound,
   nationalErrorCodes.wrongDataType,
   nationalErrorCodes.wrongData,
-]);
+];
 
 /**
  * Turns a non-zero `error_code` of the portal (compared as a number, DOMAIN.md) into the port's
- * failure: 'national.rejected' (park) for the permanent codes of DOMAIN.md, 'national.transient'
- * (retry) for anything else, so an unknown code never parks a dossier. Shared by both
- * transports so they cannot drift apart.
+ * failure: 'national.rejected' (park) for the rejected codes, 'national.transient' (retry) for
+ * anything else, so an unknown code never parks a dossier. Shared by both transports so they
+ * cannot drift apart.
  */
-export function raiseNationalError(code: number, message: string): never {
+export function raiseNationalError(code: number, message: string, rejectedCodes: readonly number[]): never {
   const shown = Number.isNaN(code) ? 'unreadable' : String(code);
-  if (permanentCodes.has(code)) {
+  if (rejectedCodes.includes(code)) {
     throw new GatewayError(
       'national.rejected',
       `national portal rejected the record (${shown}): ${message}`,

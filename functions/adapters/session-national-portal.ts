@@ -11,7 +11,7 @@ import {
 import { GatewayError } from '../core/gateway-error';
 import type { NationalAcknowledgement, NationalPortal } from '../ports/national-portal';
 import { readLookupResult } from './national-lookup-result';
-import { isAlreadyExists, raiseNationalError } from './raise-national-error';
+import { defaultRejectedCodes, isAlreadyExists, raiseNationalError } from './raise-national-error';
 import { retryAfterSeconds } from './retry-after-seconds';
 
 /**
@@ -36,6 +36,8 @@ export interface SessionNationalPortalOptions {
    * as [OCPS] searchDossier posts it. [inferred]: configurable.
    */
   readonly lookupEndpoint?: 'share' | 'integration';
+  /** error_codes that park the message; default DOMAIN.md's list (config/national-reply-codes.json). */
+  readonly rejectedErrorCodes?: readonly number[];
   readonly timeoutMs: number;
   readonly fetch?: typeof fetch;
 }
@@ -49,6 +51,7 @@ interface ServiceReply {
 }
 
 export function createSessionNationalPortal(options: SessionNationalPortalOptions): NationalPortal {
+  const rejectedCodes = options.rejectedErrorCodes ?? defaultRejectedCodes;
   const doFetch = options.fetch ?? fetch;
   const paths: SessionPaths = { ...sessionDefaultPaths, ...options.paths };
   const lookupEndpoint: Endpoint = options.lookupEndpoint ?? 'share';
@@ -148,9 +151,11 @@ export function createSessionNationalPortal(options: SessionNationalPortalOption
     async syncDossier(_agencyCode, dossier, isUpdating) {
       const first = await sync(dossier, isUpdating);
       if (first.code === nationalErrorCodes.ok) return acknowledge(first, false);
-      if (!isAlreadyExists(first.code) || isUpdating) raiseNationalError(first.code, first.message);
+      if (!isAlreadyExists(first.code) || isUpdating)
+        raiseNationalError(first.code, first.message, rejectedCodes);
       const update = await sync(dossier, true);
-      if (update.code !== nationalErrorCodes.ok) raiseNationalError(update.code, update.message);
+      if (update.code !== nationalErrorCodes.ok)
+        raiseNationalError(update.code, update.message, rejectedCodes);
       return acknowledge(update, true);
     },
     async updateProgress(_agencyCode, rows) {
@@ -162,7 +167,8 @@ export function createSessionNationalPortal(options: SessionNationalPortalOption
       for (let start = 0; start < rows.length; start += NATIONAL_PROGRESS_CHUNK) {
         const chunk = rows.slice(start, start + NATIONAL_PROGRESS_CHUNK);
         const reply = await callService('integration', { service: 'CapNhatTienDoHoSoMC', data: chunk });
-        if (reply.code !== nationalErrorCodes.ok) raiseNationalError(reply.code, reply.message);
+        if (reply.code !== nationalErrorCodes.ok)
+          raiseNationalError(reply.code, reply.message, rejectedCodes);
         last = acknowledge(reply, false);
       }
       return last;
@@ -170,7 +176,7 @@ export function createSessionNationalPortal(options: SessionNationalPortalOption
     async lookupDossier(_agencyCode, dossierCode) {
       // The lowercase key `mahoso` [OCPS searchDossier, TH GPLXService].
       const reply = await callService(lookupEndpoint, { service: 'TraCuuHoSo', mahoso: dossierCode });
-      if (reply.code !== nationalErrorCodes.ok) raiseNationalError(reply.code, reply.message);
+      if (reply.code !== nationalErrorCodes.ok) raiseNationalError(reply.code, reply.message, rejectedCodes);
       return readLookupResult(reply.result, dossierCode);
     },
     async ping() {

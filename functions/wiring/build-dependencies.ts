@@ -5,6 +5,8 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import agencyNamesFile from '../../config/agency-names.json' with { type: 'json' };
 import agencyRecodingFile from '../../config/agency-recoding.json' with { type: 'json' };
+import nationalReplyCodesFile from '../../config/national-reply-codes.json' with { type: 'json' };
+import { nationalReplyCodesFileSchema } from '../../contracts/national-portal';
 import { service } from '../../infra/topology';
 import { createConfiguredAgencyNames } from '../adapters/configured-agency-names';
 import { createDynamoDbAuditLog, createDynamoDbThroughputStats } from '../adapters/dynamodb-admin-records';
@@ -89,12 +91,17 @@ export async function buildDependencies(
     tableName: config.tableName,
     cacheSeconds: PROVINCE_SYSTEMS_CACHE_SECONDS,
   });
+  // Bundled with the function like the tables below; a bad edit stops the cold start.
+  const nationalReplyCodes = nationalReplyCodesFileSchema.parse(nationalReplyCodesFile);
   const metrics = createPowertoolsBusinessMetrics({
     serviceName: service.name,
     namespace: service.metricsNamespace,
   });
   const nationalPortal = guardNationalPortal(
-    buildNationalPortal(config.nationalPortal),
+    buildNationalPortal({
+      ...config.nationalPortal,
+      rejectedErrorCodes: config.nationalPortal.rejectedErrorCodes ?? nationalReplyCodes.rejected,
+    }),
     createEndpointGuard({ name: 'national-portal', ...config.nationalPortal, metrics }),
   );
   const webhookGuard = createEndpointGuard({

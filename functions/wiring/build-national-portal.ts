@@ -27,7 +27,11 @@ export function buildNationalPortal(config: RuntimeConfig['nationalPortal']): Na
       `national portal: ${lgspProvinces.join(', ')} use the LGSP transport, but no LGSP settings are configured`,
     );
   }
-  const lgsp = createLgspNationalPortal({ timeoutMs: config.timeoutMs, ...config.lgsp });
+  const lgsp = createLgspNationalPortal({
+    timeoutMs: config.timeoutMs,
+    ...(config.rejectedErrorCodes ? { rejectedErrorCodes: config.rejectedErrorCodes } : {}),
+    ...config.lgsp,
+  });
   return createRoutedNationalPortal({
     byProvince: Object.fromEntries(
       Object.entries(transports).map(([province, transport]) => [

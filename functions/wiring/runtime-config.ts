@@ -32,6 +32,8 @@ export interface RuntimeConfig {
      * auth/integration/share paths and which endpoint TraCuuHoSo goes to.
      */
     readonly session: Pick<SessionNationalPortalOptions, 'madonvi' | 'dstcode' | 'paths' | 'lookupEndpoint'>;
+    /** error_codes that park the message; default config/national-reply-codes.json. */
+    readonly rejectedErrorCodes?: readonly number[];
     /** Transport per province or ministry suffix (`H12`, `G09`); an unlisted one uses 'session'. */
     readonly transports?: Readonly<Record<string, NationalTransport>>;
     /** The LGSP REST endpoint and client; required once any province uses 'lgsp'. */

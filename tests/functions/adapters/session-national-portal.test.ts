@@ -168,6 +168,14 @@ describe('session-envelope national portal', () => {
     expect(error.details).toEqual({ nationalErrorCode: '500' });
   });
 
+  it('retries a code the deployment took off the rejected list (config/national-reply-codes.json; the LGSP-level codes are [inferred] in DOMAIN.md)', async () => {
+    const { portal } = connect(simulator, { rejectedErrorCodes: [106] });
+    await simulator.app.request('/_sim/faults', { method: 'POST', body: JSON.stringify({ reject: true }) });
+    const error = await caught(portal.syncDossier(agency, toNationalDossier(aDossier()), false));
+    expect(error.code).toBe('national.transient');
+    expect(error.details).toEqual({ nationalErrorCode: '500' });
+  });
+
   it('reports HTTP 429 as transient and carries Retry-After', async () => {
     const { portal } = connect(simulator);
     await simulator.app.request('/_sim/faults', {

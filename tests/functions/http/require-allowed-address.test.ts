@@ -9,10 +9,8 @@ function appAllowing(allowList: readonly string[]) {
   app.onError((error, c) => c.text(isGatewayError(error) ? error.code : 'unexpected', 403));
   app.use(requireAllowedAddress(allowList, (c) => c.req.header('x-test-address')));
   app.post('/push', (c) => c.text('taken'));
-  return (address: string) =>
-    app
-      .request('/push', { method: 'POST', headers: { 'x-test-address': address } })
-      .then((response) => response.text());
+  return async (address: string) =>
+    (await app.request('/push', { method: 'POST', headers: { 'x-test-address': address } })).text();
 }
 
 describe('the national push allow-list', () => {
