@@ -2,8 +2,10 @@ import { inboundNationalDossierSchema, nationalErrorCodes } from '../../contract
 import type { DossierSubmission, StatusChange } from '../../contracts/provincial-api';
 import { createConfiguredAgencyNames } from '../../functions/adapters/configured-agency-names';
 import { createInMemoryBusinessMetrics } from '../../functions/adapters/in-memory/business-metrics';
+import { createInMemoryDeadlineWatch } from '../../functions/adapters/in-memory/deadline-watch';
 import { createInMemoryDossierItems } from '../../functions/adapters/in-memory/dossier-items';
 import { createInMemoryDossierStore } from '../../functions/adapters/in-memory/dossier-store';
+import { createInMemoryIndicatorLedger } from '../../functions/adapters/in-memory/indicator-ledger';
 import { createRecordingLogger } from '../../functions/adapters/in-memory/logger';
 import { createManualClock } from '../../functions/adapters/in-memory/manual-clock';
 import { createInMemoryMessageQueue } from '../../functions/adapters/in-memory/message-queue';
@@ -18,11 +20,12 @@ import { createNationalDeliverer } from '../../functions/application/deliver-to-
 import { createProvinceDeliverer } from '../../functions/application/deliver-to-province';
 import type { PaymentSettings } from '../../functions/application/payment-dependencies';
 import { type Deliverer, relayMessage } from '../../functions/application/relay-message';
+import { createDeliveryTracker } from '../../functions/application/track-national-delivery';
 import type { Channel } from '../../functions/core/dossier-message';
 import { isGatewayError } from '../../functions/core/gateway-error';
 import { toNationalDossier } from '../../functions/core/translate-dossier';
 import type { ProvinceSystem } from '../../functions/ports/province-systems';
-import { channelQueues } from '../../infra/topology';
+import { channelQueues, topology } from '../../infra/topology';
 import { aDossier, sequentialIds } from './fixtures';
 import { aStatusChange } from './national-fixtures';
 
@@ -54,6 +57,12 @@ export function aGatewayWorld(start = '2025-03-14T02:00:00.000Z') {
   const portal = createInMemoryNationalPortal();
   const webhooks = createInMemoryWebhookSender();
   const provinceSystems = createInMemoryProvinceSystems([h12System]);
+  const indicatorLedger = createInMemoryIndicatorLedger();
+  const track = createDeliveryTracker({
+    ledger: indicatorLedger,
+    logger,
+    pausedStatuses: topology.deadlines.pausedStatuses,
+  });
   return {
     clock,
     items,
@@ -68,9 +77,11 @@ export function aGatewayWorld(start = '2025-03-14T02:00:00.000Z') {
     portal,
     webhooks,
     provinceSystems,
+    indicatorLedger,
+    deadlineWatch: createInMemoryDeadlineWatch(items),
     /** The real deliverers, over the in-memory portal and webhook endpoints. */
     deliverers: {
-      national: createNationalDeliverer({ portal, store, agencyNames, logger }),
+      national: createNationalDeliverer({ portal, store, agencyNames, logger }, track),
       province: createProvinceDeliverer(provinceSystems, webhooks),
     } satisfies Record<Channel, Deliverer>,
   };
@@ -153,7 +164,7 @@ export async function aParkedDossier(world: GatewayWorld) {
   await acceptStatusChange(world, dossier.dossierCode, aStatusChange('e2', 'resolved', 60));
   world.portal.failNext(nationalErrorCodes.wrongData);
   await relayQueue(world, 'national');
-  const [parked] = world.queues.national.sent;
+  const parked = world.queues.national.sent.find((sent) => sent.dossierCode === dossier.dossierCode);
   if (!parked) throw new Error('nothing was queued');
   return { dossier, parkedId: parked.messageId };
 }
