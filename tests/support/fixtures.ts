@@ -1,3 +1,4 @@
+import type { PaymentRequest } from '../../contracts/provincial-payments';
 import type { StoredMessage } from '../../functions/core/dossier-message';
 import type { Payment } from '../../functions/core/payment';
 
@@ -60,4 +61,29 @@ export function sequentialIds(prefix: string): () => string {
     serial += 1;
     return `${prefix}-${serial}`;
   };
+}
+
+/** A payment request for a dossier's fees: two lines, 258 000 VND. */
+export function aPaymentRequest(
+  dossierCode: string,
+  overrides: Partial<PaymentRequest> = {},
+): PaymentRequest {
+  return {
+    dossierCode,
+    lines: [
+      { code: 'LP01', name: 'Lệ phí đăng ký khai sinh', amount: 8000 },
+      { code: 'PHI02', name: 'Phí cấp bản sao trích lục', amount: 250_000 },
+    ],
+    payer: { name: 'Nguyễn Văn An', idNumber: '001203004567', address: 'Số 1 Tràng Tiền, Hà Nội' },
+    beneficiary: { accountNumber: '0011001234567', bankCode: 'VCB', accountName: 'UBND XA A' },
+    returnUrl: 'https://motcua.example.vn/payments/return',
+    description: 'Thanh toán phí, lệ phí hồ sơ khai sinh',
+    ...overrides,
+  };
+}
+
+/** Payment ids as the gateway makes them (UUIDs), counting up: `…-000000000001`, `…-000000000002`, … */
+export function sequentialPaymentIds(): () => string {
+  const next = sequentialIds('');
+  return () => `00000000-0000-4000-8000-${next().slice(1).padStart(12, '0')}`;
 }

@@ -1,5 +1,7 @@
 import { inboundNationalDossierSchema, nationalErrorCodes } from '../../contracts/national-portal';
+import { checksumValues } from '../../contracts/payment-platform';
 import type { DossierSubmission, StatusChange } from '../../contracts/provincial-api';
+import type { PaymentRequest } from '../../contracts/provincial-payments';
 import { createConfiguredAgencyNames } from '../../functions/adapters/configured-agency-names';
 import { createInMemoryBusinessMetrics } from '../../functions/adapters/in-memory/business-metrics';
 import { createInMemoryDeadlineWatch } from '../../functions/adapters/in-memory/deadline-watch';
@@ -16,6 +18,7 @@ import { createInMemoryProvinceSystems } from '../../functions/adapters/in-memor
 import { createInMemoryReconciliationReports } from '../../functions/adapters/in-memory/reconciliation-reports';
 import { createInMemoryWebhookSender } from '../../functions/adapters/in-memory/webhook-sender';
 import { acceptMessage } from '../../functions/application/accept-message';
+import { createPayment } from '../../functions/application/create-payment';
 import { createNationalDeliverer } from '../../functions/application/deliver-to-national';
 import { createProvinceDeliverer } from '../../functions/application/deliver-to-province';
 import type { PaymentSettings } from '../../functions/application/payment-dependencies';
@@ -23,10 +26,13 @@ import { type Deliverer, relayMessage } from '../../functions/application/relay-
 import { createDeliveryTracker } from '../../functions/application/track-national-delivery';
 import type { Channel } from '../../functions/core/dossier-message';
 import { isGatewayError } from '../../functions/core/gateway-error';
+import { toNationalTimestamp } from '../../functions/core/national-time';
+import type { Payment } from '../../functions/core/payment';
+import { computePaymentChecksum } from '../../functions/core/payment-checksum';
 import { toNationalDossier } from '../../functions/core/translate-dossier';
 import type { ProvinceSystem } from '../../functions/ports/province-systems';
 import { channelQueues, topology } from '../../infra/topology';
-import { aDossier, sequentialIds } from './fixtures';
+import { aDossier, aPaymentRequest, sequentialIds, sequentialPaymentIds } from './fixtures';
 import { aStatusChange } from './national-fixtures';
 
 /**
@@ -184,10 +190,54 @@ export const paymentSettings: PaymentSettings = {
 export function aPaymentWorld(start?: string) {
   return {
     ...aGatewayWorld(start),
+    newId: sequentialPaymentIds(),
     payments: createInMemoryPaymentStore(),
     paymentPlatform: createInMemoryPaymentPlatform(),
     paymentSettings,
     reconciliationReports: createInMemoryReconciliationReports(),
     metrics: createInMemoryBusinessMetrics(),
   };
+}
+
+export type PaymentWorld = ReturnType<typeof aPaymentWorld>;
+
+/** A dossier accepted, and a payment of its fees created as POST /v1/payments creates it. */
+export async function aCreatedPayment(
+  world: PaymentWorld,
+  options: { request?: Partial<PaymentRequest>; idempotencyKey?: string } = {},
+) {
+  const { dossier } = await acceptDossier(world);
+  const request = aPaymentRequest(dossier.dossierCode, options.request);
+  const { payment } = await createPayment(world, {
+    request,
+    clientId: h12System.clientId,
+    ...(options.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : {}),
+    authorize: () => undefined,
+  });
+  return { dossier, request, payment };
+}
+
+/**
+ * The platform's callback for a payment, signed with the partner secret as the platform signs
+ * it (paid, at the payment's creation, unless `fields` say otherwise).
+ */
+export function aSignedCallback(
+  payment: Payment,
+  fields: Record<string, unknown> = {},
+): Readonly<Record<string, unknown>> & { readonly MaXacThuc: string } {
+  const body: Record<string, unknown> = {
+    LoaiBanTin: 'CALLBACK',
+    MaLoi: '00',
+    MaDoiTac: paymentSettings.partnerCode,
+    MaThamChieu: payment.reference,
+    SoTien: payment.amount,
+    MaTienTe: 'VND',
+    MaGiaoDich: `GD-${payment.reference}`,
+    MaNganHang: 'VCB',
+    ThoiGianGD: toNationalTimestamp(payment.createdAt),
+    ThongTinGiaoDich: 'Thanh toan phi le phi',
+    ...fields,
+  };
+  const [secret = ''] = paymentSettings.secrets;
+  return { ...body, MaXacThuc: computePaymentChecksum(checksumValues('CALLBACK', body), secret) };
 }
