@@ -175,6 +175,11 @@ export async function aParkedDossier(world: GatewayWorld) {
   return { dossier, parkedId: parked.messageId };
 }
 
+/** The same port with one operation failing every time: a table throttled, a store down. */
+export function failing<Port extends object>(port: Port, operation: keyof Port, message: string): Port {
+  return { ...port, [operation]: async () => Promise.reject(new Error(message)) };
+}
+
 export const paymentSettings: PaymentSettings = {
   partnerCode: 'LTGW',
   secrets: ['partner-secret-2025'],

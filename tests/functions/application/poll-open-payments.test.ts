@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { pollOpenPayments } from '../../../functions/application/poll-open-payments';
 import { applyPaymentEvent } from '../../../functions/application/settle-payment';
 import type { Payment } from '../../../functions/core/payment';
-import { aCreatedPayment, aPaymentWorld, type PaymentWorld } from '../../support/use-case-fixtures';
+import { aCreatedPayment, aPaymentWorld, failing, type PaymentWorld } from '../../support/use-case-fixtures';
 
 /** Missed callbacks (DESIGN.md flow 3): the poller asks the platform and applies its answer. */
 
@@ -89,10 +89,7 @@ describe('polling open payments', () => {
   it('finishes the relay of a payment settled before a crash', async () => {
     const world = aPaymentWorld();
     const payment = await aPaymentDueForQuery(world);
-    const crashed = {
-      ...world,
-      store: { ...world.store, appendMessage: async () => Promise.reject(new Error('crash')) },
-    };
+    const crashed = { ...world, store: failing(world.store, 'appendMessage', 'crash') };
     await applyPaymentEvent(crashed, payment, 'confirmed', { source: 'callback' });
     world.clock.advance(world.paymentSettings.relayRecoveryAfterSeconds + 1);
 

@@ -7,6 +7,7 @@ import {
   aCreatedPayment,
   aPaymentWorld,
   aSignedCallback,
+  failing,
   type PaymentWorld,
   paymentSettings,
 } from '../../support/use-case-fixtures';
@@ -85,37 +86,39 @@ describe('a genuine callback', () => {
 });
 
 describe('a callback that must not settle anything', () => {
-  it('is refused with a wrong checksum, as a security event', async () => {
+  const forgeries = [
+    [
+      'a wrong checksum',
+      '01',
+      'payment.checksumMismatch',
+      (payment: Payment) => ({
+        ...aSignedCallback(payment),
+        MaXacThuc: 'ab'.repeat(32),
+      }),
+    ],
+    [
+      'another message type, even with that type’s valid checksum',
+      '04',
+      'payment.callbackForged',
+      (payment: Payment) => aSignedCallback(payment, { LoaiBanTin: 'INIT' }),
+    ],
+    [
+      'a signed value holding the separator: shifted fields cannot verify (issue 17)',
+      '04',
+      'payment.callbackForged',
+      aShiftedCallback,
+    ],
+  ] as const;
+
+  it.each(forgeries)('is refused for %s, as a security event', async (_case, code, event, forge) => {
     const world = aPaymentWorld();
     const { payment } = await aCreatedPayment(world);
 
-    const answer = await receive(world, { ...aSignedCallback(payment), MaXacThuc: 'ab'.repeat(32) });
+    const answer = await receive(world, forge(payment));
 
-    expect(answer.reply.MaLoi).toBe('01');
+    expect(answer.reply.MaLoi).toBe(code);
     expect(await stateOf(world, payment)).toBe('pending');
-    expect(securityEvents(world)).toEqual(['payment.checksumMismatch']);
-  });
-
-  it('is refused when it is another message type, even with that type’s valid checksum', async () => {
-    const world = aPaymentWorld();
-    const { payment } = await aCreatedPayment(world);
-
-    const answer = await receive(world, aSignedCallback(payment, { LoaiBanTin: 'INIT' }));
-
-    expect(answer.reply.MaLoi).toBe('04');
-    expect(await stateOf(world, payment)).toBe('pending');
-    expect(securityEvents(world)).toEqual(['payment.callbackForged']);
-  });
-
-  it('is refused when a signed value holds the separator: shifted fields cannot verify (issue 17)', async () => {
-    const world = aPaymentWorld();
-    const { payment } = await aCreatedPayment(world);
-
-    const answer = await receive(world, aShiftedCallback(payment));
-
-    expect(answer.reply.MaLoi).toBe('04');
-    expect(await stateOf(world, payment)).toBe('pending');
-    expect(securityEvents(world)).toEqual(['payment.callbackForged']);
+    expect(securityEvents(world)).toEqual([event]);
   });
 
   it('is refused from another partner, for an unknown reference, or outside the time window', async () => {
@@ -149,10 +152,7 @@ describe('a callback that must not settle anything', () => {
   it('asks the platform to send it again (HTTP 500) when nothing could be stored', async () => {
     const world = aPaymentWorld();
     const { payment } = await aCreatedPayment(world);
-    const down = {
-      ...world,
-      payments: { ...world.payments, getPayment: async () => Promise.reject(new Error('table unavailable')) },
-    };
+    const down = { ...world, payments: failing(world.payments, 'getPayment', 'table unavailable') };
 
     const answer = await receive(down, aSignedCallback(payment));
 

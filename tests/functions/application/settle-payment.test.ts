@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyPaymentEvent } from '../../../functions/application/settle-payment';
 import type { Payment } from '../../../functions/core/payment';
-import { aCreatedPayment, aPaymentWorld, type PaymentWorld } from '../../support/use-case-fixtures';
+import { aCreatedPayment, aPaymentWorld, failing, type PaymentWorld } from '../../support/use-case-fixtures';
 
 /** A payment's outcome through the state graph, then to the province and the portal, once. */
 
@@ -78,12 +78,9 @@ describe('settling a payment', () => {
   it('keeps the outcome when the relay fails, and lets a later duplicate finish it', async () => {
     const world = aPaymentWorld();
     const { payment } = await aCreatedPayment(world);
-    const failing = {
-      ...world,
-      store: { ...world.store, appendMessage: async () => Promise.reject(new Error('throttled')) },
-    };
+    const unrelayed = { ...world, store: failing(world.store, 'appendMessage', 'throttled') };
 
-    const result = await applyPaymentEvent(failing, payment, 'confirmed', paidFacts);
+    const result = await applyPaymentEvent(unrelayed, payment, 'confirmed', paidFacts);
     world.clock.advance(world.paymentSettings.relayRecoveryAfterSeconds);
     const later = await applyPaymentEvent(world, result.payment, 'confirmed', paidFacts);
 

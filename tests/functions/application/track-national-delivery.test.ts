@@ -7,6 +7,7 @@ import {
   acceptDossier,
   acceptStatusChange,
   aGatewayWorld,
+  failing,
   type GatewayWorld,
   H12,
   relayQueue,
@@ -60,12 +61,7 @@ describe('tracking national deliveries', () => {
 
   it('still counts the delivery when the moments cannot be recorded, and tells an operator', async () => {
     const world = aGatewayWorld();
-    const ledger = {
-      ...createInMemoryIndicatorLedger(),
-      record: async () => {
-        throw new Error('ledger throttled');
-      },
-    };
+    const ledger = failing(createInMemoryIndicatorLedger(), 'record', 'ledger throttled');
     const track = createDeliveryTracker({ ledger, logger: world.logger, pausedStatuses: [] });
     const { message } = await acceptDossier(world);
     const stored = await world.store.getMessage('national', message.dossierCode, 1);
