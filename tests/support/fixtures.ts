@@ -1,3 +1,4 @@
+import type { DriftFinding } from '../../contracts/drift-check';
 import type { PaymentRequest } from '../../contracts/provincial-payments';
 import type { StoredMessage } from '../../functions/core/dossier-message';
 import type { Payment } from '../../functions/core/payment';
@@ -86,4 +87,22 @@ export function aPaymentRequest(
 export function sequentialPaymentIds(): () => string {
   const next = sequentialIds('');
   return () => `00000000-0000-4000-8000-${next().slice(1).padStart(12, '0')}`;
+}
+
+/** An open status finding of the drift check: the portal shows 2 where the gateway sent processing. */
+export function aDriftFinding(dossierCode: string, overrides: Partial<DriftFinding> = {}): DriftFinding {
+  return {
+    findingId: `f-${dossierCode}`,
+    dossierCode,
+    agencyCode: '000.00.12.H12',
+    state: 'open',
+    kind: 'status',
+    ourStatus: 'processing',
+    portalStatus: '2',
+    detectedAt: '2025-03-15T03:00:00.000Z',
+    lastCheckedAt: '2025-03-15T03:00:00.000Z',
+    revision: 1,
+    resyncs: 0,
+    ...overrides,
+  };
 }
