@@ -1,5 +1,6 @@
 import type { DriftFinding } from '../../contracts/drift-check';
 import type { PaymentRequest } from '../../contracts/provincial-payments';
+import { type AgencyRecoding, loadAgencyRecoding } from '../../functions/core/agency-recoding';
 import type { StoredMessage } from '../../functions/core/dossier-message';
 import type { Payment } from '../../functions/core/payment';
 
@@ -105,4 +106,19 @@ export function aDriftFinding(dossierCode: string, overrides: Partial<DriftFindi
     resyncs: 0,
     ...overrides,
   };
+}
+
+/**
+ * A re-coding of the 2025 kind: an H13 unit merged into H12 from 1 July, and a chain
+ * (H13 -> H12 from 1 July, then -> another H12 code from 1 January 2026).
+ */
+export function aRecoding2025(): AgencyRecoding {
+  return loadAgencyRecoding({
+    version: 'test',
+    rows: [
+      { retiredCode: '000.00.31.H13', replacementCode: '000.00.41.H12', effectiveFrom: '2025-07-01' },
+      { retiredCode: '000.00.10.H13', replacementCode: '000.00.10.H12', effectiveFrom: '2025-07-01' },
+      { retiredCode: '000.00.10.H12', replacementCode: '000.00.11.H12', effectiveFrom: '2026-01-01' },
+    ],
+  });
 }
