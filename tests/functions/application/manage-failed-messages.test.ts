@@ -3,6 +3,7 @@ import {
   discardFailedMessage,
   replayFailedMessage,
 } from '../../../functions/application/manage-failed-messages';
+import { sweepOutbox } from '../../../functions/application/sweep-outbox';
 import { aGatewayWorld, aParkedDossier, relayQueue } from '../../support/use-case-fixtures';
 
 /** What an administrator does with a parked message, and how the dossier's order survives it. */
@@ -86,5 +87,21 @@ describe('discarding a parked message', () => {
     expect(await world.store.getMessage('national', dossier.dossierCode, 1)).toMatchObject({
       state: 'discarded',
     });
+  });
+});
+
+describe('a release inside the queue’s deduplication window', () => {
+  it('loses the released copies to SQS FIFO deduplication; the outbox sweeper sends them once stale', async () => {
+    const world = aGatewayWorld();
+    const { parkedId } = await aParkedDossier(world);
+
+    await discardFailedMessage(world, parkedId, { ...admin, reason: 'gửi nhầm' });
+    const rightAway = await relayQueue(world, 'national');
+    world.clock.advance(11 * 60);
+    await sweepOutbox(world, { staleAfterSeconds: 10 * 60, limit: 50 });
+    const afterSweep = await relayQueue(world, 'national');
+
+    expect(rightAway).toEqual([]);
+    expect(afterSweep).toEqual(['#2 delivered', '#3 delivered']);
   });
 });
