@@ -1,3 +1,6 @@
+import type { DriftFinding } from '../../contracts/drift-check';
+import type { PaymentRequest } from '../../contracts/provincial-payments';
+import { type AgencyRecoding, loadAgencyRecoding } from '../../functions/core/agency-recoding';
 import type { StoredMessage } from '../../functions/core/dossier-message';
 import type { Payment } from '../../functions/core/payment';
 
@@ -60,4 +63,62 @@ export function sequentialIds(prefix: string): () => string {
     serial += 1;
     return `${prefix}-${serial}`;
   };
+}
+
+/** A payment request for a dossier's fees: two lines, 258 000 VND. */
+export function aPaymentRequest(
+  dossierCode: string,
+  overrides: Partial<PaymentRequest> = {},
+): PaymentRequest {
+  return {
+    dossierCode,
+    lines: [
+      { code: 'LP01', name: 'Lệ phí đăng ký khai sinh', amount: 8000 },
+      { code: 'PHI02', name: 'Phí cấp bản sao trích lục', amount: 250_000 },
+    ],
+    payer: { name: 'Nguyễn Văn An', idNumber: '001203004567', address: 'Số 1 Tràng Tiền, Hà Nội' },
+    beneficiary: { accountNumber: '0011001234567', bankCode: 'VCB', accountName: 'UBND XA A' },
+    returnUrl: 'https://motcua.example.vn/payments/return',
+    description: 'Thanh toán phí, lệ phí hồ sơ khai sinh',
+    ...overrides,
+  };
+}
+
+/** Payment ids as the gateway makes them (UUIDs), counting up: `…-000000000001`, `…-000000000002`, … */
+export function sequentialPaymentIds(): () => string {
+  const next = sequentialIds('');
+  return () => `00000000-0000-4000-8000-${next().slice(1).padStart(12, '0')}`;
+}
+
+/** An open status finding of the drift check: the portal shows 2 where the gateway sent processing. */
+export function aDriftFinding(dossierCode: string, overrides: Partial<DriftFinding> = {}): DriftFinding {
+  return {
+    findingId: `f-${dossierCode}`,
+    dossierCode,
+    agencyCode: '000.00.12.H12',
+    state: 'open',
+    kind: 'status',
+    ourStatus: 'processing',
+    portalStatus: '2',
+    detectedAt: '2025-03-15T03:00:00.000Z',
+    lastCheckedAt: '2025-03-15T03:00:00.000Z',
+    revision: 1,
+    resyncs: 0,
+    ...overrides,
+  };
+}
+
+/**
+ * A re-coding of the 2025 kind: an H13 unit merged into H12 from 1 July, and a chain
+ * (H13 -> H12 from 1 July, then -> another H12 code from 1 January 2026).
+ */
+export function aRecoding2025(): AgencyRecoding {
+  return loadAgencyRecoding({
+    version: 'test',
+    rows: [
+      { retiredCode: '000.00.31.H13', replacementCode: '000.00.41.H12', effectiveFrom: '2025-07-01' },
+      { retiredCode: '000.00.10.H13', replacementCode: '000.00.10.H12', effectiveFrom: '2025-07-01' },
+      { retiredCode: '000.00.10.H12', replacementCode: '000.00.11.H12', effectiveFrom: '2026-01-01' },
+    ],
+  });
 }

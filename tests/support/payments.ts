@@ -1,27 +1,10 @@
 import type { DossierSubmission } from '../../contracts/provincial-api';
-import type { PaymentRequest } from '../../contracts/provincial-payments';
 import type { LocalRuntime } from '../../infra/local/start-local-runtime';
 import { aDossier } from './fixtures';
-import { eventually } from './test-runtime';
 
-/** A payment request for a dossier's fees: two lines, 258 000 VND. */
-export function aPaymentRequest(
-  dossierCode: string,
-  overrides: Partial<PaymentRequest> = {},
-): PaymentRequest {
-  return {
-    dossierCode,
-    lines: [
-      { code: 'LP01', name: 'Lệ phí đăng ký khai sinh', amount: 8000 },
-      { code: 'PHI02', name: 'Phí cấp bản sao trích lục', amount: 250_000 },
-    ],
-    payer: { name: 'Nguyễn Văn An', idNumber: '001203004567', address: 'Số 1 Tràng Tiền, Hà Nội' },
-    beneficiary: { accountNumber: '0011001234567', bankCode: 'VCB', accountName: 'UBND XA A' },
-    returnUrl: 'https://motcua.example.vn/payments/return',
-    description: 'Thanh toán phí, lệ phí hồ sơ khai sinh',
-    ...overrides,
-  };
-}
+export { aPaymentRequest } from './fixtures';
+
+import { eventually } from './test-runtime';
 
 export interface Client {
   post(path: string, body: unknown, headers?: Record<string, string>): Promise<Response>;

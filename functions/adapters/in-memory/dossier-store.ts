@@ -15,6 +15,7 @@ import {
   progressOf,
   writeProgress,
 } from './dossier-items';
+import { decodeCursor, encodeCursor } from './page-cursor';
 
 /** Which item a write touched, for a test that reads between the writes of one operation. */
 export interface ItemWrite {
@@ -40,29 +41,6 @@ const summaryOf = ({
 /** The order of the pending list; the DynamoDB store sorts its pending index the same way. */
 const pendingPosition = (since: string, dossierCode: string, sequence: number) =>
   `${since}#${dossierCode}#${sequence}`;
-
-function encodePosition(position: string): string {
-  return Buffer.from(JSON.stringify({ position })).toString('base64url');
-}
-
-function decodePosition(cursor: string): string {
-  try {
-    const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      typeof decoded === 'object' &&
-      decoded &&
-      'position' in decoded &&
-      typeof decoded.position === 'string'
-    )
-      return decoded.position;
-    throw new Error('not a position');
-  } catch (error) {
-    throw new GatewayError('request.invalid', 'Con trỏ trang không hợp lệ / Invalid cursor', {
-      fieldErrors: [{ path: '$.cursor', message: 'not a cursor this API returned' }],
-      cause: error,
-    });
-  }
-}
 
 /**
  * The dossier store in memory, for unit tests of the use cases: the same rules as the DynamoDB
@@ -293,7 +271,7 @@ export function createInMemoryDossierStore(options: InMemoryDossierStoreOptions 
       const positionOf = (failed: FailedMessage) => `${failed.parkedAt}#${failed.messageId}`;
       // '~' sorts after every character of an ISO time, so `to` includes its whole instant.
       const upTo = `${query.to ?? '9999'}~`;
-      const after = query.cursor ? decodePosition(query.cursor) : undefined;
+      const after = query.cursor ? decodeCursor('position', query.cursor) : undefined;
       const matching = [...items.failed.values()]
         .filter(
           (failed) =>
@@ -316,7 +294,7 @@ export function createInMemoryDossierStore(options: InMemoryDossierStoreOptions 
       const page = matching.slice(0, query.limit);
       const last = page.at(-1);
       return matching.length > query.limit && last
-        ? { items: page, cursor: encodePosition(positionOf(last)) }
+        ? { items: page, cursor: encodeCursor('position', positionOf(last)) }
         : { items: page };
     },
 

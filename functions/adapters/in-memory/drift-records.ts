@@ -1,21 +1,7 @@
 import type { DriftFinding, DriftRunReport } from '../../../contracts/drift-check';
-import { GatewayError } from '../../core/gateway-error';
 import type { DriftRecords } from '../../ports/drift-records';
 import { type InMemoryDossierItems, nationalProgress } from './dossier-items';
-
-function decodeCode(cursor: string): string {
-  try {
-    const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (typeof decoded === 'object' && decoded && 'finding' in decoded && typeof decoded.finding === 'string')
-      return decoded.finding;
-    throw new Error('not a finding cursor');
-  } catch (error) {
-    throw new GatewayError('request.invalid', 'Con trỏ trang không hợp lệ / Invalid cursor', {
-      fieldErrors: [{ path: '$.cursor', message: 'not a cursor this API returned' }],
-      cause: error,
-    });
-  }
-}
+import { decodeCursor, encodeCursor } from './page-cursor';
 
 /**
  * Drift records in memory. The rolling sample walks the dossiers' national progress in code
@@ -56,7 +42,7 @@ export function createInMemoryDriftRecords(items: InMemoryDossierItems): DriftRe
     },
 
     async listFindings(query) {
-      const after = query.cursor ? decodeCode(query.cursor) : undefined;
+      const after = query.cursor ? decodeCursor('finding', query.cursor) : undefined;
       const states = query.states ?? [];
       const matching = [...findings.values()]
         .filter((finding) => after === undefined || finding.dossierCode > after)
@@ -67,7 +53,7 @@ export function createInMemoryDriftRecords(items: InMemoryDossierItems): DriftRe
       return matching.length > query.limit && last
         ? {
             items: page,
-            cursor: Buffer.from(JSON.stringify({ finding: last.dossierCode })).toString('base64url'),
+            cursor: encodeCursor('finding', last.dossierCode),
           }
         : { items: page };
     },

@@ -1,26 +1,23 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   type InboundNationalDossier,
   inboundNationalDossierSchema,
 } from '../../../contracts/national-portal';
-import { createDynamoDbDossierStore } from '../../../functions/adapters/dynamodb-dossier-store';
-import { createDynamoDbDriftRecords } from '../../../functions/adapters/dynamodb-drift-records';
+import { createInMemoryDriftRecords } from '../../../functions/adapters/in-memory/drift-records';
 import { checkDrift, type DriftCheckDependencies } from '../../../functions/application/check-drift';
 import type { StoredMessage } from '../../../functions/core/dossier-message';
 import { GatewayError } from '../../../functions/core/gateway-error';
 import { toNationalDossier } from '../../../functions/core/translate-dossier';
 import type { NationalPortal } from '../../../functions/ports/national-portal';
-import { localName, provisionTables } from '../../../infra/local/provision';
-import { startTestEmulators, type TestEmulators } from '../../support/emulators';
 import { aDossier, aStoredMessage } from '../../support/fixtures';
+import { aGatewayWorld } from '../../support/use-case-fixtures';
 
 /**
- * The drift check over the real store and drift records (dynalite), a fixed clock and an
- * in-memory portal: what it counts, what it leaves alone, and how it treats the portal.
+ * The drift check over the in-memory store and drift records, a fixed clock and a portal that
+ * can be slowed, raced and failed per dossier: what it counts, what it leaves alone, and how it
+ * treats the portal.
  */
 
-const clock = { now: () => new Date('2025-03-15T03:00:00.000Z') };
-let emulators: TestEmulators;
 let serial = 0;
 
 /** An in-memory portal: the records it holds, and how many look-ups were in flight at most. */
@@ -89,30 +86,14 @@ const deliver = (dossierCode: string, sequence: number) =>
     { nationalSynced: true, nationalStatus: 'received' },
   );
 
-beforeAll(async () => {
-  emulators = await startTestEmulators();
-  await provisionTables(emulators.dynamodb, 'test');
-});
-afterAll(() => emulators.close());
-
-beforeEach(async () => {
-  // A table of its own per test (a new stage name): the sample sees only this test's dossiers.
-  serial += 100;
-  const stage = `drift${serial}`;
-  await provisionTables(emulators.dynamodb, stage);
-  const tableName = localName(stage, 'gateway');
-  const ids = { next: 0 };
+beforeEach(() => {
+  // A world of its own per test: the sample sees only this test's dossiers.
+  const world = aGatewayWorld('2025-03-15T03:00:00.000Z');
   deps = {
-    store: createDynamoDbDossierStore(emulators.documents, { tableName, pendingShards: 2 }),
-    drift: createDynamoDbDriftRecords(emulators.documents, { tableName, now: clock.now }),
+    ...world,
+    drift: createInMemoryDriftRecords(world.items),
     nationalPortal: aPortal(),
     driftCheck: { sampleSize: 50, scanPageSize: 100, maxScanPages: 5, recheckLimit: 50, concurrency: 2 },
-    clock,
-    newId: () => {
-      ids.next += 1;
-      return `id-${ids.next}`;
-    },
-    logger: { debug() {}, info() {}, warn() {}, error() {} },
   };
 });
 

@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { createInMemoryProvinceSystems } from '../../../functions/adapters/in-memory/province-systems';
 import { followAgencyRecoding } from '../../../functions/application/follow-agency-recoding';
-import { mayActForAgency } from '../../../functions/core/agency-grants';
-import { loadAgencyRecoding } from '../../../functions/core/agency-recoding';
-import type { ProvinceSystem, ProvinceSystems } from '../../../functions/ports/province-systems';
+import type { ProvinceSystem } from '../../../functions/ports/province-systems';
+import { aRecoding2025 } from '../../support/fixtures';
 
-const recoding = loadAgencyRecoding({
-  version: 'test',
-  rows: [
-    { retiredCode: '000.00.31.H13', replacementCode: '000.00.41.H12', effectiveFrom: '2025-07-01' },
-    { retiredCode: '000.00.10.H13', replacementCode: '000.00.10.H12', effectiveFrom: '2025-07-01' },
-    { retiredCode: '000.00.10.H12', replacementCode: '000.00.11.H12', effectiveFrom: '2026-01-01' },
-  ],
-});
+const recoding = aRecoding2025();
 
 const system = (clientId: string, agencies: string[]): ProvinceSystem => ({
   clientId,
@@ -19,10 +12,8 @@ const system = (clientId: string, agencies: string[]): ProvinceSystem => ({
   webhookUrl: `https://${clientId}.example.vn/webhooks`,
 });
 
-/** The registry as the DynamoDB adapter answers it: the first system whose grants cover the code. */
-const registry = (...systems: ProvinceSystem[]): ProvinceSystems => ({
-  findOwner: async (code) => systems.find((candidate) => mayActForAgency(candidate.agencies, code)),
-});
+/** The registry in memory: the first system whose grants cover the code, as in DynamoDB. */
+const registry = (...systems: ProvinceSystem[]) => createInMemoryProvinceSystems(systems);
 
 /** A fixed Vietnam wall-clock time. */
 const at = (vietnamTime: string) => ({ now: () => new Date(`${vietnamTime}+07:00`) });

@@ -1,32 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { DriftFinding } from '../../../contracts/drift-check';
-import type { QueueEnvelope } from '../../../contracts/queue-envelope';
-import { createDynamoDbDossierStore } from '../../../functions/adapters/dynamodb-dossier-store';
-import { createDynamoDbDriftRecords } from '../../../functions/adapters/dynamodb-drift-records';
+import { createInMemoryAuditLog } from '../../../functions/adapters/in-memory/audit-log';
+import { createInMemoryDriftRecords } from '../../../functions/adapters/in-memory/drift-records';
 import { type ResyncDependencies, resyncDossier } from '../../../functions/application/resync-dossier';
 import type { StoredMessage } from '../../../functions/core/dossier-message';
 import { isGatewayError } from '../../../functions/core/gateway-error';
-import type { AuditEntry } from '../../../functions/ports/audit-log';
-import type { MessageQueue } from '../../../functions/ports/message-queue';
-import { localName, provisionTables } from '../../../infra/local/provision';
-import { startTestEmulators, type TestEmulators } from '../../support/emulators';
-import { aDossier, aStoredMessage } from '../../support/fixtures';
+import { aDossier, aDriftFinding, aStoredMessage, sequentialIds } from '../../support/fixtures';
 import { aStatusChange } from '../../support/national-fixtures';
+import { aGatewayWorld, failing, type GatewayWorld } from '../../support/use-case-fixtures';
 
-const clock = { now: () => new Date('2025-03-15T04:00:00.000Z') };
-const tableName = localName('test', 'gateway');
-let emulators: TestEmulators;
-let deps: ResyncDependencies;
-const sent: QueueEnvelope[] = [];
-const audited: Omit<AuditEntry, 'id' | 'at'>[] = [];
+/** An administrator's re-sync of a drifted dossier, over the in-memory store, drift records and audit log. */
+
+let world: GatewayWorld;
+let deps: ResyncDependencies & { audit: ReturnType<typeof createInMemoryAuditLog> };
 let serial = 0;
 
-const queue = (name: string): MessageQueue => ({
-  name,
-  send: async (envelope) => void sent.push(envelope),
-  sendBatch: async () => undefined,
-  delay: async () => undefined,
-  ping: async () => undefined,
+beforeEach(() => {
+  world = aGatewayWorld('2025-03-15T04:00:00.000Z');
+  deps = {
+    ...world,
+    drift: createInMemoryDriftRecords(world.items),
+    audit: createInMemoryAuditLog({ clock: world.clock, newId: sequentialIds('audit') }),
+  };
 });
 
 function stored(
@@ -60,47 +55,10 @@ async function aDriftedDossier(): Promise<{ dossierCode: string; finding: DriftF
   await deps.store.appendMessage(
     stored(dossierCode, 3, 'dossier.status', aStatusChange(`${dossierCode}-2`, 'processing', 10)),
   );
-  const finding: DriftFinding = {
-    findingId: `finding-${serial}`,
-    dossierCode,
-    agencyCode: '000.00.12.H12',
-    state: 'open',
-    kind: 'status',
-    ourStatus: 'processing',
-    portalStatus: '2',
-    detectedAt: '2025-03-15T03:00:00.000Z',
-    lastCheckedAt: '2025-03-15T03:00:00.000Z',
-    revision: 1,
-    resyncs: 0,
-  };
+  const finding: DriftFinding = aDriftFinding(dossierCode, { findingId: `finding-${serial}` });
   await deps.drift.saveFinding(finding);
   return { dossierCode, finding };
 }
-
-beforeAll(async () => {
-  emulators = await startTestEmulators();
-  await provisionTables(emulators.dynamodb, 'test');
-  const ids = { next: 0 };
-  deps = {
-    store: createDynamoDbDossierStore(emulators.documents, { tableName, pendingShards: 2 }),
-    drift: createDynamoDbDriftRecords(emulators.documents, { tableName }),
-    queues: { national: queue('to-national.fifo'), province: queue('to-province.fifo') },
-    audit: {
-      record: async (entry) => {
-        audited.push(entry);
-        return { ...entry, id: 'a', at: clock.now().toISOString() };
-      },
-      list: async () => ({ items: [] }),
-    },
-    clock,
-    newId: () => {
-      ids.next += 1;
-      return `id-${ids.next}`;
-    },
-    logger: { debug() {}, info() {}, warn() {}, error() {} },
-  };
-});
-afterAll(() => emulators.close());
 
 describe('resyncDossier', () => {
   it('queues the dossier as held now, after everything accepted before it, and marks the finding resynced', async () => {
@@ -116,13 +74,17 @@ describe('resyncDossier', () => {
       naturalKey: `resync:${finding.findingId}#1`,
       payload: { ...aDossier({ dossierCode }), status: 'processing', dueAt: '2025-03-21T17:00:00+07:00' },
     });
-    expect(sent.at(-1)).toMatchObject({ type: 'dossier.resync', dossierCode, sequence: 4 });
+    expect(world.queues.national.sent.at(-1)).toMatchObject({
+      type: 'dossier.resync',
+      dossierCode,
+      sequence: 4,
+    });
     expect(await deps.drift.getFinding(dossierCode)).toMatchObject({
       state: 'resynced',
       resyncedBy: 'demo-admin',
       resyncedAt: '2025-03-15T04:00:00.000Z',
     });
-    expect(audited.at(-1)).toMatchObject({
+    expect(deps.audit.entries.at(-1)).toMatchObject({
       actor: 'demo-admin',
       action: 'driftFinding.resync',
       target: dossierCode,
@@ -145,16 +107,8 @@ describe('resyncDossier', () => {
 
   it('puts the finding back to open when the message cannot be stored', async () => {
     const { dossierCode } = await aDriftedDossier();
-    const failing = {
-      ...deps,
-      store: {
-        ...deps.store,
-        appendMessage: async () => {
-          throw new Error('table unavailable');
-        },
-      },
-    };
-    await expect(resyncDossier(failing, dossierCode, { actor: 'demo-admin' })).rejects.toThrow(
+    const down = { ...deps, store: failing(deps.store, 'appendMessage', 'table unavailable') };
+    await expect(resyncDossier(down, dossierCode, { actor: 'demo-admin' })).rejects.toThrow(
       'table unavailable',
     );
     expect(await deps.drift.getFinding(dossierCode)).toMatchObject({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mayActForAgency, mayActForAgencyOn } from '../../../functions/core/agency-grants';
-import { loadAgencyRecoding } from '../../../functions/core/agency-recoding';
+import { aRecoding2025 } from '../../support/fixtures';
 
 describe('agency grants', () => {
   it('lets a suffix grant cover every unit of its province', () => {
@@ -21,14 +21,7 @@ describe('agency grants', () => {
 });
 
 describe('agency grants after the 2025 re-coding', () => {
-  const recoding = loadAgencyRecoding({
-    version: 'test',
-    rows: [
-      { retiredCode: '000.00.31.H13', replacementCode: '000.00.41.H12', effectiveFrom: '2025-07-01' },
-      { retiredCode: '000.00.10.H13', replacementCode: '000.00.10.H12', effectiveFrom: '2025-07-01' },
-      { retiredCode: '000.00.10.H12', replacementCode: '000.00.11.H12', effectiveFrom: '2026-01-01' },
-    ],
-  });
+  const recoding = aRecoding2025();
 
   it('lets a grant of the replacement (suffix or exact) act for the retired code from its effective day', () => {
     expect(mayActForAgencyOn(['*.H12'], '000.00.31.H13', recoding, '2025-06-30')).toBe(false);

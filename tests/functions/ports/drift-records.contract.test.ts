@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { DriftFinding, DriftRunReport } from '../../../contracts/drift-check';
+import type { DriftRunReport } from '../../../contracts/drift-check';
 import { createDynamoDbDossierStore } from '../../../functions/adapters/dynamodb-dossier-store';
 import { createDynamoDbDriftRecords } from '../../../functions/adapters/dynamodb-drift-records';
 import { createInMemoryDossierItems } from '../../../functions/adapters/in-memory/dossier-items';
@@ -10,7 +10,7 @@ import { isGatewayError } from '../../../functions/core/gateway-error';
 import type { DossierStore } from '../../../functions/ports/dossier-store';
 import type { DriftRecords } from '../../../functions/ports/drift-records';
 import { useGatewayTable } from '../../support/dynamodb-table';
-import { aStoredMessage } from '../../support/fixtures';
+import { aDriftFinding, aStoredMessage } from '../../support/fixtures';
 
 /**
  * The DriftRecords contract, against the in-memory records and the DynamoDB ones on dynalite;
@@ -69,23 +69,6 @@ async function deliverIn(
   );
 }
 
-function aFinding(dossierCode: string, overrides: Partial<DriftFinding> = {}): DriftFinding {
-  return {
-    findingId: `f-${dossierCode}`,
-    dossierCode,
-    agencyCode: '000.00.12.H12',
-    state: 'open',
-    kind: 'status',
-    ourStatus: 'processing',
-    portalStatus: '2',
-    detectedAt: '2025-03-15T03:00:00.000Z',
-    lastCheckedAt: '2025-03-15T03:00:00.000Z',
-    revision: 1,
-    resyncs: 0,
-    ...overrides,
-  };
-}
-
 describe.each(implementations)('drift records contract: $name', ({ create }) => {
   let store: DossierStore;
   let drift: DriftRecords;
@@ -115,15 +98,15 @@ describe.each(implementations)('drift records contract: $name', ({ create }) => 
 
   it('writes a finding only over the revision it was read at', async () => {
     const code = codeOf(20);
-    expect(await drift.saveFinding(aFinding(code))).toBe(true);
-    expect(await drift.saveFinding(aFinding(code, { state: 'resynced', revision: 2 }))).toBe(true);
-    expect(await drift.saveFinding(aFinding(code, { state: 'resolved', revision: 2 }))).toBe(false);
-    expect(await drift.getFinding(code)).toEqual(aFinding(code, { state: 'resynced', revision: 2 }));
+    expect(await drift.saveFinding(aDriftFinding(code))).toBe(true);
+    expect(await drift.saveFinding(aDriftFinding(code, { state: 'resynced', revision: 2 }))).toBe(true);
+    expect(await drift.saveFinding(aDriftFinding(code, { state: 'resolved', revision: 2 }))).toBe(false);
+    expect(await drift.getFinding(code)).toEqual(aDriftFinding(code, { state: 'resynced', revision: 2 }));
   });
 
   it('lists findings by state, a page at a time', async () => {
     for (const serial of [30, 31, 32, 33, 34]) {
-      await drift.saveFinding(aFinding(codeOf(serial), { state: serial % 2 ? 'resolved' : 'open' }));
+      await drift.saveFinding(aDriftFinding(codeOf(serial), { state: serial % 2 ? 'resolved' : 'open' }));
     }
     const first = await drift.listFindings({ states: ['resolved'], limit: 1 });
     expect(first.items.map((finding) => finding.dossierCode)).toEqual([codeOf(31)]);
