@@ -33,6 +33,22 @@ export const queueEnvelopeSchema = z.object({
    * reached the receiver, so the relay looks there before sending again.
    */
   recovered: z.boolean().optional(),
+  /**
+   * When a parked predecessor was replayed or discarded and this held message let go: a new
+   * delivery as far as queue deduplication goes, like a replay (its first send may be less than
+   * five minutes old).
+   */
+  releasedAt: z.iso.datetime().optional(),
 });
 
 export type QueueEnvelope = z.infer<typeof queueEnvelopeSchema>;
+
+/**
+ * SQS FIFO's MessageDeduplicationId of an envelope: stable across re-enqueues of one delivery,
+ * so SQS drops a copy sent within its five-minute window; a replay or a release is a new
+ * delivery and gets a new id.
+ */
+export function queueDeduplicationId(envelope: QueueEnvelope): string {
+  const base = `${envelope.messageId}.${envelope.replays}`;
+  return envelope.releasedAt ? `${base}.released.${envelope.releasedAt}` : base;
+}

@@ -5,7 +5,7 @@ import {
   SendMessageCommand,
   type SQSClient,
 } from '@aws-sdk/client-sqs';
-import type { QueueEnvelope } from '../../contracts/queue-envelope';
+import { type QueueEnvelope, queueDeduplicationId } from '../../contracts/queue-envelope';
 import type { MessageQueue } from '../ports/message-queue';
 
 /** SQS allows ten entries per SendMessageBatch. */
@@ -17,9 +17,7 @@ function toEntry(envelope: QueueEnvelope) {
     // One group per dossier: SQS FIFO keeps a dossier's messages in order and lets
     // different dossiers flow in parallel.
     MessageGroupId: envelope.dossierCode,
-    // The message id is stable across re-enqueues, so SQS drops a copy sent within its
-    // five-minute deduplication window; an admin replay is a new delivery and gets a new id.
-    MessageDeduplicationId: `${envelope.messageId}.${envelope.replays}`,
+    MessageDeduplicationId: queueDeduplicationId(envelope),
   };
 }
 

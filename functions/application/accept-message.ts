@@ -35,7 +35,10 @@ export interface AcceptResult {
 /** Concurrent writers to one dossier retry on a lost sequence race; this bounds the loop. */
 const MAX_SEQUENCE_RACES = 8;
 
-export function envelopeOf(message: MessageSummary, options: { recovered?: boolean } = {}): QueueEnvelope {
+export function envelopeOf(
+  message: MessageSummary,
+  options: { recovered?: boolean; releasedAt?: string } = {},
+): QueueEnvelope {
   return {
     channel: message.channel,
     type: message.kind,
@@ -47,6 +50,7 @@ export function envelopeOf(message: MessageSummary, options: { recovered?: boole
     traceId: message.traceId,
     replays: message.replays ?? 0,
     ...(options.recovered ? { recovered: true } : {}),
+    ...(options.releasedAt ? { releasedAt: options.releasedAt } : {}),
   };
 }
 
@@ -118,9 +122,10 @@ export async function acceptMessage(deps: AcceptDependencies, request: AcceptReq
 export async function enqueue(
   deps: Pick<AcceptDependencies, 'queues' | 'logger'>,
   message: MessageSummary,
+  options: Parameters<typeof envelopeOf>[1] = {},
 ): Promise<void> {
   try {
-    await deps.queues[message.channel].send(envelopeOf(message));
+    await deps.queues[message.channel].send(envelopeOf(message, options));
   } catch (error) {
     // Stored is accepted: the sweeper re-enqueues from the store, so the caller still gets 2xx.
     deps.logger.warn('enqueue failed; the outbox sweeper will retry', {

@@ -117,7 +117,8 @@ export async function releaseHeldMessages(
   dossierCode: string,
 ): Promise<number> {
   const released = await deps.store.releaseHeld(channel, dossierCode);
-  for (const message of released) await enqueue(deps, message);
+  const releasedAt = deps.clock.now().toISOString();
+  for (const message of released) await enqueue(deps, message, { releasedAt });
   return released.length;
 }
 

@@ -1,4 +1,4 @@
-import type { QueueEnvelope } from '../../../contracts/queue-envelope';
+import { type QueueEnvelope, queueDeduplicationId } from '../../../contracts/queue-envelope';
 import type { Clock } from '../../ports/clock';
 import type { MessageQueue } from '../../ports/message-queue';
 
@@ -46,7 +46,7 @@ export function createInMemoryMessageQueue(name: string, options: { clock: Clock
 
   const take = (envelope: QueueEnvelope) => {
     const now = options.clock.now().getTime();
-    const deduplicationId = `${envelope.messageId}.${envelope.replays}`;
+    const deduplicationId = queueDeduplicationId(envelope);
     const seenAt = seen.get(deduplicationId);
     if (seenAt !== undefined && now - seenAt < DEDUPLICATION_WINDOW_MS) return;
     seen.set(deduplicationId, now);

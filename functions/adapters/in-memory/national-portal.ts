@@ -7,7 +7,7 @@ import {
 } from '../../../contracts/national-portal';
 import { GatewayError } from '../../core/gateway-error';
 import type { NationalAcknowledgement, NationalPortal } from '../../ports/national-portal';
-import { raiseNationalError } from '../raise-national-error';
+import { defaultRejectedCodes, raiseNationalError } from '../raise-national-error';
 
 type Call =
   | {
@@ -64,7 +64,7 @@ export function createInMemoryNationalPortal(): InMemoryNationalPortal {
     }
     const [{ errorCode }] = failures.splice(due, 1) as [{ errorCode: number }];
     calls.push({ ...call, refusedWith: errorCode });
-    raiseNationalError(errorCode, 'the in-memory portal was told to fail');
+    raiseNationalError(errorCode, 'the in-memory portal was told to fail', defaultRejectedCodes);
   };
   /** After the portal took a call: its answer is lost if it was told so. */
   const answer = <T>(kind: NationalCall['kind'], value: T): T => {
@@ -86,7 +86,7 @@ export function createInMemoryNationalPortal(): InMemoryNationalPortal {
     async syncDossier(agencyCode, record, isUpdating) {
       reach({ kind: 'sync', agencyCode, isUpdating, record });
       if (isUpdating && !records.has(record.MaHoSo)) {
-        raiseNationalError(nationalErrorCodes.notFound, `no dossier ${record.MaHoSo}`);
+        raiseNationalError(nationalErrorCodes.notFound, `no dossier ${record.MaHoSo}`, defaultRejectedCodes);
       }
       const switchedToUpdate = !isUpdating && records.has(record.MaHoSo);
       records.set(record.MaHoSo, record);
