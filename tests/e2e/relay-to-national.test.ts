@@ -9,7 +9,7 @@ import type { LocalRuntime } from '../../infra/local/start-local-runtime';
 import { aDossier } from '../support/fixtures';
 import { aStatusChange } from '../support/national-fixtures';
 import { nationalTimeline, setFaults } from '../support/receiver';
-import { eventually, startTestRuntime, tokenFor } from '../support/test-runtime';
+import { callGateway, eventually, startTestRuntime, tokenFor } from '../support/test-runtime';
 
 let runtime: LocalRuntime;
 let token: string;
@@ -30,12 +30,7 @@ beforeAll(async () => {
 afterAll(() => runtime.stop());
 beforeEach(() => setFaults(runtime.urls.nationalPortal, {}));
 
-const post = (path: string, body: unknown) =>
-  fetch(`${runtime.urls.gateway}${path}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
+const post = (path: string, body: unknown) => callGateway(runtime, token, 'POST', path, body);
 
 /**
  * A dossier's life at the desk: received, then five status changes. Each change reaches the

@@ -1,3 +1,4 @@
+import type { DriftFinding } from '../../contracts/drift-check';
 import type { StoredMessage } from '../../functions/core/dossier-message';
 import type { Payment } from '../../functions/core/payment';
 
@@ -59,5 +60,23 @@ export function sequentialIds(prefix: string): () => string {
   return () => {
     serial += 1;
     return `${prefix}-${serial}`;
+  };
+}
+
+/** An open status finding of the drift check for a dossier of H12; tests override what they are about. */
+export function aFinding(dossierCode: string, overrides: Partial<DriftFinding> = {}): DriftFinding {
+  return {
+    findingId: `f-${dossierCode}`,
+    dossierCode,
+    agencyCode: '000.00.12.H12',
+    state: 'open',
+    kind: 'status',
+    ourStatus: 'processing',
+    portalStatus: '2',
+    detectedAt: '2025-03-15T03:00:00.000Z',
+    lastCheckedAt: '2025-03-15T03:00:00.000Z',
+    revision: 1,
+    resyncs: 0,
+    ...overrides,
   };
 }

@@ -2,34 +2,17 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DriftFinding } from '../../../contracts/drift-check';
 import { itemKeys } from '../../../functions/adapters/dynamodb/gateway-table';
 import { createDynamoDbDriftRecords } from '../../../functions/adapters/dynamodb-drift-records';
 import { localName, provisionTables } from '../../../infra/local/provision';
 import { startTestEmulators, type TestEmulators } from '../../support/emulators';
+import { aFinding } from '../../support/fixtures';
 
 /** What only the DynamoDB drift records do: bounded scan pages, errors passed on (the shared behaviour: tests/functions/ports). */
 let emulators: TestEmulators;
 const tableName = localName('test', 'gateway');
 
 const codeOf = (serial: number) => `000.00.12.H12-250314-${String(serial).padStart(4, '0')}`;
-
-function aFinding(dossierCode: string, overrides: Partial<DriftFinding> = {}): DriftFinding {
-  return {
-    findingId: `f-${dossierCode}`,
-    dossierCode,
-    agencyCode: '000.00.12.H12',
-    state: 'open',
-    kind: 'status',
-    ourStatus: 'processing',
-    portalStatus: '2',
-    detectedAt: '2025-03-15T03:00:00.000Z',
-    lastCheckedAt: '2025-03-15T03:00:00.000Z',
-    revision: 1,
-    resyncs: 0,
-    ...overrides,
-  };
-}
 
 beforeAll(async () => {
   emulators = await startTestEmulators();

@@ -2,28 +2,17 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createPaygovPaymentPlatform } from '../../../functions/adapters/paygov-payment-platform';
 import { isGatewayError } from '../../../functions/core/gateway-error';
-import type { Payment } from '../../../functions/core/payment';
+import { aPayment } from '../../support/fixtures';
 
 const sha256 = (parts: readonly string[]) => createHash('sha256').update(parts.join('|')).digest('hex');
 const now = new Date('2025-03-14T01:30:00.000Z');
 /** The payment was created (and its INIT sent) earlier than the moment any later question is asked. */
 const createdAt = new Date('2025-03-14T01:00:00.000Z');
 
-const payment: Payment = {
-  paymentId: '0f8c2a9e-4b7d-4e1a-9c3b-5d7e9f1a2b3c',
-  reference: 'LT0F8C2A9E4B7D4E1A9C3B5D7E9F1A2B3C',
-  dossierCode: '000.00.12.H12-250314-0007',
-  agencyCode: '000.00.12.H12',
-  clientId: 'demo-province',
-  requestHash: 'h',
-  amount: 8000,
-  lines: [{ code: 'LP01', name: 'Lệ phí', amount: 8000 }],
-  payer: { name: 'Nguyễn Văn An', idNumber: '001203004567' },
-  returnUrl: 'https://example.vn/return',
-  state: 'initiating',
+const payment = aPayment({
   createdAt: createdAt.toISOString(),
   initiatingSince: createdAt.toISOString(),
-};
+});
 
 function platformAnswering(answer: (url: string, body: Record<string, string>) => Response) {
   const calls: { url: string; headers: Headers; body: Record<string, string> }[] = [];

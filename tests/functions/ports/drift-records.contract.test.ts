@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { DriftFinding, DriftRunReport } from '../../../contracts/drift-check';
+import type { DriftRunReport } from '../../../contracts/drift-check';
 import { createDynamoDbDossierStore } from '../../../functions/adapters/dynamodb-dossier-store';
 import { createDynamoDbDriftRecords } from '../../../functions/adapters/dynamodb-drift-records';
 import { createInMemoryDossierItems } from '../../../functions/adapters/in-memory/dossier-items';
@@ -10,7 +10,7 @@ import { isGatewayError } from '../../../functions/core/gateway-error';
 import type { DossierStore } from '../../../functions/ports/dossier-store';
 import type { DriftRecords } from '../../../functions/ports/drift-records';
 import { useGatewayTable } from '../../support/dynamodb-table';
-import { aStoredMessage } from '../../support/fixtures';
+import { aFinding, aStoredMessage } from '../../support/fixtures';
 
 /**
  * The DriftRecords contract, against the in-memory records and the DynamoDB ones on dynalite;
@@ -67,23 +67,6 @@ async function deliverIn(
     attempt,
     synced ? { nationalSynced: true, nationalStatus: 'received' } : {},
   );
-}
-
-function aFinding(dossierCode: string, overrides: Partial<DriftFinding> = {}): DriftFinding {
-  return {
-    findingId: `f-${dossierCode}`,
-    dossierCode,
-    agencyCode: '000.00.12.H12',
-    state: 'open',
-    kind: 'status',
-    ourStatus: 'processing',
-    portalStatus: '2',
-    detectedAt: '2025-03-15T03:00:00.000Z',
-    lastCheckedAt: '2025-03-15T03:00:00.000Z',
-    revision: 1,
-    resyncs: 0,
-    ...overrides,
-  };
 }
 
 describe.each(implementations)('drift records contract: $name', ({ create }) => {
