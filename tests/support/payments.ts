@@ -56,6 +56,19 @@ export async function aSyncedDossier(
   return dossier;
 }
 
+/** A payment created for a freshly synced dossier, pending at the platform. */
+export async function aPendingPaymentOn(runtime: LocalRuntime, client: Client) {
+  const dossier = await aSyncedDossier(runtime, client);
+  const created = await createdPayment(
+    await client.post('/v1/payments', aPaymentRequest(dossier.dossierCode)),
+  );
+  return {
+    dossier,
+    paymentId: created.paymentId,
+    reference: await referenceOfPayment(client, created.paymentId),
+  };
+}
+
 export interface Created {
   paymentId: string;
   paymentUrl: string;

@@ -21,17 +21,7 @@ function recordingMetrics() {
 
 describe('business metrics as embedded-metric-format log lines', () => {
   it('writes ReconciliationMismatches with its count, the LienThongGateway namespace and the service dimension', () => {
-    const lines: { level: string; message: string; extra: Record<string, unknown> }[] = [];
-    const log =
-      (level: string) =>
-      (message: string, extra: Record<string, unknown> = {}) =>
-        lines.push({ level, message, extra });
-    const metrics = createEmfBusinessMetrics({
-      logger: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
-      serviceName: service.name,
-      namespace: service.metricsNamespace,
-      now: () => new Date('2025-03-15T00:00:00Z'),
-    });
+    const { lines, metrics } = recordingMetrics();
 
     metrics.count('ReconciliationMismatches', 3, { day: '2025-03-14' });
     metrics.count('ReconciliationMismatches', 0, { day: '2025-03-15' });
