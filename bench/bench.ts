@@ -17,7 +17,7 @@ import { esbuildOptions, projectRoot } from '../infra/aws/lambda-bundling';
 import { requestToken } from '../infra/local/demo-client';
 import { aDossier } from '../infra/local/demo-dossier';
 import { closeServer } from '../infra/local/emulators';
-import { topology } from '../infra/topology';
+import { channelQueues, topology } from '../infra/topology';
 import { startMeasurementRuntime } from './measurement-runtime';
 
 /**
@@ -105,7 +105,7 @@ async function main() {
 
   // The floor: only the unavoidable work of accepting a message, behind a bare Hono route.
   const floorApp = new Hono();
-  const queueUrl = runtime.queueUrls.get('to-national.fifo') ?? '';
+  const queueUrl = runtime.queueUrls.get(channelQueues.national.queue.name) ?? '';
   floorApp.post('/floor', async (c) => {
     const body = await c.req.json<{ dossierCode: string }>();
     await runtime.deps.aws.dynamodb.send(

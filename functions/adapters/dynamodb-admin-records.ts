@@ -6,14 +6,23 @@ import { accessPatterns, itemKeys } from './dynamodb/gateway-table';
 import { decodeCursor, encodeCursor } from './dynamodb/page-cursor';
 import { parseItem } from './dynamodb/parse-item';
 
-const DAY_MS = 86_400_000;
-/** The audit log is read a page at a time, newest day first; this bounds a page's day scan. */
-const MAX_DAYS_PER_PAGE = 400;
-const DAYS_PER_BATCH = 31;
+/**
+ * The audit log is read a page at a time, newest month first; this bounds a page's scan (about
+ * 400 days, as far back as an administrator pages before an empty stretch ends the list).
+ */
+const MAX_MONTHS_PER_PAGE = 14;
+/** Months read side by side: a sparse log answers in a few round trips, a busy one wastes few reads. */
+const MONTHS_PER_BATCH = 4;
 const BUCKET_MINUTES = 10;
 const CHANNELS = ['national', 'province'] as const;
 
-const dayOf = (iso: string) => iso.slice(0, 10);
+const monthOf = (iso: string) => iso.slice(0, 7);
+
+/** The UTC month before `YYYY-MM`. */
+function monthBefore(month: string): string {
+  const [year, number] = month.split('-').map(Number) as [number, number];
+  return number === 1 ? `${year - 1}-12` : `${year}-${String(number - 1).padStart(2, '0')}`;
+}
 
 const auditEntrySchema = z.object({
   id: z.string(),
@@ -26,7 +35,7 @@ const auditEntrySchema = z.object({
   after: z.unknown().optional(),
 }) satisfies z.ZodType<AuditEntry>;
 
-const auditPositionSchema = z.object({ day: z.string(), sk: z.string().optional() });
+const auditPositionSchema = z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), sk: z.string() });
 
 const bucketSchema = z.object({
   sk: z.string(),
@@ -36,14 +45,35 @@ const bucketSchema = z.object({
 });
 
 /**
- * Audit entries in day partitions (itemKeys.auditEntry): writes spread over days, and "newest
- * first" is a reverse query of today, then yesterday, and so on.
+ * Audit entries in month partitions (itemKeys.auditEntry). "Newest first" reads this month, then
+ * the ones before, a batch of months side by side, and stitches them in month order, so a page is
+ * ordered whichever query answers first.
  */
 export function createDynamoDbAuditLog(
   client: DynamoDBDocumentClient,
   options: { tableName: string; now?: () => Date; newId: () => string },
 ): AuditLog {
   const now = options.now ?? (() => new Date());
+  const readMonth = async (month: string, before: string | undefined, limit: number) => {
+    const result = await client.send(
+      new QueryCommand({
+        TableName: options.tableName,
+        KeyConditionExpression: before ? 'pk = :pk AND sk < :before' : 'pk = :pk',
+        ExpressionAttributeValues: {
+          ':pk': accessPatterns.auditOfMonth.partition(month),
+          ...(before ? { ':before': before } : {}),
+        },
+        ScanIndexForward: false,
+        Limit: limit,
+      }),
+    );
+    return {
+      month,
+      items: (result.Items ?? []).map((item) => parseItem(auditEntrySchema, item, 'audit entry')),
+      // A query stops at 1 MB too: the month then has more than it returned.
+      cut: result.LastEvaluatedKey !== undefined,
+    };
+  };
   return {
     async record(entry) {
       const full: AuditEntry = { ...entry, id: options.newId(), at: now().toISOString() };
@@ -57,47 +87,29 @@ export function createDynamoDbAuditLog(
       return full;
     },
     async list({ limit, cursor }) {
-      const decoded = decodeCursor(cursor);
-      const position = decoded ? auditPositionSchema.parse(decoded) : undefined;
-      const startDay = position?.day ?? dayOf(now().toISOString());
-      const dayBefore = (day: string) =>
-        dayOf(new Date(Date.parse(`${day}T00:00:00Z`) - DAY_MS).toISOString());
-      const readDay = async (day: string, before: string | undefined) => {
-        const result = await client.send(
-          new QueryCommand({
-            TableName: options.tableName,
-            KeyConditionExpression: before ? 'pk = :pk AND sk < :before' : 'pk = :pk',
-            ExpressionAttributeValues: {
-              ':pk': accessPatterns.auditOfDay.partition(day),
-              ...(before ? { ':before': before } : {}),
-            },
-            ScanIndexForward: false,
-            Limit: limit,
-          }),
-        );
-        return (result.Items ?? []).map((item) => parseItem(auditEntrySchema, item, 'audit entry'));
-      };
+      const position = decodeCursor(cursor, auditPositionSchema);
+      let month = position?.month ?? monthOf(now().toISOString());
       const items: AuditEntry[] = [];
-      let day = startDay;
-      // Days are read a batch at a time, side by side: most days of a quiet log are empty, and
-      // one round trip per empty day would keep an administrator waiting.
-      for (let scanned = 0; scanned < MAX_DAYS_PER_PAGE && items.length < limit; ) {
-        const days: string[] = [];
-        for (; days.length < DAYS_PER_BATCH && scanned < MAX_DAYS_PER_PAGE; scanned += 1) {
-          days.push(day);
-          day = dayBefore(day);
+      for (let scanned = 0; scanned < MAX_MONTHS_PER_PAGE; ) {
+        const months: string[] = [];
+        for (; months.length < MONTHS_PER_BATCH && scanned < MAX_MONTHS_PER_PAGE; scanned += 1) {
+          months.push(month);
+          month = monthBefore(month);
         }
         const pages = await Promise.all(
-          days.map((batchDay) => readDay(batchDay, batchDay === startDay ? position?.sk : undefined)),
+          months.map((batchMonth) =>
+            readMonth(batchMonth, batchMonth === position?.month ? position.sk : undefined, limit),
+          ),
         );
-        for (const [index, page] of pages.entries()) {
-          const room = limit - items.length;
-          items.push(...page.slice(0, room));
+        for (const page of pages) {
+          const taken = page.items.slice(0, limit - items.length);
+          items.push(...taken);
           const last = items.at(-1);
-          if (items.length >= limit && last) {
+          const full = items.length >= limit || (page.cut && taken.length === page.items.length);
+          if (full && last) {
             return {
               items,
-              cursor: encodeCursor({ day: days[index], sk: itemKeys.auditEntry(last.at, last.id).sk }),
+              cursor: encodeCursor({ month: page.month, sk: itemKeys.auditEntry(last.at, last.id).sk }),
             };
           }
         }

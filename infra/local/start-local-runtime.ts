@@ -1,5 +1,6 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { gatewayTable } from '../../functions/adapters/dynamodb/gateway-table';
 import { createScheduleOperations } from '../../functions/application/run-schedule';
 import { sweepOutbox } from '../../functions/application/sweep-outbox';
 import { hashClientSecret } from '../../functions/core/client-secret';
@@ -201,7 +202,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     const baseConfig = {
       stage: STAGE,
       region: 'ap-southeast-1',
-      tableName: localName(STAGE, 'gateway'),
+      tableName: localName(STAGE, gatewayTable.name),
       endpoints: endpointsConfig,
       nationalPortal: {
         ...endpoints.nationalPortal,

@@ -7,6 +7,31 @@ import {
 } from './queues';
 import type { FunctionSpec } from './specs';
 
+/** Every function but the API: a worker's size, bundled without the console. */
+const worker = { memoryMb: 256, bundleBudgetKb: 400 } as const;
+/** Reads and writes the gateway table, and reads the gateway secret. */
+const tableAndSecret = {
+  tables: [{ table: gatewayTable.name, mode: 'read-write' }],
+  readsSecrets: true,
+} as const;
+/** Both relay queues: a settled payment or a re-enqueued message may go to either side. */
+const bothQueues = [toNationalQueue.name, toProvinceQueue.name] as const;
+
+/** A dead-letter queue's recorder: parks what its queue gave up on, for administrators. */
+const deadLetterRecorder = <const Name extends string, const Queue extends string>(
+  name: Name,
+  queue: Queue,
+) =>
+  ({
+    name,
+    entry: 'functions/handlers/dead-letter-recorder.ts',
+    ...worker,
+    timeoutSeconds: 30,
+    // Lambda's lowest maxConcurrency for SQS sources is 2.
+    trigger: { kind: 'queue', queue, batchSize: 10, maxConcurrency: 2 },
+    access: { ...tableAndSecret, consumes: [queue] },
+  }) as const;
+
 /**
  * Every function: its handler module, its sizing, its trigger and what it may touch (its IAM
  * role is derived from `access`). The local runtime runs the same list.
@@ -24,87 +49,56 @@ export const functions = [
     bundleBudgetKb: 860,
     trigger: { kind: 'http' },
     access: {
-      tables: [{ table: gatewayTable.name, mode: 'read-write' }],
+      ...tableAndSecret,
       // Provincial messages go to the national queue, national pushes to the provincial one;
       // admin replays go to either.
-      sendsTo: [toNationalQueue.name, toProvinceQueue.name],
+      sendsTo: bothQueues,
       monitors: [
         toNationalQueue.name,
         toProvinceQueue.name,
         toNationalDeadLetterQueue.name,
         toProvinceDeadLetterQueue.name,
       ],
-      readsSecrets: true,
     },
   },
   {
     name: 'national-relay',
     entry: 'functions/handlers/national-relay.ts',
-    memoryMb: 256,
+    ...worker,
     timeoutSeconds: 45,
-    bundleBudgetKb: 400,
     trigger: { kind: 'queue', queue: toNationalQueue.name, batchSize: 10, maxConcurrency: 4 },
     access: {
-      tables: [{ table: gatewayTable.name, mode: 'read-write' }],
+      ...tableAndSecret,
       consumes: [toNationalQueue.name],
       // Releasing messages held behind a replayed one puts them back on the queue.
       sendsTo: [toNationalQueue.name],
-      readsSecrets: true,
     },
   },
   {
     name: 'province-relay',
     entry: 'functions/handlers/province-relay.ts',
-    memoryMb: 256,
+    ...worker,
     timeoutSeconds: 45,
-    bundleBudgetKb: 400,
     trigger: { kind: 'queue', queue: toProvinceQueue.name, batchSize: 10, maxConcurrency: 4 },
     access: {
-      tables: [{ table: gatewayTable.name, mode: 'read-write' }],
+      ...tableAndSecret,
       consumes: [toProvinceQueue.name],
       sendsTo: [toProvinceQueue.name],
       // Webhook signing secrets live in the gateway secret.
-      readsSecrets: true,
     },
   },
-  {
-    name: 'national-dead-letters',
-    entry: 'functions/handlers/dead-letter-recorder.ts',
-    memoryMb: 256,
-    timeoutSeconds: 30,
-    bundleBudgetKb: 400,
-    // Lambda's lowest maxConcurrency for SQS sources is 2.
-    trigger: { kind: 'queue', queue: toNationalDeadLetterQueue.name, batchSize: 10, maxConcurrency: 2 },
-    access: {
-      tables: [{ table: gatewayTable.name, mode: 'read-write' }],
-      consumes: [toNationalDeadLetterQueue.name],
-      readsSecrets: true,
-    },
-  },
-  {
-    name: 'province-dead-letters',
-    entry: 'functions/handlers/dead-letter-recorder.ts',
-    memoryMb: 256,
-    timeoutSeconds: 30,
-    bundleBudgetKb: 400,
-    trigger: { kind: 'queue', queue: toProvinceDeadLetterQueue.name, batchSize: 10, maxConcurrency: 2 },
-    access: {
-      tables: [{ table: gatewayTable.name, mode: 'read-write' }],
-      consumes: [toProvinceDeadLetterQueue.name],
-      readsSecrets: true,
-    },
-  },
+  deadLetterRecorder('national-dead-letters', toNationalDeadLetterQueue.name),
+  deadLetterRecorder('province-dead-letters', toProvinceDeadLetterQueue.name),
   {
     name: 'outbox-sweeper',
     entry: 'functions/handlers/outbox-sweeper.ts',
-    memoryMb: 256,
+    ...worker,
     timeoutSeconds: 60,
-    bundleBudgetKb: 400,
     trigger: { kind: 'schedule', everySeconds: 60 },
     access: {
       // Reads the pending index and the messages; re-enqueuing writes nothing to the table.
       tables: [{ table: gatewayTable.name, mode: 'read' }],
-      sendsTo: [toNationalQueue.name, toProvinceQueue.name],
+      sendsTo: bothQueues,
       readsSecrets: true,
     },
   },
@@ -112,54 +106,48 @@ export const functions = [
     // Missed callbacks: QUERY the platform about payments whose callback never came.
     name: 'payment-status-poller',
     entry: 'functions/handlers/payment-status-poller.ts',
-    memoryMb: 256,
+    ...worker,
     timeoutSeconds: 60,
-    bundleBudgetKb: 400,
     trigger: { kind: 'schedule', everySeconds: 60 },
     access: {
-      tables: [{ table: gatewayTable.name, mode: 'read-write' }],
+      ...tableAndSecret,
       // A settled payment is relayed to the province and the portal.
-      sendsTo: [toNationalQueue.name, toProvinceQueue.name],
-      readsSecrets: true,
+      sendsTo: bothQueues,
     },
   },
   {
     // Đối soát of the previous Vietnam day; also run on demand by an admin.
     name: 'payment-reconciliation',
     entry: 'functions/handlers/payment-reconciliation.ts',
+    ...worker,
     memoryMb: 512,
     timeoutSeconds: 300,
-    bundleBudgetKb: 400,
     trigger: { kind: 'schedule', everySeconds: 86_400 },
     access: {
-      tables: [{ table: gatewayTable.name, mode: 'read-write' }],
+      ...tableAndSecret,
       // A settled payment is relayed to the province and the portal.
-      sendsTo: [toNationalQueue.name, toProvinceQueue.name],
-      readsSecrets: true,
+      sendsTo: bothQueues,
     },
   },
   {
     // Due-soon and overdue notices to the owning province (issue 11), once per promised date.
     name: 'deadline-watch',
     entry: 'functions/handlers/deadline-watch.ts',
-    memoryMb: 256,
+    ...worker,
     timeoutSeconds: 120,
-    bundleBudgetKb: 400,
     trigger: { kind: 'schedule', everySeconds: 900 },
     access: {
-      tables: [{ table: gatewayTable.name, mode: 'read-write' }],
+      ...tableAndSecret,
       sendsTo: [toProvinceQueue.name],
-      readsSecrets: true,
     },
   },
   {
     // Drift check: TraCuuHoSo on a rolling sample of synced dossiers, against what was delivered.
     name: 'drift-check',
     entry: 'functions/handlers/drift-check.ts',
-    memoryMb: 256,
+    ...worker,
     // Above (sampleSize + recheckLimit) / concurrency look-ups at the portal's 10 s timeout.
     timeoutSeconds: 600,
-    bundleBudgetKb: 400,
     trigger: { kind: 'schedule', everySeconds: 3600 },
     access: {
       // Reads progress and messages; writes findings, run reports and the sample's position.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import shipped from '../../config/agency-names.json' with { type: 'json' };
 import { loadAgencyNames } from '../../functions/core/agency-names';
-import { isGatewayError } from '../../functions/core/gateway-error';
+import { refusal } from '../support/refusal';
 
 /** The unit names administrators edit (DonViXuLy is a name [OCPS getGovAgencyName]): a bad edit fails here. */
 describe('config/agency-names.json', () => {
@@ -12,42 +12,24 @@ describe('config/agency-names.json', () => {
     expect(table.byCode.get('000.00.12.H12')).toBeTruthy();
   });
 
+  const twoRowsOfOneCode = [
+    { agencyCode: '000.00.12.H12', name: 'A' },
+    { agencyCode: '000.00.12.H12', name: 'B' },
+  ];
+  /** The field paths a refused table names. */
+  const refusedPaths = (strict: boolean, names: unknown[]) => {
+    const error = refusal(() => loadAgencyNames({ version: 'v', strict, names }));
+    expect(error.code).toBe('config.invalid');
+    return error.fieldErrors.map((fieldError) => fieldError.path);
+  };
+
   it('names an invalid row by its path', () => {
-    let caught: unknown;
-    try {
-      loadAgencyNames({
-        version: 'v',
-        strict: false,
-        names: [
-          { agencyCode: '000.00.12.H12', name: 'A' },
-          { agencyCode: '000.00.12.H12', name: 'B' },
-          { agencyCode: 'H12', name: 'C' },
-        ],
-      });
-    } catch (error) {
-      caught = error;
-    }
-    expect(isGatewayError(caught, 'config.invalid')).toBe(true);
-    const paths = isGatewayError(caught) ? caught.fieldErrors.map((fieldError) => fieldError.path) : [];
-    expect(paths).toEqual(['$.names[2].agencyCode']);
+    expect(refusedPaths(false, [...twoRowsOfOneCode, { agencyCode: 'H12', name: 'C' }])).toEqual([
+      '$.names[2].agencyCode',
+    ]);
   });
 
   it('names a code listed twice when the rows are otherwise valid', () => {
-    let caught: unknown;
-    try {
-      loadAgencyNames({
-        version: 'v',
-        strict: true,
-        names: [
-          { agencyCode: '000.00.12.H12', name: 'A' },
-          { agencyCode: '000.00.12.H12', name: 'B' },
-        ],
-      });
-    } catch (error) {
-      caught = error;
-    }
-    expect(isGatewayError(caught) ? caught.fieldErrors.map((fieldError) => fieldError.path) : []).toEqual([
-      '$.names[1].agencyCode',
-    ]);
+    expect(refusedPaths(true, twoRowsOfOneCode)).toEqual(['$.names[1].agencyCode']);
   });
 });

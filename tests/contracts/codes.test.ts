@@ -45,58 +45,85 @@ describe('code formats', () => {
     expect(result.error?.issues[0]?.message).toContain('Mã hồ sơ không hợp lệ / Invalid dossier code');
   });
 
-  it.each([
-    ['1.010708', true],
-    ['1.010708.000.00.00.H56', true],
-    ['1.010708.000.00.00.G03', true],
-    ['1.01070', false],
-    ['1.010708.000.00.00', false],
-  ])('procedure code %s valid: %s', (code, valid) => {
-    expect(procedureCodeSchema.safeParse(code).success).toBe(valid);
-  });
-
-  it.each([
-    ['001203004567', true],
-    ['123456789', true],
-    ['12345678901', false],
-    ['00120300456a', false],
-  ])('ID number %s valid: %s', (id, valid) => {
-    expect(personalIdSchema.safeParse(id).success).toBe(valid);
-  });
-
-  it.each([
-    ['0912345678', true],
-    ['+84912345678', true],
-    ['02438123456', true],
-    ['912345678', false],
-    ['09123', false],
-    ['00912345678', false],
-    ['+840912345678', false],
-    ['091 234 5678', false],
-  ])('phone %s valid: %s', (phone, valid) => {
-    expect(phoneSchema.safeParse(phone).success).toBe(valid);
-  });
-
-  it.each([
-    [250000, true],
-    [0, false],
-    [-5, false],
-    [10.5, false],
-    [2 ** 60, false],
-  ])('VND amount %d valid: %s', (amount, valid) => {
-    expect(vndAmountSchema.safeParse(amount).success).toBe(valid);
-  });
-
-  it.each([
-    ['20250314083000', true],
-    ['20251314083000', false],
-    ['20250314243000', false],
-    ['2025031408300', false],
-    ['20240229235959', true],
-    ['20000229000000', true],
-    ['00040229000000', true],
-  ])('national timestamp %s valid: %s', (timestamp, valid) => {
-    expect(nationalTimestampSchema.safeParse(timestamp).success).toBe(valid);
+  describe.each<[string, z.ZodType, [unknown, boolean][]]>([
+    [
+      'procedure code',
+      procedureCodeSchema,
+      [
+        ['1.010708', true],
+        ['1.010708.000.00.00.H56', true],
+        ['1.010708.000.00.00.G03', true],
+        ['1.01070', false],
+        ['1.010708.000.00.00', false],
+      ],
+    ],
+    [
+      'ID number',
+      personalIdSchema,
+      [
+        ['001203004567', true],
+        ['123456789', true],
+        ['12345678901', false],
+        ['00120300456a', false],
+      ],
+    ],
+    [
+      'phone',
+      phoneSchema,
+      [
+        ['0912345678', true],
+        ['+84912345678', true],
+        ['02438123456', true],
+        ['912345678', false],
+        ['09123', false],
+        ['00912345678', false],
+        ['+840912345678', false],
+        ['091 234 5678', false],
+      ],
+    ],
+    [
+      'VND amount',
+      vndAmountSchema,
+      [
+        [250000, true],
+        [0, false],
+        [-5, false],
+        [10.5, false],
+        [2 ** 60, false],
+      ],
+    ],
+    [
+      'national timestamp',
+      nationalTimestampSchema,
+      [
+        ['20250314083000', true],
+        ['20251314083000', false],
+        ['20250314243000', false],
+        ['2025031408300', false],
+        ['20240229235959', true],
+        ['20000229000000', true],
+        ['00040229000000', true],
+      ],
+    ],
+    [
+      'ISO time',
+      isoDateTimeSchema,
+      [
+        ['2025-03-14T08:30:00+07:00', true],
+        ['2025-03-14T01:30:00Z', true],
+        ['2025-03-14T08:30:00.250-05:00', true],
+        ['0000-01-01T00:00:00+07:00', true],
+        ['2025-03-14T08:30:00', false],
+        ['2025-02-30T08:30:00+07:00', false],
+        ['14/03/2025 08:30', false],
+        // 03:00 on 1 January 10000 in Vietnam: no four-digit year can carry it to the portal.
+        ['9999-12-31T20:00:00Z', false],
+      ],
+    ],
+  ])('%s', (label, schema, rows) => {
+    it.each(rows)(`${label} %j valid: %s`, (value, valid) => {
+      expect(schema.safeParse(value).success).toBe(valid);
+    });
   });
 
   it.each(['20250230083000', '20250431083000', '21000229083000', '00010229000000'])(
@@ -108,20 +135,6 @@ describe('code formats', () => {
       ]);
     },
   );
-
-  it.each([
-    ['2025-03-14T08:30:00+07:00', true],
-    ['2025-03-14T01:30:00Z', true],
-    ['2025-03-14T08:30:00.250-05:00', true],
-    ['0000-01-01T00:00:00+07:00', true],
-    ['2025-03-14T08:30:00', false],
-    ['2025-02-30T08:30:00+07:00', false],
-    ['14/03/2025 08:30', false],
-    // 03:00 on 1 January 10000 in Vietnam: no four-digit year can carry it to the portal.
-    ['9999-12-31T20:00:00Z', false],
-  ])('ISO time %s valid: %s', (time, valid) => {
-    expect(isoDateTimeSchema.safeParse(time).success).toBe(valid);
-  });
 });
 
 describe('messages', () => {

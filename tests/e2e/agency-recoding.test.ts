@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import shipped from '../../config/agency-recoding.json' with { type: 'json' };
 import { toNationalDossier } from '../../functions/core/translate-dossier';
 import { pushNational } from '../../infra/local/demo-client';
-import type { LocalRuntime } from '../../infra/local/start-local-runtime';
 import { aDossier } from '../support/fixtures';
 import { aStatusChange } from '../support/national-fixtures';
 import { nationalTimeline, received } from '../support/receiver';
-import { eventually, startTestRuntime, tokenFor } from '../support/test-runtime';
+import { eventually, tokenFor, useTestRuntime } from '../support/test-runtime';
 
 /**
  * The 2025 re-coding through the whole local runtime, with the table shipped in
@@ -16,21 +15,8 @@ import { eventually, startTestRuntime, tokenFor } from '../support/test-runtime'
 const RETIRED = '000.00.31.H13';
 const REPLACEMENT = '000.00.41.H12';
 
-let runtime: LocalRuntime;
-let province: string;
-
-beforeAll(async () => {
-  runtime = await startTestRuntime();
-  province = await tokenFor(runtime);
-});
-afterAll(() => runtime.stop());
-
-const post = (path: string, body: unknown) =>
-  fetch(`${runtime.urls.gateway}${path}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${province}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
+const started = useTestRuntime();
+const { post } = started;
 
 describe('agency codes after the 2025 reorganisation, end to end', () => {
   it('ships the row these tests rely on', () => {
@@ -58,7 +44,7 @@ describe('agency codes after the 2025 reorganisation, end to end', () => {
       path: '$.agencyCode',
       message: expect.stringContaining(REPLACEMENT),
     });
-    expect(await nationalTimeline(runtime.urls.nationalPortal, dossier.dossierCode)).toEqual([]);
+    expect(await nationalTimeline(started.runtime.urls.nationalPortal, dossier.dossierCode)).toEqual([]);
   });
 
   it('relays a dossier issued before the change, and its update and status change, under the old code', async () => {
@@ -76,11 +62,11 @@ describe('agency codes after the 2025 reorganisation, end to end', () => {
 
     // The status change is the update (the whole dossier at status 9), then its row.
     const timeline = await eventually(async () => {
-      const calls = await nationalTimeline(runtime.urls.nationalPortal, dossier.dossierCode);
+      const calls = await nationalTimeline(started.runtime.urls.nationalPortal, dossier.dossierCode);
       return calls.length >= 4 ? calls : undefined;
     });
     expect(timeline).toEqual(['sync:2', 'sync:4', 'sync:9', 'progress:9@20250314100000']);
-    const units = (await received<{ madonvi?: string }>(runtime.urls.nationalPortal))
+    const units = (await received<{ madonvi?: string }>(started.runtime.urls.nationalPortal))
       .filter((request) => JSON.stringify(request.body).includes(dossier.dossierCode))
       .map((request) => request.body.madonvi);
     // madonvi is the portal account's own unit [OCPS syncData]; the old code travels in MaHoSo.
@@ -88,7 +74,7 @@ describe('agency codes after the 2025 reorganisation, end to end', () => {
   });
 
   it('delivers the portal’s push for an old-code dossier to the system owning the replacement', async () => {
-    const national = await tokenFor(runtime, 'demo-national', 'demo-national-password');
+    const national = await tokenFor(started.runtime, 'demo-national', 'demo-national-password');
     const online = toNationalDossier(
       aDossier({
         dossierCode: `${RETIRED}-250620-0001`,
@@ -97,11 +83,11 @@ describe('agency codes after the 2025 reorganisation, end to end', () => {
         status: 'submitted',
       }),
     );
-    expect((await pushNational(runtime.urls.gateway, '/v1/national/dossiers', online, national)).status).toBe(
-      202,
-    );
+    expect(
+      (await pushNational(started.runtime.urls.gateway, '/v1/national/dossiers', online, national)).status,
+    ).toBe(202);
     const webhook = await eventually(async () =>
-      (await received<{ type: string; data: { dossierCode: string } }>(runtime.urls.province)).find(
+      (await received<{ type: string; data: { dossierCode: string } }>(started.runtime.urls.province)).find(
         (request) => request.body.data?.dossierCode === online.MaHoSo,
       ),
     );

@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DriftFinding, DriftRunReport } from '../../contracts/drift-check';
 import type { DossierView } from '../../contracts/provincial-api';
-import type { LocalRuntime } from '../../infra/local/start-local-runtime';
 import { aDossier } from '../support/fixtures';
 import { aStatusChange } from '../support/national-fixtures';
 import { setFaults } from '../support/receiver';
-import { eventually, startTestRuntime, tokenFor } from '../support/test-runtime';
+import { callGateway, eventually, useTestRuntime } from '../support/test-runtime';
 
 /**
  * Issue 11, part 4, end to end: the portal simulator acknowledges a status update and loses
@@ -13,42 +12,31 @@ import { eventually, startTestRuntime, tokenFor } from '../support/test-runtime'
  * portal holds the gateway's status again; the next check resolves the finding.
  */
 
-let runtime: LocalRuntime;
-let province: string;
-let admin: string;
-
-beforeAll(async () => {
-  runtime = await startTestRuntime();
-  province = await tokenFor(runtime);
-  admin = await tokenFor(runtime, 'demo-admin', 'demo-admin-secret');
-});
-afterAll(() => runtime.stop());
+const started = useTestRuntime();
 
 const call = (token: string, method: 'GET' | 'POST', path: string, body?: unknown) =>
-  fetch(`${runtime.urls.gateway}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
+  callGateway(started.runtime, token, method, path, body);
 
 const portalStatusOf = (dossierCode: string) =>
-  runtime.simulators.nationalPortal.dossiers.get(dossierCode)?.TrangThaiHoSo;
+  started.runtime.simulators.nationalPortal.dossiers.get(dossierCode)?.TrangThaiHoSo;
 
 /** Waits until the gateway has delivered everything of a dossier to the portal (or parked it). */
 const settled = (dossierCode: string, state: DossierView['sync']['state'] = 'synced') =>
   eventually(async () => {
-    const view = (await (await call(province, 'GET', `/v1/dossiers/${dossierCode}`)).json()) as DossierView;
+    const view = (await (
+      await call(started.token, 'GET', `/v1/dossiers/${dossierCode}`)
+    ).json()) as DossierView;
     return view.sync.state === state ? view : undefined;
   }, 20_000);
 
 async function synced(dossier: ReturnType<typeof aDossier>) {
-  expect((await call(province, 'POST', '/v1/dossiers', dossier)).status).toBe(202);
+  expect((await call(started.token, 'POST', '/v1/dossiers', dossier)).status).toBe(202);
   await settled(dossier.dossierCode);
 }
 
 const runCheck = async () => {
-  await runtime.runSchedule('drift-check');
-  const runs = (await (await call(admin, 'GET', '/v1/admin/drift-runs?limit=1')).json()) as {
+  await started.runtime.runSchedule('drift-check');
+  const runs = (await (await call(started.admin, 'GET', '/v1/admin/drift-runs?limit=1')).json()) as {
     items: DriftRunReport[];
   };
   return runs.items[0] as DriftRunReport;
@@ -56,16 +44,16 @@ const runCheck = async () => {
 
 const findings = async (state: DriftFinding['state']) =>
   (
-    (await (await call(admin, 'GET', `/v1/admin/drift-findings?state=${state}`)).json()) as {
+    (await (await call(started.admin, 'GET', `/v1/admin/drift-findings?state=${state}`)).json()) as {
       items: DriftFinding[];
     }
   ).items;
 
 async function consoleSession(): Promise<string> {
-  const response = await fetch(`${runtime.urls.gateway}/admin/login`, {
+  const response = await fetch(`${started.runtime.urls.gateway}/admin/login`, {
     method: 'POST',
     redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: runtime.urls.gateway },
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: started.runtime.urls.gateway },
     body: new URLSearchParams({ client_id: 'demo-admin', client_secret: 'demo-admin-secret' }).toString(),
   });
   const cookie = /lt_admin=[^;]+/.exec(response.headers.get('set-cookie') ?? '')?.[0];
@@ -83,22 +71,22 @@ describe('drift check', () => {
     await synced(faithful);
     await synced(parked);
     // A change the portal refuses stays parked: the portal is expected to differ, so no finding.
-    await setFaults(runtime.urls.nationalPortal, { reject: true });
+    await setFaults(started.runtime.urls.nationalPortal, { reject: true });
     await call(
-      province,
+      started.token,
       'POST',
       `/v1/dossiers/${parked.dossierCode}/status`,
       aStatusChange('p-1', 'processing', 5),
     );
     await settled(parked.dossierCode, 'parked');
-    await setFaults(runtime.urls.nationalPortal, {});
+    await setFaults(started.runtime.urls.nationalPortal, {});
 
-    await fetch(`${runtime.urls.nationalPortal}/_sim/silent-drops`, {
+    await fetch(`${started.runtime.urls.nationalPortal}/_sim/silent-drops`, {
       method: 'POST',
       body: JSON.stringify({ MaHoSo: drifting.dossierCode, count: 1 }),
     });
     await call(
-      province,
+      started.token,
       'POST',
       `/v1/dossiers/${drifting.dossierCode}/status`,
       aStatusChange('d-1', 'processing', 5),
@@ -137,17 +125,19 @@ describe('drift check', () => {
 
   it('re-syncs from the console with one click, and the next check resolves the finding', async () => {
     const cookie = await consoleSession();
-    const page = await (await fetch(`${runtime.urls.gateway}/admin/drift`, { headers: { cookie } })).text();
+    const page = await (
+      await fetch(`${started.runtime.urls.gateway}/admin/drift`, { headers: { cookie } })
+    ).text();
     const action = `/admin/drift/${drifting.dossierCode}/resync`;
     expect(page).toContain(`action="${action}"`);
     const csrf = /name="csrf" value="([^"]+)"/.exec(page)?.[1] ?? '';
 
-    const clicked = await fetch(`${runtime.urls.gateway}${action}`, {
+    const clicked = await fetch(`${started.runtime.urls.gateway}${action}`, {
       method: 'POST',
       redirect: 'manual',
       headers: {
         cookie,
-        origin: runtime.urls.gateway,
+        origin: started.runtime.urls.gateway,
         'content-type': 'application/x-www-form-urlencoded',
       },
       body: new URLSearchParams({ csrf }).toString(),
@@ -161,7 +151,7 @@ describe('drift check', () => {
     await eventually(async () => (portalStatusOf(drifting.dossierCode) === '4' ? true : undefined), 20_000);
     await settled(drifting.dossierCode);
     const view = (await (
-      await call(admin, 'GET', `/v1/admin/dossiers/${drifting.dossierCode}`)
+      await call(started.admin, 'GET', `/v1/admin/dossiers/${drifting.dossierCode}`)
     ).json()) as DossierView;
     expect(
       view.timeline.filter((entry) => entry.kind === 'dossier.resync').map((entry) => entry.outcome),
@@ -173,7 +163,7 @@ describe('drift check', () => {
     expect(await findings('resolved')).toEqual([
       expect.objectContaining({ dossierCode: drifting.dossierCode, state: 'resolved', resyncs: 1 }),
     ]);
-    const audit = (await (await call(admin, 'GET', '/v1/admin/audit')).json()) as {
+    const audit = (await (await call(started.admin, 'GET', '/v1/admin/audit')).json()) as {
       items: { action: string; target: string; actor: string }[];
     };
     expect(audit.items).toContainEqual(
@@ -186,27 +176,39 @@ describe('drift check', () => {
   });
 
   it('refuses to re-sync a finding that is not open', async () => {
-    const response = await call(admin, 'POST', `/v1/admin/drift-findings/${drifting.dossierCode}/resync`);
+    const response = await call(
+      started.admin,
+      'POST',
+      `/v1/admin/drift-findings/${drifting.dossierCode}/resync`,
+    );
     expect(response.status).toBe(409);
     expect(await response.json()).toMatchObject({ code: 'driftFinding.notOpen' });
-    const unknown = await call(admin, 'POST', `/v1/admin/drift-findings/${faithful.dossierCode}/resync`);
+    const unknown = await call(
+      started.admin,
+      'POST',
+      `/v1/admin/drift-findings/${faithful.dossierCode}/resync`,
+    );
     expect(unknown.status).toBe(404);
   });
 
   it('finds a dossier the portal lost altogether, and re-syncs it through the API as a create', async () => {
-    runtime.simulators.nationalPortal.dossiers.delete(faithful.dossierCode);
+    started.runtime.simulators.nationalPortal.dossiers.delete(faithful.dossierCode);
     const report = await runCheck();
     expect(report).toMatchObject({ missingAtPortal: 1, opened: 1 });
     const [missing] = await findings('open');
     expect(missing).toMatchObject({ dossierCode: faithful.dossierCode, kind: 'missing' });
     expect(missing?.portalStatus).toBeUndefined();
 
-    const response = await call(admin, 'POST', `/v1/admin/drift-findings/${faithful.dossierCode}/resync`);
+    const response = await call(
+      started.admin,
+      'POST',
+      `/v1/admin/drift-findings/${faithful.dossierCode}/resync`,
+    );
     expect(response.status).toBe(202);
     expect(await response.json()).toMatchObject({ finding: { state: 'resynced' }, sequence: 2 });
     await eventually(async () => (portalStatusOf(faithful.dossierCode) === '2' ? true : undefined), 20_000);
     await settled(faithful.dossierCode);
-    const sent = runtime.simulators.nationalPortal.received
+    const sent = started.runtime.simulators.nationalPortal.received
       .map((request) => request.body as { isUpdating?: unknown; data?: { MaHoSo: string }[] })
       .filter((body) => body.data?.some((item) => item.MaHoSo === faithful.dossierCode));
     expect(sent.at(-1)?.isUpdating).toBe('False');

@@ -1,18 +1,9 @@
-import { createHmac } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { base64url, importJWK, SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DossierSubmission } from '../../contracts/provincial-api';
 import { toNationalDossier } from '../../functions/core/translate-dossier';
-import type { GatewaySecrets } from '../../functions/wiring/runtime-config';
 import { signedPushHeaders } from '../../infra/local/demo-client';
-import type { LocalRuntime } from '../../infra/local/start-local-runtime';
-import { aDossier } from '../support/fixtures';
+import { useHostileRuntime } from '../support/hostile-runtime';
 import { aStatusChange } from '../support/national-fixtures';
-import { aSigningKey } from '../support/signing-keys';
-import { startTestRuntime, tokenFor } from '../support/test-runtime';
 
 /**
  * A catalogue of hostile inputs, each sent through the whole local runtime. Every one gets a
@@ -21,89 +12,8 @@ import { startTestRuntime, tokenFor } from '../support/test-runtime';
  * gateway, so it is either refused or stored byte for byte, never interpreted.
  */
 
-let runtime: LocalRuntime;
-let dataDir: string;
-let secrets: GatewaySecrets;
-let token: string;
-let nationalToken: string;
-
-beforeAll(async () => {
-  // On disk, so the test can read the signing key and forge tokens the way an insider could.
-  dataDir = mkdtempSync(join(tmpdir(), 'lien-thong-hostile-'));
-  runtime = await startTestRuntime(dataDir, {
-    security: {
-      rateLimits: {
-        perClient: { burst: 100_000, perSecond: 100_000 },
-        perAddress: { burst: 100_000, perSecond: 100_000 },
-        tokenEndpointPerAddress: { burst: 100_000, perSecond: 100_000 },
-      },
-    },
-  });
-  secrets = JSON.parse(readFileSync(join(dataDir, 'secrets.json'), 'utf8')) as GatewaySecrets;
-  token = await tokenFor(runtime);
-  nationalToken = await tokenFor(runtime, 'demo-national', 'demo-national-password');
-}, 30_000);
-afterAll(async () => {
-  await runtime.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-let serial = 0;
-function freshDossier(overrides: Partial<DossierSubmission> = {}): DossierSubmission {
-  serial += 1;
-  return aDossier({ dossierCode: `000.00.12.H12-250316-${String(serial).padStart(4, '0')}`, ...overrides });
-}
-
-interface Answer {
-  readonly status: number;
-  readonly contentType: string;
-  readonly headers: Headers;
-  readonly body: string;
-}
-
-async function send(
-  path: string,
-  init: {
-    method?: string;
-    body?: string | Uint8Array;
-    headers?: Record<string, string>;
-    token?: string | null;
-  },
-): Promise<Answer> {
-  const response = await fetch(`${runtime.urls.gateway}${path}`, {
-    method: init.method ?? 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(init.token === null ? {} : { authorization: `Bearer ${init.token ?? token}` }),
-      ...init.headers,
-    },
-    ...(init.body === undefined ? {} : { body: init.body }),
-  });
-  return {
-    status: response.status,
-    contentType: response.headers.get('content-type') ?? '',
-    headers: response.headers,
-    body: await response.text(),
-  };
-}
-
-async function expectRefused(answer: Answer, status: number, dossierCodes: readonly string[] = []) {
-  expect(answer.status, answer.body).toBe(status);
-  expect(answer.contentType).toContain('application/problem+json');
-  const problem = JSON.parse(answer.body) as { status: number; code: string; detail: string; type: string };
-  expect(problem).toMatchObject({ status, code: expect.any(String), detail: expect.any(String) });
-  for (const code of dossierCodes) {
-    expect(await runtime.deps.store.listMessages('national', code), code).toEqual([]);
-    expect(await runtime.deps.store.listMessages('province', code), code).toEqual([]);
-  }
-  return problem;
-}
-
-async function expectHealthy() {
-  expect((await fetch(`${runtime.urls.gateway}/health`)).status).toBe(200);
-  expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-  expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
-}
+const hostile = useHostileRuntime();
+const { freshDossier, send, expectRefused, expectHealthy } = hostile;
 
 describe('malformed and oversized bodies', () => {
   it.each([
@@ -191,7 +101,7 @@ describe('prototype pollution', () => {
     const body = JSON.stringify(national).replace('{', '{"__proto__":{"polluted":true},');
     const answer = await send('/v1/national/dossiers', {
       body,
-      token: nationalToken,
+      token: hostile.nationalToken,
       headers: signedPushHeaders(body),
     });
     await expectRefused(answer, 400, [national.MaHoSo]);
@@ -335,8 +245,9 @@ describe('injection strings', () => {
             : template.dossierCode;
         const answer = await send('/v1/dossiers', { body: JSON.stringify(dossier) });
         if (answer.status === 202) {
-          const [stored] = await runtime.deps.store.listMessages('national', code);
-          const message = stored && (await runtime.deps.store.getMessage('national', code, stored.sequence));
+          const [stored] = await hostile.runtime.deps.store.listMessages('national', code);
+          const message =
+            stored && (await hostile.runtime.deps.store.getMessage('national', code, stored.sequence));
           expect(valueAt(message?.payload, path), `${name} ${text}`).toBe(text);
           outcomes.push(`${name}: stored`);
         } else {
@@ -355,135 +266,6 @@ describe('injection strings', () => {
     expect(outcomes).toContain('applicant.name: stored');
     await expectHealthy();
   }, 60_000);
-});
-
-describe('forged, expired and confused tokens', () => {
-  const now = () => Math.floor(Date.now() / 1000);
-  const forge = async (
-    header: Record<string, unknown>,
-    claims: Record<string, unknown>,
-    key = secrets.signingKeys[0],
-  ) =>
-    new SignJWT({ scope: 'dossiers:write admin', agencies: ['*.H12'], ...claims })
-      .setProtectedHeader({ alg: 'ES256', typ: 'at+jwt', kid: key?.kid, ...header })
-      .sign(await importJWK(key?.privateJwk ?? {}, 'ES256'));
-  const standard = () => ({
-    sub: 'demo-province',
-    iss: 'http://127.0.0.1/lien-thong-local',
-    aud: 'lien-thong-gateway',
-    iat: now(),
-    exp: now() + 900,
-  });
-  const unsigned = (header: Record<string, unknown>, claims: Record<string, unknown>) =>
-    `${base64url.encode(JSON.stringify(header))}.${base64url.encode(JSON.stringify(claims))}`;
-
-  const cases: [string, () => Promise<string>][] = [
-    ['expired', () => forge({}, { ...standard(), iat: now() - 1000, exp: now() - 100 })],
-    ['for another audience', () => forge({}, { ...standard(), aud: 'another-api' })],
-    ['from another issuer', () => forge({}, { ...standard(), iss: 'https://evil.example' })],
-    ['of another type', () => forge({ typ: 'JWT' }, standard())],
-    ['claiming a day of life', () => forge({}, { ...standard(), exp: now() + 86_400 })],
-    ['with an unknown kid', () => forge({ kid: 'not-a-key' }, standard())],
-    [
-      'signed by an attacker’s key under the real kid',
-      async () => forge({}, standard(), { ...(await aSigningKey(secrets.signingKeys[0]?.kid ?? '')) }),
-    ],
-    [
-      'with alg none',
-      async () =>
-        `${unsigned({ alg: 'none', typ: 'at+jwt', kid: secrets.signingKeys[0]?.kid }, standard())}.`,
-    ],
-    [
-      'HS256 keyed with the public key',
-      async () => {
-        const body = unsigned({ alg: 'HS256', typ: 'at+jwt', kid: secrets.signingKeys[0]?.kid }, standard());
-        const key = JSON.stringify(secrets.signingKeys[0]?.publicJwk);
-        return `${body}.${createHmac('sha256', key).update(body).digest('base64url')}`;
-      },
-    ],
-    [
-      'with a payload changed under a valid signature',
-      async () => {
-        const [header, , signature] = (await tokenFor(runtime)).split('.');
-        return `${header}.${base64url.encode(JSON.stringify({ ...standard(), scope: 'admin' }))}.${signature}`;
-      },
-    ],
-    ['that is not a JWT', async () => 'not.a.jwt'],
-    ['of 10 000 characters', async () => 'a'.repeat(10_000)],
-  ];
-
-  it.each(cases)(
-    'refuses a token %s with 401 invalid_token, saying whether it expired (RFC 6750)',
-    async (name, make) => {
-      const dossier = freshDossier();
-      const answer = await send('/v1/dossiers', { body: JSON.stringify(dossier), token: await make() });
-      const problem = await expectRefused(answer, 401, [dossier.dossierCode]);
-      expect(problem.code).toBe('auth.unauthenticated');
-      const description = name === 'expired' ? 'The access token expired' : 'The access token is invalid';
-      expect(answer.headers.get('www-authenticate')).toBe(
-        `Bearer realm="lien-thong-gateway", error="invalid_token", error_description="${description}"`,
-      );
-      expect(problem).toMatchObject({ error: 'invalid_token', error_description: description });
-    },
-  );
-
-  it('challenges a request without a token with the bare scheme and no error (RFC 6750 section 3.1)', async () => {
-    const dossier = freshDossier();
-    const answer = await send('/v1/dossiers', { body: JSON.stringify(dossier), token: null });
-    expect(answer.headers.get('www-authenticate')).toBe('Bearer realm="lien-thong-gateway"');
-    expect(await expectRefused(answer, 401, [dossier.dossierCode])).not.toHaveProperty('error');
-  });
-
-  it('accepts a token forged exactly like the gateway’s own, proving the cases above fail for their reason', async () => {
-    const dossier = freshDossier();
-    const answer = await send('/v1/dossiers', {
-      body: JSON.stringify(dossier),
-      token: await forge({}, standard()),
-    });
-    expect(answer.status).toBe(202);
-  });
-
-  it('stays healthy', expectHealthy);
-});
-
-describe('replayed and unsigned pushes', () => {
-  const onlineBody = () =>
-    JSON.stringify(toNationalDossier(freshDossier({ channel: 'online', status: 'submitted' })));
-  const codeOf = (body: string) => (JSON.parse(body) as { MaHoSo: string }).MaHoSo;
-
-  it('refuses an unsigned push with 401 and a push signed ten minutes ago with 401', async () => {
-    const body = onlineBody();
-    await expectRefused(await send('/v1/national/dossiers', { body, token: nationalToken }), 401, [
-      codeOf(body),
-    ]);
-    const stale = signedPushHeaders(body, { at: new Date(Date.now() - 600_000) });
-    await expectRefused(
-      await send('/v1/national/dossiers', { body, token: nationalToken, headers: stale }),
-      401,
-      [codeOf(body)],
-    );
-  });
-
-  it('refuses a replayed push with 409, storing it once', async () => {
-    const body = onlineBody();
-    const headers = signedPushHeaders(body);
-    expect((await send('/v1/national/dossiers', { body, token: nationalToken, headers })).status).toBe(202);
-    await expectRefused(await send('/v1/national/dossiers', { body, token: nationalToken, headers }), 409);
-    expect(await runtime.deps.store.listMessages('province', codeOf(body))).toHaveLength(1);
-  });
-
-  it('refuses a push with a body changed under a valid signature', async () => {
-    const body = onlineBody();
-    const headers = signedPushHeaders(body);
-    const tampered = body.replace('"TrangThaiHoSo":"1"', '"TrangThaiHoSo":"9"');
-    await expectRefused(
-      await send('/v1/national/dossiers', { body: tampered, token: nationalToken, headers }),
-      401,
-      [codeOf(body)],
-    );
-  });
-
-  it('stays healthy', expectHealthy);
 });
 
 describe('hostile headers', () => {

@@ -1,26 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { DossierSubmission, StatusChange } from '../../contracts/provincial-api';
-import type { LocalRuntime } from '../../infra/local/start-local-runtime';
 import { aDossier } from '../support/fixtures';
 import { received } from '../support/receiver';
-import { eventually, startTestRuntime, tokenFor } from '../support/test-runtime';
+import { eventually, useTestRuntime } from '../support/test-runtime';
 
-let runtime: LocalRuntime;
-let province: string;
-let admin: string;
-beforeAll(async () => {
-  runtime = await startTestRuntime();
-  province = await tokenFor(runtime);
-  admin = await tokenFor(runtime, 'demo-admin', 'demo-admin-secret');
-});
-afterAll(() => runtime.stop());
-
-const post = (path: string, body: unknown) =>
-  fetch(`${runtime.urls.gateway}${path}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${province}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
+const started = useTestRuntime();
+const { post } = started;
 
 let events = 0;
 const change = (
@@ -42,7 +27,8 @@ async function relay(dossier: DossierSubmission, changes: StatusChange[]) {
     expect((await post(`/v1/dossiers/${dossier.dossierCode}/status`, next)).status).toBe(202);
   }
   await eventually(async () =>
-    (await runtime.deps.store.getDeliveryProgress('national', dossier.dossierCode)).deliveredSequence ===
+    (await started.runtime.deps.store.getDeliveryProgress('national', dossier.dossierCode))
+      .deliveredSequence ===
     changes.length + 1
       ? true
       : undefined,
@@ -50,8 +36,8 @@ async function relay(dossier: DossierSubmission, changes: StatusChange[]) {
 }
 
 async function indicators(query: string) {
-  const response = await fetch(`${runtime.urls.gateway}/v1/admin/indicators?${query}`, {
-    headers: { authorization: `Bearer ${admin}` },
+  const response = await fetch(`${started.runtime.urls.gateway}/v1/admin/indicators?${query}`, {
+    headers: { authorization: `Bearer ${started.admin}` },
   });
   expect(response.status).toBe(200);
   return (await response.json()) as {
@@ -138,9 +124,9 @@ describe('indicators per agency and procedure', () => {
 
   it('refuses a reversed period with a field path', async () => {
     const response = await fetch(
-      `${runtime.urls.gateway}/v1/admin/indicators?from=2025-03-31&to=2025-03-01`,
+      `${started.runtime.urls.gateway}/v1/admin/indicators?from=2025-03-31&to=2025-03-01`,
       {
-        headers: { authorization: `Bearer ${admin}` },
+        headers: { authorization: `Bearer ${started.admin}` },
       },
     );
     expect(response.status).toBe(400);
@@ -162,9 +148,9 @@ describe('deadline notices across the Hùng Kings holiday weekend (Mon 7 April 2
   const code = (n: number) => `${agencyCode}-250403-${String(n).padStart(4, '0')}`;
   // Received Thursday 3 April, promised Tuesday 8 April 09:00.
   const base = { agencyCode, receivedAt: '2025-04-03T08:00:00+07:00', dueAt: '2025-04-08T09:00:00+07:00' };
-  const watchAt = (time: string) => runtime.runSchedule('deadline-watch', { time });
+  const watchAt = (time: string) => started.runtime.runSchedule('deadline-watch', { time });
   const notices = async (dossierCode: string) =>
-    (await received<Notice['body']>(runtime.urls.province))
+    (await received<Notice['body']>(started.runtime.urls.province))
       .filter((request) => request.body.data.dossierCode === dossierCode)
       .map((request) => request.body);
 
@@ -211,7 +197,7 @@ describe('deadline notices across the Hùng Kings holiday weekend (Mon 7 April 2
     });
     expect((await post(`/v1/dossiers/${code(1)}/status`, extended)).status).toBe(202);
     await eventually(async () =>
-      (await runtime.deps.store.getDeliveryProgress('national', code(1))).deliveredSequence === 3
+      (await started.runtime.deps.store.getDeliveryProgress('national', code(1))).deliveredSequence === 3
         ? true
         : undefined,
     );

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../infra/local/start-local-runtime';
 import { aDossier } from '../support/fixtures';
-import { eventually, startTestRuntime, tokenFor } from '../support/test-runtime';
+import { callGateway, eventually, startTestRuntime, tokenFor } from '../support/test-runtime';
 
 interface Received {
   path: string;
@@ -22,11 +22,7 @@ async function receivedFor(runtime: LocalRuntime, dossierCode: string): Promise<
 }
 
 function postDossier(runtime: LocalRuntime, token: string, body: unknown) {
-  return fetch(`${runtime.urls.gateway}/v1/dossiers`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
+  return callGateway(runtime, token, 'POST', '/v1/dossiers', body);
 }
 
 describe('a province configured for LGSP REST, end to end through the local runtime', () => {

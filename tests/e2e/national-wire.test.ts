@@ -12,7 +12,7 @@ import {
   referenceOfPayment,
 } from '../support/payments';
 import { received } from '../support/receiver';
-import { eventually, startTestRuntime, tokenFor } from '../support/test-runtime';
+import { eventually, startTestRuntime, tokenFor, useTestRuntime } from '../support/test-runtime';
 
 /**
  * Issue 16, end to end through the local runtime and the strict portal simulator: a dossier with
@@ -33,31 +33,18 @@ interface PortalCall {
   };
 }
 
-let runtime: LocalRuntime;
-let token: string;
-
-beforeAll(async () => {
-  runtime = await startTestRuntime(null, { payments: { queryAfterSeconds: 0, queryEverySeconds: 0 } });
-  token = await tokenFor(runtime);
-});
-afterAll(() => runtime.stop());
-
-const post = (path: string, body: unknown) =>
-  fetch(`${runtime.urls.gateway}${path}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
+const started = useTestRuntime({ payments: { queryAfterSeconds: 0, queryEverySeconds: 0 } });
+const { post } = started;
 
 const view = async (dossierCode: string) =>
   (await (
-    await fetch(`${runtime.urls.gateway}/v1/dossiers/${dossierCode}`, {
-      headers: { authorization: `Bearer ${token}` },
+    await fetch(`${started.runtime.urls.gateway}/v1/dossiers/${dossierCode}`, {
+      headers: { authorization: `Bearer ${started.token}` },
     })
   ).json()) as DossierView;
 
 async function callsFor(dossierCode: string): Promise<PortalCall[]> {
-  return (await received<PortalCall['body']>(runtime.urls.nationalPortal)).filter((request) =>
+  return (await received<PortalCall['body']>(started.runtime.urls.nationalPortal)).filter((request) =>
     request.body.data?.some((item) => item.MaHoSo === dossierCode),
   ) as PortalCall[];
 }
@@ -117,11 +104,11 @@ describe('a v1.1 dossier’s life, as the portal receives it', () => {
     expect((await post('/v1/dossiers', dossier)).status).toBe(202);
     await synced(dossier.dossierCode);
     // A payment the gateway settles before the result: DuocThanhToanTrucTuyen 1 from then on.
-    const client = clientOf(runtime, token);
+    const client = clientOf(started.runtime, started.token);
     const payment = await createdPayment(
       await client.post('/v1/payments', aPaymentRequest(dossier.dossierCode)),
     );
-    await payAtSimulator(runtime, await referenceOfPayment(client, payment.paymentId));
+    await payAtSimulator(started.runtime, await referenceOfPayment(client, payment.paymentId));
     for (const change of changes) {
       expect((await post(`/v1/dossiers/${dossier.dossierCode}/status`, change)).status).toBe(202);
     }
@@ -153,7 +140,7 @@ describe('a v1.1 dossier’s life, as the portal receives it', () => {
   }, 60_000);
 
   it('carries every QĐ 766 fact in the portal’s record, the moved due date and the derived dates included', async () => {
-    const record = runtime.simulators.nationalPortal.dossiers.get(dossier.dossierCode);
+    const record = started.runtime.simulators.nationalPortal.dossiers.get(dossier.dossierCode);
     expect(record).toMatchObject({
       MaHoSo: '000.00.12.H12-250314-00077',
       TrangThaiHoSo: '10',
@@ -186,10 +173,10 @@ describe('a v1.1 dossier’s life, as the portal receives it', () => {
 
   it('finds nothing to report in a drift check of the clean run', async () => {
     await synced(dossier.dossierCode);
-    await runtime.runSchedule('drift-check');
-    const admin = await tokenFor(runtime, 'demo-admin', 'demo-admin-secret');
+    await started.runtime.runSchedule('drift-check');
+    const admin = await tokenFor(started.runtime, 'demo-admin', 'demo-admin-secret');
     const runs = (await (
-      await fetch(`${runtime.urls.gateway}/v1/admin/drift-runs?limit=1`, {
+      await fetch(`${started.runtime.urls.gateway}/v1/admin/drift-runs?limit=1`, {
         headers: { authorization: `Bearer ${admin}` },
       })
     ).json()) as { items: DriftRunReport[] };
@@ -205,12 +192,12 @@ describe('a unit nobody can name', () => {
     const current = await synced(dossier.dossierCode);
     expect(current.flags).toEqual([expect.objectContaining({ code: 'agency.nameUnknown' })]);
     expect(current).not.toHaveProperty('agencyName');
-    expect(runtime.simulators.nationalPortal.dossiers.get(dossier.dossierCode)?.DonViXuLy).toBe(
+    expect(started.runtime.simulators.nationalPortal.dossiers.get(dossier.dossierCode)?.DonViXuLy).toBe(
       '000.00.31.H12',
     );
     // The console's dossier page flags it too.
-    const admin = await tokenFor(runtime, 'demo-admin', 'demo-admin-secret');
-    const page = await fetch(`${runtime.urls.gateway}/admin/dossiers?code=${dossier.dossierCode}`, {
+    const admin = await tokenFor(started.runtime, 'demo-admin', 'demo-admin-secret');
+    const page = await fetch(`${started.runtime.urls.gateway}/admin/dossiers?code=${dossier.dossierCode}`, {
       headers: { cookie: `lt_admin=${admin}` },
     });
     const html = await page.text();

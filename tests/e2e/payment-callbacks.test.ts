@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, type MockInstanc
 import type { LocalRuntime } from '../../infra/local/start-local-runtime';
 import {
   aPaymentRequest,
+  aPendingPaymentOn,
   aSyncedDossier,
   type Client,
   clientOf,
@@ -48,17 +49,7 @@ beforeEach(async () => {
 const sha256 = (parts: readonly string[]) =>
   createHash('sha256').update(parts.join('|'), 'utf8').digest('hex');
 
-async function aPendingPayment() {
-  const dossier = await aSyncedDossier(runtime, client);
-  const created = await createdPayment(
-    await client.post('/v1/payments', aPaymentRequest(dossier.dossierCode)),
-  );
-  return {
-    dossier,
-    paymentId: created.paymentId,
-    reference: await referenceOfPayment(client, created.paymentId),
-  };
-}
+const aPendingPayment = () => aPendingPaymentOn(runtime, client);
 
 async function postCallback(body: unknown) {
   const response = await fetch(`${runtime.urls.gateway}/v1/callbacks/payment`, {
@@ -87,20 +78,24 @@ function signedCallback(reference: string, amount: string | number, secret = SEC
     ThoiGianGD: at,
     ThongTinGiaoDich: 'Thanh toan ho so',
   };
-  const MaXacThuc = sha256([
-    fields.LoaiBanTin,
-    fields.MaLoi,
-    fields.MaDoiTac,
-    fields.MaThamChieu,
-    String(fields.SoTien),
-    fields.MaTienTe,
-    fields.MaGiaoDich,
-    fields.MaNganHang,
-    fields.ThoiGianGD,
-    fields.ThongTinGiaoDich,
-    secret,
-  ]);
-  return { ...fields, MaXacThuc };
+  return { ...fields, MaXacThuc: callbackChecksum(fields, secret) };
+}
+
+/** The callback's checksum in the order [TH ConfirmDvcPaymentCommandHandler] joins its fields. */
+function callbackChecksum(fields: Record<string, string | number>, secret: string) {
+  const order = [
+    'LoaiBanTin',
+    'MaLoi',
+    'MaDoiTac',
+    'MaThamChieu',
+    'SoTien',
+    'MaTienTe',
+    'MaGiaoDich',
+    'MaNganHang',
+    'ThoiGianGD',
+    'ThongTinGiaoDich',
+  ];
+  return sha256([...order.map((name) => String(fields[name])), secret]);
 }
 
 function nowNational(): string {
@@ -401,19 +396,7 @@ describe('forged callbacks (issue 17)', () => {
     ];
     for (const shift of shifts) {
       const fields = { ...signedCallback(a.reference, '258000'), ...shift };
-      const values = [
-        fields.LoaiBanTin,
-        fields.MaLoi,
-        fields.MaDoiTac,
-        fields.MaThamChieu,
-        String(fields.SoTien),
-        fields.MaTienTe,
-        fields.MaGiaoDich,
-        fields.MaNganHang,
-        fields.ThoiGianGD,
-        fields.ThongTinGiaoDich,
-      ];
-      const reply = await postCallback({ ...fields, MaXacThuc: sha256([...values, SECRET]) });
+      const reply = await postCallback({ ...fields, MaXacThuc: callbackChecksum(fields, SECRET) });
       expect(reply.reply.MaLoi).toBe('04');
     }
     // A QUERY's checksum (five fields) presented as a callback's: no split of ten values makes it.
@@ -461,74 +444,6 @@ describe('the national fee look-up', () => {
     expect((await lookUp('000.00.12.H12-250101-9999')).error_code).toBe('-1');
     expect((await lookUp('not a code')).error_code).toBe('-1');
     expect((await client.post('/v1/national/fees', { MaHoSo: dossier.dossierCode })).status).toBe(403);
-  });
-});
-
-describe('reconciliation (đối soát)', () => {
-  it('reports matched payments and every kind of mismatch, raises the metric, and keeps the report', async () => {
-    const admin = clientOf(runtime, await tokenFor(runtime, 'demo-admin', 'demo-admin-secret'));
-    const metrics = vi.spyOn(runtime.deps.metrics, 'count');
-    const paid = await aPendingPayment();
-    await payAtSimulator(runtime, paid.reference);
-    // Paid on the platform, but the callback never came: a status mismatch until the poller runs.
-    const silent = await aPendingPayment();
-    await setPaymentFaults(runtime, { dropCallback: true });
-    await payAtSimulator(runtime, silent.reference);
-    await setPaymentFaults(runtime, {});
-    // A platform transaction the gateway never made.
-    const stray = runtime.simulators.payment.transactions.get(paid.reference);
-    if (!stray) throw new Error('the simulator lost a transaction');
-    runtime.simulators.payment.transactions.set('LTFFFFFFFF000040008000000000000001', {
-      ...stray,
-      reference: 'LTFFFFFFFF000040008000000000000001',
-    });
-    // A gateway payment the platform does not list.
-    const missing = await aPendingPayment();
-    runtime.simulators.payment.transactions.delete(missing.reference);
-    const day = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
-
-    const response = await admin.post('/v1/admin/reconciliation-runs', { day });
-
-    expect(response.status).toBe(201);
-    const report = (await response.json()) as {
-      reportId: string;
-      matched: number;
-      mismatches: number;
-      byKind: Record<string, number>;
-      entries: { kind: string; reference: string }[];
-    };
-    const kindOf = (reference: string) => report.entries.find((entry) => entry.reference === reference)?.kind;
-    expect(kindOf(paid.reference)).toBeUndefined();
-    expect(kindOf(silent.reference)).toBe('statusMismatch');
-    expect(kindOf('LTFFFFFFFF000040008000000000000001')).toBe('missingOnGateway');
-    expect(kindOf(missing.reference)).toBe('missingOnPlatform');
-    expect(report.matched).toBeGreaterThanOrEqual(1);
-    expect(report.mismatches).toBe(report.entries.length);
-    expect(metrics).toHaveBeenCalledWith('ReconciliationMismatches', report.mismatches, expect.any(Object));
-
-    const listed = (await (
-      await admin.get(`/v1/admin/reconciliation-reports?from=${day}&to=${day}`)
-    ).json()) as {
-      items: { reportId: string }[];
-    };
-    expect(listed.items.map((item) => item.reportId)).toContain(report.reportId);
-    const stored = (await (
-      await admin.get(`/v1/admin/reconciliation-reports/${report.reportId}`)
-    ).json()) as {
-      entries: unknown[];
-    };
-    expect(stored.entries).toHaveLength(report.entries.length);
-    expect((await client.get('/v1/admin/reconciliation-reports')).status).toBe(403);
-    expect((await admin.get('/v1/admin/reconciliation-reports/nope')).status).toBe(404);
-  }, 30_000);
-
-  it('runs the daily schedule for the previous day', async () => {
-    const result = (await runtime.runSchedule('payment-reconciliation')) as {
-      day: string;
-      mismatches: number;
-    };
-    const yesterday = new Date(Date.now() + 7 * 3600_000 - 86_400_000).toISOString().slice(0, 10);
-    expect(result).toMatchObject({ day: yesterday, mismatches: 0 });
   });
 });
 

@@ -9,7 +9,7 @@ import type { LocalRuntime } from '../../infra/local/start-local-runtime';
 import { aDossier } from '../support/fixtures';
 import { aStatusChange } from '../support/national-fixtures';
 import { nationalTimeline, setFaults } from '../support/receiver';
-import { eventually, startTestRuntime, tokenFor } from '../support/test-runtime';
+import { callGateway, eventually, startTestRuntime, tokenFor } from '../support/test-runtime';
 
 let runtime: LocalRuntime;
 let token: string;
@@ -30,12 +30,23 @@ beforeAll(async () => {
 afterAll(() => runtime.stop());
 beforeEach(() => setFaults(runtime.urls.nationalPortal, {}));
 
-const post = (path: string, body: unknown) =>
-  fetch(`${runtime.urls.gateway}${path}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
+const post = (path: string, body: unknown) => callGateway(runtime, token, 'POST', path, body);
+
+/** A new dossier accepted (stored) while every send to the national queue fails. */
+async function acceptedWhileTheQueueIsDown() {
+  const queue = runtime.deps.queues.national;
+  const send = queue.send;
+  (queue as { send: typeof send }).send = async () => {
+    throw new Error('SQS unavailable (simulated)');
+  };
+  const life = aDossierLife();
+  try {
+    expect((await post('/v1/dossiers', life.dossier)).status).toBe(202);
+  } finally {
+    (queue as { send: typeof send }).send = send;
+  }
+  return life;
+}
 
 /**
  * A dossier's life at the desk: received, then five status changes. Each change reaches the
@@ -179,17 +190,7 @@ describe('province -> national relay', () => {
   });
 
   it('delivers a message whose enqueue failed after it was stored, once the sweeper runs', async () => {
-    const queue = runtime.deps.queues.national;
-    const send = queue.send;
-    (queue as { send: typeof send }).send = async () => {
-      throw new Error('SQS unavailable (simulated)');
-    };
-    const life = aDossierLife();
-    try {
-      expect((await post('/v1/dossiers', life.dossier)).status).toBe(202);
-    } finally {
-      (queue as { send: typeof send }).send = send;
-    }
+    const life = await acceptedWhileTheQueueIsDown();
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(await nationalTimeline(runtime.urls.nationalPortal, life.dossier.dossierCode)).toEqual([]);
     expect(await sweepOutbox(runtime.deps, { staleAfterSeconds: 0, limit: 1000 })).toBeGreaterThanOrEqual(1);
@@ -218,19 +219,9 @@ describe('province -> national relay', () => {
   }, 30_000);
 
   it('does not send again what reached the portal before a crash, when the message is recovered from the store', async () => {
-    const queue = runtime.deps.queues.national;
-    const send = queue.send;
     // The process "dies" after the portal accepted the dossier but before the gateway recorded it:
     // here, the enqueue is lost and the portal receives the dossier through another path.
-    (queue as { send: typeof send }).send = async () => {
-      throw new Error('SQS unavailable (simulated)');
-    };
-    const life = aDossierLife();
-    try {
-      expect((await post('/v1/dossiers', life.dossier)).status).toBe(202);
-    } finally {
-      (queue as { send: typeof send }).send = send;
-    }
+    const life = await acceptedWhileTheQueueIsDown();
     // Exactly the record the relay would send, the unit's configured name as DonViXuLy.
     const agencyName = await runtime.deps.agencyNames.nameOf(life.dossier.agencyCode);
     await runtime.deps.nationalPortal.syncDossier(

@@ -63,25 +63,32 @@ async function webhooksFor(dossierCode: string): Promise<Webhook[]> {
   );
 }
 
+/** The portal's progress rows for a dossier, pushed in order: (TrangThaiHoSo, minute) each. */
+async function pushProgress(dossierCode: string, rows: readonly (readonly [string, number])[]) {
+  for (const [status, minute] of rows) {
+    expect((await push('/v1/national/status', aProgressRow(dossierCode, status, minute))).status).toBe(202);
+  }
+}
+
+/** The dossier's webhooks once at least `count` have come. */
+const webhooksOnceThere = (dossierCode: string, count: number, timeoutMs?: number) =>
+  eventually(async () => {
+    const mine = await webhooksFor(dossierCode);
+    return mine.length >= count ? mine : undefined;
+  }, timeoutMs);
+
 describe('national -> province relay', () => {
   it('delivers an online dossier and the portal’s status changes as signed webhooks, once each, in order', async () => {
     const dossier = anOnlineDossier();
     expect((await push('/v1/national/dossiers', dossier)).status).toBe(202);
     // The portal retries its push: a repeat is acknowledged and not delivered again.
     expect((await push('/v1/national/dossiers', dossier)).status).toBe(202);
-    for (const [status, minute] of [
+    await pushProgress(dossier.MaHoSo, [
       ['2', 1],
       ['4', 2],
       ['9', 3],
-    ] as const) {
-      expect((await push('/v1/national/status', aProgressRow(dossier.MaHoSo, status, minute))).status).toBe(
-        202,
-      );
-    }
-    const hooks = await eventually(async () => {
-      const mine = await webhooksFor(dossier.MaHoSo);
-      return mine.length >= 4 ? mine : undefined;
-    });
+    ]);
+    const hooks = await webhooksOnceThere(dossier.MaHoSo, 4);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect((await webhooksFor(dossier.MaHoSo)).length).toBe(4);
     expect(hooks.map((hook) => `${hook.body.type}:${hook.body.data.status}`)).toEqual([
@@ -104,18 +111,11 @@ describe('national -> province relay', () => {
     await setFaults(runtime.urls.province, { failRate: 0.4, failStatus: 503 });
     const dossier = anOnlineDossier();
     expect((await push('/v1/national/dossiers', dossier)).status).toBe(202);
-    for (const [status, minute] of [
+    await pushProgress(dossier.MaHoSo, [
       ['2', 1],
       ['4', 2],
-    ] as const) {
-      expect((await push('/v1/national/status', aProgressRow(dossier.MaHoSo, status, minute))).status).toBe(
-        202,
-      );
-    }
-    const hooks = await eventually(async () => {
-      const mine = await webhooksFor(dossier.MaHoSo);
-      return mine.length >= 3 ? mine : undefined;
-    }, 50_000);
+    ]);
+    const hooks = await webhooksOnceThere(dossier.MaHoSo, 3, 50_000);
     expect(hooks.map((hook) => hook.body.data.status)).toEqual(['submitted', 'received', 'processing']);
   }, 60_000);
 

@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../infra/local/start-local-runtime';
 import { aDossier } from '../support/fixtures';
-import { eventually, startTestRuntime, tokenFor } from '../support/test-runtime';
+import { eventually, startTestRuntime, tokenFor, useTestRuntime } from '../support/test-runtime';
 
 interface Received {
   path: string;
@@ -36,25 +36,20 @@ function postDossier(
 }
 
 describe('walking skeleton: one dossier end to end through the local runtime', () => {
-  let runtime: LocalRuntime;
-  let token: string;
-
-  beforeAll(async () => {
-    runtime = await startTestRuntime();
-    token = await tokenFor(runtime);
-  });
-  afterAll(() => runtime.stop());
+  const started = useTestRuntime();
 
   it('accepts a dossier, relays DongBoHoSoMC to the national portal and reports it synced', async () => {
     const dossier = aDossier();
-    const response = await postDossier(runtime, token, dossier);
+    const response = await postDossier(started.runtime, started.token, dossier);
     expect(response.status).toBe(202);
     const accepted = (await response.json()) as { dossierCode: string; messageId: string; state: string };
     expect(accepted).toMatchObject({ dossierCode: dossier.dossierCode, state: 'accepted' });
     expect(accepted.messageId).toMatch(/^[0-9a-f-]{36}$/);
 
     const delivered = await eventually(async () =>
-      (await receivedAt(runtime)).find((request) => request.body.data?.[0]?.MaHoSo === dossier.dossierCode),
+      (await receivedAt(started.runtime)).find(
+        (request) => request.body.data?.[0]?.MaHoSo === dossier.dossierCode,
+      ),
     );
     // madonvi and dstcode are the account's constants, not the dossier's agency code, and
     // isUpdating is the string "False" [OCPS DVCQGIntegrationActionImpl syncData, syncDossierAndDossierStatus].
@@ -68,8 +63,8 @@ describe('walking skeleton: one dossier end to end through the local runtime', (
     expect(delivered.body.data[0]?.TrangThaiHoSo).toBe('2');
 
     const view = await eventually(async () => {
-      const lookup = await fetch(`${runtime.urls.gateway}/v1/dossiers/${dossier.dossierCode}`, {
-        headers: { authorization: `Bearer ${token}` },
+      const lookup = await fetch(`${started.runtime.urls.gateway}/v1/dossiers/${dossier.dossierCode}`, {
+        headers: { authorization: `Bearer ${started.token}` },
       });
       const body = (await lookup.json()) as {
         sync: { state: string };
@@ -85,12 +80,13 @@ describe('walking skeleton: one dossier end to end through the local runtime', (
 
   it('sends the next version of a dossier as an update', async () => {
     const dossier = aDossier();
-    expect((await postDossier(runtime, token, dossier)).status).toBe(202);
-    expect((await postDossier(runtime, token, { ...dossier, version: 2, status: 'processing' })).status).toBe(
-      202,
-    );
+    expect((await postDossier(started.runtime, started.token, dossier)).status).toBe(202);
+    expect(
+      (await postDossier(started.runtime, started.token, { ...dossier, version: 2, status: 'processing' }))
+        .status,
+    ).toBe(202);
     const sent = await eventually(async () => {
-      const mine = (await receivedAt(runtime)).filter(
+      const mine = (await receivedAt(started.runtime)).filter(
         (request) => request.body.data?.[0]?.MaHoSo === dossier.dossierCode,
       );
       return mine.length === 2 ? mine : undefined;
@@ -103,19 +99,23 @@ describe('walking skeleton: one dossier end to end through the local runtime', (
 
   it('answers a repeated request with the original answer and delivers it once', async () => {
     const dossier = aDossier();
-    const first = (await (await postDossier(runtime, token, dossier)).json()) as { messageId: string };
-    const repeat = await postDossier(runtime, token, dossier);
+    const first = (await (await postDossier(started.runtime, started.token, dossier)).json()) as {
+      messageId: string;
+    };
+    const repeat = await postDossier(started.runtime, started.token, dossier);
     expect(repeat.status).toBe(202);
     expect(repeat.headers.get('idempotent-replayed')).toBe('true');
     expect(((await repeat.json()) as { messageId: string }).messageId).toBe(first.messageId);
     await eventually(async () =>
-      (await receivedAt(runtime)).some((request) => request.body.data?.[0]?.MaHoSo === dossier.dossierCode)
+      (await receivedAt(started.runtime)).some(
+        (request) => request.body.data?.[0]?.MaHoSo === dossier.dossierCode,
+      )
         ? true
         : undefined,
     );
     // Wait past the point where a duplicate would have arrived (the relay drains in well under a second).
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const copies = (await receivedAt(runtime)).filter(
+    const copies = (await receivedAt(started.runtime)).filter(
       (request) => request.body.data?.[0]?.MaHoSo === dossier.dossierCode,
     );
     expect(copies).toHaveLength(1);
@@ -124,7 +124,7 @@ describe('walking skeleton: one dossier end to end through the local runtime', (
   it('refuses an invalid dossier with every field error, and stores and queues nothing', async () => {
     const dossier = aDossier();
     const { applicant, ...withoutApplicant } = dossier;
-    const response = await postDossier(runtime, token, {
+    const response = await postDossier(started.runtime, started.token, {
       ...withoutApplicant,
       applicant: { ...applicant, idNumber: '12345', nickname: 'An' },
       channel: 'fax',
@@ -139,14 +139,14 @@ describe('walking skeleton: one dossier end to end through the local runtime', (
       '$.channel',
     ]);
 
-    const lookup = await fetch(`${runtime.urls.gateway}/v1/dossiers/${dossier.dossierCode}`, {
-      headers: { authorization: `Bearer ${token}` },
+    const lookup = await fetch(`${started.runtime.urls.gateway}/v1/dossiers/${dossier.dossierCode}`, {
+      headers: { authorization: `Bearer ${started.token}` },
     });
     expect(lookup.status).toBe(404);
-    expect(await runtime.deps.store.listMessages('national', dossier.dossierCode)).toEqual([]);
-    const attributes = await runtime.deps.aws.sqs.send(
+    expect(await started.runtime.deps.store.listMessages('national', dossier.dossierCode)).toEqual([]);
+    const attributes = await started.runtime.deps.aws.sqs.send(
       new GetQueueAttributesCommand({
-        QueueUrl: runtime.queueUrls.get('to-national.fifo'),
+        QueueUrl: started.runtime.queueUrls.get('to-national.fifo'),
         AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
       }),
     );
@@ -156,8 +156,8 @@ describe('walking skeleton: one dossier end to end through the local runtime', (
 
   it('refuses a dossier of an agency the client may not act for', async () => {
     const response = await postDossier(
-      runtime,
-      token,
+      started.runtime,
+      started.token,
       aDossier({
         dossierCode: '000.00.12.H56-250314-0001',
         agencyCode: '000.00.12.H56',
@@ -169,17 +169,17 @@ describe('walking skeleton: one dossier end to end through the local runtime', (
   });
 
   it('asks for a token on /v1 routes', async () => {
-    const response = await fetch(`${runtime.urls.gateway}/v1/dossiers/000.00.12.H12-250314-0001`);
+    const response = await fetch(`${started.runtime.urls.gateway}/v1/dossiers/000.00.12.H12-250314-0001`);
     expect(response.status).toBe(401);
     expect(response.headers.get('www-authenticate')).toContain('Bearer');
-    const forged = await fetch(`${runtime.urls.gateway}/v1/dossiers/000.00.12.H12-250314-0001`, {
-      headers: { authorization: `Bearer ${token.slice(0, -4)}AAAA` },
+    const forged = await fetch(`${started.runtime.urls.gateway}/v1/dossiers/000.00.12.H12-250314-0001`, {
+      headers: { authorization: `Bearer ${started.token.slice(0, -4)}AAAA` },
     });
     expect(forged.status).toBe(401);
   });
 
   it('reports every dependency in /health', async () => {
-    const response = await fetch(`${runtime.urls.gateway}/health`);
+    const response = await fetch(`${started.runtime.urls.gateway}/health`);
     const health = (await response.json()) as {
       status: string;
       dependencies: { name: string; status: string }[];

@@ -1,8 +1,8 @@
 import type { DossierSubmission } from '../../contracts/provincial-api';
 import type { LocalRuntime } from '../../infra/local/start-local-runtime';
-import { aDossier } from './fixtures';
+import { aDossier, aPaymentRequest } from './fixtures';
 
-export { aPaymentRequest } from './fixtures';
+export { aPaymentRequest };
 
 import { eventually } from './test-runtime';
 
@@ -37,6 +37,19 @@ export async function aSyncedDossier(
     runtime.simulators.nationalPortal.dossiers.has(dossier.dossierCode) ? true : undefined,
   );
   return dossier;
+}
+
+/** A payment created for a freshly synced dossier, pending at the platform. */
+export async function aPendingPaymentOn(runtime: LocalRuntime, client: Client) {
+  const dossier = await aSyncedDossier(runtime, client);
+  const created = await createdPayment(
+    await client.post('/v1/payments', aPaymentRequest(dossier.dossierCode)),
+  );
+  return {
+    dossier,
+    paymentId: created.paymentId,
+    reference: await referenceOfPayment(client, created.paymentId),
+  };
 }
 
 export interface Created {

@@ -77,15 +77,39 @@ export async function eventually<T>(
   );
 }
 
+/** A JSON request to the gateway with a bearer token, as a client sends it. */
+export function callGateway(
+  runtime: LocalRuntime,
+  token: string,
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<Response> {
+  return fetch(`${runtime.urls.gateway}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+}
+
 /**
  * The whole local runtime for the tests of one file, started before them (with a provincial
- * client's token) and stopped after them. Read `runtime` and `token` inside tests and hooks.
+ * client's token and an administrator's) and stopped after them. Read `runtime`, `token` and
+ * `admin` inside tests and hooks; `post` sends JSON as the provincial client.
  */
 export function useTestRuntime(overrides: Parameters<typeof startTestRuntime>[1] = {}) {
-  const started = {} as { runtime: LocalRuntime; token: string };
+  const started = {
+    post: (path: string, body: unknown) => callGateway(started.runtime, started.token, 'POST', path, body),
+  } as {
+    runtime: LocalRuntime;
+    token: string;
+    admin: string;
+    post: (path: string, body: unknown) => Promise<Response>;
+  };
   beforeAll(async () => {
     started.runtime = await startTestRuntime(null, overrides);
     started.token = await tokenFor(started.runtime);
+    started.admin = await tokenFor(started.runtime, 'demo-admin', 'demo-admin-secret');
   });
   afterAll(() => started.runtime?.stop());
   return started;

@@ -147,8 +147,12 @@ export const itemKeys = {
     pk: `PAYDAY#${day}`,
     sk: `PAYMENT#${paymentId}`,
   }),
-  /** An admin action, in a partition per UTC day, newest last. */
-  auditEntry: (at: string, id: string): TableKey => ({ pk: `AUDIT#${at.slice(0, 10)}`, sk: `${at}#${id}` }),
+  /**
+   * An admin action, in a partition per UTC month, newest last. Admin actions are few (a month
+   * is never a hot partition) and a month per partition keeps "newest first" a handful of
+   * queries however sparse the log is (docs/adr/0012).
+   */
+  auditEntry: (at: string, id: string): TableKey => ({ pk: `AUDIT#${at.slice(0, 7)}`, sk: `${at}#${id}` }),
   /** Delivery counts of a channel in one ten-minute bucket. */
   throughputBucket: (channel: string, bucket: string): TableKey => ({ pk: `STATS#${channel}`, sk: bucket }),
   /** An API client (its secret only as a hash). */
@@ -252,8 +256,8 @@ export const accessPatterns = {
   paymentsOfDossier: { index: undefined, partition: dossierPartition, sortPrefix: 'PAYMENT#' },
   /** A Vietnam day's payments, the same way. */
   paymentsOfDay: { index: undefined, partition: (day: string) => `PAYDAY#${day}`, sortPrefix: 'PAYMENT#' },
-  /** One UTC day of the audit log, newest first. */
-  auditOfDay: { index: undefined, partition: (day: string) => `AUDIT#${day}` },
+  /** One UTC month (`YYYY-MM`) of the audit log, newest first. */
+  auditOfMonth: { index: undefined, partition: (month: string) => `AUDIT#${month}` },
   /** A channel's throughput buckets since a time. */
   throughputOfChannel: { index: undefined, partition: (channel: string) => `STATS#${channel}` },
   /** Every provincial system, in one query. */

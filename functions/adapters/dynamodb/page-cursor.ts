@@ -11,11 +11,16 @@ export function encodeCursor(key: Record<string, unknown> | undefined): string |
   return key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined;
 }
 
-/** A cursor this API returned, back to a key; anything else is the caller's error (400). */
-export function decodeCursor(cursor: string | undefined): StartKey | undefined {
+/**
+ * A cursor this API returned, back to a key (or to the position `schema` describes, for a read
+ * that keeps its own); anything else is the caller's error (400).
+ */
+export function decodeCursor(cursor: string | undefined): StartKey | undefined;
+export function decodeCursor<T>(cursor: string | undefined, schema: z.ZodType<T>): T | undefined;
+export function decodeCursor(cursor: string | undefined, schema: z.ZodType = startKeySchema): unknown {
   if (!cursor) return undefined;
   try {
-    return startKeySchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    return schema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
   } catch (error) {
     throw new GatewayError('request.invalid', 'Con trỏ trang không hợp lệ / Invalid cursor', {
       fieldErrors: [{ path: '$.cursor', message: 'not a cursor this API returned' }],

@@ -116,6 +116,21 @@ describe('access tokens', () => {
   });
 
   describe('refuses forged tokens', () => {
+    /** Claims an attacker would want, valid for the issuer, the audience and the time. */
+    const attackerAdminPayload = () => {
+      const now = Math.floor(issuedAt.getTime() / 1000);
+      return base64url.encode(
+        JSON.stringify({
+          sub: 'attacker',
+          scope: 'admin',
+          iss: issuer,
+          aud: audience,
+          iat: now,
+          exp: now + 900,
+        }),
+      );
+    };
+
     it('a changed payload under the original signature', async () => {
       const [header, , signature] = (await (await tokensWith([previous])).issue(claims)).split('.');
       const payload = base64url.encode(
@@ -126,35 +141,15 @@ describe('access tokens', () => {
 
     it('alg none', async () => {
       const header = base64url.encode(JSON.stringify({ alg: 'none', typ: 'at+jwt', kid: previous.kid }));
-      const now = Math.floor(issuedAt.getTime() / 1000);
-      const payload = base64url.encode(
-        JSON.stringify({
-          sub: 'attacker',
-          scope: 'admin',
-          iss: issuer,
-          aud: audience,
-          iat: now,
-          exp: now + 900,
-        }),
-      );
+      const payload = attackerAdminPayload();
       expect(await refuses(await tokensWith([previous]), `${header}.${payload}.`)).toBe(true);
     });
 
     it('HS256 keyed with the published public key', async () => {
       const tokens = await tokensWith([previous]);
       const [published] = tokens.jwks().keys;
-      const now = Math.floor(issuedAt.getTime() / 1000);
       const header = base64url.encode(JSON.stringify({ alg: 'HS256', typ: 'at+jwt', kid: previous.kid }));
-      const payload = base64url.encode(
-        JSON.stringify({
-          sub: 'attacker',
-          scope: 'admin',
-          iss: issuer,
-          aud: audience,
-          iat: now,
-          exp: now + 900,
-        }),
-      );
+      const payload = attackerAdminPayload();
       for (const secret of [
         JSON.stringify(published),
         published?.x ?? '',

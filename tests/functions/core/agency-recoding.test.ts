@@ -7,7 +7,7 @@ import {
   retiredAgencyRefusal,
   viewAgencyRecoding,
 } from '../../../functions/core/agency-recoding';
-import { GatewayError } from '../../../functions/core/gateway-error';
+import { refusal } from '../../support/refusal';
 
 const row = (
   retiredCode: string,
@@ -16,15 +16,7 @@ const row = (
   note?: string,
 ): AgencyRecodingRow => ({ retiredCode, replacementCode, effectiveFrom, ...(note ? { note } : {}) });
 
-function loadFailure(raw: unknown): GatewayError {
-  try {
-    loadAgencyRecoding(raw);
-  } catch (error) {
-    if (error instanceof GatewayError) return error;
-    throw error;
-  }
-  throw new Error('expected the table to be refused');
-}
+const loadFailure = (raw: unknown) => refusal(() => loadAgencyRecoding(raw));
 
 const merged = loadAgencyRecoding({
   version: 'test-1',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decideAcceptance, type IncomingMessage } from '../../../functions/core/decide-acceptance';
 import type { MessageSummary } from '../../../functions/core/dossier-message';
 import { GatewayError } from '../../../functions/core/gateway-error';
+import { refusal } from '../../support/refusal';
 
 function accepted(sequence: number, overrides: Partial<MessageSummary> = {}): MessageSummary {
   return {
@@ -34,16 +35,6 @@ const incoming = (overrides: Partial<IncomingMessage> = {}): IncomingMessage => 
   enforceTransitions: true,
   ...overrides,
 });
-
-function refusal(run: () => unknown): GatewayError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof GatewayError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('decideAcceptance', () => {
   it('gives the first message of a dossier sequence 1', () => {

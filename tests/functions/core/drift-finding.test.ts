@@ -8,7 +8,7 @@ import {
   hasMessagesInFlight,
 } from '../../../functions/core/drift-finding';
 import { toNationalDossier } from '../../../functions/core/translate-dossier';
-import { aDossier } from '../../support/fixtures';
+import { aDossier, aDriftFinding } from '../../support/fixtures';
 
 const now = '2025-03-15T03:00:00.000Z';
 const context = {
@@ -19,22 +19,16 @@ const context = {
   newId: () => 'finding-1',
 };
 
-function anOpenFinding(overrides: Partial<DriftFinding> = {}): DriftFinding {
-  return {
+/** A finding opened a day before `now`, revised twice since. */
+const anOpenFinding = (overrides: Partial<DriftFinding> = {}) =>
+  aDriftFinding(context.dossierCode, {
     findingId: 'finding-0',
-    dossierCode: context.dossierCode,
     agencyCode: context.agencyCode,
-    state: 'open',
-    kind: 'status',
-    ourStatus: 'processing',
-    portalStatus: '2',
     detectedAt: '2025-03-14T03:00:00.000Z',
     lastCheckedAt: '2025-03-14T03:00:00.000Z',
     revision: 3,
-    resyncs: 0,
     ...overrides,
-  };
-}
+  });
 
 describe('compareWithPortal', () => {
   const held = inboundNationalDossierSchema.parse(toNationalDossier(aDossier({ status: 'received' })));

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { inboundNationalDossierSchema, inboundProgressRowSchema } from '../../../contracts/national-portal';
-import { GatewayError } from '../../../functions/core/gateway-error';
 import { toNationalDossier } from '../../../functions/core/translate-dossier';
 import {
   fromNationalDossier,
   fromNationalProgressRow,
 } from '../../../functions/core/translate-national-dossier';
 import { aDossier } from '../../support/fixtures';
+import { refusal } from '../../support/refusal';
 
 /** A dossier record as the portal pushes it, with `overrides` as it writes them (before reading). */
 const online = (overrides: Record<string, unknown> = {}) => ({
@@ -18,15 +18,7 @@ const online = (overrides: Record<string, unknown> = {}) => ({
 const translate = (record: Record<string, unknown>) =>
   fromNationalDossier(inboundNationalDossierSchema.parse(record));
 
-function refusal(record: Record<string, unknown>): GatewayError {
-  try {
-    translate(record);
-  } catch (error) {
-    if (error instanceof GatewayError) return error;
-    throw error;
-  }
-  throw new Error('expected the dossier to be refused');
-}
+const refusedDossier = (record: Record<string, unknown>) => refusal(() => translate(record));
 
 describe('translation from the national dossier', () => {
   it('takes the receiving agency from MaHoSo, never from DonViXuLy, which names a unit [OCPS getGovAgencyName, TH GroupName]', () => {
@@ -146,7 +138,9 @@ describe('translation from the national dossier', () => {
   });
 
   it('names every missing field by the portal’s own name', () => {
-    const error = refusal(online({ MaTTHC: '', TenTTHC: undefined, NgayTiepNhan: '', NgayNopHoSo: '' }));
+    const error = refusedDossier(
+      online({ MaTTHC: '', TenTTHC: undefined, NgayTiepNhan: '', NgayNopHoSo: '' }),
+    );
     expect(error.code).toBe('request.invalid');
     expect(error.fieldErrors.map((fieldError) => fieldError.path)).toEqual([
       '$.MaTTHC',
@@ -156,7 +150,7 @@ describe('translation from the national dossier', () => {
   });
 
   it('refuses what the provincial contract cannot carry, naming the portal’s own fields', () => {
-    const error = refusal(
+    const error = refusedDossier(
       online({
         NgayHenTra: '20250301000000',
         DanhSachLePhi: [
@@ -177,7 +171,7 @@ describe('translation from the national dossier', () => {
   it('points at the attachment’s own TaiLieuNop position, counting deleted ones', () => {
     const [kept] = online().TaiLieuNop;
     if (!kept) throw new Error('fixture has a document');
-    const error = refusal(
+    const error = refusedDossier(
       online({
         TaiLieuNop: [
           { ...kept, IsDeleted: 'True' },

@@ -1,27 +1,14 @@
 import type { Context, SQSEvent } from 'aws-lambda';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { envelopeOf } from '../../../functions/application/accept-message';
 import { createDeadLetterRecorderHandler } from '../../../functions/handlers/dead-letter-recorder';
-import type { LocalRuntime } from '../../../infra/local/start-local-runtime';
 import { aDossier } from '../../support/fixtures';
 import { aStatusChange } from '../../support/national-fixtures';
 import { setFaults } from '../../support/receiver';
-import { eventually, startTestRuntime, tokenFor } from '../../support/test-runtime';
+import { eventually, useTestRuntime } from '../../support/test-runtime';
 
-let runtime: LocalRuntime;
-let token: string;
-beforeAll(async () => {
-  runtime = await startTestRuntime();
-  token = await tokenFor(runtime);
-});
-afterAll(() => runtime.stop());
-
-const post = (path: string, body: unknown) =>
-  fetch(`${runtime.urls.gateway}${path}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
+const started = useTestRuntime();
+const { post } = started;
 
 function deadLetterEvent(bodies: unknown[]): SQSEvent {
   return {
@@ -49,23 +36,24 @@ describe('dead-letter recorder', () => {
     const dossier = aDossier();
     expect((await post('/v1/dossiers', dossier)).status).toBe(202);
     await eventually(async () =>
-      (await runtime.deps.store.getDeliveryProgress('national', dossier.dossierCode)).deliveredSequence === 1
+      (await started.runtime.deps.store.getDeliveryProgress('national', dossier.dossierCode))
+        .deliveredSequence === 1
         ? true
         : undefined,
     );
-    await setFaults(runtime.urls.nationalPortal, { down: true });
+    await setFaults(started.runtime.urls.nationalPortal, { down: true });
     try {
       const change = aStatusChange('dl-1', 'processing', 5);
       expect((await post(`/v1/dossiers/${dossier.dossierCode}/status`, change)).status).toBe(202);
       await eventually(async () =>
-        (await runtime.deps.store.getDeliveryProgress('national', dossier.dossierCode)).lastError
+        (await started.runtime.deps.store.getDeliveryProgress('national', dossier.dossierCode)).lastError
           ? true
           : undefined,
       );
-      const stuck = await runtime.deps.store.getMessage('national', dossier.dossierCode, 2);
+      const stuck = await started.runtime.deps.store.getMessage('national', dossier.dossierCode, 2);
       if (!stuck) throw new Error('message 2 not stored');
 
-      const recorder = createDeadLetterRecorderHandler(runtime.deps);
+      const recorder = createDeadLetterRecorderHandler(started.runtime.deps);
       const response = await recorder(
         deadLetterEvent([envelopeOf(stuck), { not: 'an envelope' }]),
         {} as Context,
@@ -73,7 +61,7 @@ describe('dead-letter recorder', () => {
       // A malformed dead letter stays in the DLQ (reported as failed) rather than vanishing.
       expect(response.batchItemFailures).toEqual([{ itemIdentifier: 'dlq-1' }]);
 
-      const failed = await runtime.deps.store.getFailedMessage(stuck.messageId);
+      const failed = await started.runtime.deps.store.getFailedMessage(stuck.messageId);
       expect(failed).toMatchObject({
         reason: 'exhausted',
         status: 'parked',
@@ -82,14 +70,17 @@ describe('dead-letter recorder', () => {
       });
       expect(failed?.lastError).toMatch(/unreachable|socket|fetch failed/i);
       expect(
-        (await runtime.deps.store.getDeliveryProgress('national', dossier.dossierCode)).parkedSequence,
+        (await started.runtime.deps.store.getDeliveryProgress('national', dossier.dossierCode))
+          .parkedSequence,
       ).toBe(2);
 
       const again = await recorder(deadLetterEvent([envelopeOf(stuck)]), {} as Context);
       expect(again.batchItemFailures).toEqual([]);
-      expect((await runtime.deps.store.getFailedMessage(stuck.messageId))?.attempts).toBe(failed?.attempts);
+      expect((await started.runtime.deps.store.getFailedMessage(stuck.messageId))?.attempts).toBe(
+        failed?.attempts,
+      );
     } finally {
-      await setFaults(runtime.urls.nationalPortal, {});
+      await setFaults(started.runtime.urls.nationalPortal, {});
     }
   }, 30_000);
 });

@@ -44,10 +44,20 @@ const auditLogs: { name: string; create: () => AuditSetup }[] = [
 ];
 
 describe.each(auditLogs)('audit log contract: $name', ({ create }) => {
-  it('reads every entry back newest first, across days, a page at a time', async () => {
+  it('reads every entry back newest first, across days, months and years, a page at a time', async () => {
     const { clock, log } = create();
     const targets: string[] = [];
-    for (const day of ['2025-01-02', '2025-02-20', '2025-03-09', '2025-03-10']) {
+    // A year back and a quiet stretch between: more months than one read takes side by side.
+    const days = [
+      '2024-03-15',
+      '2024-12-31',
+      '2025-01-02',
+      '2025-02-20',
+      '2025-03-09',
+      '2025-03-09',
+      '2025-03-10',
+    ];
+    for (const day of days) {
       clock.set(`${day}T08:00:00.000Z`);
       const entry = await log.record({
         actor: 'demo-admin',
@@ -59,7 +69,7 @@ describe.each(auditLogs)('audit log contract: $name', ({ create }) => {
     }
     const seen: string[] = [];
     let cursor: string | undefined;
-    for (let page = 0; page < 5; page += 1) {
+    for (let page = 0; page < 10; page += 1) {
       const result = await log.list({ limit: 3, ...(cursor ? { cursor } : {}) });
       seen.push(...result.items.map((entry) => entry.target));
       cursor = result.cursor;

@@ -1,0 +1,262 @@
+import { toNationalTimestamp } from '../functions/core/national-time';
+import { requestToken } from '../infra/local/demo-client';
+import type { createPaymentPlatformSimulator } from '../infra/simulators/payment-platform-simulator';
+import { changesFor, PUSHED_STATUSES, REFERENCE } from './soak-traffic';
+
+/** What the receivers got, against what the gateway accepted: the soak's report. */
+
+/** What one receiver got, against what the gateway accepted for it. */
+export interface ReceiverReport {
+  readonly accepted: number;
+  readonly delivered: number;
+  readonly parked: number;
+  readonly lost: number;
+  readonly duplicatedAtReceiver: number;
+  /**
+   * Sent again under the same webhook-id (a crash between delivery and its record): Standard
+   * Webhooks receivers deduplicate by that id, so the province processes it once.
+   */
+  readonly redeliveredSameId: number;
+  /**
+   * Progress rows (of status changes and payments) sent again after the portal carried out a
+   * copy but its answer was lost: a row does not change the record TraCuuHoSo answers, so the
+   * gateway resends it rather than risk losing it (docs/adr/0013, docs/performance.md).
+   */
+  readonly resentAfterLostAnswer: number;
+  readonly outOfOrder: number;
+}
+
+/** The payment platform's side: money taken, and what became of each settled payment. */
+export interface PaymentReport {
+  readonly created: number;
+  readonly paidAtPlatform: number;
+  readonly callbacksSent: number;
+  /** Dossiers with more than one payment taken at the platform (must be 0). */
+  readonly chargedTwice: number;
+  /** Paid payments relayed to the province exactly once and to the portal exactly once. */
+  readonly relayedExactlyOnce: number;
+  readonly lost: number;
+  readonly duplicatedAtReceiver: number;
+}
+
+export interface SoakReport {
+  readonly nationalPortal: ReceiverReport;
+  readonly province: ReceiverReport;
+  readonly paymentPlatform: PaymentReport;
+  /** Totals over the receivers: each must be 0. */
+  readonly lost: number;
+  readonly duplicatedAtReceiver: number;
+  readonly outOfOrder: number;
+  readonly refused: number;
+  readonly kills: number;
+  readonly drainSecondsAfterLastFault: number;
+  readonly elapsedSeconds: number;
+}
+
+interface ReceivedKeys {
+  /** Every accepted request's key, in arrival order, repeats included. */
+  readonly keys: string[];
+  /** Per dossier, its keys in arrival order and the order they were made in. */
+  readonly perDossier: Map<string, { arrived: string[]; expected: string[] }>;
+}
+
+export function receiverReport(
+  accepted: Set<string>,
+  received: ReceivedKeys,
+  parked: number,
+  redeliveredSameId: number,
+  resentAfterLostAnswer: number,
+): ReceiverReport {
+  const delivered = new Set(received.keys);
+  const missing = [...accepted].filter((key) => !delivered.has(key)).length;
+  let outOfOrder = 0;
+  for (const { arrived, expected } of received.perDossier.values()) {
+    const positions = [...new Set(arrived)].map((key) => expected.indexOf(key));
+    if (positions.some((position, index) => index > 0 && position < (positions[index - 1] ?? 0)))
+      outOfOrder += 1;
+  }
+  return {
+    accepted: accepted.size,
+    delivered: [...accepted].filter((key) => delivered.has(key)).length,
+    parked,
+    lost: Math.max(0, missing - parked),
+    duplicatedAtReceiver: received.keys.length - delivered.size,
+    redeliveredSameId,
+    resentAfterLostAnswer,
+    outOfOrder,
+  };
+}
+
+/**
+ * Splits the portal's record into what counts and the progress rows sent again after an earlier
+ * copy was carried out with its answer lost. Only those: a dossier record (a first sync or a
+ * status change's update) resent after a lost answer still counts as a duplicate, since
+ * TraCuuHoSo can tell the gateway it landed.
+ */
+export function setAsideRowsResentAfterLostAnswer<T extends { body: unknown; answerLost?: boolean }>(
+  received: readonly T[],
+): { counted: T[]; resentAfterLostAnswer: number } {
+  const lostAnswerRows = new Set<string>();
+  const counted: T[] = [];
+  let resentAfterLostAnswer = 0;
+  for (const request of received) {
+    const body = request.body as {
+      service?: string;
+      data?: { MaHoSo: string; ThoiDiemXuLy?: string; NoiDungXuLy?: string }[];
+    };
+    const row = body.service === 'CapNhatTienDoHoSoMC' && body.data?.length === 1 ? body.data[0] : undefined;
+    const key = row ? `${row.MaHoSo}#${row.ThoiDiemXuLy}#${row.NoiDungXuLy ?? ''}` : undefined;
+    if (key && lostAnswerRows.has(key)) {
+      resentAfterLostAnswer += 1;
+      continue;
+    }
+    if (key && request.answerLost) lostAnswerRows.add(key);
+    counted.push(request);
+  }
+  return { counted, resentAfterLostAnswer };
+}
+
+function collect(entries: Iterable<[code: string, key: string]>, expectedFor: (code: string) => string[]) {
+  const keys: string[] = [];
+  const perDossier = new Map<string, { arrived: string[]; expected: string[] }>();
+  for (const [code, key] of entries) {
+    keys.push(key);
+    const entry = perDossier.get(code) ?? { arrived: [], expected: expectedFor(code) };
+    entry.arrived.push(key);
+    perDossier.set(code, entry);
+  }
+  return { keys, perDossier };
+}
+
+/**
+ * What the portal simulator accepted, as the keys the client counted: `<code>#v1` for the
+ * dossier, `<code>#soak-i-step:update` for a status change's DongBoHoSoMC update (found by the
+ * promised date it moved), `<code>#soak-i-step` for its row (found by its time), `<code>#payment`
+ * for a payment's row. Order per dossier: the sync, each change's update then row, the payment.
+ */
+export function nationalKeys(received: readonly { body: unknown }[]): ReceivedKeys {
+  const entries: [string, string][] = [];
+  for (const request of received) {
+    const body = request.body as {
+      service: string;
+      data: { MaHoSo: string; NgayHenTra?: string; ThoiDiemXuLy?: string; NoiDungXuLy?: string }[];
+    };
+    for (const item of body.data ?? []) {
+      const changes = changesFor(Number(item.MaHoSo.slice(-4)));
+      const key =
+        body.service === 'DongBoHoSoMC'
+          ? `${item.MaHoSo}#${changes.filter((change) => change.dueAt && toNationalTimestamp(change.dueAt) === item.NgayHenTra).map((change) => `${change.eventId}:update`)[0] ?? 'v1'}`
+          : REFERENCE.test(item.NoiDungXuLy ?? '')
+            ? `${item.MaHoSo}#payment`
+            : `${item.MaHoSo}#${changes.find((change) => toNationalTimestamp(change.at) === item.ThoiDiemXuLy)?.eventId}`;
+      entries.push([item.MaHoSo, key]);
+    }
+  }
+  return collect(entries, (code) => [
+    `${code}#v1`,
+    ...changesFor(Number(code.slice(-4))).flatMap((change) => [
+      `${code}#${change.eventId}:update`,
+      `${code}#${change.eventId}`,
+    ]),
+    `${code}#payment`,
+  ]);
+}
+
+/** The webhooks a Standard Webhooks receiver processes: the first of each webhook-id. */
+export function onePerWebhookId<T extends { headers: Record<string, string> }>(received: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return received.filter((request) => {
+    const id = request.headers['webhook-id'] ?? '';
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
+/** The province simulator's webhooks: the portal's pushes in the order pushed, and payments. */
+export function provinceKeys(received: readonly { body: unknown }[]): ReceivedKeys {
+  const entries: [string, string][] = [];
+  for (const request of received) {
+    const event = request.body as {
+      type: string;
+      data: { dossierCode: string; nationalStatusCode?: number };
+    };
+    const code = event.data.dossierCode;
+    const key =
+      event.type === 'dossier.submitted'
+        ? `${code}#submitted`
+        : event.type === 'dossier.status_changed'
+          ? `${code}#status-${event.data.nationalStatusCode}`
+          : `${code}#payment`;
+    entries.push([code, key]);
+  }
+  return collect(entries, (code) => [
+    `${code}#submitted`,
+    ...PUSHED_STATUSES.map((status) => `${code}#status-${status}`),
+  ]);
+}
+
+export function paymentsReport(
+  platform: ReturnType<typeof createPaymentPlatformSimulator>,
+  payments: ReadonlyMap<string, { code: string; reference: string }>,
+  settled: ReadonlySet<string>,
+  nationalReceived: readonly { body: unknown }[],
+  provinceReceived: readonly { body: unknown }[],
+): PaymentReport {
+  const paidPerDossier = new Map<string, number>();
+  for (const transaction of platform.transactions.values()) {
+    if (transaction.state !== 'paid') continue;
+    const code = transaction.init.ThongTinBienLai.MaHoSo;
+    paidPerDossier.set(code, (paidPerDossier.get(code) ?? 0) + 1);
+  }
+  const count = (keys: string[]) => {
+    const counts = new Map<string, number>();
+    for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+    return counts;
+  };
+  const toProvince = count(
+    provinceReceived.flatMap((request) => {
+      const event = request.body as { type: string; data: { paymentId?: string } };
+      return event.type.startsWith('payment.') && event.data.paymentId ? [event.data.paymentId] : [];
+    }),
+  );
+  const toNational = count(
+    nationalReceived.flatMap((request) =>
+      ((request.body as { data?: { NoiDungXuLy?: string }[] }).data ?? []).flatMap(
+        (row) => row.NoiDungXuLy?.match(REFERENCE)?.[0] ?? [],
+      ),
+    ),
+  );
+  let exactlyOnce = 0;
+  let lost = 0;
+  let duplicated = 0;
+  for (const paymentId of settled) {
+    const province = toProvince.get(paymentId) ?? 0;
+    const national = toNational.get(payments.get(paymentId)?.reference ?? '') ?? 0;
+    if (province === 1 && national === 1) exactlyOnce += 1;
+    lost += (province === 0 ? 1 : 0) + (national === 0 ? 1 : 0);
+    duplicated += Math.max(0, province - 1) + Math.max(0, national - 1);
+  }
+  return {
+    created: payments.size,
+    paidAtPlatform: [...paidPerDossier.values()].reduce((sum, paid) => sum + paid, 0),
+    callbacksSent: platform.callbacks.length,
+    chargedTwice: [...paidPerDossier.values()].filter((paid) => paid > 1).length,
+    relayedExactlyOnce: exactlyOnce,
+    lost,
+    duplicatedAtReceiver: duplicated,
+  };
+}
+
+export async function countParked(gatewayUrl: string): Promise<{ national: number; province: number }> {
+  const access_token = await requestToken(gatewayUrl, 'demo-admin', 'demo-admin-secret');
+  const overview = await fetch(`${gatewayUrl}/v1/admin/queues`, {
+    headers: { authorization: `Bearer ${access_token}` },
+  });
+  const body = (await overview.json()) as { queues: { name: string; parked: number }[] };
+  const sum = (channel: string) =>
+    body.queues
+      .filter((queue) => queue.name.includes(channel))
+      .reduce((total, queue) => total + queue.parked, 0);
+  return { national: sum('national'), province: sum('province') };
+}
