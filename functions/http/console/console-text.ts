@@ -120,6 +120,31 @@ const text = {
   effectiveFrom: ['Hiệu lực từ', 'Effective from'],
   currentCode: ['Mã đang dùng hôm nay', 'Code in use today'],
   note: ['Ghi chú', 'Note'],
+  messageId: ['Mã tin', 'Message id'],
+  traceId: ['Mã truy vết', 'Trace id'],
+  parkedNow: ['Tin đang tạm giữ', 'Messages parked now'],
+  failedAttempts: ['Lần gửi lỗi (sẽ thử lại)', 'Failed attempts (retried)'],
+  parkedInWindow: ['Bị tạm giữ', 'Parked'],
+  chartUnit: ['Số tin / 10 phút', 'Messages per 10 minutes'],
+  timeAxis: ['Giờ Việt Nam', 'Time (Vietnam)'],
+  badDate: ['Ngày không hợp lệ: hãy chọn ngày trên lịch.', 'Not a valid date: pick a day on the calendar.'],
+  dateOrder: [
+    'Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.',
+    'The start date must not be after the end date.',
+  ],
+  deliveryNow: ['Tình trạng giao tin hiện tại', 'Delivery now'],
+  refreshHint: [
+    'Tin đang trên đường gửi. Tải lại trang sau vài giây để xem kết quả.',
+    'The message is on its way. Reload the page in a few seconds to see the outcome.',
+  ],
+  reload: ['Tải lại', 'Reload'],
+  lastAttempt: ['Lần gửi gần nhất', 'Latest attempt'],
+  acceptedAt: ['Tiếp nhận lúc', 'Accepted at'],
+  technicalDetail: ['Chi tiết kỹ thuật', 'Technical detail'],
+  recentDossiers: ['Hồ sơ gần đây', 'Recent dossiers'],
+  noDossiers: ['Không có hồ sơ nào khớp bộ lọc.', 'No dossier matches the filter.'],
+  notFound: ['không tìm thấy', 'not found'],
+  payloadEdited: ['nội dung đã sửa', 'payload edited'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type TextKey = keyof typeof text;
