@@ -1,3 +1,4 @@
+import { dayOfDossierCode } from '../../../contracts/codes';
 import type {
   DeliveryAttempt,
   FailedMessage,
@@ -5,7 +6,12 @@ import type {
   StoredMessage,
 } from '../../core/dossier-message';
 import { GatewayError } from '../../core/gateway-error';
-import type { DossierStore, MessageHistory, PendingMessageRef } from '../../ports/dossier-store';
+import type {
+  DossierListing,
+  DossierStore,
+  MessageHistory,
+  PendingMessageRef,
+} from '../../ports/dossier-store';
 import {
   createInMemoryDossierItems,
   type InMemoryDossierItems,
@@ -287,6 +293,43 @@ export function createInMemoryDossierStore(options: InMemoryDossierStoreOptions 
 
     async getFailedMessage(messageId) {
       return items.failed.get(messageId);
+    },
+
+    async listDossiers(query) {
+      // Each dossier as its latest national-channel message left it, as the DynamoDB listing item.
+      const latest = new Map<string, MessageSummary>();
+      for (const { message } of items.messages.values()) {
+        const seen = latest.get(message.dossierCode);
+        if (message.channel === 'national' && (!seen || seen.sequence < message.sequence))
+          latest.set(message.dossierCode, message);
+      }
+      const positionOf = (listing: DossierListing) => `${listing.day}#${listing.dossierCode}`;
+      const after = query.cursor ? decodePosition(query.cursor) : undefined;
+      const matching = [...latest.values()]
+        .map(
+          (message): DossierListing => ({
+            dossierCode: message.dossierCode,
+            agencyCode: message.agencyCode,
+            day: dayOfDossierCode(message.dossierCode),
+            status: message.status,
+            sequence: message.sequence,
+            updatedAt: message.acceptedAt,
+          }),
+        )
+        .filter(
+          (listing) =>
+            listing.day >= query.fromDay &&
+            listing.day <= query.toDay &&
+            (query.agencyCode === undefined || listing.agencyCode === query.agencyCode) &&
+            (query.status === undefined || listing.status === query.status) &&
+            (after === undefined || positionOf(listing) < after),
+        )
+        .sort((left, right) => (positionOf(left) < positionOf(right) ? 1 : -1));
+      const page = matching.slice(0, query.limit);
+      const last = page.at(-1);
+      return matching.length > query.limit && last
+        ? { items: page, cursor: encodePosition(positionOf(last)) }
+        : { items: page };
     },
 
     async listFailedMessages(query) {
