@@ -212,6 +212,23 @@ describe.runIf(chromiumAvailable)('admin console in Chromium', () => {
     expect(timeline).toContain('Đã gửi thành công');
     await shot(page, '07-dossier-timeline');
 
+    // Recent dossiers: the list, filtered by agency, status and the days of their codes.
+    await page.getByRole('link', { name: 'Hồ sơ', exact: true }).click();
+    const filters = page.getByRole('form', { name: 'Lọc' });
+    await filters.getByLabel('Mã cơ quan').fill('000.00.12.H12');
+    await filters.getByLabel('Trạng thái').selectOption('received');
+    await filters.locator('input[name=from]').fill('2025-03-01');
+    await filters.locator('input[name=to]').fill('2025-03-31');
+    await filters.getByRole('button', { name: 'Lọc' }).click();
+    const listed = page.getByRole('row', { name: new RegExp(parked.dossierCode.replace(/\./g, '\\.')) });
+    expect(await listed.innerText()).toContain('Được tiếp nhận');
+    await shot(page, '08-dossiers');
+    await listed.getByRole('link').click();
+    expect(page.url()).toContain(`code=${encodeURIComponent(parked.dossierCode)}`);
+    const badRange = await page.goto(`${runtime.urls.gateway}/admin/dossiers?from=2025-13-01`);
+    expect(badRange?.status()).toBe(200);
+    expect(await page.getByRole('alert').innerText()).toContain('Ngày không hợp lệ');
+
     // A bad day in the address is said in Vietnamese, not answered with a 5xx.
     const badDate = await page.goto(`${runtime.urls.gateway}/admin/failed?from=2025-02-30`);
     expect(badDate?.status()).toBe(200);
@@ -228,7 +245,7 @@ describe.runIf(chromiumAvailable)('admin console in Chromium', () => {
     await agencyRow.getByRole('link').click();
     expect(await page.getByRole('heading', { name: 'Theo thủ tục hành chính' }).count()).toBe(1);
     expect(await page.getByRole('row', { name: /1\.010708\.000\.00\.00\.H12/ }).count()).toBe(1);
-    await shot(page, '08-indicators');
+    await shot(page, '09-indicators');
     await page.close();
   }, 240_000);
 
@@ -265,7 +282,7 @@ describe.runIf(chromiumAvailable)('admin console in Chromium', () => {
     await page.getByRole('link', { name: 'Sai lệch với Cổng DVCQG' }).click();
     const row = page.getByRole('row', { name: new RegExp(dossier.dossierCode.replace(/\./g, '\\.')) });
     expect(await row.innerText()).toContain('Đang sai lệch');
-    await shot(page, '09-drift');
+    await shot(page, '10-drift');
     await row.getByRole('button', { name: `Đồng bộ lại ${dossier.dossierCode}` }).click();
     await page.waitForURL(/\/admin\/drift/);
     await eventually(async () =>
@@ -331,7 +348,7 @@ describe.runIf(chromiumAvailable)('admin console in Chromium', () => {
 
     expect(await page.locator('main dl').innerText()).toContain('Đã loại bỏ');
     await page.goto(`${runtime.urls.gateway}/admin/agency-codes`);
-    await shot(page, '10-agency-codes');
+    await shot(page, '11-agency-codes');
 
     // The English console stays English: the same values in English words.
     await page.getByRole('link', { name: 'English' }).click();
@@ -341,7 +358,7 @@ describe.runIf(chromiumAvailable)('admin console in Chromium', () => {
     expect(english).toContain('Message id');
     expect(english).toContain('Discarded');
     expect(english).toContain('Dossier sync');
-    await shot(page, '11-message-detail-en', 'en');
+    await shot(page, '12-message-detail-en', 'en');
     await page.getByRole('link', { name: 'Tiếng Việt' }).click();
     await page.close();
   }, 90_000);

@@ -163,10 +163,10 @@ textarea { width:100%; min-height:8rem; font-family:ui-monospace, Menlo, monospa
 pre.json { background:#0f1720; color:#e6edf3; padding:12px; overflow:auto; max-height:28rem; font-size:.85rem; }
 dl.facts { display:grid; grid-template-columns:max-content 1fr; gap:4px 16px; background:#fff; padding:12px; border:1px solid var(--line); }
 dl.facts dt { color:var(--muted); } dl.facts dd { margin:0; word-break:break-word; }
-.cards { display:grid; grid-template-columns:repeat(auto-fill, minmax(300px,1fr)); gap:12px; }
+.cards { display:grid; grid-template-columns:repeat(auto-fill, minmax(min(100%, 540px),1fr)); gap:12px; }
 .card { background:#fff; border:1px solid var(--line); padding:12px; }
 figure.chart { margin:0; } figure.chart svg { width:100%; height:auto; background:#fff; border:1px solid var(--line); }
-figure.chart text { font-size:12px; fill:var(--muted); } figure.chart .axis-title { fill:var(--ink); font-weight:600; }
+figure.chart text { font-size:15px; fill:var(--muted); } figure.chart .axis-title { fill:var(--ink); font-weight:600; }
 line.axis { stroke:var(--ink); } line.grid { stroke:var(--line); }
 rect.ok { fill:var(--ok); } rect.bad { fill:var(--accent); } rect.held { fill:#b86e00; }
 .ok-text { color:var(--ok); } .bad-text { color:var(--accent); } .held-text { color:#8a5200; }

@@ -144,6 +144,9 @@ const text = {
   recentDossiers: ['Hồ sơ gần đây', 'Recent dossiers'],
   noDossiers: ['Không có hồ sơ nào khớp bộ lọc.', 'No dossier matches the filter.'],
   notFound: ['không tìm thấy', 'not found'],
+  rangeTooLong: ['Chọn khoảng tối đa 92 ngày.', 'Choose at most 92 days.'],
+  dossierDay: ['Ngày của mã hồ sơ', 'Day of the dossier code'],
+  updatedAt: ['Cập nhật lúc', 'Updated at'],
   payloadEdited: ['nội dung đã sửa', 'payload edited'],
 } as const satisfies Record<string, readonly [string, string]>;
 

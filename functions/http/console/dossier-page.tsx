@@ -8,8 +8,12 @@ import type { ConsoleSession } from './console-session';
 import { formatVietnamTime, translator } from './console-text';
 import { describeDetail, dossierStatusName, kindName, outcomeName, syncStateName } from './console-words';
 import { pageFrame } from './page-frame';
+import { recentDossiers } from './recent-dossiers';
 
-/** `${CONSOLE_PATH}/dossiers?code=…`: one dossier's state on both sides and its message timeline. */
+/**
+ * `${CONSOLE_PATH}/dossiers`: recent dossiers, filtered (recent-dossiers.tsx); `?code=…`: one
+ * dossier's state on both sides and its message timeline.
+ */
 export function registerDossierPage(console: ConsoleApp, deps: ApiDependencies, session: ConsoleSession) {
   console.get('/dossiers', session, async (c) => {
     const language = c.var.language;
@@ -22,8 +26,12 @@ export function registerDossierPage(console: ConsoleApp, deps: ApiDependencies, 
           isGatewayError(error, 'dossier.notFound') ? undefined : Promise.reject(error),
         )
       : undefined;
+    if (!code) return c.html(<Layout {...page}>{await recentDossiers(c, deps)}</Layout>);
     return c.html(
       <Layout {...page}>
+        <p>
+          <a href={`${CONSOLE_PATH}/dossiers`}>{t('recentDossiers')}</a>
+        </p>
         <search>
           <form method="get" action={`${CONSOLE_PATH}/dossiers`} class="filters">
             <label>
