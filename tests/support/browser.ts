@@ -23,8 +23,6 @@ export function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      // Date pickers show days as a Vietnamese reader's browser does (dd/mm/yyyy).
-      '--lang=vi-VN',
     ],
   });
 }
