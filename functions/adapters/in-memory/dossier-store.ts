@@ -35,6 +35,15 @@ export interface InMemoryDossierStoreOptions {
   readonly afterWrite?: (write: ItemWrite) => Promise<void> | void;
 }
 
+/** One page of a list already sorted newest first, with a cursor when more follow. */
+function newestFirstPage<Item>(matching: readonly Item[], limit: number, positionOf: (item: Item) => string) {
+  const page = matching.slice(0, limit);
+  const last = page.at(-1);
+  return matching.length > limit && last
+    ? { items: page, cursor: encodePosition(positionOf(last)) }
+    : { items: page };
+}
+
 type Ref = Pick<MessageSummary, 'channel' | 'dossierCode' | 'sequence'>;
 
 const summaryOf = ({
@@ -325,11 +334,7 @@ export function createInMemoryDossierStore(options: InMemoryDossierStoreOptions 
             (after === undefined || positionOf(listing) < after),
         )
         .sort((left, right) => (positionOf(left) < positionOf(right) ? 1 : -1));
-      const page = matching.slice(0, query.limit);
-      const last = page.at(-1);
-      return matching.length > query.limit && last
-        ? { items: page, cursor: encodePosition(positionOf(last)) }
-        : { items: page };
+      return newestFirstPage(matching, query.limit, positionOf);
     },
 
     async listFailedMessages(query) {
@@ -356,11 +361,7 @@ export function createInMemoryDossierStore(options: InMemoryDossierStoreOptions 
           );
         })
         .sort((left, right) => (positionOf(left) < positionOf(right) ? 1 : -1));
-      const page = matching.slice(0, query.limit);
-      const last = page.at(-1);
-      return matching.length > query.limit && last
-        ? { items: page, cursor: encodePosition(positionOf(last)) }
-        : { items: page };
+      return newestFirstPage(matching, query.limit, positionOf);
     },
 
     async oldestPendingSince() {
