@@ -1,6 +1,7 @@
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { GatewayError } from '../core/gateway-error';
 import type { DossierStore } from '../ports/dossier-store';
+import { createDossierListingItems } from './dynamodb/dossier-listing-items';
 import { createFailedMessageItems } from './dynamodb/failed-message-items';
 import { itemKeys } from './dynamodb/gateway-table';
 import { createMessageItems } from './dynamodb/message-items';
@@ -32,12 +33,19 @@ export function createDynamoDbDossierStore(
   const messages = createMessageItems(client, items);
   const progress = createProgressItems(client, items);
   const failed = createFailedMessageItems(client, items);
+  const listings = createDossierListingItems(client, items);
 
   return {
     listMessages: messages.listSummaries,
     listHistory: messages.listHistory,
     getMessage: messages.get,
-    appendMessage: messages.append,
+    async appendMessage(message) {
+      await messages.append(message);
+      // The listing is a view for the console: written after the message, so a crash between
+      // the two leaves it one message behind until the dossier's next message rewrites it.
+      if (message.channel === 'national') await listings.record(message);
+    },
+    listDossiers: listings.list,
     getDeliveryProgress: progress.get,
 
     async recordDelivery(ref, attempt, update) {

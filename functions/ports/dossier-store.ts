@@ -1,3 +1,4 @@
+import type { DossierStatus } from '../../contracts/dossier-status';
 import type {
   Channel,
   DeliveryAttempt,
@@ -30,6 +31,28 @@ export interface FailedMessageQuery {
   readonly to?: string;
   /** Only records strictly older than this position (`<parkedAt>#<messageId>`), for paging across queues. */
   readonly before?: string;
+  readonly limit: number;
+  readonly cursor?: string;
+}
+
+/** A dossier on the recent-dossiers list: where its national channel's latest message left it. */
+export interface DossierListing {
+  readonly dossierCode: string;
+  readonly agencyCode: string;
+  /** The day its code was issued (yyyy-MM-dd, Vietnam): the list's order and date filter. */
+  readonly day: string;
+  readonly status: DossierStatus;
+  /** The sequence and acceptance time of the message the listing reflects. */
+  readonly sequence: number;
+  readonly updatedAt: string;
+}
+
+export interface DossierListQuery {
+  /** Days of the dossier codes, yyyy-MM-dd, both included; read newest day first. */
+  readonly fromDay: string;
+  readonly toDay: string;
+  readonly agencyCode?: string;
+  readonly status?: DossierStatus;
   readonly limit: number;
   readonly cursor?: string;
 }
@@ -94,6 +117,11 @@ export interface DossierStore {
   ): Promise<MessageSummary>;
   /** A parked message is skipped: progress moves past it. */
   discardParked(failed: FailedMessage, attempt: DeliveryAttempt): Promise<void>;
+  /**
+   * Dossiers by the day of their code, newest first (within a day, code descending), filtered;
+   * each as its latest national-channel message left it. `cursor` continues a previous page.
+   */
+  listDossiers(query: DossierListQuery): Promise<{ items: DossierListing[]; cursor?: string }>;
   getFailedMessage(messageId: string): Promise<FailedMessage | undefined>;
   /** Newest first, filtered; `cursor` continues a previous page. */
   listFailedMessages(query: FailedMessageQuery): Promise<{ items: FailedMessage[]; cursor?: string }>;

@@ -8,7 +8,7 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { environment, type FunctionSpec, queueUrlVariable, service } from '../topology';
 import { type AccessibleResources, functionPolicyStatements } from './function-permissions';
-import { lambdaBundling, projectRoot } from './lambda-bundling';
+import { copyBesideBundle, filesBesideBundle, lambdaBundling, projectRoot } from './lambda-bundling';
 
 export interface GatewayFunction {
   readonly spec: FunctionSpec;
@@ -115,6 +115,12 @@ function createFunction(scope: Construct, spec: FunctionSpec, options: FunctionO
       sourceMap: true,
       // Stack traces need the mappings, not a second copy of the sources.
       sourcesContent: false,
+      commandHooks: {
+        beforeBundling: () => [],
+        beforeInstall: () => [],
+        afterBundling: (inputDir, outputDir) =>
+          copyBesideBundle(filesBesideBundle[spec.entry] ?? [], inputDir, outputDir),
+      },
     },
   });
 

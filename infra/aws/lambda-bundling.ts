@@ -1,4 +1,8 @@
 import { resolve } from 'node:path';
+import {
+  REFERENCE_SCRIPT_BUNDLED,
+  REFERENCE_SCRIPT_SOURCE,
+} from '../../functions/http/platform/reference-script';
 
 /** The repository root: NodejsFunction bundles from here, with this lock file. */
 export const projectRoot = resolve(import.meta.dirname, '..', '..');
@@ -40,4 +44,28 @@ export function esbuildOptions(entryPoint: string) {
     mainFields: [...lambdaBundling.mainFields],
     banner: { js: lambdaBundling.banner },
   };
+}
+
+/** A file a function reads at run time: esbuild bundles code, not what the code reads from disk. */
+export interface FileBesideBundle {
+  /** Relative to the repository root. */
+  readonly from: string;
+  /** Its name beside index.mjs. */
+  readonly to: string;
+}
+
+/**
+ * What each handler (by entry) reads beside its bundle: the API serves the reference UI's
+ * bundle at /docs/api-reference.js (functions/http/platform/api-docs.tsx), offline.
+ */
+export const filesBesideBundle: Readonly<Record<string, readonly FileBesideBundle[]>> = {
+  'functions/handlers/api.ts': [{ from: REFERENCE_SCRIPT_SOURCE, to: REFERENCE_SCRIPT_BUNDLED }],
+};
+
+/** The shell commands NodejsFunction runs after bundling: copy each file into the asset. */
+export function copyBesideBundle(files: readonly FileBesideBundle[], inputDir: string, outputDir: string) {
+  const quoted = (path: string) => `'${path.replaceAll("'", "'\\''")}'`;
+  return files.map(
+    (file) => `cp ${quoted(resolve(inputDir, file.from))} ${quoted(resolve(outputDir, file.to))}`,
+  );
 }

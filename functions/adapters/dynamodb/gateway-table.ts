@@ -124,6 +124,14 @@ export const itemKeys = {
     pk: dossierPartition(dossierCode),
     sk: `PROGRESS#${channel}`,
   }),
+  /**
+   * A dossier on the recent-dossiers list, in the partition of its code's day, ordered by code;
+   * rewritten by each newer national-channel message (its sequence guards the order).
+   */
+  dossierListing: (day: string, dossierCode: string): TableKey => ({
+    pk: `DOSSIERS#${day}`,
+    sk: dossierCode,
+  }),
   /** A parked message as administrators see it. */
   failedMessage: (messageId: string): TableKey => ({ pk: `FAILED#${messageId}`, sk: 'FAILED' }),
   payment: (paymentId: string): TableKey => ({ pk: `PAYMENT#${paymentId}`, sk: 'PAYMENT' }),
@@ -247,6 +255,8 @@ export const accessPatterns = {
       failedAt: `${parkedAt}#${messageId}`,
     }),
   },
+  /** Dossiers of one code day, read newest code first (the console's recent-dossiers list). */
+  dossiersOfDay: { index: undefined, partition: (day: string) => itemKeys.dossierListing(day, '').pk },
   /** The national progress items of synced dossiers, found by a bounded rolling Scan (drift check). */
   syncedDossiersByScan: {
     index: undefined,

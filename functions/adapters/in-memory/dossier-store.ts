@@ -1,3 +1,4 @@
+import { dayOfDossierCode } from '../../../contracts/codes';
 import type {
   DeliveryAttempt,
   FailedMessage,
@@ -5,7 +6,12 @@ import type {
   StoredMessage,
 } from '../../core/dossier-message';
 import { GatewayError } from '../../core/gateway-error';
-import type { DossierStore, MessageHistory, PendingMessageRef } from '../../ports/dossier-store';
+import type {
+  DossierListing,
+  DossierStore,
+  MessageHistory,
+  PendingMessageRef,
+} from '../../ports/dossier-store';
 import {
   createInMemoryDossierItems,
   type InMemoryDossierItems,
@@ -28,6 +34,15 @@ export interface InMemoryDossierStoreOptions {
   readonly now?: () => Date;
   /** Called after each item write; what it does happens between that write and the next. */
   readonly afterWrite?: (write: ItemWrite) => Promise<void> | void;
+}
+
+/** One page of a list already sorted newest first, with a cursor when more follow. */
+function newestFirstPage<Item>(matching: readonly Item[], limit: number, positionOf: (item: Item) => string) {
+  const page = matching.slice(0, limit);
+  const last = page.at(-1);
+  return matching.length > limit && last
+    ? { items: page, cursor: encodeCursor('position', positionOf(last)) }
+    : { items: page };
 }
 
 type Ref = Pick<MessageSummary, 'channel' | 'dossierCode' | 'sequence'>;
@@ -267,6 +282,39 @@ export function createInMemoryDossierStore(options: InMemoryDossierStoreOptions 
       return items.failed.get(messageId);
     },
 
+    async listDossiers(query) {
+      // Each dossier as its latest national-channel message left it, as the DynamoDB listing item.
+      const latest = new Map<string, MessageSummary>();
+      for (const { message } of items.messages.values()) {
+        const seen = latest.get(message.dossierCode);
+        if (message.channel === 'national' && (!seen || seen.sequence < message.sequence))
+          latest.set(message.dossierCode, message);
+      }
+      const positionOf = (listing: DossierListing) => `${listing.day}#${listing.dossierCode}`;
+      const after = query.cursor ? decodeCursor('position', query.cursor) : undefined;
+      const matching = [...latest.values()]
+        .map(
+          (message): DossierListing => ({
+            dossierCode: message.dossierCode,
+            agencyCode: message.agencyCode,
+            day: dayOfDossierCode(message.dossierCode),
+            status: message.status,
+            sequence: message.sequence,
+            updatedAt: message.acceptedAt,
+          }),
+        )
+        .filter(
+          (listing) =>
+            listing.day >= query.fromDay &&
+            listing.day <= query.toDay &&
+            (query.agencyCode === undefined || listing.agencyCode === query.agencyCode) &&
+            (query.status === undefined || listing.status === query.status) &&
+            (after === undefined || positionOf(listing) < after),
+        )
+        .sort((left, right) => (positionOf(left) < positionOf(right) ? 1 : -1));
+      return newestFirstPage(matching, query.limit, positionOf);
+    },
+
     async listFailedMessages(query) {
       const positionOf = (failed: FailedMessage) => `${failed.parkedAt}#${failed.messageId}`;
       // '~' sorts after every character of an ISO time, so `to` includes its whole instant.
@@ -291,11 +339,7 @@ export function createInMemoryDossierStore(options: InMemoryDossierStoreOptions 
           );
         })
         .sort((left, right) => (positionOf(left) < positionOf(right) ? 1 : -1));
-      const page = matching.slice(0, query.limit);
-      const last = page.at(-1);
-      return matching.length > query.limit && last
-        ? { items: page, cursor: encodeCursor('position', positionOf(last)) }
-        : { items: page };
+      return newestFirstPage(matching, query.limit, positionOf);
     },
 
     async oldestPendingSince() {

@@ -1,3 +1,4 @@
+import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import { CONSOLE_PATH } from './console-env';
 import type { Language, TextKey } from './console-text';
@@ -24,63 +25,69 @@ const navigation = [
 /** Payloads and audit entries as an administrator reads them: indented JSON. */
 export const prettyJson = (value: unknown) => JSON.stringify(value, null, 2);
 
-/** Every console page: skip link, navigation, language switch, sign-out, one <main>. */
+/**
+ * Every console page: a doctype (standards mode, not quirks), skip link, navigation, language
+ * switch, sign-out, one <main>.
+ */
 export function Layout(props: PageFrame & { children?: Child }) {
   const { t } = props;
   return (
-    <html lang={props.language}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${props.title} · ${t('title')}`}</title>
-        <link rel="stylesheet" href={`${CONSOLE_PATH}/assets/console.css`} />
-      </head>
-      <body>
-        <a class="skip" href="#main">
-          {props.language === 'vi' ? 'Bỏ qua đến nội dung' : 'Skip to content'}
-        </a>
-        <header class="top">
-          <span class="brand">{t('title')}</span>
-          {props.signedInAs ? (
-            <nav aria-label={props.language === 'vi' ? 'Điều hướng chính' : 'Main navigation'}>
-              <ul>
-                {navigation.map((item) => (
-                  <li>
-                    <a href={item.href} aria-current={props.active === item.key ? 'page' : undefined}>
-                      {t(item.label)}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </nav>
-          ) : null}
-          <div class="session">
-            <a
-              href={`${CONSOLE_PATH}/language?to=${props.language === 'vi' ? 'en' : 'vi'}`}
-              lang={props.language === 'vi' ? 'en' : 'vi'}
-            >
-              {t('language')}
-            </a>
-            {props.signedInAs && props.csrfToken ? (
-              <form method="post" action={`${CONSOLE_PATH}/logout`} class="inline">
-                <input type="hidden" name="csrf" value={props.csrfToken} />
-                <span class="who">{props.signedInAs}</span>
-                <button type="submit">{t('signOut')}</button>
-              </form>
+    <>
+      {raw('<!doctype html>')}
+      <html lang={props.language}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{`${props.title} · ${t('title')}`}</title>
+          <link rel="stylesheet" href={`${CONSOLE_PATH}/assets/console.css`} />
+        </head>
+        <body>
+          <a class="skip" href="#main">
+            {props.language === 'vi' ? 'Bỏ qua đến nội dung' : 'Skip to content'}
+          </a>
+          <header class="top">
+            <span class="brand">{t('title')}</span>
+            {props.signedInAs ? (
+              <nav aria-label={props.language === 'vi' ? 'Điều hướng chính' : 'Main navigation'}>
+                <ul>
+                  {navigation.map((item) => (
+                    <li>
+                      <a href={item.href} aria-current={props.active === item.key ? 'page' : undefined}>
+                        {t(item.label)}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
             ) : null}
-          </div>
-        </header>
-        <main id="main">
-          <h1>{props.title}</h1>
-          {props.notice ? (
-            <p class="notice" role="status">
-              {props.notice}
-            </p>
-          ) : null}
-          {props.children}
-        </main>
-      </body>
-    </html>
+            <div class="session">
+              <a
+                href={`${CONSOLE_PATH}/language?to=${props.language === 'vi' ? 'en' : 'vi'}`}
+                lang={props.language === 'vi' ? 'en' : 'vi'}
+              >
+                {t('language')}
+              </a>
+              {props.signedInAs && props.csrfToken ? (
+                <form method="post" action={`${CONSOLE_PATH}/logout`} class="inline">
+                  <input type="hidden" name="csrf" value={props.csrfToken} />
+                  <span class="who">{props.signedInAs}</span>
+                  <button type="submit">{t('signOut')}</button>
+                </form>
+              ) : null}
+            </div>
+          </header>
+          <main id="main">
+            <h1>{props.title}</h1>
+            {props.notice ? (
+              <p class="notice" role="status">
+                {props.notice}
+              </p>
+            ) : null}
+            {props.children}
+          </main>
+        </body>
+      </html>
+    </>
   );
 }
 
@@ -126,64 +133,6 @@ export function DataTable<Row>(props: {
   );
 }
 
-/** A bar chart as inline SVG: no script, so the console's CSP can forbid all scripts. */
-export function BarChart(props: {
-  readonly label: string;
-  readonly series: readonly { bucket: string; delivered: number; failed: number }[];
-  readonly legend: { delivered: string; failed: string };
-}) {
-  const width = 360;
-  const height = 80;
-  const max = Math.max(1, ...props.series.map((point) => point.delivered + point.failed));
-  const barWidth = props.series.length ? width / props.series.length : width;
-  const total = props.series.reduce(
-    (sum, point) => ({ delivered: sum.delivered + point.delivered, failed: sum.failed + point.failed }),
-    { delivered: 0, failed: 0 },
-  );
-  return (
-    <figure class="chart">
-      <svg
-        viewBox={`0 0 ${width} ${height}`}
-        role="img"
-        aria-label={`${props.label}: ${props.legend.delivered} ${total.delivered}, ${props.legend.failed} ${total.failed}`}
-      >
-        {props.series.map((point, index) => {
-          const delivered = (point.delivered / max) * height;
-          const failed = (point.failed / max) * height;
-          return (
-            <g>
-              <rect
-                class="ok"
-                x={index * barWidth}
-                y={height - delivered}
-                width={Math.max(1, barWidth - 1)}
-                height={delivered}
-              />
-              <rect
-                class="bad"
-                x={index * barWidth}
-                y={height - delivered - failed}
-                width={Math.max(1, barWidth - 1)}
-                height={failed}
-              />
-            </g>
-          );
-        })}
-      </svg>
-      <figcaption>
-        {props.label}:{' '}
-        <span class="ok-text">
-          {props.legend.delivered} {total.delivered}
-        </span>{' '}
-        ·{' '}
-        <span class="bad-text">
-          {props.legend.failed} {total.failed}
-        </span>
-      </figcaption>
-    </figure>
-  );
-}
-
 export const consoleStyles = `
 :root { color-scheme: light; --ink:#1b1f24; --muted:#5b6570; --line:#d7dce1; --accent:#a5161d; --ok:#1f7a3d; --bg:#f6f7f9; }
 * { box-sizing: border-box; }
@@ -201,8 +150,10 @@ h1 { font-size:1.4rem; margin:0 0 12px; } h2 { font-size:1.1rem; margin:20px 0 8
 .error { background:#fdecec; border-left:4px solid var(--accent); padding:8px 12px; }
 .table-wrap { overflow-x:auto; background:#fff; border:1px solid var(--line); }
 table { border-collapse:collapse; width:100%; } th, td { text-align:left; padding:6px 8px; border-bottom:1px solid var(--line); vertical-align:top; }
-th { background:#eef1f4; font-weight:600; white-space:nowrap; }
-td.num { text-align:right; font-variant-numeric:tabular-nums; }
+th { background:#eef1f4; font-weight:600; }
+td { overflow-wrap:anywhere; } td.num { text-align:right; font-variant-numeric:tabular-nums; white-space:nowrap; }
+code.technical { font-size:.85rem; color:var(--muted); }
+ul.changes { margin:0; padding-left:1rem; }
 form.filters { display:grid; grid-template-columns:repeat(auto-fill, minmax(170px,1fr)); gap:8px 12px; align-items:end; background:#fff; padding:12px; border:1px solid var(--line); }
 label { display:flex; flex-direction:column; gap:2px; font-size:.9rem; color:var(--muted); }
 label.check { flex-direction:row; align-items:center; gap:6px; color:var(--ink); }
@@ -212,11 +163,18 @@ textarea { width:100%; min-height:8rem; font-family:ui-monospace, Menlo, monospa
 pre.json { background:#0f1720; color:#e6edf3; padding:12px; overflow:auto; max-height:28rem; font-size:.85rem; }
 dl.facts { display:grid; grid-template-columns:max-content 1fr; gap:4px 16px; background:#fff; padding:12px; border:1px solid var(--line); }
 dl.facts dt { color:var(--muted); } dl.facts dd { margin:0; word-break:break-word; }
-.cards { display:grid; grid-template-columns:repeat(auto-fill, minmax(300px,1fr)); gap:12px; }
+.cards { display:grid; grid-template-columns:repeat(auto-fill, minmax(min(100%, 540px),1fr)); gap:12px; }
 .card { background:#fff; border:1px solid var(--line); padding:12px; }
-figure.chart { margin:0; } figure.chart svg { width:100%; height:90px; background:#fff; border:1px solid var(--line); }
-rect.ok { fill:var(--ok); } rect.bad { fill:var(--accent); } .ok-text { color:var(--ok); } .bad-text { color:var(--accent); }
+figure.chart { margin:0; } figure.chart svg { width:100%; height:auto; background:#fff; border:1px solid var(--line); }
+figure.chart text { font-size:15px; fill:var(--muted); } figure.chart .axis-title { fill:var(--ink); font-weight:600; }
+line.axis { stroke:var(--ink); } line.grid { stroke:var(--line); }
+rect.ok { fill:var(--ok); } rect.bad { fill:var(--accent); } rect.held { fill:#b86e00; }
+.ok-text { color:var(--ok); } .bad-text { color:var(--accent); } .held-text { color:#8a5200; }
+.counters { display:flex; flex-wrap:wrap; gap:12px; margin:0 0 12px; padding:0; list-style:none; }
+.counters li { background:#fff; border:1px solid var(--line); padding:8px 14px; }
+.counters strong { display:block; font-size:1.4rem; }
+.refresh { background:#fff7e0; border-left:4px solid #b86e00; padding:8px 12px; }
 .actions { display:grid; grid-template-columns:repeat(auto-fill, minmax(320px,1fr)); gap:12px; }
 .actions form { background:#fff; border:1px solid var(--line); padding:12px; display:flex; flex-direction:column; gap:8px; }
-@media (max-width: 600px) { body { font-size:14px; } main { padding:10px; } .top { flex-direction:column; align-items:flex-start; } }
+@media (max-width: 600px) { body { font-size:14px; } main { padding:10px; } .table-wrap table { min-width:40rem; } .top { flex-direction:column; align-items:flex-start; } }
 `;

@@ -1,15 +1,22 @@
 import { indicatorQuerySchema } from '../../../contracts/admin-api';
-import { queueOverview } from '../../application/admin-operations';
+import { listFailedMessages, queueOverview } from '../../application/admin-operations';
 import { reportIndicators } from '../../application/report-indicators';
 import type { IndicatorFigures } from '../../core/indicators';
 import { vietnamDay } from '../../core/vietnam-time';
 import type { ApiDependencies } from '../api-dependencies';
+import { BarChart } from './bar-chart';
 import { CONSOLE_PATH, type ConsoleApp } from './console-env';
-import { BarChart, DataTable, Layout } from './console-layout';
+import { DataTable, Layout } from './console-layout';
 import type { ConsoleSession } from './console-session';
 import { translator } from './console-text';
 import { InvalidInputAlert } from './invalid-input-alert';
 import { pageFrame } from './page-frame';
+
+/** Ten-minute slots in the throughput window: six hours. */
+const SLOTS = 36;
+const SLOT_MS = 600_000;
+/** Parked records read for the chart's window; a flood beyond it shows as this many. */
+const PARKED_IN_WINDOW_LIMIT = 1000;
 
 /**
  * The dashboard at /admin: queues, the service-quality indicators of a period (the month so
@@ -27,11 +34,16 @@ export function registerDashboardPage(console: ConsoleApp, deps: ApiDependencies
       ...(c.req.query('agencyCode') ? { agencyCode: c.req.query('agencyCode') } : {}),
     });
     const period = asked.success ? asked.data : { from: `${today.slice(0, 8)}01`, to: today };
-    const [overview, buckets, indicators] = await Promise.all([
+    const windowStart = new Date(deps.clock.now().getTime() - SLOTS * SLOT_MS);
+    // Parked counts come from the failed-message records, the list's own source: the relay's
+    // throughput counters only see what it parks itself, not what the dead-letter queue parks.
+    const [overview, buckets, indicators, parkedInWindow] = await Promise.all([
       queueOverview(deps),
-      deps.throughput.recent(new Date(deps.clock.now().getTime() - 6 * 3_600_000)),
+      deps.throughput.recent(windowStart),
       reportIndicators(deps, period),
+      listFailedMessages(deps, { from: windowStart.toISOString() }, { limit: PARKED_IN_WINDOW_LIMIT }),
     ]);
+    const parkedNow = overview.queues.reduce((sum, queue) => sum + queue.parked, 0);
     const percent = (ratio: number | null) => (ratio === null ? '–' : `${Math.round(ratio * 1000) / 10} %`);
     const figureColumns = [
       { header: t('received'), numeric: true, cell: (row: IndicatorFigures) => row.received },
@@ -45,18 +57,46 @@ export function registerDashboardPage(console: ConsoleApp, deps: ApiDependencies
     ];
     const oneAgency = 'agencyCode' in period ? indicators.agencies[0] : undefined;
     // Every ten-minute slot of the window gets a bar, empty or not, so the time axis is honest.
-    const slots = Array.from({ length: 36 }, (_, index) => {
-      const at = new Date(deps.clock.now().getTime() - (35 - index) * 600_000);
+    const slots = Array.from({ length: SLOTS }, (_, index) => {
+      const at = new Date(deps.clock.now().getTime() - (SLOTS - 1 - index) * SLOT_MS);
       const minutes = String(Math.floor(at.getUTCMinutes() / 10) * 10).padStart(2, '0');
       return `${at.toISOString().slice(0, 13)}:${minutes}`;
     });
-    const seriesOf = (channel: string) =>
-      slots.map((slot) => {
-        const found = buckets.find((bucket) => bucket.channel === channel && bucket.bucket === slot);
-        return { bucket: slot, delivered: found?.delivered ?? 0, failed: found?.failed ?? 0 };
-      });
+    const queueNameOf = (channel: string) => deps.queues[channel as keyof typeof deps.queues]?.name;
+    const seriesOf = (channel: string) => {
+      const counts = slots.map((slot) =>
+        buckets.find((bucket) => bucket.channel === channel && bucket.bucket === slot),
+      );
+      const parked = slots.map(
+        (slot) =>
+          parkedInWindow.items.filter(
+            (item) => item.queue === queueNameOf(channel) && item.parkedAt.slice(0, 15) === slot.slice(0, 15),
+          ).length,
+      );
+      return [
+        { tone: 'ok', label: t('delivered'), values: counts.map((found) => found?.delivered ?? 0) },
+        { tone: 'bad', label: t('failedAttempts'), values: counts.map((found) => found?.failed ?? 0) },
+        { tone: 'held', label: t('parkedInWindow'), values: parked },
+      ] as const;
+    };
+    const chart = (channel: string, label: string) => (
+      <BarChart
+        label={label}
+        unit={t('chartUnit')}
+        timeAxis={t('timeAxis')}
+        slots={slots.map((slot) => `${slot}:00Z`)}
+        tickEvery={6}
+        series={seriesOf(channel)}
+      />
+    );
     return c.html(
       <Layout {...page}>
+        <ul class="counters">
+          <li>
+            <a href={`${CONSOLE_PATH}/failed?status=parked`}>{t('parkedNow')}</a>
+            <strong data-counter="parked">{parkedNow}</strong>
+          </li>
+        </ul>
         <h2>{t('queues')}</h2>
         <DataTable
           rows={overview.queues}
@@ -132,20 +172,8 @@ export function registerDashboardPage(console: ConsoleApp, deps: ApiDependencies
         ) : null}
         <h2>{t('throughput')}</h2>
         <div class="cards">
-          <div class="card">
-            <BarChart
-              label={t('toNational')}
-              series={seriesOf('national')}
-              legend={{ delivered: t('delivered'), failed: t('failed') }}
-            />
-          </div>
-          <div class="card">
-            <BarChart
-              label={t('toProvince')}
-              series={seriesOf('province')}
-              legend={{ delivered: t('delivered'), failed: t('failed') }}
-            />
-          </div>
+          <div class="card">{chart('national', t('toNational'))}</div>
+          <div class="card">{chart('province', t('toProvince'))}</div>
         </div>
       </Layout>,
     );

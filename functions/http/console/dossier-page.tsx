@@ -6,12 +6,18 @@ import { CONSOLE_PATH, type ConsoleApp } from './console-env';
 import { DataTable, Layout } from './console-layout';
 import type { ConsoleSession } from './console-session';
 import { formatVietnamTime, translator } from './console-text';
+import { describeDetail, dossierStatusName, kindName, outcomeName, syncStateName } from './console-words';
 import { pageFrame } from './page-frame';
+import { recentDossiers } from './recent-dossiers';
 
-/** `${CONSOLE_PATH}/dossiers?code=…`: one dossier's state on both sides and its message timeline. */
+/**
+ * `${CONSOLE_PATH}/dossiers`: recent dossiers, filtered (recent-dossiers.tsx); `?code=…`: one
+ * dossier's state on both sides and its message timeline.
+ */
 export function registerDossierPage(console: ConsoleApp, deps: ApiDependencies, session: ConsoleSession) {
   console.get('/dossiers', session, async (c) => {
-    const t = translator(c.var.language);
+    const language = c.var.language;
+    const t = translator(language);
     const code = c.req.query('code') ?? '';
     const page = pageFrame(c, 'dossiers', t('dossiers'));
     const valid = dossierCodeSchema.safeParse(code);
@@ -20,8 +26,12 @@ export function registerDossierPage(console: ConsoleApp, deps: ApiDependencies, 
           isGatewayError(error, 'dossier.notFound') ? undefined : Promise.reject(error),
         )
       : undefined;
+    if (!code) return c.html(<Layout {...page}>{await recentDossiers(c, deps)}</Layout>);
     return c.html(
       <Layout {...page}>
+        <p>
+          <a href={`${CONSOLE_PATH}/dossiers`}>{t('recentDossiers')}</a>
+        </p>
         <search>
           <form method="get" action={`${CONSOLE_PATH}/dossiers`} class="filters">
             <label>
@@ -47,15 +57,15 @@ export function registerDossierPage(console: ConsoleApp, deps: ApiDependencies, 
               <dt>{t('unitName')}</dt>
               <dd>{view.agencyName ?? view.agencyCode}</dd>
               <dt>{t('localStatus')}</dt>
-              <dd>{view.status}</dd>
+              <dd>{dossierStatusName(view.status, language)}</dd>
               <dt>{t('nationalStatus')}</dt>
-              <dd>{view.nationalStatus ?? ''}</dd>
+              <dd>{view.nationalStatus ? dossierStatusName(view.nationalStatus, language) : ''}</dd>
               <dt>{t('syncState')}</dt>
-              <dd>{view.sync.state}</dd>
+              <dd>{syncStateName(view.sync.state, language)}</dd>
               {view.sync.lastError ? (
                 <>
                   <dt>{t('lastError')}</dt>
-                  <dd>{view.sync.lastError}</dd>
+                  <dd>{describeDetail(view.sync.lastError, language)}</dd>
                 </>
               ) : null}
             </dl>
@@ -74,9 +84,9 @@ export function registerDossierPage(console: ConsoleApp, deps: ApiDependencies, 
                   header: t('direction'),
                   cell: (entry) => (entry.direction === 'to_national' ? t('toNational') : t('toProvince')),
                 },
-                { header: t('kind'), cell: (entry) => entry.kind },
-                { header: t('outcome'), cell: (entry) => entry.outcome },
-                { header: t('detail'), cell: (entry) => entry.detail },
+                { header: t('kind'), cell: (entry) => kindName(entry.kind, language) },
+                { header: t('outcome'), cell: (entry) => outcomeName(entry.outcome, language) },
+                { header: t('detail'), cell: (entry) => describeDetail(entry.detail, language) },
               ]}
             />
           </>

@@ -13,18 +13,9 @@ import { fieldErrorsOf } from '../problem-response';
 import { CONSOLE_PAGE_SIZE, CONSOLE_PATH, type ConsoleApp } from './console-env';
 import { DataTable, Layout, type PageFrame } from './console-layout';
 import type { ConsoleSession } from './console-session';
-import { formatVietnamTime, type TextKey, translator } from './console-text';
+import { formatVietnamTime, translator } from './console-text';
+import { dossierStatusName, driftStateLabels } from './console-words';
 import { pageFrame } from './page-frame';
-
-const stateLabels: Record<DriftFindingState, TextKey> = {
-  open: 'findingOpen',
-  resynced: 'findingResynced',
-  resolved: 'findingResolved',
-};
-
-/** `processing (4)`: the provincial name an administrator reads, the code the portal shows. */
-const ourStatusText = (finding: DriftFinding) =>
-  `${finding.ourStatus} (${nationalStatusCode(finding.ourStatus)})`;
 
 interface DriftPageProps {
   readonly frame: PageFrame & { readonly csrfToken: string };
@@ -36,11 +27,15 @@ interface DriftPageProps {
 
 /** Drift findings with a one-click re-sync, and the latest check's report (issue 11). */
 function DriftPage(props: DriftPageProps) {
-  const { t, csrfToken } = props.frame;
-  const portalStatusText = (finding: DriftFinding) =>
-    finding.portalStatus === undefined
-      ? t('missing')
-      : `${statusFromNationalCode(Number(finding.portalStatus)) ?? '?'} (${finding.portalStatus})`;
+  const { t, csrfToken, language } = props.frame;
+  /** `Đang xử lý (4)`: the status an administrator reads, the code the portal shows. */
+  const ourStatusText = (finding: DriftFinding) =>
+    `${dossierStatusName(finding.ourStatus, language)} (${nationalStatusCode(finding.ourStatus)})`;
+  const portalStatusText = (finding: DriftFinding) => {
+    if (finding.portalStatus === undefined) return t('missing');
+    const status = statusFromNationalCode(Number(finding.portalStatus));
+    return `${status ? dossierStatusName(status, language) : '?'} (${finding.portalStatus})`;
+  };
   const run = props.lastRun;
   const next = new URLSearchParams({ ...(props.state ? { state: props.state } : {}) });
   if (props.cursor) next.set('cursor', props.cursor);
@@ -77,9 +72,9 @@ function DriftPage(props: DriftPageProps) {
           {t('status')}
           <select name="state">
             <option value="">{t('all')}</option>
-            {(Object.keys(stateLabels) as DriftFindingState[]).map((state) => (
+            {(Object.keys(driftStateLabels) as DriftFindingState[]).map((state) => (
               <option value={state} selected={props.state === state}>
-                {t(stateLabels[state])}
+                {t(driftStateLabels[state])}
               </option>
             ))}
           </select>
@@ -104,7 +99,7 @@ function DriftPage(props: DriftPageProps) {
             { header: t('agencyCode'), cell: (finding) => finding.agencyCode },
             { header: t('ourStatus'), cell: ourStatusText },
             { header: t('portalStatus'), cell: portalStatusText },
-            { header: t('status'), cell: (finding) => t(stateLabels[finding.state]) },
+            { header: t('status'), cell: (finding) => t(driftStateLabels[finding.state]) },
             { header: t('detectedAt'), cell: (finding) => formatVietnamTime(finding.detectedAt) },
             { header: t('lastCheckedAt'), cell: (finding) => formatVietnamTime(finding.lastCheckedAt) },
             {

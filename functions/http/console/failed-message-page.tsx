@@ -1,12 +1,14 @@
 import type { Context } from 'hono';
 import { discardAsAdmin, failedMessageDetail, replayAsAdmin } from '../../application/admin-operations';
+import type { DeliveryAttempt } from '../../core/dossier-message';
 import { GatewayError } from '../../core/gateway-error';
 import { maskPersonalData } from '../../core/mask-personal-data';
 import type { ApiDependencies } from '../api-dependencies';
 import { CONSOLE_PATH, type ConsoleApp, type ConsoleEnv } from './console-env';
 import { DataTable, Layout, prettyJson } from './console-layout';
 import type { ConsoleSession } from './console-session';
-import { formatVietnamTime, translator } from './console-text';
+import { formatVietnamTime, type Language, type TextKey, translator } from './console-text';
+import { describeDetail, failedStatusName, kindName, messageStateName, outcomeName } from './console-words';
 import { pageFrame } from './page-frame';
 
 /** After an action, the message's page again, saying what was done. */
@@ -15,6 +17,44 @@ const backToMessage = (c: Context<ConsoleEnv>, id: string, done: 'replay' | 'dis
     `${CONSOLE_PATH}/failed/${encodeURIComponent(id)}?done=${encodeURIComponent(translator(c.var.language)(done))}`,
     303,
   );
+
+/**
+ * What became of a replayed message: its state now and the attempt that set it, with a reload
+ * link while it is on its way (no script: the page does not poll).
+ */
+function DeliveryNow(props: {
+  readonly t: (key: TextKey) => string;
+  readonly language: Language;
+  readonly state: string;
+  readonly onItsWay: boolean;
+  readonly lastAttempt: DeliveryAttempt | undefined;
+  readonly reload: string;
+}) {
+  const { t, lastAttempt } = props;
+  return (
+    <section aria-labelledby="delivery-now">
+      <h2 id="delivery-now">{t('deliveryNow')}</h2>
+      <dl class="facts">
+        <dt>{t('status')}</dt>
+        <dd data-delivery-state>{props.state}</dd>
+        {lastAttempt ? (
+          <>
+            <dt>{t('lastAttempt')}</dt>
+            <dd>
+              {formatVietnamTime(lastAttempt.at)} · {outcomeName(lastAttempt.outcome, props.language)} ·{' '}
+              {describeDetail(lastAttempt.detail, props.language)}
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      {props.onItsWay ? (
+        <p class="refresh">
+          {t('refreshHint')} <a href={props.reload}>{t('reload')}</a>
+        </p>
+      ) : null}
+    </section>
+  );
+}
 
 /**
  * One failed message: its record, payload (personal data masked without pii:read) and
@@ -26,7 +66,8 @@ export function registerFailedMessagePage(
   session: ConsoleSession,
 ) {
   console.get('/failed/:id', session, async (c) => {
-    const t = translator(c.var.language);
+    const language = c.var.language;
+    const t = translator(language);
     const detail = await failedMessageDetail(deps, c.req.param('id'));
     const reveal = c.var.admin.scopes.includes('pii:read');
     const shown = (payload: unknown) => (reveal ? payload : maskPersonalData(payload));
@@ -50,20 +91,30 @@ export function registerFailedMessagePage(
           <dt>{t('agencyCode')}</dt>
           <dd>{failed.agencyCode}</dd>
           <dt>{t('kind')}</dt>
-          <dd>{failed.kind}</dd>
+          <dd>{kindName(failed.kind, language)}</dd>
           <dt>{t('status')}</dt>
-          <dd>{failed.status}</dd>
+          <dd>{failedStatusName(failed.status, language)}</dd>
           <dt>{t('reason')}</dt>
           <dd>{failed.reason === 'rejected' ? t('rejected') : t('exhausted')}</dd>
           <dt>{t('lastError')}</dt>
-          <dd>{failed.lastError}</dd>
+          <dd>{describeDetail(failed.lastError, language)}</dd>
           <dt>{t('parkedAt')}</dt>
           <dd>{formatVietnamTime(failed.parkedAt)}</dd>
-          <dt>Message id</dt>
+          <dt>{t('messageId')}</dt>
           <dd>{failed.messageId}</dd>
-          <dt>Trace id</dt>
+          <dt>{t('traceId')}</dt>
           <dd>{message?.traceId ?? ''}</dd>
         </dl>
+        {failed.status === 'replayed' && message ? (
+          <DeliveryNow
+            t={t}
+            state={messageStateName(message.state, language)}
+            onItsWay={message.state === 'accepted' || message.state === 'held'}
+            lastAttempt={detail.attempts.at(-1)}
+            language={language}
+            reload={`${CONSOLE_PATH}/failed/${encodeURIComponent(failed.messageId)}`}
+          />
+        ) : null}
         <h2>{t('payload')}</h2>
         {reveal ? null : <p class="notice">{t('piiMasked')}</p>}
         <pre class="json" tabindex={0}>
@@ -82,9 +133,9 @@ export function registerFailedMessagePage(
           rows={detail.attempts}
           columns={[
             { header: t('at'), cell: (attempt) => formatVietnamTime(attempt.at) },
-            { header: t('outcome'), cell: (attempt) => attempt.outcome },
+            { header: t('outcome'), cell: (attempt) => outcomeName(attempt.outcome, language) },
             { header: t('latency'), numeric: true, cell: (attempt) => attempt.latencyMs },
-            { header: t('detail'), cell: (attempt) => attempt.detail },
+            { header: t('detail'), cell: (attempt) => describeDetail(attempt.detail, language) },
           ]}
         />
         {failed.status === 'parked' ? (

@@ -7,6 +7,8 @@ import { CONSOLE_PAGE_SIZE, CONSOLE_PATH, type ConsoleApp } from './console-env'
 import { DataTable, Layout } from './console-layout';
 import type { ConsoleSession } from './console-session';
 import { formatVietnamTime, translator } from './console-text';
+import { describeDetail, failedStatuses, failedStatusName, kindName } from './console-words';
+import { dayOf, dayRange } from './day-range';
 import { InvalidInputAlert } from './invalid-input-alert';
 import { pageFrame } from './page-frame';
 
@@ -31,13 +33,17 @@ export function registerFailedMessagesPage(
   session: ConsoleSession,
 ) {
   console.get('/failed', session, async (c) => {
-    const t = translator(c.var.language);
+    const language = c.var.language;
+    const t = translator(language);
     const query = c.req.query();
-    const parsed = parseFilter(query, ['cursor', 'done', 'status']);
+    // The date pickers send days; the store compares instants (day-range.ts).
+    const range = dayRange(query.from, query.to);
+    const parsed = parseFilter(
+      { ...query, from: undefined, to: undefined, ...(range.ok ? range.instants : {}) },
+      ['cursor', 'done', 'status'],
+    );
     const filter = parsed.success ? parsed.data : {};
-    const status = ['parked', 'replayed', 'discarded'].includes(query.status ?? '')
-      ? (query.status as 'parked')
-      : 'parked';
+    const status = failedStatuses.find((candidate) => candidate === query.status) ?? 'parked';
     const result = await listFailedMessages(
       deps,
       { ...filter, status },
@@ -53,11 +59,17 @@ export function registerFailedMessagesPage(
         ))}
       </>
     );
-    const nextQuery = new URLSearchParams({ ...asQuery(filter), status });
+    const { from: _from, to: _to, ...notDates } = filter;
+    const nextQuery = new URLSearchParams({ ...asQuery(notDates), ...range.days, status });
     if (result.cursor) nextQuery.set('cursor', result.cursor);
     return c.html(
       <Layout {...page}>
         {parsed.success ? null : <InvalidInputAlert error={parsed.error} />}
+        {range.ok ? null : (
+          <p class="error" role="alert">
+            {t(range.problem)}
+          </p>
+        )}
         <form method="get" action={`${CONSOLE_PATH}/failed`} class="filters" aria-label={t('filter')}>
           <label>
             {t('queue')}
@@ -93,20 +105,20 @@ export function registerFailedMessagesPage(
           <label>
             {t('status')}
             <select name="status">
-              {(['parked', 'replayed', 'discarded'] as const).map((value) => (
+              {failedStatuses.map((value) => (
                 <option value={value} selected={status === value}>
-                  {value}
+                  {failedStatusName(value, language)}
                 </option>
               ))}
             </select>
           </label>
           <label>
             {t('from')}
-            <input name="from" placeholder="2025-03-14T00:00:00+07:00" value={filter.from ?? ''} />
+            <input type="date" name="from" value={range.days.from ?? ''} />
           </label>
           <label>
             {t('to')}
-            <input name="to" placeholder="2025-03-15T00:00:00+07:00" value={filter.to ?? ''} />
+            <input type="date" name="to" value={range.days.to ?? ''} />
           </label>
           <button type="submit">{t('filter')}</button>
         </form>
@@ -126,12 +138,12 @@ export function registerFailedMessagesPage(
                 ),
               },
               { header: t('agencyCode'), cell: (item) => item.agencyCode },
-              { header: t('kind'), cell: (item) => item.kind },
+              { header: t('kind'), cell: (item) => kindName(item.kind, language) },
               {
                 header: t('reason'),
                 cell: (item) => (item.reason === 'rejected' ? t('rejected') : t('exhausted')),
               },
-              { header: t('lastError'), cell: (item) => item.lastError },
+              { header: t('lastError'), cell: (item) => describeDetail(item.lastError, language) },
               { header: t('attempts'), numeric: true, cell: (item) => item.attempts },
               {
                 header: t('details'),
@@ -179,7 +191,10 @@ export function registerFailedMessagesPage(
     const summary = dryRun
       ? `${result.matched} ${t('matched')}`
       : `${result.replayed.length} ${t('replayedCount')}`;
-    const back = new URLSearchParams({ ...asQuery(parsed.data), done: summary });
+    // Back to the list with the same filter, its instants as the days the date pickers show.
+    const { from, to, ...notDates } = parsed.data;
+    const days = Object.entries({ from: dayOf(from), to: dayOf(to) }).filter(([, day]) => day);
+    const back = new URLSearchParams({ ...asQuery(notDates), ...Object.fromEntries(days), done: summary });
     return c.redirect(`${CONSOLE_PATH}/failed?${back.toString()}`, 303);
   });
 }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { ApiDependencies } from '../api-dependencies';
 import type { AppEnv } from '../app-env';
+import { REFERENCE_SCRIPT_BUNDLED, REFERENCE_SCRIPT_SOURCE } from './reference-script';
 import { registerWebhookDocs } from './webhook-docs';
 
 export const OPENAPI_PATH = '/openapi.json';
@@ -57,8 +58,15 @@ const REFERENCE_PAGE_POLICY = [
 /**
  * Scalar's standalone bundle, one file kept in the repository (vendor/scalar-api-reference),
  * never loaded from a CDN: the gateway runs where only the province's network is reachable.
+ * Bundled for Lambda it sits beside index.mjs; run from the sources, in vendor/.
  */
-const REFERENCE_SCRIPT_FILE = new URL('../../../vendor/scalar-api-reference/standalone.js', import.meta.url);
+const readReferenceScript = () =>
+  readFile(new URL(REFERENCE_SCRIPT_BUNDLED, import.meta.url), 'utf8').catch(
+    (error: NodeJS.ErrnoException) =>
+      error.code === 'ENOENT'
+        ? readFile(new URL(`../../../${REFERENCE_SCRIPT_SOURCE}`, import.meta.url), 'utf8')
+        : Promise.reject(error),
+  );
 
 /** Each of these would otherwise reach a Scalar server from the reader's browser. */
 const referenceConfiguration = {
@@ -125,7 +133,7 @@ export function registerApiDocs(app: OpenAPIHono<AppEnv>, deps: Pick<ApiDependen
 
   let referenceScript: Promise<string> | undefined;
   app.get(REFERENCE_SCRIPT_PATH, async (c) => {
-    referenceScript ??= readFile(REFERENCE_SCRIPT_FILE, 'utf8').catch((error: unknown) => {
+    referenceScript ??= readReferenceScript().catch((error: unknown) => {
       referenceScript = undefined;
       throw error;
     });

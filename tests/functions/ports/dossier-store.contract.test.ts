@@ -234,6 +234,50 @@ describe.each(implementations)('dossier store contract: $name', ({ create }) => 
     expect((await store.getMessage('national', code, 1))?.state).toBe('discarded');
   });
 
+  it('lists dossiers by the day of their code, newest first, as their latest national message left them', async () => {
+    // Days and agencies of this test alone: the table is shared with the other tests.
+    dossierNumber += 1;
+    const serial = String(dossierNumber % 100).padStart(2, '0');
+    const agency = `000.00.${serial}.H12`;
+    const other = `000.00.${serial}.H13`;
+    const code = (day: string, n: number) => `${agency}-${day}-000${n}`;
+    const listed = (dossierCode: string, sequence: number, status: StoredMessage['status'], extra = {}) =>
+      store.appendMessage(aStoredMessage(dossierCode, sequence, { agencyCode: agency, status, ...extra }));
+    await listed(code('240101', 1), 1, 'submitted');
+    await listed(code('240101', 1), 2, 'received');
+    // A province-channel message has a sequence of its own: it does not move the listing.
+    await listed(code('240101', 1), 3, 'processing', { channel: 'province', kind: 'dossier.status_changed' });
+    await listed(code('240101', 2), 1, 'submitted', { agencyCode: other });
+    // An older message stored late does not undo a newer one.
+    await listed(code('240101', 3), 2, 'processing');
+    await listed(code('240101', 3), 1, 'submitted');
+    await listed(code('240102', 1), 1, 'received');
+    await listed(code('240105', 1), 1, 'received');
+
+    const range = { fromDay: '2024-01-01', toDay: '2024-01-02' };
+    const first = await store.listDossiers({ ...range, limit: 2 });
+    expect(first.items.map((item) => [item.dossierCode, item.status])).toEqual([
+      [code('240102', 1), 'received'],
+      [code('240101', 3), 'processing'],
+    ]);
+    expect(first.items[0]).toMatchObject({ day: '2024-01-02', agencyCode: agency, sequence: 1 });
+    const second = await store.listDossiers({ ...range, limit: 2, cursor: first.cursor });
+    expect(second.items.map((item) => [item.dossierCode, item.status])).toEqual([
+      [code('240101', 2), 'submitted'],
+      [code('240101', 1), 'received'],
+    ]);
+    expect(second.cursor).toBeUndefined();
+
+    const filtered = await store.listDossiers({
+      ...range,
+      agencyCode: agency,
+      status: 'received',
+      limit: 10,
+    });
+    expect(filtered.items.map((item) => item.dossierCode)).toEqual([code('240102', 1), code('240101', 1)]);
+    expect((await store.listDossiers({ ...range, agencyCode: other, limit: 10 })).items).toHaveLength(1);
+  });
+
   it('lists failed messages newest first, filtered, a page at a time', async () => {
     const code = newDossierCode();
     for (const sequence of [1, 2, 3]) {

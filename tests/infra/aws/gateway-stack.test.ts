@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BusinessMetric, businessMetrics } from '../../../functions/ports/business-metrics';
 import { fixedMonthlyCost } from '../../../infra/aws/cost-model';
 import { rateExpression } from '../../../infra/aws/gateway-schedules';
+import { filesBesideBundle, projectRoot } from '../../../infra/aws/lambda-bundling';
 import { environment, type FunctionSpec, queueUrlVariable, service, topology } from '../../../infra/topology';
 import {
   findResource,
@@ -256,6 +257,31 @@ describe('functions', () => {
     expect(bundle).toMatch(/export\{[^}]*as handler\}/);
     // Minified: a handful of very long lines (template literals keep their own line breaks).
     expect(bundle.length / bundle.split('\n').length).toBeGreaterThan(1000);
+  });
+
+  it.each(functions)('$name ships the files it reads at run time beside its bundle, and no others', (fn) => {
+    const code = functionResource(fn.name).Code as { S3Key: string };
+    const assetDir = join(synthesized.outdir, `asset.${code.S3Key.replace(/\.zip$/, '')}`);
+    const besides = filesBesideBundle[fn.entry] ?? [];
+    expect(readdirSync(assetDir).sort()).toEqual(
+      ['index.mjs', 'index.mjs.map', ...besides.map((file) => file.to)].sort(),
+    );
+    for (const file of besides) {
+      expect(readFileSync(join(assetDir, file.to)).equals(readFileSync(join(projectRoot, file.from)))).toBe(
+        true,
+      );
+    }
+  });
+
+  it('puts the API reference UI beside the API bundle, under the name the bundled docs route reads', () => {
+    const api = functions.find((fn) => fn.entry === 'functions/handlers/api.ts');
+    const code = functionResource(api?.name ?? 'api').Code as { S3Key: string };
+    const assetDir = join(synthesized.outdir, `asset.${code.S3Key.replace(/\.zip$/, '')}`);
+    const reference = readFileSync(join(assetDir, 'api-reference.js'));
+    expect(
+      reference.equals(readFileSync(join(projectRoot, 'vendor/scalar-api-reference/standalone.js'))),
+    ).toBe(true);
+    expect(readFileSync(join(assetDir, 'index.mjs'), 'utf8')).toMatch(/["'`]api-reference\.js["'`]/);
   });
 });
 
