@@ -1,4 +1,5 @@
 import type { DriftFinding } from '../../contracts/drift-check';
+import type { WebhookEvent } from '../../contracts/webhooks';
 import type { StoredMessage } from '../../functions/core/dossier-message';
 import type { Payment } from '../../functions/core/payment';
 
@@ -79,4 +80,20 @@ export function aFinding(dossierCode: string, overrides: Partial<DriftFinding> =
     resyncs: 0,
     ...overrides,
   };
+}
+
+/** The webhook a province receives when the portal marks a dossier received. */
+export function aStatusChangedEvent(id: string) {
+  return {
+    id,
+    type: 'dossier.status_changed',
+    createdAt: '2025-03-14T08:30:00+07:00',
+    data: {
+      dossierCode: '000.00.12.H12-250314-0007',
+      status: 'received',
+      nationalStatusCode: 2,
+      at: '2025-03-14T08:30:00+07:00',
+      handledBy: { name: 'Cổng DVCQG' },
+    },
+  } as const satisfies WebhookEvent;
 }
