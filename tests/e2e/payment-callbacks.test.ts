@@ -82,21 +82,34 @@ function signedCallback(reference: string, amount: string | number, secret = SEC
 }
 
 /** The callback's checksum in the order [TH ConfirmDvcPaymentCommandHandler] joins its fields. */
-function callbackChecksum(fields: Record<string, string | number>, secret: string) {
-  const order = [
-    'LoaiBanTin',
-    'MaLoi',
-    'MaDoiTac',
-    'MaThamChieu',
-    'SoTien',
-    'MaTienTe',
-    'MaGiaoDich',
-    'MaNganHang',
-    'ThoiGianGD',
-    'ThongTinGiaoDich',
-  ];
-  return sha256([...order.map((name) => String(fields[name])), secret]);
+function callbackChecksum(fields: CallbackFields, secret: string) {
+  return sha256([
+    fields.LoaiBanTin,
+    fields.MaLoi,
+    fields.MaDoiTac,
+    fields.MaThamChieu,
+    String(fields.SoTien),
+    fields.MaTienTe,
+    fields.MaGiaoDich,
+    fields.MaNganHang,
+    fields.ThoiGianGD,
+    fields.ThongTinGiaoDich,
+    secret,
+  ]);
 }
+
+type CallbackFields = Record<
+  | 'LoaiBanTin'
+  | 'MaLoi'
+  | 'MaDoiTac'
+  | 'MaThamChieu'
+  | 'MaTienTe'
+  | 'MaGiaoDich'
+  | 'MaNganHang'
+  | 'ThoiGianGD'
+  | 'ThongTinGiaoDich',
+  string
+> & { SoTien: string | number };
 
 function nowNational(): string {
   return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 19).replace(/[-T:]/g, '');

@@ -1,5 +1,6 @@
 import type { DriftFinding } from '../../contracts/drift-check';
 import type { PaymentRequest } from '../../contracts/provincial-payments';
+import type { WebhookEvent } from '../../contracts/webhooks';
 import { type AgencyRecoding, loadAgencyRecoding } from '../../functions/core/agency-recoding';
 import type { StoredMessage } from '../../functions/core/dossier-message';
 import type { Payment } from '../../functions/core/payment';
@@ -121,4 +122,20 @@ export function aRecoding2025(): AgencyRecoding {
       { retiredCode: '000.00.10.H12', replacementCode: '000.00.11.H12', effectiveFrom: '2026-01-01' },
     ],
   });
+}
+
+/** The webhook a province receives when the portal marks a dossier received. */
+export function aStatusChangedEvent(id: string) {
+  return {
+    id,
+    type: 'dossier.status_changed',
+    createdAt: '2025-03-14T08:30:00+07:00',
+    data: {
+      dossierCode: '000.00.12.H12-250314-0007',
+      status: 'received',
+      nationalStatusCode: 2,
+      at: '2025-03-14T08:30:00+07:00',
+      handledBy: { name: 'Cổng DVCQG' },
+    },
+  } as const satisfies WebhookEvent;
 }

@@ -1,24 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { WebhookEvent } from '../../../contracts/webhooks';
 import {
   assertDeliverableUrl,
   createStandardWebhookSender,
   type ResolveHost,
 } from '../../../functions/adapters/standard-webhook-sender';
 import { GatewayError, isGatewayError } from '../../../functions/core/gateway-error';
+import { aStatusChangedEvent } from '../../support/fixtures';
 
-const event = {
-  id: 'evt_1',
-  type: 'dossier.status_changed',
-  createdAt: '2025-03-14T08:30:00+07:00',
-  data: {
-    dossierCode: '000.00.12.H12-250314-0007',
-    status: 'received',
-    nationalStatusCode: 2,
-    at: '2025-03-14T08:30:00+07:00',
-    handledBy: { name: 'Cổng DVCQG' },
-  },
-} as const satisfies WebhookEvent;
+const event = aStatusChangedEvent('evt_1');
 
 function codeOf(run: () => unknown): string | undefined {
   try {

@@ -10,6 +10,7 @@ import { WEBHOOK_ATTEMPTS } from '../../../../functions/http/platform/webhook-do
 import { demoWebhookSecret } from '../../../../infra/local/demo-credentials';
 import type { LocalRuntime } from '../../../../infra/local/start-local-runtime';
 import { topology } from '../../../../infra/topology';
+import { aStatusChangedEvent } from '../../../support/fixtures';
 import { startTestRuntime } from '../../../support/test-runtime';
 
 let runtime: LocalRuntime;
@@ -79,18 +80,7 @@ describe('the webhooks section of /openapi.json', () => {
       timeoutMs: 5_000,
       allowLoopbackHttp: true,
     });
-    const event = webhookEventSchema.parse({
-      id: 'evt_docs',
-      type: 'dossier.status_changed',
-      createdAt: '2025-03-14T08:30:00+07:00',
-      data: {
-        dossierCode: '000.00.12.H12-250314-0007',
-        status: 'received',
-        nationalStatusCode: 2,
-        at: '2025-03-14T08:30:00+07:00',
-        handledBy: { name: 'Cổng DVCQG' },
-      },
-    });
+    const event = webhookEventSchema.parse(aStatusChangedEvent('evt_docs'));
     const responses = webhookOf('dossier.status_changed').responses ?? {};
     // Each documented answer, and a representative status of each documented range.
     const samples: Record<string, number[]> = {
