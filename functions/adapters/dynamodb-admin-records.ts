@@ -1,6 +1,7 @@
 import { type DynamoDBDocumentClient, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
-import type { AuditEntry, AuditLog } from '../ports/audit-log';
+import { auditActorSchema } from '../../contracts/admin-api';
+import { type AuditEntry, type AuditFilter, type AuditLog, auditActions } from '../ports/audit-log';
 import type { ThroughputBucket, ThroughputStats } from '../ports/queue-monitor';
 import { accessPatterns, itemKeys } from './dynamodb/gateway-table';
 import { decodeCursor, encodeCursor } from './dynamodb/page-cursor';
@@ -18,15 +19,12 @@ const dayOf = (iso: string) => iso.slice(0, 10);
 const auditEntrySchema = z.object({
   id: z.string(),
   at: z.string(),
-  actor: z.string(),
-  action: z.enum([
-    'failedMessage.replay',
-    'failedMessage.editReplay',
-    'failedMessage.discard',
-    'failedMessage.bulkReplay',
-    'console.signIn',
-    'driftFinding.resync',
+  // Entries written before people signed in named the client as a bare string.
+  actor: z.union([
+    auditActorSchema,
+    z.string().transform((clientId) => ({ type: 'client' as const, clientId })),
   ]),
+  action: z.enum(auditActions),
   target: z.string(),
   reason: z.string().optional(),
   before: z.unknown().optional(),
@@ -63,26 +61,38 @@ export function createDynamoDbAuditLog(
       );
       return full;
     },
-    async list({ limit, cursor }) {
+    async list({ limit, cursor, filter }) {
       const decoded = decodeCursor(cursor);
       const position = decoded ? auditPositionSchema.parse(decoded) : undefined;
       const startDay = position?.day ?? dayOf(now().toISOString());
       const dayBefore = (day: string) =>
         dayOf(new Date(Date.parse(`${day}T00:00:00Z`) - DAY_MS).toISOString());
+      const conditions = auditFilterOf(filter);
+      // A filter is applied after Limit: a day is read on until it has a page's worth of matches.
       const readDay = async (day: string, before: string | undefined) => {
-        const result = await client.send(
-          new QueryCommand({
-            TableName: options.tableName,
-            KeyConditionExpression: before ? 'pk = :pk AND sk < :before' : 'pk = :pk',
-            ExpressionAttributeValues: {
-              ':pk': accessPatterns.auditOfDay.partition(day),
-              ...(before ? { ':before': before } : {}),
-            },
-            ScanIndexForward: false,
-            Limit: limit,
-          }),
-        );
-        return (result.Items ?? []).map((item) => parseItem(auditEntrySchema, item, 'audit entry'));
+        const found: AuditEntry[] = [];
+        let startKey: Record<string, unknown> | undefined;
+        do {
+          const result = await client.send(
+            new QueryCommand({
+              TableName: options.tableName,
+              KeyConditionExpression: before ? 'pk = :pk AND sk < :before' : 'pk = :pk',
+              ...(conditions ? { FilterExpression: conditions.expression } : {}),
+              ...(conditions?.names ? { ExpressionAttributeNames: conditions.names } : {}),
+              ExpressionAttributeValues: {
+                ':pk': accessPatterns.auditOfDay.partition(day),
+                ...(before ? { ':before': before } : {}),
+                ...conditions?.values,
+              },
+              ScanIndexForward: false,
+              Limit: limit,
+              ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+            }),
+          );
+          found.push(...(result.Items ?? []).map((item) => parseItem(auditEntrySchema, item, 'audit entry')));
+          startKey = conditions ? result.LastEvaluatedKey : undefined;
+        } while (startKey && found.length < limit);
+        return found;
       };
       const items: AuditEntry[] = [];
       let day = startDay;
@@ -112,6 +122,26 @@ export function createDynamoDbAuditLog(
       return { items };
     },
   };
+}
+
+/** Who (a person's subject, a client id, or a legacy bare actor string) and what, as a DynamoDB filter. */
+function auditFilterOf(filter: AuditFilter | undefined) {
+  const parts: string[] = [];
+  const values: Record<string, string> = {};
+  if (filter?.action) {
+    parts.push('#action = :action');
+    values[':action'] = filter.action;
+  }
+  if (filter?.actor) {
+    parts.push('(#actor.subject = :who OR #actor.clientId = :who OR #actor = :who)');
+    values[':who'] = filter.actor;
+  }
+  if (parts.length === 0) return undefined;
+  const names: Record<string, string> = {
+    ...(filter?.action ? { '#action': 'action' } : {}),
+    ...(filter?.actor ? { '#actor': 'actor' } : {}),
+  };
+  return { expression: parts.join(' AND '), names, values };
 }
 
 function bucketOf(at: Date): string {

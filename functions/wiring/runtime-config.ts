@@ -1,6 +1,7 @@
 import type { DeadlinesSpec, DriftCheckSpec, SecuritySpec } from '../../infra/topology';
 import type { SigningKey } from '../adapters/jose-access-tokens';
 import type { LgspNationalPortalOptions } from '../adapters/lgsp-national-portal';
+import type { OpenIdSignInOptions } from '../adapters/openid-person-sign-in';
 import type { PaygovPaymentPlatformOptions } from '../adapters/paygov-payment-platform';
 import type { SessionNationalPortalOptions } from '../adapters/session-national-portal';
 import type { PaymentSettings } from '../application/payment-dependencies';
@@ -78,6 +79,11 @@ export interface RuntimeConfig {
   readonly agencyNames?: { readonly strict?: boolean };
   /** Drift check bounds (topology.driftCheck). */
   readonly driftCheck: DriftCheckSpec;
+  /**
+   * The identity provider people sign in to the console with (OpenID Connect); without it the
+   * console's sign-in page says sign-in is not configured and the admin API serves clients only.
+   */
+  readonly console?: OpenIdSignInOptions;
   /** Emulator endpoints in the local runtime; absent on AWS. */
   readonly endpoints?: { readonly dynamodb: string; readonly sqs: string };
 }

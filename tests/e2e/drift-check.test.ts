@@ -174,13 +174,13 @@ describe('drift check', () => {
       expect.objectContaining({ dossierCode: drifting.dossierCode, state: 'resolved', resyncs: 1 }),
     ]);
     const audit = (await (await call(admin, 'GET', '/v1/admin/audit')).json()) as {
-      items: { action: string; target: string; actor: string }[];
+      items: { action: string; target: string; actor: unknown }[];
     };
     expect(audit.items).toContainEqual(
       expect.objectContaining({
         action: 'driftFinding.resync',
         target: drifting.dossierCode,
-        actor: 'demo-admin',
+        actor: { type: 'client', clientId: 'demo-admin' },
       }),
     );
   });
