@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCOUNT_FAILURES_BEFORE_WAIT } from '../../infra/local/embedded-identity-provider';
 import type { LocalRuntime } from '../../infra/local/start-local-runtime';
 import { chromiumAvailable, launchChromium, signInAs, submitIdentityProviderForm } from '../support/browser';
+import { signInWithoutFollowing } from '../support/console-sign-in';
 import { aDossier } from '../support/fixtures';
 import { setFaults } from '../support/receiver';
 import { eventually, startTestRuntime, tokenFor } from '../support/test-runtime';
@@ -47,56 +48,6 @@ async function personIn(login: string): Promise<{ context: BrowserContext; page:
 
 /** The page's CSRF token, as a form of the signed-in page carries it. */
 const csrfOf = (page: Page) => page.locator('input[name=csrf]').first().inputValue();
-
-/** Collects cookies per response, as a browser's jar would for one site. */
-function cookieJar() {
-  const cookies = new Map<string, string>();
-  return {
-    take(response: Response) {
-      for (const line of response.headers.getSetCookie()) {
-        const [pair = ''] = line.split(';');
-        const at = pair.indexOf('=');
-        cookies.set(pair.slice(0, at), pair.slice(at + 1));
-      }
-    },
-    header: () => [...cookies].map(([name, value]) => `${name}=${value}`).join('; '),
-  };
-}
-
-/**
- * A sign-in taken as far as the identity provider's answer and not further, as an attacker who
- * caught the answer holds it: the callback URL (code and state) and the browser's kept
- * transaction (the lt_signin cookie).
- */
-async function signInWithoutFollowing(gateway: string, login: string) {
-  const started = await fetch(`${gateway}/admin/login`, {
-    method: 'POST',
-    headers: { origin: gateway },
-    redirect: 'manual',
-  });
-  const transaction = /lt_signin=([^;]+)/.exec(started.headers.getSetCookie().join('\n'))?.[1] ?? '';
-  const provider = cookieJar();
-  let location = started.headers.get('location') ?? '';
-  let response = await fetch(location, { redirect: 'manual' });
-  provider.take(response);
-  const interaction = new URL(response.headers.get('location') ?? '', location);
-  response = await fetch(`${interaction.href}/login`, {
-    method: 'POST',
-    headers: { cookie: provider.header(), 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ login, password: 'demo' }).toString(),
-    redirect: 'manual',
-  });
-  provider.take(response);
-  location = new URL(response.headers.get('location') ?? '', interaction).href;
-  // The provider resumes the authorization and answers with a redirect to the console's callback.
-  while (!location.startsWith(`${gateway}/admin/callback`)) {
-    response = await fetch(location, { headers: { cookie: provider.header() }, redirect: 'manual' });
-    provider.take(response);
-    expect(response.status, location).toBe(303);
-    location = new URL(response.headers.get('location') ?? '', location).href;
-  }
-  return { callback: location, transaction };
-}
 
 async function auditEntries() {
   return (await runtime.deps.audit.list({ limit: 200 })).items;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DriftFinding, DriftRunReport } from '../../contracts/drift-check';
 import type { DossierView } from '../../contracts/provincial-api';
 import type { LocalRuntime } from '../../infra/local/start-local-runtime';
+import { consoleSessionOf } from '../support/console-sign-in';
 import { aDossier } from '../support/fixtures';
 import { aStatusChange } from '../support/national-fixtures';
 import { setFaults } from '../support/receiver';
@@ -61,17 +62,8 @@ const findings = async (state: DriftFinding['state']) =>
     }
   ).items;
 
-async function consoleSession(): Promise<string> {
-  const response = await fetch(`${runtime.urls.gateway}/admin/login`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: runtime.urls.gateway },
-    body: new URLSearchParams({ client_id: 'demo-admin', client_secret: 'demo-admin-secret' }).toString(),
-  });
-  const cookie = /lt_admin=[^;]+/.exec(response.headers.get('set-cookie') ?? '')?.[0];
-  if (!cookie) throw new Error(`no console session: ${response.status}`);
-  return cookie;
-}
+/** An operator (re-syncs) signed in through the embedded identity provider. */
+const consoleSession = () => consoleSessionOf(runtime, 'operator@demo');
 
 describe('drift check', () => {
   const drifting = aDossier();
@@ -155,7 +147,11 @@ describe('drift check', () => {
     expect(clicked.status).toBe(303);
     expect(clicked.headers.get('location')).toMatch(/^\/admin\/drift\?done=/);
     expect(await findings('resynced')).toEqual([
-      expect.objectContaining({ dossierCode: drifting.dossierCode, resyncs: 1, resyncedBy: 'demo-admin' }),
+      expect.objectContaining({
+        dossierCode: drifting.dossierCode,
+        resyncs: 1,
+        resyncedBy: 'Trần Văn Vận Hành (operator@demo)',
+      }),
     ]);
 
     await eventually(async () => (portalStatusOf(drifting.dossierCode) === '4' ? true : undefined), 20_000);
@@ -180,7 +176,7 @@ describe('drift check', () => {
       expect.objectContaining({
         action: 'driftFinding.resync',
         target: drifting.dossierCode,
-        actor: { type: 'client', clientId: 'demo-admin' },
+        actor: { type: 'person', subject: 'operator@demo', name: 'Trần Văn Vận Hành' },
       }),
     );
   });

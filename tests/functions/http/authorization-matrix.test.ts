@@ -348,6 +348,8 @@ describe('authorization matrix', () => {
         }
       }
       expect(outcomes).toEqual(expectations);
-    });
+      // Sixteen principals x two agencies, each a real request (the token endpoint's scrypt, the
+      // audit log's day scan), on a shared two-core machine.
+    }, 120_000);
   }
 });
