@@ -4,9 +4,8 @@ import { ACCOUNT_FAILURES_BEFORE_WAIT } from '../../infra/local/embedded-identit
 import type { LocalRuntime } from '../../infra/local/start-local-runtime';
 import { chromiumAvailable, launchChromium, signInAs, submitIdentityProviderForm } from '../support/browser';
 import { signInWithoutFollowing } from '../support/console-sign-in';
-import { aDossier } from '../support/fixtures';
-import { setFaults } from '../support/receiver';
-import { eventually, startTestRuntime, tokenFor } from '../support/test-runtime';
+import { parkDuringOutage } from '../support/parked-message';
+import { startTestRuntime, tokenFor } from '../support/test-runtime';
 
 /**
  * People sign in to the console through the embedded OpenID provider (DESIGN.md "Operators are
@@ -18,26 +17,6 @@ import { eventually, startTestRuntime, tokenFor } from '../support/test-runtime'
 let runtime: LocalRuntime;
 let browser: Browser;
 let parked: { dossierCode: string; messageId: string };
-
-async function parkDuringOutage() {
-  await setFaults(runtime.urls.nationalPortal, { down: true });
-  // The fixture's payer carries the ID number 001203004567.
-  const dossier = aDossier();
-  const response = await fetch(`${runtime.urls.gateway}/v1/dossiers`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${await tokenFor(runtime)}`, 'content-type': 'application/json' },
-    body: JSON.stringify(dossier),
-  });
-  expect(response.status).toBe(202);
-  const { messageId } = (await response.json()) as { messageId: string };
-  await eventually(
-    async () =>
-      (await runtime.deps.store.getFailedMessage(messageId))?.status === 'parked' ? true : undefined,
-    30_000,
-  );
-  await setFaults(runtime.urls.nationalPortal, {});
-  return { dossierCode: dossier.dossierCode, messageId };
-}
 
 async function personIn(login: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext();
@@ -57,7 +36,7 @@ describe.runIf(chromiumAvailable)('console sign-in through the identity provider
   beforeAll(async () => {
     runtime = await startTestRuntime(null, { maxReceiveCount: 2 });
     browser = await launchChromium();
-    parked = await parkDuringOutage();
+    parked = await parkDuringOutage(runtime);
   }, 90_000);
   afterAll(async () => {
     await browser?.close();
@@ -104,7 +83,7 @@ describe.runIf(chromiumAvailable)('console sign-in through the identity provider
   }, 90_000);
 
   it('lets an operator discard, audited under the operator, and filters and exports the audit log', async () => {
-    const second = await parkDuringOutage();
+    const second = await parkDuringOutage(runtime);
     const { context, page } = await personIn('operator@demo');
     await page.goto(`${runtime.urls.gateway}/admin/failed/${second.messageId}`);
     await page.getByLabel('Lý do loại bỏ (bắt buộc)').fill('Hồ sơ đã được nhập lại bằng tay');
