@@ -112,11 +112,22 @@ export const queueOverviewSchema = z
   })
   .meta({ id: 'QueueOverview' });
 
+/** Who acted: a person signed in through the identity provider, or an API client. */
+export const auditActorSchema = z
+  .discriminatedUnion('type', [
+    z.object({ type: z.literal('person'), subject: z.string(), name: z.string() }),
+    z.object({ type: z.literal('client'), clientId: z.string() }),
+    // A sign-in refused before anyone was identified: the address it came from.
+    z.object({ type: z.literal('anonymous'), address: z.string() }),
+  ])
+  .meta({ id: 'AuditActor' });
+export type AuditActor = z.infer<typeof auditActorSchema>;
+
 export const auditEntrySchema = z
   .object({
     id: z.string(),
     at: z.string(),
-    actor: z.string(),
+    actor: auditActorSchema,
     action: z.string(),
     target: z.string(),
     reason: z.string().optional(),

@@ -1,6 +1,7 @@
 import { type DynamoDBDocumentClient, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
-import { type AuditEntry, type AuditLog, auditActions } from '../ports/audit-log';
+import { auditActorSchema } from '../../contracts/admin-api';
+import { type AuditEntry, type AuditFilter, type AuditLog, auditActions } from '../ports/audit-log';
 import type { ThroughputBucket, ThroughputStats } from '../ports/queue-monitor';
 import { accessPatterns, itemKeys } from './dynamodb/gateway-table';
 import { decodeCursor, encodeCursor } from './dynamodb/page-cursor';
@@ -27,7 +28,11 @@ function monthBefore(month: string): string {
 const auditEntrySchema = z.object({
   id: z.string(),
   at: z.string(),
-  actor: z.string(),
+  // Entries written before people signed in named the client as a bare string.
+  actor: z.union([
+    auditActorSchema,
+    z.string().transform((clientId) => ({ type: 'client' as const, clientId })),
+  ]),
   action: z.enum(auditActions),
   target: z.string(),
   reason: z.string().optional(),
@@ -54,25 +59,41 @@ export function createDynamoDbAuditLog(
   options: { tableName: string; now?: () => Date; newId: () => string },
 ): AuditLog {
   const now = options.now ?? (() => new Date());
-  const readMonth = async (month: string, before: string | undefined, limit: number) => {
-    const result = await client.send(
-      new QueryCommand({
-        TableName: options.tableName,
-        KeyConditionExpression: before ? 'pk = :pk AND sk < :before' : 'pk = :pk',
-        ExpressionAttributeValues: {
-          ':pk': accessPatterns.auditOfMonth.partition(month),
-          ...(before ? { ':before': before } : {}),
-        },
-        ScanIndexForward: false,
-        Limit: limit,
-      }),
-    );
-    return {
-      month,
-      items: (result.Items ?? []).map((item) => parseItem(auditEntrySchema, item, 'audit entry')),
-      // A query stops at 1 MB too: the month then has more than it returned.
-      cut: result.LastEvaluatedKey !== undefined,
-    };
+  /**
+   * Up to `limit` entries of a month, newest first. A filter is applied after Limit, so a
+   * filtered month is read on until it has a page's worth of matches or ends.
+   */
+  const readMonth = async (
+    month: string,
+    before: string | undefined,
+    limit: number,
+    conditions: ReturnType<typeof auditFilterOf>,
+  ) => {
+    const items: AuditEntry[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const result = await client.send(
+        new QueryCommand({
+          TableName: options.tableName,
+          KeyConditionExpression: before ? 'pk = :pk AND sk < :before' : 'pk = :pk',
+          ...(conditions
+            ? { FilterExpression: conditions.expression, ExpressionAttributeNames: conditions.names }
+            : {}),
+          ExpressionAttributeValues: {
+            ':pk': accessPatterns.auditOfMonth.partition(month),
+            ...(before ? { ':before': before } : {}),
+            ...conditions?.values,
+          },
+          ScanIndexForward: false,
+          Limit: limit,
+          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+        }),
+      );
+      items.push(...(result.Items ?? []).map((item) => parseItem(auditEntrySchema, item, 'audit entry')));
+      startKey = result.LastEvaluatedKey;
+    } while (conditions && startKey && items.length < limit);
+    // A query stops at Limit or 1 MB: the month then has more than it returned.
+    return { month, items, cut: startKey !== undefined };
   };
   return {
     async record(entry) {
@@ -86,8 +107,9 @@ export function createDynamoDbAuditLog(
       );
       return full;
     },
-    async list({ limit, cursor }) {
+    async list({ limit, cursor, filter }) {
       const position = decodeCursor(cursor, auditPositionSchema);
+      const conditions = auditFilterOf(filter);
       let month = position?.month ?? monthOf(now().toISOString());
       const items: AuditEntry[] = [];
       for (let scanned = 0; scanned < MAX_MONTHS_PER_PAGE; ) {
@@ -98,7 +120,12 @@ export function createDynamoDbAuditLog(
         }
         const pages = await Promise.all(
           months.map((batchMonth) =>
-            readMonth(batchMonth, batchMonth === position?.month ? position.sk : undefined, limit),
+            readMonth(
+              batchMonth,
+              batchMonth === position?.month ? position.sk : undefined,
+              limit,
+              conditions,
+            ),
           ),
         );
         for (const page of pages) {
@@ -117,6 +144,25 @@ export function createDynamoDbAuditLog(
       return { items };
     },
   };
+}
+
+function auditFilterOf(filter: AuditFilter | undefined) {
+  const parts: string[] = [];
+  const values: Record<string, string> = {};
+  if (filter?.action) {
+    parts.push('#action = :action');
+    values[':action'] = filter.action;
+  }
+  if (filter?.actor) {
+    parts.push('(#actor.subject = :who OR #actor.clientId = :who OR #actor = :who)');
+    values[':who'] = filter.actor;
+  }
+  if (parts.length === 0) return undefined;
+  const names: Record<string, string> = {
+    ...(filter?.action ? { '#action': 'action' } : {}),
+    ...(filter?.actor ? { '#actor': 'actor' } : {}),
+  };
+  return { expression: parts.join(' AND '), names, values };
 }
 
 function bucketOf(at: Date): string {

@@ -1,7 +1,8 @@
-import { errors, importJWK, type JWK, jwtVerify, SignJWT } from 'jose';
+import { errors, importJWK, type JWK, type JWTPayload, jwtVerify, SignJWT } from 'jose';
 import { scopeSchema } from '../../contracts/oauth';
+import { type ConsoleRole, consoleRoles } from '../core/console-roles';
 import { GatewayError } from '../core/gateway-error';
-import type { AccessTokens, PublicJwk } from '../ports/access-tokens';
+import type { AccessTokens, PersonClaims, PublicJwk } from '../ports/access-tokens';
 
 export interface SigningKey {
   readonly kid: string;
@@ -52,7 +53,10 @@ export async function createJoseAccessTokens(options: JoseAccessTokenOptions): P
     lifetimeSeconds: options.lifetimeSeconds,
     async issue(claims) {
       const issuedAt = Math.floor(now().getTime() / 1000);
-      return new SignJWT({ scope: claims.scopes.join(' '), agencies: claims.agencies })
+      const person = claims.person
+        ? { person: claims.person.subject, name: claims.person.name, roles: claims.person.roles }
+        : {};
+      return new SignJWT({ scope: claims.scopes.join(' '), agencies: claims.agencies, ...person })
         .setProtectedHeader({ alg: ALGORITHM, kid: signing.kid, typ: TOKEN_TYPE })
         .setSubject(claims.clientId)
         .setIssuer(options.issuer)
@@ -92,7 +96,8 @@ export async function createJoseAccessTokens(options: JoseAccessTokenOptions): P
           .split(' ')
           .filter((scope) => scopeSchema.safeParse(scope).success) as AccessTokenScopes;
         const agencies = Array.isArray(payload.agencies) ? payload.agencies.map(String) : [];
-        return { clientId: String(payload.sub), scopes, agencies };
+        const person = personOf(payload);
+        return { clientId: String(payload.sub), scopes, agencies, ...(person ? { person } : {}) };
       } catch (error) {
         throw refusedToken(error);
       }
@@ -101,6 +106,15 @@ export async function createJoseAccessTokens(options: JoseAccessTokenOptions): P
       return { keys: published };
     },
   };
+}
+
+/** A person's session names its subject apart from `sub`, so no client id can pass for a person. */
+function personOf(payload: JWTPayload): PersonClaims | undefined {
+  if (typeof payload.person !== 'string' || payload.sub !== `person:${payload.person}`) return undefined;
+  const roles = Array.isArray(payload.roles)
+    ? payload.roles.filter((role): role is ConsoleRole => consoleRoles.includes(role))
+    : [];
+  return { subject: payload.person, name: String(payload.name ?? payload.person), roles };
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { AuditActor } from '../../contracts/admin-api';
 import type { Channel, DeliveryAttempt, FailedMessage, StoredMessage } from '../core/dossier-message';
 import { GatewayError } from '../core/gateway-error';
 import type { AuditLog } from '../ports/audit-log';
@@ -124,7 +125,7 @@ export async function failedMessageDetail(
 export async function replayAsAdmin(
   deps: AdminDependencies,
   messageId: string,
-  options: { actor: string; editedPayload?: unknown },
+  options: { actor: AuditActor; editedPayload?: unknown },
 ): Promise<FailedMessage> {
   const before = await failedMessageDetail(deps, messageId);
   const after = await replayFailedMessage(deps, messageId, options);
@@ -147,7 +148,7 @@ export async function replayAsAdmin(
 export async function discardAsAdmin(
   deps: AdminDependencies,
   messageId: string,
-  options: { actor: string; reason: string },
+  options: { actor: AuditActor; reason: string },
 ): Promise<FailedMessage> {
   const reason = options.reason.trim();
   if (reason.length < 3) {
@@ -178,7 +179,7 @@ export async function discardAsAdmin(
 export async function bulkReplay(
   deps: AdminDependencies,
   filter: FailedMessageFilter,
-  options: { actor: string; dryRun: boolean },
+  options: { actor: AuditActor; dryRun: boolean },
 ): Promise<{ matched: number; replayed: string[]; failed: { messageId: string; error: string }[] }> {
   const { items } = await listFailedMessages(
     deps,

@@ -60,12 +60,29 @@ export function guardAccessTokens(
     return client;
   }
 
+  async function withinBudget(clientId: string) {
+    const verdict = await deps.rateLimiter.take(`client:${clientId}`, options.perClient);
+    if (!verdict.allowed) {
+      throw new GatewayError(
+        'request.rateLimited',
+        `Vượt hạn mức yêu cầu / Too many requests from client ${clientId}; retry after ${verdict.retryAfterSeconds} s`,
+        { retryAfterSeconds: verdict.retryAfterSeconds },
+      );
+    }
+  }
+
   return {
     lifetimeSeconds: tokens.lifetimeSeconds,
     issue: (claims) => tokens.issue(claims),
     jwks: () => tokens.jwks(),
     async verify(token): Promise<AccessTokenClaims> {
       const claims = await tokens.verify(token);
+      // A person's session was vouched for by the identity provider when it began and ends with
+      // its lifetime; only the request budget applies.
+      if (claims.person) {
+        await withinBudget(claims.clientId);
+        return claims;
+      }
       let client: RegisteredClient | undefined;
       try {
         client = await currentClient(claims.clientId);
@@ -89,14 +106,7 @@ export function guardAccessTokens(
         scopes: claims.scopes.filter((scope) => held.scopes.includes(scope)),
         agencies: claims.agencies.filter((grant) => held.agencies.includes(grant)),
       };
-      const verdict = await deps.rateLimiter.take(`client:${claims.clientId}`, options.perClient);
-      if (!verdict.allowed) {
-        throw new GatewayError(
-          'request.rateLimited',
-          `Vượt hạn mức yêu cầu / Too many requests from client ${claims.clientId}; retry after ${verdict.retryAfterSeconds} s`,
-          { retryAfterSeconds: verdict.retryAfterSeconds },
-        );
-      }
+      await withinBudget(claims.clientId);
       return narrowed;
     },
   };

@@ -1,7 +1,9 @@
+import type { AuditActor } from '../../contracts/admin-api';
 import { messagePayloadSchemas } from '../../contracts/message-payloads';
 import type { FailedMessage } from '../core/dossier-message';
 import { GatewayError } from '../core/gateway-error';
 import { enqueue } from './accept-message';
+import { describeActor } from './audit-actor';
 import { type RelayDependencies, releaseHeldMessages } from './relay-message';
 
 async function parkedMessage(deps: RelayDependencies, messageId: string): Promise<FailedMessage> {
@@ -28,7 +30,7 @@ async function parkedMessage(deps: RelayDependencies, messageId: string): Promis
 export async function replayFailedMessage(
   deps: RelayDependencies,
   messageId: string,
-  options: { actor: string; editedPayload?: unknown },
+  options: { actor: AuditActor; editedPayload?: unknown },
 ): Promise<FailedMessage> {
   const failed = await parkedMessage(deps, messageId);
   let edited: unknown;
@@ -57,7 +59,7 @@ export async function replayFailedMessage(
       at,
       outcome: 'replayed',
       latencyMs: 0,
-      detail: `replayed by ${options.actor}${edited === undefined ? '' : ' with an edited payload'}`,
+      detail: `replayed by ${describeActor(options.actor)}${edited === undefined ? '' : ' with an edited payload'}`,
     },
     edited,
   );
@@ -69,7 +71,7 @@ export async function replayFailedMessage(
 export async function discardFailedMessage(
   deps: RelayDependencies,
   messageId: string,
-  options: { actor: string; reason: string },
+  options: { actor: AuditActor; reason: string },
 ): Promise<FailedMessage> {
   const failed = await parkedMessage(deps, messageId);
   const at = deps.clock.now().toISOString();
@@ -77,7 +79,7 @@ export async function discardFailedMessage(
     at,
     outcome: 'discarded',
     latencyMs: 0,
-    detail: `discarded by ${options.actor}: ${options.reason}`,
+    detail: `discarded by ${describeActor(options.actor)}: ${options.reason}`,
   });
   await releaseHeldMessages(deps, failed.channel, failed.dossierCode);
   return { ...failed, status: 'discarded' };

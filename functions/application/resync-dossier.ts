@@ -1,3 +1,4 @@
+import type { AuditActor } from '../../contracts/admin-api';
 import type { DriftFinding } from '../../contracts/drift-check';
 import { messagePayloadSchemas } from '../../contracts/message-payloads';
 import { currentDossierOf } from '../core/current-dossier';
@@ -6,6 +7,7 @@ import { GatewayError } from '../core/gateway-error';
 import type { AuditLog } from '../ports/audit-log';
 import type { DriftRecords } from '../ports/drift-records';
 import { type AcceptDependencies, acceptMessage } from './accept-message';
+import { describeActor } from './audit-actor';
 import { latestDossierVersion } from './load-dossier-facts';
 
 export interface ResyncDependencies extends AcceptDependencies {
@@ -23,7 +25,7 @@ export interface ResyncDependencies extends AcceptDependencies {
 export async function resyncDossier(
   deps: ResyncDependencies,
   dossierCode: string,
-  options: { actor: string },
+  options: { actor: AuditActor },
 ): Promise<{ finding: DriftFinding; messageId: string; sequence: number }> {
   const finding = await deps.drift.getFinding(dossierCode);
   if (!finding) {
@@ -68,7 +70,7 @@ export async function resyncDossier(
     state: 'resynced',
     resyncs: finding.resyncs + 1,
     resyncedAt: deps.clock.now().toISOString(),
-    resyncedBy: options.actor,
+    resyncedBy: describeActor(options.actor),
     revision: finding.revision + 1,
   };
   if (!(await deps.drift.saveFinding(claimed))) {

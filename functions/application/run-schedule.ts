@@ -1,8 +1,10 @@
+import type { AuditActor } from '../../contracts/admin-api';
 import type { ScheduleRun, ScheduleStatus } from '../../contracts/schedules';
 import { GatewayError } from '../core/gateway-error';
 import type { AuditLog } from '../ports/audit-log';
 import type { Clock } from '../ports/clock';
 import type { ScheduleRuns } from '../ports/schedule-runs';
+import { describeActor } from './audit-actor';
 
 /** A scheduled function: its topology name and interval, and what one run does. */
 export interface ScheduleDefinition {
@@ -20,7 +22,7 @@ export interface ScheduleDependencies {
 
 export type RunTrigger =
   | { readonly trigger: 'schedule' }
-  | { readonly trigger: 'manual'; readonly requestedBy: string };
+  | { readonly trigger: 'manual'; readonly actor: AuditActor };
 
 function reportOf(answer: unknown): Record<string, unknown> | undefined {
   return answer && typeof answer === 'object' && !Array.isArray(answer)
@@ -54,7 +56,7 @@ export async function runSchedule(
   const run: ScheduleRun = {
     schedule: schedule.name,
     trigger: how.trigger,
-    ...(how.trigger === 'manual' ? { requestedBy: how.requestedBy } : {}),
+    ...(how.trigger === 'manual' ? { requestedBy: describeActor(how.actor) } : {}),
     startedAt,
     finishedAt: deps.clock.now().toISOString(),
     ...(failure === undefined
@@ -64,7 +66,7 @@ export async function runSchedule(
   await deps.scheduleRuns.record(run);
   if (how.trigger === 'manual') {
     await deps.audit.record({
-      actor: how.requestedBy,
+      actor: how.actor,
       action: 'schedule.run',
       target: schedule.name,
       after: { outcome: run.outcome, ...(run.error ? { error: run.error } : {}) },
@@ -78,7 +80,7 @@ export async function runSchedule(
 /** What administrators do with schedules: see each with its last run, and run one now. */
 export interface ScheduleOperations {
   list(): Promise<ScheduleStatus[]>;
-  runNow(name: string, requestedBy: string): Promise<ScheduleRun>;
+  runNow(name: string, actor: AuditActor): Promise<ScheduleRun>;
 }
 
 export function createScheduleOperations(
@@ -94,7 +96,7 @@ export function createScheduleOperations(
         lastRun: last.get(name) ?? null,
       }));
     },
-    async runNow(name, requestedBy) {
+    async runNow(name, actor) {
       const schedule = schedules.find((candidate) => candidate.name === name);
       if (!schedule) {
         throw new GatewayError(
@@ -110,7 +112,7 @@ export function createScheduleOperations(
           },
         );
       }
-      return (await runSchedule(deps, schedule, { trigger: 'manual', requestedBy })).run;
+      return (await runSchedule(deps, schedule, { trigger: 'manual', actor })).run;
     },
   };
 }

@@ -17,6 +17,7 @@ import type { MessageQueue } from '../ports/message-queue';
 import type { NationalPortal } from '../ports/national-portal';
 import type { PaymentPlatform } from '../ports/payment-platform';
 import type { PaymentStore } from '../ports/payment-store';
+import type { PersonSignIn } from '../ports/person-sign-in';
 import type { ProvinceSystems } from '../ports/province-systems';
 import type { ThroughputStats } from '../ports/queue-monitor';
 import type { ReconciliationReports } from '../ports/reconciliation-reports';
@@ -29,6 +30,8 @@ export interface ApiDependencies extends AdminDependencies {
   readonly provinceSystems: ProvinceSystems;
   readonly clients: ClientRegistry;
   readonly tokens: AccessTokens;
+  /** People's sign-in to the console; absent when no identity provider is configured. */
+  readonly personSignIn?: PersonSignIn;
   readonly clock: Clock;
   readonly newId: () => string;
   readonly logger: Logger;

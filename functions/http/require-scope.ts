@@ -2,6 +2,7 @@ import { createMiddleware } from 'hono/factory';
 import type { Scope } from '../../contracts/oauth';
 import { mayActForAgencyOn } from '../core/agency-grants';
 import type { AgencyRecoding } from '../core/agency-recoding';
+import { type ConsoleRole, holdsRole } from '../core/console-roles';
 import { GatewayError, isGatewayError } from '../core/gateway-error';
 import { vietnamDay } from '../core/vietnam-time';
 import type { AccessTokenClaims, AccessTokens } from '../ports/access-tokens';
@@ -22,8 +23,11 @@ function asInvalidToken(error: unknown): unknown {
   });
 }
 
-/** Bearer-token middleware: the caller must hold one of `scopes`. */
-export function requireScope(tokens: AccessTokens, ...scopes: Scope[]) {
+/**
+ * Bearer-token middleware: the caller must hold one of `scopes`; a person's session must also
+ * hold `role` (a route without one is for API clients only).
+ */
+export function requireScope(tokens: AccessTokens, scopes: readonly Scope[], role?: ConsoleRole) {
   return createMiddleware<{ Variables: AuthVariables }>(async (c, next) => {
     const header = c.req.header('authorization') ?? '';
     const match = /^Bearer\s+([A-Za-z0-9\-_.]+)$/i.exec(header);
@@ -40,6 +44,14 @@ export function requireScope(tokens: AccessTokens, ...scopes: Scope[]) {
       throw new GatewayError(
         'auth.forbidden',
         `Cần quyền ${scopes.join(' hoặc ')} / This route needs scope ${scopes.join(' or ')}`,
+      );
+    }
+    if (caller.person && !(role && holdsRole(caller.person.roles, role))) {
+      throw new GatewayError(
+        'auth.forbidden',
+        role
+          ? `Cần vai trò ${role} / This route needs role ${role}`
+          : 'Đường dẫn này chỉ dành cho ứng dụng / This route is for API clients only',
       );
     }
     c.set('caller', caller);

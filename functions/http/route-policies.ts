@@ -1,6 +1,7 @@
 import { createRoute, type RouteConfig } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import type { Scope } from '../../contracts/oauth';
+import type { ConsoleRole } from '../core/console-roles';
 import type { AccessTokens } from '../ports/access-tokens';
 import { bearerAuth } from './openapi-parts';
 import { requireScope } from './require-scope';
@@ -15,16 +16,21 @@ import { requireScope } from './require-scope';
  * - bearer: a token holding one of `scopes`; `agency: 'own'` means the caller must also hold a
  *   grant for the agency the request is about (admin acts for every agency), `'any'` means the
  *   scope alone decides (the national portal acts for the whole country).
- * - console: the admin console's session cookie, which holds a token with one of `scopes`;
- *   without one a page redirects to the sign-in page and a form post is refused; a form post
- *   also needs the session's CSRF token and this origin (functions/http/console).
+ * - console: a person's console session (signed in through the identity provider) holding
+ *   `role` or a higher one (functions/core/console-roles.ts); without a session a page
+ *   redirects to the sign-in page and a form post is refused, with too low a role both are
+ *   forbidden; a form post also needs the session's CSRF token and this origin. API clients'
+ *   tokens are not sessions: the console refuses them.
+ * - `role` on a bearer route: what a person's session needs there; a route without one is for
+ *   API clients only. API clients are held to `scopes` alone.
  */
 export type RoutePolicy =
   | { readonly access: 'public'; readonly why: string }
-  | { readonly access: 'console'; readonly scopes: readonly [Scope, ...Scope[]] }
+  | { readonly access: 'console'; readonly role: ConsoleRole }
   | {
       readonly access: 'bearer';
       readonly scopes: readonly [Scope, ...Scope[]];
+      readonly role?: ConsoleRole;
       readonly agency: 'own' | 'any';
       /**
        * Another agency's resource is answered as missing (404), not forbidden, so its ids cannot
@@ -42,7 +48,12 @@ export const routePolicies = {
   'POST /oauth/token': { access: 'public', why: 'the client credentials in the body are the authentication' },
   'POST /v1/dossiers': { access: 'bearer', scopes: ['dossiers:write'], agency: 'own' },
   'POST /v1/dossiers/:code/status': { access: 'bearer', scopes: ['dossiers:write'], agency: 'own' },
-  'GET /v1/dossiers/:code': { access: 'bearer', scopes: ['dossiers:write', 'admin'], agency: 'own' },
+  'GET /v1/dossiers/:code': {
+    access: 'bearer',
+    scopes: ['dossiers:write', 'admin'],
+    agency: 'own',
+    role: 'viewer',
+  },
   'POST /v1/national/dossiers': {
     access: 'bearer',
     scopes: ['national:push'],
@@ -62,27 +73,54 @@ export const routePolicies = {
     scopes: ['payments:write', 'admin'],
     agency: 'own',
     hidesOthers: true,
+    role: 'viewer',
   },
   'GET /v1/payments/:id/receipt': {
     access: 'bearer',
     scopes: ['payments:write', 'admin'],
     agency: 'own',
     hidesOthers: true,
+    role: 'viewer',
   },
   'POST /v1/callbacks/payment': {
     access: 'public',
     why: 'the payment platform authenticates each callback with its MaXacThuc checksum, checked with the partner secret',
   },
   'POST /v1/national/fees': { access: 'bearer', scopes: ['national:push'], agency: 'any' },
-  'POST /v1/admin/reconciliation-runs': { access: 'bearer', scopes: ['admin'], agency: 'any' },
-  'GET /v1/admin/reconciliation-reports': { access: 'bearer', scopes: ['admin'], agency: 'any' },
-  'GET /v1/admin/reconciliation-reports/:id': { access: 'bearer', scopes: ['admin'], agency: 'any' },
+  'POST /v1/admin/reconciliation-runs': {
+    access: 'bearer',
+    scopes: ['admin'],
+    agency: 'any',
+    role: 'operator',
+  },
+  'GET /v1/admin/reconciliation-reports': {
+    access: 'bearer',
+    scopes: ['admin'],
+    agency: 'any',
+    role: 'viewer',
+  },
+  'GET /v1/admin/reconciliation-reports/:id': {
+    access: 'bearer',
+    scopes: ['admin'],
+    agency: 'any',
+    role: 'viewer',
+  },
   // Drift check (issue 11)
-  'GET /v1/admin/drift-findings': { access: 'bearer', scopes: ['admin'], agency: 'any' },
-  'GET /v1/admin/drift-runs': { access: 'bearer', scopes: ['admin'], agency: 'any' },
-  'POST /v1/admin/drift-findings/:code/resync': { access: 'bearer', scopes: ['admin'], agency: 'any' },
-  'GET /v1/admin/schedules': { access: 'bearer', scopes: ['admin'], agency: 'any' },
-  'POST /v1/admin/schedules/:name/runs': { access: 'bearer', scopes: ['admin'], agency: 'any' },
+  'GET /v1/admin/drift-findings': { access: 'bearer', scopes: ['admin'], agency: 'any', role: 'viewer' },
+  'GET /v1/admin/drift-runs': { access: 'bearer', scopes: ['admin'], agency: 'any', role: 'viewer' },
+  'POST /v1/admin/drift-findings/:code/resync': {
+    access: 'bearer',
+    scopes: ['admin'],
+    agency: 'any',
+    role: 'operator',
+  },
+  'GET /v1/admin/schedules': { access: 'bearer', scopes: ['admin'], agency: 'any', role: 'viewer' },
+  'POST /v1/admin/schedules/:name/runs': {
+    access: 'bearer',
+    scopes: ['admin'],
+    agency: 'any',
+    role: 'operator',
+  },
   // API reference (issue 4)
   'GET /openapi.json': { access: 'public', why: 'the public contract, generated from the routes' },
   'GET /docs': { access: 'public', why: 'reference page for the public contract; its own CSP' },
@@ -95,19 +133,34 @@ export const routePolicies = {
     why: 'the reference page’s script, from the npm package',
   },
   // Admin API: administrators act for every agency of the province.
-  'GET /v1/admin/queues': { access: 'bearer', scopes: ['admin'], agency: 'any' },
-  'GET /v1/admin/throughput': { access: 'bearer', scopes: ['admin'], agency: 'any' },
-  'GET /v1/admin/failed-messages': { access: 'bearer', scopes: ['admin'], agency: 'any' },
-  'GET /v1/admin/failed-messages/:id': { access: 'bearer', scopes: ['admin'], agency: 'any' },
-  'POST /v1/admin/failed-messages/:id/replay': { access: 'bearer', scopes: ['admin'], agency: 'any' },
-  'POST /v1/admin/failed-messages/:id/discard': { access: 'bearer', scopes: ['admin'], agency: 'any' },
-  'POST /v1/admin/failed-messages/replay': { access: 'bearer', scopes: ['admin'], agency: 'any' },
-  'GET /v1/admin/audit': { access: 'bearer', scopes: ['admin'], agency: 'any' },
-  'GET /v1/admin/indicators': { access: 'bearer', scopes: ['admin'], agency: 'any' },
-  'GET /v1/admin/dossiers/:code': { access: 'bearer', scopes: ['admin'], agency: 'any' },
+  'GET /v1/admin/queues': { access: 'bearer', scopes: ['admin'], agency: 'any', role: 'viewer' },
+  'GET /v1/admin/throughput': { access: 'bearer', scopes: ['admin'], agency: 'any', role: 'viewer' },
+  'GET /v1/admin/failed-messages': { access: 'bearer', scopes: ['admin'], agency: 'any', role: 'viewer' },
+  'GET /v1/admin/failed-messages/:id': { access: 'bearer', scopes: ['admin'], agency: 'any', role: 'viewer' },
+  'POST /v1/admin/failed-messages/:id/replay': {
+    access: 'bearer',
+    scopes: ['admin'],
+    agency: 'any',
+    role: 'operator',
+  },
+  'POST /v1/admin/failed-messages/:id/discard': {
+    access: 'bearer',
+    scopes: ['admin'],
+    agency: 'any',
+    role: 'operator',
+  },
+  'POST /v1/admin/failed-messages/replay': {
+    access: 'bearer',
+    scopes: ['admin'],
+    agency: 'any',
+    role: 'operator',
+  },
+  'GET /v1/admin/audit': { access: 'bearer', scopes: ['admin'], agency: 'any', role: 'viewer' },
+  'GET /v1/admin/indicators': { access: 'bearer', scopes: ['admin'], agency: 'any', role: 'viewer' },
+  'GET /v1/admin/dossiers/:code': { access: 'bearer', scopes: ['admin'], agency: 'any', role: 'viewer' },
   // Agency codes after the 2025 reorganisation (issue 11)
-  'GET /v1/admin/agency-codes': { access: 'bearer', scopes: ['admin'], agency: 'any' },
-  'GET /admin/agency-codes': { access: 'console', scopes: ['admin'] },
+  'GET /v1/admin/agency-codes': { access: 'bearer', scopes: ['admin'], agency: 'any', role: 'viewer' },
+  'GET /admin/agency-codes': { access: 'console', role: 'viewer' },
   // Admin console
   'GET /admin/assets/console.css': { access: 'public', why: 'the console’s stylesheet' },
   'GET /admin/language': {
@@ -117,19 +170,25 @@ export const routePolicies = {
   'GET /admin/login': { access: 'public', why: 'the sign-in page' },
   'POST /admin/login': {
     access: 'public',
-    why: 'the client credentials in the form are the authentication; limited per address like /oauth/token',
+    why: 'only sends the browser to the identity provider, with a fresh state, nonce and PKCE challenge',
   },
-  'POST /admin/logout': { access: 'console', scopes: ['admin'] },
-  'GET /admin': { access: 'console', scopes: ['admin'] },
-  'GET /admin/failed': { access: 'console', scopes: ['admin'] },
-  'GET /admin/failed/:id': { access: 'console', scopes: ['admin'] },
-  'POST /admin/failed/replay': { access: 'console', scopes: ['admin'] },
-  'POST /admin/failed/:id/replay': { access: 'console', scopes: ['admin'] },
-  'POST /admin/failed/:id/discard': { access: 'console', scopes: ['admin'] },
-  'GET /admin/drift': { access: 'console', scopes: ['admin'] },
-  'POST /admin/drift/:code/resync': { access: 'console', scopes: ['admin'] },
-  'GET /admin/dossiers': { access: 'console', scopes: ['admin'] },
-  'GET /admin/audit': { access: 'console', scopes: ['admin'] },
+  'GET /admin/callback': {
+    access: 'public',
+    why: 'the identity provider’s answer: a session only when its code, state, nonce and PKCE verifier check out; limited per address',
+  },
+  'POST /admin/logout': { access: 'console', role: 'viewer' },
+  'GET /admin': { access: 'console', role: 'viewer' },
+  'GET /admin/failed': { access: 'console', role: 'viewer' },
+  'GET /admin/failed/:id': { access: 'console', role: 'viewer' },
+  'POST /admin/failed/replay': { access: 'console', role: 'operator' },
+  'POST /admin/failed/:id/replay': { access: 'console', role: 'operator' },
+  'POST /admin/failed/:id/discard': { access: 'console', role: 'operator' },
+  'GET /admin/drift': { access: 'console', role: 'viewer' },
+  'POST /admin/drift/:code/resync': { access: 'console', role: 'operator' },
+  'GET /admin/dossiers': { access: 'console', role: 'viewer' },
+  // Edited payloads in the audit log are masked for roles that may not see personal data.
+  'GET /admin/audit': { access: 'console', role: 'viewer' },
+  'GET /admin/audit.csv': { access: 'console', role: 'viewer' },
 } as const satisfies Record<string, RoutePolicy>;
 
 export type RouteKey = keyof typeof routePolicies;
@@ -139,7 +198,7 @@ function requireRoutePolicy(tokens: AccessTokens, route: string) {
   const policy: RoutePolicy | undefined = routePolicies[route as RouteKey];
   if (policy?.access !== 'bearer')
     throw new Error(`${route} has no bearer policy in route-policies.ts: add one before the route`);
-  return requireScope(tokens, ...policy.scopes);
+  return requireScope(tokens, policy.scopes, policy.role);
 }
 
 /**

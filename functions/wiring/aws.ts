@@ -1,9 +1,20 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { channelQueues, environment, queueUrlVariable, service, topology } from '../../infra/topology';
+import { type ConsoleRole, consoleRoles, sameNameRoles } from '../core/console-roles';
 import { buildDependencies, type GatewayDependencies } from './build-dependencies';
 import { parseNationalTransports } from './parse-national-transports';
 import { paymentPartnerProfile } from './payment-partner-profile';
 import type { GatewaySecrets } from './runtime-config';
+
+/** CONSOLE_ROLE_OF_GROUP: `{"<group>": "viewer" | "operator" | "security"}`; a typo stops the cold start. */
+function roleMappingOf(text: string): Record<string, ConsoleRole> {
+  const parsed: unknown = JSON.parse(text);
+  const entries = parsed && typeof parsed === 'object' ? Object.entries(parsed) : [];
+  if (entries.length === 0 || entries.some(([, role]) => !consoleRoles.includes(role))) {
+    throw new Error(`${environment.consoleRoleOfGroup} must map group names to ${consoleRoles.join(', ')}`);
+  }
+  return Object.fromEntries(entries) as Record<string, ConsoleRole>;
+}
 
 function required(name: string): string {
   const value = process.env[name];
@@ -20,6 +31,29 @@ function sessionAccountOf(secrets: GatewaySecrets) {
     );
   }
   return { madonvi, dstcode, ...(paths ? { paths } : {}), ...(lookupEndpoint ? { lookupEndpoint } : {}) };
+}
+
+/**
+ * People's sign-in when the stack configured an issuer (its Cognito user pool or the province's
+ * own): the issuer and client from the environment, the client secret from the gateway's secret.
+ */
+function consoleSignIn(secrets: GatewaySecrets) {
+  const issuer = process.env[environment.consoleIssuerUrl];
+  if (!issuer || !secrets.consoleClientSecret) return {};
+  const consoleUrl = required(environment.consoleUrl).replace(/\/$/, '');
+  const mapping = process.env[environment.consoleRoleOfGroup];
+  const roleOfGroup = mapping ? roleMappingOf(mapping) : sameNameRoles;
+  return {
+    console: {
+      issuer,
+      clientId: required(environment.consoleClientId),
+      clientSecret: secrets.consoleClientSecret,
+      redirectUri: `${consoleUrl}/callback`,
+      postLogoutRedirectUri: `${consoleUrl}/login?notice=signed-out`,
+      groupsClaim: process.env[environment.consoleGroupsClaim] || 'groups',
+      roleOfGroup,
+    },
+  };
 }
 
 let dependencies: Promise<GatewayDependencies> | undefined;
@@ -95,6 +129,7 @@ export function loadAwsDependencies(): Promise<GatewayDependencies> {
       deadlines: topology.deadlines,
       driftCheck: topology.driftCheck,
       logLevel: process.env[environment.logLevel] ?? 'INFO',
+      ...consoleSignIn(secrets),
     });
   })();
   return dependencies;

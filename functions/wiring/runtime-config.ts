@@ -1,6 +1,7 @@
 import type { DeadlinesSpec, DriftCheckSpec, SecuritySpec } from '../../infra/topology';
 import type { SigningKey } from '../adapters/jose-access-tokens';
 import type { LgspNationalPortalOptions } from '../adapters/lgsp-national-portal';
+import type { OpenIdSignInOptions } from '../adapters/openid-person-sign-in';
 import type { PaygovPaymentPlatformOptions } from '../adapters/paygov-payment-platform';
 import type { SessionNationalPortalOptions } from '../adapters/session-national-portal';
 import type { PaymentSettings } from '../application/payment-dependencies';
@@ -80,6 +81,11 @@ export interface RuntimeConfig {
   readonly agencyNames?: { readonly strict?: boolean };
   /** Drift check bounds (topology.driftCheck). */
   readonly driftCheck: DriftCheckSpec;
+  /**
+   * The identity provider people sign in to the console with (OpenID Connect); without it the
+   * console's sign-in page says sign-in is not configured and the admin API serves clients only.
+   */
+  readonly console?: OpenIdSignInOptions;
   /** Emulator endpoints in the local runtime; absent on AWS. */
   readonly endpoints?: { readonly dynamodb: string; readonly sqs: string };
 }
@@ -109,6 +115,8 @@ export interface GatewaySecrets {
   };
   /** The LGSP client, for provinces on the LGSP REST transport. */
   readonly nationalLgsp?: { readonly clientId: string; readonly clientSecret: string };
+  /** The console's client secret at the identity provider people sign in with. */
+  readonly consoleClientSecret?: string;
   /** Standard Webhooks secrets (whsec_…) the national portal signs its pushes with. */
   readonly nationalPushSecrets?: readonly string[];
 }

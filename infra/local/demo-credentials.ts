@@ -21,6 +21,20 @@ export const demoClients: readonly {
   { clientId: 'demo-national', secret: 'demo-national-password', scopes: ['national:push'], agencies: [] },
 ];
 
+/**
+ * The people of the embedded identity provider (DESIGN.md "Operators are people"), one per
+ * role, all with the password below; their roles travel in the `groups` claim.
+ */
+export const demoPeople = [
+  { subject: 'viewer@demo', name: 'Nguyễn Thị Xem', groups: ['viewer'] },
+  { subject: 'operator@demo', name: 'Trần Văn Vận Hành', groups: ['operator'] },
+  { subject: 'security@demo', name: 'Lê Thị An Ninh', groups: ['security'] },
+] as const;
+export const demoPersonPassword = 'demo';
+
+/** The console as the embedded identity provider's client. */
+export const demoConsoleClient = { clientId: 'lien-thong-console', clientSecret: 'demo-console-secret' };
+
 /** The gateway's account on the national portal (simulator). */
 export const demoNationalPortalAccount = { username: 'demo-national', password: 'demo-national-password' };
 

@@ -7,6 +7,8 @@ import {
   demoNationalPortalAccount,
   demoNationalPushSecret,
   demoPaymentPartner,
+  demoPeople,
+  demoPersonPassword,
   demoWebhookSecret,
 } from './demo-credentials';
 import { startLocalRuntime } from './start-local-runtime';
@@ -33,6 +35,7 @@ const runtime = await startLocalRuntime({
     payment: port('PAYMENT_SIM_PORT', 3002),
     dynamodb: port('DYNAMODB_PORT', 8000),
     sqs: port('SQS_PORT', 9324),
+    identityProvider: port('IDP_PORT', 3004),
   },
   dataDir,
   logLevel: process.env.LOG_LEVEL ?? 'INFO',
@@ -61,7 +64,8 @@ const lines = [
   '',
   `  Gateway API              ${runtime.urls.gateway}`,
   `  Health                   ${runtime.urls.gateway}/health`,
-  `  Admin console            ${runtime.urls.gateway}/admin   (sign in as demo-admin)`,
+  `  Admin console            ${runtime.urls.gateway}/admin   (people below sign in through the identity provider)`,
+  `  Identity provider        ${runtime.urls.identityProvider}   (OpenID Connect; discovery: ${runtime.urls.identityProvider}/.well-known/openid-configuration)`,
   `  API reference            ${runtime.urls.gateway}/docs   (OpenAPI: ${runtime.urls.gateway}/openapi.json)`,
   `  National portal (sim)    ${runtime.urls.nationalPortal}   (received: ${runtime.urls.nationalPortal}/_sim/received)`,
   `  Payment platform (sim)   ${runtime.urls.payment}   (received: ${runtime.urls.payment}/_sim/received, callbacks: ${runtime.urls.payment}/_sim/callbacks)`,
@@ -72,7 +76,12 @@ const lines = [
   `  Data                     ${dataDir ?? 'in memory (GATEWAY_IN_MEMORY=1)'}`,
   `  National transports      LGSP REST for ${lgspProvinces.join(' ') || 'nobody'}, session envelope for the rest (NATIONAL_TRANSPORTS)`,
   '',
-  'Demo credentials (local runtime only):',
+  `Demo people for the console (local runtime only), password "${demoPersonPassword}":`,
+  ...demoPeople.map(
+    (person) => `  ${person.subject.padEnd(16)} ${person.name.padEnd(20)} role ${person.groups.join(' ')}`,
+  ),
+  '',
+  'Demo API clients and partners (local runtime only):',
   ...demoClients.map(
     (client) =>
       `  ${client.clientId.padEnd(16)} secret ${client.secret.padEnd(20)} scopes ${client.scopes.join(' ')}${client.agencies.length ? `  agencies ${client.agencies.join(' ')}` : ''}`,

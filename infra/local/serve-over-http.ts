@@ -65,10 +65,33 @@ export async function serveOverHttp(
   port: number,
   hostname: string,
 ): Promise<{ url: string; server: Server }> {
+  const listening = await listenForApp(port, hostname);
+  listening.serve(app);
+  return listening;
+}
+
+/**
+ * Listens first and serves an app later: the gateway's address must be known before its app is
+ * built, since the identity provider is told where to send people back. Until then every request
+ * is answered 503.
+ */
+export async function listenForApp(
+  port: number,
+  hostname: string,
+): Promise<{ url: string; server: Server; serve(app: { fetch: Fetch }): void }> {
+  let current: Fetch = () => new Response('starting', { status: 503 });
   // An HTTP/1.1 server (serve's default) hands every request HttpBindings.
-  const fetch = closeUnlessReadToEnd(app.fetch) as Parameters<typeof serve>[0]['fetch'];
+  const fetch = ((request: Request, env: HttpBindings) => current(request, env)) as Parameters<
+    typeof serve
+  >[0]['fetch'];
   const server = serve({ fetch, port, hostname }) as Server;
   if (!server.listening)
     await new Promise((resolve, reject) => server.once('listening', resolve).once('error', reject));
-  return { url: `http://${hostname}:${(server.address() as AddressInfo).port}`, server };
+  return {
+    url: `http://${hostname}:${(server.address() as AddressInfo).port}`,
+    server,
+    serve(app) {
+      current = closeUnlessReadToEnd(app.fetch);
+    },
+  };
 }

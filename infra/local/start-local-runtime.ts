@@ -4,6 +4,7 @@ import { gatewayTable } from '../../functions/adapters/dynamodb/gateway-table';
 import { createScheduleOperations } from '../../functions/application/run-schedule';
 import { sweepOutbox } from '../../functions/application/sweep-outbox';
 import { hashClientSecret } from '../../functions/core/client-secret';
+import { sameNameRoles } from '../../functions/core/console-roles';
 import { createDeadLetterRecorderHandler } from '../../functions/handlers/dead-letter-recorder';
 import { createDeadlineWatchHandler } from '../../functions/handlers/deadline-watch';
 import { createDriftCheckHandler } from '../../functions/handlers/drift-check';
@@ -47,18 +48,22 @@ import {
 } from '../topology';
 import {
   demoClients,
+  demoConsoleClient,
   demoLgspClient,
   demoNationalPortalAccount,
   demoNationalPushSecret,
   demoNationalSessionAccount,
   demoPaymentPartner,
+  demoPeople,
+  demoPersonPassword,
   demoWebhookSecret,
 } from './demo-credentials';
+import { startEmbeddedIdentityProvider } from './embedded-identity-provider';
 import { closeServer, startDynamoDbEmulator, startSqsEmulator } from './emulators';
 import { createLambdaPoller, type LambdaPoller } from './lambda-poller';
 import { loadLocalSecrets } from './local-secrets';
 import { localName, provisionQueues, provisionTables } from './provision';
-import { serveOverHttp } from './serve-over-http';
+import { listenForApp, serveOverHttp } from './serve-over-http';
 
 export interface LocalRuntimeOptions {
   /** 0 picks a free port. */
@@ -69,6 +74,8 @@ export interface LocalRuntimeOptions {
     payment: number;
     dynamodb: number;
     sqs: number;
+    /** The embedded OpenID provider people sign in to the console with; a free port when absent. */
+    identityProvider?: number;
   };
   /** Where DynamoDB data and local secrets persist; null keeps everything in memory. */
   readonly dataDir: string | null;
@@ -108,6 +115,7 @@ export interface LocalRuntime {
     payment: string;
     dynamodb: string;
     sqs: string;
+    identityProvider: string;
   };
   readonly simulators: {
     nationalPortal: NationalPortalSimulator;
@@ -197,6 +205,37 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       : await serveOverHttp(payment.app, options.ports.payment, HOST);
     if ('server' in paymentServer) cleanups.push(() => closeServer(paymentServer.server));
 
+    // The gateway and the identity provider listen before the gateway is built: each must know
+    // the other's address (the issuer; where people come back to).
+    const gateway = await listenForApp(options.ports.gateway, HOST);
+    cleanups.push(() => closeServer(gateway.server));
+    // Sign-in attempts at the provider's form land in the gateway's audit log once it exists.
+    let audit: GatewayDependencies['audit'] | undefined;
+    const identityProvider = await startEmbeddedIdentityProvider({
+      port: options.ports.identityProvider ?? 0,
+      host: HOST,
+      people: demoPeople,
+      password: demoPersonPassword,
+      onAttempt: async (attempt) =>
+        audit?.record({
+          actor: { type: 'person', subject: attempt.login, name: attempt.login },
+          action: 'console.signInFailed',
+          target: 'identity-provider',
+          reason: attempt.outcome,
+        }),
+    });
+    cleanups.push(() => identityProvider.close());
+    const consoleSignIn = {
+      issuer: identityProvider.issuer,
+      ...demoConsoleClient,
+      redirectUri: `${gateway.url}/admin/callback`,
+      postLogoutRedirectUri: `${gateway.url}/admin/login?notice=signed-out`,
+      groupsClaim: 'groups',
+      roleOfGroup: sameNameRoles,
+      allowHttpIssuer: true,
+    };
+    identityProvider.serve({ ...demoConsoleClient, ...consoleSignIn });
+
     const secrets = await loadLocalSecrets(options.dataDir);
     const endpointsConfig = { dynamodb: dynamodbEmulator.url, sqs: sqsEmulator.url };
     const baseConfig = {
@@ -249,6 +288,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       outbox: topology.outbox,
       retryPolicy: options.retryPolicy ?? topology.retry,
       maxBodyBytes: 1024 * 1024,
+      console: consoleSignIn,
       logLevel,
     } satisfies Omit<RuntimeConfig, 'queues' | 'deadLetterQueues'>;
 
@@ -279,6 +319,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       logger,
     );
     const deps = { ...built, schedules: createScheduleOperations(built, createScheduleDefinitions(built)) };
+    audit = deps.audit;
     const app = createHttpApp({ ...deps, remoteAddress: (c) => getConnInfo(c).remote.address });
 
     for (const client of demoClients) {
@@ -366,8 +407,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       }
     }
 
-    const gateway = await serveOverHttp(app, options.ports.gateway, HOST);
-    cleanups.push(() => closeServer(gateway.server));
+    gateway.serve(app);
     callbackUrl = `${gateway.url}/v1/callbacks/payment`;
 
     return {
@@ -378,6 +418,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         payment: paymentServer.url,
         dynamodb: dynamodbEmulator.url,
         sqs: sqsEmulator.url,
+        identityProvider: identityProvider.issuer,
       },
       simulators: { nationalPortal, province, payment },
       deps,

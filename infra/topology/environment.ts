@@ -10,6 +10,14 @@ export const environment = {
   nationalTransports: 'NATIONAL_TRANSPORTS',
   nationalLgspUrl: 'NATIONAL_LGSP_URL',
   paymentPlatformUrl: 'PAYMENT_PLATFORM_URL',
+  /** People's sign-in to the console (OpenID Connect): the issuer, the console's client, its address. */
+  consoleIssuerUrl: 'CONSOLE_ISSUER_URL',
+  consoleClientId: 'CONSOLE_CLIENT_ID',
+  consoleUrl: 'CONSOLE_URL',
+  /** The ID token claim with the person's groups (default `groups`; Cognito: `cognito:groups`). */
+  consoleGroupsClaim: 'CONSOLE_GROUPS_CLAIM',
+  /** JSON object mapping the issuer's group names to roles (default: same names). */
+  consoleRoleOfGroup: 'CONSOLE_ROLE_OF_GROUP',
   logLevel: 'POWERTOOLS_LOG_LEVEL',
   serviceName: 'POWERTOOLS_SERVICE_NAME',
 } as const;

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../infra/local/start-local-runtime';
-import { artifactsDir, chromiumAvailable, launchChromium } from '../support/browser';
+import { artifactsDir, chromiumAvailable, launchChromium, signInAs } from '../support/browser';
 import { aDossier } from '../support/fixtures';
 import { aStatusChange } from '../support/national-fixtures';
 import { nationalTimeline, setFaults } from '../support/receiver';
@@ -109,13 +109,8 @@ async function parkDuringOutage(): Promise<{ dossierCode: string; messageId: str
   return { dossierCode: dossier.dossierCode, messageId };
 }
 
-async function signIn(page: Page) {
-  await page.goto(`${runtime.urls.gateway}/admin`);
-  await page.getByLabel('Mã ứng dụng quản trị').fill('demo-admin');
-  await page.getByLabel('Mật khẩu ứng dụng').fill('demo-admin-secret');
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL(`${runtime.urls.gateway}/admin`);
-}
+/** An operator: replays and discards, personal data masked. */
+const signIn = (page: Page) => signInAs(page, runtime.urls.gateway, 'operator@demo');
 
 describe.runIf(chromiumAvailable)('admin console in Chromium', () => {
   beforeAll(async () => {
@@ -203,7 +198,7 @@ describe.runIf(chromiumAvailable)('admin console in Chromium', () => {
     expect(audit).toContain('Gửi lại tin lỗi');
     expect(audit).toContain('Đăng nhập trang quản trị');
     expect(audit).toContain('Trạng thái: Đang tạm giữ → Đã gửi lại');
-    expect(audit).toContain('demo-admin');
+    expect(audit).toContain('operator@demo');
     await shot(page, '06-audit');
 
     await page.goto(`${runtime.urls.gateway}/admin/dossiers?code=${parked.dossierCode}`);

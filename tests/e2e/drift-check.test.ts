@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DriftFinding, DriftRunReport } from '../../contracts/drift-check';
 import type { DossierView } from '../../contracts/provincial-api';
+import { consoleSessionOf } from '../support/console-sign-in';
 import { aDossier } from '../support/fixtures';
 import { aStatusChange } from '../support/national-fixtures';
 import { setFaults } from '../support/receiver';
@@ -49,17 +50,8 @@ const findings = async (state: DriftFinding['state']) =>
     }
   ).items;
 
-async function consoleSession(): Promise<string> {
-  const response = await fetch(`${started.runtime.urls.gateway}/admin/login`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: started.runtime.urls.gateway },
-    body: new URLSearchParams({ client_id: 'demo-admin', client_secret: 'demo-admin-secret' }).toString(),
-  });
-  const cookie = /lt_admin=[^;]+/.exec(response.headers.get('set-cookie') ?? '')?.[0];
-  if (!cookie) throw new Error(`no console session: ${response.status}`);
-  return cookie;
-}
+/** An operator (re-syncs) signed in through the embedded identity provider. */
+const consoleSession = () => consoleSessionOf(started.runtime, 'operator@demo');
 
 describe('drift check', () => {
   const drifting = aDossier();
@@ -145,7 +137,11 @@ describe('drift check', () => {
     expect(clicked.status).toBe(303);
     expect(clicked.headers.get('location')).toMatch(/^\/admin\/drift\?done=/);
     expect(await findings('resynced')).toEqual([
-      expect.objectContaining({ dossierCode: drifting.dossierCode, resyncs: 1, resyncedBy: 'demo-admin' }),
+      expect.objectContaining({
+        dossierCode: drifting.dossierCode,
+        resyncs: 1,
+        resyncedBy: 'Trần Văn Vận Hành (operator@demo)',
+      }),
     ]);
 
     await eventually(async () => (portalStatusOf(drifting.dossierCode) === '4' ? true : undefined), 20_000);
@@ -164,13 +160,13 @@ describe('drift check', () => {
       expect.objectContaining({ dossierCode: drifting.dossierCode, state: 'resolved', resyncs: 1 }),
     ]);
     const audit = (await (await call(started.admin, 'GET', '/v1/admin/audit')).json()) as {
-      items: { action: string; target: string; actor: string }[];
+      items: { action: string; target: string; actor: unknown }[];
     };
     expect(audit.items).toContainEqual(
       expect.objectContaining({
         action: 'driftFinding.resync',
         target: drifting.dossierCode,
-        actor: 'demo-admin',
+        actor: { type: 'person', subject: 'operator@demo', name: 'Trần Văn Vận Hành' },
       }),
     );
   });

@@ -166,7 +166,9 @@ describe('province -> national relay', () => {
     );
     expect(await nationalTimeline(runtime.urls.nationalPortal, life.dossier.dossierCode)).toEqual(['sync:2']);
 
-    await replayFailedMessage(runtime.deps, first.messageId, { actor: 'test-admin' });
+    await replayFailedMessage(runtime.deps, first.messageId, {
+      actor: { type: 'client', clientId: 'test-admin' },
+    });
     expect(
       await eventually(async () => {
         const timeline = await nationalTimeline(runtime.urls.nationalPortal, life.dossier.dossierCode);

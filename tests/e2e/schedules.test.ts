@@ -52,7 +52,11 @@ describe('schedules in the admin API', () => {
     expect(audit.status, await audit.clone().text()).toBe(200);
     const { items } = (await audit.json()) as { items: { action: string; target: string; actor: string }[] };
     expect(items).toContainEqual(
-      expect.objectContaining({ action: 'schedule.run', target: 'outbox-sweeper', actor: 'demo-admin' }),
+      expect.objectContaining({
+        action: 'schedule.run',
+        target: 'outbox-sweeper',
+        actor: { type: 'client', clientId: 'demo-admin' },
+      }),
     );
   });
 

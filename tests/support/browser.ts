@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -35,3 +35,21 @@ export const artifactsDir = process.env.SCREENSHOT_DIR
   ? resolve(process.env.SCREENSHOT_DIR)
   : join(import.meta.dirname, '..', '..', 'test-artifacts', 'screenshots');
 mkdirSync(artifactsDir, { recursive: true });
+
+/**
+ * Signs a demo person in to the console as a browser does: the console's button, the embedded
+ * identity provider's form, back through the callback to the dashboard.
+ */
+export async function signInAs(page: Page, gatewayUrl: string, login: string, password = 'demo') {
+  await page.goto(`${gatewayUrl}/admin`);
+  await page.getByRole('button', { name: /Đăng nhập bằng tài khoản cơ quan/ }).click();
+  await submitIdentityProviderForm(page, login, password);
+  await page.waitForURL(`${gatewayUrl}/admin`);
+}
+
+/** Fills and sends the embedded identity provider's sign-in form. */
+export async function submitIdentityProviderForm(page: Page, login: string, password: string) {
+  await page.getByLabel(/Tên đăng nhập/).fill(login);
+  await page.getByLabel(/Mật khẩu/).fill(password);
+  await page.getByRole('button', { name: /Đăng nhập/ }).click();
+}

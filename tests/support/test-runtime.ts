@@ -27,7 +27,15 @@ export function startTestRuntime(
   > = {},
 ): Promise<LocalRuntime> {
   return startLocalRuntime({
-    ports: { gateway: 0, nationalPortal: 0, province: 0, payment: 0, dynamodb: 0, sqs: 0 },
+    ports: {
+      gateway: 0,
+      nationalPortal: 0,
+      province: 0,
+      payment: 0,
+      dynamodb: 0,
+      sqs: 0,
+      identityProvider: 0,
+    },
     dataDir,
     // Seconds, not minutes, between retries: the suite proves order and delivery, not patience.
     retryPolicy: { baseSeconds: 1, capSeconds: 4 },

@@ -1,4 +1,4 @@
-import type { AuditEntry, AuditLog } from '../../ports/audit-log';
+import { type AuditEntry, type AuditLog, actorKey } from '../../ports/audit-log';
 import type { Clock } from '../../ports/clock';
 
 /** The audit log in memory: append-only, read newest first, a page at a time. */
@@ -13,8 +13,14 @@ export function createInMemoryAuditLog(options: { clock: Clock; newId: () => str
       entries.push(full);
       return full;
     },
-    async list({ limit, cursor }) {
-      const newestFirst = [...entries].reverse();
+    async list({ limit, cursor, filter }) {
+      const newestFirst = [...entries]
+        .reverse()
+        .filter(
+          (entry) =>
+            (!filter?.action || entry.action === filter.action) &&
+            (!filter?.actor || actorKey(entry) === filter.actor),
+        );
       const start = cursor ? newestFirst.findIndex((entry) => entry.id === cursor) + 1 : 0;
       const page = newestFirst.slice(start, start + limit);
       const last = page.at(-1);

@@ -6,6 +6,7 @@ import {
   driftRunListSchema,
   resyncResultSchema,
 } from '../../../contracts/drift-check';
+import { actorOf } from '../../application/audit-actor';
 import { resyncDossier } from '../../application/resync-dossier';
 import type { ApiDependencies } from '../api-dependencies';
 import type { AppEnv } from '../app-env';
@@ -65,6 +66,6 @@ export function registerDriftCheckRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepe
       },
     }),
     async (c) =>
-      c.json(await resyncDossier(deps, c.req.valid('param').code, { actor: c.var.caller.clientId }), 202),
+      c.json(await resyncDossier(deps, c.req.valid('param').code, { actor: actorOf(c.var.caller) }), 202),
   );
 }

@@ -24,6 +24,7 @@ import {
   queueOverview,
   replayAsAdmin,
 } from '../../application/admin-operations';
+import { actorOf, auditEntryFor } from '../../application/audit-actor';
 import { getDossierView } from '../../application/get-dossier-view';
 import { reportIndicators } from '../../application/report-indicators';
 import { maskPersonalData } from '../../core/mask-personal-data';
@@ -142,7 +143,7 @@ export function registerOperationsRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepe
     async (c) => {
       const body = c.req.valid('json') ?? {};
       const replayed = await replayAsAdmin(deps, c.req.valid('param').id, {
-        actor: c.var.caller.clientId,
+        actor: actorOf(c.var.caller),
         ...(body.payload === undefined ? {} : { editedPayload: body.payload }),
       });
       return c.json(replayed, 200);
@@ -168,7 +169,7 @@ export function registerOperationsRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepe
     async (c) => {
       const { reason } = c.req.valid('json');
       return c.json(
-        await discardAsAdmin(deps, c.req.valid('param').id, { actor: c.var.caller.clientId, reason }),
+        await discardAsAdmin(deps, c.req.valid('param').id, { actor: actorOf(c.var.caller), reason }),
         200,
       );
     },
@@ -188,7 +189,7 @@ export function registerOperationsRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepe
     }),
     async (c) => {
       const { dryRun, ...filter } = c.req.valid('json');
-      const result = await bulkReplay(deps, filter, { actor: c.var.caller.clientId, dryRun });
+      const result = await bulkReplay(deps, filter, { actor: actorOf(c.var.caller), dryRun });
       return c.json({ ...result, dryRun }, 200);
     },
   );
@@ -229,7 +230,8 @@ export function registerOperationsRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepe
     }),
     async (c) => {
       const { cursor, limit } = c.req.valid('query');
-      return c.json(await deps.audit.list({ limit, ...(cursor ? { cursor } : {}) }), 200);
+      const page = await deps.audit.list({ limit, ...(cursor ? { cursor } : {}) });
+      return c.json({ ...page, items: page.items.map((entry) => auditEntryFor(c.var.caller, entry)) }, 200);
     },
   );
 

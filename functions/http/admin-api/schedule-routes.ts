@@ -1,5 +1,6 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { scheduleListSchema, scheduleNameSchema, scheduleRunSchema } from '../../../contracts/schedules';
+import { actorOf } from '../../application/audit-actor';
 import type { ApiDependencies } from '../api-dependencies';
 import type { AppEnv } from '../app-env';
 import { json, problems } from '../openapi-parts';
@@ -38,6 +39,6 @@ export function registerScheduleRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepend
         ...errors,
       },
     }),
-    async (c) => c.json(await deps.schedules.runNow(c.req.valid('param').name, c.var.caller.clientId), 201),
+    async (c) => c.json(await deps.schedules.runNow(c.req.valid('param').name, actorOf(c.var.caller)), 201),
   );
 }

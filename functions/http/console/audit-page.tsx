@@ -1,9 +1,12 @@
+import type { Context } from 'hono';
+import * as z from 'zod';
 import { dossierStatuses } from '../../../contracts/dossier-status';
 import { driftFindingStates } from '../../../contracts/drift-check';
+import { auditEntryFor, describeActor } from '../../application/audit-actor';
 import { maskPersonalData } from '../../core/mask-personal-data';
-import type { AuditEntry } from '../../ports/audit-log';
+import { type AuditEntry, type AuditFilter, auditActions } from '../../ports/audit-log';
 import type { ApiDependencies } from '../api-dependencies';
-import { CONSOLE_PAGE_SIZE, CONSOLE_PATH, type ConsoleApp } from './console-env';
+import { CONSOLE_PAGE_SIZE, CONSOLE_PATH, type ConsoleApp, type ConsoleEnv } from './console-env';
 import { DataTable, Layout, prettyJson } from './console-layout';
 import type { ConsoleSession } from './console-session';
 import { formatVietnamTime, type Language, type TextKey, translator } from './console-text';
@@ -59,21 +62,94 @@ function changesOf(entry: AuditEntry, t: (key: TextKey) => string, language: Lan
   );
 }
 
-/** `${CONSOLE_PATH}/audit`: every administrator's action, newest first, said in words. */
+/** The most entries one export holds; a longer period is exported a filter at a time. */
+const MAX_EXPORT_ROWS = 10_000;
+
+const filterSchema = z.object({
+  actor: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .transform((value) => value || undefined),
+  action: z
+    .enum(auditActions)
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+});
+
+function filterOf(c: Context<ConsoleEnv>): AuditFilter {
+  const parsed = filterSchema.safeParse({ actor: c.req.query('actor'), action: c.req.query('action') });
+  if (!parsed.success) return {};
+  return {
+    ...(parsed.data.actor ? { actor: parsed.data.actor } : {}),
+    ...(parsed.data.action ? { action: parsed.data.action } : {}),
+  };
+}
+
+const query = (filter: AuditFilter, extra: Record<string, string> = {}) =>
+  new URLSearchParams({ ...filter, ...extra }).toString();
+
+/** A CSV cell: quoted, and never read as a formula by a spreadsheet (OWASP CSV injection). */
+function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return `"${safe.replace(/"/g, '""')}"`;
+}
+
+const csvRow = (entry: AuditEntry) =>
+  [
+    entry.at,
+    entry.actor.type,
+    entry.actor.type === 'person' ? entry.actor.subject : '',
+    describeActor(entry.actor),
+    entry.action,
+    entry.target,
+    entry.reason ?? '',
+    JSON.stringify({ before: entry.before, after: entry.after }),
+  ]
+    .map(csvCell)
+    .join(',');
+
+/**
+ * `${CONSOLE_PATH}/audit`: every action and sign-in, newest first, naming the person (or the
+ * API client); filtered by person and action, and exported as .csv with the same filter.
+ */
 export function registerAuditPage(console: ConsoleApp, deps: ApiDependencies, session: ConsoleSession) {
   console.get('/audit', session, async (c) => {
     const language = c.var.language;
     const t = translator(language);
     const cursor = c.req.query('cursor');
-    const result = await deps.audit.list({ limit: CONSOLE_PAGE_SIZE, ...(cursor ? { cursor } : {}) });
+    const filter = filterOf(c);
+    const result = await deps.audit.list({ limit: CONSOLE_PAGE_SIZE, filter, ...(cursor ? { cursor } : {}) });
     const page = pageFrame(c, 'audit', t('audit'));
     return c.html(
       <Layout {...page}>
+        <form method="get" action={`${CONSOLE_PATH}/audit`} class="filters">
+          <label>
+            {t('actor')}
+            <input name="actor" value={filter.actor ?? ''} placeholder="operator@demo" />
+          </label>
+          <label>
+            {t('action')}
+            <select name="action">
+              <option value="">{t('all')}</option>
+              {auditActions.map((action) => (
+                <option value={action} selected={filter.action === action}>
+                  {auditActionName(action, language)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit">{t('filter')}</button>
+          <a href={`${CONSOLE_PATH}/audit.csv?${query(filter)}`} download>
+            {t('exportCsv')}
+          </a>
+        </form>
         <DataTable
-          rows={result.items}
+          rows={result.items.map((entry) => auditEntryFor(c.var.admin, entry))}
           columns={[
             { header: t('at'), cell: (entry) => formatVietnamTime(entry.at) },
-            { header: t('actor'), cell: (entry) => entry.actor },
+            { header: t('actor'), cell: (entry) => describeActor(entry.actor) },
             { header: t('action'), cell: (entry) => auditActionName(entry.action, language) },
             { header: t('target'), cell: (entry) => entry.target },
             { header: t('reason'), cell: (entry) => entry.reason ?? '' },
@@ -96,10 +172,38 @@ export function registerAuditPage(console: ConsoleApp, deps: ApiDependencies, se
         />
         {result.cursor ? (
           <p>
-            <a href={`${CONSOLE_PATH}/audit?cursor=${encodeURIComponent(result.cursor)}`}>{t('next')}</a>
+            <a href={`${CONSOLE_PATH}/audit?${query(filter, { cursor: result.cursor })}`}>{t('next')}</a>
           </p>
         ) : null}
       </Layout>,
     );
+  });
+
+  console.get('/audit.csv', session, async (c) => {
+    const filter = filterOf(c);
+    const rows: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await deps.audit.list({ limit: 500, filter, ...(cursor ? { cursor } : {}) });
+      rows.push(...page.items.map((entry) => csvRow(auditEntryFor(c.var.admin, entry))));
+      cursor = page.cursor;
+    } while (cursor && rows.length < MAX_EXPORT_ROWS);
+    const header = [
+      'Thời điểm (UTC) / At',
+      'Loại / Actor type',
+      'Định danh / Subject',
+      'Người thực hiện / Actor',
+      'Thao tác / Action',
+      'Đối tượng / Target',
+      'Lý do / Reason',
+      'Chi tiết / Detail',
+    ]
+      .map(csvCell)
+      .join(',');
+    // A byte order mark, so spreadsheet programs read the Vietnamese as UTF-8.
+    return c.body(`\uFEFF${[header, ...rows.slice(0, MAX_EXPORT_ROWS)].join('\r\n')}\r\n`, 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': 'attachment; filename="nhat-ky-thao-tac.csv"',
+    });
   });
 }

@@ -61,6 +61,8 @@ const auditActionWords: Words<AuditEntry['action']> = {
   'failedMessage.discard': ['Loại bỏ tin lỗi', 'Discarded a failed message'],
   'failedMessage.bulkReplay': ['Gửi lại hàng loạt', 'Bulk replay'],
   'console.signIn': ['Đăng nhập trang quản trị', 'Signed in to the console'],
+  'console.signInFailed': ['Đăng nhập không thành công', 'Failed sign-in'],
+  'console.signOut': ['Đăng xuất', 'Signed out'],
   'driftFinding.resync': ['Đồng bộ lại hồ sơ sai lệch', 'Re-synced a drifted dossier'],
   'schedule.run': ['Chạy ngay một lịch chạy', 'Ran a schedule now'],
 };

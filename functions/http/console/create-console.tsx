@@ -17,8 +17,9 @@ import { registerSignInPage } from './sign-in-page';
 
 /**
  * The administrators' console: server-rendered pages, no client script, one module per page.
- * Mounted by the entry point (at CONSOLE_PATH); its cookies are Secure, HttpOnly,
- * SameSite=Strict, and every form carries a CSRF token and must come from this origin.
+ * Mounted by the entry point (at CONSOLE_PATH); people sign in through the identity provider
+ * (sign-in-page.tsx); its cookies are Secure, HttpOnly, SameSite=Strict, and every form carries
+ * a CSRF token and must come from this origin.
  */
 export function createConsole(deps: ApiDependencies) {
   const console = createSubApp<ConsoleEnv>();
@@ -29,7 +30,9 @@ export function createConsole(deps: ApiDependencies) {
         defaultSrc: ["'none'"],
         styleSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
-        formAction: ["'self'"],
+        // Sign-in and sign-out forms redirect to the identity provider; browsers hold redirects
+        // after a form to form-action too.
+        formAction: ["'self'", ...(deps.personSignIn ? [new URL(deps.personSignIn.issuer).origin] : [])],
         frameAncestors: ["'none'"],
         baseUri: ["'none'"],
       },

@@ -6,6 +6,7 @@ import {
   type DriftRunReport,
   driftFindingStates,
 } from '../../../contracts/drift-check';
+import { actorOf } from '../../application/audit-actor';
 import { resyncDossier } from '../../application/resync-dossier';
 import { GatewayError } from '../../core/gateway-error';
 import type { ApiDependencies } from '../api-dependencies';
@@ -164,7 +165,7 @@ export function registerDriftPage(console: ConsoleApp, deps: ApiDependencies, se
       throw new GatewayError('request.invalid', 'Mã hồ sơ không hợp lệ / Invalid dossier code', {
         fieldErrors: fieldErrorsOf(code.error),
       });
-    await resyncDossier(deps, code.data, { actor: c.var.admin.clientId });
+    await resyncDossier(deps, code.data, { actor: actorOf(c.var.admin) });
     const done = `${translator(c.var.language)('resync')} ${code.data}`;
     return c.redirect(`${CONSOLE_PATH}/drift?done=${encodeURIComponent(done)}`, 303);
   });

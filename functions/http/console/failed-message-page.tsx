@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { discardAsAdmin, failedMessageDetail, replayAsAdmin } from '../../application/admin-operations';
+import { actorOf } from '../../application/audit-actor';
 import type { DeliveryAttempt } from '../../core/dossier-message';
 import { GatewayError } from '../../core/gateway-error';
 import { maskPersonalData } from '../../core/mask-personal-data';
@@ -204,7 +205,7 @@ export function registerFailedMessagePage(
       }
     }
     await replayAsAdmin(deps, id, {
-      actor: c.var.admin.clientId,
+      actor: actorOf(c.var.admin),
       ...(editedPayload === undefined ? {} : { editedPayload }),
     });
     return backToMessage(c, id, 'replay');
@@ -213,7 +214,7 @@ export function registerFailedMessagePage(
   console.post('/failed/:id/discard', session, async (c) => {
     const id = c.req.param('id');
     const form = await c.req.parseBody();
-    await discardAsAdmin(deps, id, { actor: c.var.admin.clientId, reason: String(form.reason ?? '') });
+    await discardAsAdmin(deps, id, { actor: actorOf(c.var.admin), reason: String(form.reason ?? '') });
     return backToMessage(c, id, 'discard');
   });
 }

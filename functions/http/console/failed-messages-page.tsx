@@ -1,5 +1,6 @@
 import { failedMessageFilterSchema } from '../../../contracts/admin-api';
 import { bulkReplay, listFailedMessages } from '../../application/admin-operations';
+import { actorOf } from '../../application/audit-actor';
 import { GatewayError } from '../../core/gateway-error';
 import type { ApiDependencies } from '../api-dependencies';
 import { fieldErrorsOf } from '../problem-response';
@@ -187,7 +188,7 @@ export function registerFailedMessagesPage(
         fieldErrors: fieldErrorsOf(parsed.error),
       });
     const dryRun = form.dryRun === 'true';
-    const result = await bulkReplay(deps, parsed.data, { actor: c.var.admin.clientId, dryRun });
+    const result = await bulkReplay(deps, parsed.data, { actor: actorOf(c.var.admin), dryRun });
     const summary = dryRun
       ? `${result.matched} ${t('matched')}`
       : `${result.replayed.length} ${t('replayedCount')}`;

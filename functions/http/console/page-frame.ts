@@ -16,7 +16,9 @@ export function pageFrame(c: Context<ConsoleEnv>, active: PageFrame['active'], t
     t,
     active,
     title,
-    signedInAs: c.var.admin.clientId,
+    signedInAs: c.var.admin.person
+      ? `${c.var.admin.person.name} · ${c.var.admin.person.roles.join(', ')}`
+      : c.var.admin.clientId,
     csrfToken: c.var.csrfToken,
     ...(done ? { notice: `${t('done')}: ${done}` } : {}),
   };

@@ -32,7 +32,7 @@ function anAdminWorld() {
   return { ...world, deps, audit, deadLetters };
 }
 
-const admin = 'admin@so-tttt.gov.vn';
+const admin = { type: 'person', subject: 'admin@so-tttt.gov.vn', name: 'Lê Quản Trị' } as const;
 
 describe('the queue overview', () => {
   it('counts waiting, in-flight, dead-letter and parked messages per queue, and the oldest pending age', async () => {

@@ -7,7 +7,7 @@ import { aGatewayWorld, aParkedDossier, relayQueue } from '../../support/use-cas
 
 /** What an administrator does with a parked message, and how the dossier's order survives it. */
 
-const admin = { actor: 'admin@so-tttt.gov.vn' };
+const admin = { actor: { type: 'person', subject: 'admin@so-tttt.gov.vn', name: 'Lê Quản Trị' } } as const;
 
 describe('replaying a parked message', () => {
   it('sends it again in its place: the messages held behind it follow, in order', async () => {

@@ -64,7 +64,9 @@ describe('resyncDossier', () => {
   it('queues the dossier as held now, after everything accepted before it, and marks the finding resynced', async () => {
     const { dossierCode, finding } = await aDriftedDossier();
 
-    const result = await resyncDossier(deps, dossierCode, { actor: 'demo-admin' });
+    const result = await resyncDossier(deps, dossierCode, {
+      actor: { type: 'client', clientId: 'demo-admin' },
+    });
 
     expect(result).toMatchObject({ sequence: 4, finding: { state: 'resynced', resyncs: 1, revision: 2 } });
     const message = await deps.store.getMessage('national', dossierCode, 4);
@@ -85,7 +87,7 @@ describe('resyncDossier', () => {
       resyncedAt: '2025-03-15T04:00:00.000Z',
     });
     expect(deps.audit.entries.at(-1)).toMatchObject({
-      actor: 'demo-admin',
+      actor: { type: 'client', clientId: 'demo-admin' },
       action: 'driftFinding.resync',
       target: dossierCode,
       after: { state: 'resynced', sequence: 4 },
@@ -95,8 +97,8 @@ describe('resyncDossier', () => {
   it('sends one re-sync when two administrators click at once', async () => {
     const { dossierCode } = await aDriftedDossier();
     const outcomes = await Promise.allSettled([
-      resyncDossier(deps, dossierCode, { actor: 'a' }),
-      resyncDossier(deps, dossierCode, { actor: 'b' }),
+      resyncDossier(deps, dossierCode, { actor: { type: 'client', clientId: 'a' } }),
+      resyncDossier(deps, dossierCode, { actor: { type: 'client', clientId: 'b' } }),
     ]);
     expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
     const refused = outcomes.find((outcome) => outcome.status === 'rejected');
@@ -108,21 +110,23 @@ describe('resyncDossier', () => {
   it('puts the finding back to open when the message cannot be stored', async () => {
     const { dossierCode } = await aDriftedDossier();
     const down = { ...deps, store: failing(deps.store, 'appendMessage', 'table unavailable') };
-    await expect(resyncDossier(down, dossierCode, { actor: 'demo-admin' })).rejects.toThrow(
-      'table unavailable',
-    );
+    await expect(
+      resyncDossier(down, dossierCode, { actor: { type: 'client', clientId: 'demo-admin' } }),
+    ).rejects.toThrow('table unavailable');
     expect(await deps.drift.getFinding(dossierCode)).toMatchObject({
       state: 'open',
       resyncs: 0,
       revision: 3,
     });
-    expect(await resyncDossier(deps, dossierCode, { actor: 'demo-admin' })).toMatchObject({ sequence: 4 });
+    expect(
+      await resyncDossier(deps, dossierCode, { actor: { type: 'client', clientId: 'demo-admin' } }),
+    ).toMatchObject({ sequence: 4 });
   });
 
   it('refuses a dossier without a finding', async () => {
-    const error = await resyncDossier(deps, '000.00.12.H12-250314-9999', { actor: 'x' }).catch(
-      (e: unknown) => e,
-    );
+    const error = await resyncDossier(deps, '000.00.12.H12-250314-9999', {
+      actor: { type: 'client', clientId: 'x' },
+    }).catch((e: unknown) => e);
     expect(isGatewayError(error, 'driftFinding.notFound')).toBe(true);
   });
 });

@@ -9,6 +9,8 @@ import {
 } from '../../../functions/application/run-schedule';
 import { sequentialIds } from '../../support/fixtures';
 
+const demoAdmin = { type: 'client', clientId: 'demo-admin' } as const;
+
 function setUp() {
   const clock = createManualClock('2025-03-14T03:00:00.000Z');
   const deps = {
@@ -67,8 +69,8 @@ describe('running a schedule', () => {
     const { deps, succeeding, failing } = setUp();
     const operations = createScheduleOperations(deps, [succeeding, failing]);
 
-    const failed = await operations.runNow('drift-check', 'demo-admin');
-    const succeeded = await operations.runNow('deadline-watch', 'demo-admin');
+    const failed = await operations.runNow('drift-check', demoAdmin);
+    const succeeded = await operations.runNow('deadline-watch', demoAdmin);
 
     expect(failed).toMatchObject({ trigger: 'manual', requestedBy: 'demo-admin', outcome: 'failed' });
     expect(succeeded).toMatchObject({ outcome: 'succeeded', report: { dueSoon: 1, overdue: 0 } });
@@ -78,13 +80,13 @@ describe('running a schedule', () => {
       {
         action: 'schedule.run',
         target: 'drift-check',
-        actor: 'demo-admin',
+        actor: demoAdmin,
         after: { outcome: 'failed', error: 'Cổng không trả lời' },
       },
       {
         action: 'schedule.run',
         target: 'deadline-watch',
-        actor: 'demo-admin',
+        actor: demoAdmin,
         after: { outcome: 'succeeded' },
       },
     ]);
@@ -93,7 +95,7 @@ describe('running a schedule', () => {
   it('lists every schedule in its order with its last run, null before the first', async () => {
     const { deps, succeeding, failing } = setUp();
     const operations = createScheduleOperations(deps, [succeeding, failing]);
-    await operations.runNow('deadline-watch', 'demo-admin');
+    await operations.runNow('deadline-watch', demoAdmin);
 
     const listed = await operations.list();
 
@@ -113,7 +115,7 @@ describe('running a schedule', () => {
     const { deps, succeeding } = setUp();
 
     await expect(
-      createScheduleOperations(deps, [succeeding]).runNow('coffee', 'demo-admin'),
+      createScheduleOperations(deps, [succeeding]).runNow('coffee', demoAdmin),
     ).rejects.toMatchObject({
       code: 'schedule.notFound',
       fieldErrors: [{ path: '$.name', message: 'one of deadline-watch' }],

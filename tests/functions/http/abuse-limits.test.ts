@@ -63,11 +63,8 @@ describe('token endpoint limit per address', () => {
   });
 
   it('shares the budget with the console’s sign-in, whose refusal is a page with Retry-After', async () => {
-    const response = await fetch(`${started.runtime.urls.gateway}/admin/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: started.runtime.urls.gateway },
-      body: 'client_id=demo-admin&client_secret=guess',
-    });
+    // The identity provider's answer is redeemed with the console's client secret.
+    const response = await fetch(`${started.runtime.urls.gateway}/admin/callback?code=guess&state=guess`);
     expect(response.status).toBe(429);
     expect(response.headers.get('content-type')).toContain('text/html');
     expect(Number(response.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);

@@ -3,6 +3,7 @@ import { type AgencyRecoding, loadAgencyRecoding } from '../../../functions/core
 import { hashClientSecret } from '../../../functions/core/client-secret';
 import { createHttpApp } from '../../../functions/http';
 import type { LocalRuntime } from '../../../infra/local/start-local-runtime';
+import { consoleSessionOf } from '../../support/console-sign-in';
 import { aDossier } from '../../support/fixtures';
 import { aStatusChange } from '../../support/national-fixtures';
 import { startTestRuntime, tokenFor } from '../../support/test-runtime';
@@ -181,7 +182,7 @@ describe('GET /v1/admin/agency-codes and the console page', () => {
 
   it('lists the table on /admin/agency-codes for a signed-in administrator', async () => {
     const page = await appAt(AFTER).request('/admin/agency-codes', {
-      headers: { cookie: `lt_admin=${admin}` },
+      headers: { cookie: await consoleSessionOf(runtime, 'viewer@demo') },
     });
     expect(page.status).toBe(200);
     const html = await page.text();

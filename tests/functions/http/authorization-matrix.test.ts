@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Scope, scopes } from '../../../contracts/oauth';
 import { hashClientSecret } from '../../../functions/core/client-secret';
+import { type ConsoleRole, consoleRoles, holdsRole } from '../../../functions/core/console-roles';
 import { toNationalDossier } from '../../../functions/core/translate-dossier';
 import { createHttpApp } from '../../../functions/http';
 import { type RouteKey, type RoutePolicy, routePolicies } from '../../../functions/http/route-policies';
@@ -14,15 +15,21 @@ import { startTestRuntime, tokenFor } from '../../support/test-runtime';
 
 /**
  * Authorization as a matrix: every route of the app x every principal (no token, a forged
- * token, a token with no scope, a token with each single scope) x the caller's own agency and
- * another one. Expectations come from functions/http/route-policies.ts; requests are real,
- * through the whole local runtime. The API gets the token as a bearer header, the console as
- * its session cookie.
+ * token, an API client's token with no scope or with each single scope, a person's session
+ * with each role) x the caller's own agency and another one. Expectations come from
+ * functions/http/route-policies.ts; requests are real, through the whole local runtime. The API
+ * gets the token as a bearer header, the console as its session cookie. A person's session is
+ * minted here as the console's callback mints it (tests/browser/console-sign-in.test.ts signs
+ * people in through the identity provider).
  */
 
 type Agency = 'own' | 'other';
-type Principal = 'anonymous' | 'forged' | 'no scope' | Scope;
-const principals: readonly Principal[] = ['anonymous', 'forged', 'no scope', ...scopes];
+type Person = `person ${ConsoleRole}`;
+type Principal = 'anonymous' | 'forged' | 'no scope' | Scope | Person;
+const people = consoleRoles.map((role): Person => `person ${role}`);
+const principals: readonly Principal[] = ['anonymous', 'forged', 'no scope', ...scopes, ...people];
+const roleOf = (principal: Principal) =>
+  principal.startsWith('person ') ? (principal.slice('person '.length) as ConsoleRole) : undefined;
 const agencyCode = (agency: Agency) => (agency === 'own' ? '000.00.12.H12' : '000.00.12.H56');
 
 let serial = 0;
@@ -135,8 +142,8 @@ const samples: Record<RouteKey, (agency: Agency) => Sample> = {
   'GET /admin/assets/console.css': () => get('/admin/assets/console.css'),
   'GET /admin/language': () => get('/admin/language?to=en'),
   'GET /admin/login': () => get('/admin/login'),
-  'POST /admin/login': () =>
-    form('/admin/login', { client_id: 'demo-admin', client_secret: 'demo-admin-secret' }),
+  'POST /admin/login': () => form('/admin/login'),
+  'GET /admin/callback': () => get('/admin/callback?code=not-a-code&state=not-a-state'),
   'POST /admin/logout': () => form('/admin/logout'),
   'GET /admin': () => get('/admin'),
   'GET /admin/failed': () => get('/admin/failed?queue=to-national.fifo'),
@@ -150,6 +157,7 @@ const samples: Record<RouteKey, (agency: Agency) => Sample> = {
   'POST /admin/drift/:code/resync': (agency) => form(`/admin/drift/${dossierCodeFor(agency)}/resync`),
   'GET /admin/dossiers': (agency) => get(`/admin/dossiers?code=${dossierCodeFor(agency)}`),
   'GET /admin/audit': () => get('/admin/audit'),
+  'GET /admin/audit.csv': () => get('/admin/audit.csv?action=console.signIn'),
   'GET /v1/admin/agency-codes': () => get('/v1/admin/agency-codes'),
   'GET /admin/agency-codes': () => get('/admin/agency-codes'),
 };
@@ -159,12 +167,18 @@ type Expected = 'allowed' | 'sign-in page' | 'hidden' | 401 | 403;
 /** What the policy says a principal gets, for a request about its own or another agency. */
 function expectedFor(policy: RoutePolicy, principal: Principal, agency: Agency, method: string): Expected {
   if (policy.access === 'public') return 'allowed';
+  const role = roleOf(principal);
   if (policy.access === 'console') {
-    if ((policy.scopes as readonly string[]).includes(principal)) return 'allowed';
-    return method === 'GET' ? 'sign-in page' : 401;
+    // An API client's token is no console session, whatever its scopes.
+    if (!role) return method === 'GET' ? 'sign-in page' : 401;
+    return holdsRole([role], policy.role) ? 'allowed' : 403;
   }
   if (principal === 'anonymous' || principal === 'forged') return 401;
-  if (principal === 'no scope' || !(policy.scopes as readonly Scope[]).includes(principal)) return 403;
+  if (role) {
+    // A person holds admin (and pii:read as security) and acts for every agency.
+    return policy.scopes.includes('admin') && policy.role && holdsRole([role], policy.role) ? 'allowed' : 403;
+  }
+  if (principal === 'no scope' || !(policy.scopes as readonly Principal[]).includes(principal)) return 403;
   if (policy.agency === 'own' && agency === 'other' && principal !== 'admin') {
     return policy.hidesOthers ? 'hidden' : 403;
   }
@@ -243,6 +257,18 @@ beforeAll(async () => {
       await createdPayment(await client.post('/v1/payments', aPaymentRequest(dossier.dossierCode)))
     ).paymentId;
   }
+  for (const person of people) {
+    const role = roleOf(person) as ConsoleRole;
+    tokens.set(
+      person,
+      await runtime.deps.tokens.issue({
+        clientId: `person:${role}@matrix`,
+        scopes: role === 'security' ? ['admin', 'pii:read'] : ['admin'],
+        agencies: [],
+        person: { subject: `${role}@matrix`, name: role, roles: [role] },
+      }),
+    );
+  }
   const [header, payload] = (tokens.get('admin') ?? '').split('.');
   tokens.set('forged', `${header}.${payload}.${'A'.repeat(86)}`);
 }, 60_000);
@@ -263,10 +289,18 @@ describe('every route declares who may call it', () => {
     expect(Object.keys(samples).sort()).toEqual(Object.keys(routePolicies).sort());
   });
 
-  it('gives every protected route at least one scope, and every public route a reason', () => {
+  it('gives every API route at least one scope, every console route a role, and every public route a reason', () => {
     for (const [route, policy] of Object.entries(routePolicies) as [RouteKey, RoutePolicy][]) {
       if (policy.access === 'public') expect(policy.why, route).not.toBe('');
+      else if (policy.access === 'console') expect(consoleRoles, route).toContain(policy.role);
       else expect(policy.scopes.length, route).toBeGreaterThan(0);
+    }
+  });
+
+  it('gives every admin API route a role, so people reach it with their session', () => {
+    for (const [route, policy] of Object.entries(routePolicies) as [RouteKey, RoutePolicy][]) {
+      if (policy.access === 'bearer' && policy.scopes.includes('admin'))
+        expect(policy.role, route).toBeDefined();
     }
   });
 });
@@ -275,8 +309,8 @@ const describePolicy = (policy: RoutePolicy) =>
   policy.access === 'public'
     ? 'public'
     : policy.access === 'console'
-      ? `console session with ${policy.scopes.join(' | ')}`
-      : `${policy.scopes.join(' | ')}, agency ${policy.agency}`;
+      ? `console session with role ${policy.role}`
+      : `${policy.scopes.join(' | ')}, agency ${policy.agency}${policy.role ? `, person ${policy.role}` : ''}`;
 
 describe('authorization matrix', () => {
   for (const [route, policy] of Object.entries(routePolicies) as [RouteKey, RoutePolicy][]) {
@@ -316,6 +350,8 @@ describe('authorization matrix', () => {
         }
       }
       expect(outcomes).toEqual(expectations);
-    });
+      // Sixteen principals x two agencies, each a real request (the token endpoint's scrypt, the
+      // audit log's day scan), on a shared two-core machine.
+    }, 120_000);
   }
 });

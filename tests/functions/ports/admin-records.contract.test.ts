@@ -60,11 +60,14 @@ describe.each(auditLogs)('audit log contract: $name', ({ create }) => {
     for (const day of days) {
       clock.set(`${day}T08:00:00.000Z`);
       const entry = await log.record({
-        actor: 'demo-admin',
+        actor: { type: 'person', subject: 'operator@demo', name: 'Trần Thị Vận Hành' },
         action: 'failedMessage.replay',
         target: `m-${day}`,
       });
-      expect(entry).toMatchObject({ at: `${day}T08:00:00.000Z`, actor: 'demo-admin' });
+      expect(entry).toMatchObject({
+        at: `${day}T08:00:00.000Z`,
+        actor: { type: 'person', subject: 'operator@demo' },
+      });
       targets.push(entry.target);
     }
     const seen: string[] = [];
