@@ -3,9 +3,11 @@ import type { DeliveryProgress, ProgressUpdate, StoredMessage } from '../core/do
 import { type TrackingInput, trackNationalDelivery } from '../core/dossier-tracking';
 import type { IndicatorLedger } from '../ports/indicator-ledger';
 import type { Logger } from '../ports/logger';
+import type { RecordScorecard } from './record-scorecard';
 
 export interface TrackingDependencies {
   readonly ledger: IndicatorLedger;
+  readonly recordScorecard: RecordScorecard;
   readonly logger: Logger;
   /** Statuses in which a dossier's clock stops (topology.deadlines). */
   readonly pausedStatuses: readonly DossierStatus[];
@@ -43,6 +45,17 @@ export function createDeliveryTracker(deps: TrackingDependencies): TrackDelivery
       deps.logger.error('indicator moments not recorded', {
         dossierCode: message.dossierCode,
         milestones: update.events.map((event) => event.milestone),
+        error: (error as Error).message,
+      });
+    }
+    try {
+      await deps.recordScorecard(message, next);
+    } catch (error) {
+      // As above: the scorecard is a report and the delivery stands; the entry keeps its
+      // previous fold, so the next message folds onto it and an operator is told what was lost.
+      deps.logger.error('scorecard verdicts not recorded', {
+        dossierCode: message.dossierCode,
+        sequence: message.sequence,
         error: (error as Error).message,
       });
     }

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { AdminDependencies } from '../application/admin-operations';
 import type { PaymentSettings } from '../application/payment-dependencies';
+import type { ScorecardDependencies } from '../application/record-scorecard';
 import type { AgencyRecoding } from '../core/agency-recoding';
 import type { Channel } from '../core/dossier-message';
 import type { AccessTokens } from '../ports/access-tokens';
@@ -21,7 +22,7 @@ import type { ThroughputStats } from '../ports/queue-monitor';
 import type { ReconciliationReports } from '../ports/reconciliation-reports';
 import type { HttpSecurity } from './http-security';
 
-export interface ApiDependencies extends AdminDependencies {
+export interface ApiDependencies extends AdminDependencies, ScorecardDependencies {
   readonly store: DossierStore;
   readonly queues: Readonly<Record<Channel, MessageQueue>>;
   readonly nationalPortal: NationalPortal;

@@ -17,6 +17,7 @@ import { createDynamoDbNonceStore } from '../adapters/dynamodb-nonce-store';
 import { createDynamoDbPaymentStore } from '../adapters/dynamodb-payment-store';
 import { createDynamoDbProvinceSystems } from '../adapters/dynamodb-province-systems';
 import { createDynamoDbReconciliationReports } from '../adapters/dynamodb-reconciliation-reports';
+import { createDynamoDbScorecardStore } from '../adapters/dynamodb-scorecard-store';
 import { createEmfBusinessMetrics } from '../adapters/emf-business-metrics';
 import { createEndpointGuard } from '../adapters/endpoint-guard';
 import { guardNationalPortal } from '../adapters/guarded-national-portal';
@@ -41,6 +42,7 @@ import type { ThroughputStats } from '../ports/queue-monitor';
 import { buildNationalPortal } from './build-national-portal';
 import { createLogger } from './create-logger';
 import type { RuntimeConfig } from './runtime-config';
+import { loadScorecardRules } from './scorecard-rules';
 import { loadWorkingCalendar } from './working-calendar';
 
 /** Local emulators accept any credentials; real AWS takes them from the Lambda role. */
@@ -182,6 +184,8 @@ export async function buildDependencies(
       tableName: config.tableName,
       retentionSeconds: config.retentionDays * 24 * 60 * 60,
     }),
+    scorecard: createDynamoDbScorecardStore(documents, { tableName: config.tableName }),
+    scorecardRules: loadScorecardRules(),
     deadlineWatch: createDynamoDbDeadlineWatch(documents, {
       tableName: config.tableName,
       pendingShards: config.outbox.pendingShards,

@@ -183,6 +183,21 @@ export const itemKeys = {
   }),
   /** An agency with at least one recorded moment. */
   indicatorAgency: (agencyCode: string): TableKey => ({ pk: 'INDICATOR_AGENCIES', sk: agencyCode }),
+  /** A dossier's QĐ 766 fact sheet and where its verdicts are (ADR 14). */
+  scorecardEntry: (dossierCode: string): TableKey => ({ pk: dossierPartition(dossierCode), sk: 'SCORECARD' }),
+  /** A dossier's final QĐ 766 verdicts whose span touches a Vietnam month: one partition per month. */
+  scorecardMonthVerdicts: (month: string, dossierCode: string): TableKey => ({
+    pk: `SCORE#${month}`,
+    sk: dossierCode,
+  }),
+  /**
+   * A dossier still open, judged again at each read: one partition, ordered by its first day
+   * (the open backlog is the deadline watch's few thousand; a row changes once per delivery).
+   */
+  scorecardOpenDossier: (firstDay: string, dossierCode: string): TableKey => ({
+    pk: 'SCORE_OPEN',
+    sk: `${firstDay}#${dossierCode}`,
+  }),
   /** Read (never written) by the health check: a cheap Get that proves the table answers. */
   health: (): TableKey => ({ pk: 'HEALTH', sk: 'HEALTH' }),
 } as const;
@@ -272,4 +287,8 @@ export const accessPatterns = {
   indicatorsOfAgency: { index: undefined, partition: (agencyCode: string) => `INDICATORS#${agencyCode}` },
   /** Every agency with a moment. */
   indicatorAgencies: { index: undefined, partition: 'INDICATOR_AGENCIES' },
+  /** The final verdicts touching one month (the scorecard of any period in it reads only this). */
+  scorecardOfMonth: { index: undefined, partition: (month: string) => `SCORE#${month}` },
+  /** Open dossiers whose first day is on or before a day. */
+  scorecardOpenDossiers: { index: undefined, partition: 'SCORE_OPEN' },
 } as const satisfies Record<string, AccessPattern>;
