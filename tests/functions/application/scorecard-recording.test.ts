@@ -77,9 +77,7 @@ describe('recording at the national relay', () => {
         subjectCode: dossier.dossierCode,
         category: 'late',
         // Due Friday 7 March 17:00, resolved Tuesday 11 March 16:00: Monday and Tuesday.
-        reasons: [
-          { code: 'finishedLate', vi: 'trễ 2 ngày làm việc', en: 'late by 2 working days' },
-        ],
+        reasons: [{ code: 'finishedLate', vi: 'trễ 2 ngày làm việc', en: 'late by 2 working days' }],
       }),
     ]);
     expect(explanation.indicator).toMatchObject({ id: '2.1', numerator: 0, denominator: 1, rate: 0 });
