@@ -1,4 +1,4 @@
-import type { ScorecardIndicatorId } from '../../contracts/scorecard';
+import type { ScorecardExplanation, ScorecardIndicatorId, ScorecardQuery } from '../../contracts/scorecard';
 import { classifyDossier } from '../core/scorecard/classify-dossier';
 import {
   evaluationFor,
@@ -7,12 +7,7 @@ import {
 } from '../core/scorecard/compute-scorecard';
 import type { IndicatorVerdict } from '../core/scorecard/indicator-verdict';
 import { monthsBetween } from '../core/scorecard/scorecard-placement';
-import type { DayPeriod } from '../core/scorecard/scorecard-tally';
 import type { ScorecardDependencies } from './record-scorecard';
-
-export interface ScorecardQuery extends DayPeriod {
-  readonly agencyCode?: string;
-}
 
 /**
  * A period's scorecard from the stored verdicts of its months and the open dossiers judged at
@@ -51,12 +46,15 @@ export async function readScorecardExplanation(
   deps: Parameters<typeof readScorecard>[0],
   indicator: ScorecardIndicatorId,
   query: ScorecardQuery,
-) {
+): Promise<ScorecardExplanation> {
   const computation = await readScorecard(deps, query);
+  const result = computation.report.indicators.find((candidate) => candidate.id === indicator);
+  // Every indicator id is scored whenever no procedure narrows the scope (compute-scorecard.ts).
+  if (!result) throw new Error(`indicator ${indicator} was not scored`);
   return {
     period: computation.report.period,
     ...(query.agencyCode ? { agencyCode: query.agencyCode } : {}),
-    indicator: computation.report.indicators.find((result) => result.id === indicator),
+    indicator: result,
     dossiers: computation.shortfalls.filter((shortfall) => shortfall.indicator === indicator),
     watch: computation.watch.filter((item) => item.indicator === indicator),
   };

@@ -102,6 +102,8 @@ export const routePolicies = {
   'POST /v1/admin/failed-messages/replay': { access: 'bearer', scopes: ['admin'], agency: 'any' },
   'GET /v1/admin/audit': { access: 'bearer', scopes: ['admin'], agency: 'any' },
   'GET /v1/admin/indicators': { access: 'bearer', scopes: ['admin'], agency: 'any' },
+  'GET /v1/admin/scorecard': { access: 'bearer', scopes: ['admin'], agency: 'any' },
+  'GET /v1/admin/scorecard/:id/dossiers': { access: 'bearer', scopes: ['admin'], agency: 'any' },
   'GET /v1/admin/dossiers/:code': { access: 'bearer', scopes: ['admin'], agency: 'any' },
   // Agency codes after the 2025 reorganisation (issue 11)
   'GET /v1/admin/agency-codes': { access: 'bearer', scopes: ['admin'], agency: 'any' },

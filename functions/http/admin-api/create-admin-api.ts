@@ -4,6 +4,7 @@ import { registerAgencyCodeRoutes } from './agency-code-route';
 import { registerDriftCheckRoutes } from './drift-check-routes';
 import { registerOperationsRoutes } from './operations-routes';
 import { registerReconciliationRoutes } from './reconciliation-routes';
+import { registerScorecardRoutes } from './scorecard-routes';
 
 /** The administrators' API under /v1/admin (scope admin); the console is its page-shaped twin. */
 export function createAdminApi(deps: ApiDependencies) {
@@ -12,5 +13,6 @@ export function createAdminApi(deps: ApiDependencies) {
   registerOperationsRoutes(api, deps);
   registerAgencyCodeRoutes(api, deps);
   registerDriftCheckRoutes(api, deps);
+  registerScorecardRoutes(api, deps);
   return api;
 }
