@@ -13,12 +13,10 @@ export function createNationalRelayHandler(
     ScorecardDependencies & {
       readonly nationalPortal: NationalPortal;
       readonly agencyNames: AgencyNames;
-      readonly indicatorLedger: TrackingDependencies['ledger'];
       readonly deadlines: { readonly pausedStatuses: TrackingDependencies['pausedStatuses'] };
     },
 ) {
   const track = createDeliveryTracker({
-    ledger: deps.indicatorLedger,
     recordScorecard: createScorecardRecorder(deps),
     logger: deps.logger,
     pausedStatuses: deps.deadlines.pausedStatuses,

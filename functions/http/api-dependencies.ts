@@ -11,7 +11,6 @@ import type { ClientRegistry } from '../ports/client-registry';
 import type { Clock } from '../ports/clock';
 import type { DossierStore } from '../ports/dossier-store';
 import type { DriftRecords } from '../ports/drift-records';
-import type { IndicatorLedger } from '../ports/indicator-ledger';
 import type { Logger } from '../ports/logger';
 import type { MessageQueue } from '../ports/message-queue';
 import type { NationalPortal } from '../ports/national-portal';
@@ -47,7 +46,6 @@ export interface ApiDependencies extends AdminDependencies, ScorecardDependencie
   /** The caller's network address, as the runtime (Lambda or Node) sees it. */
   readonly remoteAddress: (c: Context) => string | undefined;
   readonly throughput: ThroughputStats;
-  readonly indicatorLedger: IndicatorLedger;
   /** Agency codes after the 2025 reorganisation (config/agency-recoding.json). */
   readonly agencyRecoding: AgencyRecoding;
   /** Unit names for DonViXuLy (config/agency-names.json; the national catalogue later). */

@@ -101,7 +101,6 @@ export const routePolicies = {
   'POST /v1/admin/failed-messages/:id/discard': { access: 'bearer', scopes: ['admin'], agency: 'any' },
   'POST /v1/admin/failed-messages/replay': { access: 'bearer', scopes: ['admin'], agency: 'any' },
   'GET /v1/admin/audit': { access: 'bearer', scopes: ['admin'], agency: 'any' },
-  'GET /v1/admin/indicators': { access: 'bearer', scopes: ['admin'], agency: 'any' },
   'GET /v1/admin/scorecard': { access: 'bearer', scopes: ['admin'], agency: 'any' },
   'GET /v1/admin/scorecard/:id/dossiers': { access: 'bearer', scopes: ['admin'], agency: 'any' },
   'GET /v1/admin/dossiers/:code': { access: 'bearer', scopes: ['admin'], agency: 'any' },

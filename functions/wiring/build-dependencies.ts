@@ -12,7 +12,6 @@ import { createDynamoDbClientRegistry } from '../adapters/dynamodb-client-regist
 import { createDynamoDbDeadlineWatch } from '../adapters/dynamodb-deadline-watch';
 import { createDynamoDbDossierStore } from '../adapters/dynamodb-dossier-store';
 import { createDynamoDbDriftRecords } from '../adapters/dynamodb-drift-records';
-import { createDynamoDbIndicatorLedger } from '../adapters/dynamodb-indicator-ledger';
 import { createDynamoDbNonceStore } from '../adapters/dynamodb-nonce-store';
 import { createDynamoDbPaymentStore } from '../adapters/dynamodb-payment-store';
 import { createDynamoDbProvinceSystems } from '../adapters/dynamodb-province-systems';
@@ -180,10 +179,6 @@ export async function buildDependencies(
     retryPolicy: config.retryPolicy,
     audit: createDynamoDbAuditLog(documents, { tableName: config.tableName, newId: randomUUID }),
     throughput: createDynamoDbThroughputStats(documents, { tableName: config.tableName }),
-    indicatorLedger: createDynamoDbIndicatorLedger(documents, {
-      tableName: config.tableName,
-      retentionSeconds: config.retentionDays * 24 * 60 * 60,
-    }),
     scorecard: createDynamoDbScorecardStore(documents, { tableName: config.tableName }),
     scorecardRules: loadScorecardRules(),
     deadlineWatch: createDynamoDbDeadlineWatch(documents, {

@@ -176,13 +176,6 @@ export const itemKeys = {
     pk: 'DRIFT',
     sk: `RUN#${startedAt}#${runId}`,
   }),
-  /** One moment a dossier reached, in its agency's partition, ordered by day. */
-  indicatorMoment: (agencyCode: string, day: string, dossierCode: string, milestone: string): TableKey => ({
-    pk: `INDICATORS#${agencyCode}`,
-    sk: `${day}#${dossierCode}#${milestone}`,
-  }),
-  /** An agency with at least one recorded moment. */
-  indicatorAgency: (agencyCode: string): TableKey => ({ pk: 'INDICATOR_AGENCIES', sk: agencyCode }),
   /** A dossier's QĐ 766 fact sheet and where its verdicts are (ADR 14). */
   scorecardEntry: (dossierCode: string): TableKey => ({ pk: dossierPartition(dossierCode), sk: 'SCORECARD' }),
   /** A dossier's final QĐ 766 verdicts whose span touches a Vietnam month: one partition per month. */
@@ -283,10 +276,6 @@ export const accessPatterns = {
   driftFindings: { index: undefined, partition: 'DRIFT', sortPrefix: 'FINDING#' },
   /** Drift runs, newest first. */
   driftRuns: { index: undefined, partition: 'DRIFT', sortPrefix: 'RUN#' },
-  /** An agency's indicator moments through a day. */
-  indicatorsOfAgency: { index: undefined, partition: (agencyCode: string) => `INDICATORS#${agencyCode}` },
-  /** Every agency with a moment. */
-  indicatorAgencies: { index: undefined, partition: 'INDICATOR_AGENCIES' },
   /** The final verdicts touching one month (the scorecard of any period in it reads only this). */
   scorecardOfMonth: { index: undefined, partition: (month: string) => `SCORE#${month}` },
   /** Open dossiers whose first day is on or before a day. */

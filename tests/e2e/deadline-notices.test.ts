@@ -49,106 +49,6 @@ async function relay(dossier: DossierSubmission, changes: StatusChange[]) {
   );
 }
 
-async function indicators(query: string) {
-  const response = await fetch(`${runtime.urls.gateway}/v1/admin/indicators?${query}`, {
-    headers: { authorization: `Bearer ${admin}` },
-  });
-  expect(response.status).toBe(200);
-  return (await response.json()) as {
-    agencies: ({ agencyCode: string; procedures: Record<string, unknown>[] } & Record<string, unknown>)[];
-  };
-}
-
-describe('indicators per agency and procedure', () => {
-  const agencyCode = '000.00.31.H12';
-  const code = (n: number) => `${agencyCode}-250314-${String(n).padStart(4, '0')}`;
-  const base = { agencyCode, receivedAt: '2025-03-14T08:30:00+07:00', dueAt: '2025-03-17T17:00:00+07:00' };
-
-  beforeAll(async () => {
-    await Promise.all([
-      // Finished on time, then returned: counted once.
-      relay(aDossier({ ...base, dossierCode: code(1) }), [
-        change('processing', '2025-03-14T09:00:00+07:00'),
-        change('resolved', '2025-03-17T10:00:00+07:00'),
-        change('returned', '2025-03-18T10:00:00+07:00'),
-      ]),
-      // Submitted online, finished late on the 19th.
-      relay(aDossier({ ...base, dossierCode: code(2), channel: 'online' }), [
-        change('processing', '2025-03-14T09:00:00+07:00'),
-        change('resolved', '2025-03-19T10:00:00+07:00'),
-      ]),
-      // Still in progress, under another procedure.
-      relay(
-        aDossier({
-          ...base,
-          dossierCode: code(3),
-          procedureCode: '1.001234.000.00.00.H12',
-          procedureName: 'Cấp phép',
-        }),
-        [change('processing', '2025-03-14T09:00:00+07:00')],
-      ),
-      // Received, then withdrawn: neither finished nor in progress.
-      relay(aDossier({ ...base, dossierCode: code(4) }), [change('withdrawn', '2025-03-15T09:00:00+07:00')]),
-      // Submitted online and refused at intake: not received.
-      relay(aDossier({ ...base, dossierCode: code(5), channel: 'online', status: 'submitted' }), [
-        change('refused', '2025-03-14T15:00:00+07:00'),
-      ]),
-    ]);
-  }, 60_000);
-
-  it('follows the national definitions over a month', async () => {
-    const { agencies } = await indicators(`from=2025-03-01&to=2025-03-31&agencyCode=${agencyCode}`);
-    expect(agencies).toHaveLength(1);
-    expect(agencies[0]).toMatchObject({
-      agencyCode,
-      received: 4,
-      receivedOnline: 1,
-      finished: 2,
-      finishedOnTime: 1,
-      finishedLate: 1,
-      inProgress: 1,
-      refused: 1,
-      onTimeRate: 0.5,
-      onlineShare: 0.25,
-    });
-    expect(agencies[0]?.procedures.map((row) => [row.procedureCode, row.received, row.inProgress])).toEqual([
-      ['1.001234.000.00.00.H12', 1, 1],
-      ['1.010708.000.00.00.H12', 3, 0],
-    ]);
-  });
-
-  it('cuts a later period: only what happened in it, and what was still open at its end', async () => {
-    const { agencies } = await indicators(`from=2025-03-18&to=2025-03-31&agencyCode=${agencyCode}`);
-    expect(agencies[0]).toMatchObject({
-      received: 0,
-      finished: 1,
-      finishedLate: 1,
-      inProgress: 1,
-      refused: 0,
-    });
-    // At the end of the 15th, the late dossier was not finished yet: two in progress.
-    const early = await indicators(`from=2025-03-14&to=2025-03-15&agencyCode=${agencyCode}`);
-    expect(early.agencies[0]).toMatchObject({ received: 4, finished: 0, inProgress: 3 });
-  });
-
-  it('lists every agency it has seen when none is asked for', async () => {
-    const { agencies } = await indicators('from=2025-03-01&to=2025-03-31');
-    expect(agencies.map((agency) => agency.agencyCode)).toContain(agencyCode);
-  });
-
-  it('refuses a reversed period with a field path', async () => {
-    const response = await fetch(
-      `${runtime.urls.gateway}/v1/admin/indicators?from=2025-03-31&to=2025-03-01`,
-      {
-        headers: { authorization: `Bearer ${admin}` },
-      },
-    );
-    expect(response.status).toBe(400);
-    expect(response.headers.get('content-type')).toContain('application/problem+json');
-    expect(JSON.stringify(await response.json())).toContain('from');
-  });
-});
-
 interface Notice {
   body: {
     id: string;
@@ -184,8 +84,7 @@ describe('deadline notices across the Hùng Kings holiday weekend (Mon 7 April 2
   }, 60_000);
 
   it('sends due_soon on Friday because Monday is a holiday, once, then overdue on Tuesday, once', async () => {
-    // Thursday 10:00: the next working day is Friday, before the promised Tuesday. (The March
-    // dossier above still in progress is long overdue: that is its notice, not this one's.)
+    // Thursday 10:00: the next working day is Friday, before the promised Tuesday.
     expect(await watchAt('2025-04-03T03:00:00Z')).toMatchObject({ dueSoon: 0 });
     // Friday 10:00: the next working day is Tuesday (Saturday, Sunday, the holiday Monday skipped).
     expect(await watchAt('2025-04-04T03:00:00Z')).toMatchObject({ dueSoon: 1, overdue: 0 });
