@@ -107,6 +107,7 @@ export const routePolicies = {
   // Agency codes after the 2025 reorganisation (issue 11)
   'GET /v1/admin/agency-codes': { access: 'bearer', scopes: ['admin'], agency: 'any' },
   'GET /admin/agency-codes': { access: 'console', scopes: ['admin'] },
+  'GET /admin/scorecard': { access: 'console', scopes: ['admin'] },
   // Admin console
   'GET /admin/assets/console.css': { access: 'public', why: 'the console’s stylesheet' },
   'GET /admin/language': {

@@ -5,7 +5,15 @@ import type { Language, TextKey } from './console-text';
 export interface PageFrame {
   readonly language: Language;
   readonly t: (key: TextKey) => string;
-  readonly active: 'dashboard' | 'failed' | 'drift' | 'dossiers' | 'audit' | 'login' | 'agencyCodes';
+  readonly active:
+    | 'dashboard'
+    | 'failed'
+    | 'drift'
+    | 'dossiers'
+    | 'audit'
+    | 'login'
+    | 'agencyCodes'
+    | 'scorecard';
   readonly title: string;
   readonly signedInAs?: string;
   readonly csrfToken?: string;
@@ -14,6 +22,7 @@ export interface PageFrame {
 
 const navigation = [
   { key: 'dashboard', href: CONSOLE_PATH, label: 'dashboard' },
+  { key: 'scorecard', href: `${CONSOLE_PATH}/scorecard`, label: 'scorecard' },
   { key: 'failed', href: `${CONSOLE_PATH}/failed`, label: 'failedMessages' },
   { key: 'drift', href: `${CONSOLE_PATH}/drift`, label: 'drift' },
   { key: 'dossiers', href: `${CONSOLE_PATH}/dossiers`, label: 'dossiers' },
@@ -215,6 +224,7 @@ dl.facts dt { color:var(--muted); } dl.facts dd { margin:0; word-break:break-wor
 .cards { display:grid; grid-template-columns:repeat(auto-fill, minmax(300px,1fr)); gap:12px; }
 .card { background:#fff; border:1px solid var(--line); padding:12px; }
 figure.chart { margin:0; } figure.chart svg { width:100%; height:90px; background:#fff; border:1px solid var(--line); }
+figure.trend svg { height:auto; max-width:640px; } line.grid { stroke:var(--line); } line.axis-line { stroke:var(--muted); } line.threshold { stroke:var(--accent); stroke-dasharray:6 4; } text.axis { font-size:11px; fill:var(--muted); }
 rect.ok { fill:var(--ok); } rect.bad { fill:var(--accent); } .ok-text { color:var(--ok); } .bad-text { color:var(--accent); }
 .actions { display:grid; grid-template-columns:repeat(auto-fill, minmax(320px,1fr)); gap:12px; }
 .actions form { background:#fff; border:1px solid var(--line); padding:12px; display:flex; flex-direction:column; gap:8px; }
