@@ -171,4 +171,3 @@ export async function benchScorecard() {
     await emulator.close();
   }
 }
-

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { agencyCodeSchema, calendarDaySchema, dossierCodeSchema, isoDateTimeSchema } from './codes';
+import { agencyCodeSchema, dossierCodeSchema, isoDateTimeSchema } from './codes';
 
 /** The administrators' API (DESIGN.md, "Admin API under /v1/admin", scope admin). */
 

@@ -108,6 +108,7 @@ export const routePolicies = {
   'GET /v1/admin/agency-codes': { access: 'bearer', scopes: ['admin'], agency: 'any' },
   'GET /admin/agency-codes': { access: 'console', scopes: ['admin'] },
   'GET /admin/scorecard': { access: 'console', scopes: ['admin'] },
+  'GET /admin/scorecard/export.csv': { access: 'console', scopes: ['admin'] },
   // Admin console
   'GET /admin/assets/console.css': { access: 'public', why: 'the console’s stylesheet' },
   'GET /admin/language': {

@@ -7,11 +7,9 @@ import { eventually, startTestRuntime, tokenFor } from '../support/test-runtime'
 
 let runtime: LocalRuntime;
 let province: string;
-let admin: string;
 beforeAll(async () => {
   runtime = await startTestRuntime();
   province = await tokenFor(runtime);
-  admin = await tokenFor(runtime, 'demo-admin', 'demo-admin-secret');
 });
 afterAll(() => runtime.stop());
 

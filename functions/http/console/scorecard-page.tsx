@@ -4,7 +4,7 @@ import {
   scorecardIndicatorIdSchema,
   scorecardQuerySchema,
 } from '../../../contracts/scorecard';
-import { readScorecard } from '../../application/read-scorecard';
+import { readScorecard, readScorecardExplanation } from '../../application/read-scorecard';
 import { monthsBetween } from '../../core/scorecard/scorecard-placement';
 import { vietnamDay } from '../../core/vietnam-time';
 import type { ApiDependencies } from '../api-dependencies';
@@ -14,6 +14,7 @@ import type { ConsoleSession } from './console-session';
 import { formatVietnamTime, translator } from './console-text';
 import { InvalidInputAlert } from './invalid-input-alert';
 import { pageFrame } from './page-frame';
+import { explanationSheet, scorecardSheet, toCsv } from './scorecard-export';
 import { ScorecardTrendChart } from './scorecard-trend-chart';
 
 const TREND_MONTHS = 6;
@@ -48,6 +49,29 @@ const percent = (rate: number | null, notApplicable: string) => (rate === null ?
  * against it, and the chosen indicator's rate over the last six months.
  */
 export function registerScorecardPage(console: ConsoleApp, deps: ApiDependencies, session: ConsoleSession) {
+  // The scorecard, or with `indicator` its explanation list, as CSV for the monthly report.
+  console.get('/scorecard/export.csv', session, async (c) => {
+    const asked = scorecardQuerySchema.safeParse({
+      from: c.req.query('from'),
+      to: c.req.query('to'),
+      ...(c.req.query('agencyCode') ? { agencyCode: c.req.query('agencyCode') } : {}),
+    });
+    if (!asked.success)
+      return c.text(
+        asked.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n'),
+        400,
+      );
+    const chosen = scorecardIndicatorIdSchema.safeParse(c.req.query('indicator'));
+    const sheet = chosen.success
+      ? explanationSheet(await readScorecardExplanation(deps, chosen.data, asked.data))
+      : scorecardSheet((await readScorecard(deps, asked.data)).report);
+    const name = `chi-so-766_${chosen.success ? `${chosen.data}_` : ''}${asked.data.from}_${asked.data.to}.csv`;
+    return c.body(toCsv(sheet), 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="${name}"`,
+    });
+  });
+
   console.get('/scorecard', session, async (c) => {
     const t = translator(c.var.language);
     const vi = c.var.language === 'vi';
@@ -97,7 +121,10 @@ export function registerScorecardPage(console: ConsoleApp, deps: ApiDependencies
           </label>
           <button type="submit">{t('show')}</button>
         </form>
-        <p>{vi ? `Phiên bản cách tính: ${report.rulesVersion}` : `Rules version: ${report.rulesVersion}`}</p>
+        <p>
+          {vi ? `Phiên bản cách tính: ${report.rulesVersion}` : `Rules version: ${report.rulesVersion}`} ·{' '}
+          <a href={`${PAGE}/export.csv?${scorecardSearch(query)}`}>{`${t('download')} (.csv)`}</a>
+        </p>
         <DataTable
           rows={report.indicators}
           columns={[
@@ -135,6 +162,11 @@ export function registerScorecardPage(console: ConsoleApp, deps: ApiDependencies
         {indicator ? (
           <>
             <h2 id="explain">{`${t('explain')} ${indicator}`}</h2>
+            <p>
+              <a
+                href={`${PAGE}/export.csv?${scorecardSearch(query, indicator)}`}
+              >{`${t('download')} (.csv)`}</a>
+            </p>
             {dossiers.length === 0 ? (
               <p>{t('none')}</p>
             ) : (
