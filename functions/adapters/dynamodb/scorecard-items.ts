@@ -3,7 +3,6 @@ import { dossierStatusSchema } from '../../../contracts/dossier-status';
 import { processingTimeUnitSchema, scorecardIndicatorIdSchema } from '../../../contracts/scorecard';
 import type { IndicatorVerdict, ShortfallReason, WatchReason } from '../../core/scorecard/indicator-verdict';
 import type { ScorecardDossier } from '../../core/scorecard/scorecard-dossier';
-import type { ScorecardPlacement } from '../../core/scorecard/scorecard-placement';
 
 /** How scorecard items are read back (ADR 14): every stored value through its schema. */
 
@@ -115,12 +114,6 @@ export const scorecardDossierSchema = z.object({
     .optional(),
   feedback: z.object({ complaints: z.number().optional(), dislikes: z.number().optional() }).optional(),
 }) satisfies z.ZodType<ScorecardDossier>;
-
-export const scorecardPlacementSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('final'), months: z.record(z.string(), z.array(indicatorVerdictSchema)) }),
-  z.object({ kind: z.literal('open'), firstDay: z.string() }),
-  z.object({ kind: z.literal('none') }),
-]) satisfies z.ZodType<ScorecardPlacement>;
 
 /** The entry item keeps where its verdicts are (months, open) without repeating them. */
 export const scorecardEntryItemSchema = z.object({

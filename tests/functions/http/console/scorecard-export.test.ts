@@ -4,13 +4,7 @@ import { readScorecard, readScorecardExplanation } from '../../../../functions/a
 import { classifyDossier } from '../../../../functions/core/scorecard/classify-dossier';
 import { placeVerdicts } from '../../../../functions/core/scorecard/scorecard-placement';
 import { explanationSheet, scorecardSheet, toCsv } from '../../../../functions/http/console/scorecard-export';
-import {
-  aScorecardDossier,
-  movedTo,
-  sheetRules,
-  testCalendar,
-  vn,
-} from '../../../support/scorecard-dossiers';
+import { aScorecardDossier, movedTo, sheetRules, testCalendar } from '../../../support/scorecard-dossiers';
 
 const now = new Date('2025-05-15T05:00:00Z');
 
