@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DossierSubmission, StatusChange } from '../../contracts/provincial-api';
 import { artifactsDir, chromiumAvailable, launchChromium } from '../support/browser';
 import { aDossier } from '../support/fixtures';
-import { eventually, useTestRuntime } from '../support/test-runtime';
+import { deskChange, relayDossier } from '../support/relay-dossier';
+import { useTestRuntime } from '../support/test-runtime';
 
 /** The QĐ 766 scorecard page (/admin/scorecard) in Chromium, in Vietnamese first. */
 const started = useTestRuntime();
@@ -13,33 +14,8 @@ let browser: Browser;
 const agencyCode = '000.00.51.H12';
 const code = (n: number) => `${agencyCode}-250303-${String(n).padStart(4, '0')}`;
 const base = { agencyCode, receivedAt: '2025-03-03T08:00:00+07:00', dueAt: '2025-03-07T17:00:00+07:00' };
-const change = (eventId: string, status: StatusChange['status'], at: string): StatusChange => ({
-  eventId,
-  status,
-  at,
-  handledBy: { name: 'Trần Thị Bình' },
-});
-
-async function relay(dossier: DossierSubmission, changes: StatusChange[]) {
-  const post = (path: string, body: unknown) =>
-    fetch(`${started.runtime.urls.gateway}${path}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${started.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-  expect((await post('/v1/dossiers', dossier)).status).toBe(202);
-  for (const next of changes) {
-    const response = await post(`/v1/dossiers/${dossier.dossierCode}/status`, next);
-    expect(response.status, await response.text()).toBe(202);
-  }
-  await eventually(async () =>
-    (await started.runtime.deps.store.getDeliveryProgress('national', dossier.dossierCode))
-      .deliveredSequence ===
-    changes.length + 1
-      ? true
-      : undefined,
-  );
-}
+const relay = (dossier: DossierSubmission, changes: StatusChange[]) =>
+  relayDossier(started.runtime, started.token, dossier, changes);
 
 const shot = async (page: Page, name: string) => {
   for (const width of [1280, 390]) {
@@ -54,12 +30,12 @@ describe.runIf(chromiumAvailable)('the scorecard page in Chromium', () => {
     browser = await launchChromium();
     await Promise.all([
       relay(aDossier({ ...base, dossierCode: code(1) }), [
-        change('sp-1a', 'processing', '2025-03-03T09:00:00+07:00'),
-        change('sp-1', 'resolved', '2025-03-05T10:00:00+07:00'),
+        deskChange('processing', '2025-03-03T09:00:00+07:00'),
+        deskChange('resolved', '2025-03-05T10:00:00+07:00'),
       ]),
       relay(aDossier({ ...base, dossierCode: code(2) }), [
-        change('sp-2a', 'processing', '2025-03-03T09:00:00+07:00'),
-        change('sp-2', 'resolved', '2025-03-11T16:00:00+07:00'),
+        deskChange('processing', '2025-03-03T09:00:00+07:00'),
+        deskChange('resolved', '2025-03-11T16:00:00+07:00'),
       ]),
     ]);
   }, 90_000);

@@ -3,6 +3,7 @@ import type { DossierSubmission, StatusChange } from '../../contracts/provincial
 import type { LocalRuntime } from '../../infra/local/start-local-runtime';
 import { aDossier } from '../support/fixtures';
 import { received } from '../support/receiver';
+import { deskChange, relayDossier } from '../support/relay-dossier';
 import { eventually, startTestRuntime, tokenFor } from '../support/test-runtime';
 
 let runtime: LocalRuntime;
@@ -20,32 +21,9 @@ const post = (path: string, body: unknown) =>
     body: JSON.stringify(body),
   });
 
-let events = 0;
-const change = (
-  status: StatusChange['status'],
-  at: string,
-  extra: Partial<StatusChange> = {},
-): StatusChange => ({
-  eventId: `evt-${++events}`,
-  status,
-  at,
-  handledBy: { name: 'Trần Thị Bình' },
-  ...extra,
-});
-
-/** Sends a dossier and its status changes, then waits until the portal has all of them. */
-async function relay(dossier: DossierSubmission, changes: StatusChange[]) {
-  expect((await post('/v1/dossiers', dossier)).status).toBe(202);
-  for (const next of changes) {
-    expect((await post(`/v1/dossiers/${dossier.dossierCode}/status`, next)).status).toBe(202);
-  }
-  await eventually(async () =>
-    (await runtime.deps.store.getDeliveryProgress('national', dossier.dossierCode)).deliveredSequence ===
-    changes.length + 1
-      ? true
-      : undefined,
-  );
-}
+const change = deskChange;
+const relay = (dossier: DossierSubmission, changes: StatusChange[]) =>
+  relayDossier(runtime, province, dossier, changes);
 
 interface Notice {
   body: {

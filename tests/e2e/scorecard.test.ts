@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { DossierSubmission, StatusChange } from '../../contracts/provincial-api';
 import type { ScorecardExplanation, ScorecardReport } from '../../contracts/scorecard';
 import { aDossier } from '../support/fixtures';
-import { eventually, tokenFor, useTestRuntime } from '../support/test-runtime';
+import { deskChange, relayDossier } from '../support/relay-dossier';
+import { tokenFor, useTestRuntime } from '../support/test-runtime';
 
 /**
  * The QĐ 766 scorecard through the local runtime (issue 22): dossiers relayed to the portal
@@ -17,41 +18,11 @@ beforeAll(async () => {
 
 const gateway = (path: string, init: RequestInit = {}) =>
   fetch(`${started.runtime.urls.gateway}${path}`, init);
-const post = (path: string, body: unknown) =>
-  gateway(path, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${started.token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
 const asAdmin = (path: string) => gateway(path, { headers: { authorization: `Bearer ${admin}` } });
 
-let events = 0;
-const change = (
-  status: StatusChange['status'],
-  at: string,
-  extra: Partial<StatusChange> = {},
-): StatusChange => ({
-  eventId: `scorecard-${++events}`,
-  status,
-  at,
-  handledBy: { name: 'Trần Thị Bình' },
-  ...extra,
-});
-
-/** Sends a dossier and its status changes, then waits until the portal has all of them. */
-async function relay(dossier: DossierSubmission, changes: StatusChange[]) {
-  expect((await post('/v1/dossiers', dossier)).status).toBe(202);
-  for (const next of changes) {
-    expect((await post(`/v1/dossiers/${dossier.dossierCode}/status`, next)).status).toBe(202);
-  }
-  await eventually(async () =>
-    (await started.runtime.deps.store.getDeliveryProgress('national', dossier.dossierCode))
-      .deliveredSequence ===
-    changes.length + 1
-      ? true
-      : undefined,
-  );
-}
+const change = deskChange;
+const relay = (dossier: DossierSubmission, changes: StatusChange[]) =>
+  relayDossier(started.runtime, started.token, dossier, changes);
 
 const agencyCode = '000.00.41.H12';
 const code = (n: number) => `${agencyCode}-250303-${String(n).padStart(4, '0')}`;
