@@ -19,6 +19,7 @@ import { aDossier } from '../infra/local/demo-dossier';
 import { closeServer } from '../infra/local/emulators';
 import { channelQueues, topology } from '../infra/topology';
 import { startMeasurementRuntime } from './measurement-runtime';
+import { benchScorecard } from './scorecard';
 
 /**
  * `npm run bench`: every number next to its baseline, measured in the same run on the same
@@ -231,6 +232,8 @@ async function main() {
   await runtime.stop();
 
   const bundles = await measureBundles();
+  // One province-month of the QĐ 766 scorecard: stored verdicts against a full Scan (ADR 14).
+  const scorecard = await benchScorecard();
   const results = {
     at: new Date().toISOString(),
     durationSecondsPerLoad: DURATION_MS / 1000,
@@ -245,6 +248,7 @@ async function main() {
       ratioToRaw: Math.round((backlog / drainSeconds / rawPerSecond) * 100) / 100,
     },
     bundles,
+    scorecard,
   };
   mkdirSync(join(import.meta.dirname, 'results'), { recursive: true });
   writeFileSync(join(import.meta.dirname, 'results', 'bench.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { agencyCodeSchema, calendarDaySchema, dossierCodeSchema, isoDateTimeSchema } from './codes';
+import { agencyCodeSchema, dossierCodeSchema, isoDateTimeSchema } from './codes';
 
 /** The administrators' API (DESIGN.md, "Admin API under /v1/admin", scope admin). */
 
@@ -153,60 +153,3 @@ export const throughputSchema = z
     ),
   })
   .meta({ id: 'Throughput' });
-
-/** A period of Vietnam days, both ends included; at most about three years, to bound the read. */
-export const indicatorQuerySchema = z
-  .strictObject({
-    from: calendarDaySchema,
-    to: calendarDaySchema,
-    agencyCode: agencyCodeSchema.optional(),
-  })
-  .superRefine((query, context) => {
-    if (query.from > query.to) {
-      context.addIssue({
-        code: 'custom',
-        path: ['from'],
-        message: 'Ngày bắt đầu phải trước ngày kết thúc / from must not be after to',
-      });
-    }
-    if (Date.parse(query.to) - Date.parse(query.from) > 1_100 * 86_400_000) {
-      context.addIssue({
-        code: 'custom',
-        path: ['to'],
-        message: 'Kỳ báo cáo tối đa 1100 ngày / A period spans at most 1,100 days',
-      });
-    }
-  });
-
-const indicatorFiguresSchema = z.object({
-  received: z.number().int().meta({ description: 'Received in the period (any status but 1 and 3)' }),
-  receivedOnline: z.number().int(),
-  finished: z.number().int().meta({ description: 'Finished in the period (status 9 or 10)' }),
-  finishedOnTime: z.number().int(),
-  finishedLate: z.number().int(),
-  inProgress: z
-    .number()
-    .int()
-    .meta({ description: 'Received by the end of the period, not finished or closed by then' }),
-  refused: z.number().int().meta({ description: 'Refused at intake in the period (status 3)' }),
-  onTimeRate: z
-    .number()
-    .nullable()
-    .meta({ description: 'finishedOnTime / finished; null when nothing finished' }),
-  onlineShare: z
-    .number()
-    .nullable()
-    .meta({ description: 'receivedOnline / received; null when nothing was received' }),
-});
-
-export const indicatorReportSchema = z
-  .object({
-    period: z.object({ from: z.string(), to: z.string() }),
-    agencies: z.array(
-      indicatorFiguresSchema.extend({
-        agencyCode: z.string(),
-        procedures: z.array(indicatorFiguresSchema.extend({ procedureCode: z.string() })),
-      }),
-    ),
-  })
-  .meta({ id: 'IndicatorReport' });

@@ -239,3 +239,44 @@ export const scorecardWatchSchema = z
 
 export type ScorecardShortfall = z.infer<typeof scorecardShortfallSchema>;
 export type ScorecardWatch = z.infer<typeof scorecardWatchSchema>;
+
+/** A period of Vietnam days, both ends included; at most about three years, to bound the read. */
+export const scorecardQuerySchema = z
+  .strictObject({
+    from: calendarDaySchema,
+    to: calendarDaySchema,
+    agencyCode: agencyCodeSchema.optional(),
+  })
+  .superRefine((query, context) => {
+    if (query.from > query.to) {
+      context.addIssue({
+        code: 'custom',
+        path: ['from'],
+        message: 'Ngày bắt đầu phải trước ngày kết thúc / from must not be after to',
+      });
+    }
+    if (Date.parse(query.to) - Date.parse(query.from) > 1_100 * 86_400_000) {
+      context.addIssue({
+        code: 'custom',
+        path: ['to'],
+        message: 'Kỳ báo cáo tối đa 1100 ngày / A period spans at most 1,100 days',
+      });
+    }
+  });
+
+export type ScorecardQuery = z.infer<typeof scorecardQuerySchema>;
+
+/** One indicator explained: the dossiers that count against it, and the open ones still to handle. */
+export const scorecardExplanationSchema = z
+  .object({
+    period: z.object({ from: calendarDaySchema, to: calendarDaySchema }),
+    agencyCode: agencyCodeSchema.optional(),
+    indicator: scorecardIndicatorResultSchema,
+    dossiers: z.array(scorecardShortfallSchema),
+    watch: z.array(scorecardWatchSchema).meta({
+      description: 'Open dossiers that will count against the indicator unless handled by handleBy',
+    }),
+  })
+  .meta({ id: 'ScorecardExplanation' });
+
+export type ScorecardExplanation = z.infer<typeof scorecardExplanationSchema>;

@@ -1,11 +1,11 @@
 import type { DossierStatus } from '../../contracts/dossier-status';
 import type { DeliveryProgress, ProgressUpdate, StoredMessage } from '../core/dossier-message';
 import { type TrackingInput, trackNationalDelivery } from '../core/dossier-tracking';
-import type { IndicatorLedger } from '../ports/indicator-ledger';
 import type { Logger } from '../ports/logger';
+import type { RecordScorecard } from './record-scorecard';
 
 export interface TrackingDependencies {
-  readonly ledger: IndicatorLedger;
+  readonly recordScorecard: RecordScorecard;
   readonly logger: Logger;
   /** Statuses in which a dossier's clock stops (topology.deadlines). */
   readonly pausedStatuses: readonly DossierStatus[];
@@ -19,30 +19,28 @@ export type TrackDelivery = (
 
 /**
  * After the portal took a dossier or a status change (its payload already read by the
- * deliverer): records the indicator moments it marks and returns what the dossier's progress
- * should remember (its facts and the promised date to watch), written by the relay in the same
- * update that marks the delivery.
+ * deliverer): keeps its QĐ 766 verdicts (record-scorecard.ts) and returns what the dossier's
+ * progress should remember (its facts and the promised date to watch), written by the relay in
+ * the same update that marks the delivery.
  */
 export function createDeliveryTracker(deps: TrackingDependencies): TrackDelivery {
   return async (message, progress, next) => {
     const update = trackNationalDelivery({
       agencyCode: message.agencyCode,
-      dossierCode: message.dossierCode,
-      previousStatus: progress.nationalStatus,
       facts: progress.tracked ?? {},
       overdueNoticeFor: progress.overdueNoticeFor,
-      acceptedAt: message.acceptedAt,
       next,
       pausedStatuses: deps.pausedStatuses,
     });
     try {
-      await deps.ledger.record(update.events);
+      await deps.recordScorecard(message, next);
     } catch (error) {
       // The portal already has the message: failing the delivery now would send it twice. The
-      // indicators are a report, so a lost moment is logged for an operator instead.
-      deps.logger.error('indicator moments not recorded', {
+      // scorecard is a report; the entry keeps its previous fold, so the next message folds onto
+      // it, and an operator is told what was lost.
+      deps.logger.error('scorecard verdicts not recorded', {
         dossierCode: message.dossierCode,
-        milestones: update.events.map((event) => event.milestone),
+        sequence: message.sequence,
         error: (error as Error).message,
       });
     }

@@ -1,28 +1,5 @@
 import type { DossierStatus } from '../../contracts/dossier-status';
 import type { DossierSubmission, StatusChange } from '../../contracts/provincial-api';
-import { vietnamDay } from './vietnam-time';
-
-/**
- * Moments that the national indicators count (DOMAIN.md, Quyết định 766/QĐ-TTg): a dossier is
- * received (any status but 1 and 3), refused at intake (3), finished (9 or 10, on time when
- * no later than its promised date), or closed unfinished (withdrawn 7, stopped 8).
- */
-export type Milestone = 'received' | 'refused' | 'finished' | 'closed';
-
-export interface IndicatorEvent {
-  readonly agencyCode: string;
-  readonly dossierCode: string;
-  readonly milestone: Milestone;
-  /** When it happened, ISO 8601. */
-  readonly at: string;
-  /** The Vietnam calendar day of `at`, which periods are cut by. */
-  readonly day: string;
-  readonly procedureCode?: string;
-  /** Submitted online (KenhThucHien 2). */
-  readonly online?: boolean;
-  /** For `finished`: no later than the promised date. */
-  readonly onTime?: boolean;
-}
 
 /** What the gateway remembers of a dossier between its messages, beside its delivery progress. */
 export interface TrackedFacts {
@@ -37,14 +14,9 @@ export interface TrackedFacts {
 
 export interface TrackingInput {
   readonly agencyCode: string;
-  readonly dossierCode: string;
-  /** The status the portal had before this message (undefined: first message). */
-  readonly previousStatus: DossierStatus | undefined;
   readonly facts: TrackedFacts;
   /** The promised date an overdue notice was already sent for: nothing more to watch for it. */
   readonly overdueNoticeFor: string | undefined;
-  /** When the message was accepted: stands in for a moment the payload does not carry. */
-  readonly acceptedAt: string;
   readonly next:
     | { readonly kind: 'dossier'; readonly dossier: DossierSubmission }
     | { readonly kind: 'status'; readonly change: StatusChange };
@@ -56,7 +28,6 @@ export interface TrackingUpdate {
   readonly facts: TrackedFacts;
   /** The promised date to watch for due-soon and overdue notices; null: nothing to watch. */
   readonly watchDeadline: string | null;
-  readonly events: readonly IndicatorEvent[];
 }
 
 const finished = new Set<DossierStatus>(['resolved', 'returned']);
@@ -66,12 +37,13 @@ const notReceived = new Set<DossierStatus | undefined>([undefined, 'submitted'])
 const utcInstant = (iso: string) => new Date(iso).toISOString();
 
 /**
- * Decides, for one message delivered to the national portal, what to remember about its dossier,
- * which indicator moments it marks and which promised date to watch. Pure and deterministic for
- * a given message and prior state, so a redelivery after a crash yields the same events.
+ * Decides, for one message delivered to the national portal, what to remember about its dossier
+ * and which promised date to watch. Pure and deterministic for a given message and prior state,
+ * so a redelivery after a crash yields the same update. (The national indicators are the QĐ 766
+ * scorecard's: functions/core/scorecard/, recorded beside this by record-scorecard.ts.)
  */
 export function trackNationalDelivery(input: TrackingInput): TrackingUpdate {
-  const { previousStatus, next } = input;
+  const { next } = input;
   const status = next.kind === 'dossier' ? next.dossier.status : next.change.status;
   const facts: TrackedFacts =
     next.kind === 'dossier'
@@ -83,41 +55,6 @@ export function trackNationalDelivery(input: TrackingInput): TrackingUpdate {
           dueAt: utcInstant(next.dossier.dueAt),
         }
       : { ...input.facts, ...(next.change.dueAt ? { dueAt: utcInstant(next.change.dueAt) } : {}) };
-  // A status change carries the moment it happened; a dossier version only its reception.
-  const movedAt =
-    next.kind === 'status'
-      ? next.change.at
-      : status === 'received' || status === 'refused'
-        ? next.dossier.receivedAt
-        : input.acceptedAt;
-
-  const events: IndicatorEvent[] = [];
-  const event = (milestone: Milestone, at: string, extra: Partial<IndicatorEvent> = {}) =>
-    events.push({
-      agencyCode: input.agencyCode,
-      dossierCode: input.dossierCode,
-      milestone,
-      at: utcInstant(at),
-      day: vietnamDay(new Date(at)),
-      ...(facts.procedureCode ? { procedureCode: facts.procedureCode } : {}),
-      ...(facts.online === undefined ? {} : { online: facts.online }),
-      ...extra,
-    });
-
-  const receivedNow = notReceived.has(previousStatus) && !notReceived.has(status) && status !== 'refused';
-  // Withdrawn straight from 1 was never received; any other first status implies a reception.
-  if (receivedNow && !(previousStatus === 'submitted' && status === 'withdrawn')) {
-    event('received', next.kind === 'dossier' ? next.dossier.receivedAt : next.change.at);
-  }
-  if (status === 'refused' && previousStatus !== 'refused') event('refused', movedAt);
-  if (finished.has(status) && !finished.has(previousStatus as DossierStatus)) {
-    const onTime = facts.dueAt === undefined ? undefined : Date.parse(movedAt) <= Date.parse(facts.dueAt);
-    event('finished', movedAt, onTime === undefined ? {} : { onTime });
-  }
-  if (closedUnfinished.has(status) && !closedUnfinished.has(previousStatus as DossierStatus)) {
-    event('closed', movedAt);
-  }
-
   const clockRunning =
     !notReceived.has(status) &&
     status !== 'refused' &&
@@ -126,5 +63,5 @@ export function trackNationalDelivery(input: TrackingInput): TrackingUpdate {
     !input.pausedStatuses.includes(status);
   const watchDeadline =
     clockRunning && facts.dueAt !== undefined && input.overdueNoticeFor !== facts.dueAt ? facts.dueAt : null;
-  return { facts, watchDeadline, events };
+  return { facts, watchDeadline };
 }

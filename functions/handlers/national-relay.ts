@@ -1,5 +1,6 @@
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { createNationalDeliverer } from '../application/deliver-to-national';
+import { createScorecardRecorder, type ScorecardDependencies } from '../application/record-scorecard';
 import { createDeliveryTracker, type TrackingDependencies } from '../application/track-national-delivery';
 import type { AgencyNames } from '../ports/agency-names';
 import type { NationalPortal } from '../ports/national-portal';
@@ -8,15 +9,15 @@ import { lazyHandler } from './lazy-handler';
 import { createRelayHandler, type RelayHandlerDependencies } from './relay-handler';
 
 export function createNationalRelayHandler(
-  deps: RelayHandlerDependencies & {
-    readonly nationalPortal: NationalPortal;
-    readonly agencyNames: AgencyNames;
-    readonly indicatorLedger: TrackingDependencies['ledger'];
-    readonly deadlines: { readonly pausedStatuses: TrackingDependencies['pausedStatuses'] };
-  },
+  deps: RelayHandlerDependencies &
+    ScorecardDependencies & {
+      readonly nationalPortal: NationalPortal;
+      readonly agencyNames: AgencyNames;
+      readonly deadlines: { readonly pausedStatuses: TrackingDependencies['pausedStatuses'] };
+    },
 ) {
   const track = createDeliveryTracker({
-    ledger: deps.indicatorLedger,
+    recordScorecard: createScorecardRecorder(deps),
     logger: deps.logger,
     pausedStatuses: deps.deadlines.pausedStatuses,
   });

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { AdminDependencies } from '../application/admin-operations';
 import type { PaymentSettings } from '../application/payment-dependencies';
+import type { ScorecardDependencies } from '../application/record-scorecard';
 import type { ScheduleOperations } from '../application/run-schedule';
 import type { AgencyRecoding } from '../core/agency-recoding';
 import type { Channel } from '../core/dossier-message';
@@ -11,7 +12,6 @@ import type { ClientRegistry } from '../ports/client-registry';
 import type { Clock } from '../ports/clock';
 import type { DossierStore } from '../ports/dossier-store';
 import type { DriftRecords } from '../ports/drift-records';
-import type { IndicatorLedger } from '../ports/indicator-ledger';
 import type { Logger } from '../ports/logger';
 import type { MessageQueue } from '../ports/message-queue';
 import type { NationalPortal } from '../ports/national-portal';
@@ -23,7 +23,7 @@ import type { ThroughputStats } from '../ports/queue-monitor';
 import type { ReconciliationReports } from '../ports/reconciliation-reports';
 import type { HttpSecurity } from './http-security';
 
-export interface ApiDependencies extends AdminDependencies {
+export interface ApiDependencies extends AdminDependencies, ScorecardDependencies {
   readonly store: DossierStore;
   readonly queues: Readonly<Record<Channel, MessageQueue>>;
   readonly nationalPortal: NationalPortal;
@@ -50,7 +50,6 @@ export interface ApiDependencies extends AdminDependencies {
   /** The caller's network address, as the runtime (Lambda or Node) sees it. */
   readonly remoteAddress: (c: Context) => string | undefined;
   readonly throughput: ThroughputStats;
-  readonly indicatorLedger: IndicatorLedger;
   /** Agency codes after the 2025 reorganisation (config/agency-recoding.json). */
   readonly agencyRecoding: AgencyRecoding;
   /** Unit names for DonViXuLy (config/agency-names.json; the national catalogue later). */

@@ -156,11 +156,19 @@ export const routePolicies = {
     role: 'operator',
   },
   'GET /v1/admin/audit': { access: 'bearer', scopes: ['admin'], agency: 'any', role: 'viewer' },
-  'GET /v1/admin/indicators': { access: 'bearer', scopes: ['admin'], agency: 'any', role: 'viewer' },
+  'GET /v1/admin/scorecard': { access: 'bearer', scopes: ['admin'], agency: 'any', role: 'viewer' },
+  'GET /v1/admin/scorecard/:id/dossiers': {
+    access: 'bearer',
+    scopes: ['admin'],
+    agency: 'any',
+    role: 'viewer',
+  },
   'GET /v1/admin/dossiers/:code': { access: 'bearer', scopes: ['admin'], agency: 'any', role: 'viewer' },
   // Agency codes after the 2025 reorganisation (issue 11)
   'GET /v1/admin/agency-codes': { access: 'bearer', scopes: ['admin'], agency: 'any', role: 'viewer' },
   'GET /admin/agency-codes': { access: 'console', role: 'viewer' },
+  'GET /admin/scorecard': { access: 'console', role: 'viewer' },
+  'GET /admin/scorecard/export.csv': { access: 'console', role: 'viewer' },
   // Admin console
   'GET /admin/assets/console.css': { access: 'public', why: 'the console’s stylesheet' },
   'GET /admin/language': {

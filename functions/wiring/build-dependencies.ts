@@ -14,12 +14,12 @@ import { createDynamoDbClientRegistry } from '../adapters/dynamodb-client-regist
 import { createDynamoDbDeadlineWatch } from '../adapters/dynamodb-deadline-watch';
 import { createDynamoDbDossierStore } from '../adapters/dynamodb-dossier-store';
 import { createDynamoDbDriftRecords } from '../adapters/dynamodb-drift-records';
-import { createDynamoDbIndicatorLedger } from '../adapters/dynamodb-indicator-ledger';
 import { createDynamoDbNonceStore } from '../adapters/dynamodb-nonce-store';
 import { createDynamoDbPaymentStore } from '../adapters/dynamodb-payment-store';
 import { createDynamoDbProvinceSystems } from '../adapters/dynamodb-province-systems';
 import { createDynamoDbReconciliationReports } from '../adapters/dynamodb-reconciliation-reports';
 import { createDynamoDbScheduleRuns } from '../adapters/dynamodb-schedule-runs';
+import { createDynamoDbScorecardStore } from '../adapters/dynamodb-scorecard-store';
 import { createEndpointGuard } from '../adapters/endpoint-guard';
 import { guardNationalPortal } from '../adapters/guarded-national-portal';
 import { guardPaymentPlatform, unconfiguredPaymentPlatform } from '../adapters/guarded-payment-platform';
@@ -46,6 +46,7 @@ import type { ScheduleRuns } from '../ports/schedule-runs';
 import { buildNationalPortal } from './build-national-portal';
 import { createLogger } from './create-logger';
 import type { RuntimeConfig } from './runtime-config';
+import { loadScorecardRules } from './scorecard-rules';
 import { loadWorkingCalendar } from './working-calendar';
 
 /** Local emulators accept any credentials; real AWS takes them from the Lambda role. */
@@ -189,10 +190,8 @@ export async function buildDependencies(
     retryPolicy: config.retryPolicy,
     audit: createDynamoDbAuditLog(documents, { tableName: config.tableName, newId: randomUUID }),
     throughput: createDynamoDbThroughputStats(documents, { tableName: config.tableName }),
-    indicatorLedger: createDynamoDbIndicatorLedger(documents, {
-      tableName: config.tableName,
-      retentionSeconds: config.retentionDays * 24 * 60 * 60,
-    }),
+    scorecard: createDynamoDbScorecardStore(documents, { tableName: config.tableName }),
+    scorecardRules: loadScorecardRules(),
     deadlineWatch: createDynamoDbDeadlineWatch(documents, {
       tableName: config.tableName,
       pendingShards: config.outbox.pendingShards,

@@ -7,7 +7,6 @@ import { createInMemoryBusinessMetrics } from '../../functions/adapters/in-memor
 import { createInMemoryDeadlineWatch } from '../../functions/adapters/in-memory/deadline-watch';
 import { createInMemoryDossierItems } from '../../functions/adapters/in-memory/dossier-items';
 import { createInMemoryDossierStore } from '../../functions/adapters/in-memory/dossier-store';
-import { createInMemoryIndicatorLedger } from '../../functions/adapters/in-memory/indicator-ledger';
 import { createRecordingLogger } from '../../functions/adapters/in-memory/logger';
 import { createManualClock } from '../../functions/adapters/in-memory/manual-clock';
 import { createInMemoryMessageQueue } from '../../functions/adapters/in-memory/message-queue';
@@ -16,12 +15,14 @@ import { createInMemoryPaymentPlatform } from '../../functions/adapters/in-memor
 import { createInMemoryPaymentStore } from '../../functions/adapters/in-memory/payment-store';
 import { createInMemoryProvinceSystems } from '../../functions/adapters/in-memory/province-systems';
 import { createInMemoryReconciliationReports } from '../../functions/adapters/in-memory/reconciliation-reports';
+import { createInMemoryScorecardStore } from '../../functions/adapters/in-memory/scorecard-store';
 import { createInMemoryWebhookSender } from '../../functions/adapters/in-memory/webhook-sender';
 import { acceptMessage } from '../../functions/application/accept-message';
 import { createPayment } from '../../functions/application/create-payment';
 import { createNationalDeliverer } from '../../functions/application/deliver-to-national';
 import { createProvinceDeliverer } from '../../functions/application/deliver-to-province';
 import type { PaymentSettings } from '../../functions/application/payment-dependencies';
+import { createScorecardRecorder } from '../../functions/application/record-scorecard';
 import { type Deliverer, relayMessage } from '../../functions/application/relay-message';
 import { createDeliveryTracker } from '../../functions/application/track-national-delivery';
 import type { Channel } from '../../functions/core/dossier-message';
@@ -34,6 +35,7 @@ import type { ProvinceSystem } from '../../functions/ports/province-systems';
 import { channelQueues, topology } from '../../infra/topology';
 import { aDossier, aPaymentRequest, sequentialIds, sequentialPaymentIds } from './fixtures';
 import { aStatusChange } from './national-fixtures';
+import { sheetRules, testCalendar } from './scorecard-dossiers';
 
 /**
  * The use cases' unit-test world: every port in memory, a clock that moves only when told, and
@@ -63,9 +65,14 @@ export function aGatewayWorld(start = '2025-03-14T02:00:00.000Z') {
   const portal = createInMemoryNationalPortal();
   const webhooks = createInMemoryWebhookSender();
   const provinceSystems = createInMemoryProvinceSystems([h12System]);
-  const indicatorLedger = createInMemoryIndicatorLedger();
+  const scorecard = createInMemoryScorecardStore();
   const track = createDeliveryTracker({
-    ledger: indicatorLedger,
+    recordScorecard: createScorecardRecorder({
+      scorecard,
+      scorecardRules: sheetRules(),
+      calendar: testCalendar,
+      clock,
+    }),
     logger,
     pausedStatuses: topology.deadlines.pausedStatuses,
   });
@@ -83,7 +90,7 @@ export function aGatewayWorld(start = '2025-03-14T02:00:00.000Z') {
     portal,
     webhooks,
     provinceSystems,
-    indicatorLedger,
+    scorecard,
     deadlineWatch: createInMemoryDeadlineWatch(items),
     /** The real deliverers, over the in-memory portal and webhook endpoints. */
     deliverers: {

@@ -188,13 +188,21 @@ export const itemKeys = {
     pk: 'DRIFT',
     sk: `RUN#${startedAt}#${runId}`,
   }),
-  /** One moment a dossier reached, in its agency's partition, ordered by day. */
-  indicatorMoment: (agencyCode: string, day: string, dossierCode: string, milestone: string): TableKey => ({
-    pk: `INDICATORS#${agencyCode}`,
-    sk: `${day}#${dossierCode}#${milestone}`,
+  /** A dossier's QĐ 766 fact sheet and where its verdicts are (ADR 14). */
+  scorecardEntry: (dossierCode: string): TableKey => ({ pk: dossierPartition(dossierCode), sk: 'SCORECARD' }),
+  /** A dossier's final QĐ 766 verdicts whose span touches a Vietnam month: one partition per month. */
+  scorecardMonthVerdicts: (month: string, dossierCode: string): TableKey => ({
+    pk: `SCORE#${month}`,
+    sk: dossierCode,
   }),
-  /** An agency with at least one recorded moment. */
-  indicatorAgency: (agencyCode: string): TableKey => ({ pk: 'INDICATOR_AGENCIES', sk: agencyCode }),
+  /**
+   * A dossier still open, judged again at each read: one partition, ordered by its first day
+   * (the open backlog is the deadline watch's few thousand; a row changes once per delivery).
+   */
+  scorecardOpenDossier: (firstDay: string, dossierCode: string): TableKey => ({
+    pk: 'SCORE_OPEN',
+    sk: `${firstDay}#${dossierCode}`,
+  }),
   /** Read (never written) by the health check: a cheap Get that proves the table answers. */
   /** The last run of one schedule (one item each, replaced by each later-started run). */
   scheduleLastRun: (schedule: string): TableKey => ({ pk: 'SCHEDULES', sk: schedule }),
@@ -284,10 +292,10 @@ export const accessPatterns = {
   driftFindings: { index: undefined, partition: 'DRIFT', sortPrefix: 'FINDING#' },
   /** Drift runs, newest first. */
   driftRuns: { index: undefined, partition: 'DRIFT', sortPrefix: 'RUN#' },
-  /** An agency's indicator moments through a day. */
-  indicatorsOfAgency: { index: undefined, partition: (agencyCode: string) => `INDICATORS#${agencyCode}` },
   /** The last run of every schedule, in one query. */
   scheduleLastRuns: { index: undefined, partition: 'SCHEDULES' },
-  /** Every agency with a moment. */
-  indicatorAgencies: { index: undefined, partition: 'INDICATOR_AGENCIES' },
+  /** The final verdicts touching one month (the scorecard of any period in it reads only this). */
+  scorecardOfMonth: { index: undefined, partition: (month: string) => `SCORE#${month}` },
+  /** Open dossiers whose first day is on or before a day. */
+  scorecardOpenDossiers: { index: undefined, partition: 'SCORE_OPEN' },
 } as const satisfies Record<string, AccessPattern>;

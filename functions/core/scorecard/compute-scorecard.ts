@@ -106,8 +106,8 @@ export function describeWatchList(verdicts: readonly IndicatorVerdict[], now: Da
 }
 
 /**
- * The scorecard of a scope straight from its dossiers and feedback: what the API computes from
- * roll-up rows later (ADR 14), and what tests and the end-to-end check compare those against.
+ * The scorecard of a scope straight from its dossiers and feedback: what tests and the
+ * benchmark's baseline compare the stored verdicts (scorecardFromVerdicts) against.
  */
 export function computeScorecard(
   subjects: {
@@ -125,6 +125,19 @@ export function computeScorecard(
     verdicts.push(...classifyDossier(dossier, evaluation, rules, calendar));
   for (const item of subjects.feedback ?? [])
     verdicts.push(...classifyFeedback(item, evaluation, rules, calendar));
+  return scorecardFromVerdicts(verdicts, request, rules, includes);
+}
+
+/**
+ * The scorecard of a scope from verdicts already made (stored final ones, open dossiers judged
+ * at the period's `asOf`), each subject's verdict on an indicator given once (ADR 14).
+ */
+export function scorecardFromVerdicts(
+  verdicts: Iterable<IndicatorVerdict>,
+  request: ScorecardRequest,
+  rules: ScorecardRules,
+  includes: (agencyCode: string, unitCode: string) => boolean = agencyIncludes,
+): ScorecardComputation {
   const selected = selectVerdicts(verdicts, request, includes);
   const indicators = request.procedureCode
     ? scorecardIndicatorIds.filter((id) => indicatorDefinitions[id].byProcedure !== 'never')

@@ -5,6 +5,7 @@ import { registerDriftCheckRoutes } from './drift-check-routes';
 import { registerOperationsRoutes } from './operations-routes';
 import { registerReconciliationRoutes } from './reconciliation-routes';
 import { registerScheduleRoutes } from './schedule-routes';
+import { registerScorecardRoutes } from './scorecard-routes';
 
 /** The administrators' API under /v1/admin (scope admin); the console is its page-shaped twin. */
 export function createAdminApi(deps: ApiDependencies) {
@@ -14,5 +15,6 @@ export function createAdminApi(deps: ApiDependencies) {
   registerAgencyCodeRoutes(api, deps);
   registerDriftCheckRoutes(api, deps);
   registerScheduleRoutes(api, deps);
+  registerScorecardRoutes(api, deps);
   return api;
 }

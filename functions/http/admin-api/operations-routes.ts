@@ -8,8 +8,6 @@ import {
   failedMessageListQuerySchema,
   failedMessagePageSchema,
   failedMessageSchema,
-  indicatorQuerySchema,
-  indicatorReportSchema,
   queueOverviewSchema,
   replayRequestSchema,
   throughputSchema,
@@ -26,7 +24,6 @@ import {
 } from '../../application/admin-operations';
 import { actorOf, auditEntryFor } from '../../application/audit-actor';
 import { getDossierView } from '../../application/get-dossier-view';
-import { reportIndicators } from '../../application/report-indicators';
 import { maskPersonalData } from '../../core/mask-personal-data';
 import type { AccessTokenClaims } from '../../ports/access-tokens';
 import type { ApiDependencies } from '../api-dependencies';
@@ -192,24 +189,6 @@ export function registerOperationsRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepe
       const result = await bulkReplay(deps, filter, { actor: actorOf(c.var.caller), dryRun });
       return c.json({ ...result, dryRun }, 200);
     },
-  );
-
-  app.openapi(
-    route({
-      method: 'get',
-      path: '/v1/admin/indicators',
-      summary:
-        'Service-quality indicators per agency and procedure for a period: received, finished, on time, late, in progress, online share, refused',
-      request: { query: indicatorQuerySchema },
-      responses: {
-        200: {
-          description: 'Indicators with the national definitions (DOMAIN.md)',
-          content: json(indicatorReportSchema),
-        },
-        ...errors,
-      },
-    }),
-    async (c) => c.json(await reportIndicators(deps, c.req.valid('query')), 200),
   );
 
   app.openapi(

@@ -6,7 +6,15 @@ import type { Language, TextKey } from './console-text';
 export interface PageFrame {
   readonly language: Language;
   readonly t: (key: TextKey) => string;
-  readonly active: 'dashboard' | 'failed' | 'drift' | 'dossiers' | 'audit' | 'login' | 'agencyCodes';
+  readonly active:
+    | 'dashboard'
+    | 'failed'
+    | 'drift'
+    | 'dossiers'
+    | 'audit'
+    | 'login'
+    | 'agencyCodes'
+    | 'scorecard';
   readonly title: string;
   readonly signedInAs?: string;
   readonly csrfToken?: string;
@@ -15,6 +23,7 @@ export interface PageFrame {
 
 const navigation = [
   { key: 'dashboard', href: CONSOLE_PATH, label: 'dashboard' },
+  { key: 'scorecard', href: `${CONSOLE_PATH}/scorecard`, label: 'scorecard' },
   { key: 'failed', href: `${CONSOLE_PATH}/failed`, label: 'failedMessages' },
   { key: 'drift', href: `${CONSOLE_PATH}/drift`, label: 'drift' },
   { key: 'dossiers', href: `${CONSOLE_PATH}/dossiers`, label: 'dossiers' },
@@ -174,6 +183,7 @@ rect.ok { fill:var(--ok); } rect.bad { fill:var(--accent); } rect.held { fill:#b
 .counters li { background:#fff; border:1px solid var(--line); padding:8px 14px; }
 .counters strong { display:block; font-size:1.4rem; }
 .refresh { background:#fff7e0; border-left:4px solid #b86e00; padding:8px 12px; }
+figure.trend svg { height:auto; max-width:640px; } line.axis-line { stroke:var(--muted); } line.threshold { stroke:var(--accent); stroke-dasharray:6 4; } text.axis { font-size:11px; fill:var(--muted); }
 .actions { display:grid; grid-template-columns:repeat(auto-fill, minmax(320px,1fr)); gap:12px; }
 .actions form { background:#fff; border:1px solid var(--line); padding:12px; display:flex; flex-direction:column; gap:8px; }
 @media (max-width: 600px) { body { font-size:14px; } main { padding:10px; } .table-wrap table { min-width:40rem; } .top { flex-direction:column; align-items:flex-start; } }

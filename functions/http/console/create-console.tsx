@@ -13,6 +13,7 @@ import { registerDriftPage } from './drift-page';
 import { registerFailedMessagePage } from './failed-message-page';
 import { registerFailedMessagesPage } from './failed-messages-page';
 import { registerLanguageSwitch } from './language-switch';
+import { registerScorecardPage } from './scorecard-page';
 import { registerSignInPage } from './sign-in-page';
 
 /**
@@ -58,5 +59,6 @@ export function createConsole(deps: ApiDependencies) {
   registerDossierPage(console, deps, session);
   registerAuditPage(console, deps, session);
   registerAgencyCodesPage(console, deps, session);
+  registerScorecardPage(console, deps, session);
   return console;
 }

@@ -1,15 +1,10 @@
-import { indicatorQuerySchema } from '../../../contracts/admin-api';
 import { listFailedMessages, queueOverview } from '../../application/admin-operations';
-import { reportIndicators } from '../../application/report-indicators';
-import type { IndicatorFigures } from '../../core/indicators';
-import { vietnamDay } from '../../core/vietnam-time';
 import type { ApiDependencies } from '../api-dependencies';
 import { BarChart } from './bar-chart';
 import { CONSOLE_PATH, type ConsoleApp } from './console-env';
 import { DataTable, Layout } from './console-layout';
 import type { ConsoleSession } from './console-session';
 import { translator } from './console-text';
-import { InvalidInputAlert } from './invalid-input-alert';
 import { pageFrame } from './page-frame';
 
 /** Ten-minute slots in the throughput window: six hours. */
@@ -19,43 +14,22 @@ const SLOT_MS = 600_000;
 const PARKED_IN_WINDOW_LIMIT = 1000;
 
 /**
- * The dashboard at /admin: queues, the service-quality indicators of a period (the month so
- * far unless asked), and the last six hours' throughput.
+ * The dashboard at /admin: queues, parked messages, a link to the QĐ 766 scorecard, and the last
+ * six hours' throughput.
  */
 export function registerDashboardPage(console: ConsoleApp, deps: ApiDependencies, session: ConsoleSession) {
   console.get('/', session, async (c) => {
     const t = translator(c.var.language);
     const page = pageFrame(c, 'dashboard', t('dashboard'));
-    const today = vietnamDay(deps.clock.now());
-    // The month so far unless the administrator asked for another period or one agency.
-    const asked = indicatorQuerySchema.safeParse({
-      from: c.req.query('from') || `${today.slice(0, 8)}01`,
-      to: c.req.query('to') || today,
-      ...(c.req.query('agencyCode') ? { agencyCode: c.req.query('agencyCode') } : {}),
-    });
-    const period = asked.success ? asked.data : { from: `${today.slice(0, 8)}01`, to: today };
     const windowStart = new Date(deps.clock.now().getTime() - SLOTS * SLOT_MS);
     // Parked counts come from the failed-message records, the list's own source: the relay's
     // throughput counters only see what it parks itself, not what the dead-letter queue parks.
-    const [overview, buckets, indicators, parkedInWindow] = await Promise.all([
+    const [overview, buckets, parkedInWindow] = await Promise.all([
       queueOverview(deps),
       deps.throughput.recent(windowStart),
-      reportIndicators(deps, period),
       listFailedMessages(deps, { from: windowStart.toISOString() }, { limit: PARKED_IN_WINDOW_LIMIT }),
     ]);
     const parkedNow = overview.queues.reduce((sum, queue) => sum + queue.parked, 0);
-    const percent = (ratio: number | null) => (ratio === null ? '–' : `${Math.round(ratio * 1000) / 10} %`);
-    const figureColumns = [
-      { header: t('received'), numeric: true, cell: (row: IndicatorFigures) => row.received },
-      { header: t('finished'), numeric: true, cell: (row: IndicatorFigures) => row.finished },
-      { header: t('onTime'), numeric: true, cell: (row: IndicatorFigures) => row.finishedOnTime },
-      { header: t('late'), numeric: true, cell: (row: IndicatorFigures) => row.finishedLate },
-      { header: t('onTimeRate'), numeric: true, cell: (row: IndicatorFigures) => percent(row.onTimeRate) },
-      { header: t('inProgress'), numeric: true, cell: (row: IndicatorFigures) => row.inProgress },
-      { header: t('onlineShare'), numeric: true, cell: (row: IndicatorFigures) => percent(row.onlineShare) },
-      { header: t('refused'), numeric: true, cell: (row: IndicatorFigures) => row.refused },
-    ];
-    const oneAgency = 'agencyCode' in period ? indicators.agencies[0] : undefined;
     // Every ten-minute slot of the window gets a bar, empty or not, so the time axis is honest.
     const slots = Array.from({ length: SLOTS }, (_, index) => {
       const at = new Date(deps.clock.now().getTime() - (SLOTS - 1 - index) * SLOT_MS);
@@ -120,56 +94,9 @@ export function registerDashboardPage(console: ConsoleApp, deps: ApiDependencies
             {overview.oldestPendingAgeSeconds === null ? t('none') : `${overview.oldestPendingAgeSeconds} s`}
           </strong>
         </p>
-        <h2 id="indicators">{t('indicators')}</h2>
-        {asked.success ? null : <InvalidInputAlert error={asked.error} />}
-        <form method="get" action={`${CONSOLE_PATH}#indicators`} class="filters" aria-label={t('indicators')}>
-          <label>
-            {t('from')}
-            <input type="date" name="from" value={period.from} />
-          </label>
-          <label>
-            {t('to')}
-            <input type="date" name="to" value={period.to} />
-          </label>
-          <label>
-            {t('agencyCode')}
-            <input name="agencyCode" value={'agencyCode' in period ? (period.agencyCode ?? '') : ''} />
-          </label>
-          <button type="submit">{t('show')}</button>
-        </form>
-        {indicators.agencies.length === 0 ? (
-          <p>{t('none')}</p>
-        ) : (
-          <DataTable
-            rows={indicators.agencies}
-            columns={[
-              {
-                header: t('agencyCode'),
-                rowHeader: true,
-                cell: (agency) => (
-                  <a
-                    href={`${CONSOLE_PATH}?from=${period.from}&to=${period.to}&agencyCode=${encodeURIComponent(agency.agencyCode)}#indicators`}
-                  >
-                    {agency.agencyCode}
-                  </a>
-                ),
-              },
-              ...figureColumns,
-            ]}
-          />
-        )}
-        {oneAgency && oneAgency.procedures.length > 0 ? (
-          <>
-            <h3>{t('byProcedure')}</h3>
-            <DataTable
-              rows={oneAgency.procedures}
-              columns={[
-                { header: t('procedureCode'), rowHeader: true, cell: (row) => row.procedureCode },
-                ...figureColumns,
-              ]}
-            />
-          </>
-        ) : null}
+        <p>
+          <a href={`${CONSOLE_PATH}/scorecard`}>{t('scorecardLink')}</a>
+        </p>
         <h2>{t('throughput')}</h2>
         <div class="cards">
           <div class="card">{chart('national', t('toNational'))}</div>

@@ -14,18 +14,11 @@ const facts = {
   dueAt: '2025-03-17T10:00:00.000Z',
 };
 
-function track(
-  previousStatus: DossierStatus | undefined,
-  next: TrackingInput['next'],
-  overrides: Partial<TrackingInput> = {},
-) {
+function track(next: TrackingInput['next'], overrides: Partial<TrackingInput> = {}) {
   return trackNationalDelivery({
     agencyCode: '000.00.12.H12',
-    dossierCode: dossier.dossierCode,
-    previousStatus,
-    facts: previousStatus ? facts : {},
+    facts,
     overdueNoticeFor: undefined,
-    acceptedAt: '2025-03-20T00:00:00.000Z',
     next,
     pausedStatuses: paused,
     ...overrides,
@@ -38,69 +31,29 @@ const status = (name: DossierStatus, minutes: number, extra = {}) => ({
 });
 
 describe('tracking a dossier as its messages reach the portal', () => {
-  it('marks a desk reception on the day of receivedAt and starts watching its promised date', () => {
-    const update = track(undefined, { kind: 'dossier', dossier });
-    expect(update.events).toEqual([
-      expect.objectContaining({
-        milestone: 'received',
-        day: '2025-03-14',
-        online: true,
-        procedureCode: dossier.procedureCode,
-      }),
-    ]);
+  it('remembers a new dossier’s facts and starts watching its promised date', () => {
+    const update = track({ kind: 'dossier', dossier }, { facts: {} });
     expect(update.watchDeadline).toBe('2025-03-17T10:00:00.000Z');
     expect(update.facts).toMatchObject({ agencyCode: '000.00.12.H12', online: true });
   });
 
-  it('marks nothing for a new version or a processing step, and keeps the facts', () => {
-    expect(
-      track('processing', { kind: 'dossier', dossier: { ...dossier, status: 'processing', version: 2 } })
-        .events,
-    ).toEqual([]);
-    const step = track('processing', status('processing', 60));
-    expect(step.events).toEqual([]);
-    expect(step.facts).toEqual(facts);
+  it('keeps the facts through a processing step, and moves the promised date with a change that moves it', () => {
+    expect(track(status('processing', 60)).facts).toEqual(facts);
+    const moved = track(status('processing', 60, { dueAt: '2025-03-21T17:00:00+07:00' }));
+    expect(moved.facts.dueAt).toBe('2025-03-21T10:00:00.000Z');
   });
 
-  it('judges a finish against the promised date in force, moved by the change itself if it moves it', () => {
-    const onTime = track('processing', status('resolved', 60));
-    expect(onTime.events).toEqual([expect.objectContaining({ milestone: 'finished', onTime: true })]);
-    expect(onTime.watchDeadline).toBeNull();
-    const late = track('processing', status('resolved', 5 * 24 * 60));
-    expect(late.events).toEqual([
-      expect.objectContaining({ milestone: 'finished', onTime: false, day: '2025-03-19' }),
-    ]);
-    const extended = track(
-      'processing',
-      status('resolved', 5 * 24 * 60, { dueAt: '2025-03-21T17:00:00+07:00' }),
-    );
-    expect(extended.events).toEqual([expect.objectContaining({ onTime: true })]);
-    // 9 then 10 is one finish.
-    expect(track('resolved', status('returned', 6 * 24 * 60)).events).toEqual([]);
-  });
-
-  it('counts a refusal, a withdrawal before reception and a stop after it as they are', () => {
-    expect(track('submitted', status('refused', 10)).events.map((event) => event.milestone)).toEqual([
-      'refused',
-    ]);
-    expect(track('submitted', status('withdrawn', 10)).events.map((event) => event.milestone)).toEqual([
-      'closed',
-    ]);
-    expect(track('submitted', status('received', 10)).events.map((event) => event.milestone)).toEqual([
-      'received',
-    ]);
-    expect(track('processing', status('stopped', 10)).events.map((event) => event.milestone)).toEqual([
-      'closed',
-    ]);
+  it('stops watching once the dossier is finished, refused, withdrawn or stopped', () => {
+    for (const ended of ['resolved', 'returned', 'refused', 'withdrawn', 'stopped'] as const) {
+      expect(track(status(ended, 60)).watchDeadline).toBeNull();
+    }
   });
 
   it('stops the clock while the dossier waits for the citizen, and after the overdue notice for that date', () => {
-    expect(track('processing', status('awaiting_supplement', 10)).watchDeadline).toBeNull();
-    expect(track('awaiting_supplement', status('processing', 20)).watchDeadline).toBe(facts.dueAt);
-    expect(
-      track('processing', status('processing', 20), { overdueNoticeFor: facts.dueAt }).watchDeadline,
-    ).toBeNull();
-    const moved = track('processing', status('processing', 20, { dueAt: '2025-03-21T17:00:00+07:00' }), {
+    expect(track(status('awaiting_supplement', 10)).watchDeadline).toBeNull();
+    expect(track(status('processing', 20)).watchDeadline).toBe(facts.dueAt);
+    expect(track(status('processing', 20), { overdueNoticeFor: facts.dueAt }).watchDeadline).toBeNull();
+    const moved = track(status('processing', 20, { dueAt: '2025-03-21T17:00:00+07:00' }), {
       overdueNoticeFor: facts.dueAt,
     });
     expect(moved.watchDeadline).toBe('2025-03-21T10:00:00.000Z');

@@ -137,7 +137,9 @@ const samples: Record<RouteKey, (agency: Agency) => Sample> = {
   'POST /v1/admin/failed-messages/replay': () =>
     json('/v1/admin/failed-messages/replay', { queue: 'to-national.fifo', dryRun: true }),
   'GET /v1/admin/audit': () => get('/v1/admin/audit'),
-  'GET /v1/admin/indicators': () => get('/v1/admin/indicators?from=2025-03-01&to=2025-03-31'),
+  'GET /v1/admin/scorecard': () => get('/v1/admin/scorecard?from=2025-03-01&to=2025-03-31'),
+  'GET /v1/admin/scorecard/:id/dossiers': () =>
+    get('/v1/admin/scorecard/2.1/dossiers?from=2025-03-01&to=2025-03-31'),
   'GET /v1/admin/dossiers/:code': (agency) => get(`/v1/admin/dossiers/${dossierCodeFor(agency)}`),
   'GET /admin/assets/console.css': () => get('/admin/assets/console.css'),
   'GET /admin/language': () => get('/admin/language?to=en'),
@@ -160,6 +162,8 @@ const samples: Record<RouteKey, (agency: Agency) => Sample> = {
   'GET /admin/audit.csv': () => get('/admin/audit.csv?action=console.signIn'),
   'GET /v1/admin/agency-codes': () => get('/v1/admin/agency-codes'),
   'GET /admin/agency-codes': () => get('/admin/agency-codes'),
+  'GET /admin/scorecard': () => get('/admin/scorecard?from=2025-03-01&to=2025-03-31'),
+  'GET /admin/scorecard/export.csv': () => get('/admin/scorecard/export.csv?from=2025-03-01&to=2025-03-31'),
 };
 
 type Expected = 'allowed' | 'sign-in page' | 'hidden' | 401 | 403;

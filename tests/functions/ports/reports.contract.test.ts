@@ -1,54 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ReconciliationReport } from '../../../contracts/reconciliation';
-import { createDynamoDbIndicatorLedger } from '../../../functions/adapters/dynamodb-indicator-ledger';
 import { createDynamoDbReconciliationReports } from '../../../functions/adapters/dynamodb-reconciliation-reports';
-import { createInMemoryIndicatorLedger } from '../../../functions/adapters/in-memory/indicator-ledger';
 import { createInMemoryReconciliationReports } from '../../../functions/adapters/in-memory/reconciliation-reports';
-import type { IndicatorEvent } from '../../../functions/core/dossier-tracking';
-import type { IndicatorLedger } from '../../../functions/ports/indicator-ledger';
 import type { ReconciliationReports } from '../../../functions/ports/reconciliation-reports';
 import { useGatewayTable } from '../../support/dynamodb-table';
 
-/** The IndicatorLedger and ReconciliationReports contracts, in memory and on DynamoDB (dynalite). */
+/** The ReconciliationReports contract, in memory and on DynamoDB (dynalite). */
 const table = useGatewayTable();
-
-const ledgers: { name: string; create: () => IndicatorLedger }[] = [
-  { name: 'in memory', create: () => createInMemoryIndicatorLedger() },
-  {
-    name: 'DynamoDB (dynalite)',
-    create: () => createDynamoDbIndicatorLedger(table().documents, { tableName: table().tableName }),
-  },
-];
-
-const moment = (
-  agencyCode: string,
-  dossierCode: string,
-  day: string,
-  milestone: IndicatorEvent['milestone'],
-) => ({
-  agencyCode,
-  dossierCode,
-  milestone,
-  at: `${day}T03:00:00.000Z`,
-  day,
-  procedureCode: '1.010708',
-  online: false,
-});
-
-describe.each(ledgers)('indicator ledger contract: $name', ({ create }) => {
-  it('keeps one moment per dossier and milestone, however often it is recorded, read through a day', async () => {
-    const ledger = create();
-    const received = moment('000.00.31.H12', 'D-1', '2025-03-14', 'received');
-    const finished = { ...moment('000.00.31.H12', 'D-1', '2025-03-20', 'finished'), onTime: true };
-    await ledger.record([received, finished]);
-    await ledger.record([received]);
-    await ledger.record([moment('000.00.32.H12', 'D-2', '2025-03-15', 'refused')]);
-
-    expect(await ledger.listThrough('000.00.31.H12', '2025-03-14')).toEqual([received]);
-    expect(await ledger.listThrough('000.00.31.H12', '2025-03-31')).toEqual([received, finished]);
-    expect(await ledger.agencies()).toEqual(expect.arrayContaining(['000.00.31.H12', '000.00.32.H12']));
-  });
-});
 
 const reportStores: { name: string; create: () => ReconciliationReports }[] = [
   { name: 'in memory', create: () => createInMemoryReconciliationReports() },

@@ -1,0 +1,82 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DossierSubmission, StatusChange } from '../../contracts/provincial-api';
+import { artifactsDir, chromiumAvailable, launchChromium } from '../support/browser';
+import { aDossier } from '../support/fixtures';
+import { deskChange, relayDossier } from '../support/relay-dossier';
+import { useTestRuntime } from '../support/test-runtime';
+
+/** The QĐ 766 scorecard page (/admin/scorecard) in Chromium, in Vietnamese first. */
+const started = useTestRuntime();
+let browser: Browser;
+
+const agencyCode = '000.00.51.H12';
+const code = (n: number) => `${agencyCode}-250303-${String(n).padStart(4, '0')}`;
+const base = { agencyCode, receivedAt: '2025-03-03T08:00:00+07:00', dueAt: '2025-03-07T17:00:00+07:00' };
+const relay = (dossier: DossierSubmission, changes: StatusChange[]) =>
+  relayDossier(started.runtime, started.token, dossier, changes);
+
+const shot = async (page: Page, name: string) => {
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+    await page.screenshot({ path: join(artifactsDir, `${name}-${width}.png`), fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+};
+
+describe.runIf(chromiumAvailable)('the scorecard page in Chromium', () => {
+  beforeAll(async () => {
+    browser = await launchChromium();
+    await Promise.all([
+      relay(aDossier({ ...base, dossierCode: code(1) }), [
+        deskChange('processing', '2025-03-03T09:00:00+07:00'),
+        deskChange('resolved', '2025-03-05T10:00:00+07:00'),
+      ]),
+      relay(aDossier({ ...base, dossierCode: code(2) }), [
+        deskChange('processing', '2025-03-03T09:00:00+07:00'),
+        deskChange('resolved', '2025-03-11T16:00:00+07:00'),
+      ]),
+    ]);
+  }, 90_000);
+  afterAll(() => browser?.close());
+
+  it('shows the month’s indicators for an agency, a trend chart with axes, and explains one indicator', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${started.runtime.urls.gateway}/admin`);
+    await page.getByLabel('Mã ứng dụng quản trị').fill('demo-admin');
+    await page.getByLabel('Mật khẩu ứng dụng').fill('demo-admin-secret');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.waitForURL(`${started.runtime.urls.gateway}/admin`);
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Chỉ số phục vụ (QĐ 766)' }).click();
+    const filters = page.getByRole('form', { name: 'Chỉ số phục vụ (QĐ 766)' });
+    await filters.getByLabel('Từ').fill('2025-03-01');
+    await filters.getByLabel('Đến').fill('2025-03-31');
+    await filters.getByLabel('Mã cơ quan').fill(agencyCode);
+    await filters.getByRole('button', { name: 'Xem' }).click();
+
+    const onTime = page.getByRole('row', { name: /^2\.1 / });
+    const cells = await onTime.locator('td').allInnerTexts();
+    // Title, numerator, denominator, rate: one early of two received.
+    expect(cells.slice(1, 4)).toEqual(['1', '2', '50 %']);
+    const chart = page.getByRole('img', { name: /2\.1/ });
+    expect(await chart.getAttribute('aria-label')).toContain('03/2025: 50 %');
+    expect(await chart.locator('text', { hasText: '100 %' }).count()).toBe(1);
+
+    await onTime.getByRole('link').click();
+    await page.waitForURL(/indicator=2\.1/);
+    const explained = page.getByRole('row', { name: new RegExp(code(2)) });
+    expect(await explained.innerText()).toContain('trễ 2 ngày làm việc');
+    expect(await page.getByRole('row', { name: new RegExp(code(1)) }).count()).toBe(0);
+    await shot(page, '07-scorecard');
+
+    const explainedUrl = page.url();
+    await page.getByRole('link', { name: 'English' }).click();
+    await page.goto(explainedUrl);
+    expect(await page.getByRole('row', { name: new RegExp(code(2)) }).innerText()).toContain(
+      'late by 2 working days',
+    );
+    await page.close();
+  }, 90_000);
+});

@@ -1,0 +1,116 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { DossierSubmission, StatusChange } from '../../contracts/provincial-api';
+import type { ScorecardExplanation, ScorecardReport } from '../../contracts/scorecard';
+import { aDossier } from '../support/fixtures';
+import { deskChange, relayDossier } from '../support/relay-dossier';
+import { tokenFor, useTestRuntime } from '../support/test-runtime';
+
+/**
+ * The QĐ 766 scorecard through the local runtime (issue 22): dossiers relayed to the portal
+ * simulator, the relay keeping their verdicts, the admin API reading a month and explaining one
+ * indicator. March 2025 has no holiday; the working calendar is the runtime's own.
+ */
+const started = useTestRuntime();
+let admin: string;
+beforeAll(async () => {
+  admin = await tokenFor(started.runtime, 'demo-admin', 'demo-admin-secret');
+});
+
+const gateway = (path: string, init: RequestInit = {}) =>
+  fetch(`${started.runtime.urls.gateway}${path}`, init);
+const asAdmin = (path: string) => gateway(path, { headers: { authorization: `Bearer ${admin}` } });
+
+const change = deskChange;
+const relay = (dossier: DossierSubmission, changes: StatusChange[]) =>
+  relayDossier(started.runtime, started.token, dossier, changes);
+
+const agencyCode = '000.00.41.H12';
+const code = (n: number) => `${agencyCode}-250303-${String(n).padStart(4, '0')}`;
+// Received Monday 3 March 2025 08:00, promised Friday 7 March 17:00.
+const base = { agencyCode, receivedAt: '2025-03-03T08:00:00+07:00', dueAt: '2025-03-07T17:00:00+07:00' };
+const supplement = (id: string, requestedAt: string, receivedAt?: string) => ({
+  id,
+  requestedBy: 'Bộ phận một cửa',
+  content: 'Bổ sung bản sao giấy khai sinh',
+  requestedAt,
+  ...(receivedAt ? { receivedAt } : {}),
+});
+const month = `from=2025-03-01&to=2025-03-31&agencyCode=${agencyCode}`;
+
+describe('the QĐ 766 scorecard of a month', () => {
+  beforeAll(async () => {
+    await Promise.all([
+      // Early: resolved Wednesday, two days before the promised Friday.
+      relay(aDossier({ ...base, dossierCode: code(1) }), [
+        change('processing', '2025-03-03T09:00:00+07:00'),
+        change('resolved', '2025-03-05T10:00:00+07:00'),
+      ]),
+      // Late: resolved Tuesday 11 March 16:00, two working days after the promised Friday.
+      relay(aDossier({ ...base, dossierCode: code(2) }), [
+        change('processing', '2025-03-03T09:00:00+07:00'),
+        change('resolved', '2025-03-11T16:00:00+07:00'),
+      ]),
+      // Supplements asked twice, resolved within the promised date: late all the same [766 2.1].
+      relay(aDossier({ ...base, dossierCode: code(3), dueAt: '2025-03-21T17:00:00+07:00' }), [
+        change('awaiting_supplement', '2025-03-04T09:00:00+07:00', {
+          supplement: supplement('b1', '2025-03-04T09:00:00+07:00'),
+        }),
+        change('processing', '2025-03-05T09:00:00+07:00', {
+          supplement: supplement('b1', '2025-03-04T09:00:00+07:00', '2025-03-05T09:00:00+07:00'),
+        }),
+        change('awaiting_supplement', '2025-03-06T09:00:00+07:00', {
+          supplement: supplement('b2', '2025-03-06T09:00:00+07:00'),
+        }),
+        change('processing', '2025-03-07T09:00:00+07:00', {
+          supplement: supplement('b2', '2025-03-06T09:00:00+07:00', '2025-03-07T09:00:00+07:00'),
+        }),
+        change('resolved', '2025-03-10T09:00:00+07:00'),
+      ]),
+    ]);
+  }, 90_000);
+
+  it('computes on-time processing (2.1) over the month: one early, two late, as the national formula counts them', async () => {
+    const response = await asAdmin(`/v1/admin/scorecard?${month}`);
+    expect(response.status).toBe(200);
+    const report = (await response.json()) as ScorecardReport;
+    expect(report).toMatchObject({ period: { from: '2025-03-01', to: '2025-03-31' }, agencyCode });
+    const onTime = report.indicators.find((indicator) => indicator.id === '2.1');
+    expect(onTime).toMatchObject({ numerator: 1, denominator: 3, rate: 33.33 });
+    expect(onTime?.categories).toEqual({ early: 1, onTime: 0, inTime: 0, late: 2 });
+    // Nothing received in February.
+    const february = (await (
+      await asAdmin(`/v1/admin/scorecard?from=2025-02-01&to=2025-02-28&agencyCode=${agencyCode}`)
+    ).json()) as ScorecardReport;
+    expect(february.indicators.find((indicator) => indicator.id === '2.1')).toMatchObject({
+      denominator: 0,
+      rate: null,
+    });
+  });
+
+  it('explains the indicator dossier by dossier, in Vietnamese first', async () => {
+    const response = await asAdmin(`/v1/admin/scorecard/2.1/dossiers?${month}`);
+    expect(response.status).toBe(200);
+    const explanation = (await response.json()) as ScorecardExplanation;
+    expect(
+      explanation.dossiers.map((item) => [item.subjectCode, item.reasons.map((reason) => reason.vi)]),
+    ).toEqual([
+      [code(2), ['trễ 2 ngày làm việc']],
+      [code(3), ['yêu cầu bổ sung lần 2']],
+    ]);
+    expect(explanation.dossiers[0]?.reasons[0]?.en).toBe('late by 2 working days');
+  });
+
+  it('refuses a reversed period and an unknown indicator with field paths', async () => {
+    const reversed = await asAdmin(`/v1/admin/scorecard?from=2025-03-31&to=2025-03-01`);
+    expect(reversed.status).toBe(400);
+    expect(reversed.headers.get('content-type')).toContain('application/problem+json');
+    const body = (await reversed.json()) as { errors: { path: string }[] };
+    expect(body.errors.map((error) => error.path)).toContain('$.from');
+
+    const unknown = await asAdmin(`/v1/admin/scorecard/9.9/dossiers?${month}`);
+    expect(unknown.status).toBe(400);
+    expect(
+      ((await unknown.json()) as { errors: { path: string }[] }).errors.map((error) => error.path),
+    ).toContain('$.id');
+  });
+});
