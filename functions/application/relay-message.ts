@@ -132,6 +132,12 @@ export async function relayMessage(
   deps: RelayDependencies,
   envelope: QueueEnvelope,
   deliver: Deliverer,
+  /**
+   * The queue handed this copy out before (SQS ApproximateReceiveCount above 1): an earlier
+   * attempt may have reached the receiver and died before recording it (a killed process leaves
+   * no error behind), so the delivery is uncertain and the portal is asked first.
+   */
+  delivery: { readonly receivedBefore?: boolean } = {},
 ): Promise<RelayOutcome> {
   const { channel, dossierCode, sequence } = envelope;
   const progress = await deps.store.getDeliveryProgress(channel, dossierCode);
@@ -172,7 +178,8 @@ export async function relayMessage(
   if (message.state !== 'accepted') return 'stale';
   try {
     const receipt = await deliver.deliver(message, progress, {
-      uncertain: envelope.recovered === true || progress.lastError !== undefined,
+      uncertain:
+        envelope.recovered === true || delivery.receivedBefore === true || progress.lastError !== undefined,
       async recordFirstStep() {
         if (await deps.store.recordFirstStep(ref)) return;
         throw new GatewayError(

@@ -37,8 +37,9 @@ interface Tally {
 export function createRelayHandler(deps: RelayHandlerDependencies, deliver: Deliverer) {
   async function handleRecord(record: SQSRecord, tally: Tally): Promise<void> {
     const envelope = queueEnvelopeSchema.parse(JSON.parse(record.body));
+    const attempt = Number(record.attributes.ApproximateReceiveCount ?? '1');
     try {
-      const outcome = await relayMessage(deps, envelope, deliver);
+      const outcome = await relayMessage(deps, envelope, deliver, { receivedBefore: attempt > 1 });
       if (outcome === 'delivered') tally.channels[envelope.channel].delivered += 1;
       if (outcome === 'parked') tally.channels[envelope.channel].parked += 1;
     } catch (error) {
@@ -49,7 +50,6 @@ export function createRelayHandler(deps: RelayHandlerDependencies, deliver: Deli
         if (side === receiverOf[envelope.channel]) tally.channels[envelope.channel].failed += 1;
       }
       const verdict = classifyFailure(error as Error);
-      const attempt = Number(record.attributes.ApproximateReceiveCount ?? '1');
       if (verdict.retry) {
         const seconds = retryDelaySeconds(attempt, deps.random, deps.retryPolicy, verdict.retryAfterSeconds);
         await deps.queues[envelope.channel].delay(record.receiptHandle, seconds);

@@ -42,11 +42,13 @@ export const functions = [
     entry: 'functions/handlers/api.ts',
     memoryMb: 512,
     timeoutSeconds: 15,
-    // ~810 KB minified with the admin console, indicators, drift findings and the agency re-coding table,
-    // ~250 KB of it zod's locale messages: @hono/zod-openapi hands the whole `z` namespace to
+    // ~960 KB minified with the admin console and its OpenID Connect sign-in (openid-client), the
+    // QĐ 766 scorecard, schedules, drift findings and the agency re-coding table, ~250 KB of it
+    // zod's locale messages: @hono/zod-openapi hands the whole `z` namespace to
     // extendZodWithOpenApi, so esbuild cannot drop them (the workers, without it, stay near
-    // 250 KB). Over the 400 KB target; see docs/performance.md.
-    bundleBudgetKb: 860,
+    // 250 KB). Over the 400 KB target until the console leaves this function (issue 24); see
+    // docs/performance.md.
+    bundleBudgetKb: 1000,
     trigger: { kind: 'http' },
     access: {
       ...tableAndSecret,

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DossierSubmission, StatusChange } from '../../contracts/provincial-api';
-import { artifactsDir, chromiumAvailable, launchChromium } from '../support/browser';
+import { artifactsDir, chromiumAvailable, launchChromium, signInAs } from '../support/browser';
 import { aDossier } from '../support/fixtures';
 import { deskChange, relayDossier } from '../support/relay-dossier';
 import { useTestRuntime } from '../support/test-runtime';
@@ -43,11 +43,7 @@ describe.runIf(chromiumAvailable)('the scorecard page in Chromium', () => {
 
   it('shows the month’s indicators for an agency, a trend chart with axes, and explains one indicator', async () => {
     const page = await browser.newPage();
-    await page.goto(`${started.runtime.urls.gateway}/admin`);
-    await page.getByLabel('Mã ứng dụng quản trị').fill('demo-admin');
-    await page.getByLabel('Mật khẩu ứng dụng').fill('demo-admin-secret');
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.waitForURL(`${started.runtime.urls.gateway}/admin`);
+    await signInAs(page, started.runtime.urls.gateway, 'viewer@demo');
 
     await page.getByRole('navigation').getByRole('link', { name: 'Chỉ số phục vụ (QĐ 766)' }).click();
     const filters = page.getByRole('form', { name: 'Chỉ số phục vụ (QĐ 766)' });

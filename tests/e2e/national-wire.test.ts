@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DriftRunReport } from '../../contracts/drift-check';
 import type { DossierSubmission, DossierView, StatusChange } from '../../contracts/provincial-api';
 import type { LocalRuntime } from '../../infra/local/start-local-runtime';
+import { consoleSessionOf } from '../support/console-sign-in';
 import { aDossier } from '../support/fixtures';
 import { aStatusChange } from '../support/national-fixtures';
 import {
@@ -196,9 +197,9 @@ describe('a unit nobody can name', () => {
       '000.00.31.H12',
     );
     // The console's dossier page flags it too.
-    const admin = await tokenFor(started.runtime, 'demo-admin', 'demo-admin-secret');
+    const cookie = await consoleSessionOf(started.runtime, 'viewer@demo');
     const page = await fetch(`${started.runtime.urls.gateway}/admin/dossiers?code=${dossier.dossierCode}`, {
-      headers: { cookie: `lt_admin=${admin}` },
+      headers: { cookie },
     });
     const html = await page.text();
     expect(html).toContain('data-flag="agency.nameUnknown"');

@@ -45,6 +45,34 @@ describe('relaying a dossier’s messages to the national portal', () => {
     });
   });
 
+  it('asks the portal first when the queue hands out a copy again after a killed attempt, and does not resend the update it took (soak: SIGKILL between the portal’s answer and the record)', async () => {
+    const world = aGatewayWorld();
+    const dossierCode = await aDossierWithChanges(world);
+    await relayMessage(world, envelope(world, 1), world.deliverers.national);
+    // The process took #2 off the queue, the portal took its DongBoHoSoMC update, and the process
+    // died before recording anything: the same delivery, replayed outside the relay.
+    const stored = await world.store.getMessage('national', dossierCode, 2);
+    const progress = await world.store.getDeliveryProgress('national', dossierCode);
+    if (!stored) throw new Error('not stored');
+    await world.deliverers.national
+      .deliver(stored, progress, {
+        uncertain: false,
+        recordFirstStep: async () => {
+          throw new Error('killed');
+        },
+      })
+      .catch(() => undefined);
+    const syncsBefore = world.portal.calls.filter((call) => call.kind === 'sync').length;
+
+    const outcome = await relayMessage(world, envelope(world, 2), world.deliverers.national, {
+      receivedBefore: true,
+    });
+
+    expect(outcome).toBe('delivered');
+    expect(world.portal.calls.filter((call) => call.kind === 'sync')).toHaveLength(syncsBefore);
+    expect(world.portal.rows.map((row) => row.TrangThai)).toEqual(['4']);
+  });
+
   it('makes a message that overtook its predecessor wait, sending nothing', async () => {
     const world = aGatewayWorld();
     await aDossierWithChanges(world);

@@ -215,6 +215,8 @@ describe('functions', () => {
       environment.logLevel,
       environment.nationalPortalUrl,
       environment.tokenIssuer,
+      environment.nationalTransports,
+      environment.nationalPushAllowList,
       'NODE_OPTIONS',
       ...(fn.access.tables?.length ? [environment.tableName] : []),
       ...(fn.access.readsSecrets ? [environment.secretsArn] : []),
