@@ -5,7 +5,8 @@ import type { LocalRuntime } from '../../infra/local/start-local-runtime';
 import { artifactsDir, chromiumAvailable, launchChromium, signInAs } from '../support/browser';
 import { aDossier } from '../support/fixtures';
 import { aStatusChange } from '../support/national-fixtures';
-import { nationalTimeline, setFaults } from '../support/receiver';
+import { parkDuringOutage } from '../support/parked-message';
+import { nationalTimeline } from '../support/receiver';
 import { eventually, startTestRuntime, tokenFor } from '../support/test-runtime';
 
 if (!chromiumAvailable) {
@@ -92,23 +93,6 @@ const shot = async (page: Page, name: string, language: 'vi' | 'en' = 'vi') => {
 /** A page as a Vietnamese administrator's browser shows it (dates in the date pickers too). */
 const newPage = () => browser.newPage({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
 
-async function parkDuringOutage(): Promise<{ dossierCode: string; messageId: string }> {
-  const dossier = aDossier();
-  const response = await fetch(`${runtime.urls.gateway}/v1/dossiers`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${provinceToken}`, 'content-type': 'application/json' },
-    body: JSON.stringify(dossier),
-  });
-  expect(response.status).toBe(202);
-  const { messageId } = (await response.json()) as { messageId: string };
-  await eventually(
-    async () =>
-      (await runtime.deps.store.getFailedMessage(messageId))?.status === 'parked' ? true : undefined,
-    30_000,
-  );
-  return { dossierCode: dossier.dossierCode, messageId };
-}
-
 /** An operator: replays and discards, personal data masked. */
 const signIn = (page: Page) => signInAs(page, runtime.urls.gateway, 'operator@demo');
 
@@ -125,13 +109,11 @@ describe.runIf(chromiumAvailable)('admin console in Chromium', () => {
   });
 
   it('lets an admin find a message parked by an outage, replay it, and see it delivered', async () => {
-    await setFaults(runtime.urls.nationalPortal, { down: true });
-    const parked = await parkDuringOutage();
-    await setFaults(runtime.urls.nationalPortal, {});
+    const parked = await parkDuringOutage(runtime);
 
     const page = await newPage();
     await page.goto(`${runtime.urls.gateway}/admin`);
-    await expect(page.getByRole('button', { name: 'Đăng nhập' })).toBeDefined();
+    expect(await page.getByRole('button', { name: /^Đăng nhập bằng tài khoản cơ quan/ }).count()).toBe(1);
     expect(page.url()).toContain('/admin/login');
     await shot(page, '01-login');
     await signIn(page);
@@ -284,9 +266,7 @@ describe.runIf(chromiumAvailable)('admin console in Chromium', () => {
   }, 90_000);
 
   it('asks for a reason before discarding, and refuses a forged form', async () => {
-    await setFaults(runtime.urls.nationalPortal, { down: true });
-    const parked = await parkDuringOutage();
-    await setFaults(runtime.urls.nationalPortal, {});
+    const parked = await parkDuringOutage(runtime);
     const page = await newPage();
     await signIn(page);
     await page.goto(`${runtime.urls.gateway}/admin/failed/${parked.messageId}`);
