@@ -3,6 +3,7 @@ import type { DossierSubmission, StatusChange } from '../../contracts/provincial
 import type { ScorecardExplanation, ScorecardReport } from '../../contracts/scorecard';
 import { aDossier } from '../support/fixtures';
 import { deskChange, relayDossier } from '../support/relay-dossier';
+import { aSupplementRequest } from '../support/scorecard-dossiers';
 import { tokenFor, useTestRuntime } from '../support/test-runtime';
 
 /**
@@ -28,13 +29,6 @@ const agencyCode = '000.00.41.H12';
 const code = (n: number) => `${agencyCode}-250303-${String(n).padStart(4, '0')}`;
 // Received Monday 3 March 2025 08:00, promised Friday 7 March 17:00.
 const base = { agencyCode, receivedAt: '2025-03-03T08:00:00+07:00', dueAt: '2025-03-07T17:00:00+07:00' };
-const supplement = (id: string, requestedAt: string, receivedAt?: string) => ({
-  id,
-  requestedBy: 'Bộ phận một cửa',
-  content: 'Bổ sung bản sao giấy khai sinh',
-  requestedAt,
-  ...(receivedAt ? { receivedAt } : {}),
-});
 const month = `from=2025-03-01&to=2025-03-31&agencyCode=${agencyCode}`;
 
 describe('the QĐ 766 scorecard of a month', () => {
@@ -53,16 +47,16 @@ describe('the QĐ 766 scorecard of a month', () => {
       // Supplements asked twice, resolved within the promised date: late all the same [766 2.1].
       relay(aDossier({ ...base, dossierCode: code(3), dueAt: '2025-03-21T17:00:00+07:00' }), [
         change('awaiting_supplement', '2025-03-04T09:00:00+07:00', {
-          supplement: supplement('b1', '2025-03-04T09:00:00+07:00'),
+          supplement: aSupplementRequest('b1', '2025-03-04T09:00:00+07:00'),
         }),
         change('processing', '2025-03-05T09:00:00+07:00', {
-          supplement: supplement('b1', '2025-03-04T09:00:00+07:00', '2025-03-05T09:00:00+07:00'),
+          supplement: aSupplementRequest('b1', '2025-03-04T09:00:00+07:00', '2025-03-05T09:00:00+07:00'),
         }),
         change('awaiting_supplement', '2025-03-06T09:00:00+07:00', {
-          supplement: supplement('b2', '2025-03-06T09:00:00+07:00'),
+          supplement: aSupplementRequest('b2', '2025-03-06T09:00:00+07:00'),
         }),
         change('processing', '2025-03-07T09:00:00+07:00', {
-          supplement: supplement('b2', '2025-03-06T09:00:00+07:00', '2025-03-07T09:00:00+07:00'),
+          supplement: aSupplementRequest('b2', '2025-03-06T09:00:00+07:00', '2025-03-07T09:00:00+07:00'),
         }),
         change('resolved', '2025-03-10T09:00:00+07:00'),
       ]),

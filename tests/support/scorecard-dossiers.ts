@@ -74,3 +74,12 @@ export function aFeedback(overrides: Partial<ScorecardFeedback> = {}): Scorecard
     ...overrides,
   };
 }
+
+/** A supplement request of a status change (contract v1.1), answered when `receivedAt` is given. */
+export const aSupplementRequest = (id: string, requestedAt: string, receivedAt?: string) => ({
+  id,
+  requestedBy: 'Bộ phận một cửa',
+  content: 'Bổ sung bản sao giấy khai sinh',
+  requestedAt,
+  ...(receivedAt ? { receivedAt } : {}),
+});

@@ -9,7 +9,7 @@ import { computeScorecard } from '../../../functions/core/scorecard/compute-scor
 import { placeVerdicts } from '../../../functions/core/scorecard/scorecard-placement';
 import { aDossier, aStoredMessage } from '../../support/fixtures';
 import { scorecardDossier, scorecardPeriod, scorecardRules } from '../../support/scorecard-arbitraries';
-import { sheetRules, testCalendar, vn } from '../../support/scorecard-dossiers';
+import { aSupplementRequest, sheetRules, testCalendar, vn } from '../../support/scorecard-dossiers';
 
 const now = new Date('2025-05-15T05:00:00Z');
 const clock = { now: () => now };
@@ -93,36 +93,29 @@ describe('recording at the national relay', () => {
       dueAt: vn('2025-03-21 17:00'),
     });
     const at = (sequence: number) => aStoredMessage(second.dossierCode, sequence);
-    const supplement = (id: string, requestedAt: string, receivedAt?: string) => ({
-      id,
-      requestedBy: 'Bộ phận một cửa',
-      content: 'Bổ sung bản sao giấy khai sinh',
-      requestedAt,
-      ...(receivedAt ? { receivedAt } : {}),
-    });
     await record(at(1), { kind: 'dossier', dossier: second });
     await record(
       at(2),
       change('s1', 'awaiting_supplement', vn('2025-03-04 09:00'), {
-        supplement: supplement('b1', vn('2025-03-04 09:00')),
+        supplement: aSupplementRequest('b1', vn('2025-03-04 09:00')),
       }),
     );
     await record(
       at(3),
       change('s2', 'processing', vn('2025-03-05 09:00'), {
-        supplement: supplement('b1', vn('2025-03-04 09:00'), vn('2025-03-05 09:00')),
+        supplement: aSupplementRequest('b1', vn('2025-03-04 09:00'), vn('2025-03-05 09:00')),
       }),
     );
     await record(
       at(4),
       change('s3', 'awaiting_supplement', vn('2025-03-06 09:00'), {
-        supplement: supplement('b2', vn('2025-03-06 09:00')),
+        supplement: aSupplementRequest('b2', vn('2025-03-06 09:00')),
       }),
     );
     await record(
       at(5),
       change('s4', 'processing', vn('2025-03-07 09:00'), {
-        supplement: supplement('b2', vn('2025-03-06 09:00'), vn('2025-03-07 09:00')),
+        supplement: aSupplementRequest('b2', vn('2025-03-06 09:00'), vn('2025-03-07 09:00')),
       }),
     );
     await record(at(6), change('s5', 'resolved', vn('2025-03-10 09:00')));
