@@ -12,6 +12,8 @@ export interface ReceiverReport {
   readonly parked: number;
   readonly lost: number;
   readonly duplicatedAtReceiver: number;
+  /** The keys that arrived more than once, so a failing soak names what was duplicated. */
+  readonly duplicatedKeys: readonly string[];
   /**
    * Sent again under the same webhook-id (a crash between delivery and its record): Standard
    * Webhooks receivers deduplicate by that id, so the province processes it once.
@@ -49,6 +51,8 @@ export interface SoakReport {
   readonly outOfOrder: number;
   readonly refused: number;
   readonly kills: number;
+  /** Empty unless something was duplicated: the faults and every arrival of those dossiers. */
+  readonly duplicateTrace: readonly string[];
   readonly drainSecondsAfterLastFault: number;
   readonly elapsedSeconds: number;
 }
@@ -68,6 +72,12 @@ export function receiverReport(
   resentAfterLostAnswer: number,
 ): ReceiverReport {
   const delivered = new Set(received.keys);
+  const seen = new Set<string>();
+  const duplicatedKeys = new Set<string>();
+  for (const key of received.keys) {
+    if (seen.has(key)) duplicatedKeys.add(key);
+    seen.add(key);
+  }
   const missing = [...accepted].filter((key) => !delivered.has(key)).length;
   let outOfOrder = 0;
   for (const { arrived, expected } of received.perDossier.values()) {
@@ -81,6 +91,7 @@ export function receiverReport(
     parked,
     lost: Math.max(0, missing - parked),
     duplicatedAtReceiver: received.keys.length - delivered.size,
+    duplicatedKeys: [...duplicatedKeys],
     redeliveredSameId,
     resentAfterLostAnswer,
     outOfOrder,

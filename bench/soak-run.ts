@@ -18,7 +18,7 @@ import { closeServer } from '../infra/local/emulators';
 import { createNationalPortalSimulator } from '../infra/simulators/national-portal-simulator';
 import { createPaymentPlatformSimulator } from '../infra/simulators/payment-platform-simulator';
 import { createProvinceSimulator } from '../infra/simulators/province-simulator';
-import type { SimulatorEnv } from '../infra/simulators/simulator-kit';
+import type { ReceivedRequest, SimulatorEnv } from '../infra/simulators/simulator-kit';
 import {
   countParked,
   nationalKeys,
@@ -85,6 +85,41 @@ const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 const postJson = (url: string, body: unknown) =>
   fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
+/** The fields that tell one record of a dossier from another, for the trace. */
+function tellingFields(body: unknown): Record<string, unknown> {
+  const { data } = body as { data?: unknown };
+  const item = (Array.isArray(data) ? data[0] : data) as Record<string, unknown> | undefined;
+  const telling = ['TrangThai', 'NgayHenTra', 'ThoiDiemXuLy', 'NgayKetThucTheoQuyDinh', 'nationalStatusCode', 'paymentId'];
+  return Object.fromEntries(telling.filter((key) => item?.[key] !== undefined).map((key) => [key, item?.[key]]));
+}
+
+/** Each arrival at a receiver of the given dossiers, one line each, to read beside the faults. */
+function arrivalsOf(
+  codes: ReadonlySet<string>,
+  ...receivers: readonly (readonly ReceivedRequest[])[]
+): string[] {
+  return receivers.flat().flatMap((request) => {
+    const text = JSON.stringify(request.body);
+    const code = [...codes].find((candidate) => text.includes(candidate));
+    if (!code) return [];
+    const body = request.body as { service?: string; type?: string };
+    const webhookId = request.headers['webhook-id'];
+    return [
+      [
+        request.at,
+        request.path,
+        body.service ?? body.type ?? '',
+        code,
+        webhookId ? `webhook-id ${webhookId}` : '',
+        request.answerLost ? '(answer lost)' : '',
+        JSON.stringify(tellingFields(request.body)),
+      ]
+        .filter(Boolean)
+        .join(' '),
+    ];
+  });
+}
+
 export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const log = options.log ?? (() => undefined);
   const started = Date.now();
@@ -105,6 +140,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lien-thong-soak-'));
   let child: ChildProcess | undefined;
   let kills = 0;
+  /** When each fault began and ended, for the trace a failing soak prints. */
+  const faultTimeline: string[] = [];
+  const markFault = (what: string) => faultTimeline.push(`${new Date().toISOString()} ${what}`);
 
   const startGateway = async () => {
     child = spawn(
@@ -149,6 +187,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     child.kill('SIGKILL');
     await exited;
     if (!counted) return;
+    markFault('gateway killed (SIGKILL)');
     kills += 1;
     log(`killed the gateway with SIGKILL (${kills}/${options.kills})`);
   };
@@ -316,6 +355,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
         while (next < point) await sleep(50);
         await killGateway();
         await startGateway();
+        markFault('gateway healthy again');
         lastFaultAt = Date.now();
       }
     })();
@@ -323,6 +363,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       while (next < outageAt) await sleep(50);
       log(`national portal outage for ${options.outageSeconds} s`);
       await postJson(`${nationalServer.url}/_sim/faults`, { down: true });
+      markFault('national portal down');
       await sleep(options.outageSeconds * 1000);
       await postJson(`${nationalServer.url}/_sim/faults`, {
         failRate: 0.3,
@@ -331,6 +372,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
         answerLostRate: 0.01,
         hangMs: 12_000,
       });
+      markFault('national portal up');
       lastFaultAt = Date.now();
     })();
     await Promise.all([
@@ -388,7 +430,13 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       0,
     );
     const paymentReport = paymentsReport(platform, payments, settled, nationalCounted, webhooks);
+    const duplicatedDossiers = new Set(
+      [...nationalReport.duplicatedKeys, ...provinceReport.duplicatedKeys].map((key) => key.split('#')[0] ?? key),
+    );
     return {
+      duplicateTrace: duplicatedDossiers.size
+        ? [...faultTimeline, ...arrivalsOf(duplicatedDossiers, national.received, province.received)].sort()
+        : [],
       nationalPortal: nationalReport,
       province: provinceReport,
       paymentPlatform: paymentReport,

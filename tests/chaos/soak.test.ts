@@ -14,6 +14,7 @@ describe('short chaos soak (the long one is npm run soak)', () => {
       drainTimeoutSeconds: 120,
       callbackDelayMs: 300,
     });
+    expect(report.duplicateTrace).toEqual([]);
     expect(report.kills).toBe(1);
     expect(report.refused).toBe(0);
     // Per dossier: its sync, each of five status changes as an update and a row; and 4 payment rows.
@@ -30,6 +31,7 @@ describe('short chaos soak (the long one is npm run soak)', () => {
     expect(report.paymentPlatform.callbacksSent).toBeGreaterThanOrEqual(4 * 3);
     for (const receiver of [report.nationalPortal, report.province]) {
       expect(receiver.lost).toBe(0);
+      expect(receiver.duplicatedKeys).toEqual([]);
       expect(receiver.duplicatedAtReceiver).toBe(0);
       expect(receiver.outOfOrder).toBe(0);
       expect(receiver.delivered + receiver.parked).toBe(receiver.accepted);
