@@ -184,7 +184,11 @@ export function onePerWebhookId<T extends { headers: Record<string, string> }>(r
   });
 }
 
-/** The province simulator's webhooks: the portal's pushes in the order pushed, and payments. */
+/**
+ * The province simulator's webhooks that relay a message: the portal's pushes in the order
+ * pushed, and payments. The deadline watch's notices (dossier.due_soon, dossier.overdue) are
+ * the gateway's own, not relayed messages, so they are not counted.
+ */
 export function provinceKeys(received: readonly { body: unknown }[]): ReceivedKeys {
   const entries: [string, string][] = [];
   for (const request of received) {
@@ -198,8 +202,10 @@ export function provinceKeys(received: readonly { body: unknown }[]): ReceivedKe
         ? `${code}#submitted`
         : event.type === 'dossier.status_changed'
           ? `${code}#status-${event.data.nationalStatusCode}`
-          : `${code}#payment`;
-    entries.push([code, key]);
+          : event.type.startsWith('payment.')
+            ? `${code}#payment`
+            : undefined;
+    if (key) entries.push([code, key]);
   }
   return collect(entries, (code) => [
     `${code}#submitted`,

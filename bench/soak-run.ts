@@ -89,8 +89,17 @@ const postJson = (url: string, body: unknown) =>
 function tellingFields(body: unknown): Record<string, unknown> {
   const { data } = body as { data?: unknown };
   const item = (Array.isArray(data) ? data[0] : data) as Record<string, unknown> | undefined;
-  const telling = ['TrangThai', 'NgayHenTra', 'ThoiDiemXuLy', 'NgayKetThucTheoQuyDinh', 'nationalStatusCode', 'paymentId'];
-  return Object.fromEntries(telling.filter((key) => item?.[key] !== undefined).map((key) => [key, item?.[key]]));
+  const telling = [
+    'TrangThai',
+    'NgayHenTra',
+    'ThoiDiemXuLy',
+    'NgayKetThucTheoQuyDinh',
+    'nationalStatusCode',
+    'paymentId',
+  ];
+  return Object.fromEntries(
+    telling.filter((key) => item?.[key] !== undefined).map((key) => [key, item?.[key]]),
+  );
 }
 
 /** Each arrival at a receiver of the given dossiers, one line each, to read beside the faults. */
@@ -431,7 +440,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     );
     const paymentReport = paymentsReport(platform, payments, settled, nationalCounted, webhooks);
     const duplicatedDossiers = new Set(
-      [...nationalReport.duplicatedKeys, ...provinceReport.duplicatedKeys].map((key) => key.split('#')[0] ?? key),
+      [...nationalReport.duplicatedKeys, ...provinceReport.duplicatedKeys].map(
+        (key) => key.split('#')[0] ?? key,
+      ),
     );
     return {
       duplicateTrace: duplicatedDossiers.size
