@@ -20,11 +20,12 @@ export interface ReceiverReport {
    */
   readonly redeliveredSameId: number;
   /**
-   * Progress rows (of status changes and payments) sent again after the portal carried out a
-   * copy but its answer was lost: a row does not change the record TraCuuHoSo answers, so the
+   * Progress rows (of status changes and payments) sent again because the gateway could not know
+   * that the portal carried out a copy: its answer was lost, or the gateway was killed between
+   * the answer and the record. A row does not change the record TraCuuHoSo answers, so the
    * gateway resends it rather than risk losing it (docs/adr/0013, docs/performance.md).
    */
-  readonly resentAfterLostAnswer: number;
+  readonly rowsResentUnconfirmed: number;
   readonly outOfOrder: number;
 }
 
@@ -69,7 +70,7 @@ export function receiverReport(
   received: ReceivedKeys,
   parked: number,
   redeliveredSameId: number,
-  resentAfterLostAnswer: number,
+  rowsResentUnconfirmed: number,
 ): ReceiverReport {
   const delivered = new Set(received.keys);
   const seen = new Set<string>();
@@ -93,38 +94,78 @@ export function receiverReport(
     duplicatedAtReceiver: received.keys.length - delivered.size,
     duplicatedKeys: [...duplicatedKeys],
     redeliveredSameId,
-    resentAfterLostAnswer,
+    rowsResentUnconfirmed,
     outOfOrder,
   };
 }
 
 /**
- * Splits the portal's record into what counts and the progress rows sent again after an earlier
- * copy was carried out with its answer lost. Only those: a dossier record (a first sync or a
- * status change's update) resent after a lost answer still counts as a duplicate, since
- * TraCuuHoSo can tell the gateway it landed.
+ * A bound on how long the relay may take to record a delivery after the portal's answer (on a
+ * loaded machine, seconds), so that a row the portal took long before a kill and sent again
+ * after the restart still counts as a duplicate.
  */
-export function setAsideRowsResentAfterLostAnswer<T extends { body: unknown; answerLost?: boolean }>(
+const RECORD_WINDOW_MS = 10_000;
+
+type PortalRequest = { at: string; body: unknown; answerLost?: boolean };
+
+function rowKey(request: PortalRequest): string | undefined {
+  const body = request.body as {
+    service?: string;
+    data?: { MaHoSo: string; ThoiDiemXuLy?: string; NoiDungXuLy?: string }[];
+  };
+  const row = body.service === 'CapNhatTienDoHoSoMC' && body.data?.length === 1 ? body.data[0] : undefined;
+  return row ? `${row.MaHoSo}#${row.ThoiDiemXuLy}#${row.NoiDungXuLy ?? ''}` : undefined;
+}
+
+/**
+ * The rows a kill may have caught between the portal's answer and the relay's record: per
+ * dossier, the last request the portal took before the kill, when it is a row. Any later request
+ * of the same dossier would prove the record made, since the relay sends a dossier's next call
+ * only after recording the previous one.
+ */
+function rowsCaughtByAKill(
+  received: readonly PortalRequest[],
+  killedAt: readonly Date[],
+): Set<PortalRequest> {
+  const caught = new Set<PortalRequest>();
+  for (const kill of killedAt) {
+    const lastPerDossier = new Map<string, PortalRequest>();
+    for (const request of received) {
+      if (Date.parse(request.at) > kill.getTime()) continue;
+      const code = (request.body as { data?: { MaHoSo?: string }[] }).data?.[0]?.MaHoSo;
+      if (code) lastPerDossier.set(code, request);
+    }
+    for (const request of lastPerDossier.values())
+      if (rowKey(request) && kill.getTime() - Date.parse(request.at) <= RECORD_WINDOW_MS) caught.add(request);
+  }
+  return caught;
+}
+
+/**
+ * Splits the portal's record into what counts and the progress rows sent again after an earlier
+ * copy was carried out unconfirmed: with its answer lost, or caught by a kill before the relay
+ * recorded it. Only those: a dossier record (a first sync or a status change's update) resent
+ * after either still counts as a duplicate, since TraCuuHoSo can tell the gateway it landed.
+ */
+export function setAsideRowsResentUnconfirmed<T extends PortalRequest>(
   received: readonly T[],
-): { counted: T[]; resentAfterLostAnswer: number } {
-  const lostAnswerRows = new Set<string>();
+  killedAt: readonly Date[],
+): { counted: T[]; rowsResentUnconfirmed: number } {
+  const caughtByAKill = rowsCaughtByAKill(received, killedAt);
+  const unconfirmedRows = new Set<string>();
   const counted: T[] = [];
-  let resentAfterLostAnswer = 0;
+  let rowsResentUnconfirmed = 0;
   for (const request of received) {
-    const body = request.body as {
-      service?: string;
-      data?: { MaHoSo: string; ThoiDiemXuLy?: string; NoiDungXuLy?: string }[];
-    };
-    const row = body.service === 'CapNhatTienDoHoSoMC' && body.data?.length === 1 ? body.data[0] : undefined;
-    const key = row ? `${row.MaHoSo}#${row.ThoiDiemXuLy}#${row.NoiDungXuLy ?? ''}` : undefined;
-    if (key && lostAnswerRows.has(key)) {
-      resentAfterLostAnswer += 1;
+    const key = rowKey(request);
+    if (key && unconfirmedRows.has(key)) {
+      unconfirmedRows.delete(key);
+      rowsResentUnconfirmed += 1;
       continue;
     }
-    if (key && request.answerLost) lostAnswerRows.add(key);
+    if (key && (request.answerLost || caughtByAKill.has(request))) unconfirmedRows.add(key);
     counted.push(request);
   }
-  return { counted, resentAfterLostAnswer };
+  return { counted, rowsResentUnconfirmed };
 }
 
 function collect(entries: Iterable<[code: string, key: string]>, expectedFor: (code: string) => string[]) {

@@ -27,7 +27,7 @@ import {
   provinceKeys,
   receiverReport,
   type SoakReport,
-  setAsideRowsResentAfterLostAnswer,
+  setAsideRowsResentUnconfirmed,
 } from './soak-report';
 import {
   changesFor,
@@ -151,6 +151,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   let kills = 0;
   /** When each fault began and ended, for the trace a failing soak prints. */
   const faultTimeline: string[] = [];
+  const killedAt: Date[] = [];
   const markFault = (what: string) => faultTimeline.push(`${new Date().toISOString()} ${what}`);
 
   const startGateway = async () => {
@@ -166,6 +167,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
           NATIONAL_SIM_PORT: '0',
           PROVINCE_SIM_PORT: '0',
           PAYMENT_SIM_PORT: '0',
+          IDP_PORT: '0',
           GATEWAY_DATA_DIR: dataDir,
           EXTERNAL_NATIONAL_PORTAL_URL: nationalServer.url,
           EXTERNAL_PROVINCE_URL: provinceServer.url,
@@ -193,9 +195,11 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const killGateway = async (counted = true) => {
     if (!child || child.exitCode !== null) return;
     const exited = new Promise((done) => child?.once('exit', done));
+    const killTime = new Date();
     child.kill('SIGKILL');
     await exited;
     if (!counted) return;
+    killedAt.push(killTime);
     markFault('gateway killed (SIGKILL)');
     kills += 1;
     log(`killed the gateway with SIGKILL (${kills}/${options.kills})`);
@@ -420,15 +424,16 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     }
     const drainSecondsAfterLastFault = Math.round((Date.now() - lastFaultAt) / 1000);
     const parked = await countParked(gatewayUrl);
-    const { counted: nationalCounted, resentAfterLostAnswer } = setAsideRowsResentAfterLostAnswer(
+    const { counted: nationalCounted, rowsResentUnconfirmed } = setAsideRowsResentUnconfirmed(
       national.received,
+      killedAt,
     );
     const nationalReport = receiverReport(
       accepted.national,
       nationalKeys(nationalCounted),
       parked.national,
       0,
-      resentAfterLostAnswer,
+      rowsResentUnconfirmed,
     );
     const webhooks = onePerWebhookId(province.received);
     const provinceReport = receiverReport(

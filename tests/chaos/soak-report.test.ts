@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { onePerWebhookId, provinceKeys, receiverReport } from '../../bench/soak-report';
+import {
+  onePerWebhookId,
+  provinceKeys,
+  receiverReport,
+  setAsideRowsResentUnconfirmed,
+} from '../../bench/soak-report';
 
 const code = '000.00.12.H12-250314-0000';
 const webhook = (id: string, type: string, data: Record<string, unknown> = {}) => ({
@@ -37,5 +42,77 @@ describe("the soak's province report", () => {
       0,
     );
     expect(report).toMatchObject({ duplicatedAtReceiver: 1, duplicatedKeys: [`${code}#status-4`] });
+  });
+});
+
+describe("the soak's portal report", () => {
+  const row = (at: string, answerLost = false) => ({
+    at,
+    body: {
+      service: 'CapNhatTienDoHoSoMC',
+      data: [{ MaHoSo: code, ThoiDiemXuLy: '20250314083100', NoiDungXuLy: '' }],
+    },
+    ...(answerLost ? { answerLost } : {}),
+  });
+  const update = (at: string) => ({
+    at,
+    body: { service: 'DongBoHoSoMC', data: [{ MaHoSo: code, NgayHenTra: '20250321170000' }] },
+  });
+  const kill = [new Date('2026-12-02T08:45:01.392Z')];
+
+  it('sets apart a row resent after the gateway was killed between the portal answer and its record (ADR 0013)', () => {
+    const { counted, rowsResentUnconfirmed } = setAsideRowsResentUnconfirmed(
+      [row('2026-12-02T08:45:01.179Z'), row('2026-12-02T08:45:13.510Z')],
+      kill,
+    );
+    expect({ counted: counted.length, rowsResentUnconfirmed }).toEqual({
+      counted: 1,
+      rowsResentUnconfirmed: 1,
+    });
+  });
+
+  it('still counts a row resent after the restart when the portal took it well before the kill', () => {
+    const { counted, rowsResentUnconfirmed } = setAsideRowsResentUnconfirmed(
+      [row('2026-12-02T08:44:40.000Z'), row('2026-12-02T08:45:13.510Z')],
+      kill,
+    );
+    expect({ counted: counted.length, rowsResentUnconfirmed }).toEqual({
+      counted: 2,
+      rowsResentUnconfirmed: 0,
+    });
+  });
+
+  it('still counts a row resent after a kill when a later call of its dossier proves the relay recorded it', () => {
+    const { counted, rowsResentUnconfirmed } = setAsideRowsResentUnconfirmed(
+      [row('2026-12-02T08:45:00.900Z'), update('2026-12-02T08:45:01.100Z'), row('2026-12-02T08:45:13.510Z')],
+      kill,
+    );
+    expect({ counted: counted.length, rowsResentUnconfirmed }).toEqual({
+      counted: 3,
+      rowsResentUnconfirmed: 0,
+    });
+  });
+
+  it('still counts a dossier update resent after a kill: TraCuuHoSo can tell that it landed', () => {
+    const { counted } = setAsideRowsResentUnconfirmed(
+      [update('2026-12-02T08:45:01.179Z'), update('2026-12-02T08:45:13.510Z')],
+      kill,
+    );
+    expect(counted).toHaveLength(2);
+  });
+
+  it('sets apart one resend per lost answer, not every later copy', () => {
+    const { counted, rowsResentUnconfirmed } = setAsideRowsResentUnconfirmed(
+      [
+        row('2026-12-02T08:40:00.000Z', true),
+        row('2026-12-02T08:40:20.000Z'),
+        row('2026-12-02T08:40:40.000Z'),
+      ],
+      [],
+    );
+    expect({ counted: counted.length, rowsResentUnconfirmed }).toEqual({
+      counted: 2,
+      rowsResentUnconfirmed: 1,
+    });
   });
 });
