@@ -23,6 +23,9 @@ function port(name: string, fallback: number): number {
   return parsed;
 }
 
+// CloudWatch reads the business metrics' EMF lines on AWS; here they would only bury the log.
+process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
+
 const inMemory = process.env.GATEWAY_IN_MEMORY === '1';
 const dataDir = inMemory ? null : resolve(process.env.GATEWAY_DATA_DIR ?? '.data');
 const nationalTransports = parseNationalTransports(process.env.NATIONAL_TRANSPORTS ?? '');

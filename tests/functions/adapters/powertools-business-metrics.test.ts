@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { createPowertoolsBusinessMetrics } from '../../../functions/adapters/powertools-business-metrics';
 import { service } from '../../../infra/topology';
@@ -55,9 +55,14 @@ const emfDocumentSchema = z
   });
 
 let output: ReturnType<typeof captureOutput> | undefined;
-afterEach(() => output?.restore());
+afterEach(() => {
+  output?.restore();
+  vi.unstubAllEnvs();
+});
 
 function emittedDocuments(count: (metrics: ReturnType<typeof createPowertoolsBusinessMetrics>) => void) {
+  // The suite turns EMF output off (vitest.config.ts); these tests read it, as on AWS.
+  vi.stubEnv('POWERTOOLS_METRICS_DISABLED', 'false');
   const metrics = createPowertoolsBusinessMetrics({
     namespace: service.metricsNamespace,
     serviceName: service.name,
