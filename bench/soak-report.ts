@@ -117,26 +117,31 @@ function rowKey(request: PortalRequest): string | undefined {
   return row ? `${row.MaHoSo}#${row.ThoiDiemXuLy}#${row.NoiDungXuLy ?? ''}` : undefined;
 }
 
+/** A SIGKILL: when it was sent, and when the process was seen gone (before any restart). */
+export interface Kill {
+  readonly at: Date;
+  readonly exitedAt: Date;
+}
+
 /**
  * The rows a kill may have caught between the portal's answer and the relay's record: per
- * dossier, the last request the portal took before the kill, when it is a row. Any later request
- * of the same dossier would prove the record made, since the relay sends a dossier's next call
- * only after recording the previous one.
+ * dossier, the last request the portal took from the killed process, when it is a row. A request
+ * already on the wire is read after the kill, so "from the killed process" means before it was
+ * seen gone. Any later request of the same dossier would prove the record made, since the relay
+ * sends a dossier's next call only after recording the previous one.
  */
-function rowsCaughtByAKill(
-  received: readonly PortalRequest[],
-  killedAt: readonly Date[],
-): Set<PortalRequest> {
+function rowsCaughtByAKill(received: readonly PortalRequest[], kills: readonly Kill[]): Set<PortalRequest> {
   const caught = new Set<PortalRequest>();
-  for (const kill of killedAt) {
+  for (const kill of kills) {
     const lastPerDossier = new Map<string, PortalRequest>();
     for (const request of received) {
-      if (Date.parse(request.at) > kill.getTime()) continue;
+      if (Date.parse(request.at) > kill.exitedAt.getTime()) continue;
       const code = (request.body as { data?: { MaHoSo?: string }[] }).data?.[0]?.MaHoSo;
       if (code) lastPerDossier.set(code, request);
     }
     for (const request of lastPerDossier.values())
-      if (rowKey(request) && kill.getTime() - Date.parse(request.at) <= RECORD_WINDOW_MS) caught.add(request);
+      if (rowKey(request) && kill.at.getTime() - Date.parse(request.at) <= RECORD_WINDOW_MS)
+        caught.add(request);
   }
   return caught;
 }
@@ -149,9 +154,9 @@ function rowsCaughtByAKill(
  */
 export function setAsideRowsResentUnconfirmed<T extends PortalRequest>(
   received: readonly T[],
-  killedAt: readonly Date[],
+  kills: readonly Kill[],
 ): { counted: T[]; rowsResentUnconfirmed: number } {
-  const caughtByAKill = rowsCaughtByAKill(received, killedAt);
+  const caughtByAKill = rowsCaughtByAKill(received, kills);
   const unconfirmedRows = new Set<string>();
   const counted: T[] = [];
   let rowsResentUnconfirmed = 0;

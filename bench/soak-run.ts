@@ -21,6 +21,7 @@ import { createProvinceSimulator } from '../infra/simulators/province-simulator'
 import type { ReceivedRequest, SimulatorEnv } from '../infra/simulators/simulator-kit';
 import {
   countParked,
+  type Kill,
   nationalKeys,
   onePerWebhookId,
   paymentsReport,
@@ -148,10 +149,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const platformServer = await serveOn(platform.app);
   const dataDir = mkdtempSync(join(tmpdir(), 'lien-thong-soak-'));
   let child: ChildProcess | undefined;
-  let kills = 0;
   /** When each fault began and ended, for the trace a failing soak prints. */
   const faultTimeline: string[] = [];
-  const killedAt: Date[] = [];
+  const kills: Kill[] = [];
   const markFault = (what: string) => faultTimeline.push(`${new Date().toISOString()} ${what}`);
 
   const startGateway = async () => {
@@ -199,10 +199,12 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     child.kill('SIGKILL');
     await exited;
     if (!counted) return;
-    killedAt.push(killTime);
-    markFault('gateway killed (SIGKILL)');
-    kills += 1;
-    log(`killed the gateway with SIGKILL (${kills}/${options.kills})`);
+    const exitedAt = new Date();
+    kills.push({ at: killTime, exitedAt });
+    faultTimeline.push(
+      `${killTime.toISOString()} gateway killed (SIGKILL), seen gone at ${exitedAt.toISOString()}`,
+    );
+    log(`killed the gateway with SIGKILL (${kills.length}/${options.kills})`);
   };
 
   const tokens = { province: '', national: '' };
@@ -426,7 +428,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     const parked = await countParked(gatewayUrl);
     const { counted: nationalCounted, rowsResentUnconfirmed } = setAsideRowsResentUnconfirmed(
       national.received,
-      killedAt,
+      kills,
     );
     const nationalReport = receiverReport(
       accepted.national,
@@ -464,7 +466,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
         paymentReport.chargedTwice,
       outOfOrder: nationalReport.outOfOrder + provinceReport.outOfOrder,
       refused,
-      kills,
+      kills: kills.length,
       drainSecondsAfterLastFault,
       elapsedSeconds: Math.round((Date.now() - started) / 1000),
     };

@@ -58,11 +58,22 @@ describe("the soak's portal report", () => {
     at,
     body: { service: 'DongBoHoSoMC', data: [{ MaHoSo: code, NgayHenTra: '20250321170000' }] },
   });
-  const kill = [new Date('2026-12-02T08:45:01.392Z')];
+  const kill = [{ at: new Date('2026-12-02T08:45:01.392Z'), exitedAt: new Date('2026-12-02T08:45:01.600Z') }];
 
   it('sets apart a row resent after the gateway was killed between the portal answer and its record (ADR 0013)', () => {
     const { counted, rowsResentUnconfirmed } = setAsideRowsResentUnconfirmed(
       [row('2026-12-02T08:45:01.179Z'), row('2026-12-02T08:45:13.510Z')],
+      kill,
+    );
+    expect({ counted: counted.length, rowsResentUnconfirmed }).toEqual({
+      counted: 1,
+      rowsResentUnconfirmed: 1,
+    });
+  });
+
+  it('sets apart a row the portal read from the wire after the kill, before the process was seen gone', () => {
+    const { counted, rowsResentUnconfirmed } = setAsideRowsResentUnconfirmed(
+      [row('2026-12-02T08:45:01.500Z'), row('2026-12-02T08:45:13.510Z')],
       kill,
     );
     expect({ counted: counted.length, rowsResentUnconfirmed }).toEqual({
