@@ -128,6 +128,8 @@ export function registerScorecardPage(console: ConsoleApp, deps: ApiDependencies
     const titleOf = (result: { title: string; titleEn: string }) => (vi ? result.title : result.titleEn);
     const dossiers = indicator ? computation.shortfalls.filter((item) => item.indicator === indicator) : [];
     const watch = indicator ? computation.watch.filter((item) => item.indicator === indicator) : [];
+    const atRisk = new Map<string, number>();
+    for (const item of computation.watch) atRisk.set(item.indicator, (atRisk.get(item.indicator) ?? 0) + 1);
     return c.html(
       <Layout {...page}>
         {asked.success ? null : <InvalidInputAlert error={asked.error} />}
@@ -181,6 +183,11 @@ export function registerScorecardPage(console: ConsoleApp, deps: ApiDependencies
               cell: (row) => (row.fullMarksAt === null ? '' : `${row.fullMarksAt} %`),
             },
             { header: t('score'), numeric: true, cell: (row) => (row.score === null ? '' : row.score) },
+            {
+              header: t('atRisk'),
+              numeric: true,
+              cell: (row) => atRisk.get(row.id) ?? 0,
+            },
           ]}
         />
         <h2>{`${t('trend')}: ${trendIndicator}`}</h2>
