@@ -40,7 +40,7 @@ export interface ScoreOptions {
 }
 
 /** [766 5.x] without the portal's feedback flow (issue 23). */
-export const WITHOUT_FEEDBACK = {
+const WITHOUT_FEEDBACK = {
   vi: 'Không áp dụng: chưa nhận được phản ánh, kiến nghị và đánh giá của người dân từ Cổng Dịch vụ công quốc gia',
   en: "N/A: citizens' feedback and ratings do not reach the gateway from the national portal yet",
 } as const;
@@ -154,31 +154,19 @@ export function scoreIndicators(tally: ScorecardTally, options: ScoreOptions): S
     const definition = indicatorDefinitions[id];
     const figures = rateOf(id, tally, options);
     const points = pointsRuleFor(id, options.rules);
-    if (options.feedbackReceived === false && needsFeedback(id)) {
-      return {
-        id,
-        title: definition.title,
-        titleEn: definition.titleEn,
-        numerator: figures.numerator,
-        denominator: figures.denominator,
-        rate: null,
-        fullMarksAt: points?.fullMarksAt ?? null,
-        score: null,
-        maxScore: points?.maxScore ?? null,
-        note: WITHOUT_FEEDBACK,
-        categories: figures.categories,
-      };
-    }
+    const withoutFeedback = options.feedbackReceived === false && needsFeedback(id);
+    const rate = withoutFeedback ? null : figures.rate;
     return {
       id,
       title: definition.title,
       titleEn: definition.titleEn,
       numerator: figures.numerator,
       denominator: figures.denominator,
-      rate: figures.rate,
+      rate,
       fullMarksAt: points?.fullMarksAt ?? null,
-      score: points ? pointsFor(figures.rate, points.fullMarksAt, points.maxScore) : null,
+      score: points ? pointsFor(rate, points.fullMarksAt, points.maxScore) : null,
       maxScore: points?.maxScore ?? null,
+      ...(withoutFeedback ? { note: WITHOUT_FEEDBACK } : {}),
       categories: figures.categories,
     };
   });

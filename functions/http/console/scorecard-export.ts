@@ -28,7 +28,7 @@ export interface ExportSheet {
 }
 
 /** What a rate cell holds when the denominator is zero ("hiển thị 0 hoặc N/A" [766]). */
-export const NOT_APPLICABLE = 'N/A';
+const NOT_APPLICABLE = 'N/A';
 
 const shownDay = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
 const unitOf = (agencyCode: string | undefined) =>
