@@ -40,7 +40,8 @@ const layers = [
   {
     from: 'functions/http/',
     to: [...inner, 'functions/application', 'functions/http'],
-    packages: ['hono', '@hono', 'zod'],
+    // write-excel-file: the console's .xlsx exports, a rendering like its HTML.
+    packages: ['hono', '@hono', 'zod', 'write-excel-file'],
     builtins: true,
   },
   {

@@ -174,16 +174,19 @@ export const scorecardIndicatorResultSchema = z
       .nullable()
       .meta({ description: '2.2: total processing time; null when its procedures use different units' }),
     denominator: z.number().int().min(0),
-    rate: z
-      .number()
-      .nullable()
-      .meta({ description: 'Percent, two decimals; null (N/A) when the denominator is 0' }),
+    rate: z.number().nullable().meta({
+      description: 'Percent, two decimals; null (N/A) when the denominator is 0, or with a note',
+    }),
     fullMarksAt: z.number().nullable(),
     score: z
       .number()
       .nullable()
       .meta({ description: 'Points under the rule; null without a rule or a rate' }),
     maxScore: z.number().nullable(),
+    note: bilingualSchema.optional().meta({
+      description:
+        'Why the rate is N/A although subjects count: the data the formula needs does not reach the gateway yet',
+    }),
     categories: z.record(z.string(), z.number().int().min(0)),
     /** [766 2.2] average processing time, per procedure: the sheet shows it only for one procedure. */
     averages: z

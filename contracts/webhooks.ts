@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { dossierCodeSchema, isoDateTimeSchema, vndAmountSchema } from './codes';
 import { dossierStatusSchema } from './dossier-status';
 import { dossierSubmissionSchema, feeLineSchema } from './provincial-api';
+import { scorecardIndicatorIdSchema } from './scorecard';
 
 /**
  * Events the gateway sends to provincial systems, signed per the Standard Webhooks spec
@@ -66,6 +67,19 @@ export const deadlineNoticeDataSchema = z
       .min(0)
       .optional()
       .meta({ description: 'overdue: working days from the promised date to the check' }),
+    scorecard: z
+      .array(
+        z.object({
+          indicator: scorecardIndicatorIdSchema,
+          handleBy: isoDateTimeSchema.meta({ description: 'Vietnam time' }),
+          reason: z.object({ code: z.string(), vi: z.string(), en: z.string() }),
+        }),
+      )
+      .optional()
+      .meta({
+        description:
+          'QĐ 766 indicators the dossier will count against unless handled by handleBy (the scorecard’s own dates: for 2.1 the promised date moved by the citizen’s supplement time)',
+      }),
   })
   .meta({ id: 'DeadlineNoticeData' });
 

@@ -35,6 +35,8 @@ export async function readScorecard(
     {
       period,
       now,
+      // The portal's feedback flow (PAKN, ratings) is not received yet (issue 23).
+      feedbackReceived: false,
       ...(query.agencyCode ? { agencyCode: query.agencyCode } : {}),
     },
     deps.scorecardRules,

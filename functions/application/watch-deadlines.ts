@@ -1,13 +1,19 @@
 import { nationalStatusCode } from '../../contracts/dossier-status';
 import type { DeadlineNoticeData } from '../../contracts/webhooks';
 import { isGatewayError } from '../core/gateway-error';
+import { atRiskIndicators } from '../core/scorecard/at-risk';
 import { toVietnamIso, vietnamDay } from '../core/vietnam-time';
 import type { WorkingCalendar } from '../core/working-calendar';
 import type { DeadlineThreshold, DeadlineWatch, WatchedDossier } from '../ports/deadline-watch';
+import type { ScorecardStore } from '../ports/scorecard-store';
 import { type AcceptDependencies, acceptMessage } from './accept-message';
+import type { ScorecardDependencies } from './record-scorecard';
 
-export interface DeadlineWatchDependencies extends AcceptDependencies {
+export interface DeadlineWatchDependencies
+  extends AcceptDependencies,
+    Pick<ScorecardDependencies, 'scorecardRules'> {
   readonly deadlineWatch: DeadlineWatch;
+  readonly scorecard: Pick<ScorecardStore, 'get'>;
   readonly calendar: WorkingCalendar;
   readonly deadlines: { readonly dueSoonWorkingDays: number; readonly watchLimit: number };
 }
@@ -22,7 +28,9 @@ export interface DeadlineWatchReport {
  * Sends a province `dossier.due_soon` for each watched dossier whose promised date falls within
  * the window (in working days), and `dossier.overdue` once that date has passed. Each notice is an
  * ordinary province-bound message whose natural key is the notice and the promised date, so two
- * runs at once, or a run repeated after a crash, still send it once.
+ * runs at once, or a run repeated after a crash, still send it once. A notice names the QĐ 766
+ * indicators the dossier will still count against unless handled by a date ahead, as the
+ * scorecard judges it (its "sắp tính trễ" list), so the province hears it where it hears the rest.
  */
 export async function watchDeadlines(
   deps: DeadlineWatchDependencies,
@@ -65,6 +73,8 @@ async function notify(
   now: Date,
 ): Promise<boolean> {
   const dueAt = new Date(dossier.dueAt);
+  const sheet = (await deps.scorecard.get(dossier.dossierCode))?.sheet;
+  const atRisk = sheet ? atRiskIndicators(sheet, now, deps.scorecardRules, deps.calendar) : [];
   const data: DeadlineNoticeData = {
     dossierCode: dossier.dossierCode,
     agencyCode: dossier.agencyCode,
@@ -75,6 +85,15 @@ async function notify(
     ...(threshold === 'overdue'
       ? { workingDaysLate: deps.calendar.workingDaysBetween(dueAt, now) }
       : { workingDaysLeft: deps.calendar.workingDaysBetween(now, dueAt) }),
+    ...(atRisk.length > 0
+      ? {
+          scorecard: atRisk.map((item) => ({
+            indicator: item.indicator,
+            handleBy: toVietnamIso(new Date(item.handleBy)),
+            reason: item.reason,
+          })),
+        }
+      : {}),
   };
   try {
     const { replayed } = await acceptMessage(deps, {

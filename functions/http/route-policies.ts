@@ -169,6 +169,7 @@ export const routePolicies = {
   'GET /admin/agency-codes': { access: 'console', role: 'viewer' },
   'GET /admin/scorecard': { access: 'console', role: 'viewer' },
   'GET /admin/scorecard/export.csv': { access: 'console', role: 'viewer' },
+  'GET /admin/scorecard/export.xlsx': { access: 'console', role: 'viewer' },
   // Admin console
   'GET /admin/assets/console.css': { access: 'public', why: 'the console’s stylesheet' },
   'GET /admin/language': {

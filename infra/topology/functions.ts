@@ -47,8 +47,10 @@ export const functions = [
     // zod's locale messages: @hono/zod-openapi hands the whole `z` namespace to
     // extendZodWithOpenApi, so esbuild cannot drop them (the workers, without it, stay near
     // 250 KB). Over the 400 KB target until the console leaves this function (issue 24); see
-    // docs/performance.md.
-    bundleBudgetKb: 1000,
+    // docs/performance.md. The scorecard's .xlsx writer (write-excel-file and fflate, ~75 KB)
+    // is imported only when an export is asked for, but esbuild inlines a dynamic import when it
+    // does not split code, so it counts here: no maintained .xlsx writer measured under ~48 KB.
+    bundleBudgetKb: 1050,
     trigger: { kind: 'http' },
     access: {
       ...tableAndSecret,

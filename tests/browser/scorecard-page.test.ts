@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +7,7 @@ import { artifactsDir, chromiumAvailable, launchChromium, signInAs } from '../su
 import { aDossier } from '../support/fixtures';
 import { deskChange, relayDossier } from '../support/relay-dossier';
 import { useTestRuntime } from '../support/test-runtime';
+import { readWorkbook } from '../support/workbook';
 
 /** The QĐ 766 scorecard page (/admin/scorecard) in Chromium, in Vietnamese first. */
 const started = useTestRuntime();
@@ -66,6 +68,15 @@ describe.runIf(chromiumAvailable)('the scorecard page in Chromium', () => {
     expect(await explained.innerText()).toContain('trễ 2 ngày làm việc');
     expect(await page.getByRole('row', { name: new RegExp(code(1)) }).count()).toBe(0);
     await shot(page, '07-scorecard');
+
+    // The explanation list as the monthly report takes it, under its Vietnamese name.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('#explain + p').getByRole('link', { name: 'Tải về (.xlsx)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('Hồ sơ bị tính chỉ số 2.1 từ 01-03-2025 đến 31-03-2025.xlsx');
+    const workbook = await readWorkbook(await readFile(await download.path()));
+    expect(workbook.rows.slice(3).map((row) => [row[1], row[5]])).toEqual([[code(2), 'trễ 2 ngày làm việc']]);
 
     const explainedUrl = page.url();
     await page.getByRole('link', { name: 'English' }).click();

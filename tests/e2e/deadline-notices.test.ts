@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DossierSubmission, StatusChange } from '../../contracts/provincial-api';
+import type { DeadlineNoticeData } from '../../contracts/webhooks';
 import type { LocalRuntime } from '../../infra/local/start-local-runtime';
 import { aDossier } from '../support/fixtures';
 import { received } from '../support/receiver';
@@ -29,7 +30,10 @@ interface Notice {
   body: {
     id: string;
     type: string;
-    data: { dossierCode: string; dueAt: string; workingDaysLeft?: number; workingDaysLate?: number };
+    data: Pick<
+      DeadlineNoticeData,
+      'dossierCode' | 'dueAt' | 'workingDaysLeft' | 'workingDaysLate' | 'scorecard'
+    >;
   };
 }
 
@@ -76,6 +80,12 @@ describe('deadline notices across the Hùng Kings holiday weekend (Mon 7 April 2
     expect(sent.map((notice) => notice.type)).toEqual(['dossier.due_soon', 'dossier.overdue']);
     expect(sent[0]?.data).toMatchObject({ dueAt: '2025-04-08T09:00:00+07:00', workingDaysLeft: 1 });
     expect(sent[1]?.data).toMatchObject({ workingDaysLate: 0 });
+    // The scorecard's warning rides on the notice: 2.1 is lost unless finished by the promised
+    // date; once that has passed, 2.1 is late already and no longer named.
+    expect(sent[0]?.data.scorecard).toContainEqual(
+      expect.objectContaining({ indicator: '2.1', handleBy: '2025-04-08T09:00:00+07:00' }),
+    );
+    expect(sent[1]?.data.scorecard?.map((item) => item.indicator) ?? []).not.toContain('2.1');
     expect(await notices(code(2))).toEqual([]);
     expect(await notices(code(3))).toEqual([]);
   }, 60_000);

@@ -1,10 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DossierSubmission, StatusChange } from '../../contracts/provincial-api';
 import type { ScorecardExplanation, ScorecardReport } from '../../contracts/scorecard';
+import { consoleSessionOf } from '../support/console-sign-in';
 import { aDossier } from '../support/fixtures';
 import { deskChange, relayDossier } from '../support/relay-dossier';
 import { aSupplementRequest } from '../support/scorecard-dossiers';
 import { tokenFor, useTestRuntime } from '../support/test-runtime';
+import { readWorkbook } from '../support/workbook';
 
 /**
  * The QĐ 766 scorecard through the local runtime (issue 22): dossiers relayed to the portal
@@ -106,5 +108,91 @@ describe('the QĐ 766 scorecard of a month', () => {
     expect(
       ((await unknown.json()) as { errors: { path: string }[] }).errors.map((error) => error.path),
     ).toContain('$.id');
+  });
+});
+
+describe('the scorecard for the monthly report, from the console', () => {
+  const download = async (path: string) => {
+    const cookie = await consoleSessionOf(started.runtime, 'viewer@demo');
+    return gateway(path, { headers: { cookie } });
+  };
+
+  it('downloads the month as a workbook: title with period and unit, numbers as numbers, 5.x N/A with a note', async () => {
+    const response = await download(`/admin/scorecard/export.xlsx?${month}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    expect(response.headers.get('content-disposition')).toBe(
+      `attachment; filename="chi-so-766_2025-03-01_2025-03-31.xlsx"; filename*=UTF-8''${encodeURIComponent('Chỉ số 766 từ 01-03-2025 đến 31-03-2025.xlsx')}`,
+    );
+    const workbook = await readWorkbook(new Uint8Array(await response.arrayBuffer()));
+    expect(workbook.rows[0]?.[0]).toBe(
+      `Chỉ số phục vụ theo Quyết định 766/QĐ-TTg. Kỳ báo cáo: 01/03/2025 – 31/03/2025. Đơn vị: ${agencyCode}`,
+    );
+    expect(workbook.rows[2]?.slice(0, 5)).toEqual([
+      'Mã chỉ số',
+      'Tên chỉ số',
+      'Tử số',
+      'Mẫu số',
+      'Tỷ lệ (%)',
+    ]);
+    const at = workbook.rows.findIndex((row) => row[0] === '2.1');
+    expect(workbook.rows[at]?.slice(1, 5)).toEqual(['Tỷ lệ hồ sơ xử lý trước hạn, đúng hạn', 1, 3, 33.33]);
+    expect(workbook.numberFormat(`E${at + 1}`)).toBe('0.00');
+    const satisfaction = workbook.rows.find((row) => row[0] === '5.4');
+    expect(satisfaction?.[4]).toBe('N/A');
+    expect(String(satisfaction?.at(-1))).toMatch(/^Không áp dụng: chưa nhận được phản ánh, kiến nghị/);
+  });
+
+  it('downloads an indicator’s explanation list with the reasons in words', async () => {
+    const response = await download(`/admin/scorecard/export.xlsx?${month}&indicator=2.1`);
+    expect(response.status).toBe(200);
+    const workbook = await readWorkbook(new Uint8Array(await response.arrayBuffer()));
+    expect(workbook.sheetNames).toEqual(['Chỉ số 2.1']);
+    expect(workbook.rows.slice(3).map((row) => [row[0], row[1], row[4], row[5]])).toEqual([
+      [1, code(2), 'Bị tính', 'trễ 2 ngày làm việc'],
+      [2, code(3), 'Bị tính', 'yêu cầu bổ sung lần 2'],
+    ]);
+  });
+});
+
+describe('an open dossier the scorecard warns about', () => {
+  // Received a minute ago, promised ten days on: in time, until it is not.
+  const now = Date.now();
+  const today = new Date(now + 7 * 3_600_000).toISOString().slice(0, 10);
+  const openCode = `${agencyCode}-${today.slice(2).replaceAll('-', '')}-0001`;
+  const dueAt = new Date(now + 10 * 86_400_000).toISOString();
+  const period = `from=${today.slice(0, 8)}01&to=${today}&agencyCode=${agencyCode}`;
+
+  beforeAll(async () => {
+    await relay(
+      aDossier({
+        agencyCode,
+        dossierCode: openCode,
+        receivedAt: new Date(now - 60_000).toISOString(),
+        dueAt,
+      }),
+      [change('processing', new Date(now - 30_000).toISOString())],
+    );
+  }, 60_000);
+
+  it('lists it as about to count late (sắp tính trễ) with its date, in the API and the downloaded list', async () => {
+    const response = await asAdmin(`/v1/admin/scorecard/2.1/dossiers?${period}`);
+    const explanation = (await response.json()) as ScorecardExplanation;
+    expect(explanation.dossiers).toEqual([]);
+    expect(explanation.watch).toEqual([expect.objectContaining({ subjectCode: openCode, handleBy: dueAt })]);
+    expect(explanation.watch[0]?.reason.vi).toMatch(
+      /^cần kết thúc xử lý trước \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/,
+    );
+
+    const cookie = await consoleSessionOf(started.runtime, 'viewer@demo');
+    const list = await gateway(`/admin/scorecard/export.xlsx?${period}&indicator=2.1`, {
+      headers: { cookie },
+    });
+    const workbook = await readWorkbook(new Uint8Array(await list.arrayBuffer()));
+    expect(workbook.rows.slice(3).map((row) => [row[1], row[4], row[5]])).toEqual([
+      [openCode, 'Sắp tính trễ', explanation.watch[0]?.reason.vi],
+    ]);
   });
 });

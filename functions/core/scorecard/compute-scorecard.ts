@@ -27,6 +27,8 @@ export interface ScorecardRequest extends ScorecardScope {
   readonly now: Date;
   /** [766 1.4] the national reporting system's received count, when known. */
   readonly nationalReportReceived?: number;
+  /** False when no feedback reaches the verdicts: the 5.x indicators are then N/A with a note. */
+  readonly feedbackReceived?: boolean;
 }
 
 export interface ScorecardComputation {
@@ -154,6 +156,7 @@ export function scorecardFromVerdicts(
         ...(request.nationalReportReceived === undefined
           ? {}
           : { nationalReportReceived: request.nationalReportReceived }),
+        ...(request.feedbackReceived === undefined ? {} : { feedbackReceived: request.feedbackReceived }),
       }),
     },
     shortfalls: describeShortfalls(selected),

@@ -31,7 +31,21 @@ export interface ScoreOptions {
   readonly nationalReportReceived?: number;
   /** Which indicators to report, in this order; all by default. */
   readonly indicators?: readonly ScorecardIndicatorId[];
+  /**
+   * Whether citizens' feedback (PAKN, ratings) reaches the computation. Without it the 5.x
+   * indicators are N/A with a note: 5.1–5.3 have nothing to count, and 5.4 would read as
+   * "not late" alone, a higher figure than the portal's.
+   */
+  readonly feedbackReceived?: boolean;
 }
+
+/** [766 5.x] without the portal's feedback flow (issue 23). */
+const WITHOUT_FEEDBACK = {
+  vi: 'Không áp dụng: chưa nhận được phản ánh, kiến nghị và đánh giá của người dân từ Cổng Dịch vụ công quốc gia',
+  en: "N/A: citizens' feedback and ratings do not reach the gateway from the national portal yet",
+} as const;
+
+const needsFeedback = (id: ScorecardIndicatorId) => id.startsWith('5.');
 
 const sum = (values: Iterable<number>) => {
   let total = 0;
@@ -140,16 +154,19 @@ export function scoreIndicators(tally: ScorecardTally, options: ScoreOptions): S
     const definition = indicatorDefinitions[id];
     const figures = rateOf(id, tally, options);
     const points = pointsRuleFor(id, options.rules);
+    const withoutFeedback = options.feedbackReceived === false && needsFeedback(id);
+    const rate = withoutFeedback ? null : figures.rate;
     return {
       id,
       title: definition.title,
       titleEn: definition.titleEn,
       numerator: figures.numerator,
       denominator: figures.denominator,
-      rate: figures.rate,
+      rate,
       fullMarksAt: points?.fullMarksAt ?? null,
-      score: points ? pointsFor(figures.rate, points.fullMarksAt, points.maxScore) : null,
+      score: points ? pointsFor(rate, points.fullMarksAt, points.maxScore) : null,
       maxScore: points?.maxScore ?? null,
+      ...(withoutFeedback ? { note: WITHOUT_FEEDBACK } : {}),
       categories: figures.categories,
     };
   });

@@ -121,7 +121,11 @@ const text = {
   trend: ['Xu hướng theo tháng', 'Trend by month'],
   reasons: ['Lý do', 'Reason'],
   category: ['Phân loại', 'Category'],
-  watchList: ['Hồ sơ đang xử lý cần hoàn thành trước hạn', 'Open dossiers to handle by a date'],
+  watchList: [
+    'Hồ sơ sắp tính trễ: đang xử lý, cần hoàn thành trước hạn',
+    'At risk: open dossiers that will count against it unless handled by a date',
+  ],
+  atRisk: ['Sắp tính trễ', 'At risk'],
   handleBy: ['Cần xử lý trước', 'Handle by'],
   month: ['Tháng', 'Month'],
   download: ['Tải về', 'Download'],

@@ -14,8 +14,9 @@ import type { ConsoleSession } from './console-session';
 import { formatVietnamTime, translator } from './console-text';
 import { InvalidInputAlert } from './invalid-input-alert';
 import { pageFrame } from './page-frame';
-import { explanationSheet, scorecardSheet, toCsv } from './scorecard-export';
+import { attachmentDisposition, explanationSheet, scorecardSheet, toCsv } from './scorecard-export';
 import { ScorecardTrendChart } from './scorecard-trend-chart';
+import { toXlsx, XLSX_CONTENT_TYPE } from './scorecard-workbook';
 
 const TREND_MONTHS = 6;
 const PAGE = `${CONSOLE_PATH}/scorecard`;
@@ -41,6 +42,19 @@ export function scorecardSearch(query: ScorecardQuery, indicator?: ScorecardIndi
   return search.toString();
 }
 
+/** dd-MM-yyyy: a file name holds no slash. */
+const shownDay = (day: string) => `${day.slice(8, 10)}-${day.slice(5, 7)}-${day.slice(0, 4)}`;
+
+/** The two downloads of a table, side by side. */
+function ExportLinks({ search, label }: { search: string; label: string }) {
+  return (
+    <>
+      <a href={`${PAGE}/export.xlsx?${search}`} download>{`${label} (.xlsx)`}</a> ·{' '}
+      <a href={`${PAGE}/export.csv?${search}`} download>{`${label} (.csv)`}</a>
+    </>
+  );
+}
+
 const percent = (rate: number | null, notApplicable: string) => (rate === null ? notApplicable : `${rate} %`);
 
 /**
@@ -49,28 +63,39 @@ const percent = (rate: number | null, notApplicable: string) => (rate === null ?
  * against it, and the chosen indicator's rate over the last six months.
  */
 export function registerScorecardPage(console: ConsoleApp, deps: ApiDependencies, session: ConsoleSession) {
-  // The scorecard, or with `indicator` its explanation list, as CSV for the monthly report.
-  console.get('/scorecard/export.csv', session, async (c) => {
-    const asked = scorecardQuerySchema.safeParse({
-      from: c.req.query('from'),
-      to: c.req.query('to'),
-      ...(c.req.query('agencyCode') ? { agencyCode: c.req.query('agencyCode') } : {}),
-    });
-    if (!asked.success)
-      return c.text(
-        asked.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n'),
-        400,
+  // The scorecard, or with `indicator` its explanation list, for the monthly report.
+  for (const format of ['csv', 'xlsx'] as const) {
+    console.get(`/scorecard/export.${format}`, session, async (c) => {
+      const asked = scorecardQuerySchema.safeParse({
+        from: c.req.query('from'),
+        to: c.req.query('to'),
+        ...(c.req.query('agencyCode') ? { agencyCode: c.req.query('agencyCode') } : {}),
+      });
+      if (!asked.success)
+        return c.text(
+          asked.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n'),
+          400,
+        );
+      const chosen = scorecardIndicatorIdSchema.safeParse(c.req.query('indicator'));
+      const sheet = chosen.success
+        ? explanationSheet(await readScorecardExplanation(deps, chosen.data, asked.data))
+        : scorecardSheet((await readScorecard(deps, asked.data)).report);
+      const { from, to } = asked.data;
+      const disposition = attachmentDisposition(
+        `chi-so-766_${chosen.success ? `${chosen.data}_` : ''}${from}_${to}.${format}`,
+        `${chosen.success ? `Hồ sơ bị tính chỉ số ${chosen.data}` : 'Chỉ số 766'} từ ${shownDay(from)} đến ${shownDay(to)}.${format}`,
       );
-    const chosen = scorecardIndicatorIdSchema.safeParse(c.req.query('indicator'));
-    const sheet = chosen.success
-      ? explanationSheet(await readScorecardExplanation(deps, chosen.data, asked.data))
-      : scorecardSheet((await readScorecard(deps, asked.data)).report);
-    const name = `chi-so-766_${chosen.success ? `${chosen.data}_` : ''}${asked.data.from}_${asked.data.to}.csv`;
-    return c.body(toCsv(sheet), 200, {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="${name}"`,
+      return format === 'csv'
+        ? c.body(toCsv(sheet), 200, {
+            'content-type': 'text/csv; charset=utf-8',
+            'content-disposition': disposition,
+          })
+        : c.body(new Uint8Array(await toXlsx(sheet)), 200, {
+            'content-type': XLSX_CONTENT_TYPE,
+            'content-disposition': disposition,
+          });
     });
-  });
+  }
 
   console.get('/scorecard', session, async (c) => {
     const t = translator(c.var.language);
@@ -103,6 +128,8 @@ export function registerScorecardPage(console: ConsoleApp, deps: ApiDependencies
     const titleOf = (result: { title: string; titleEn: string }) => (vi ? result.title : result.titleEn);
     const dossiers = indicator ? computation.shortfalls.filter((item) => item.indicator === indicator) : [];
     const watch = indicator ? computation.watch.filter((item) => item.indicator === indicator) : [];
+    const atRisk = new Map<string, number>();
+    for (const item of computation.watch) atRisk.set(item.indicator, (atRisk.get(item.indicator) ?? 0) + 1);
     return c.html(
       <Layout {...page}>
         {asked.success ? null : <InvalidInputAlert error={asked.error} />}
@@ -123,7 +150,7 @@ export function registerScorecardPage(console: ConsoleApp, deps: ApiDependencies
         </form>
         <p>
           {vi ? `Phiên bản cách tính: ${report.rulesVersion}` : `Rules version: ${report.rulesVersion}`} ·{' '}
-          <a href={`${PAGE}/export.csv?${scorecardSearch(query)}`}>{`${t('download')} (.csv)`}</a>
+          <ExportLinks search={scorecardSearch(query)} label={t('download')} />
         </p>
         <DataTable
           rows={report.indicators}
@@ -131,7 +158,17 @@ export function registerScorecardPage(console: ConsoleApp, deps: ApiDependencies
             { header: t('indicator'), rowHeader: true, cell: (row) => row.id },
             {
               header: t('scorecard'),
-              cell: (row) => <a href={`${PAGE}?${scorecardSearch(query, row.id)}#explain`}>{titleOf(row)}</a>,
+              cell: (row) => (
+                <>
+                  <a href={`${PAGE}?${scorecardSearch(query, row.id)}#explain`}>{titleOf(row)}</a>
+                  {row.note ? (
+                    <>
+                      <br />
+                      <small>{vi ? row.note.vi : row.note.en}</small>
+                    </>
+                  ) : null}
+                </>
+              ),
             },
             {
               header: t('numerator'),
@@ -146,6 +183,11 @@ export function registerScorecardPage(console: ConsoleApp, deps: ApiDependencies
               cell: (row) => (row.fullMarksAt === null ? '' : `${row.fullMarksAt} %`),
             },
             { header: t('score'), numeric: true, cell: (row) => (row.score === null ? '' : row.score) },
+            {
+              header: t('atRisk'),
+              numeric: true,
+              cell: (row) => atRisk.get(row.id) ?? 0,
+            },
           ]}
         />
         <h2>{`${t('trend')}: ${trendIndicator}`}</h2>
@@ -163,9 +205,7 @@ export function registerScorecardPage(console: ConsoleApp, deps: ApiDependencies
           <>
             <h2 id="explain">{`${t('explain')} ${indicator}`}</h2>
             <p>
-              <a
-                href={`${PAGE}/export.csv?${scorecardSearch(query, indicator)}`}
-              >{`${t('download')} (.csv)`}</a>
+              <ExportLinks search={scorecardSearch(query, indicator)} label={t('download')} />
             </p>
             {dossiers.length === 0 ? (
               <p>{t('none')}</p>

@@ -29,7 +29,13 @@ describe('the stored scorecard', () => {
           }
           const deps = { scorecard, scorecardRules: rules, calendar: testCalendar, clock };
           const stored = await readScorecard(deps, period);
-          const direct = computeScorecard({ dossiers }, { period, now }, rules, testCalendar);
+          // No feedback reaches the stored path yet (issue 23): both read 5.x as N/A.
+          const direct = computeScorecard(
+            { dossiers },
+            { period, now, feedbackReceived: false },
+            rules,
+            testCalendar,
+          );
           expect(stored.report).toEqual(direct.report);
           expect(stored.shortfalls).toEqual(direct.shortfalls);
           expect(stored.watch).toEqual(direct.watch);

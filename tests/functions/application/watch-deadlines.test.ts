@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import type { DeadlineNoticeData } from '../../../contracts/webhooks';
 import {
   type DeadlineWatchDependencies,
   watchDeadlines,
 } from '../../../functions/application/watch-deadlines';
+import { atRiskIndicators } from '../../../functions/core/scorecard/at-risk';
 import { topology } from '../../../infra/topology';
 import { aStatusChange } from '../../support/national-fixtures';
-import { testCalendar } from '../../support/scorecard-dossiers';
+import { aSupplementRequest, sheetRules, testCalendar } from '../../support/scorecard-dossiers';
 import {
   acceptDossier,
   acceptStatusChange,
@@ -22,6 +24,7 @@ import {
 const depsOf = (world: GatewayWorld): DeadlineWatchDependencies => ({
   ...world,
   calendar: testCalendar,
+  scorecardRules: sheetRules(),
   deadlines: topology.deadlines,
 });
 
@@ -104,5 +107,56 @@ describe('watching promised dates', () => {
 
     expect(report.looked).toBe(0);
     expect(notices(world)).toEqual([]);
+  });
+
+  it('names in the due-soon notice the QĐ 766 indicators the dossier will count against, and by when', async () => {
+    const world = aGatewayWorld();
+    const dossierCode = await aWatchedDossier(world);
+
+    await watchDeadlines(depsOf(world), vn('2025-03-17T08:00:00'));
+    await relayQueue(world, 'province');
+
+    const notice = world.webhooks.delivered[0]?.event.data as DeadlineNoticeData;
+    expect(notice.dossierCode).toBe(dossierCode);
+    // The scorecard's own list for this dossier, judged at the same moment: one definition.
+    const sheet = (await world.scorecard.get(dossierCode))?.sheet;
+    if (!sheet) throw new Error('the relay kept no scorecard sheet');
+    const expected = atRiskIndicators(sheet, vn('2025-03-17T08:00:00'), sheetRules(), testCalendar);
+    expect(notice.scorecard?.map((item) => item.indicator)).toEqual(expected.map((item) => item.indicator));
+    expect(notice.scorecard?.find((item) => item.indicator === '2.1')).toEqual({
+      indicator: '2.1',
+      handleBy: '2025-03-17T17:00:00+07:00',
+      reason: {
+        code: 'finishProcessing',
+        vi: 'cần kết thúc xử lý trước 17/03/2025 17:00',
+        en: 'must finish processing by 17/03/2025 17:00',
+      },
+    });
+  });
+
+  it('still names 2.1 in the overdue notice while the citizen’s supplement time keeps it in time', async () => {
+    const world = aGatewayWorld();
+    const dossierCode = await aWatchedDossier(world);
+    // The citizen took a whole day to complete the dossier: 2.1 gives that day back [766 2.1].
+    await acceptStatusChange(world, dossierCode, {
+      ...aStatusChange('e2', 'awaiting_supplement', 20),
+      at: '2025-03-14T10:00:00+07:00',
+      supplement: aSupplementRequest('b1', '2025-03-14T10:00:00+07:00', '2025-03-15T10:00:00+07:00'),
+    });
+    await acceptStatusChange(world, dossierCode, {
+      ...aStatusChange('e3', 'processing', 30),
+      at: '2025-03-15T10:00:00+07:00',
+    });
+    await relayQueue(world, 'national');
+
+    const report = await watchDeadlines(depsOf(world), vn('2025-03-17T17:30:00'));
+    await relayQueue(world, 'province');
+
+    expect(report.overdue).toBe(1);
+    const notice = world.webhooks.delivered[0]?.event.data as DeadlineNoticeData;
+    expect(notice.dueAt).toBe('2025-03-17T17:00:00+07:00');
+    expect(notice.scorecard?.find((item) => item.indicator === '2.1')?.handleBy).toBe(
+      '2025-03-18T17:00:00+07:00',
+    );
   });
 });

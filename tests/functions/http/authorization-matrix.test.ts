@@ -164,6 +164,7 @@ const samples: Record<RouteKey, (agency: Agency) => Sample> = {
   'GET /admin/agency-codes': () => get('/admin/agency-codes'),
   'GET /admin/scorecard': () => get('/admin/scorecard?from=2025-03-01&to=2025-03-31'),
   'GET /admin/scorecard/export.csv': () => get('/admin/scorecard/export.csv?from=2025-03-01&to=2025-03-31'),
+  'GET /admin/scorecard/export.xlsx': () => get('/admin/scorecard/export.xlsx?from=2025-03-01&to=2025-03-31'),
 };
 
 type Expected = 'allowed' | 'sign-in page' | 'hidden' | 401 | 403;

@@ -189,6 +189,21 @@ describe('[766 5.4] satisfaction with dossier handling', () => {
     const rules = sheetRules({ satisfaction: { combine: 'eachDossierOnce' } });
     expect(indicator(scorecard(five, {}, rules), '5.4')).toMatchObject({ numerator: 2, rate: 40 });
   });
+
+  it('is N/A with a Vietnamese note, not 100 % − late rate alone, while no feedback reaches the gateway', () => {
+    const withoutFeedback = scorecard(five, { feedbackReceived: false });
+    for (const id of ['5.1', '5.2', '5.3', '5.4']) {
+      expect(indicator(withoutFeedback, id)).toMatchObject({
+        rate: null,
+        score: null,
+        note: { vi: expect.stringMatching(/^Không áp dụng: chưa nhận được phản ánh/) },
+      });
+    }
+    // Its counts are still there, and the other indicators are untouched.
+    expect(indicator(withoutFeedback, '5.4')).toMatchObject({ denominator: 5, fullMarksAt: 90 });
+    expect(indicator(withoutFeedback, '2.1')).toEqual(indicator(scorecard(five), '2.1'));
+    expect(indicator(scorecard(five), '5.4')?.note).toBeUndefined();
+  });
 });
 
 describe('scopes', () => {
