@@ -1,5 +1,5 @@
 import * as oidc from 'openid-client';
-import { type ConsoleRole, rolesOfGroups } from '../core/console-roles';
+import { type ConsoleRole, groupsInClaims, rolesOfGroups } from '../core/console-roles';
 import { GatewayError } from '../core/gateway-error';
 import type { PersonSignIn } from '../ports/person-sign-in';
 
@@ -12,7 +12,7 @@ export interface OpenIdSignInOptions {
   readonly redirectUri: string;
   /** Where the issuer sends the browser after signing out (registered there too). */
   readonly postLogoutRedirectUri: string;
-  /** The ID token claim holding the person's groups (`groups`, `cognito:groups`). */
+  /** The ID token claim holding the person's groups (`groups`, `cognito:groups`, `realm_access.roles`). */
   readonly groupsClaim: string;
   readonly roleOfGroup: Readonly<Record<string, ConsoleRole>>;
   /** Only the local runtime's embedded issuer answers over plain http. */
@@ -85,11 +85,10 @@ export function createOpenIdPersonSignIn(options: OpenIdSignInOptions): PersonSi
         });
         const claims = tokens.claims();
         if (!claims) throw new Error('no ID token');
-        const groups = claims[options.groupsClaim];
         return {
           subject: claims.sub,
           name: typeof claims.name === 'string' ? claims.name : claims.sub,
-          roles: rolesOfGroups(Array.isArray(groups) ? groups.map(String) : [], options.roleOfGroup),
+          roles: rolesOfGroups(groupsInClaims(claims, options.groupsClaim), options.roleOfGroup),
         };
       } catch (error) {
         if (unreachable(error)) {

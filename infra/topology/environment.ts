@@ -13,8 +13,10 @@ export const environment = {
   /** People's sign-in to the console (OpenID Connect): the issuer, the console's client, its address. */
   consoleIssuerUrl: 'CONSOLE_ISSUER_URL',
   consoleClientId: 'CONSOLE_CLIENT_ID',
+  /** The Secrets Manager secret whose value is the console client's secret, as plain text. */
+  consoleClientSecretArn: 'CONSOLE_CLIENT_SECRET_ARN',
   consoleUrl: 'CONSOLE_URL',
-  /** The ID token claim with the person's groups (default `groups`; Cognito: `cognito:groups`). */
+  /** The ID token claim with the person's groups (default `groups`; Cognito: `cognito:groups`; a dotted path reaches nested claims). */
   consoleGroupsClaim: 'CONSOLE_GROUPS_CLAIM',
   /** JSON object mapping the issuer's group names to roles (default: same names). */
   consoleRoleOfGroup: 'CONSOLE_ROLE_OF_GROUP',
