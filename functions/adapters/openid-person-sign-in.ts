@@ -12,6 +12,12 @@ export interface OpenIdSignInOptions {
   readonly redirectUri: string;
   /** Where the issuer sends the browser after signing out (registered there too). */
   readonly postLogoutRedirectUri: string;
+  /**
+   * The sign-out endpoint's parameter for that address: `post_logout_redirect_uri` (OpenID
+   * Connect RP-initiated logout) unless the issuer wants another; Cognito's `/logout`, which
+   * its discovery document names, takes `logout_uri` and answers an error page without it.
+   */
+  readonly postLogoutRedirectParameter?: string;
   /** The ID token claim holding the person's groups (`groups`, `cognito:groups`, `realm_access.roles`). */
   readonly groupsClaim: string;
   readonly roleOfGroup: Readonly<Record<string, ConsoleRole>>;
@@ -108,8 +114,9 @@ export function createOpenIdPersonSignIn(options: OpenIdSignInOptions): PersonSi
     async signOutUrl() {
       const config = await configuration();
       if (!config.serverMetadata().end_session_endpoint) return undefined;
-      return oidc.buildEndSessionUrl(config, { post_logout_redirect_uri: options.postLogoutRedirectUri })
-        .href;
+      return oidc.buildEndSessionUrl(config, {
+        [options.postLogoutRedirectParameter ?? 'post_logout_redirect_uri']: options.postLogoutRedirectUri,
+      }).href;
     },
   };
 }

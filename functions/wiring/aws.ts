@@ -45,6 +45,9 @@ async function consoleSignIn(secretsManager: SecretsManagerClient) {
       clientSecret,
       redirectUri: `${consoleUrl}/callback`,
       postLogoutRedirectUri: `${consoleUrl}/login?notice=signed-out`,
+      ...(process.env[environment.consoleSignOutRedirectParameter]
+        ? { postLogoutRedirectParameter: process.env[environment.consoleSignOutRedirectParameter] }
+        : {}),
       ...readConsoleRoleClaims(process.env),
     },
   };

@@ -224,6 +224,8 @@ export function createConsoleIdentity(
       [environment.consoleClientId]: userPool.client.userPoolClientId,
       [environment.consoleClientSecretArn]: userPool.clientSecret.secretArn,
       [environment.consoleGroupsClaim]: config.consoleGroupsClaim ?? 'cognito:groups',
+      // Cognito's /logout ends its own session too, given the client and `logout_uri`.
+      [environment.consoleSignOutRedirectParameter]: 'logout_uri',
     },
     statements: secretReadStatements(stack, userPool.clientSecret.secretArn, options.dataKey.keyArn),
     userPool,

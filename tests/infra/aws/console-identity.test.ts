@@ -24,6 +24,7 @@ const consoleVariables = [
   environment.consoleUrl,
   environment.consoleGroupsClaim,
   environment.consoleRoleOfGroup,
+  environment.consoleSignOutRedirectParameter,
 ];
 
 /** A province's Keycloak, as the runbook configures it. */
@@ -187,6 +188,7 @@ describe('by default, a Cognito user pool for the console people', () => {
       [environment.consoleClientSecretArn]: { Ref: secretId },
       [environment.consoleGroupsClaim]: 'cognito:groups',
       [environment.consoleRoleOfGroup]: '{"viewer":"viewer","operator":"operator","security":"security"}',
+      [environment.consoleSignOutRedirectParameter]: 'logout_uri',
     });
   });
 
@@ -238,6 +240,8 @@ describe("with the province's own issuer in the context (e.g. Keycloak)", () => 
       [environment.consoleGroupsClaim]: 'realm_access.roles',
       [environment.consoleRoleOfGroup]: keycloak.consoleRoleOfGroup,
     });
+    // A standard issuer: the console's sign-out uses post_logout_redirect_uri.
+    expect(variablesOf(external, 'api')).not.toHaveProperty(environment.consoleSignOutRedirectParameter);
   });
 
   it('grants GetSecretValue on that one secret, by its name with the six-character suffix Secrets Manager adds', () => {

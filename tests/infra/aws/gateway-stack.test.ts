@@ -228,6 +228,8 @@ describe('functions', () => {
             environment.consoleUrl,
             environment.consoleGroupsClaim,
             environment.consoleRoleOfGroup,
+            // The default stack's issuer is its Cognito user pool.
+            environment.consoleSignOutRedirectParameter,
           ]
         : []),
       ...[...(fn.access.sendsTo ?? []), ...(fn.access.consumes ?? []), ...(fn.access.monitors ?? [])].map(
