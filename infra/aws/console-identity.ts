@@ -1,6 +1,7 @@
 import { ArnFormat, Duration, type RemovalPolicy, SecretValue, Stack, Validations } from 'aws-cdk-lib';
 import {
   AccountRecovery,
+  CfnLogDeliveryConfiguration,
   type CfnUserPoolClient,
   FeaturePlan,
   Mfa,
@@ -14,6 +15,7 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { sameNameRoles } from '../../functions/core/console-roles';
@@ -31,6 +33,8 @@ export interface ConsoleIdentityOptions {
   readonly dataKey: IKey;
   readonly production: boolean;
   readonly removalPolicy: RemovalPolicy;
+  /** How long the user pool's sign-in events are kept. */
+  readonly logRetention: RetentionDays;
 }
 
 /** Where the console's people sign in, and what the function serving the console needs for it. */
@@ -157,6 +161,23 @@ function createUserPool(
     idTokenValidity: Duration.minutes(10),
     accessTokenValidity: Duration.minutes(10),
     refreshTokenValidity: Duration.hours(1),
+  });
+  // People sign in at Cognito's pages, not the gateway's: every attempt, failed ones included,
+  // is logged there (a Plus plan feature), beside the gateway's own audit of sessions.
+  const signInEvents = new LogGroup(scope, 'ConsoleSignInEvents', {
+    logGroupName: `/aws/vendedlogs/cognito/${prefix}-console`,
+    retention: options.logRetention,
+    removalPolicy: options.removalPolicy,
+  });
+  new CfnLogDeliveryConfiguration(scope, 'ConsoleSignInEventDelivery', {
+    userPoolId: pool.userPoolId,
+    logConfigurations: [
+      {
+        eventSource: 'userAuthEvents',
+        logLevel: 'INFO',
+        cloudWatchLogsConfiguration: { logGroupArn: signInEvents.logGroupArn },
+      },
+    ],
   });
   const domain = pool.addDomain('ConsoleSignInDomain', {
     cognitoDomain: { domainPrefix: options.domainPrefix },

@@ -172,6 +172,7 @@ export function createGatewayStack(
     dataKey,
     production: config.production,
     removalPolicy,
+    logRetention,
   });
   for (const { spec: fnSpec, fn, role } of functions.values()) {
     if (!fnSpec.access.servesConsole) continue;

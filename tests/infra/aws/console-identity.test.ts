@@ -1,6 +1,7 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { App, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Key } from 'aws-cdk-lib/aws-kms';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { exportJWK, generateKeyPair } from 'jose';
@@ -145,6 +146,27 @@ describe('by default, a Cognito user pool for the console people', () => {
     });
   });
 
+  it('logs every sign-in attempt at its pages, failed ones included, to a log group with a retention', () => {
+    const [poolId] = only('AWS::Cognito::UserPool');
+    const [, delivery] = only('AWS::Cognito::LogDeliveryConfiguration');
+    const logGroup = findResource(
+      pool.template,
+      'AWS::Logs::LogGroup',
+      (p) => p.LogGroupName === `/aws/vendedlogs/cognito/${prefix}-console`,
+    );
+    expect(logGroup.properties.RetentionInDays).toBe(14);
+    expect(delivery.Properties).toEqual({
+      UserPoolId: { Ref: poolId },
+      LogConfigurations: [
+        {
+          EventSource: 'userAuthEvents',
+          LogLevel: 'INFO',
+          CloudWatchLogsConfiguration: { LogGroupArn: { 'Fn::GetAtt': [logGroup.id, 'Arn'] } },
+        },
+      ],
+    });
+  });
+
   it('has a sign-in domain for the managed login pages', () => {
     const [poolId] = only('AWS::Cognito::UserPool');
     const [, domain] = only('AWS::Cognito::UserPoolDomain');
@@ -283,6 +305,7 @@ describe('the secret of an external issuer, named by ARN', () => {
       dataKey: new Key(stack, 'Key'),
       production: false,
       removalPolicy: RemovalPolicy.DESTROY,
+      logRetention: RetentionDays.TWO_WEEKS,
     });
     return identity.statements.map((statement) => stack.resolve(statement.toStatementJson()) as Statement);
   };
@@ -358,5 +381,6 @@ describe('the cold start of the console function with what the external variant 
     expect(
       secretsManager.commandCalls(GetSecretValueCommand).map((call) => call.args[0].input.SecretId),
     ).toContain(keycloak.consoleClientSecretId);
-  });
+    // Importing the whole wiring (every adapter and the console) is most of this test's time.
+  }, 120_000);
 });
