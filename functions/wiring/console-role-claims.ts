@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import { environment } from '../../infra/topology';
 import { type ConsoleRole, consoleRoles, sameNameRoles } from '../core/console-roles';
 
@@ -9,14 +8,10 @@ export interface ConsoleRoleClaims {
   readonly roleOfGroup: Readonly<Record<string, ConsoleRole>>;
 }
 
-const roleOfGroupSchema = z
-  .record(z.string().min(1), z.enum(consoleRoles))
-  .refine((mapping) => Object.keys(mapping).length > 0, 'names at least one group');
-
 /**
  * Reads a group-to-role mapping written as JSON, `{"<group>": "viewer" | "operator" | "security"}`.
- * A typo throws, naming `name`: a group silently mapped to nothing would lock its people out,
- * and one mapped to the wrong role would let them do too much.
+ * A typo throws, naming `name` and the group: a group silently mapped to nothing would lock its
+ * people out, and one mapped to the wrong role would let them do too much.
  */
 export function parseRoleOfGroup(text: string, name: string): Record<string, ConsoleRole> {
   let parsed: unknown;
@@ -25,14 +20,21 @@ export function parseRoleOfGroup(text: string, name: string): Record<string, Con
   } catch {
     throw new Error(`${name} must be JSON, e.g. {"lt-xem":"viewer"}; got ${text}`);
   }
-  const result = roleOfGroupSchema.safeParse(parsed);
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) =>
-      [issue.path.join('.'), issue.message].filter(Boolean).join(': '),
-    );
-    throw new Error(`${name} must map group names to ${consoleRoles.join(', ')}: ${problems.join('; ')}`);
+  const expected = `${name} must map group names to ${consoleRoles.join(', ')}`;
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new Error(`${expected}; got ${text}`);
   }
-  return result.data;
+  const entries = Object.entries(parsed);
+  if (entries.length === 0) throw new Error(`${expected}: it names no group`);
+  const wrong = entries.filter(
+    ([group, role]) => group === '' || !consoleRoles.includes(role as ConsoleRole),
+  );
+  if (wrong.length > 0) {
+    throw new Error(
+      `${expected}: ${wrong.map(([group, role]) => `"${group}": ${JSON.stringify(role)}`).join(', ')}`,
+    );
+  }
+  return Object.fromEntries(entries) as Record<string, ConsoleRole>;
 }
 
 /**

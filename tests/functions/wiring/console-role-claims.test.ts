@@ -24,9 +24,11 @@ describe('the console role settings', () => {
 
   it.each([
     ['not JSON', '{lt-xem: viewer}', 'must be JSON'],
-    ['an unknown role', '{"lt-xem":"admin"}', 'lt-xem'],
+    ['an unknown role', '{"lt-xem":"admin","lt-an-ninh":"security"}', '"lt-xem": "admin"'],
+    ['a role that is not text', '{"lt-xem":["viewer"]}', '"lt-xem": ["viewer"]'],
     ['a list', '["viewer"]', 'must map group names'],
-    ['no group at all', '{}', 'names at least one group'],
+    ['no group at all', '{}', 'names no group'],
+    ['a nameless group', '{"":"viewer"}', '"": "viewer"'],
   ])('refuse a mapping that is %s, naming the setting', (_case, text, detail) => {
     expect(() => parseRoleOfGroup(text, environment.consoleRoleOfGroup)).toThrow(
       environment.consoleRoleOfGroup,
