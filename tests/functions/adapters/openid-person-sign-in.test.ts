@@ -42,6 +42,26 @@ async function startProvider(groupsClaim: string) {
   return provider;
 }
 
+/** The console's sign-in at the provider, reading the groups from `groupsClaim`. */
+const consoleSignIn = (issuer: string, groupsClaim: string, postLogoutRedirectParameter?: string) =>
+  createOpenIdPersonSignIn({
+    issuer,
+    ...client,
+    redirectUri,
+    postLogoutRedirectUri,
+    groupsClaim,
+    roleOfGroup: keycloakMapping,
+    allowHttpIssuer: true,
+    ...(postLogoutRedirectParameter ? { postLogoutRedirectParameter } : {}),
+  });
+
+/** Signs `login` in at the provider and redeems the code as the console does. */
+async function personAfterSignIn(issuer: string, groupsClaim: string, login: string) {
+  const signIn = consoleSignIn(issuer, groupsClaim);
+  const { url, transaction } = await signIn.begin();
+  return signIn.finish(await signInAtProvider(url, login), transaction);
+}
+
 /** Follows the provider's redirects as a browser would, keeping its cookies, up to the console's callback. */
 async function signInAtProvider(authorizationUrl: string, login: string): Promise<URLSearchParams> {
   const cookies = new Map<string, string>();
@@ -84,75 +104,35 @@ describe('roles from the claim and mapping the console is configured with', () =
     ['a nested Keycloak path', 'realm_access.roles'],
     ["Cognito's claim", 'cognito:groups'],
   ])('reads the groups from %s and grants the mapped role', async (_case, groupsClaim) => {
-    const issuer = (await startProvider(groupsClaim)).issuer;
-    const signIn = createOpenIdPersonSignIn({
-      issuer,
-      ...client,
-      redirectUri,
-      postLogoutRedirectUri,
-      groupsClaim,
-      roleOfGroup: keycloakMapping,
-      allowHttpIssuer: true,
+    const { issuer } = await startProvider(groupsClaim);
+    expect(await personAfterSignIn(issuer, groupsClaim, 'van-hanh@h12')).toEqual({
+      subject: 'van-hanh@h12',
+      name: 'Trần Văn Vận Hành',
+      roles: ['operator'],
     });
-    const { url, transaction } = await signIn.begin();
-    const person = await signIn.finish(await signInAtProvider(url, 'van-hanh@h12'), transaction);
-    expect(person).toEqual({ subject: 'van-hanh@h12', name: 'Trần Văn Vận Hành', roles: ['operator'] });
   });
 
   it('grants no role when the groups are read from another claim than the provider sends', async () => {
-    const issuer = (await startProvider('realm_access.roles')).issuer;
-    const signIn = createOpenIdPersonSignIn({
-      issuer,
-      ...client,
-      redirectUri,
-      postLogoutRedirectUri,
-      groupsClaim: 'groups',
-      roleOfGroup: keycloakMapping,
-      allowHttpIssuer: true,
-    });
-    const { url, transaction } = await signIn.begin();
-    const person = await signIn.finish(await signInAtProvider(url, 'van-hanh@h12'), transaction);
-    expect(person.roles).toEqual([]);
+    const { issuer } = await startProvider('realm_access.roles');
+    expect((await personAfterSignIn(issuer, 'groups', 'van-hanh@h12')).roles).toEqual([]);
   });
 
   it('grants no role for groups the mapping does not name', async () => {
-    const issuer = (await startProvider('realm_access.roles')).issuer;
-    const signIn = createOpenIdPersonSignIn({
-      issuer,
-      ...client,
-      redirectUri,
-      postLogoutRedirectUri,
-      groupsClaim: 'realm_access.roles',
-      roleOfGroup: keycloakMapping,
-      allowHttpIssuer: true,
+    const { issuer } = await startProvider('realm_access.roles');
+    expect(await personAfterSignIn(issuer, 'realm_access.roles', 'ke-toan@h12')).toMatchObject({
+      subject: 'ke-toan@h12',
+      roles: [],
     });
-    const { url, transaction } = await signIn.begin();
-    const person = await signIn.finish(await signInAtProvider(url, 'ke-toan@h12'), transaction);
-    expect(person).toMatchObject({ subject: 'ke-toan@h12', roles: [] });
   });
 });
 
 describe('the sign-out address at the issuer', () => {
   it("names the console's signed-out page with the standard parameter, or the one configured (Cognito's logout_uri)", async () => {
-    const issuer = (await startProvider('groups')).issuer;
-    const options = {
-      issuer,
-      ...client,
-      redirectUri,
-      postLogoutRedirectUri,
-      groupsClaim: 'groups',
-      roleOfGroup: keycloakMapping,
-      allowHttpIssuer: true,
-    };
-    const standard = new URL((await createOpenIdPersonSignIn(options).signOutUrl()) ?? '');
+    const { issuer } = await startProvider('groups');
+    const standard = new URL((await consoleSignIn(issuer, 'groups').signOutUrl()) ?? '');
     expect(standard.searchParams.get('post_logout_redirect_uri')).toBe(postLogoutRedirectUri);
     expect(standard.searchParams.get('client_id')).toBe(client.clientId);
-    const cognito = new URL(
-      (await createOpenIdPersonSignIn({
-        ...options,
-        postLogoutRedirectParameter: 'logout_uri',
-      }).signOutUrl()) ?? '',
-    );
+    const cognito = new URL((await consoleSignIn(issuer, 'groups', 'logout_uri').signOutUrl()) ?? '');
     expect(cognito.searchParams.get('logout_uri')).toBe(postLogoutRedirectUri);
     expect(cognito.searchParams.has('post_logout_redirect_uri')).toBe(false);
     expect(cognito.searchParams.get('client_id')).toBe(client.clientId);

@@ -10,6 +10,7 @@ import { createConsoleIdentity } from '../../../infra/aws/console-identity';
 import { readDeploymentConfig } from '../../../infra/aws/deployment-config';
 import { environment, type FunctionSpec, topology } from '../../../infra/topology';
 import {
+  consoleVariables,
   findResource,
   resourcesOfType,
   type SynthesizedGateway,
@@ -18,15 +19,6 @@ import {
 
 const prefix = 'lien-thong-demo-dev';
 const functions = topology.functions as readonly FunctionSpec[];
-const consoleVariables = [
-  environment.consoleIssuerUrl,
-  environment.consoleClientId,
-  environment.consoleClientSecretArn,
-  environment.consoleUrl,
-  environment.consoleGroupsClaim,
-  environment.consoleRoleOfGroup,
-  environment.consoleSignOutRedirectParameter,
-];
 
 /** A province's Keycloak, as the runbook configures it. */
 const keycloak = {

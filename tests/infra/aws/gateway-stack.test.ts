@@ -8,6 +8,7 @@ import { rateExpression } from '../../../infra/aws/gateway-schedules';
 import { filesBesideBundle, projectRoot } from '../../../infra/aws/lambda-bundling';
 import { environment, type FunctionSpec, queueUrlVariable, service, topology } from '../../../infra/topology';
 import {
+  consoleVariables,
   findResource,
   resourcesOfType,
   type SynthesizedGateway,
@@ -220,18 +221,7 @@ describe('functions', () => {
       'NODE_OPTIONS',
       ...(fn.access.tables?.length ? [environment.tableName] : []),
       ...(fn.access.readsSecrets ? [environment.secretsArn] : []),
-      ...(fn.access.servesConsole
-        ? [
-            environment.consoleIssuerUrl,
-            environment.consoleClientId,
-            environment.consoleClientSecretArn,
-            environment.consoleUrl,
-            environment.consoleGroupsClaim,
-            environment.consoleRoleOfGroup,
-            // The default stack's issuer is its Cognito user pool.
-            environment.consoleSignOutRedirectParameter,
-          ]
-        : []),
+      ...(fn.access.servesConsole ? consoleVariables : []),
       ...[...(fn.access.sendsTo ?? []), ...(fn.access.consumes ?? []), ...(fn.access.monitors ?? [])].map(
         queueUrlVariable,
       ),
