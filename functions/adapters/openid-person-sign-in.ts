@@ -1,5 +1,5 @@
 import * as oidc from 'openid-client';
-import { type ConsoleRole, rolesOfGroups } from '../core/console-roles';
+import { type ConsoleRole, groupsInClaims, rolesOfGroups } from '../core/console-roles';
 import { GatewayError } from '../core/gateway-error';
 import type { PersonSignIn } from '../ports/person-sign-in';
 
@@ -12,7 +12,13 @@ export interface OpenIdSignInOptions {
   readonly redirectUri: string;
   /** Where the issuer sends the browser after signing out (registered there too). */
   readonly postLogoutRedirectUri: string;
-  /** The ID token claim holding the person's groups (`groups`, `cognito:groups`). */
+  /**
+   * The sign-out endpoint's parameter for that address: `post_logout_redirect_uri` (OpenID
+   * Connect RP-initiated logout) unless the issuer wants another; Cognito's `/logout`, which
+   * its discovery document names, takes `logout_uri` and answers an error page without it.
+   */
+  readonly postLogoutRedirectParameter?: string;
+  /** The ID token claim holding the person's groups (`groups`, `cognito:groups`, `realm_access.roles`). */
   readonly groupsClaim: string;
   readonly roleOfGroup: Readonly<Record<string, ConsoleRole>>;
   /** Only the local runtime's embedded issuer answers over plain http. */
@@ -85,11 +91,10 @@ export function createOpenIdPersonSignIn(options: OpenIdSignInOptions): PersonSi
         });
         const claims = tokens.claims();
         if (!claims) throw new Error('no ID token');
-        const groups = claims[options.groupsClaim];
         return {
           subject: claims.sub,
           name: typeof claims.name === 'string' ? claims.name : claims.sub,
-          roles: rolesOfGroups(Array.isArray(groups) ? groups.map(String) : [], options.roleOfGroup),
+          roles: rolesOfGroups(groupsInClaims(claims, options.groupsClaim), options.roleOfGroup),
         };
       } catch (error) {
         if (unreachable(error)) {
@@ -109,8 +114,9 @@ export function createOpenIdPersonSignIn(options: OpenIdSignInOptions): PersonSi
     async signOutUrl() {
       const config = await configuration();
       if (!config.serverMetadata().end_session_endpoint) return undefined;
-      return oidc.buildEndSessionUrl(config, { post_logout_redirect_uri: options.postLogoutRedirectUri })
-        .href;
+      return oidc.buildEndSessionUrl(config, {
+        [options.postLogoutRedirectParameter ?? 'post_logout_redirect_uri']: options.postLogoutRedirectUri,
+      }).href;
     },
   };
 }

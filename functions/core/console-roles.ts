@@ -14,6 +14,26 @@ export const sameNameRoles: Readonly<Record<string, ConsoleRole>> = {
   security: 'security',
 };
 
+/**
+ * The group names an ID token carries in `claim`: a top-level claim by its exact name
+ * (`groups`, Cognito's `cognito:groups`, a namespaced `https://…/roles`), otherwise a dotted
+ * path into nested claims (Keycloak's `realm_access.roles`). Anything but a list means none.
+ */
+export function groupsInClaims(claims: Readonly<Record<string, unknown>>, claim: string): string[] {
+  const found = Object.hasOwn(claims, claim)
+    ? claims[claim]
+    : claim
+        .split('.')
+        .reduce<unknown>(
+          (node, key) =>
+            node !== null && typeof node === 'object' && Object.hasOwn(node, key)
+              ? (node as Record<string, unknown>)[key]
+              : undefined,
+          claims,
+        );
+  return Array.isArray(found) ? found.filter((group): group is string => typeof group === 'string') : [];
+}
+
 /** The roles a person holds, from the groups the identity provider names, through a configured mapping. */
 export function rolesOfGroups(
   groups: readonly string[],

@@ -1,20 +1,10 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { channelQueues, environment, queueUrlVariable, service, topology } from '../../infra/topology';
-import { type ConsoleRole, consoleRoles, sameNameRoles } from '../core/console-roles';
 import { buildDependencies, type GatewayDependencies } from './build-dependencies';
+import { readConsoleRoleClaims } from './console-role-claims';
 import { parseNationalTransports } from './parse-national-transports';
 import { paymentPartnerProfile } from './payment-partner-profile';
 import type { GatewaySecrets } from './runtime-config';
-
-/** CONSOLE_ROLE_OF_GROUP: `{"<group>": "viewer" | "operator" | "security"}`; a typo stops the cold start. */
-function roleMappingOf(text: string): Record<string, ConsoleRole> {
-  const parsed: unknown = JSON.parse(text);
-  const entries = parsed && typeof parsed === 'object' ? Object.entries(parsed) : [];
-  if (entries.length === 0 || entries.some(([, role]) => !consoleRoles.includes(role))) {
-    throw new Error(`${environment.consoleRoleOfGroup} must map group names to ${consoleRoles.join(', ')}`);
-  }
-  return Object.fromEntries(entries) as Record<string, ConsoleRole>;
-}
 
 function required(name: string): string {
   const value = process.env[name];
@@ -35,23 +25,30 @@ function sessionAccountOf(secrets: GatewaySecrets) {
 
 /**
  * People's sign-in when the stack configured an issuer (its Cognito user pool or the province's
- * own): the issuer and client from the environment, the client secret from the gateway's secret.
+ * own): the issuer, client and role claims from the environment, the client secret from the
+ * one secret the stack lets this function read.
  */
-function consoleSignIn(secrets: GatewaySecrets) {
+async function consoleSignIn(secretsManager: SecretsManagerClient) {
   const issuer = process.env[environment.consoleIssuerUrl];
-  if (!issuer || !secrets.consoleClientSecret) return {};
+  if (!issuer) return {};
   const consoleUrl = required(environment.consoleUrl).replace(/\/$/, '');
-  const mapping = process.env[environment.consoleRoleOfGroup];
-  const roleOfGroup = mapping ? roleMappingOf(mapping) : sameNameRoles;
+  const { SecretString: clientSecret } = await secretsManager.send(
+    new GetSecretValueCommand({ SecretId: required(environment.consoleClientSecretArn) }),
+  );
+  if (!clientSecret) {
+    throw new Error(`the secret ${environment.consoleClientSecretArn} names has no text value`);
+  }
   return {
     console: {
       issuer,
       clientId: required(environment.consoleClientId),
-      clientSecret: secrets.consoleClientSecret,
+      clientSecret,
       redirectUri: `${consoleUrl}/callback`,
       postLogoutRedirectUri: `${consoleUrl}/login?notice=signed-out`,
-      groupsClaim: process.env[environment.consoleGroupsClaim] || 'groups',
-      roleOfGroup,
+      ...(process.env[environment.consoleSignOutRedirectParameter]
+        ? { postLogoutRedirectParameter: process.env[environment.consoleSignOutRedirectParameter] }
+        : {}),
+      ...readConsoleRoleClaims(process.env),
     },
   };
 }
@@ -62,7 +59,8 @@ let dependencies: Promise<GatewayDependencies> | undefined;
 export function loadAwsDependencies(): Promise<GatewayDependencies> {
   dependencies ??= (async () => {
     const region = required('AWS_REGION');
-    const secretValue = await new SecretsManagerClient({ region }).send(
+    const secretsManager = new SecretsManagerClient({ region });
+    const secretValue = await secretsManager.send(
       new GetSecretValueCommand({ SecretId: required(environment.secretsArn) }),
     );
     const secrets = JSON.parse(secretValue.SecretString ?? '{}') as GatewaySecrets;
@@ -129,7 +127,7 @@ export function loadAwsDependencies(): Promise<GatewayDependencies> {
       deadlines: topology.deadlines,
       driftCheck: topology.driftCheck,
       logLevel: process.env[environment.logLevel] ?? 'INFO',
-      ...consoleSignIn(secrets),
+      ...(await consoleSignIn(secretsManager)),
     });
   })();
   return dependencies;

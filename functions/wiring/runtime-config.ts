@@ -115,8 +115,6 @@ export interface GatewaySecrets {
   };
   /** The LGSP client, for provinces on the LGSP REST transport. */
   readonly nationalLgsp?: { readonly clientId: string; readonly clientSecret: string };
-  /** The console's client secret at the identity provider people sign in with. */
-  readonly consoleClientSecret?: string;
   /** Standard Webhooks secrets (whsec_…) the national portal signs its pushes with. */
   readonly nationalPushSecrets?: readonly string[];
 }

@@ -5,7 +5,7 @@ import type { GatewaySpec } from './gateway-stack';
  * List prices in USD, US East (N. Virginia), from each service's pricing page on
  * aws.amazon.com (…/lambda/pricing, …/api-gateway/pricing, …/sqs/pricing, …/dynamodb/pricing
  * on-demand after the November 2024 reduction, …/cloudwatch/pricing, …/xray/pricing,
- * …/secrets-manager/pricing, …/kms/pricing, …/eventbridge/pricing), as published in 2025.
+ * …/secrets-manager/pricing, …/kms/pricing, …/eventbridge/pricing, …/cognito/pricing), as published in 2025.
  * First paid tier, no free tier. Asia Pacific (Singapore), the region nearest Vietnam,
  * lists several of these higher: pass another table to price it.
  */
@@ -21,6 +21,8 @@ export const unitPrices = {
   xRayTraceRecorded: 5.0 / 1e6,
   schedulerInvocation: 1.0 / 1e6,
   secretPerMonth: 0.4,
+  /** The console's user pool is on the Plus plan (threat protection), which has no free tier. */
+  cognitoPlusMonthlyActiveUser: 0.02,
   kmsKeyPerMonth: 1.0,
   alarmMetricPerMonth: 0.1,
   dashboardPerMonth: 3.0,
@@ -162,7 +164,13 @@ export function costPerMillionDossiers(
   ];
 }
 
-/** Costs the stack has every month, with or without traffic. */
+/** People of an IT centre who sign in to the console in a month (an assumption, like the dossier profile). */
+const consolePeoplePerMonth = 10;
+
+/**
+ * Costs the stack has every month, with or without traffic, with its default Cognito user pool
+ * (a province's own issuer instead saves the pool and the copy of its client secret).
+ */
 export function fixedMonthlyCost(
   spec: GatewaySpec = topology,
   profile = dossierProfile,
@@ -184,7 +192,13 @@ export function fixedMonthlyCost(
   const alarmMetrics = 2 * spec.deadLetterQueues.length + spec.queues.length + 2 * spec.functions.length + 5;
   return [
     line('KMS keys (data, alarm topic)', 2, 'key-month', prices.kmsKeyPerMonth),
-    line('Secrets Manager secret', 1, 'secret-month', prices.secretPerMonth),
+    line('Secrets Manager secrets (gateway, console client)', 2, 'secret-month', prices.secretPerMonth),
+    line(
+      'Cognito user pool, Plus plan (console people)',
+      consolePeoplePerMonth,
+      'monthly active user',
+      prices.cognitoPlusMonthlyActiveUser,
+    ),
     line('CloudWatch alarm metrics', alarmMetrics, 'alarm metric-month', prices.alarmMetricPerMonth),
     line('CloudWatch dashboard', 1, 'dashboard-month', prices.dashboardPerMonth),
     line('EventBridge Scheduler runs', runs, 'invocation', prices.schedulerInvocation),

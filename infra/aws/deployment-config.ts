@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import * as z from 'zod';
+import { parseRoleOfGroup } from '../../functions/wiring/console-role-claims';
 import { parseNationalTransports } from '../../functions/wiring/parse-national-transports';
 
 /**
@@ -70,6 +71,38 @@ const deploymentContextSchema = z.object({
   /** Receives the alarms by e-mail; other subscribers can be added to the topic later. */
   alarmEmail: z.email().optional(),
   logLevel: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
+  /**
+   * The province's own OpenID issuer for the console's people (e.g. Keycloak), with the
+   * console's client there and the Secrets Manager secret (name or ARN) whose text is that
+   * client's secret: all three, or none and the stack creates a Cognito user pool.
+   */
+  consoleIssuerUrl: z.url({ protocol: /^https$/ }).optional(),
+  consoleClientId: z.string().min(1).optional(),
+  consoleClientSecretId: z.string().min(1).optional(),
+  /** The KMS key of that secret, when it is not Secrets Manager's own `aws/secretsmanager`. */
+  consoleClientSecretKeyArn: z.string().startsWith('arn:').optional(),
+  /** The ID token claim with people's groups; default `cognito:groups` for the pool, `groups` otherwise. */
+  consoleGroupsClaim: z.string().min(1).optional(),
+  /**
+   * Groups to roles, as JSON (`{"lt-xem":"viewer","lt-van-hanh":"operator","lt-an-ninh":"security"}`);
+   * default the groups `viewer`, `operator`, `security`. The user pool gets one group per key.
+   */
+  consoleRoleOfGroup: z
+    .preprocess((value) => (typeof value === 'object' ? JSON.stringify(value) : value), z.string())
+    .optional()
+    .superRefine((text, context) => {
+      if (text === undefined) return;
+      try {
+        parseRoleOfGroup(text, 'consoleRoleOfGroup');
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: (error as Error).message });
+      }
+    }),
+  /** The prefix of the user pool's sign-in domain (`<prefix>.auth.<region>.amazoncognito.com`); default the resource prefix. */
+  consoleDomainPrefix: z
+    .string()
+    .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'lowercase letters, digits and hyphens')
+    .optional(),
   /** Steady-state requests per second and burst for the whole API (API Gateway stage throttling). */
   apiRateLimit: z.coerce.number().int().positive().default(50),
   apiBurstLimit: z.coerce.number().int().positive().default(100),
@@ -96,6 +129,12 @@ export function readDeploymentConfig(context: Record<string, unknown>): Deployme
   const config = parsed.data;
   if ((config.domainName === undefined) !== (config.certificateArn === undefined)) {
     throw new Error('invalid deployment context: domainName and certificateArn go together');
+  }
+  const external = [config.consoleIssuerUrl, config.consoleClientId, config.consoleClientSecretId];
+  if (external.some((value) => value !== undefined) && external.some((value) => value === undefined)) {
+    throw new Error(
+      'invalid deployment context: consoleIssuerUrl, consoleClientId and consoleClientSecretId go together (an external issuer), or none is given (a Cognito user pool)',
+    );
   }
   const lgspProvinces = Object.entries(parseNationalTransports(config.nationalTransports))
     .filter(([, transport]) => transport === 'lgsp')

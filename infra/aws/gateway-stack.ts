@@ -3,6 +3,7 @@ import { Key } from 'aws-cdk-lib/aws-kms';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
+import { CONSOLE_PATH } from '../../functions/http/console/console-env';
 import {
   type DeadLetterQueueSpec,
   environment,
@@ -13,6 +14,7 @@ import {
   type TableSpec,
   topology,
 } from '../topology';
+import { type ConsoleIdentity, createConsoleIdentity } from './console-identity';
 import type { DeploymentConfig } from './deployment-config';
 import { createGatewayAlarms, type GatewayAlarms } from './gateway-alarms';
 import { createGatewayApi, type GatewayApi } from './gateway-api';
@@ -38,6 +40,7 @@ export interface GatewayStack {
   readonly api: GatewayApi;
   readonly alarms: GatewayAlarms;
   readonly secret: Secret;
+  readonly consoleIdentity: ConsoleIdentity;
 }
 
 function lookup<T>(map: ReadonlyMap<string, T>, kind: string, name: string): T {
@@ -161,6 +164,22 @@ export function createGatewayStack(
   const tokenIssuer = config.tokenIssuer ?? api.url;
   for (const { fn } of functions.values()) fn.addEnvironment(environment.tokenIssuer, tokenIssuer);
 
+  // People's sign-in: the console's address is the API's, known once the API exists.
+  const consoleIdentity = createConsoleIdentity(stack, config, {
+    resourcePrefix: prefix,
+    domainPrefix: config.consoleDomainPrefix ?? prefix,
+    consoleUrl: `${api.url}${CONSOLE_PATH}`,
+    dataKey,
+    production: config.production,
+    removalPolicy,
+    logRetention,
+  });
+  for (const { spec: fnSpec, fn, role } of functions.values()) {
+    if (!fnSpec.access.servesConsole) continue;
+    for (const [name, value] of Object.entries(consoleIdentity.environment)) fn.addEnvironment(name, value);
+    for (const statement of consoleIdentity.statements) role.addToPrincipalPolicy(statement);
+  }
+
   createGatewaySchedules(stack, [...functions.values()], prefix);
 
   const functionList = [...functions.values()];
@@ -204,5 +223,16 @@ export function createGatewayStack(
       description: `Point a CNAME (or alias) for ${config.domainName} at this name`,
     });
   }
-  return { stack, queues, functions, api, alarms, secret };
+  if (consoleIdentity.userPool) {
+    const { pool, domain } = consoleIdentity.userPool;
+    new CfnOutput(stack, 'ConsoleUserPoolId', {
+      value: pool.userPoolId,
+      description: 'Create the console people here and add each to a group (docs/operator-runbook.md)',
+    });
+    new CfnOutput(stack, 'ConsoleSignInDomain', {
+      value: domain.baseUrl(),
+      description: 'Cognito managed sign-in pages the console sends people to',
+    });
+  }
+  return { stack, queues, functions, api, alarms, secret, consoleIdentity };
 }

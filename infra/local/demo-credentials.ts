@@ -23,12 +23,13 @@ export const demoClients: readonly {
 
 /**
  * The people of the embedded identity provider (DESIGN.md "Operators are people"), one per
- * role, all with the password below; their roles travel in the `groups` claim.
+ * role, all with the password below; each is in the groups the role mapping grants the role
+ * (CONSOLE_ROLE_OF_GROUP; by default the group of the role's name).
  */
 export const demoPeople = [
-  { subject: 'viewer@demo', name: 'Nguyễn Thị Xem', groups: ['viewer'] },
-  { subject: 'operator@demo', name: 'Trần Văn Vận Hành', groups: ['operator'] },
-  { subject: 'security@demo', name: 'Lê Thị An Ninh', groups: ['security'] },
+  { subject: 'viewer@demo', name: 'Nguyễn Thị Xem', role: 'viewer' },
+  { subject: 'operator@demo', name: 'Trần Văn Vận Hành', role: 'operator' },
+  { subject: 'security@demo', name: 'Lê Thị An Ninh', role: 'security' },
 ] as const;
 export const demoPersonPassword = 'demo';
 

@@ -30,6 +30,17 @@ export interface EmbeddedIdentityProvider {
 }
 
 /**
+ * The claims that carry `groups` at `claim`, as the console reads them (groupsInClaims): a
+ * dotted claim nests (`realm_access.roles` -> `{realm_access: {roles}}`, as Keycloak sends it).
+ */
+function groupClaims(claim: string, groups: readonly string[]): Record<string, unknown> {
+  return claim.split('.').reduceRight<unknown>((inner, key) => ({ [key]: inner }), [...groups]) as Record<
+    string,
+    unknown
+  >;
+}
+
+/**
  * Failures in a row after which an account's next attempt must wait, and how long: the wait
  * doubles with each further failure up to the cap, whatever address the attempts come from.
  */
@@ -153,7 +164,8 @@ function accountThrottle(now: () => number) {
 /**
  * The local runtime's OpenID provider (oidc-provider, a certified implementation): the demo
  * people sign in at its own form with a password, the console is its one client, with
- * authorization code + PKCE only; roles travel in the `groups` claim. It listens first (so the
+ * authorization code + PKCE only; groups travel in the claim the console reads them from
+ * (CONSOLE_GROUPS_CLAIM, `groups` by default). It listens first (so the
  * issuer's address is known to the gateway) and serves once the gateway's address is known.
  */
 export async function startEmbeddedIdentityProvider(options: {
@@ -161,6 +173,8 @@ export async function startEmbeddedIdentityProvider(options: {
   host: string;
   people: readonly LocalPerson[];
   password: string;
+  /** Where the ID token carries each person's groups: a claim name or a dotted path. */
+  groupsClaim: string;
   onAttempt?: (attempt: SignInAttempt) => Promise<unknown>;
   now?: () => number;
 }): Promise<EmbeddedIdentityProvider> {
@@ -194,8 +208,8 @@ export async function startEmbeddedIdentityProvider(options: {
       pkce: { required: () => true },
       adapter: memoryAdapter(),
       scopes: ['openid', 'profile'],
-      // Roles travel with the profile, as a `groups` claim (Keycloak's group mapper does the same).
-      claims: { openid: ['sub'], profile: ['name', 'groups'] },
+      // Groups travel with the profile, as Keycloak's group mapper sends them.
+      claims: { openid: ['sub'], profile: ['name', options.groupsClaim.split('.')[0] ?? ''] },
       // The console reads who signed in from the ID token alone.
       conformIdTokenClaims: false,
       async findAccount(_ctx: unknown, id: string) {
@@ -203,7 +217,11 @@ export async function startEmbeddedIdentityProvider(options: {
         if (!person) return undefined;
         return {
           accountId: id,
-          claims: async () => ({ sub: id, name: person.name, groups: [...person.groups] }),
+          claims: async () => ({
+            sub: id,
+            name: person.name,
+            ...groupClaims(options.groupsClaim, person.groups),
+          }),
         };
       },
       interactions: {

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { readConsoleRoleClaims } from '../../functions/wiring/console-role-claims';
 import { parseNationalTransports } from '../../functions/wiring/parse-national-transports';
 import { PROVINCE_WEBHOOK_PATH } from '../simulators/province-simulator';
 import {
@@ -41,6 +42,7 @@ const runtime = await startLocalRuntime({
     identityProvider: port('IDP_PORT', 3004),
   },
   dataDir,
+  consoleRoleClaims: readConsoleRoleClaims(process.env),
   logLevel: process.env.LOG_LEVEL ?? 'INFO',
   nationalTransports,
   external: {
@@ -81,7 +83,7 @@ const lines = [
   '',
   `Demo people for the console (local runtime only), password "${demoPersonPassword}":`,
   ...demoPeople.map(
-    (person) => `  ${person.subject.padEnd(16)} ${person.name.padEnd(20)} role ${person.groups.join(' ')}`,
+    (person) => `  ${person.subject.padEnd(16)} ${person.name.padEnd(20)} role ${person.role}`,
   ),
   '',
   'Demo API clients and partners (local runtime only):',

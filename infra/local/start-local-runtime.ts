@@ -4,7 +4,6 @@ import { gatewayTable } from '../../functions/adapters/dynamodb/gateway-table';
 import { createScheduleOperations } from '../../functions/application/run-schedule';
 import { sweepOutbox } from '../../functions/application/sweep-outbox';
 import { hashClientSecret } from '../../functions/core/client-secret';
-import { sameNameRoles } from '../../functions/core/console-roles';
 import { createDeadLetterRecorderHandler } from '../../functions/handlers/dead-letter-recorder';
 import { createDeadlineWatchHandler } from '../../functions/handlers/deadline-watch';
 import { createDriftCheckHandler } from '../../functions/handlers/drift-check';
@@ -17,6 +16,7 @@ import { recordScheduleRuns } from '../../functions/handlers/record-schedule-run
 import { createScheduleDefinitions } from '../../functions/handlers/schedule-definitions';
 import { type ApiDependencies, createHttpApp } from '../../functions/http';
 import { buildDependencies, type GatewayDependencies } from '../../functions/wiring/build-dependencies';
+import { type ConsoleRoleClaims, readConsoleRoleClaims } from '../../functions/wiring/console-role-claims';
 import { createLogger } from '../../functions/wiring/create-logger';
 import { paymentPartnerProfile } from '../../functions/wiring/payment-partner-profile';
 import type { NationalTransport, RuntimeConfig } from '../../functions/wiring/runtime-config';
@@ -77,6 +77,12 @@ export interface LocalRuntimeOptions {
     /** The embedded OpenID provider people sign in to the console with; a free port when absent. */
     identityProvider?: number;
   };
+  /**
+   * Where people's groups travel and which role each grants (CONSOLE_GROUPS_CLAIM,
+   * CONSOLE_ROLE_OF_GROUP): the embedded provider sends them there, the console reads them
+   * there; by default the `groups` claim with groups named as the roles.
+   */
+  readonly consoleRoleClaims?: ConsoleRoleClaims;
   /** Where DynamoDB data and local secrets persist; null keeps everything in memory. */
   readonly dataDir: string | null;
   readonly logLevel?: string;
@@ -211,10 +217,17 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     cleanups.push(() => closeServer(gateway.server));
     // Sign-in attempts at the provider's form land in the gateway's audit log once it exists.
     let audit: GatewayDependencies['audit'] | undefined;
+    const roleClaims = options.consoleRoleClaims ?? readConsoleRoleClaims({});
     const identityProvider = await startEmbeddedIdentityProvider({
       port: options.ports.identityProvider ?? 0,
       host: HOST,
-      people: demoPeople,
+      // Each demo person is in the groups the mapping grants their role.
+      people: demoPeople.map(({ subject, name, role }) => ({
+        subject,
+        name,
+        groups: Object.keys(roleClaims.roleOfGroup).filter((group) => roleClaims.roleOfGroup[group] === role),
+      })),
+      groupsClaim: roleClaims.groupsClaim,
       password: demoPersonPassword,
       onAttempt: async (attempt) =>
         audit?.record({
@@ -230,8 +243,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       ...demoConsoleClient,
       redirectUri: `${gateway.url}/admin/callback`,
       postLogoutRedirectUri: `${gateway.url}/admin/login?notice=signed-out`,
-      groupsClaim: 'groups',
-      roleOfGroup: sameNameRoles,
+      ...roleClaims,
       allowHttpIssuer: true,
     };
     identityProvider.serve({ ...demoConsoleClient, ...consoleSignIn });

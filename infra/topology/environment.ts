@@ -13,8 +13,12 @@ export const environment = {
   /** People's sign-in to the console (OpenID Connect): the issuer, the console's client, its address. */
   consoleIssuerUrl: 'CONSOLE_ISSUER_URL',
   consoleClientId: 'CONSOLE_CLIENT_ID',
+  /** The Secrets Manager secret whose value is the console client's secret, as plain text. */
+  consoleClientSecretArn: 'CONSOLE_CLIENT_SECRET_ARN',
   consoleUrl: 'CONSOLE_URL',
-  /** The ID token claim with the person's groups (default `groups`; Cognito: `cognito:groups`). */
+  /** The issuer's sign-out parameter for the console's signed-out page, when not `post_logout_redirect_uri` (Cognito: `logout_uri`). */
+  consoleSignOutRedirectParameter: 'CONSOLE_SIGN_OUT_REDIRECT_PARAMETER',
+  /** The ID token claim with the person's groups (default `groups`; Cognito: `cognito:groups`; a dotted path reaches nested claims). */
   consoleGroupsClaim: 'CONSOLE_GROUPS_CLAIM',
   /** JSON object mapping the issuer's group names to roles (default: same names). */
   consoleRoleOfGroup: 'CONSOLE_ROLE_OF_GROUP',

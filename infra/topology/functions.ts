@@ -54,6 +54,7 @@ export const functions = [
     trigger: { kind: 'http' },
     access: {
       ...tableAndSecret,
+      servesConsole: true,
       // Provincial messages go to the national queue, national pushes to the provincial one;
       // admin replays go to either.
       sendsTo: bothQueues,

@@ -52,6 +52,11 @@ export interface FunctionAccess {
   readonly monitors?: readonly string[];
   /** Reads the gateway secret (signing keys, national portal account) at cold start. */
   readonly readsSecrets?: boolean;
+  /**
+   * Serves the console: gets the people's sign-in settings (CONSOLE_*) and may read the one
+   * secret holding the console client's secret at the identity provider.
+   */
+  readonly servesConsole?: true;
 }
 
 interface FunctionBase {

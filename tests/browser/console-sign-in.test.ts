@@ -74,6 +74,16 @@ describe.runIf(chromiumAvailable)('console sign-in through the identity provider
     const operator = await personIn('operator@demo');
     await operator.page.goto(`${runtime.urls.gateway}/admin/failed/${parked.messageId}`);
     expect(await operator.page.locator('pre.json').innerText()).not.toContain('001203004567');
+    // Replaying with an edited payload is the security officer's: the operator is refused it.
+    const edited = await operator.page.request.post(
+      `${runtime.urls.gateway}/admin/failed/${parked.messageId}/replay`,
+      {
+        form: { csrf: await csrfOf(operator.page), payload: '{"edited":true}' },
+        headers: { origin: runtime.urls.gateway },
+      },
+    );
+    expect(edited.status()).toBe(403);
+    expect((await runtime.deps.store.getFailedMessage(parked.messageId))?.status).toBe('parked');
     await operator.context.close();
 
     const security = await personIn('security@demo');

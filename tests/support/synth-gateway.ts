@@ -6,6 +6,7 @@ import type { DeploymentContext } from '../../infra/aws/deployment-config';
 import { createGatewayApp, type GatewayApp } from '../../infra/aws/gateway-app';
 import type { GatewaySpec } from '../../infra/aws/gateway-stack';
 import { projectRoot } from '../../infra/aws/lambda-bundling';
+import { environment } from '../../infra/topology';
 
 export interface SynthOptions {
   readonly context?: DeploymentContext;
@@ -80,3 +81,17 @@ export function findResource(
   if (!found) throw new Error(`no ${type} in the template matches`);
   return { id: found[0], properties: found[1].Properties };
 }
+
+/**
+ * The variables the function serving the console gets from the default stack, whose issuer is
+ * its Cognito user pool (an external issuer's stack sets all but the sign-out parameter).
+ */
+export const consoleVariables = [
+  environment.consoleIssuerUrl,
+  environment.consoleClientId,
+  environment.consoleClientSecretArn,
+  environment.consoleUrl,
+  environment.consoleGroupsClaim,
+  environment.consoleRoleOfGroup,
+  environment.consoleSignOutRedirectParameter,
+];

@@ -57,7 +57,14 @@ function deployedEnvironment(functionName: string): Record<string, string> {
 async function coldStart(variables: Record<string, string>) {
   for (const [name, value] of Object.entries(variables)) vi.stubEnv(name, value);
   vi.stubEnv('AWS_REGION', 'ap-southeast-1');
-  secretsManager.on(GetSecretValueCommand).resolves({ SecretString: JSON.stringify(secrets) });
+  // Each secret answers only under its own name: the gateway's JSON, the console client's text.
+  secretsManager
+    .on(GetSecretValueCommand)
+    .rejects(new Error('ResourceNotFoundException'))
+    .on(GetSecretValueCommand, { SecretId: variables[environment.secretsArn] })
+    .resolves({ SecretString: JSON.stringify(secrets) })
+    .on(GetSecretValueCommand, { SecretId: variables[environment.consoleClientSecretArn] })
+    .resolves({ SecretString: 'cognito-client-secret' });
   // A fresh module: wiring/aws.ts keeps its dependencies for the life of the process.
   vi.resetModules();
   const { loadAwsDependencies } = await import('../../../functions/wiring/aws');
@@ -71,6 +78,10 @@ describe('the environment the stack gives each function', () => {
     expect(dependencies.tokens).toBeDefined();
     expect(secretsManager.commandCalls(GetSecretValueCommand)[0]?.args[0].input.SecretId).toBe(
       variables[environment.secretsArn],
+    );
+    // Only the function serving the console signs people in, at the issuer the stack made.
+    expect(dependencies.personSignIn?.issuer).toBe(
+      fn.access.servesConsole ? variables[environment.consoleIssuerUrl] : undefined,
     );
   });
 

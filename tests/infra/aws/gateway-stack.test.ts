@@ -8,6 +8,7 @@ import { rateExpression } from '../../../infra/aws/gateway-schedules';
 import { filesBesideBundle, projectRoot } from '../../../infra/aws/lambda-bundling';
 import { environment, type FunctionSpec, queueUrlVariable, service, topology } from '../../../infra/topology';
 import {
+  consoleVariables,
   findResource,
   resourcesOfType,
   type SynthesizedGateway,
@@ -220,6 +221,7 @@ describe('functions', () => {
       'NODE_OPTIONS',
       ...(fn.access.tables?.length ? [environment.tableName] : []),
       ...(fn.access.readsSecrets ? [environment.secretsArn] : []),
+      ...(fn.access.servesConsole ? consoleVariables : []),
       ...[...(fn.access.sendsTo ?? []), ...(fn.access.consumes ?? []), ...(fn.access.monitors ?? [])].map(
         queueUrlVariable,
       ),
@@ -393,9 +395,13 @@ describe('secrets', () => {
   });
 
   it('puts no secret value in the template, so a redeploy never overwrites what operators put', () => {
-    const [secret] = Object.values(resourcesOfType(synthesized.template, 'AWS::SecretsManager::Secret'));
-    expect(secret?.Properties.SecretString).toBeUndefined();
-    expect(secret?.Properties.GenerateSecretString).toEqual({});
+    const secret = findResource(
+      synthesized.template,
+      'AWS::SecretsManager::Secret',
+      (p) => p.Name === `${prefix}/gateway`,
+    ).properties;
+    expect(secret.SecretString).toBeUndefined();
+    expect(secret.GenerateSecretString).toEqual({});
   });
 });
 

@@ -53,6 +53,20 @@ describe('a production stage', () => {
     }
   });
 
+  it('keeps the user pool of the console people, protected from deletion, with the console on the custom domain', () => {
+    const pools = Object.values(resourcesOfType(synthesized.template, 'AWS::Cognito::UserPool'));
+    expect(pools).toHaveLength(1);
+    expect(pools[0]?.DeletionPolicy).toBe('Retain');
+    expect(pools[0]?.Properties.DeletionProtection).toBe('ACTIVE');
+    synthesized.template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      CallbackURLs: ['https://lienthong.h12.example.vn/admin/callback'],
+      LogoutURLs: ['https://lienthong.h12.example.vn/admin/login?notice=signed-out'],
+    });
+    synthesized.template.hasResourceProperties('AWS::Cognito::UserPoolDomain', {
+      Domain: 'lien-thong-h12-prod',
+    });
+  });
+
   it('keeps function logs for a year', () => {
     for (const fn of topology.functions) {
       synthesized.template.hasResourceProperties('AWS::Logs::LogGroup', {
