@@ -8,6 +8,7 @@ import type { Channel } from '../core/dossier-message';
 import type { AccessTokens } from '../ports/access-tokens';
 import type { AgencyNames } from '../ports/agency-names';
 import type { BusinessMetrics } from '../ports/business-metrics';
+import type { CatalogueStore } from '../ports/catalogue-store';
 import type { ClientRegistry } from '../ports/client-registry';
 import type { Clock } from '../ports/clock';
 import type { DossierStore } from '../ports/dossier-store';
@@ -56,6 +57,8 @@ export interface ApiDependencies extends AdminDependencies, ScorecardDependencie
   readonly agencyNames: AgencyNames;
   /** Drift check (issue 11): findings and run reports. */
   readonly drift: DriftRecords;
+  /** National catalogues pulled from the portal, versioned (issue 21). */
+  readonly catalogues: CatalogueStore;
   /** The scheduled functions, their last runs, and a run started now (issue 19). */
   readonly schedules: ScheduleOperations;
 }

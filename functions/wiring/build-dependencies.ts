@@ -8,8 +8,10 @@ import agencyRecodingFile from '../../config/agency-recoding.json' with { type: 
 import nationalReplyCodesFile from '../../config/national-reply-codes.json' with { type: 'json' };
 import { nationalReplyCodesFileSchema } from '../../contracts/national-portal';
 import { service } from '../../infra/topology';
+import { cacheCatalogueStore } from '../adapters/cached-catalogue-store';
 import { createConfiguredAgencyNames } from '../adapters/configured-agency-names';
 import { createDynamoDbAuditLog, createDynamoDbThroughputStats } from '../adapters/dynamodb-admin-records';
+import { createDynamoDbCatalogueStore } from '../adapters/dynamodb-catalogue-store';
 import { createDynamoDbClientRegistry } from '../adapters/dynamodb-client-registry';
 import { createDynamoDbDeadlineWatch } from '../adapters/dynamodb-deadline-watch';
 import { createDynamoDbDossierStore } from '../adapters/dynamodb-dossier-store';
@@ -52,6 +54,8 @@ import { loadWorkingCalendar } from './working-calendar';
 /** Local emulators accept any credentials; real AWS takes them from the Lambda role. */
 const EMULATOR_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 const PROVINCE_SYSTEMS_CACHE_SECONDS = 60;
+/** Every dossier is checked against the current catalogues; another function's new version shows within this. */
+const CATALOGUE_CACHE_SECONDS = 60;
 
 export type GatewayDependencies = Omit<ApiDependencies, 'remoteAddress' | 'schedules'> &
   AdminDependencies &
@@ -215,5 +219,9 @@ export async function buildDependencies(
     }),
     driftCheck: config.driftCheck,
     scheduleRuns: createDynamoDbScheduleRuns(documents, { tableName: config.tableName }),
+    catalogues: cacheCatalogueStore(
+      createDynamoDbCatalogueStore(documents, { tableName: config.tableName, newId: randomUUID }),
+      { maxAgeMs: CATALOGUE_CACHE_SECONDS * 1000 },
+    ),
   };
 }
