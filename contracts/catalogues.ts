@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { catalogueEntrySchema, catalogueKindSchema } from './national-catalogues';
+import { catalogueEntrySchema, catalogueKindSchema, catalogueKinds } from './national-catalogues';
 
 /**
  * National catalogues kept by the gateway (issue 21; DESIGN.md "National catalogues and code
@@ -87,3 +87,19 @@ export const catalogueSearchResultSchema = z
     items: z.array(catalogueEntrySchema),
   })
   .meta({ id: 'CatalogueSearchResult' });
+
+export const catalogueRefreshRequestSchema = z
+  .strictObject({
+    kinds: z
+      .array(catalogueKindSchema)
+      .min(1)
+      .max(catalogueKinds.length)
+      .refine((kinds) => new Set(kinds).size === kinds.length, 'Mỗi danh mục một lần / each catalogue once')
+      .optional()
+      .meta({ description: 'The catalogues to pull; all three when absent' }),
+  })
+  .meta({ id: 'CatalogueRefreshRequest' });
+
+export const catalogueVersionListSchema = z
+  .object({ items: z.array(catalogueVersionSummarySchema) })
+  .meta({ id: 'CatalogueVersionList' });

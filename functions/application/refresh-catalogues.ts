@@ -1,6 +1,8 @@
+import type { AuditActor } from '../../contracts/admin-api';
 import type { CatalogueRefreshReport, CatalogueRefreshResult } from '../../contracts/catalogues';
 import { type CatalogueEntry, type CatalogueKind, catalogueKinds } from '../../contracts/national-catalogues';
 import { catalogueChanges } from '../core/catalogue-matching';
+import type { AuditLog } from '../ports/audit-log';
 import type { CatalogueStore } from '../ports/catalogue-store';
 import type { Clock } from '../ports/clock';
 import type { Logger } from '../ports/logger';
@@ -34,6 +36,26 @@ export async function refreshCatalogues(
   // One at a time: the portal's share endpoint is the same one the drift check reads.
   for (const kind of kinds) results.push(await refreshOne(deps, kind));
   return { startedAt, finishedAt: deps.clock.now().toISOString(), results };
+}
+
+/** "Refresh now" by an administrator (POST /v1/admin/catalogue-refreshes): the same pulls, audited. */
+export async function refreshCataloguesNow(
+  deps: CatalogueRefreshDependencies & { readonly audit: AuditLog },
+  kinds: readonly CatalogueKind[],
+  actor: AuditActor,
+): Promise<CatalogueRefreshReport> {
+  const report = await refreshCatalogues(deps, kinds);
+  await deps.audit.record({
+    actor,
+    action: 'catalogue.refresh',
+    target: kinds.join(','),
+    after: report.results.map(({ kind, outcome, version }) => ({
+      kind,
+      outcome,
+      ...(version ? { version } : {}),
+    })),
+  });
+  return report;
 }
 
 async function refreshOne(
