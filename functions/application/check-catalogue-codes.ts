@@ -90,7 +90,8 @@ function unknownCode(
     {
       details: {
         code,
-        closest: closest.map(({ code: closestCode, name }) => ({ code: closestCode, name })),
+        // `entryName`, not `name`: problem answers mask every `name` as a person's (redact-personal-data.ts).
+        closest: closest.map((entry) => ({ code: entry.code, entryName: entry.name })),
       },
       fieldErrors: [
         {

@@ -72,9 +72,9 @@ describe('checking a dossier’s codes against the national catalogues', () => {
     expect(error.code).toBe('procedure.unknown');
     expect(error.details.code).toBe('1.999999');
     expect(error.details.closest).toEqual([
-      { code: '1.100007.000.00.00.H12', name: 'Đăng ký khai sinh (cấp xã)' },
-      { code: '1.010708.000.00.00.H12', name: 'Đăng ký khai sinh' },
-      { code: '1.100014.000.00.00.H12', name: 'Đăng ký khai tử' },
+      { code: '1.100007.000.00.00.H12', entryName: 'Đăng ký khai sinh (cấp xã)' },
+      { code: '1.010708.000.00.00.H12', entryName: 'Đăng ký khai sinh' },
+      { code: '1.100014.000.00.00.H12', entryName: 'Đăng ký khai tử' },
     ]);
     expect(error.fieldErrors.map((field) => field.path)).toEqual(['$.procedureCode']);
     await expect(check(dossier())).resolves.toBeUndefined();
@@ -86,7 +86,7 @@ describe('checking a dossier’s codes against the national catalogues', () => {
       dossier({ agencyCode: '000.00.77.H12', agencyName: 'Ủy ban phường Hoàn Kiếm' }),
     );
     expect(error.code).toBe('agency.unknown');
-    expect(error.details.closest).toEqual([{ code: '000.00.12.H12', name: 'UBND phường Hoàn Kiếm' }]);
+    expect(error.details.closest).toEqual([{ code: '000.00.12.H12', entryName: 'UBND phường Hoàn Kiếm' }]);
     expect(error.fieldErrors.map((field) => field.path)).toEqual(['$.agencyCode']);
 
     // aRecoding2025: 000.00.31.H13 -> 000.00.41.H12 from 2025-07-01; 000.00.10.H12 -> 000.00.11.H12 from 2026-01-01.
@@ -100,6 +100,6 @@ describe('checking a dossier’s codes against the national catalogues', () => {
   it('suggests the units of the same province when the dossier names none', async () => {
     await load('agencies', [...agencies, { code: '000.00.12.H56', name: 'UBND phường (H56)' }]);
     const error = await refusal(dossier({ agencyCode: '000.00.13.H56' }));
-    expect(error.details.closest).toEqual([{ code: '000.00.12.H56', name: 'UBND phường (H56)' }]);
+    expect(error.details.closest).toEqual([{ code: '000.00.12.H56', entryName: 'UBND phường (H56)' }]);
   });
 });
