@@ -9,6 +9,7 @@ import nationalReplyCodesFile from '../../config/national-reply-codes.json' with
 import { nationalReplyCodesFileSchema } from '../../contracts/national-portal';
 import { service } from '../../infra/topology';
 import { cacheCatalogueStore } from '../adapters/cached-catalogue-store';
+import { withCatalogueNames } from '../adapters/catalogue-names';
 import { createConfiguredAgencyNames } from '../adapters/configured-agency-names';
 import { createDynamoDbAuditLog, createDynamoDbThroughputStats } from '../adapters/dynamodb-admin-records';
 import { createDynamoDbCatalogueStore } from '../adapters/dynamodb-catalogue-store';
@@ -134,7 +135,14 @@ export async function buildDependencies(
   }
   // Bundled with the function (no fetch at run time); a bad edit stops the cold start here.
   const agencyRecoding = loadAgencyRecoding(agencyRecodingFile);
-  const agencyNames = createConfiguredAgencyNames(loadAgencyNames(agencyNamesFile), config.agencyNames ?? {});
+  const catalogues = cacheCatalogueStore(
+    createDynamoDbCatalogueStore(documents, { tableName: config.tableName, newId: randomUUID }),
+    { maxAgeMs: CATALOGUE_CACHE_SECONDS * 1000 },
+  );
+  const agencyNames = withCatalogueNames(
+    createConfiguredAgencyNames(loadAgencyNames(agencyNamesFile), config.agencyNames ?? {}),
+    catalogues,
+  );
   const rateLimiter = createInMemoryRateLimiter({ clock: systemClock });
   const tokens = guardAccessTokens(
     await createJoseAccessTokens(config.tokens),
@@ -219,9 +227,6 @@ export async function buildDependencies(
     }),
     driftCheck: config.driftCheck,
     scheduleRuns: createDynamoDbScheduleRuns(documents, { tableName: config.tableName }),
-    catalogues: cacheCatalogueStore(
-      createDynamoDbCatalogueStore(documents, { tableName: config.tableName, newId: randomUUID }),
-      { maxAgeMs: CATALOGUE_CACHE_SECONDS * 1000 },
-    ),
+    catalogues,
   };
 }

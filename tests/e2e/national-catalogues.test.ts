@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogueRefreshReport } from '../../contracts/catalogues';
 import { aDossier } from '../support/fixtures';
-import { callGateway, useTestRuntime } from '../support/test-runtime';
+import { received } from '../support/receiver';
+import { callGateway, eventually, useTestRuntime } from '../support/test-runtime';
 
 /**
  * Issue 21 end to end, through the local runtime and the national portal simulator: the gateway
@@ -63,6 +64,30 @@ describe('national catalogues through the local runtime', () => {
     );
     expect(unknownAgency.status).toBe(422);
     expect(((await unknownAgency.json()) as { code: string }).code).toBe('agency.unknown');
+  });
+
+  it('relays a dossier that sends no field and no unit name with the catalogue’s [OCPS createSyncDossierBodyRequest]', async () => {
+    const {
+      fieldCode: _code,
+      fieldName: _name,
+      agencyName: _unit,
+      ...bare
+    } = aDossier({
+      dossierCode: '000.00.13.H12-250314-0001',
+      agencyCode: '000.00.13.H12',
+    });
+    expect((await started.post('/v1/dossiers', bare)).status).toBe(202);
+    const record = await eventually(async () => {
+      const calls = await received<{ data?: Record<string, unknown>[] }>(started.runtime.urls.nationalPortal);
+      return calls.flatMap((call) => call.body.data ?? []).find((item) => item.MaHoSo === bare.dossierCode);
+    }, 30_000);
+    expect(record).toMatchObject({
+      MaTTHC: '1.010708.000.00.00.H12',
+      MaLinhVuc: 'G03-HT01',
+      TenLinhVuc: 'Hộ tịch',
+      // Not in config/agency-names.json: only the catalogue knows this unit.
+      DonViXuLy: 'Sở Xây dựng (demo H12)',
+    });
   });
 
   it('searches the catalogue by words without accents, and by the start of a code', async () => {
