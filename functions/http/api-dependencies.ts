@@ -53,7 +53,7 @@ export interface ApiDependencies extends AdminDependencies, ScorecardDependencie
   readonly throughput: ThroughputStats;
   /** Agency codes after the 2025 reorganisation (config/agency-recoding.json). */
   readonly agencyRecoding: AgencyRecoding;
-  /** Unit names for DonViXuLy (config/agency-names.json; the national catalogue later). */
+  /** Unit names for DonViXuLy and procedures' fields: the national catalogues, then config/agency-names.json. */
   readonly agencyNames: AgencyNames;
   /** Drift check (issue 11): findings and run reports. */
   readonly drift: DriftRecords;
