@@ -93,5 +93,3 @@ function sameEntry(left: CatalogueEntry, right: CatalogueEntry): boolean {
     left.level === right.level
   );
 }
-
-export const noChanges = (): CatalogueChanges => catalogueChanges([], []);

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { CatalogueEntry } from '../../../contracts/national-catalogues';
 import { withCatalogueNames } from '../../../functions/adapters/catalogue-names';
 import { createConfiguredAgencyNames } from '../../../functions/adapters/configured-agency-names';
 import { createInMemoryCatalogueStore } from '../../../functions/adapters/in-memory/catalogue-store';
 import { loadAgencyNames } from '../../../functions/core/agency-names';
-import { catalogueChanges } from '../../../functions/core/catalogue-matching';
+import { loadFirstVersion } from '../../support/catalogues';
 
 const configured = createConfiguredAgencyNames(
   loadAgencyNames({
@@ -16,18 +17,9 @@ const configured = createConfiguredAgencyNames(
   }),
 );
 
-async function loaded(kind: 'agencies' | 'procedures', items: { code: string; name: string }[]) {
+async function loaded(kind: 'agencies' | 'procedures', items: CatalogueEntry[]) {
   const catalogues = createInMemoryCatalogueStore();
-  const at = '2026-12-01T20:00:00.000Z';
-  await catalogues.saveVersion({
-    kind,
-    version: 1,
-    pulledAt: at,
-    checkedAt: at,
-    entries: items.length,
-    changes: catalogueChanges([], items),
-    items,
-  });
+  await loadFirstVersion(catalogues, kind, items);
   return catalogues;
 }
 
@@ -60,7 +52,7 @@ describe('names from the national catalogues, then the configured table', () => 
           fieldName: 'Hộ tịch',
         },
         { code: '1.100007', name: 'Thủ tục chưa có lĩnh vực' },
-      ] as { code: string; name: string }[]),
+      ]),
     );
     expect(await names.fieldOf?.('1.010708.000.00.00.H12')).toEqual({
       fieldCode: 'G03-HT01',

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createInMemoryCatalogueStore } from '../../../functions/adapters/in-memory/catalogue-store';
 import { type CodesToCheck, checkCatalogueCodes } from '../../../functions/application/check-catalogue-codes';
-import { catalogueChanges } from '../../../functions/core/catalogue-matching';
 import { type GatewayError, isGatewayError } from '../../../functions/core/gateway-error';
 import type { CatalogueStore } from '../../../functions/ports/catalogue-store';
+import { loadFirstVersion } from '../../support/catalogues';
 import { aRecoding2025 } from '../../support/fixtures';
 
 let catalogues: CatalogueStore;
@@ -20,18 +20,8 @@ const agencies = [
   { code: '000.00.11.H12', name: 'Sở Nội vụ' },
 ];
 
-async function load(kind: 'procedures' | 'agencies', items: { code: string; name: string }[]) {
-  const at = '2026-12-01T20:00:00.000Z';
-  await catalogues.saveVersion({
-    kind,
-    version: 1,
-    pulledAt: at,
-    checkedAt: at,
-    entries: items.length,
-    changes: catalogueChanges([], items),
-    items,
-  });
-}
+const load = (kind: 'procedures' | 'agencies', items: { code: string; name: string }[]) =>
+  loadFirstVersion(catalogues, kind, items);
 
 const dossier = (overrides: Partial<CodesToCheck> = {}): CodesToCheck => ({
   procedureCode: '1.010708.000.00.00.H12',
