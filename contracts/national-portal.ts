@@ -223,7 +223,7 @@ const looseScalar = z.union([z.string(), z.number(), z.boolean(), z.null()]).tra
   return text === '' ? undefined : text;
 });
 const optionalScalar = looseScalar.optional().transform((value) => value ?? undefined);
-const inboundText = (max = 4000) => optionalScalar.pipe(z.string().max(max).optional());
+export const inboundText = (max = 4000) => optionalScalar.pipe(z.string().max(max).optional());
 const inboundTimestamp = optionalScalar.pipe(nationalTimestampSchema.optional());
 const inboundEnum = <const T extends readonly [string, ...string[]]>(values: T) =>
   optionalScalar.pipe(z.enum(values).optional());
@@ -235,7 +235,7 @@ const inboundFlag = optionalScalar.pipe(
     .optional(),
 );
 /** An array that may arrive as null or "" when empty. */
-const inboundList = <T extends z.ZodType>(item: T) =>
+export const inboundList = <T extends z.ZodType>(item: T) =>
   z
     .union([z.array(item), z.null(), blank])
     .optional()
@@ -411,6 +411,8 @@ export const lgspDefaultPaths = {
   updateProgress: 'dvcqg/tiendo/capnhat',
   /** TraCuuHoSo: body {mahoso}, the key the session transport uses [OCPS searchDossier]. */
   lookupDossier: 'dvcqg/hoso/tracuu',
+  /** The catalogues: body {service: "LayDanhSachTTHC" | "LayDanhMucCoQuan" | "LayDanhMucLinhVuc"}. */
+  catalogue: 'dvcqg/danhmuc',
 } as const;
 
 export type LgspPaths = { readonly [operation in keyof typeof lgspDefaultPaths]: string };

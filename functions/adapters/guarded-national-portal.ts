@@ -9,6 +9,7 @@ export function guardNationalPortal(portal: NationalPortal, guard: EndpointGuard
     updateProgress: (agencyCode, rows) => guard.run(() => portal.updateProgress(agencyCode, rows)),
     lookupDossier: (agencyCode, dossierCode) =>
       guard.run(() => portal.lookupDossier(agencyCode, dossierCode)),
+    listCatalogue: (kind) => guard.run(() => portal.listCatalogue(kind)),
     ping: () => portal.ping(),
   };
 }

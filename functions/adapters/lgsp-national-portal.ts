@@ -1,3 +1,4 @@
+import { catalogueServices } from '../../contracts/national-catalogues';
 import {
   LGSP_AGENCY_HEADER,
   type LgspPaths,
@@ -10,6 +11,7 @@ import {
 } from '../../contracts/national-portal';
 import { GatewayError } from '../core/gateway-error';
 import type { NationalAcknowledgement, NationalPortal } from '../ports/national-portal';
+import { readCatalogueResult } from './national-catalogue-result';
 import { readLookupResult } from './national-lookup-result';
 import { defaultRejectedCodes, isAlreadyExists, raiseNationalError } from './raise-national-error';
 import { retryAfterSeconds } from './retry-after-seconds';
@@ -189,6 +191,7 @@ export function createLgspNationalPortal(options: LgspNationalPortalOptions): Na
 
   async function call(path: string, agencyCode: string, body: unknown): Promise<LgspReply> {
     // A token can be revoked or expire early at any time; one renewal per call bounds the retry.
+    const unit = options.madonvi ?? agencyCode;
     for (let round = 0; round < 2; round += 1) {
       const token = usesToken ? await accessToken() : undefined;
       const response = await send(urlOf(path), {
@@ -196,7 +199,8 @@ export function createLgspNationalPortal(options: LgspNationalPortalOptions): Na
         headers: {
           'content-type': 'application/json',
           ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
-          ...(agencyHeader === false ? {} : { [agencyHeader]: options.madonvi ?? agencyCode }),
+          // A catalogue call names no dossier: without an account madonvi it has no unit to send.
+          ...(agencyHeader === false || unit === '' ? {} : { [agencyHeader]: unit }),
         },
         body: JSON.stringify(body),
       });
@@ -262,6 +266,12 @@ export function createLgspNationalPortal(options: LgspNationalPortalOptions): Na
       if (reply.code === nationalErrorCodes.notFound) return undefined;
       if (reply.code !== nationalErrorCodes.ok) raiseNationalError(reply.code, reply.message, rejectedCodes);
       return readLookupResult(reply.result, dossierCode);
+    },
+    async listCatalogue(kind) {
+      // No dossier is involved: the unit header carries the account's madonvi, or nothing.
+      const reply = await call(paths.catalogue, options.madonvi ?? '', { service: catalogueServices[kind] });
+      if (reply.code !== nationalErrorCodes.ok) raiseNationalError(reply.code, reply.message, rejectedCodes);
+      return readCatalogueResult(kind, reply.result);
     },
     async ping() {
       if (usesToken) await accessToken();

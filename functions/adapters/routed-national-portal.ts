@@ -29,6 +29,8 @@ export function createRoutedNationalPortal(options: RoutedNationalPortalOptions)
       portalFor(agencyCode).syncDossier(agencyCode, dossier, isUpdating),
     updateProgress: (agencyCode, rows) => portalFor(agencyCode).updateProgress(agencyCode, rows),
     lookupDossier: (agencyCode, dossierCode) => portalFor(agencyCode).lookupDossier(agencyCode, dossierCode),
+    // The catalogues are the portal's, one for every province: the fallback transport reads them.
+    listCatalogue: (kind) => options.fallback.listCatalogue(kind),
     async ping() {
       // Health reports one national-portal dependency: it is up only when every transport is.
       await Promise.all(everyPortal.map((portal) => portal.ping()));

@@ -1,3 +1,4 @@
+import { catalogueServices } from '../../contracts/national-catalogues';
 import {
   isUpdatingValue,
   NATIONAL_PROGRESS_CHUNK,
@@ -10,6 +11,7 @@ import {
 } from '../../contracts/national-portal';
 import { GatewayError } from '../core/gateway-error';
 import type { NationalAcknowledgement, NationalPortal } from '../ports/national-portal';
+import { readCatalogueResult } from './national-catalogue-result';
 import { readLookupResult } from './national-lookup-result';
 import { defaultRejectedCodes, isAlreadyExists, raiseNationalError } from './raise-national-error';
 import { retryAfterSeconds } from './retry-after-seconds';
@@ -178,6 +180,12 @@ export function createSessionNationalPortal(options: SessionNationalPortalOption
       const reply = await callService(lookupEndpoint, { service: 'TraCuuHoSo', mahoso: dossierCode });
       if (reply.code !== nationalErrorCodes.ok) raiseNationalError(reply.code, reply.message, rejectedCodes);
       return readLookupResult(reply.result, dossierCode);
+    },
+    async listCatalogue(kind) {
+      // Catalogues are reads: the share endpoint [OCPS getSharingDictCollection].
+      const reply = await callService('share', { service: catalogueServices[kind] });
+      if (reply.code !== nationalErrorCodes.ok) raiseNationalError(reply.code, reply.message, rejectedCodes);
+      return readCatalogueResult(kind, reply.result);
     },
     async ping() {
       await login();

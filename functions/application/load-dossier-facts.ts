@@ -129,8 +129,11 @@ export async function loadNationalRecord(
   const laterChanges = statusMessages
     .filter((message) => message.sequence > version.sequence)
     .flatMap((message) => changes.get(message.sequence) ?? []);
-  const dossier = currentDossierOf(versionParsed.data, laterChanges, at.status);
-  const agencyName = dossier.agencyName ? undefined : await deps.agencyNames.nameOf(dossier.agencyCode);
+  const current = currentDossierOf(versionParsed.data, laterChanges, at.status);
+  const agencyName = current.agencyName ? undefined : await deps.agencyNames.nameOf(current.agencyCode);
+  // MaLinhVuc and TenLinhVuc from the national catalogue when the province sends no field.
+  const field = current.fieldCode ? undefined : await deps.agencyNames.fieldOf?.(current.procedureCode);
+  const dossier = field ? { ...current, ...field } : current;
   return {
     dossier,
     context: {

@@ -42,6 +42,8 @@ export type GatewayErrorCode =
   | 'reconciliation.fileInvalid'
   | 'agency.retired'
   | 'agency.nameUnknown'
+  | 'procedure.unknown'
+  | 'agency.unknown'
   | 'config.invalid'
   | 'driftFinding.notFound'
   | 'driftFinding.notOpen';

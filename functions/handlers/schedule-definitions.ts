@@ -1,6 +1,7 @@
 import type { ScheduleDefinition } from '../application/run-schedule';
 import type { GatewayDependencies } from '../wiring/build-dependencies';
 import { type ScheduleName, scheduleSpecs } from '../wiring/schedule-specs';
+import { createCatalogueRefreshHandler } from './catalogue-refresh';
 import { createDeadlineWatchHandler } from './deadline-watch';
 import { createDriftCheckHandler } from './drift-check';
 import { createOutboxSweeperHandler } from './outbox-sweeper';
@@ -15,6 +16,7 @@ export function createScheduleDefinitions(deps: GatewayDependencies): ScheduleDe
     'payment-reconciliation': createPaymentReconciliationHandler(deps),
     'deadline-watch': createDeadlineWatchHandler(deps),
     'drift-check': createDriftCheckHandler(deps),
+    'catalogue-refresh': createCatalogueRefreshHandler(deps),
   };
   return scheduleSpecs.map((spec) => ({ ...spec, run: handlers[spec.name] }));
 }

@@ -8,6 +8,7 @@ import type { Channel } from '../core/dossier-message';
 import type { AccessTokens } from '../ports/access-tokens';
 import type { AgencyNames } from '../ports/agency-names';
 import type { BusinessMetrics } from '../ports/business-metrics';
+import type { CatalogueStore } from '../ports/catalogue-store';
 import type { ClientRegistry } from '../ports/client-registry';
 import type { Clock } from '../ports/clock';
 import type { DossierStore } from '../ports/dossier-store';
@@ -52,10 +53,12 @@ export interface ApiDependencies extends AdminDependencies, ScorecardDependencie
   readonly throughput: ThroughputStats;
   /** Agency codes after the 2025 reorganisation (config/agency-recoding.json). */
   readonly agencyRecoding: AgencyRecoding;
-  /** Unit names for DonViXuLy (config/agency-names.json; the national catalogue later). */
+  /** Unit names for DonViXuLy and procedures' fields: the national catalogues, then config/agency-names.json. */
   readonly agencyNames: AgencyNames;
   /** Drift check (issue 11): findings and run reports. */
   readonly drift: DriftRecords;
+  /** National catalogues pulled from the portal, versioned (issue 21). */
+  readonly catalogues: CatalogueStore;
   /** The scheduled functions, their last runs, and a run started now (issue 19). */
   readonly schedules: ScheduleOperations;
 }

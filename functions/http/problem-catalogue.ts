@@ -303,6 +303,22 @@ export const problemCatalogue: Readonly<Record<GatewayErrorCode, ProblemType>> =
       'The portal needs the processing unit’s name (DonViXuLy), not its code, and the gateway runs in strict mode. Send agencyName with the dossier, or ask an administrator to add the code’s name to the unit-name table.',
     ],
   },
+  'procedure.unknown': {
+    status: 422,
+    title: 'Cổng DVCQG không có thủ tục này / Procedure not in the national catalogue',
+    explanation: [
+      'Mã thủ tục hành chính (sau khi đổi theo bảng ánh xạ) không có trong danh mục thủ tục tải từ Cổng DVCQG; Cổng sẽ từ chối hồ sơ. Câu trả lời nêu các thủ tục có tên gần nhất: gửi lại với mã đúng, hoặc nhờ quản trị viên thêm ánh xạ từ mã địa phương.',
+      'The procedure code (after mapping) is not in the procedure catalogue pulled from the national portal, which would refuse the dossier. The answer names the procedures with the closest names: send the right code, or ask an administrator to map the local code.',
+    ],
+  },
+  'agency.unknown': {
+    status: 422,
+    title: 'Cổng DVCQG không có cơ quan này / Agency not in the national catalogue',
+    explanation: [
+      'Mã cơ quan (kể cả mã thay thế sau sắp xếp 2025) không có trong danh mục cơ quan tải từ Cổng DVCQG; Cổng sẽ từ chối hồ sơ. Câu trả lời nêu các cơ quan gần nhất.',
+      'The agency code (or its replacement after the 2025 re-coding) is not in the agency catalogue pulled from the national portal, which would refuse the dossier. The answer names the closest agencies.',
+    ],
+  },
   // Only at a cold start; a request never reaches a gateway whose configuration failed to load.
   'config.invalid': {
     status: 500,

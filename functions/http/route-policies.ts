@@ -121,6 +121,20 @@ export const routePolicies = {
     agency: 'any',
     role: 'operator',
   },
+  // National catalogues (issue 21): pulling is an operator's run, reading is everyone's.
+  'POST /v1/admin/catalogue-refreshes': {
+    access: 'bearer',
+    scopes: ['admin'],
+    agency: 'any',
+    role: 'operator',
+  },
+  'GET /v1/admin/catalogues/:kind': { access: 'bearer', scopes: ['admin'], agency: 'any', role: 'viewer' },
+  'GET /v1/admin/catalogues/:kind/versions': {
+    access: 'bearer',
+    scopes: ['admin'],
+    agency: 'any',
+    role: 'viewer',
+  },
   // API reference (issue 4)
   'GET /openapi.json': { access: 'public', why: 'the public contract, generated from the routes' },
   'GET /docs': { access: 'public', why: 'reference page for the public contract; its own CSP' },

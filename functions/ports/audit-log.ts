@@ -11,6 +11,7 @@ export const auditActions = [
   'console.signOut',
   'driftFinding.resync',
   'schedule.run',
+  'catalogue.refresh',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -1,3 +1,4 @@
+import type { CatalogueEntry, CatalogueKind } from '../../contracts/national-catalogues';
 import type {
   InboundNationalDossier,
   NationalDossier,
@@ -33,5 +34,15 @@ export interface NationalPortal {
    * when it holds none (an empty `result`) [OCPS hasSyncDossier].
    */
   lookupDossier(agencyCode: string, dossierCode: string): Promise<InboundNationalDossier | undefined>;
+  /**
+   * A whole national catalogue, from the share endpoint (DOMAIN.md): every row the gateway can
+   * read, and how many it could not (a partial answer is the caller's to judge, never guessed at).
+   */
+  listCatalogue(kind: CatalogueKind): Promise<NationalCatalogue>;
   ping(): Promise<void>;
+}
+
+export interface NationalCatalogue {
+  readonly entries: readonly CatalogueEntry[];
+  readonly unreadableRows: number;
 }

@@ -8,8 +8,11 @@ import agencyRecodingFile from '../../config/agency-recoding.json' with { type: 
 import nationalReplyCodesFile from '../../config/national-reply-codes.json' with { type: 'json' };
 import { nationalReplyCodesFileSchema } from '../../contracts/national-portal';
 import { service } from '../../infra/topology';
+import { cacheCatalogueStore } from '../adapters/cached-catalogue-store';
+import { withCatalogueNames } from '../adapters/catalogue-names';
 import { createConfiguredAgencyNames } from '../adapters/configured-agency-names';
 import { createDynamoDbAuditLog, createDynamoDbThroughputStats } from '../adapters/dynamodb-admin-records';
+import { createDynamoDbCatalogueStore } from '../adapters/dynamodb-catalogue-store';
 import { createDynamoDbClientRegistry } from '../adapters/dynamodb-client-registry';
 import { createDynamoDbDeadlineWatch } from '../adapters/dynamodb-deadline-watch';
 import { createDynamoDbDossierStore } from '../adapters/dynamodb-dossier-store';
@@ -52,6 +55,8 @@ import { loadWorkingCalendar } from './working-calendar';
 /** Local emulators accept any credentials; real AWS takes them from the Lambda role. */
 const EMULATOR_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 const PROVINCE_SYSTEMS_CACHE_SECONDS = 60;
+/** Every dossier is checked against the current catalogues; another function's new version shows within this. */
+const CATALOGUE_CACHE_SECONDS = 60;
 
 export type GatewayDependencies = Omit<ApiDependencies, 'remoteAddress' | 'schedules'> &
   AdminDependencies &
@@ -130,7 +135,14 @@ export async function buildDependencies(
   }
   // Bundled with the function (no fetch at run time); a bad edit stops the cold start here.
   const agencyRecoding = loadAgencyRecoding(agencyRecodingFile);
-  const agencyNames = createConfiguredAgencyNames(loadAgencyNames(agencyNamesFile), config.agencyNames ?? {});
+  const catalogues = cacheCatalogueStore(
+    createDynamoDbCatalogueStore(documents, { tableName: config.tableName, newId: randomUUID }),
+    { maxAgeMs: CATALOGUE_CACHE_SECONDS * 1000 },
+  );
+  const agencyNames = withCatalogueNames(
+    createConfiguredAgencyNames(loadAgencyNames(agencyNamesFile), config.agencyNames ?? {}),
+    catalogues,
+  );
   const rateLimiter = createInMemoryRateLimiter({ clock: systemClock });
   const tokens = guardAccessTokens(
     await createJoseAccessTokens(config.tokens),
@@ -215,5 +227,6 @@ export async function buildDependencies(
     }),
     driftCheck: config.driftCheck,
     scheduleRuns: createDynamoDbScheduleRuns(documents, { tableName: config.tableName }),
+    catalogues,
   };
 }

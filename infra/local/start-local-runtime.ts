@@ -4,6 +4,7 @@ import { gatewayTable } from '../../functions/adapters/dynamodb/gateway-table';
 import { createScheduleOperations } from '../../functions/application/run-schedule';
 import { sweepOutbox } from '../../functions/application/sweep-outbox';
 import { hashClientSecret } from '../../functions/core/client-secret';
+import { createCatalogueRefreshHandler } from '../../functions/handlers/catalogue-refresh';
 import { createDeadLetterRecorderHandler } from '../../functions/handlers/dead-letter-recorder';
 import { createDeadlineWatchHandler } from '../../functions/handlers/deadline-watch';
 import { createDriftCheckHandler } from '../../functions/handlers/drift-check';
@@ -167,6 +168,7 @@ function localHandlers(deps: GatewayDependencies) {
     ),
     'deadline-watch': recordScheduleRuns(deps, 'deadline-watch', createDeadlineWatchHandler(deps)),
     'drift-check': recordScheduleRuns(deps, 'drift-check', createDriftCheckHandler(deps)),
+    'catalogue-refresh': recordScheduleRuns(deps, 'catalogue-refresh', createCatalogueRefreshHandler(deps)),
   } satisfies Record<FunctionName, unknown>;
 }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import * as z from 'zod';
+import { catalogueChangeSchema, createCatalogueService } from './national-catalogue-service';
 import {
   isUpdatingSchema,
   lookupSchema,
@@ -49,6 +50,7 @@ const lgspSimulatorPaths = {
   update: '/dvcqg/hoso/capnhat',
   progress: '/dvcqg/tiendo/capnhat',
   lookup: '/dvcqg/hoso/tracuu',
+  catalogue: '/dvcqg/danhmuc',
 } as const;
 
 const DEFAULT_TOKEN_LIFETIME_SECONDS = 3600;
@@ -93,6 +95,7 @@ export function createNationalPortalSimulator(options: NationalPortalSimulatorOp
   const dossiers = new Map<string, PortalDossier>();
   const progress = new Map<string, PortalProgressRow[]>();
   const silentDrops = new Map<string, number>();
+  const catalogues = createCatalogueService();
   const kit = createSimulatorKit({
     ...(options.random ? { random: options.random } : {}),
     onReset: () => {
@@ -101,6 +104,7 @@ export function createNationalPortalSimulator(options: NationalPortalSimulatorOp
       dossiers.clear();
       progress.clear();
       silentDrops.clear();
+      catalogues.reset();
     },
   });
   const { app } = kit;
@@ -120,6 +124,13 @@ export function createNationalPortalSimulator(options: NationalPortalSimulatorOp
     if (parsed.data.count === 0) silentDrops.delete(parsed.data.MaHoSo);
     else silentDrops.set(parsed.data.MaHoSo, parsed.data.count);
     return c.json(Object.fromEntries(silentDrops));
+  });
+
+  app.post('/_sim/catalogue', async (c) => {
+    const parsed = catalogueChangeSchema.safeParse(await c.req.json().catch(() => undefined));
+    if (!parsed.success)
+      return c.json({ error: 'invalid catalogue change', issues: parsed.error.issues }, 400);
+    return c.json(catalogues.change(parsed.data));
   });
 
   const rejected: PortalReply = {
@@ -218,6 +229,9 @@ export function createNationalPortalSimulator(options: NationalPortalSimulatorOp
         const { found: _found, ...reply } = lookUp(call);
         return sessionReply(c, reply);
       }
+      // Catalogues are shared data: the share endpoint serves them [OCPS getSharingDictCollection].
+      const catalogue = path === paths.share ? catalogues.answer(service, call) : undefined;
+      if (catalogue) return sessionReply(c, catalogue);
       if (!writes || (service !== 'DongBoHoSoMC' && service !== 'CapNhatTienDoHoSoMC')) {
         return sessionReply(c, {
           error_code: portalCodes.wrongData,
@@ -317,7 +331,21 @@ export function createNationalPortalSimulator(options: NationalPortalSimulatorOp
     false,
   );
 
-  return { app, received: kit.received, dossiers, progress, paths };
+  lgspRoute(
+    lgspSimulatorPaths.catalogue,
+    (body) => {
+      const call = (body ?? {}) as Record<string, unknown>;
+      return (
+        catalogues.answer(call.service, call) ?? {
+          error_code: portalCodes.wrongData,
+          message: `Dịch vụ ${String(call.service)} không phải danh mục`,
+        }
+      );
+    },
+    false,
+  );
+
+  return { app, received: kit.received, dossiers, progress, paths, catalogues: catalogues.catalogues };
 }
 
 export type NationalPortalSimulator = ReturnType<typeof createNationalPortalSimulator>;

@@ -161,4 +161,20 @@ export const functions = [
       readsSecrets: true,
     },
   },
+  {
+    // National catalogues (issue 21): procedures, agencies and fields from the share endpoint, daily.
+    name: 'catalogue-refresh',
+    entry: 'functions/handlers/catalogue-refresh.ts',
+    ...worker,
+    // A few thousand procedures is a few MB to read, compare and write in chunks.
+    memoryMb: 512,
+    // Three pulls at the portal's timeout, plus the writes.
+    timeoutSeconds: 120,
+    trigger: { kind: 'schedule', everySeconds: 86_400 },
+    access: {
+      // Reads the current versions; writes a new one when the portal's list changed.
+      tables: [{ table: gatewayTable.name, mode: 'read-write' }],
+      readsSecrets: true,
+    },
+  },
 ] as const satisfies readonly FunctionSpec[];

@@ -203,9 +203,24 @@ export const itemKeys = {
     pk: 'SCORE_OPEN',
     sk: `${firstDay}#${dossierCode}`,
   }),
-  /** Read (never written) by the health check: a cheap Get that proves the table answers. */
+  /** Which version of a national catalogue is current (the last good pull). */
+  catalogueCurrent: (kind: string): TableKey => ({ pk: `CATALOGUE#${kind}`, sk: 'CURRENT' }),
+  /** A stored version of a catalogue: its summary, what changed, and which write holds its entries. */
+  catalogueVersion: (kind: string, version: number): TableKey => ({
+    pk: `CATALOGUE#${kind}`,
+    sk: `VERSION#${padded(version)}`,
+  }),
+  /**
+   * A chunk of a version's entries (an item holds at most 400 KB). The write id keeps two
+   * refreshes racing for one version number from writing over each other's chunks.
+   */
+  catalogueEntries: (kind: string, version: number, writeId: string, chunk: number): TableKey => ({
+    pk: `CATALOGUE#${kind}`,
+    sk: `ENTRIES#${padded(version)}#${writeId}#${String(chunk).padStart(4, '0')}`,
+  }),
   /** The last run of one schedule (one item each, replaced by each later-started run). */
   scheduleLastRun: (schedule: string): TableKey => ({ pk: 'SCHEDULES', sk: schedule }),
+  /** Read (never written) by the health check: a cheap Get that proves the table answers. */
   health: (): TableKey => ({ pk: 'HEALTH', sk: 'HEALTH' }),
 } as const;
 
@@ -292,6 +307,18 @@ export const accessPatterns = {
   driftFindings: { index: undefined, partition: 'DRIFT', sortPrefix: 'FINDING#' },
   /** Drift runs, newest first. */
   driftRuns: { index: undefined, partition: 'DRIFT', sortPrefix: 'RUN#' },
+  /** A catalogue's versions, newest first. */
+  catalogueVersions: {
+    index: undefined,
+    partition: (kind: string) => `CATALOGUE#${kind}`,
+    sortPrefix: 'VERSION#',
+  },
+  /** The entry chunks of one stored version, in order. */
+  catalogueEntriesOfVersion: {
+    index: undefined,
+    partition: (kind: string) => `CATALOGUE#${kind}`,
+    sortPrefix: (version: number, writeId: string) => `ENTRIES#${padded(version)}#${writeId}#`,
+  },
   /** The last run of every schedule, in one query. */
   scheduleLastRuns: { index: undefined, partition: 'SCHEDULES' },
   /** The final verdicts touching one month (the scorecard of any period in it reads only this). */

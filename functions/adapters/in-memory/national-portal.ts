@@ -1,3 +1,4 @@
+import type { CatalogueEntry, CatalogueKind } from '../../../contracts/national-catalogues';
 import {
   type InboundNationalDossier,
   inboundNationalDossierSchema,
@@ -17,7 +18,8 @@ type Call =
       readonly record: NationalDossier;
     }
   | { readonly kind: 'progress'; readonly agencyCode: string; readonly rows: readonly NationalProgressRow[] }
-  | { readonly kind: 'lookup'; readonly agencyCode: string; readonly dossierCode: string };
+  | { readonly kind: 'lookup'; readonly agencyCode: string; readonly dossierCode: string }
+  | { readonly kind: 'catalogue'; readonly catalogue: CatalogueKind };
 
 /** A call that reached the portal; `refusedWith` is the error_code it answered instead of taking it. */
 export type NationalCall = Call & { readonly refusedWith?: number };
@@ -36,6 +38,8 @@ export interface InMemoryNationalPortal extends NationalPortal {
   failNext(errorCode: number, on?: NationalCall['kind']): void;
   /** The next call of kind `on` is taken, but its answer never comes back (a timeout). */
   loseNextAnswer(on: NationalCall['kind']): void;
+  /** What the portal lists in each catalogue; `unreadableRows` rows it answers that no one can read. */
+  readonly catalogues: Record<CatalogueKind, { entries: CatalogueEntry[]; unreadableRows: number }>;
 }
 
 const ok: NationalAcknowledgement = {
@@ -55,6 +59,11 @@ export function createInMemoryNationalPortal(): InMemoryNationalPortal {
   const calls: NationalCall[] = [];
   const failures: { errorCode: number; on?: NationalCall['kind'] }[] = [];
   const lostAnswers: NationalCall['kind'][] = [];
+  const catalogues: InMemoryNationalPortal['catalogues'] = {
+    procedures: { entries: [], unreadableRows: 0 },
+    agencies: { entries: [], unreadableRows: 0 },
+    fields: { entries: [], unreadableRows: 0 },
+  };
   /** Records the call, then answers the failure it was told to, if one is due for this kind. */
   const reach = (call: Call) => {
     const due = failures.findIndex((failure) => failure.on === undefined || failure.on === call.kind);
@@ -77,6 +86,7 @@ export function createInMemoryNationalPortal(): InMemoryNationalPortal {
     records,
     rows,
     calls,
+    catalogues,
     failNext(errorCode, on) {
       failures.push({ errorCode, ...(on ? { on } : {}) });
     },
@@ -101,6 +111,11 @@ export function createInMemoryNationalPortal(): InMemoryNationalPortal {
       reach({ kind: 'lookup', agencyCode, dossierCode });
       const record = records.get(dossierCode);
       return answer('lookup', record && inboundNationalDossierSchema.parse(record));
+    },
+    async listCatalogue(catalogue) {
+      reach({ kind: 'catalogue', catalogue });
+      const { entries, unreadableRows } = catalogues[catalogue];
+      return answer('catalogue', { entries: [...entries], unreadableRows });
     },
     async ping() {},
   };

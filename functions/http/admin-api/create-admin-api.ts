@@ -1,6 +1,7 @@
 import type { ApiDependencies } from '../api-dependencies';
 import { createSubApp } from '../create-sub-app';
 import { registerAgencyCodeRoutes } from './agency-code-route';
+import { registerCatalogueRoutes } from './catalogue-routes';
 import { registerDriftCheckRoutes } from './drift-check-routes';
 import { registerOperationsRoutes } from './operations-routes';
 import { registerReconciliationRoutes } from './reconciliation-routes';
@@ -16,5 +17,6 @@ export function createAdminApi(deps: ApiDependencies) {
   registerDriftCheckRoutes(api, deps);
   registerScheduleRoutes(api, deps);
   registerScorecardRoutes(api, deps);
+  registerCatalogueRoutes(api, deps);
   return api;
 }

@@ -65,6 +65,7 @@ const auditActionWords: Words<AuditEntry['action']> = {
   'console.signOut': ['Đăng xuất', 'Signed out'],
   'driftFinding.resync': ['Đồng bộ lại hồ sơ sai lệch', 'Re-synced a drifted dossier'],
   'schedule.run': ['Chạy ngay một lịch chạy', 'Ran a schedule now'],
+  'catalogue.refresh': ['Cập nhật ngay danh mục quốc gia', 'Refreshed the national catalogues now'],
 };
 
 /** A drift finding's state, by its console label. */

@@ -8,10 +8,12 @@ import {
   statusChangeSchema,
 } from '../../../contracts/provincial-api';
 import { acceptMessage } from '../../application/accept-message';
+import { checkCatalogueCodes } from '../../application/check-catalogue-codes';
 import { getDossierView } from '../../application/get-dossier-view';
 import { agencyNameUnknown } from '../../core/agency-names';
 import { retiredAgencyRefusal } from '../../core/agency-recoding';
 import type { MessageSummary } from '../../core/dossier-message';
+import { vietnamDay } from '../../core/vietnam-time';
 import type { ApiDependencies } from '../api-dependencies';
 import type { AppEnv } from '../app-env';
 import { bodyRefusals, idempotencyKeyHeader, json, problems, tokenRefusals } from '../openapi-parts';
@@ -54,7 +56,7 @@ const submitDossierRoute = (deps: ApiDependencies) =>
         400: 'Invalid body; every field error listed',
         403: 'The client may not act for this agency',
         409: 'Key reused with another body, or a stale version',
-        422: 'Status change not allowed; a new dossier under an agency code retired on or before its MaHoSo date (the answer names the replacement); or, in strict mode, agency.nameUnknown: no agencyName and no known name for the code',
+        422: 'Status change not allowed; a new dossier under an agency code retired on or before its MaHoSo date (the answer names the replacement); procedure.unknown or agency.unknown: once the national catalogue has loaded, a code it does not list (the answer names the closest entries); or, in strict mode, agency.nameUnknown: no agencyName and no known name for the code',
       }),
     },
   });
@@ -131,6 +133,7 @@ export function registerDossierRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepende
     ) {
       throw agencyNameUnknown(dossier.agencyCode);
     }
+    await checkCatalogueCodes(deps, { ...dossier, day: vietnamDay(deps.clock.now()) });
     const idempotencyKey = c.req.valid('header')['idempotency-key'];
     const newDossierRefusal = retiredAgencyRefusal(
       deps.agencyRecoding,

@@ -71,6 +71,13 @@ describe('national portal routed by province', () => {
     expect(simulator.received[1]?.body).toMatchObject({ madonvi: '000.00.00.H56' });
   });
 
+  it('pulls the catalogues, which are the whole portal’s, through the fallback transport', async () => {
+    const { portal, calls } = connect(simulator);
+    const fields = await portal.listCatalogue('fields');
+    expect(calls).toEqual(['/login', '/share']);
+    expect(fields.entries.length).toBe(simulator.catalogues().fields.length);
+  });
+
   it('routes progress and look-ups by the same suffix', async () => {
     const { portal, calls } = connect(simulator);
     const g09 = aDossierOf('G09');

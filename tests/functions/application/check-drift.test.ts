@@ -47,6 +47,7 @@ function aPortal(): InMemoryPortal {
     },
     syncDossier: async () => ({ errorCode: 0, message: '', switchedToUpdate: false }),
     updateProgress: async () => ({ errorCode: 0, message: '', switchedToUpdate: false }),
+    listCatalogue: async () => ({ entries: [], unreadableRows: 0 }),
     ping: async () => undefined,
   };
   return portal;

@@ -122,6 +122,10 @@ const samples: Record<RouteKey, (agency: Agency) => Sample> = {
     json(`/v1/admin/drift-findings/${dossierCodeFor(agency)}/resync`, {}),
   'GET /v1/admin/schedules': () => get('/v1/admin/schedules'),
   'POST /v1/admin/schedules/:name/runs': () => json('/v1/admin/schedules/outbox-sweeper/runs', {}),
+  // Fields only: a loaded agency catalogue would refuse the other agency's dossiers of this matrix.
+  'POST /v1/admin/catalogue-refreshes': () => json('/v1/admin/catalogue-refreshes', { kinds: ['fields'] }),
+  'GET /v1/admin/catalogues/:kind': () => get('/v1/admin/catalogues/procedures?q=khai%20sinh'),
+  'GET /v1/admin/catalogues/:kind/versions': () => get('/v1/admin/catalogues/fields/versions'),
   'GET /openapi.json': () => get('/openapi.json'),
   'GET /docs': () => get('/docs'),
   'GET /docs/api-reference.js': () => get('/docs/api-reference.js'),
