@@ -260,18 +260,25 @@ describe('the payment callback', () => {
     expect(rows[0]).toContain('đã hết hạn');
   }, 30_000);
 
-  it('finishes the relay when the process died between the state change and the relay: by the next duplicate', async () => {
-    const { dossier, paymentId, reference } = await aPendingPayment();
+  /** Runs `act` while the store cannot take messages: the process dies after the state change. */
+  async function withCrashBeforeRelay<T>(act: () => Promise<T>): Promise<T> {
     const store = runtime.deps.store;
     const append = store.appendMessage;
     (store as { appendMessage: typeof append }).appendMessage = async () => {
       throw new Error('store unavailable (simulated crash before the relay)');
     };
     try {
-      expect((await payAtSimulator(runtime, reference)).sent.map((sent) => sent.reply.MaLoi)).toEqual(['00']);
+      return await act();
     } finally {
       (store as { appendMessage: typeof append }).appendMessage = append;
     }
+  }
+
+  it('finishes the relay when the process died between the state change and the relay: by the next duplicate', async () => {
+    const { dossier, paymentId, reference } = await aPendingPayment();
+    const store = runtime.deps.store;
+    const paid = await withCrashBeforeRelay(() => payAtSimulator(runtime, reference));
+    expect(paid.sent.map((sent) => sent.reply.MaLoi)).toEqual(['00']);
     expect(await runtime.deps.payments.getPayment(paymentId)).toMatchObject({
       state: 'paid',
       relayPending: true,
@@ -297,15 +304,7 @@ describe('the payment callback', () => {
   it('finishes an interrupted relay from the schedule when no duplicate comes', async () => {
     const { dossier, paymentId, reference } = await aPendingPayment();
     const store = runtime.deps.store;
-    const append = store.appendMessage;
-    (store as { appendMessage: typeof append }).appendMessage = async () => {
-      throw new Error('store unavailable (simulated crash before the relay)');
-    };
-    try {
-      await payAtSimulator(runtime, reference, 'failed');
-    } finally {
-      (store as { appendMessage: typeof append }).appendMessage = append;
-    }
+    await withCrashBeforeRelay(() => payAtSimulator(runtime, reference, 'failed'));
     expect(await store.listMessages('national', dossier.dossierCode)).toHaveLength(1);
 
     await runtime.runSchedule('payment-status-poller');
