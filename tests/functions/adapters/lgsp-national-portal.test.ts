@@ -55,6 +55,15 @@ function simulatorWith(options: Partial<NationalPortalSimulatorOptions> = {}) {
   });
 }
 
+/** A first sync with a new token, a second one refused, a new token, and that sync again. */
+const renewedOnceAfterRefusal = [
+  '/token',
+  '/dvcqg/hoso/dongbo',
+  '/dvcqg/hoso/dongbo',
+  '/token',
+  '/dvcqg/hoso/dongbo',
+];
+
 function setFaults(simulator: NationalPortalSimulator, faults: Record<string, unknown>) {
   return simulator.app.request('/_sim/faults', { method: 'POST', body: JSON.stringify(faults) });
 }
@@ -144,13 +153,7 @@ describe('LGSP REST national portal', () => {
       const acknowledgement = await portal.syncDossier(agency, toNationalDossier(aDossier()), false);
 
       expect(acknowledgement.errorCode).toBe(0);
-      expect(paths()).toEqual([
-        '/token',
-        '/dvcqg/hoso/dongbo',
-        '/dvcqg/hoso/dongbo',
-        '/token',
-        '/dvcqg/hoso/dongbo',
-      ]);
+      expect(paths()).toEqual(renewedOnceAfterRefusal);
       expect(simulator.received).toHaveLength(1);
     });
 
@@ -164,13 +167,7 @@ describe('LGSP REST national portal', () => {
       const acknowledgement = await portal.syncDossier(agency, toNationalDossier(aDossier()), false);
 
       expect(acknowledgement.errorCode).toBe(0);
-      expect(paths()).toEqual([
-        '/token',
-        '/dvcqg/hoso/dongbo',
-        '/dvcqg/hoso/dongbo',
-        '/token',
-        '/dvcqg/hoso/dongbo',
-      ]);
+      expect(paths()).toEqual(renewedOnceAfterRefusal);
       expect(simulator.received).toHaveLength(2);
     });
 
