@@ -79,6 +79,38 @@ export function createProgressItems(client: DynamoDBDocumentClient, options: Pro
   };
   const key = (channel: Channel, dossierCode: string) => itemKeys.deliveryProgress(dossierCode, channel);
 
+  /**
+   * One update of a dossier's progress item, only while `condition` holds (false when it did
+   * not); every one but `keepExpiry`'s pushes the item's expiry forward with what it sets.
+   */
+  function updateItem(
+    channel: Channel,
+    dossierCode: string,
+    change: {
+      readonly set?: readonly string[];
+      readonly remove?: readonly string[];
+      readonly condition?: string;
+      readonly values?: Record<string, unknown>;
+      readonly keepExpiry?: boolean;
+    },
+  ): Promise<boolean> {
+    const expiry = change.keepExpiry ? { clause: '', values: {} } : expirySet();
+    const set = change.set?.length ? `SET ${change.set.join(', ')}${expiry.clause}` : '';
+    const remove = change.remove?.length ? ` REMOVE ${change.remove.join(', ')}` : '';
+    const values = { ...change.values, ...expiry.values };
+    return writeIfCondition(() =>
+      client.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: key(channel, dossierCode),
+          UpdateExpression: `${set}${remove}`.trim(),
+          ...(change.condition ? { ConditionExpression: change.condition } : {}),
+          ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
+        }),
+      ),
+    );
+  }
+
   async function get(channel: Channel, dossierCode: string): Promise<DeliveryProgress> {
     const result = await client.send(
       new GetCommand({ TableName: tableName, Key: key(channel, dossierCode), ConsistentRead: true }),
@@ -135,18 +167,12 @@ export function createProgressItems(client: DynamoDBDocumentClient, options: Pro
       } else if (update.watchDeadline === null) {
         removes.push(deadlines.partitionAttribute, deadlines.sortAttribute);
       }
-      const expiry = expirySet();
-      return writeIfCondition(() =>
-        client.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: key(channel, dossierCode),
-            UpdateExpression: `SET ${sets.join(', ')}${expiry.clause} REMOVE ${removes.join(', ')}`,
-            ConditionExpression: follows(sequence),
-            ExpressionAttributeValues: { ...values, ...expiry.values },
-          }),
-        ),
-      );
+      return updateItem(channel, dossierCode, {
+        set: sets,
+        remove: removes,
+        condition: follows(sequence),
+        values,
+      });
     },
 
     /**
@@ -154,63 +180,36 @@ export function createProgressItems(client: DynamoDBDocumentClient, options: Pro
      * while `sequence` is still the next to deliver; false when progress has moved on.
      */
     async recordFirstStep(channel: Channel, dossierCode: string, sequence: number): Promise<boolean> {
-      const expiry = expirySet();
-      return writeIfCondition(() =>
-        client.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: key(channel, dossierCode),
-            UpdateExpression: `SET firstStepSequence = :sequence${expiry.clause}`,
-            ConditionExpression: follows(sequence),
-            ExpressionAttributeValues: { ':sequence': sequence, ':previous': sequence - 1, ...expiry.values },
-          }),
-        ),
-      );
+      return updateItem(channel, dossierCode, {
+        set: ['firstStepSequence = :sequence'],
+        condition: follows(sequence),
+        values: { ':sequence': sequence, ':previous': sequence - 1 },
+      });
     },
 
     /** The detail of the latest failed attempt, until a delivery clears it. */
     async recordError(channel: Channel, dossierCode: string, detail: string): Promise<void> {
-      const expiry = expirySet();
-      await client.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: key(channel, dossierCode),
-          UpdateExpression: `SET lastError = :error${expiry.clause}`,
-          ExpressionAttributeValues: { ':error': detail, ...expiry.values },
-        }),
-      );
+      await updateItem(channel, dossierCode, { set: ['lastError = :error'], values: { ':error': detail } });
     },
 
     /** Blocks the dossier behind `sequence`, unless an earlier parked message blocks it already. */
     async block(channel: Channel, dossierCode: string, sequence: number, error: string): Promise<void> {
-      const expiry = expirySet();
       // False: an earlier message of the dossier is parked already; this one waits behind it too.
-      await writeIfCondition(() =>
-        client.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: key(channel, dossierCode),
-            UpdateExpression: `SET parkedSequence = :sequence, lastError = :error${expiry.clause}`,
-            ConditionExpression: 'attribute_not_exists(parkedSequence) OR parkedSequence > :sequence',
-            ExpressionAttributeValues: { ':sequence': sequence, ':error': error, ...expiry.values },
-          }),
-        ),
-      );
+      await updateItem(channel, dossierCode, {
+        set: ['parkedSequence = :sequence', 'lastError = :error'],
+        condition: 'attribute_not_exists(parkedSequence) OR parkedSequence > :sequence',
+        values: { ':sequence': sequence, ':error': error },
+      });
     },
 
     /** Lifts the block if `sequence` is what blocks (another, earlier parked message keeps its block). */
     async unblock(channel: Channel, dossierCode: string, sequence: number): Promise<void> {
-      await writeIfCondition(() =>
-        client.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: key(channel, dossierCode),
-            UpdateExpression: 'REMOVE parkedSequence',
-            ConditionExpression: 'parkedSequence = :sequence',
-            ExpressionAttributeValues: { ':sequence': sequence },
-          }),
-        ),
-      );
+      await updateItem(channel, dossierCode, {
+        remove: ['parkedSequence'],
+        condition: 'parkedSequence = :sequence',
+        values: { ':sequence': sequence },
+        keepExpiry: true,
+      });
     },
 
     /**
@@ -218,17 +217,13 @@ export function createProgressItems(client: DynamoDBDocumentClient, options: Pro
      * it is the dossier's parked head (parked, and next in order).
      */
     skip(channel: Channel, dossierCode: string, sequence: number): Promise<boolean> {
-      return writeIfCondition(() =>
-        client.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: key(channel, dossierCode),
-            UpdateExpression: 'SET deliveredSequence = :sequence REMOVE parkedSequence',
-            ConditionExpression: follows(sequence, 'parkedSequence = :sequence AND '),
-            ExpressionAttributeValues: { ':sequence': sequence, ':previous': sequence - 1 },
-          }),
-        ),
-      );
+      return updateItem(channel, dossierCode, {
+        set: ['deliveredSequence = :sequence'],
+        remove: ['parkedSequence'],
+        condition: follows(sequence, 'parkedSequence = :sequence AND '),
+        values: { ':sequence': sequence, ':previous': sequence - 1 },
+        keepExpiry: true,
+      });
     },
 
     /**
@@ -292,19 +287,13 @@ export function createProgressItems(client: DynamoDBDocumentClient, options: Pro
     async recordNotice(dossierCode: string, threshold: DeadlineThreshold, dueAt: string): Promise<void> {
       const overdue = threshold === 'overdue';
       // False: the relay moved the promised date meanwhile; the new date starts its own notices.
-      await writeIfCondition(() =>
-        client.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: key('national', dossierCode),
-            UpdateExpression: overdue
-              ? `SET overdueNoticeFor = :dueAt REMOVE ${deadlines.partitionAttribute}, ${deadlines.sortAttribute}`
-              : 'SET dueSoonNoticeFor = :dueAt',
-            ConditionExpression: 'tracked.dueAt = :dueAt',
-            ExpressionAttributeValues: { ':dueAt': dueAt },
-          }),
-        ),
-      );
+      await updateItem('national', dossierCode, {
+        set: [overdue ? 'overdueNoticeFor = :dueAt' : 'dueSoonNoticeFor = :dueAt'],
+        remove: overdue ? [deadlines.partitionAttribute, deadlines.sortAttribute] : [],
+        condition: 'tracked.dueAt = :dueAt',
+        values: { ':dueAt': dueAt },
+        keepExpiry: true,
+      });
     },
   };
 }
