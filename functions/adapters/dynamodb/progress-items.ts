@@ -4,6 +4,7 @@ import { dossierStatusSchema } from '../../../contracts/dossier-status';
 import type { Channel, DeliveryProgress, ProgressUpdate } from '../../core/dossier-message';
 import type { TrackedFacts } from '../../core/dossier-tracking';
 import type { DeadlineThreshold, WatchedDossier } from '../../ports/deadline-watch';
+import { watchedDossierOf } from '../watched-dossier';
 import { writeIfCondition } from './conditional-write';
 import { accessPatterns, dossierCodeOf, itemKeys } from './gateway-table';
 import { parseItem } from './parse-item';
@@ -265,17 +266,8 @@ export function createProgressItems(client: DynamoDBDocumentClient, options: Pro
       const watched: WatchedDossier[] = [];
       for (const item of perShard.flat()) {
         const progress = parseItem(watchedSchema, item, 'watched progress');
-        const tracked = progress.tracked ?? {};
-        if (!tracked.dueAt || !tracked.agencyCode || !progress.nationalStatus) continue;
-        watched.push({
-          dossierCode: dossierCodeOf(progress.pk),
-          agencyCode: tracked.agencyCode,
-          dueAt: tracked.dueAt,
-          status: progress.nationalStatus,
-          tracked,
-          ...(progress.dueSoonNoticeFor ? { dueSoonNoticeFor: progress.dueSoonNoticeFor } : {}),
-          ...(progress.overdueNoticeFor ? { overdueNoticeFor: progress.overdueNoticeFor } : {}),
-        });
+        const entry = watchedDossierOf(dossierCodeOf(progress.pk), progress);
+        if (entry) watched.push(entry);
       }
       return watched;
     },
