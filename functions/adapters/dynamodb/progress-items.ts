@@ -7,15 +7,9 @@ import type { DeadlineThreshold, WatchedDossier } from '../../ports/deadline-wat
 import { watchedDossierOf } from '../watched-dossier';
 import { writeIfCondition } from './conditional-write';
 import { accessPatterns, dossierCodeOf, itemKeys } from './gateway-table';
+import type { DossierItemsOptions } from './message-items';
 import { parseItem } from './parse-item';
 import { expiryOf } from './retention';
-
-export interface ProgressItemsOptions {
-  readonly tableName: string;
-  readonly pendingShards: number;
-  readonly retentionSeconds?: number;
-  readonly now: () => Date;
-}
 
 /** Bounds one shard's read of the deadline list in a run; what is left waits for the next run. */
 const MAX_DEADLINE_PAGES = 20;
@@ -67,7 +61,7 @@ const follows = (sequence: number, rest = '') =>
  * deadlines and indicators track. A national item with a promised date to watch is on the
  * `deadlinesByShard` list.
  */
-export function createProgressItems(client: DynamoDBDocumentClient, options: ProgressItemsOptions) {
+export function createProgressItems(client: DynamoDBDocumentClient, options: DossierItemsOptions) {
   const { tableName } = options;
   const deadlines = accessPatterns.deadlinesByShard;
   /** Progress is pushed forward on every write, so it outlives the messages it describes. */
