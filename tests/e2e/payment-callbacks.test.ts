@@ -16,7 +16,7 @@ import {
   settle,
 } from '../support/payments';
 import { setFaults } from '../support/receiver';
-import { eventually, startTestRuntime, tokenFor } from '../support/test-runtime';
+import { eventuallySome, startTestRuntime, tokenFor } from '../support/test-runtime';
 
 const SECRET = 'demo-paygov-secret';
 const PAYER_ID = '001203004567';
@@ -225,12 +225,9 @@ describe('the payment callback', () => {
     await runtime.runSchedule('payment-status-poller');
 
     expect((await runtime.deps.payments.getPayment(paymentId))?.state).toBe('paid');
-    expect(
-      await eventually(async () => {
-        const events = await provincePaymentEvents(runtime, paymentId);
-        return events.length > 0 ? events : undefined;
-      }),
-    ).toEqual(['payment.succeeded:paid']);
+    expect(await eventuallySome(() => provincePaymentEvents(runtime, paymentId))).toEqual([
+      'payment.succeeded:paid',
+    ]);
     await runtime.runSchedule('payment-status-poller');
     await settle();
     expect(await provincePaymentEvents(runtime, paymentId)).toHaveLength(1);
@@ -247,16 +244,10 @@ describe('the payment callback', () => {
     await runtime.runSchedule('payment-status-poller');
 
     expect((await runtime.deps.payments.getPayment(paymentId))?.state).toBe('expired');
-    expect(
-      await eventually(async () => {
-        const events = await provincePaymentEvents(runtime, paymentId);
-        return events.length > 0 ? events : undefined;
-      }),
-    ).toEqual(['payment.failed:expired']);
-    const rows = await eventually(async () => {
-      const found = await nationalPaymentRows(runtime, reference);
-      return found.length > 0 ? found : undefined;
-    });
+    expect(await eventuallySome(() => provincePaymentEvents(runtime, paymentId))).toEqual([
+      'payment.failed:expired',
+    ]);
+    const rows = await eventuallySome(() => nationalPaymentRows(runtime, reference));
     expect(rows[0]).toContain('đã hết hạn');
   }, 30_000);
 
@@ -290,12 +281,9 @@ describe('the payment callback', () => {
       state: 'paid',
       relayPending: false,
     });
-    expect(
-      await eventually(async () => {
-        const events = await provincePaymentEvents(runtime, paymentId);
-        return events.length > 0 ? events : undefined;
-      }),
-    ).toEqual(['payment.succeeded:paid']);
+    expect(await eventuallySome(() => provincePaymentEvents(runtime, paymentId))).toEqual([
+      'payment.succeeded:paid',
+    ]);
     await payAtSimulator(runtime, reference);
     await settle();
     expect(await provincePaymentEvents(runtime, paymentId)).toHaveLength(1);
@@ -312,12 +300,9 @@ describe('the payment callback', () => {
     expect(
       (await store.listMessages('national', dossier.dossierCode)).map((message) => message.kind),
     ).toEqual(['dossier.sync', 'payment.progress']);
-    expect(
-      await eventually(async () => {
-        const events = await provincePaymentEvents(runtime, paymentId);
-        return events.length > 0 ? events : undefined;
-      }),
-    ).toEqual(['payment.failed:failed']);
+    expect(await eventuallySome(() => provincePaymentEvents(runtime, paymentId))).toEqual([
+      'payment.failed:failed',
+    ]);
   }, 30_000);
 });
 
