@@ -10,6 +10,8 @@ const under = (...folders) => `^(${folders.join('|')})(/|\\.tsx?$)`;
 /** An npm package, as resolved under node_modules. */
 const npm = (...names) => `^node_modules/(${names.join('|')})/`;
 const inner = ['contracts', 'functions/core', 'functions/ports'];
+/** The layers around them that wiring puts together and handlers start. */
+const outer = ['functions/application', 'functions/adapters', 'functions/http', 'functions/wiring'];
 
 /**
  * Each layer: the folder it is (`from`, a path pattern), the folders (`to`) and npm packages it
@@ -46,28 +48,13 @@ const layers = [
   },
   {
     from: 'functions/wiring/',
-    to: [
-      ...inner,
-      'functions/application',
-      'functions/adapters',
-      'functions/http',
-      'functions/wiring',
-      'infra/topology',
-      'config',
-    ],
+    to: [...inner, ...outer, 'infra/topology', 'config'],
     packages: ['@aws-sdk', '@aws-lambda-powertools', '@smithy'],
     builtins: true,
   },
   {
     from: 'functions/handlers/',
-    to: [
-      ...inner,
-      'functions/application',
-      'functions/adapters',
-      'functions/http',
-      'functions/wiring',
-      'functions/handlers',
-    ],
+    to: [...inner, ...outer, 'functions/handlers'],
     packages: ['hono', '@aws-lambda-powertools', '@types/aws-lambda', 'zod'],
     builtins: true,
   },

@@ -4,16 +4,16 @@ import {
   type LgspPaths,
   lgspDefaultPaths,
   lgspTokenReplySchema,
-  NATIONAL_PROGRESS_CHUNK,
   nationalErrorCodes,
   nationalErrorNumber,
   nationalReplySchema,
 } from '../../contracts/national-portal';
 import { GatewayError } from '../core/gateway-error';
-import type { NationalAcknowledgement, NationalPortal } from '../ports/national-portal';
+import type { NationalPortal } from '../ports/national-portal';
 import { readCatalogueResult } from './national-catalogue-result';
 import { readLookupResult } from './national-lookup-result';
-import { defaultRejectedCodes, isAlreadyExists, raiseNationalError } from './raise-national-error';
+import { nationalWrites, type PortalReply } from './national-writes';
+import { defaultRejectedCodes, raiseNationalError } from './raise-national-error';
 import { retryAfterSeconds } from './retry-after-seconds';
 
 /**
@@ -60,12 +60,6 @@ interface CachedToken {
   readonly value: string;
   /** Epoch milliseconds after which the token is renewed before use. */
   readonly renewAt: number;
-}
-
-interface LgspReply {
-  readonly code: number;
-  readonly message: string;
-  readonly result: unknown;
 }
 
 /** The RFC 6749 section 5.2 `error` of a refusal, when the body is one; only for the message. */
@@ -189,7 +183,7 @@ export function createLgspNationalPortal(options: LgspNationalPortalOptions): Na
 
   const usesToken = options.clientId !== undefined;
 
-  async function call(path: string, agencyCode: string, body: unknown): Promise<LgspReply> {
+  async function call(path: string, agencyCode: string, body: unknown): Promise<PortalReply> {
     // A token can be revoked or expire early at any time; one renewal per call bounds the retry.
     const unit = options.madonvi ?? agencyCode;
     for (let round = 0; round < 2; round += 1) {
@@ -226,40 +220,15 @@ export function createLgspNationalPortal(options: LgspNationalPortalOptions): Na
     throw new GatewayError('national.authentication', 'LGSP rejected a freshly issued token');
   }
 
-  const acknowledge = (reply: LgspReply, switchedToUpdate: boolean): NationalAcknowledgement => ({
-    errorCode: reply.code,
-    message: reply.message,
-    switchedToUpdate,
-  });
-
   return {
-    async syncDossier(agencyCode, dossier, isUpdating) {
-      const first = await call(isUpdating ? paths.updateDossier : paths.createDossier, agencyCode, [dossier]);
-      if (first.code === nationalErrorCodes.ok) return acknowledge(first, false);
-      // Like the session transport, the code alone decides: the wording of the "already exists"
-      // message varies, and an update of a dossier the portal lacks fails loudly on its own.
-      if (!isAlreadyExists(first.code) || isUpdating)
-        raiseNationalError(first.code, first.message, rejectedCodes);
-      const update = await call(paths.updateDossier, agencyCode, [dossier]);
-      if (update.code !== nationalErrorCodes.ok)
-        raiseNationalError(update.code, update.message, rejectedCodes);
-      return acknowledge(update, true);
-    },
-    async updateProgress(agencyCode, rows) {
-      let last: NationalAcknowledgement = {
-        errorCode: nationalErrorCodes.ok,
-        message: '',
-        switchedToUpdate: false,
-      };
-      for (let start = 0; start < rows.length; start += NATIONAL_PROGRESS_CHUNK) {
-        const chunk = rows.slice(start, start + NATIONAL_PROGRESS_CHUNK);
-        const reply = await call(paths.updateProgress, agencyCode, chunk);
-        if (reply.code !== nationalErrorCodes.ok)
-          raiseNationalError(reply.code, reply.message, rejectedCodes);
-        last = acknowledge(reply, false);
-      }
-      return last;
-    },
+    ...nationalWrites(
+      {
+        sync: (agencyCode, dossier, isUpdating) =>
+          call(isUpdating ? paths.updateDossier : paths.createDossier, agencyCode, [dossier]),
+        progress: (agencyCode, rows) => call(paths.updateProgress, agencyCode, rows),
+      },
+      rejectedCodes,
+    ),
     async lookupDossier(agencyCode, dossierCode) {
       const reply = await call(paths.lookupDossier, agencyCode, { mahoso: dossierCode });
       // A look-up asks "does the portal hold it?": 201 "not found" answers no, it rejects nothing.

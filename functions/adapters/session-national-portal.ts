@@ -1,7 +1,6 @@
 import { catalogueServices } from '../../contracts/national-catalogues';
 import {
   isUpdatingValue,
-  NATIONAL_PROGRESS_CHUNK,
   nationalErrorCodes,
   nationalErrorNumber,
   nationalLoginReplySchema,
@@ -10,10 +9,11 @@ import {
   sessionDefaultPaths,
 } from '../../contracts/national-portal';
 import { GatewayError } from '../core/gateway-error';
-import type { NationalAcknowledgement, NationalPortal } from '../ports/national-portal';
+import type { NationalPortal } from '../ports/national-portal';
 import { readCatalogueResult } from './national-catalogue-result';
 import { readLookupResult } from './national-lookup-result';
-import { defaultRejectedCodes, isAlreadyExists, raiseNationalError } from './raise-national-error';
+import { type NationalWriteCalls, nationalWrites, type PortalReply } from './national-writes';
+import { defaultRejectedCodes, raiseNationalError } from './raise-national-error';
 import { retryAfterSeconds } from './retry-after-seconds';
 
 /**
@@ -45,12 +45,6 @@ export interface SessionNationalPortalOptions {
 }
 
 type Endpoint = keyof SessionPaths;
-
-interface ServiceReply {
-  readonly code: number;
-  readonly message: string;
-  readonly result: unknown;
-}
 
 export function createSessionNationalPortal(options: SessionNationalPortalOptions): NationalPortal {
   const rejectedCodes = options.rejectedErrorCodes ?? defaultRejectedCodes;
@@ -118,7 +112,7 @@ export function createSessionNationalPortal(options: SessionNationalPortalOption
     return session;
   }
 
-  async function callService(endpoint: Endpoint, call: Record<string, unknown>): Promise<ServiceReply> {
+  async function callService(endpoint: Endpoint, call: Record<string, unknown>): Promise<PortalReply> {
     // A session can expire at any time; one fresh login per call is the bound on retrying.
     for (let round = 0; round < 2; round += 1) {
       const current = await login();
@@ -136,45 +130,19 @@ export function createSessionNationalPortal(options: SessionNationalPortalOption
     throw new GatewayError('national.authentication', 'national portal rejected a fresh session');
   }
 
-  const acknowledge = (reply: ServiceReply, switchedToUpdate: boolean): NationalAcknowledgement => ({
-    errorCode: reply.code,
-    message: reply.message,
-    switchedToUpdate,
-  });
-
-  const sync = (dossier: unknown, isUpdating: boolean) =>
-    callService('integration', {
-      service: 'DongBoHoSoMC',
-      isUpdating: isUpdatingValue(isUpdating),
-      data: [dossier],
-    });
+  const calls: NationalWriteCalls = {
+    sync: (_agencyCode, dossier, isUpdating) =>
+      callService('integration', {
+        service: 'DongBoHoSoMC',
+        isUpdating: isUpdatingValue(isUpdating),
+        data: [dossier],
+      }),
+    progress: (_agencyCode, rows) =>
+      callService('integration', { service: 'CapNhatTienDoHoSoMC', data: rows }),
+  };
 
   return {
-    async syncDossier(_agencyCode, dossier, isUpdating) {
-      const first = await sync(dossier, isUpdating);
-      if (first.code === nationalErrorCodes.ok) return acknowledge(first, false);
-      if (!isAlreadyExists(first.code) || isUpdating)
-        raiseNationalError(first.code, first.message, rejectedCodes);
-      const update = await sync(dossier, true);
-      if (update.code !== nationalErrorCodes.ok)
-        raiseNationalError(update.code, update.message, rejectedCodes);
-      return acknowledge(update, true);
-    },
-    async updateProgress(_agencyCode, rows) {
-      let last: NationalAcknowledgement = {
-        errorCode: nationalErrorCodes.ok,
-        message: '',
-        switchedToUpdate: false,
-      };
-      for (let start = 0; start < rows.length; start += NATIONAL_PROGRESS_CHUNK) {
-        const chunk = rows.slice(start, start + NATIONAL_PROGRESS_CHUNK);
-        const reply = await callService('integration', { service: 'CapNhatTienDoHoSoMC', data: chunk });
-        if (reply.code !== nationalErrorCodes.ok)
-          raiseNationalError(reply.code, reply.message, rejectedCodes);
-        last = acknowledge(reply, false);
-      }
-      return last;
-    },
+    ...nationalWrites(calls, rejectedCodes),
     async lookupDossier(_agencyCode, dossierCode) {
       // The lowercase key `mahoso` [OCPS searchDossier, TH GPLXService].
       const reply = await callService(lookupEndpoint, { service: 'TraCuuHoSo', mahoso: dossierCode });

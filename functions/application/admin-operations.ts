@@ -4,7 +4,7 @@ import { GatewayError } from '../core/gateway-error';
 import type { AuditLog } from '../ports/audit-log';
 import type { FailedMessageQuery } from '../ports/dossier-store';
 import type { QueueDepth, QueueMonitor } from '../ports/queue-monitor';
-import { discardFailedMessage, replayFailedMessage } from './manage-failed-messages';
+import { discardFailedMessage, type ReplayRequest, replayFailedMessage } from './manage-failed-messages';
 import type { RelayDependencies } from './relay-message';
 
 export interface AdminDependencies extends RelayDependencies {
@@ -125,7 +125,7 @@ export async function failedMessageDetail(
 export async function replayAsAdmin(
   deps: AdminDependencies,
   messageId: string,
-  options: { actor: AuditActor; editedPayload?: unknown },
+  options: ReplayRequest,
 ): Promise<FailedMessage> {
   const before = await failedMessageDetail(deps, messageId);
   const after = await replayFailedMessage(deps, messageId, options);

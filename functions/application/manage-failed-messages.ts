@@ -22,6 +22,12 @@ async function parkedMessage(deps: RelayDependencies, messageId: string): Promis
   return failed;
 }
 
+/** Who replays a parked message, and the payload it should carry instead, if edited. */
+export interface ReplayRequest {
+  readonly actor: AuditActor;
+  readonly editedPayload?: unknown;
+}
+
 /**
  * Sends a parked message again, optionally with an edited payload that must satisfy its
  * contract (the original is kept). It re-enters its dossier's order: later messages held
@@ -30,7 +36,7 @@ async function parkedMessage(deps: RelayDependencies, messageId: string): Promis
 export async function replayFailedMessage(
   deps: RelayDependencies,
   messageId: string,
-  options: { actor: AuditActor; editedPayload?: unknown },
+  options: ReplayRequest,
 ): Promise<FailedMessage> {
   const failed = await parkedMessage(deps, messageId);
   let edited: unknown;

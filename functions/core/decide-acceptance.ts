@@ -1,14 +1,12 @@
-import { checkTransition, type DossierStatus } from '../../contracts/dossier-status';
-import type { MessageKind, MessageSummary } from './dossier-message';
+import { checkTransition } from '../../contracts/dossier-status';
+import type { MessageSummary } from './dossier-message';
 import { GatewayError } from './gateway-error';
 
-export interface IncomingMessage {
-  readonly kind: MessageKind;
-  readonly idempotencyKey: string;
-  readonly naturalKey: string;
-  readonly requestHash: string;
-  readonly status: DossierStatus;
-  readonly version?: number;
+export interface IncomingMessage
+  extends Pick<
+    MessageSummary,
+    'kind' | 'idempotencyKey' | 'naturalKey' | 'requestHash' | 'status' | 'version'
+  > {
   /** A status change needs the dossier to exist already; a dossier creates it. */
   readonly requiresExistingDossier: boolean;
   /** The provincial side is held to the status machine; the national side is the authority on its own moves. */

@@ -1,4 +1,5 @@
 import type { DossierStatus } from '../../contracts/dossier-status';
+import type { PaymentSettings } from '../../functions/application/payment-dependencies';
 
 /** The shapes of the topology's parts; the values live beside this file, one module per concern. */
 
@@ -114,13 +115,8 @@ export interface RouteSpec {
   readonly function: string;
 }
 
-export interface PaymentsSpec {
-  readonly lifetimeSeconds: number;
-  readonly initiationTimeoutSeconds: number;
-  readonly queryAfterSeconds: number;
-  readonly queryEverySeconds: number;
-  readonly relayRecoveryAfterSeconds: number;
-  readonly callbackClockSkewSeconds: number;
+/** The payment timings the runtime's PaymentSettings take as they are, and the poller's sizes. */
+export interface PaymentsSpec extends Omit<PaymentSettings, 'partnerCode' | 'secrets'> {
   /** Partitions of the status poller's list (on the `pending` index, as PAYDUE#<n>). */
   readonly dueShards: number;
   /** Payments one poller run looks at. */

@@ -7,7 +7,7 @@ import { aDossier } from '../support/fixtures';
 import { aStatusChange } from '../support/national-fixtures';
 import { parkDuringOutage } from '../support/parked-message';
 import { nationalTimeline } from '../support/receiver';
-import { eventually, startTestRuntime, tokenFor } from '../support/test-runtime';
+import { eventually, eventuallySome, startTestRuntime, tokenFor } from '../support/test-runtime';
 
 if (!chromiumAvailable) {
   // Visible on purpose: CI installs Chromium (.ci/run), so only a bare developer machine skips.
@@ -169,10 +169,9 @@ describe.runIf(chromiumAvailable)('admin console in Chromium', () => {
         : undefined;
     });
     await shot(page, '05-replay-outcome');
-    const delivered = await eventually(async () => {
-      const timeline = await nationalTimeline(runtime.urls.nationalPortal, parked.dossierCode);
-      return timeline.length > 0 ? timeline : undefined;
-    });
+    const delivered = await eventuallySome(() =>
+      nationalTimeline(runtime.urls.nationalPortal, parked.dossierCode),
+    );
     expect(delivered).toEqual(['sync:2']);
 
     await page.getByRole('link', { name: 'Nhật ký thao tác' }).click();

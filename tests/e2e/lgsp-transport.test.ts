@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../infra/local/start-local-runtime';
 import { aDossier } from '../support/fixtures';
-import { callGateway, eventually, startTestRuntime, tokenFor } from '../support/test-runtime';
+import { callGateway, eventually, eventuallySome, startTestRuntime, tokenFor } from '../support/test-runtime';
 
 interface Received {
   path: string;
@@ -39,10 +39,7 @@ describe('a province configured for LGSP REST, end to end through the local runt
     const dossier = aDossier();
     expect((await postDossier(runtime, token, dossier)).status).toBe(202);
 
-    const [delivered, ...others] = await eventually(async () => {
-      const mine = await receivedFor(runtime, dossier.dossierCode);
-      return mine.length > 0 ? mine : undefined;
-    });
+    const [delivered, ...others] = await eventuallySome(() => receivedFor(runtime, dossier.dossierCode));
     expect(others).toEqual([]);
     expect(delivered?.path).toBe('/dvcqg/hoso/dongbo');
     expect(delivered?.headers.authorization).toMatch(/^Bearer \S+$/);

@@ -16,7 +16,7 @@ import {
   settle,
 } from '../support/payments';
 import { setFaults } from '../support/receiver';
-import { eventually, startTestRuntime, tokenFor } from '../support/test-runtime';
+import { eventuallySome, startTestRuntime, tokenFor } from '../support/test-runtime';
 
 const SECRET = 'demo-paygov-secret';
 const PAYER_ID = '001203004567';
@@ -225,12 +225,9 @@ describe('the payment callback', () => {
     await runtime.runSchedule('payment-status-poller');
 
     expect((await runtime.deps.payments.getPayment(paymentId))?.state).toBe('paid');
-    expect(
-      await eventually(async () => {
-        const events = await provincePaymentEvents(runtime, paymentId);
-        return events.length > 0 ? events : undefined;
-      }),
-    ).toEqual(['payment.succeeded:paid']);
+    expect(await eventuallySome(() => provincePaymentEvents(runtime, paymentId))).toEqual([
+      'payment.succeeded:paid',
+    ]);
     await runtime.runSchedule('payment-status-poller');
     await settle();
     expect(await provincePaymentEvents(runtime, paymentId)).toHaveLength(1);
@@ -247,31 +244,32 @@ describe('the payment callback', () => {
     await runtime.runSchedule('payment-status-poller');
 
     expect((await runtime.deps.payments.getPayment(paymentId))?.state).toBe('expired');
-    expect(
-      await eventually(async () => {
-        const events = await provincePaymentEvents(runtime, paymentId);
-        return events.length > 0 ? events : undefined;
-      }),
-    ).toEqual(['payment.failed:expired']);
-    const rows = await eventually(async () => {
-      const found = await nationalPaymentRows(runtime, reference);
-      return found.length > 0 ? found : undefined;
-    });
+    expect(await eventuallySome(() => provincePaymentEvents(runtime, paymentId))).toEqual([
+      'payment.failed:expired',
+    ]);
+    const rows = await eventuallySome(() => nationalPaymentRows(runtime, reference));
     expect(rows[0]).toContain('đã hết hạn');
   }, 30_000);
 
-  it('finishes the relay when the process died between the state change and the relay: by the next duplicate', async () => {
-    const { dossier, paymentId, reference } = await aPendingPayment();
+  /** Runs `act` while the store cannot take messages: the process dies after the state change. */
+  async function withCrashBeforeRelay<T>(act: () => Promise<T>): Promise<T> {
     const store = runtime.deps.store;
     const append = store.appendMessage;
     (store as { appendMessage: typeof append }).appendMessage = async () => {
       throw new Error('store unavailable (simulated crash before the relay)');
     };
     try {
-      expect((await payAtSimulator(runtime, reference)).sent.map((sent) => sent.reply.MaLoi)).toEqual(['00']);
+      return await act();
     } finally {
       (store as { appendMessage: typeof append }).appendMessage = append;
     }
+  }
+
+  it('finishes the relay when the process died between the state change and the relay: by the next duplicate', async () => {
+    const { dossier, paymentId, reference } = await aPendingPayment();
+    const store = runtime.deps.store;
+    const paid = await withCrashBeforeRelay(() => payAtSimulator(runtime, reference));
+    expect(paid.sent.map((sent) => sent.reply.MaLoi)).toEqual(['00']);
     expect(await runtime.deps.payments.getPayment(paymentId)).toMatchObject({
       state: 'paid',
       relayPending: true,
@@ -283,12 +281,9 @@ describe('the payment callback', () => {
       state: 'paid',
       relayPending: false,
     });
-    expect(
-      await eventually(async () => {
-        const events = await provincePaymentEvents(runtime, paymentId);
-        return events.length > 0 ? events : undefined;
-      }),
-    ).toEqual(['payment.succeeded:paid']);
+    expect(await eventuallySome(() => provincePaymentEvents(runtime, paymentId))).toEqual([
+      'payment.succeeded:paid',
+    ]);
     await payAtSimulator(runtime, reference);
     await settle();
     expect(await provincePaymentEvents(runtime, paymentId)).toHaveLength(1);
@@ -297,15 +292,7 @@ describe('the payment callback', () => {
   it('finishes an interrupted relay from the schedule when no duplicate comes', async () => {
     const { dossier, paymentId, reference } = await aPendingPayment();
     const store = runtime.deps.store;
-    const append = store.appendMessage;
-    (store as { appendMessage: typeof append }).appendMessage = async () => {
-      throw new Error('store unavailable (simulated crash before the relay)');
-    };
-    try {
-      await payAtSimulator(runtime, reference, 'failed');
-    } finally {
-      (store as { appendMessage: typeof append }).appendMessage = append;
-    }
+    await withCrashBeforeRelay(() => payAtSimulator(runtime, reference, 'failed'));
     expect(await store.listMessages('national', dossier.dossierCode)).toHaveLength(1);
 
     await runtime.runSchedule('payment-status-poller');
@@ -313,12 +300,9 @@ describe('the payment callback', () => {
     expect(
       (await store.listMessages('national', dossier.dossierCode)).map((message) => message.kind),
     ).toEqual(['dossier.sync', 'payment.progress']);
-    expect(
-      await eventually(async () => {
-        const events = await provincePaymentEvents(runtime, paymentId);
-        return events.length > 0 ? events : undefined;
-      }),
-    ).toEqual(['payment.failed:failed']);
+    expect(await eventuallySome(() => provincePaymentEvents(runtime, paymentId))).toEqual([
+      'payment.failed:failed',
+    ]);
   }, 30_000);
 });
 

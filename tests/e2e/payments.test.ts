@@ -15,7 +15,7 @@ import {
   settle,
 } from '../support/payments';
 import { setFaults } from '../support/receiver';
-import { eventually, startTestRuntime, tokenFor } from '../support/test-runtime';
+import { eventually, eventuallySome, startTestRuntime, tokenFor } from '../support/test-runtime';
 
 let runtime: LocalRuntime;
 let client: Client;
@@ -73,16 +73,10 @@ describe('payments end to end', () => {
     const paid = await payAtSimulator(runtime, reference);
     expect(paid.sent.map((sent) => sent.reply.MaLoi)).toEqual(['00']);
 
-    expect(
-      await eventually(async () => {
-        const events = await provincePaymentEvents(runtime, created.paymentId);
-        return events.length > 0 ? events : undefined;
-      }),
-    ).toEqual(['payment.succeeded:paid']);
-    const rows = await eventually(async () => {
-      const found = await nationalPaymentRows(runtime, reference);
-      return found.length > 0 ? found : undefined;
-    });
+    expect(await eventuallySome(() => provincePaymentEvents(runtime, created.paymentId))).toEqual([
+      'payment.succeeded:paid',
+    ]);
+    const rows = await eventuallySome(() => nationalPaymentRows(runtime, reference));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatch(/^2:Đã thanh toán trực tuyến 258\.000 ₫/);
 
@@ -140,12 +134,9 @@ describe('payments end to end', () => {
     expect(national.filter((message) => message.kind === 'payment.progress')).toHaveLength(1);
     const stored = await runtime.deps.payments.getPayment(created.paymentId);
     expect(stored).toMatchObject({ state: 'paid', relayPending: false });
-    expect(
-      await eventually(async () => {
-        const events = await provincePaymentEvents(runtime, created.paymentId);
-        return events.length > 0 ? events : undefined;
-      }),
-    ).toEqual(['payment.succeeded:paid']);
+    expect(await eventuallySome(() => provincePaymentEvents(runtime, created.paymentId))).toEqual([
+      'payment.succeeded:paid',
+    ]);
     await settle();
     expect(await provincePaymentEvents(runtime, created.paymentId)).toHaveLength(1);
     expect(await nationalPaymentRows(runtime, reference)).toHaveLength(1);

@@ -261,26 +261,31 @@ const code = <T extends string>(...values: T[]) => fc.constantFrom(...values);
 export const nationalDossier: fc.Arbitrary<PortalRecord> = agencyCode.chain((agency) =>
   fc
     .tuple(
-      fc.oneof(dossierCodeOf(agency), agencyCode.chain(dossierCodeOf)),
-      procedureCode,
-      fc.oneof(
-        textUpTo(500),
-        anyText(600).filter((text) => text.length > 0),
-      ),
-      code('1', '2', '3'),
-      fc.oneof(
-        textUpTo(200),
-        anyText(300).filter((text) => text.length > 0),
-      ),
-      code('1', '2', '3', '4'),
-      fc.oneof(
-        textUpTo(1000),
-        anyText(1000).filter((text) => text.length > 0),
-      ),
-      nationalTimestamp,
-      nationalTimestamp,
-      fc.oneof(code('1', '2', '3', '4', '5', '6', '7', '8', '9', '10'), fc.integer({ min: 1, max: 10 })),
-      code('0', '1'),
+      fc.record({
+        MaHoSo: fc.oneof(dossierCodeOf(agency), agencyCode.chain(dossierCodeOf)),
+        MaTTHC: procedureCode,
+        TenTTHC: fc.oneof(
+          textUpTo(500),
+          anyText(600).filter((text) => text.length > 0),
+        ),
+        KenhThucHien: code('1', '2', '3'),
+        ChuHoSo: fc.oneof(
+          textUpTo(200),
+          anyText(300).filter((text) => text.length > 0),
+        ),
+        LoaiDoiTuong: code('1', '2', '3', '4'),
+        TrichYeuHoSo: fc.oneof(
+          textUpTo(1000),
+          anyText(1000).filter((text) => text.length > 0),
+        ),
+        NgayTiepNhan: nationalTimestamp,
+        NgayHenTra: nationalTimestamp,
+        TrangThaiHoSo: fc.oneof(
+          code('1', '2', '3', '4', '5', '6', '7', '8', '9', '10'),
+          fc.integer({ min: 1, max: 10 }),
+        ),
+        HinhThuc: code('0', '1'),
+      }),
       fc.tuple(
         optional('DonViXuLy', fc.oneof(fc.constant(agency), textUpTo(300), fc.constant(''))),
         optional('NgayTra', fc.oneof(nationalTimestamp, fc.constant(''))),
@@ -335,38 +340,7 @@ export const nationalDossier: fc.Arbitrary<PortalRecord> = agencyCode.chain((age
         ),
       ),
     )
-    .map(
-      ([
-        MaHoSo,
-        MaTTHC,
-        TenTTHC,
-        KenhThucHien,
-        ChuHoSo,
-        LoaiDoiTuong,
-        TrichYeuHoSo,
-        NgayTiepNhan,
-        NgayHenTra,
-        TrangThaiHoSo,
-        HinhThuc,
-        rest,
-      ]) =>
-        Object.assign(
-          {
-            MaHoSo,
-            MaTTHC,
-            TenTTHC,
-            KenhThucHien,
-            ChuHoSo,
-            LoaiDoiTuong,
-            TrichYeuHoSo,
-            NgayTiepNhan,
-            NgayHenTra,
-            TrangThaiHoSo,
-            HinhThuc,
-          },
-          ...rest,
-        ) as PortalRecord,
-    ),
+    .map(([required, optionals]): PortalRecord => Object.assign({ ...required }, ...optionals)),
 );
 
 /** Any progress row the portal may push. */

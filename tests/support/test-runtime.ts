@@ -85,6 +85,14 @@ export async function eventually<T>(
   );
 }
 
+/** Polls `probe` until it lists something, and answers that list (see `eventually`). */
+export function eventuallySome<T>(probe: () => Promise<T[]>): Promise<T[]> {
+  return eventually(async () => {
+    const found = await probe();
+    return found.length > 0 ? found : undefined;
+  });
+}
+
 /** A JSON request to the gateway with a bearer token, as a client sends it. */
 export function callGateway(
   runtime: LocalRuntime,

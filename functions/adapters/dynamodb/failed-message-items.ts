@@ -6,6 +6,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
+import { failedMessageSchema } from '../../../contracts/admin-api';
 import type { FailedMessage } from '../../core/dossier-message';
 import type { FailedMessageQuery } from '../../ports/dossier-store';
 import { accessPatterns, itemKeys } from './gateway-table';
@@ -22,24 +23,18 @@ export interface FailedMessageItemsOptions {
 /** Bound on query pages when filters leave pages empty. */
 const MAX_PAGES = 1000;
 
-const failedMessageSchema = z.object({
-  messageId: z.string(),
-  queue: z.string(),
+/**
+ * The record as administrators see it (contracts/admin-api), with the store's channel and kind
+ * and the codes as stored.
+ */
+const failedItemSchema = failedMessageSchema.extend({
   channel: channelSchema,
   dossierCode: z.string(),
   agencyCode: z.string(),
-  sequence: z.number().int(),
   kind: messageKindSchema,
-  reason: z.enum(['rejected', 'exhausted']),
-  lastError: z.string(),
-  attempts: z.number().int(),
-  firstAttemptAt: z.string().optional(),
-  lastAttemptAt: z.string().optional(),
-  parkedAt: z.string(),
-  status: z.enum(['parked', 'replayed', 'discarded']),
 }) satisfies z.ZodType<FailedMessage>;
 
-const toFailed = (item: Record<string, unknown>) => parseItem(failedMessageSchema, item, 'failed message');
+const toFailed = (item: Record<string, unknown>) => parseItem(failedItemSchema, item, 'failed message');
 
 /**
  * Failed-message records: FAILED#<messageId> / FAILED, a parked message as administrators see

@@ -27,7 +27,8 @@ import { expiryOf } from './retention';
 /** A message as the relay and admin actions name it. */
 export type MessageRef = Pick<MessageSummary, 'channel' | 'dossierCode' | 'sequence'>;
 
-export interface MessageItemsOptions {
+/** What the message and progress item modules of one dossier store share. */
+export interface DossierItemsOptions {
   readonly tableName: string;
   readonly pendingShards: number;
   readonly retentionSeconds?: number;
@@ -108,7 +109,7 @@ const leavePending = 'REMOVE pendingShard, pendingSince';
  * `pendingByShard` list. Every change of a message's state is one update of its item, attempt
  * included, so a reader sees each change whole.
  */
-export function createMessageItems(client: DynamoDBDocumentClient, options: MessageItemsOptions) {
+export function createMessageItems(client: DynamoDBDocumentClient, options: DossierItemsOptions) {
   const { tableName } = options;
   const pending = accessPatterns.pendingByShard;
   const pendingEntry = (dossierCode: string, sequence: number, since: string) =>

@@ -4,17 +4,12 @@ import { dossierStatusSchema } from '../../../contracts/dossier-status';
 import type { Channel, DeliveryProgress, ProgressUpdate } from '../../core/dossier-message';
 import type { TrackedFacts } from '../../core/dossier-tracking';
 import type { DeadlineThreshold, WatchedDossier } from '../../ports/deadline-watch';
+import { watchedDossierOf } from '../watched-dossier';
 import { writeIfCondition } from './conditional-write';
 import { accessPatterns, dossierCodeOf, itemKeys } from './gateway-table';
+import type { DossierItemsOptions } from './message-items';
 import { parseItem } from './parse-item';
 import { expiryOf } from './retention';
-
-export interface ProgressItemsOptions {
-  readonly tableName: string;
-  readonly pendingShards: number;
-  readonly retentionSeconds?: number;
-  readonly now: () => Date;
-}
 
 /** Bounds one shard's read of the deadline list in a run; what is left waits for the next run. */
 const MAX_DEADLINE_PAGES = 20;
@@ -66,7 +61,7 @@ const follows = (sequence: number, rest = '') =>
  * deadlines and indicators track. A national item with a promised date to watch is on the
  * `deadlinesByShard` list.
  */
-export function createProgressItems(client: DynamoDBDocumentClient, options: ProgressItemsOptions) {
+export function createProgressItems(client: DynamoDBDocumentClient, options: DossierItemsOptions) {
   const { tableName } = options;
   const deadlines = accessPatterns.deadlinesByShard;
   /** Progress is pushed forward on every write, so it outlives the messages it describes. */
@@ -78,6 +73,38 @@ export function createProgressItems(client: DynamoDBDocumentClient, options: Pro
       : { clause: ', expiresAt = :expiresAt', values: { ':expiresAt': expiry.expiresAt } };
   };
   const key = (channel: Channel, dossierCode: string) => itemKeys.deliveryProgress(dossierCode, channel);
+
+  /**
+   * One update of a dossier's progress item, only while `condition` holds (false when it did
+   * not); every one but `keepExpiry`'s pushes the item's expiry forward with what it sets.
+   */
+  function updateItem(
+    channel: Channel,
+    dossierCode: string,
+    change: {
+      readonly set?: readonly string[];
+      readonly remove?: readonly string[];
+      readonly condition?: string;
+      readonly values?: Record<string, unknown>;
+      readonly keepExpiry?: boolean;
+    },
+  ): Promise<boolean> {
+    const expiry = change.keepExpiry ? { clause: '', values: {} } : expirySet();
+    const set = change.set?.length ? `SET ${change.set.join(', ')}${expiry.clause}` : '';
+    const remove = change.remove?.length ? ` REMOVE ${change.remove.join(', ')}` : '';
+    const values = { ...change.values, ...expiry.values };
+    return writeIfCondition(() =>
+      client.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: key(channel, dossierCode),
+          UpdateExpression: `${set}${remove}`.trim(),
+          ...(change.condition ? { ConditionExpression: change.condition } : {}),
+          ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
+        }),
+      ),
+    );
+  }
 
   async function get(channel: Channel, dossierCode: string): Promise<DeliveryProgress> {
     const result = await client.send(
@@ -135,18 +162,12 @@ export function createProgressItems(client: DynamoDBDocumentClient, options: Pro
       } else if (update.watchDeadline === null) {
         removes.push(deadlines.partitionAttribute, deadlines.sortAttribute);
       }
-      const expiry = expirySet();
-      return writeIfCondition(() =>
-        client.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: key(channel, dossierCode),
-            UpdateExpression: `SET ${sets.join(', ')}${expiry.clause} REMOVE ${removes.join(', ')}`,
-            ConditionExpression: follows(sequence),
-            ExpressionAttributeValues: { ...values, ...expiry.values },
-          }),
-        ),
-      );
+      return updateItem(channel, dossierCode, {
+        set: sets,
+        remove: removes,
+        condition: follows(sequence),
+        values,
+      });
     },
 
     /**
@@ -154,63 +175,36 @@ export function createProgressItems(client: DynamoDBDocumentClient, options: Pro
      * while `sequence` is still the next to deliver; false when progress has moved on.
      */
     async recordFirstStep(channel: Channel, dossierCode: string, sequence: number): Promise<boolean> {
-      const expiry = expirySet();
-      return writeIfCondition(() =>
-        client.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: key(channel, dossierCode),
-            UpdateExpression: `SET firstStepSequence = :sequence${expiry.clause}`,
-            ConditionExpression: follows(sequence),
-            ExpressionAttributeValues: { ':sequence': sequence, ':previous': sequence - 1, ...expiry.values },
-          }),
-        ),
-      );
+      return updateItem(channel, dossierCode, {
+        set: ['firstStepSequence = :sequence'],
+        condition: follows(sequence),
+        values: { ':sequence': sequence, ':previous': sequence - 1 },
+      });
     },
 
     /** The detail of the latest failed attempt, until a delivery clears it. */
     async recordError(channel: Channel, dossierCode: string, detail: string): Promise<void> {
-      const expiry = expirySet();
-      await client.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: key(channel, dossierCode),
-          UpdateExpression: `SET lastError = :error${expiry.clause}`,
-          ExpressionAttributeValues: { ':error': detail, ...expiry.values },
-        }),
-      );
+      await updateItem(channel, dossierCode, { set: ['lastError = :error'], values: { ':error': detail } });
     },
 
     /** Blocks the dossier behind `sequence`, unless an earlier parked message blocks it already. */
     async block(channel: Channel, dossierCode: string, sequence: number, error: string): Promise<void> {
-      const expiry = expirySet();
       // False: an earlier message of the dossier is parked already; this one waits behind it too.
-      await writeIfCondition(() =>
-        client.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: key(channel, dossierCode),
-            UpdateExpression: `SET parkedSequence = :sequence, lastError = :error${expiry.clause}`,
-            ConditionExpression: 'attribute_not_exists(parkedSequence) OR parkedSequence > :sequence',
-            ExpressionAttributeValues: { ':sequence': sequence, ':error': error, ...expiry.values },
-          }),
-        ),
-      );
+      await updateItem(channel, dossierCode, {
+        set: ['parkedSequence = :sequence', 'lastError = :error'],
+        condition: 'attribute_not_exists(parkedSequence) OR parkedSequence > :sequence',
+        values: { ':sequence': sequence, ':error': error },
+      });
     },
 
     /** Lifts the block if `sequence` is what blocks (another, earlier parked message keeps its block). */
     async unblock(channel: Channel, dossierCode: string, sequence: number): Promise<void> {
-      await writeIfCondition(() =>
-        client.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: key(channel, dossierCode),
-            UpdateExpression: 'REMOVE parkedSequence',
-            ConditionExpression: 'parkedSequence = :sequence',
-            ExpressionAttributeValues: { ':sequence': sequence },
-          }),
-        ),
-      );
+      await updateItem(channel, dossierCode, {
+        remove: ['parkedSequence'],
+        condition: 'parkedSequence = :sequence',
+        values: { ':sequence': sequence },
+        keepExpiry: true,
+      });
     },
 
     /**
@@ -218,17 +212,13 @@ export function createProgressItems(client: DynamoDBDocumentClient, options: Pro
      * it is the dossier's parked head (parked, and next in order).
      */
     skip(channel: Channel, dossierCode: string, sequence: number): Promise<boolean> {
-      return writeIfCondition(() =>
-        client.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: key(channel, dossierCode),
-            UpdateExpression: 'SET deliveredSequence = :sequence REMOVE parkedSequence',
-            ConditionExpression: follows(sequence, 'parkedSequence = :sequence AND '),
-            ExpressionAttributeValues: { ':sequence': sequence, ':previous': sequence - 1 },
-          }),
-        ),
-      );
+      return updateItem(channel, dossierCode, {
+        set: ['deliveredSequence = :sequence'],
+        remove: ['parkedSequence'],
+        condition: follows(sequence, 'parkedSequence = :sequence AND '),
+        values: { ':sequence': sequence, ':previous': sequence - 1 },
+        keepExpiry: true,
+      });
     },
 
     /**
@@ -270,17 +260,8 @@ export function createProgressItems(client: DynamoDBDocumentClient, options: Pro
       const watched: WatchedDossier[] = [];
       for (const item of perShard.flat()) {
         const progress = parseItem(watchedSchema, item, 'watched progress');
-        const tracked = progress.tracked ?? {};
-        if (!tracked.dueAt || !tracked.agencyCode || !progress.nationalStatus) continue;
-        watched.push({
-          dossierCode: dossierCodeOf(progress.pk),
-          agencyCode: tracked.agencyCode,
-          dueAt: tracked.dueAt,
-          status: progress.nationalStatus,
-          tracked,
-          ...(progress.dueSoonNoticeFor ? { dueSoonNoticeFor: progress.dueSoonNoticeFor } : {}),
-          ...(progress.overdueNoticeFor ? { overdueNoticeFor: progress.overdueNoticeFor } : {}),
-        });
+        const entry = watchedDossierOf(dossierCodeOf(progress.pk), progress);
+        if (entry) watched.push(entry);
       }
       return watched;
     },
@@ -292,19 +273,13 @@ export function createProgressItems(client: DynamoDBDocumentClient, options: Pro
     async recordNotice(dossierCode: string, threshold: DeadlineThreshold, dueAt: string): Promise<void> {
       const overdue = threshold === 'overdue';
       // False: the relay moved the promised date meanwhile; the new date starts its own notices.
-      await writeIfCondition(() =>
-        client.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: key('national', dossierCode),
-            UpdateExpression: overdue
-              ? `SET overdueNoticeFor = :dueAt REMOVE ${deadlines.partitionAttribute}, ${deadlines.sortAttribute}`
-              : 'SET dueSoonNoticeFor = :dueAt',
-            ConditionExpression: 'tracked.dueAt = :dueAt',
-            ExpressionAttributeValues: { ':dueAt': dueAt },
-          }),
-        ),
-      );
+      await updateItem('national', dossierCode, {
+        set: [overdue ? 'overdueNoticeFor = :dueAt' : 'dueSoonNoticeFor = :dueAt'],
+        remove: overdue ? [deadlines.partitionAttribute, deadlines.sortAttribute] : [],
+        condition: 'tracked.dueAt = :dueAt',
+        values: { ':dueAt': dueAt },
+        keepExpiry: true,
+      });
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { DeadlineWatch, WatchedDossier } from '../../ports/deadline-watch';
+import { watchedDossierOf } from '../watched-dossier';
 import { type InMemoryDossierItems, nationalProgress, progressOf, writeProgress } from './dossier-items';
 
 /**
@@ -11,19 +12,10 @@ export function createInMemoryDeadlineWatch(items: InMemoryDossierItems): Deadli
       const watched: WatchedDossier[] = [];
       for (const [dossierCode, { progress, watchedDueAt }] of nationalProgress(items)) {
         if (watchedDueAt === undefined || watchedDueAt > until) continue;
-        const tracked = progress.tracked ?? {};
-        if (!tracked.dueAt || !tracked.agencyCode || !progress.nationalStatus) continue;
+        const entry = watchedDossierOf(dossierCode, progress);
         // Told it is due soon: off the list until that date has passed.
-        if (progress.dueSoonNoticeFor === tracked.dueAt && tracked.dueAt >= now) continue;
-        watched.push({
-          dossierCode,
-          agencyCode: tracked.agencyCode,
-          dueAt: tracked.dueAt,
-          status: progress.nationalStatus,
-          tracked,
-          ...(progress.dueSoonNoticeFor ? { dueSoonNoticeFor: progress.dueSoonNoticeFor } : {}),
-          ...(progress.overdueNoticeFor ? { overdueNoticeFor: progress.overdueNoticeFor } : {}),
-        });
+        if (!entry || (entry.dueSoonNoticeFor === entry.dueAt && entry.dueAt >= now)) continue;
+        watched.push(entry);
       }
       return watched.sort((left, right) => left.dueAt.localeCompare(right.dueAt)).slice(0, limit);
     },

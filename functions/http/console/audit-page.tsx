@@ -17,6 +17,7 @@ import {
   failedStatuses,
   failedStatusName,
 } from './console-words';
+import { FilterSelect } from './filter-select';
 import { pageFrame } from './page-frame';
 
 /** The fields audit entries record (admin-operations.ts, resync-dossier.ts), by their console label. */
@@ -129,17 +130,16 @@ export function registerAuditPage(console: ConsoleApp, deps: ApiDependencies, se
             {t('actor')}
             <input name="actor" value={filter.actor ?? ''} placeholder="operator@demo" />
           </label>
-          <label>
-            {t('action')}
-            <select name="action">
-              <option value="">{t('all')}</option>
-              {auditActions.map((action) => (
-                <option value={action} selected={filter.action === action}>
-                  {auditActionName(action, language)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect
+            label={t('action')}
+            name="action"
+            all={t('all')}
+            options={auditActions.map((action) => ({
+              value: action,
+              text: auditActionName(action, language),
+            }))}
+            selected={filter.action}
+          />
           <button type="submit">{t('filter')}</button>
           <a href={`${CONSOLE_PATH}/audit.csv?${query(filter)}`} download>
             {t('exportCsv')}

@@ -16,6 +16,7 @@ import { DataTable, Layout, type PageFrame } from './console-layout';
 import type { ConsoleSession } from './console-session';
 import { formatVietnamTime, translator } from './console-text';
 import { dossierStatusName, driftStateLabels } from './console-words';
+import { FilterSelect } from './filter-select';
 import { pageFrame } from './page-frame';
 
 interface DriftPageProps {
@@ -69,17 +70,16 @@ function DriftPage(props: DriftPageProps) {
       )}
       <h2>{t('drift')}</h2>
       <form method="get" action={`${CONSOLE_PATH}/drift`} class="filters" aria-label={t('filter')}>
-        <label>
-          {t('status')}
-          <select name="state">
-            <option value="">{t('all')}</option>
-            {(Object.keys(driftStateLabels) as DriftFindingState[]).map((state) => (
-              <option value={state} selected={props.state === state}>
-                {t(driftStateLabels[state])}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label={t('status')}
+          name="state"
+          all={t('all')}
+          options={(Object.keys(driftStateLabels) as DriftFindingState[]).map((state) => ({
+            value: state,
+            text: t(driftStateLabels[state]),
+          }))}
+          selected={props.state}
+        />
         <button type="submit">{t('filter')}</button>
       </form>
       {props.findings.length === 0 ? (

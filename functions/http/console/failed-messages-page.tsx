@@ -10,6 +10,7 @@ import type { ConsoleSession } from './console-session';
 import { formatVietnamTime, translator } from './console-text';
 import { describeDetail, failedStatuses, failedStatusName, kindName } from './console-words';
 import { dayOf, dayRange } from './day-range';
+import { FilterSelect } from './filter-select';
 import { InvalidInputAlert } from './invalid-input-alert';
 import { pageFrame } from './page-frame';
 
@@ -72,17 +73,13 @@ export function registerFailedMessagesPage(
           </p>
         )}
         <form method="get" action={`${CONSOLE_PATH}/failed`} class="filters" aria-label={t('filter')}>
-          <label>
-            {t('queue')}
-            <select name="queue">
-              <option value="">{t('all')}</option>
-              {queueNames.map((name) => (
-                <option value={name} selected={filter.queue === name}>
-                  {name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect
+            label={t('queue')}
+            name="queue"
+            all={t('all')}
+            options={queueNames.map((name) => ({ value: name, text: name }))}
+            selected={filter.queue}
+          />
           <label>
             {t('dossierCode')}
             <input name="dossierCode" value={filter.dossierCode ?? ''} />
@@ -91,18 +88,16 @@ export function registerFailedMessagesPage(
             {t('agencyCode')}
             <input name="agencyCode" value={filter.agencyCode ?? ''} />
           </label>
-          <label>
-            {t('reason')}
-            <select name="reason">
-              <option value="">{t('all')}</option>
-              <option value="rejected" selected={filter.reason === 'rejected'}>
-                {t('rejected')}
-              </option>
-              <option value="exhausted" selected={filter.reason === 'exhausted'}>
-                {t('exhausted')}
-              </option>
-            </select>
-          </label>
+          <FilterSelect
+            label={t('reason')}
+            name="reason"
+            all={t('all')}
+            options={(['rejected', 'exhausted'] as const).map((reason) => ({
+              value: reason,
+              text: t(reason),
+            }))}
+            selected={filter.reason}
+          />
           <label>
             {t('status')}
             <select name="status">

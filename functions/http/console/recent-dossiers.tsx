@@ -8,6 +8,7 @@ import { DataTable } from './console-layout';
 import { formatVietnamTime, translator } from './console-text';
 import { dossierStatusName } from './console-words';
 import { dayRange } from './day-range';
+import { FilterSelect } from './filter-select';
 
 /** The list's default window, and the longest it reads (one query per day). */
 const DEFAULT_DAYS = 30;
@@ -67,17 +68,16 @@ export async function recentDossiers(c: Context<ConsoleEnv>, deps: ApiDependenci
           {t('agencyCode')}
           <input name="agencyCode" value={query.agencyCode ?? ''} placeholder="000.00.12.H12" />
         </label>
-        <label>
-          {t('status')}
-          <select name="status">
-            <option value="">{t('all')}</option>
-            {dossierStatuses.map((candidate) => (
-              <option value={candidate.name} selected={status === candidate.name}>
-                {dossierStatusName(candidate.name, language)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label={t('status')}
+          name="status"
+          all={t('all')}
+          options={dossierStatuses.map(({ name }) => ({
+            value: name,
+            text: dossierStatusName(name, language),
+          }))}
+          selected={status}
+        />
         <label>
           {t('from')}
           <input type="date" name="from" value={fromDay} />

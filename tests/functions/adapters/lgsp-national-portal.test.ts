@@ -7,7 +7,6 @@ import {
   createLgspNationalPortal,
   type LgspNationalPortalOptions,
 } from '../../../functions/adapters/lgsp-national-portal';
-import { isGatewayError } from '../../../functions/core/gateway-error';
 import { sameNationalRecord } from '../../../functions/core/same-national-record';
 import { toNationalDossier } from '../../../functions/core/translate-dossier';
 import { closeServer } from '../../../infra/local/emulators';
@@ -17,6 +16,7 @@ import {
   type NationalPortalSimulatorOptions,
 } from '../../../infra/simulators/national-portal-simulator';
 import { aDossier } from '../../support/fixtures';
+import { rejection } from '../../support/refusal';
 
 const lgspClient = { clientId: 'lgsp-client', clientSecret: 'lgsp-secret' };
 const agency = '000.00.12.H12';
@@ -55,18 +55,17 @@ function simulatorWith(options: Partial<NationalPortalSimulatorOptions> = {}) {
   });
 }
 
+/** A first sync with a new token, a second one refused, a new token, and that sync again. */
+const renewedOnceAfterRefusal = [
+  '/token',
+  '/dvcqg/hoso/dongbo',
+  '/dvcqg/hoso/dongbo',
+  '/token',
+  '/dvcqg/hoso/dongbo',
+];
+
 function setFaults(simulator: NationalPortalSimulator, faults: Record<string, unknown>) {
   return simulator.app.request('/_sim/faults', { method: 'POST', body: JSON.stringify(faults) });
-}
-
-async function caught(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    if (isGatewayError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
 }
 
 /** A clock the test moves by hand. */
@@ -154,13 +153,7 @@ describe('LGSP REST national portal', () => {
       const acknowledgement = await portal.syncDossier(agency, toNationalDossier(aDossier()), false);
 
       expect(acknowledgement.errorCode).toBe(0);
-      expect(paths()).toEqual([
-        '/token',
-        '/dvcqg/hoso/dongbo',
-        '/dvcqg/hoso/dongbo',
-        '/token',
-        '/dvcqg/hoso/dongbo',
-      ]);
+      expect(paths()).toEqual(renewedOnceAfterRefusal);
       expect(simulator.received).toHaveLength(1);
     });
 
@@ -174,20 +167,14 @@ describe('LGSP REST national portal', () => {
       const acknowledgement = await portal.syncDossier(agency, toNationalDossier(aDossier()), false);
 
       expect(acknowledgement.errorCode).toBe(0);
-      expect(paths()).toEqual([
-        '/token',
-        '/dvcqg/hoso/dongbo',
-        '/dvcqg/hoso/dongbo',
-        '/token',
-        '/dvcqg/hoso/dongbo',
-      ]);
+      expect(paths()).toEqual(renewedOnceAfterRefusal);
       expect(simulator.received).toHaveLength(2);
     });
 
     it('gives up with an authentication failure when even a fresh token is refused', async () => {
       simulator = simulatorWith({ tokenLifetimeSeconds: 0 });
       const { portal, paths } = connect(simulator);
-      const error = await caught(portal.syncDossier(agency, toNationalDossier(aDossier()), false));
+      const error = await rejection(portal.syncDossier(agency, toNationalDossier(aDossier()), false));
 
       expect(error.code).toBe('national.authentication');
       expect(paths()).toEqual(['/token', '/dvcqg/hoso/dongbo', '/token', '/dvcqg/hoso/dongbo']);
@@ -196,7 +183,7 @@ describe('LGSP REST national portal', () => {
 
     it('reports a wrong client secret as an authentication failure without calling the API', async () => {
       const { portal, paths } = connect(simulator, { clientSecret: 'wrong' });
-      const error = await caught(portal.syncDossier(agency, toNationalDossier(aDossier()), false));
+      const error = await rejection(portal.syncDossier(agency, toNationalDossier(aDossier()), false));
 
       expect(error.code).toBe('national.authentication');
       expect(error.details).toMatchObject({ httpStatus: 401, oauthError: 'invalid_client' });
@@ -208,7 +195,7 @@ describe('LGSP REST national portal', () => {
       await portal.ping();
       expect(paths()).toEqual(['/token']);
       const refused = connect(simulator, { clientId: 'someone-else' });
-      expect((await caught(refused.portal.ping())).code).toBe('national.authentication');
+      expect((await rejection(refused.portal.ping())).code).toBe('national.authentication');
     });
   });
 
@@ -264,7 +251,7 @@ describe('LGSP REST national portal', () => {
         paths: { token: 'http://lgsp.test/token', createDossier: '/dvcqg/hoso/dongbo' },
       });
       // The simulator serves /dvcqg/… at its root, so a prefixed path answers 404.
-      const error = await caught(portal.syncDossier(agency, toNationalDossier(aDossier()), false));
+      const error = await rejection(portal.syncDossier(agency, toNationalDossier(aDossier()), false));
 
       expect(paths()).toEqual(['/token', '/gateway/dvcqg/hoso/dongbo']);
       expect(error.code).toBe('national.transient');
@@ -328,7 +315,7 @@ describe('LGSP REST national portal', () => {
 
     it('stops at the first chunk the portal rejects', async () => {
       const { portal, paths } = connect(simulator);
-      const error = await caught(
+      const error = await rejection(
         portal.updateProgress(agency, progressRows('000.00.12.H12-250314-9999', 15)),
       );
 
@@ -360,14 +347,14 @@ describe('LGSP REST national portal', () => {
     it('reports a validation rejection as permanent', async () => {
       const { portal } = connect(simulator);
       await setFaults(simulator, { reject: true });
-      const error = await caught(portal.syncDossier(agency, toNationalDossier(aDossier()), false));
+      const error = await rejection(portal.syncDossier(agency, toNationalDossier(aDossier()), false));
       expect(error.code).toBe('national.rejected');
       expect(error.details).toEqual({ nationalErrorCode: '500' });
     });
 
     it('reports a unit header the LGSP does not know as permanently rejected', async () => {
       const { portal } = connect(simulator, { madonvi: 'H12' });
-      const error = await caught(portal.syncDossier(agency, toNationalDossier(aDossier()), false));
+      const error = await rejection(portal.syncDossier(agency, toNationalDossier(aDossier()), false));
       expect(error.code).toBe('national.rejected');
       expect(error.details).toEqual({ nationalErrorCode: '106' });
     });
@@ -376,7 +363,7 @@ describe('LGSP REST national portal', () => {
       const { portal, paths } = connect(simulator);
       await portal.ping();
       await setFaults(simulator, { failRate: 1, failStatus: 429 });
-      const error = await caught(portal.syncDossier(agency, toNationalDossier(aDossier()), false));
+      const error = await rejection(portal.syncDossier(agency, toNationalDossier(aDossier()), false));
       expect(error.code).toBe('national.transient');
       expect(error.retryAfterSeconds).toBe(1);
       expect(paths()).toEqual(['/token', '/dvcqg/hoso/dongbo']);
@@ -385,7 +372,7 @@ describe('LGSP REST national portal', () => {
     it('reports HTTP 5xx as transient, also from the token endpoint', async () => {
       const { portal, paths } = connect(simulator);
       await setFaults(simulator, { failRate: 1, failStatus: 502 });
-      const error = await caught(portal.syncDossier(agency, toNationalDossier(aDossier()), false));
+      const error = await rejection(portal.syncDossier(agency, toNationalDossier(aDossier()), false));
       expect(error.code).toBe('national.transient');
       expect(error.message).toContain('HTTP 502');
       expect(paths()).toEqual(['/token']);
@@ -393,7 +380,9 @@ describe('LGSP REST national portal', () => {
 
     it('reports a reply that is not JSON as transient', async () => {
       const { portal } = connect(simulator, { paths: { updateProgress: 'nowhere' } });
-      const error = await caught(portal.updateProgress(agency, progressRows('000.00.12.H12-250314-9997', 1)));
+      const error = await rejection(
+        portal.updateProgress(agency, progressRows('000.00.12.H12-250314-9997', 1)),
+      );
       expect(error.code).toBe('national.transient');
       expect(error.message).toContain('non-JSON');
     });
@@ -404,7 +393,7 @@ describe('LGSP REST national portal', () => {
         ...lgspClient,
         timeoutMs: 1000,
       });
-      const error = await caught(portal.syncDossier(agency, toNationalDossier(aDossier()), false));
+      const error = await rejection(portal.syncDossier(agency, toNationalDossier(aDossier()), false));
       expect(error.code).toBe('national.transient');
     });
 
@@ -421,7 +410,7 @@ describe('LGSP REST national portal', () => {
           const portal = createLgspNationalPortal({ baseUrl: url, ...lgspClient, timeoutMs: 2000 });
           await portal.syncDossier(agency, toNationalDossier(aDossier()), false);
           await setFaults(simulator, { down: true });
-          const error = await caught(portal.syncDossier(agency, toNationalDossier(aDossier()), false));
+          const error = await rejection(portal.syncDossier(agency, toNationalDossier(aDossier()), false));
           expect(error.code).toBe('national.transient');
           expect(error.message).toContain('unreachable');
           expect(simulator.received).toHaveLength(1);
@@ -437,7 +426,7 @@ describe('LGSP REST national portal', () => {
           await portal.ping();
           await setFaults(simulator, { latencyMs: 2000 });
           const started = performance.now();
-          const error = await caught(portal.syncDossier(agency, toNationalDossier(aDossier()), false));
+          const error = await rejection(portal.syncDossier(agency, toNationalDossier(aDossier()), false));
           expect(error.code).toBe('national.transient');
           expect(performance.now() - started).toBeLessThan(1500);
         } finally {

@@ -3,13 +3,13 @@ import {
   createSessionNationalPortal,
   type SessionNationalPortalOptions,
 } from '../../../functions/adapters/session-national-portal';
-import { isGatewayError } from '../../../functions/core/gateway-error';
 import { toNationalDossier } from '../../../functions/core/translate-dossier';
 import {
   createNationalPortalSimulator,
   type NationalPortalSimulator,
 } from '../../../infra/simulators/national-portal-simulator';
 import { aDossier } from '../../support/fixtures';
+import { rejection } from '../../support/refusal';
 
 const account = { username: 'u', password: 'p', madonvi: '000.00.00.H12', dstcode: 'DST-H12' };
 
@@ -50,16 +50,6 @@ function connect(
     },
   });
   return { portal, calls };
-}
-
-async function caught(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    if (isGatewayError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
 }
 
 const agency = '000.00.12.H12';
@@ -163,7 +153,7 @@ describe('session-envelope national portal', () => {
   it('reports a validation rejection as permanent', async () => {
     const { portal } = connect(simulator);
     await simulator.app.request('/_sim/faults', { method: 'POST', body: JSON.stringify({ reject: true }) });
-    const error = await caught(portal.syncDossier(agency, toNationalDossier(aDossier()), false));
+    const error = await rejection(portal.syncDossier(agency, toNationalDossier(aDossier()), false));
     expect(error.code).toBe('national.rejected');
     expect(error.details).toEqual({ nationalErrorCode: '500' });
   });
@@ -171,7 +161,7 @@ describe('session-envelope national portal', () => {
   it('retries a code the deployment took off the rejected list (config/national-reply-codes.json; the LGSP-level codes are [inferred] in DOMAIN.md)', async () => {
     const { portal } = connect(simulator, { rejectedErrorCodes: [106] });
     await simulator.app.request('/_sim/faults', { method: 'POST', body: JSON.stringify({ reject: true }) });
-    const error = await caught(portal.syncDossier(agency, toNationalDossier(aDossier()), false));
+    const error = await rejection(portal.syncDossier(agency, toNationalDossier(aDossier()), false));
     expect(error.code).toBe('national.transient');
     expect(error.details).toEqual({ nationalErrorCode: '500' });
   });
@@ -182,16 +172,16 @@ describe('session-envelope national portal', () => {
       method: 'POST',
       body: JSON.stringify({ failRate: 1, failStatus: 429 }),
     });
-    const error = await caught(portal.syncDossier(agency, toNationalDossier(aDossier()), false));
+    const error = await rejection(portal.syncDossier(agency, toNationalDossier(aDossier()), false));
     expect(error.code).toBe('national.transient');
     expect(error.retryAfterSeconds).toBe(1);
   });
 
   it('reports wrong credentials or a wrong dstcode as an authentication failure', async () => {
     const wrongPassword = connect(simulator, { password: 'wrong' });
-    expect((await caught(wrongPassword.portal.ping())).code).toBe('national.authentication');
+    expect((await rejection(wrongPassword.portal.ping())).code).toBe('national.authentication');
     const wrongDstcode = connect(simulator, { dstcode: 'DST-H56' });
-    expect((await caught(wrongDstcode.portal.ping())).code).toBe('national.authentication');
+    expect((await rejection(wrongDstcode.portal.ping())).code).toBe('national.authentication');
   });
 
   it('reports an unreachable portal as transient', async () => {
@@ -200,7 +190,7 @@ describe('session-envelope national portal', () => {
       ...account,
       timeoutMs: 1000,
     });
-    const error = await caught(portal.syncDossier(agency, toNationalDossier(aDossier()), false));
+    const error = await rejection(portal.syncDossier(agency, toNationalDossier(aDossier()), false));
     expect(error.code).toBe('national.transient');
   });
 });

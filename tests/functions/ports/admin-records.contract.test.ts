@@ -10,6 +10,7 @@ import type { AuditLog } from '../../../functions/ports/audit-log';
 import type { ThroughputStats } from '../../../functions/ports/queue-monitor';
 import { useGatewayTable } from '../../support/dynamodb-table';
 import { sequentialIds } from '../../support/fixtures';
+import { inMemoryAndDynamoDb } from '../../support/port-contracts';
 
 /** The AuditLog and ThroughputStats contracts, in memory and on DynamoDB (dynalite). */
 const table = useGatewayTable();
@@ -19,29 +20,18 @@ interface AuditSetup {
   readonly clock: ReturnType<typeof createManualClock>;
 }
 
-const auditLogs: { name: string; create: () => AuditSetup }[] = [
-  {
-    name: 'in memory',
-    create: () => {
-      const clock = createManualClock('2025-03-10T08:00:00.000Z');
-      return { clock, log: createInMemoryAuditLog({ clock, newId: sequentialIds('a') }) };
-    },
+const auditLogs = inMemoryAndDynamoDb<AuditSetup>(
+  table,
+  () => {
+    const clock = createManualClock('2025-03-10T08:00:00.000Z');
+    return { clock, log: createInMemoryAuditLog({ clock, newId: sequentialIds('a') }) };
   },
-  {
-    name: 'DynamoDB (dynalite)',
-    create: () => {
-      const clock = createManualClock('2025-03-10T08:00:00.000Z');
-      return {
-        clock,
-        log: createDynamoDbAuditLog(table().documents, {
-          tableName: table().tableName,
-          now: clock.now,
-          newId: sequentialIds('a'),
-        }),
-      };
-    },
+  ({ documents, tableName }) => {
+    const clock = createManualClock('2025-03-10T08:00:00.000Z');
+    const log = createDynamoDbAuditLog(documents, { tableName, now: clock.now, newId: sequentialIds('a') });
+    return { clock, log };
   },
-];
+);
 
 describe.each(auditLogs)('audit log contract: $name', ({ create }) => {
   it('reads every entry back newest first, across days, months and years, a page at a time', async () => {
@@ -82,13 +72,11 @@ describe.each(auditLogs)('audit log contract: $name', ({ create }) => {
   });
 });
 
-const throughputs: { name: string; create: () => ThroughputStats }[] = [
-  { name: 'in memory', create: () => createInMemoryThroughputStats() },
-  {
-    name: 'DynamoDB (dynalite)',
-    create: () => createDynamoDbThroughputStats(table().documents, { tableName: table().tableName }),
-  },
-];
+const throughputs = inMemoryAndDynamoDb<ThroughputStats>(
+  table,
+  () => createInMemoryThroughputStats(),
+  ({ documents, tableName }) => createDynamoDbThroughputStats(documents, { tableName }),
+);
 
 describe.each(throughputs)('throughput stats contract: $name', ({ create }) => {
   it('adds counts per channel into ten-minute buckets and reads those since a time', async () => {

@@ -8,31 +8,24 @@ import type { DeadlineWatch } from '../../../functions/ports/deadline-watch';
 import type { DossierStore } from '../../../functions/ports/dossier-store';
 import { useGatewayTable } from '../../support/dynamodb-table';
 import { aStoredMessage } from '../../support/fixtures';
+import { inMemoryAndDynamoDb } from '../../support/port-contracts';
 
 /**
  * The DeadlineWatch contract, against the in-memory watch and the DynamoDB one on dynalite; in
  * both, the list is what the dossier store's deliveries put on it.
  */
 const table = useGatewayTable();
-const implementations: { name: string; create: () => { store: DossierStore; watch: DeadlineWatch } }[] = [
-  {
-    name: 'in memory',
-    create: () => {
-      const items = createInMemoryDossierItems();
-      return { store: createInMemoryDossierStore({ items }), watch: createInMemoryDeadlineWatch(items) };
-    },
+const implementations = inMemoryAndDynamoDb<{ store: DossierStore; watch: DeadlineWatch }>(
+  table,
+  () => {
+    const items = createInMemoryDossierItems();
+    return { store: createInMemoryDossierStore({ items }), watch: createInMemoryDeadlineWatch(items) };
   },
-  {
-    name: 'DynamoDB (dynalite)',
-    create: () => {
-      const { documents, tableName } = table();
-      return {
-        store: createDynamoDbDossierStore(documents, { tableName, pendingShards: 2 }),
-        watch: createDynamoDbDeadlineWatch(documents, { tableName, pendingShards: 2 }),
-      };
-    },
-  },
-];
+  ({ documents, tableName }) => ({
+    store: createDynamoDbDossierStore(documents, { tableName, pendingShards: 2 }),
+    watch: createDynamoDbDeadlineWatch(documents, { tableName, pendingShards: 2 }),
+  }),
+);
 
 let counter = 0;
 /** Delivers message 1 of a new dossier with the given promised date to watch. */

@@ -12,6 +12,7 @@ import type { DossierStore } from '../../../functions/ports/dossier-store';
 import { topology } from '../../../infra/topology';
 import { useGatewayTable } from '../../support/dynamodb-table';
 import { aStoredMessage } from '../../support/fixtures';
+import { inMemoryAndDynamoDb } from '../../support/port-contracts';
 
 /** Unit names play no part in these views: nobody knows any. */
 const noUnitNames: AgencyNames = { strict: false, nameOf: async () => undefined };
@@ -28,17 +29,15 @@ afterEach(() => {
 });
 const afterWrite = (write: ItemWrite) => betweenWrites(write);
 
-const implementations: { name: string; create: () => DossierStore }[] = [
-  { name: 'in memory', create: () => createInMemoryDossierStore({ afterWrite }) },
-  {
-    name: 'DynamoDB (dynalite)',
-    create: () =>
-      createDynamoDbDossierStore(table().probed(afterWrite), {
-        tableName: table().tableName,
-        pendingShards: topology.outbox.pendingShards,
-      }),
-  },
-];
+const implementations = inMemoryAndDynamoDb<DossierStore>(
+  table,
+  () => createInMemoryDossierStore({ afterWrite }),
+  ({ probed, tableName }) =>
+    createDynamoDbDossierStore(probed(afterWrite), {
+      tableName,
+      pendingShards: topology.outbox.pendingShards,
+    }),
+);
 
 let dossierNumber = 0;
 

@@ -11,35 +11,28 @@ import type { DossierStore } from '../../../functions/ports/dossier-store';
 import type { DriftRecords } from '../../../functions/ports/drift-records';
 import { useGatewayTable } from '../../support/dynamodb-table';
 import { aDriftFinding, aStoredMessage } from '../../support/fixtures';
+import { inMemoryAndDynamoDb } from '../../support/port-contracts';
 
 /**
  * The DriftRecords contract, against the in-memory records and the DynamoDB ones on dynalite;
  * in both, the sample reads what the dossier store's deliveries wrote.
  */
 const table = useGatewayTable();
-const implementations: { name: string; create: () => { store: DossierStore; drift: DriftRecords } }[] = [
-  {
-    name: 'in memory',
-    create: () => {
-      const items = createInMemoryDossierItems();
-      return { store: createInMemoryDossierStore({ items }), drift: createInMemoryDriftRecords(items) };
-    },
+const implementations = inMemoryAndDynamoDb<{ store: DossierStore; drift: DriftRecords }>(
+  table,
+  () => {
+    const items = createInMemoryDossierItems();
+    return { store: createInMemoryDossierStore({ items }), drift: createInMemoryDriftRecords(items) };
   },
-  {
-    name: 'DynamoDB (dynalite)',
-    create: () => {
-      const { documents, tableName } = table();
-      return {
-        store: createDynamoDbDossierStore(documents, { tableName, pendingShards: 8 }),
-        drift: createDynamoDbDriftRecords(documents, {
-          tableName,
-          retentionSeconds: 3600,
-          now: () => new Date('2025-03-15T03:00:00.000Z'),
-        }),
-      };
-    },
-  },
-];
+  ({ documents, tableName }) => ({
+    store: createDynamoDbDossierStore(documents, { tableName, pendingShards: 8 }),
+    drift: createDynamoDbDriftRecords(documents, {
+      tableName,
+      retentionSeconds: 3600,
+      now: () => new Date('2025-03-15T03:00:00.000Z'),
+    }),
+  }),
+);
 
 const codeOf = (serial: number) => `000.00.12.H12-250314-${String(serial).padStart(4, '0')}`;
 

@@ -4,17 +4,15 @@ import { createInMemoryPaymentStore } from '../../../functions/adapters/in-memor
 import type { PaymentStore } from '../../../functions/ports/payment-store';
 import { useGatewayTable } from '../../support/dynamodb-table';
 import { aPayment } from '../../support/fixtures';
+import { inMemoryAndDynamoDb } from '../../support/port-contracts';
 
 /** The PaymentStore contract, against the in-memory store and the DynamoDB store on dynalite. */
 const table = useGatewayTable();
-const implementations: { name: string; create: () => PaymentStore }[] = [
-  { name: 'in memory', create: () => createInMemoryPaymentStore() },
-  {
-    name: 'DynamoDB (dynalite)',
-    create: () =>
-      createDynamoDbPaymentStore(table().documents, { tableName: table().tableName, dueShards: 2 }),
-  },
-];
+const implementations = inMemoryAndDynamoDb<PaymentStore>(
+  table,
+  () => createInMemoryPaymentStore(),
+  ({ documents, tableName }) => createDynamoDbPaymentStore(documents, { tableName, dueShards: 2 }),
+);
 
 describe.each(implementations)('payment store contract: $name', ({ create }) => {
   let store: PaymentStore;

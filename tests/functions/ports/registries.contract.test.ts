@@ -11,18 +11,17 @@ import type { Clock } from '../../../functions/ports/clock';
 import type { NonceStore } from '../../../functions/ports/nonce-store';
 import type { ProvinceSystem, ProvinceSystems } from '../../../functions/ports/province-systems';
 import { useGatewayTable } from '../../support/dynamodb-table';
+import { inMemoryAndDynamoDb } from '../../support/port-contracts';
 
 /** The registries' contracts (clients, provincial systems, nonces), in memory and on DynamoDB (dynalite). */
 const table = useGatewayTable();
 
 type Registry = ClientRegistry & { saveClient(client: RegisteredClient): Promise<void> };
-const clientRegistries: { name: string; create: () => Registry }[] = [
-  { name: 'in memory', create: () => createInMemoryClientRegistry() },
-  {
-    name: 'DynamoDB (dynalite)',
-    create: () => createDynamoDbClientRegistry(table().documents, table().tableName),
-  },
-];
+const clientRegistries = inMemoryAndDynamoDb<Registry>(
+  table,
+  () => createInMemoryClientRegistry(),
+  ({ documents, tableName }) => createDynamoDbClientRegistry(documents, tableName),
+);
 
 describe.each(clientRegistries)('client registry contract: $name', ({ create }) => {
   it('finds a saved client as saved, and no client it never saved', async () => {
@@ -42,14 +41,11 @@ describe.each(clientRegistries)('client registry contract: $name', ({ create }) 
 });
 
 type Systems = ProvinceSystems & { register(system: ProvinceSystem): Promise<void> };
-const provinceSystems: { name: string; create: () => Systems }[] = [
-  { name: 'in memory', create: () => createInMemoryProvinceSystems() },
-  {
-    name: 'DynamoDB (dynalite)',
-    create: () =>
-      createDynamoDbProvinceSystems(table().documents, { tableName: table().tableName, cacheSeconds: 60 }),
-  },
-];
+const provinceSystems = inMemoryAndDynamoDb<Systems>(
+  table,
+  () => createInMemoryProvinceSystems(),
+  ({ documents, tableName }) => createDynamoDbProvinceSystems(documents, { tableName, cacheSeconds: 60 }),
+);
 
 describe.each(provinceSystems)('province systems contract: $name', ({ create }) => {
   it('routes an agency to the system whose grants cover it, and nowhere when none does', async () => {
@@ -70,13 +66,11 @@ describe.each(provinceSystems)('province systems contract: $name', ({ create }) 
   });
 });
 
-const nonceStores: { name: string; create: (clock: Clock) => NonceStore }[] = [
-  { name: 'in memory', create: (clock) => createInMemoryNonceStore({ clock }) },
-  {
-    name: 'DynamoDB (dynalite)',
-    create: (clock) => createDynamoDbNonceStore(table().documents, { tableName: table().tableName, clock }),
-  },
-];
+const nonceStores = inMemoryAndDynamoDb<NonceStore, [Clock]>(
+  table,
+  (clock) => createInMemoryNonceStore({ clock }),
+  ({ documents, tableName }, clock) => createDynamoDbNonceStore(documents, { tableName, clock }),
+);
 
 describe.each(nonceStores)('nonce store contract: $name', ({ create }) => {
   it('gives a request id to its first claimer until it expires, and again once released', async () => {

@@ -4,17 +4,16 @@ import { createDynamoDbReconciliationReports } from '../../../functions/adapters
 import { createInMemoryReconciliationReports } from '../../../functions/adapters/in-memory/reconciliation-reports';
 import type { ReconciliationReports } from '../../../functions/ports/reconciliation-reports';
 import { useGatewayTable } from '../../support/dynamodb-table';
+import { inMemoryAndDynamoDb } from '../../support/port-contracts';
 
 /** The ReconciliationReports contract, in memory and on DynamoDB (dynalite). */
 const table = useGatewayTable();
 
-const reportStores: { name: string; create: () => ReconciliationReports }[] = [
-  { name: 'in memory', create: () => createInMemoryReconciliationReports() },
-  {
-    name: 'DynamoDB (dynalite)',
-    create: () => createDynamoDbReconciliationReports(table().documents, { tableName: table().tableName }),
-  },
-];
+const reportStores = inMemoryAndDynamoDb<ReconciliationReports>(
+  table,
+  () => createInMemoryReconciliationReports(),
+  ({ documents, tableName }) => createDynamoDbReconciliationReports(documents, { tableName }),
+);
 
 function aReport(reportId: string, day: string, mismatches: number): ReconciliationReport {
   return {

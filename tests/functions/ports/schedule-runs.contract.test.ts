@@ -4,17 +4,16 @@ import { createDynamoDbScheduleRuns } from '../../../functions/adapters/dynamodb
 import { createInMemoryScheduleRuns } from '../../../functions/adapters/in-memory/schedule-runs';
 import type { ScheduleRuns } from '../../../functions/ports/schedule-runs';
 import { useGatewayTable } from '../../support/dynamodb-table';
+import { inMemoryAndDynamoDb } from '../../support/port-contracts';
 
 /** The ScheduleRuns contract, in memory and on DynamoDB (dynalite). */
 const table = useGatewayTable();
 
-const implementations: { name: string; create: () => ScheduleRuns }[] = [
-  { name: 'in memory', create: () => createInMemoryScheduleRuns() },
-  {
-    name: 'DynamoDB (dynalite)',
-    create: () => createDynamoDbScheduleRuns(table().documents, { tableName: table().tableName }),
-  },
-];
+const implementations = inMemoryAndDynamoDb<ScheduleRuns>(
+  table,
+  () => createInMemoryScheduleRuns(),
+  ({ documents, tableName }) => createDynamoDbScheduleRuns(documents, { tableName }),
+);
 
 const run = (
   schedule: string,

@@ -4,18 +4,17 @@ import { createInMemoryScorecardStore } from '../../../functions/adapters/in-mem
 import type { IndicatorVerdict } from '../../../functions/core/scorecard/indicator-verdict';
 import type { ScorecardStore } from '../../../functions/ports/scorecard-store';
 import { useGatewayTable } from '../../support/dynamodb-table';
+import { inMemoryAndDynamoDb } from '../../support/port-contracts';
 import { aScorecardDossier } from '../../support/scorecard-dossiers';
 
 /** The ScorecardStore contract (ADR 14), in memory and on DynamoDB (dynalite). */
 const table = useGatewayTable();
 
-const stores: { name: string; create: () => ScorecardStore }[] = [
-  { name: 'in memory', create: () => createInMemoryScorecardStore() },
-  {
-    name: 'DynamoDB (dynalite)',
-    create: () => createDynamoDbScorecardStore(table().documents, { tableName: table().tableName }),
-  },
-];
+const stores = inMemoryAndDynamoDb<ScorecardStore>(
+  table,
+  () => createInMemoryScorecardStore(),
+  ({ documents, tableName }) => createDynamoDbScorecardStore(documents, { tableName }),
+);
 
 const lateVerdict = (subjectCode: string, first: string, last: string): IndicatorVerdict => ({
   indicator: '2.1',
