@@ -1,5 +1,6 @@
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { queueEnvelopeSchema } from '../../contracts/queue-envelope';
+import { type QueueEnvelope, queueEnvelopeSchema } from '../../contracts/queue-envelope';
+import type { DeliveryGate } from '../application/operate-endpoints';
 import { type Deliverer, type RelayDependencies, relayMessage } from '../application/relay-message';
 import type { Channel } from '../core/dossier-message';
 import { type FailureSide, failureSideOf } from '../core/failure-side';
@@ -32,12 +33,41 @@ interface Tally {
 /**
  * SQS FIFO worker: one record at a time per dossier group, groups side by side; a failed
  * record fails the rest of its group in the batch (they must not overtake it) and comes back
- * after a backoff set through its visibility timeout.
+ * after a backoff set through its visibility timeout. A `gate` (a paused receiver) may hold a
+ * message back before anything else is looked at.
  */
-export function createRelayHandler(deps: RelayHandlerDependencies, deliver: Deliverer) {
+export function createRelayHandler(deps: RelayHandlerDependencies, deliver: Deliverer, gate?: DeliveryGate) {
+  /**
+   * A held-back message is neither attempted nor counted: it stays at its group's head, hidden for
+   * `recheckSeconds`, like a message waiting for its predecessor. Every receive counts toward the
+   * queue's maxReceiveCount, though, so after `requeueAfterReceives` it goes round as a fresh
+   * message (a new deduplication id through `releasedAt`) and this copy is deleted: a long pause
+   * never turns into a dead letter. The fresh copy queues behind the dossier's later messages;
+   * the relay still delivers them by sequence.
+   */
+  async function holdBack(record: SQSRecord, envelope: QueueEnvelope, attempt: number, why: string) {
+    const { channel, dossierCode, sequence } = envelope;
+    if (gate && attempt >= gate.requeueAfterReceives) {
+      await deps.queues[channel].send({ ...envelope, releasedAt: deps.clock.now().toISOString() });
+      deps.logger.info('held-back message goes round again', {
+        dossierCode,
+        channel,
+        sequence,
+        attempt,
+        why,
+      });
+      return;
+    }
+    await deps.queues[channel].delay(record.receiptHandle, gate?.recheckSeconds ?? 1);
+    deps.logger.info('relay holds a message back', { dossierCode, channel, sequence, attempt, why });
+    throw new Error(`${dossierCode}#${sequence} held back: ${why}`);
+  }
+
   async function handleRecord(record: SQSRecord, tally: Tally): Promise<void> {
     const envelope = queueEnvelopeSchema.parse(JSON.parse(record.body));
     const attempt = Number(record.attributes.ApproximateReceiveCount ?? '1');
+    const heldBack = await gate?.heldBack(envelope);
+    if (heldBack !== undefined) return holdBack(record, envelope, attempt, heldBack);
     try {
       const outcome = await relayMessage(deps, envelope, deliver, { receivedBefore: attempt > 1 });
       if (outcome === 'delivered') tally.channels[envelope.channel].delivered += 1;

@@ -11,6 +11,10 @@ export const auditActions = [
   'console.signOut',
   'driftFinding.resync',
   'schedule.run',
+  'system.webhookTest',
+  'system.pause',
+  'system.resume',
+  'dossiers.resync',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -128,6 +128,7 @@ export function loadAwsDependencies(): Promise<GatewayDependencies> {
       retentionDays: topology.retention.days,
       deadlines: topology.deadlines,
       driftCheck: topology.driftCheck,
+      endpointOperations: topology.endpointOperations,
       logLevel: process.env[environment.logLevel] ?? 'INFO',
       ...consoleSignIn(secrets),
     });

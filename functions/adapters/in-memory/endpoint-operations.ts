@@ -1,0 +1,38 @@
+import type { EndpointPause } from '../../../contracts/endpoint-operations';
+import type { DeliveryLog, DeliveryLogEntry, EndpointPauses } from '../../ports/endpoint-operations';
+
+/** Paused systems in memory. */
+export function createInMemoryEndpointPauses(): EndpointPauses {
+  const paused = new Map<string, EndpointPause>();
+  return {
+    async paused() {
+      return new Map(paused);
+    },
+    async pause(systemId, pause) {
+      if (paused.has(systemId)) return false;
+      paused.set(systemId, pause);
+      return true;
+    },
+    async resume(systemId) {
+      const lifted = paused.get(systemId);
+      paused.delete(systemId);
+      return lifted;
+    },
+  };
+}
+
+/** Delivery logs in memory, keyed like the table: a second write of one attempt replaces it. */
+export function createInMemoryDeliveryLog(): DeliveryLog {
+  const entries = new Map<string, DeliveryLogEntry>();
+  return {
+    async record(entry) {
+      entries.set(`${entry.systemId}\u0000${entry.at}#${entry.messageId}`, entry);
+    },
+    async recent(systemId, limit) {
+      return [...entries.values()]
+        .filter((entry) => entry.systemId === systemId)
+        .sort((a, b) => (`${a.at}#${a.messageId}` < `${b.at}#${b.messageId}` ? 1 : -1))
+        .slice(0, limit);
+    },
+  };
+}
