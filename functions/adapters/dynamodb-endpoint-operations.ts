@@ -9,13 +9,17 @@ import * as z from 'zod';
 import type { EndpointPause } from '../../contracts/endpoint-operations';
 import { endpointPauseSchema, webhookDeliverySchema } from '../../contracts/endpoint-operations';
 import type { DeliveryLog, EndpointPauses } from '../ports/endpoint-operations';
-import { writeIfCondition } from './dynamodb/conditional-write';
+import { isConditionFailure, writeIfCondition } from './dynamodb/conditional-write';
 import { accessPatterns, itemKeys } from './dynamodb/gateway-table';
 import { parseItem } from './dynamodb/parse-item';
 import { expiryOf } from './dynamodb/retention';
 
-/** Each paused system is one attribute of the pauses item, so a pause and a resume touch only their own. */
+/**
+ * Each paused system is one attribute of the pauses item, and so is the time it was last resumed:
+ * a pause and a resume touch only their own system's.
+ */
 const PAUSE_PREFIX = 'pause:';
+const RESUMED_PREFIX = 'resumed:';
 
 /**
  * The pauses item (itemKeys.endpointPauses), read strongly consistent: a resume is seen by the
@@ -28,14 +32,20 @@ export function createDynamoDbEndpointPauses(
   const { tableName } = options;
   const Key = itemKeys.endpointPauses();
   return {
-    async paused() {
+    async current() {
       const { Item } = await client.send(new GetCommand({ TableName: tableName, Key, ConsistentRead: true }));
       const paused = new Map<string, EndpointPause>();
+      const resumedAt = new Map<string, string>();
       for (const [name, value] of Object.entries(Item ?? {})) {
-        if (!name.startsWith(PAUSE_PREFIX)) continue;
-        paused.set(name.slice(PAUSE_PREFIX.length), parseItem(endpointPauseSchema, value, 'endpoint pause'));
+        if (name.startsWith(PAUSE_PREFIX)) {
+          paused.set(
+            name.slice(PAUSE_PREFIX.length),
+            parseItem(endpointPauseSchema, value, 'endpoint pause'),
+          );
+        }
+        if (name.startsWith(RESUMED_PREFIX)) resumedAt.set(name.slice(RESUMED_PREFIX.length), String(value));
       }
-      return paused;
+      return { paused, resumedAt };
     },
     pause: (systemId, pause) =>
       writeIfCondition(() =>
@@ -50,19 +60,25 @@ export function createDynamoDbEndpointPauses(
           }),
         ),
       ),
-    async resume(systemId) {
+    async resume(systemId, at) {
       const name = `${PAUSE_PREFIX}${systemId}`;
-      const { Attributes } = await client.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key,
-          UpdateExpression: 'REMOVE #pause',
-          ExpressionAttributeNames: { '#pause': name },
-          ReturnValues: 'UPDATED_OLD',
-        }),
-      );
-      const lifted = Attributes?.[name];
-      return lifted === undefined ? undefined : parseItem(endpointPauseSchema, lifted, 'endpoint pause');
+      try {
+        const { Attributes } = await client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key,
+            UpdateExpression: 'REMOVE #pause SET #resumed = :at',
+            ConditionExpression: 'attribute_exists(#pause)',
+            ExpressionAttributeNames: { '#pause': name, '#resumed': `${RESUMED_PREFIX}${systemId}` },
+            ExpressionAttributeValues: { ':at': at },
+            ReturnValues: 'UPDATED_OLD',
+          }),
+        );
+        return parseItem(endpointPauseSchema, Attributes?.[name], 'endpoint pause');
+      } catch (error) {
+        if (isConditionFailure(error)) return undefined;
+        throw error;
+      }
     },
   };
 }

@@ -3,6 +3,7 @@ import { agencyOfDossierCode } from '../../contracts/codes';
 import type { EndpointStatus, WebhookDelivery } from '../../contracts/endpoint-operations';
 import type { QueueEnvelope } from '../../contracts/queue-envelope';
 import type { EndpointOperationsSpec } from '../../infra/topology';
+import { decideDelivery } from '../core/decide-delivery';
 import { endpointHealthOf } from '../core/endpoint-health';
 import { GatewayError } from '../core/gateway-error';
 import type { AuditLog } from '../ports/audit-log';
@@ -57,7 +58,10 @@ function statusOf(
 
 /** Every system's endpoint as the dashboard shows it: paused or not, failing or not. */
 export async function endpointOverview(deps: EndpointOperationsDependencies): Promise<EndpointStatus[]> {
-  const [systems, paused] = await Promise.all([deps.provinceSystems.list(), deps.endpointPauses.paused()]);
+  const [systems, { paused }] = await Promise.all([
+    deps.provinceSystems.list(),
+    deps.endpointPauses.current(),
+  ]);
   return Promise.all(
     systems.map(async (system) =>
       statusOf(
@@ -77,8 +81,8 @@ export async function listDeliveries(
   limit: number,
 ): Promise<EndpointStatus & { items: WebhookDelivery[] }> {
   const system = await systemNamed(deps, systemId);
-  const [paused, recent] = await Promise.all([
-    deps.endpointPauses.paused(),
+  const [{ paused }, recent] = await Promise.all([
+    deps.endpointPauses.current(),
     deps.deliveryLog.recent(systemId, Math.max(limit, HEALTH_WINDOW)),
   ]);
   return {
@@ -135,9 +139,9 @@ export async function sendTestEvent(
 }
 
 /**
- * Pauses deliveries to a system: from the next delivery on, its messages wait in their queue, in
- * order, neither attempted nor counted as failures nor parked (see createPauseGate). Audited;
- * pausing a paused system keeps the first pause.
+ * Pauses deliveries to a system: from the next delivery on, its messages wait in their queue,
+ * neither attempted nor counted as failures nor parked (see createPauseGate and the relay
+ * handler). Audited; pausing a paused system keeps the first pause.
  */
 export async function pauseSystem(
   deps: EndpointOperationsDependencies,
@@ -157,14 +161,17 @@ async function statusNow(deps: EndpointOperationsDependencies, systemId: string)
   return status;
 }
 
-/** Lifts a pause: the waiting messages come back within pauseRecheckSeconds and go out in order. */
+/**
+ * Lifts a pause: the waiting messages come back within pauseRecheckSeconds and go out in order
+ * (a dossier's messages the pause sent round settle within resumeSettleMinutes). Audited.
+ */
 export async function resumeSystem(
   deps: EndpointOperationsDependencies,
   systemId: string,
   actor: AuditActor,
 ): Promise<EndpointStatus> {
   await systemNamed(deps, systemId);
-  const lifted = await deps.endpointPauses.resume(systemId);
+  const lifted = await deps.endpointPauses.resume(systemId, deps.clock.now().toISOString());
   if (lifted) {
     await deps.audit.record({
       actor,
@@ -177,34 +184,52 @@ export async function resumeSystem(
   return statusNow(deps, systemId);
 }
 
+/** What the relay does with a queued message before anything else: deliver it, keep it back, or send it round. */
+export type GateVerdict = 'go' | 'hold' | 'goRound';
+
 /** Keeps a queued message back without attempting it; the relay handler asks before each delivery. */
 export interface DeliveryGate {
-  /** Why the message must wait, or undefined when it may go. */
-  heldBack(envelope: QueueEnvelope): Promise<string | undefined>;
+  verdict(envelope: QueueEnvelope): Promise<GateVerdict>;
   readonly recheckSeconds: number;
   readonly requeueAfterReceives: number;
 }
 
 /**
- * The pause of province deliveries: one strongly consistent read of the pauses item per message;
- * only while some system is paused, the message and its owner are looked up too.
+ * The pause of province deliveries, one strongly consistent read of the pauses item per message.
+ * Only while a system is paused or just resumed are the message, its owner and (after a resume)
+ * its dossier's progress looked up too. A paused system's message is held ('hold'); after a
+ * resume, one that would wait for a predecessor goes round ('goRound'), so a FIFO group the
+ * pause's rounds left out of order sorts itself out instead of blocking behind a waiting head.
  */
 export function createPauseGate(
-  deps: Pick<EndpointOperationsDependencies, 'endpointPauses' | 'provinceSystems' | 'endpointOperations'> & {
-    readonly store: Pick<DossierStore, 'getMessage'>;
+  deps: Pick<
+    EndpointOperationsDependencies,
+    'endpointPauses' | 'provinceSystems' | 'endpointOperations' | 'clock'
+  > & {
+    readonly store: Pick<DossierStore, 'getMessage' | 'getDeliveryProgress'>;
   },
 ): DeliveryGate {
+  const settleMs = deps.endpointOperations.resumeSettleMinutes * 60_000;
   return {
     recheckSeconds: deps.endpointOperations.pauseRecheckSeconds,
     requeueAfterReceives: deps.endpointOperations.pausedRequeueAfterReceives,
-    async heldBack(envelope) {
-      const paused = await deps.endpointPauses.paused();
-      if (paused.size === 0) return undefined;
+    async verdict(envelope) {
+      const { paused, resumedAt } = await deps.endpointPauses.current();
+      const now = deps.clock.now().getTime();
+      const settling = (systemId: string) => {
+        const at = resumedAt.get(systemId);
+        return at !== undefined && now - Date.parse(at) < settleMs;
+      };
+      if (paused.size === 0 && ![...resumedAt.keys()].some(settling)) return 'go';
       const message = await deps.store.getMessage(envelope.channel, envelope.dossierCode, envelope.sequence);
       const owner = await deps.provinceSystems.findOwner(
         message?.agencyCode ?? agencyOfDossierCode(envelope.dossierCode),
       );
-      return owner && paused.has(owner.clientId) ? `deliveries to ${owner.clientId} are paused` : undefined;
+      if (!owner) return 'go';
+      if (paused.has(owner.clientId)) return 'hold';
+      if (!settling(owner.clientId)) return 'go';
+      const progress = await deps.store.getDeliveryProgress(envelope.channel, envelope.dossierCode);
+      return decideDelivery(progress, envelope.sequence) === 'wait' ? 'goRound' : 'go';
     },
   };
 }

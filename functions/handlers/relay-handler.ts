@@ -38,36 +38,43 @@ interface Tally {
  */
 export function createRelayHandler(deps: RelayHandlerDependencies, deliver: Deliverer, gate?: DeliveryGate) {
   /**
-   * A held-back message is neither attempted nor counted: it stays at its group's head, hidden for
+   * A held message is neither attempted nor counted: it stays at its group's head, hidden for
    * `recheckSeconds`, like a message waiting for its predecessor. Every receive counts toward the
    * queue's maxReceiveCount, though, so after `requeueAfterReceives` it goes round as a fresh
    * message (a new deduplication id through `releasedAt`) and this copy is deleted: a long pause
    * never turns into a dead letter. The fresh copy queues behind the dossier's later messages;
-   * the relay still delivers them by sequence.
+   * the relay still delivers them by sequence, and the gate sends a waiting one round after a
+   * resume so none blocks its group.
    */
-  async function holdBack(record: SQSRecord, envelope: QueueEnvelope, attempt: number, why: string) {
+  async function applyGate(record: SQSRecord, envelope: QueueEnvelope, attempt: number): Promise<boolean> {
+    const verdict = gate ? await gate.verdict(envelope) : 'go';
+    if (verdict === 'go') return false;
     const { channel, dossierCode, sequence } = envelope;
-    if (gate && attempt >= gate.requeueAfterReceives) {
+    if (verdict === 'goRound' || attempt >= (gate?.requeueAfterReceives ?? 1)) {
       await deps.queues[channel].send({ ...envelope, releasedAt: deps.clock.now().toISOString() });
-      deps.logger.info('held-back message goes round again', {
+      deps.logger.info('relay sends a message round again', {
         dossierCode,
         channel,
         sequence,
         attempt,
-        why,
+        verdict,
       });
-      return;
+      return true;
     }
     await deps.queues[channel].delay(record.receiptHandle, gate?.recheckSeconds ?? 1);
-    deps.logger.info('relay holds a message back', { dossierCode, channel, sequence, attempt, why });
-    throw new Error(`${dossierCode}#${sequence} held back: ${why}`);
+    deps.logger.info('relay holds a message for a paused receiver', {
+      dossierCode,
+      channel,
+      sequence,
+      attempt,
+    });
+    throw new Error(`${dossierCode}#${sequence} held: its receiver is paused`);
   }
 
   async function handleRecord(record: SQSRecord, tally: Tally): Promise<void> {
     const envelope = queueEnvelopeSchema.parse(JSON.parse(record.body));
     const attempt = Number(record.attributes.ApproximateReceiveCount ?? '1');
-    const heldBack = await gate?.heldBack(envelope);
-    if (heldBack !== undefined) return holdBack(record, envelope, attempt, heldBack);
+    if (await applyGate(record, envelope, attempt)) return;
     try {
       const outcome = await relayMessage(deps, envelope, deliver, { receivedBefore: attempt > 1 });
       if (outcome === 'delivered') tally.channels[envelope.channel].delivered += 1;

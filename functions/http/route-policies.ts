@@ -121,6 +121,32 @@ export const routePolicies = {
     agency: 'any',
     role: 'operator',
   },
+  // Connected systems' endpoints and re-sync (issue 19); a system's id is its client id.
+  'POST /v1/admin/systems/:id/webhook-test': {
+    access: 'bearer',
+    scopes: ['admin'],
+    agency: 'any',
+    role: 'operator',
+  },
+  'GET /v1/admin/systems/:id/deliveries': {
+    access: 'bearer',
+    scopes: ['admin'],
+    agency: 'any',
+    role: 'viewer',
+  },
+  'POST /v1/admin/systems/:id/pause': {
+    access: 'bearer',
+    scopes: ['admin'],
+    agency: 'any',
+    role: 'operator',
+  },
+  'POST /v1/admin/systems/:id/resume': {
+    access: 'bearer',
+    scopes: ['admin'],
+    agency: 'any',
+    role: 'operator',
+  },
+  'POST /v1/admin/resyncs': { access: 'bearer', scopes: ['admin'], agency: 'any', role: 'operator' },
   // API reference (issue 4)
   'GET /openapi.json': { access: 'public', why: 'the public contract, generated from the routes' },
   'GET /docs': { access: 'public', why: 'reference page for the public contract; its own CSP' },

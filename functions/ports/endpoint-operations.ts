@@ -15,14 +15,20 @@ export interface DeliveryLog {
   recent(systemId: string, limit: number): Promise<DeliveryLogEntry[]>;
 }
 
+/** Which systems are paused, and when each one paused before was last resumed. */
+export interface EndpointPauseState {
+  readonly paused: ReadonlyMap<string, EndpointPause>;
+  readonly resumedAt: ReadonlyMap<string, string>;
+}
+
 /**
  * Which connected systems an administrator paused. All of them in one read: the relay asks before
  * each province delivery, so the answer must cost one small read whether or not anything is paused.
  */
 export interface EndpointPauses {
-  paused(): Promise<ReadonlyMap<string, EndpointPause>>;
+  current(): Promise<EndpointPauseState>;
   /** False when the system was paused already (the earlier pause is kept). */
   pause(systemId: string, pause: EndpointPause): Promise<boolean>;
-  /** The pause it lifted; undefined when the system was not paused. */
-  resume(systemId: string): Promise<EndpointPause | undefined>;
+  /** The pause it lifted (the resume's time kept); undefined when the system was not paused. */
+  resume(systemId: string, at: string): Promise<EndpointPause | undefined>;
 }

@@ -110,6 +110,7 @@ export const endpoints = {
 export const endpointOperations = {
   pauseRecheckSeconds: 30,
   pausedRequeueAfterReceives: 10,
+  resumeSettleMinutes: 15,
   failingAfterMinutes: 30,
   deliveryLogDays: 14,
 } as const satisfies EndpointOperationsSpec;

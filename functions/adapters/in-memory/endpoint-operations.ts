@@ -4,18 +4,21 @@ import type { DeliveryLog, DeliveryLogEntry, EndpointPauses } from '../../ports/
 /** Paused systems in memory. */
 export function createInMemoryEndpointPauses(): EndpointPauses {
   const paused = new Map<string, EndpointPause>();
+  const resumedAt = new Map<string, string>();
   return {
-    async paused() {
-      return new Map(paused);
+    async current() {
+      return { paused: new Map(paused), resumedAt: new Map(resumedAt) };
     },
     async pause(systemId, pause) {
       if (paused.has(systemId)) return false;
       paused.set(systemId, pause);
       return true;
     },
-    async resume(systemId) {
+    async resume(systemId, at) {
       const lifted = paused.get(systemId);
+      if (!lifted) return undefined;
       paused.delete(systemId);
+      resumedAt.set(systemId, at);
       return lifted;
     },
   };

@@ -2,6 +2,7 @@ import type { ApiDependencies } from '../api-dependencies';
 import { createSubApp } from '../create-sub-app';
 import { registerAgencyCodeRoutes } from './agency-code-route';
 import { registerDriftCheckRoutes } from './drift-check-routes';
+import { registerEndpointRoutes } from './endpoint-routes';
 import { registerOperationsRoutes } from './operations-routes';
 import { registerReconciliationRoutes } from './reconciliation-routes';
 import { registerScheduleRoutes } from './schedule-routes';
@@ -15,6 +16,7 @@ export function createAdminApi(deps: ApiDependencies) {
   registerAgencyCodeRoutes(api, deps);
   registerDriftCheckRoutes(api, deps);
   registerScheduleRoutes(api, deps);
+  registerEndpointRoutes(api, deps);
   registerScorecardRoutes(api, deps);
   return api;
 }

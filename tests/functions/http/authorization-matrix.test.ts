@@ -122,6 +122,12 @@ const samples: Record<RouteKey, (agency: Agency) => Sample> = {
     json(`/v1/admin/drift-findings/${dossierCodeFor(agency)}/resync`, {}),
   'GET /v1/admin/schedules': () => get('/v1/admin/schedules'),
   'POST /v1/admin/schedules/:name/runs': () => json('/v1/admin/schedules/outbox-sweeper/runs', {}),
+  'POST /v1/admin/systems/:id/webhook-test': () => json('/v1/admin/systems/demo-province/webhook-test', {}),
+  'GET /v1/admin/systems/:id/deliveries': () => get('/v1/admin/systems/demo-province/deliveries'),
+  'POST /v1/admin/systems/:id/pause': () => json('/v1/admin/systems/demo-province/pause', {}),
+  'POST /v1/admin/systems/:id/resume': () => json('/v1/admin/systems/demo-province/resume', {}),
+  'POST /v1/admin/resyncs': (agency) =>
+    json('/v1/admin/resyncs', { dossierCodes: [dossierCodeFor(agency)], dryRun: true }),
   'GET /openapi.json': () => get('/openapi.json'),
   'GET /docs': () => get('/docs'),
   'GET /docs/api-reference.js': () => get('/docs/api-reference.js'),
