@@ -220,6 +220,13 @@ export const routePolicies = {
   'GET /admin/drift': { access: 'console', role: 'viewer' },
   'POST /admin/drift/:code/resync': { access: 'console', role: 'operator' },
   'GET /admin/dossiers': { access: 'console', role: 'viewer' },
+  'GET /admin/endpoints': { access: 'console', role: 'viewer' },
+  'GET /admin/endpoints/:id': { access: 'console', role: 'viewer' },
+  'POST /admin/endpoints/:id/pause': { access: 'console', role: 'operator' },
+  'POST /admin/endpoints/:id/resume': { access: 'console', role: 'operator' },
+  'POST /admin/endpoints/:id/webhook-test': { access: 'console', role: 'operator' },
+  'GET /admin/resync': { access: 'console', role: 'operator' },
+  'POST /admin/resync': { access: 'console', role: 'operator' },
   // Edited payloads in the audit log are masked for roles that may not see personal data.
   'GET /admin/audit': { access: 'console', role: 'viewer' },
   'GET /admin/audit.csv': { access: 'console', role: 'viewer' },
