@@ -2,7 +2,6 @@ import type { AuditActor } from '../../contracts/admin-api';
 import { agencyOfDossierCode } from '../../contracts/codes';
 import type { EndpointStatus, WebhookDelivery } from '../../contracts/endpoint-operations';
 import type { QueueEnvelope } from '../../contracts/queue-envelope';
-import type { EndpointOperationsSpec } from '../../infra/topology';
 import { decideDelivery } from '../core/decide-delivery';
 import { endpointHealthOf } from '../core/endpoint-health';
 import { GatewayError } from '../core/gateway-error';
@@ -15,6 +14,14 @@ import type { ProvinceSystem, ProvinceSystems, WebhookSender } from '../ports/pr
 import { describeActor } from './audit-actor';
 import { sendAndLog } from './deliver-to-province';
 
+/** The bounds these use cases need (topology.endpointOperations says what each means). */
+export interface EndpointOperationsSettings {
+  readonly pauseRecheckSeconds: number;
+  readonly pausedRequeueAfterReceives: number;
+  readonly resumeSettleMinutes: number;
+  readonly failingAfterMinutes: number;
+}
+
 /** Operating connected systems' webhook endpoints (issue 19): test events, delivery log, pause. */
 export interface EndpointOperationsDependencies {
   readonly provinceSystems: ProvinceSystems;
@@ -25,7 +32,7 @@ export interface EndpointOperationsDependencies {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly newId: () => string;
-  readonly endpointOperations: EndpointOperationsSpec;
+  readonly endpointOperations: EndpointOperationsSettings;
 }
 
 /** Attempts read to judge a system's health: enough to span a long failing run. */
