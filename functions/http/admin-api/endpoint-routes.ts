@@ -66,36 +66,37 @@ export function registerEndpointRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepend
     async (c) => c.json(await listDeliveries(deps, c.req.valid('param').id, c.req.valid('query').limit), 200),
   );
 
-  app.openapi(
-    adminRoute(deps.tokens, {
-      method: 'post',
+  const switches = [
+    {
       path: '/v1/admin/systems/{id}/pause',
       summary:
         'Pause deliveries to the system: they wait in order, neither attempted nor parked, until resumed (audited)',
-      request: { params: systemParams },
-      responses: {
-        200: { description: 'The endpoint, paused', content: json(endpointStatusSchema) },
-        ...unknownSystem,
-        ...errors,
-      },
-    }),
-    async (c) => c.json(await pauseSystem(deps, c.req.valid('param').id, actorOf(c.var.caller)), 200),
-  );
-
-  app.openapi(
-    adminRoute(deps.tokens, {
-      method: 'post',
+      description: 'The endpoint, paused',
+      run: pauseSystem,
+    },
+    {
       path: '/v1/admin/systems/{id}/resume',
       summary: 'Resume deliveries to the system: the waiting ones go out in order (audited)',
-      request: { params: systemParams },
-      responses: {
-        200: { description: 'The endpoint, no longer paused', content: json(endpointStatusSchema) },
-        ...unknownSystem,
-        ...errors,
-      },
-    }),
-    async (c) => c.json(await resumeSystem(deps, c.req.valid('param').id, actorOf(c.var.caller)), 200),
-  );
+      description: 'The endpoint, no longer paused',
+      run: resumeSystem,
+    },
+  ] as const;
+  for (const { path, summary, description, run } of switches) {
+    app.openapi(
+      adminRoute(deps.tokens, {
+        method: 'post',
+        path,
+        summary,
+        request: { params: systemParams },
+        responses: {
+          200: { description, content: json(endpointStatusSchema) },
+          ...unknownSystem,
+          ...errors,
+        },
+      }),
+      async (c) => c.json(await run(deps, c.req.valid('param').id, actorOf(c.var.caller)), 200),
+    );
+  }
 
   app.openapi(
     adminRoute(deps.tokens, {
