@@ -34,9 +34,9 @@ export const queueEnvelopeSchema = z.object({
    */
   recovered: z.boolean().optional(),
   /**
-   * When a parked predecessor was replayed or discarded and this held message let go: a new
-   * delivery as far as queue deduplication goes, like a replay (its first send may be less than
-   * five minutes old).
+   * When a parked predecessor was replayed or discarded and this held message let go, or when a
+   * message to a paused system went round the queue again: a new delivery as far as queue
+   * deduplication goes, like a replay (its first send may be less than five minutes old).
    */
   releasedAt: z.iso.datetime().optional(),
 });

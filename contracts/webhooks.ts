@@ -127,3 +127,18 @@ export const webhookEventSchema = z
   .meta({ id: 'WebhookEvent' });
 
 export type WebhookEvent = z.infer<typeof webhookEventSchema>;
+
+/**
+ * A test event an administrator sends to check a system's endpoint (Standard Webhooks' `ping`):
+ * signed like every event, never about a dossier, and not retried.
+ */
+export const webhookPingSchema = z
+  .object({
+    id: z.string(),
+    type: z.literal('ping'),
+    createdAt: z.string(),
+    data: z.object({ systemId: z.string(), message: z.string() }),
+  })
+  .meta({ id: 'WebhookPing' });
+
+export type WebhookPing = z.infer<typeof webhookPingSchema>;

@@ -43,6 +43,7 @@ export function createDynamoDbProvinceSystems(
     async findOwner(agencyCode) {
       return (await all()).find((system) => mayActForAgency(system.agencies, agencyCode));
     },
+    list: all,
     async register(system) {
       await client.send(
         new PutCommand({

@@ -135,6 +135,7 @@ export function createStandardWebhookSender(options: StandardWebhookSenderOption
         const retryAfter = retryAfterSeconds(response);
         throw new GatewayError('province.transient', `webhook answered HTTP ${response.status}`, {
           ...(retryAfter === undefined ? {} : { retryAfterSeconds: retryAfter }),
+          details: { httpStatus: response.status },
         });
       }
       throw new GatewayError('province.rejected', `webhook refused the event with HTTP ${response.status}`, {

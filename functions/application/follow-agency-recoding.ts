@@ -26,5 +26,6 @@ export function followAgencyRecoding(
       }
       return undefined;
     },
+    list: () => systems.list(),
   };
 }

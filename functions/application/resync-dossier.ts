@@ -16,6 +16,53 @@ export interface ResyncDependencies extends AcceptDependencies {
 }
 
 /**
+ * The dossier as the gateway holds it now (latest version, with the status changes accepted
+ * after it folded in) accepted again as a `dossier.resync` message in its national channel: it is
+ * delivered after everything accepted before it, once per natural key, like any other message.
+ * Throws 'dossier.notFound' when the gateway never took a version of it.
+ */
+export async function resendCurrentState(
+  deps: AcceptDependencies,
+  dossierCode: string,
+  naturalKey: string,
+): ReturnType<typeof acceptMessage> {
+  const history = await deps.store.listMessages('national', dossierCode);
+  const latest = history.at(-1);
+  const stored = await latestDossierVersion(deps.store, history);
+  if (!latest || !stored) {
+    throw new GatewayError(
+      'dossier.notFound',
+      `Cổng chưa từng nhận hồ sơ ${dossierCode} từ tỉnh / The gateway holds no version of ${dossierCode} to send`,
+    );
+  }
+  const laterChanges = await Promise.all(
+    history
+      .filter((message) => message.kind === 'dossier.status' && message.sequence > stored.sequence)
+      .map(async (message) => {
+        const change = await deps.store.getMessage('national', dossierCode, message.sequence);
+        return messagePayloadSchemas['dossier.status'].parse(change?.payload);
+      }),
+  );
+  const dossier = currentDossierOf(
+    messagePayloadSchemas['dossier.sync'].parse(stored.payload),
+    laterChanges,
+    latest.status,
+  );
+  return acceptMessage(deps, {
+    channel: 'national',
+    dossierCode,
+    agencyCode: latest.agencyCode,
+    kind: 'dossier.resync',
+    naturalKey,
+    status: latest.status,
+    requiresExistingDossier: true,
+    enforceTransitions: false,
+    payload: dossier,
+    traceId: deps.newId(),
+  });
+}
+
+/**
  * An administrator's answer to an open drift finding: the dossier as the gateway holds it now
  * (latest version, current status and promised date) goes to the portal again as a
  * `dossier.resync` message in the dossier's national channel, so it is delivered after
@@ -41,29 +88,6 @@ export async function resyncDossier(
       { details: { state: finding.state } },
     );
   }
-  const history = await deps.store.listMessages('national', dossierCode);
-  const latest = history.at(-1);
-  const stored = await latestDossierVersion(deps.store, history);
-  if (!latest || !stored) {
-    throw new GatewayError(
-      'dossier.notFound',
-      `Cổng chưa từng nhận hồ sơ ${dossierCode} từ tỉnh / The gateway holds no version of ${dossierCode} to send`,
-    );
-  }
-  const laterChanges = await Promise.all(
-    history
-      .filter((message) => message.kind === 'dossier.status' && message.sequence > stored.sequence)
-      .map(async (message) => {
-        const change = await deps.store.getMessage('national', dossierCode, message.sequence);
-        return messagePayloadSchemas['dossier.status'].parse(change?.payload);
-      }),
-  );
-  const dossier = currentDossierOf(
-    messagePayloadSchemas['dossier.sync'].parse(stored.payload),
-    laterChanges,
-    latest.status,
-  );
-
   // Claimed first, so two administrators clicking at once send one re-sync.
   const claimed: DriftFinding = {
     ...finding,
@@ -81,18 +105,7 @@ export async function resyncDossier(
   }
   let accepted: Awaited<ReturnType<typeof acceptMessage>>;
   try {
-    accepted = await acceptMessage(deps, {
-      channel: 'national',
-      dossierCode,
-      agencyCode: finding.agencyCode,
-      kind: 'dossier.resync',
-      naturalKey: `resync:${finding.findingId}#${claimed.resyncs}`,
-      status: latest.status,
-      requiresExistingDossier: true,
-      enforceTransitions: false,
-      payload: dossier,
-      traceId: deps.newId(),
-    });
+    accepted = await resendCurrentState(deps, dossierCode, `resync:${finding.findingId}#${claimed.resyncs}`);
   } catch (error) {
     // Not sent: the finding goes back to open so it can be re-synced again.
     await deps.drift.saveFinding({ ...finding, revision: claimed.revision + 1 }).catch(() => undefined);

@@ -31,6 +31,7 @@ export type GatewayErrorCode =
   | 'province.transient'
   | 'province.rejected'
   | 'province.notRegistered'
+  | 'system.notFound'
   | 'dependency.unavailable'
   | 'payment.notFound'
   | 'payment.alreadyOpen'

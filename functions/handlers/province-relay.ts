@@ -1,17 +1,19 @@
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { createProvinceDeliverer } from '../application/deliver-to-province';
-import type { ProvinceSystems, WebhookSender } from '../ports/province-systems';
+import {
+  createProvinceDeliverer,
+  type ProvinceDeliveryDependencies,
+} from '../application/deliver-to-province';
+import { createPauseGate, type EndpointOperationsDependencies } from '../application/operate-endpoints';
 import { loadAwsDependencies } from '../wiring/aws';
 import { lazyHandler } from './lazy-handler';
 import { createRelayHandler, type RelayHandlerDependencies } from './relay-handler';
 
 export function createProvinceRelayHandler(
-  deps: RelayHandlerDependencies & {
-    readonly provinceSystems: ProvinceSystems;
-    readonly webhooks: WebhookSender;
-  },
+  deps: RelayHandlerDependencies &
+    ProvinceDeliveryDependencies &
+    Pick<EndpointOperationsDependencies, 'endpointPauses' | 'endpointOperations'>,
 ) {
-  return createRelayHandler(deps, createProvinceDeliverer(deps.provinceSystems, deps.webhooks));
+  return createRelayHandler(deps, createProvinceDeliverer(deps), createPauseGate(deps));
 }
 
 export const handler = lazyHandler<SQSEvent, SQSBatchResponse, Context>(async () =>

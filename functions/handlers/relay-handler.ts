@@ -1,5 +1,6 @@
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { queueEnvelopeSchema } from '../../contracts/queue-envelope';
+import { type QueueEnvelope, queueEnvelopeSchema } from '../../contracts/queue-envelope';
+import type { DeliveryGate } from '../application/operate-endpoints';
 import { type Deliverer, type RelayDependencies, relayMessage } from '../application/relay-message';
 import type { Channel } from '../core/dossier-message';
 import { type FailureSide, failureSideOf } from '../core/failure-side';
@@ -32,12 +33,48 @@ interface Tally {
 /**
  * SQS FIFO worker: one record at a time per dossier group, groups side by side; a failed
  * record fails the rest of its group in the batch (they must not overtake it) and comes back
- * after a backoff set through its visibility timeout.
+ * after a backoff set through its visibility timeout. A `gate` (a paused receiver) may hold a
+ * message back before anything else is looked at.
  */
-export function createRelayHandler(deps: RelayHandlerDependencies, deliver: Deliverer) {
+export function createRelayHandler(deps: RelayHandlerDependencies, deliver: Deliverer, gate?: DeliveryGate) {
+  /**
+   * A held message is neither attempted nor counted: it stays at its group's head, hidden for
+   * `recheckSeconds`, like a message waiting for its predecessor. Every receive counts toward the
+   * queue's maxReceiveCount, though, so after `requeueAfterReceives` it goes round as a fresh
+   * message (a new deduplication id through `releasedAt`) and this copy is deleted: a long pause
+   * never turns into a dead letter. The fresh copy queues behind the dossier's later messages;
+   * the relay still delivers them by sequence, and the gate sends a waiting one round after a
+   * resume so none blocks its group.
+   */
+  async function applyGate(record: SQSRecord, envelope: QueueEnvelope, attempt: number): Promise<boolean> {
+    const verdict = gate ? await gate.verdict(envelope) : 'go';
+    if (verdict === 'go') return false;
+    const { channel, dossierCode, sequence } = envelope;
+    if (verdict === 'goRound' || attempt >= (gate?.requeueAfterReceives ?? 1)) {
+      await deps.queues[channel].send({ ...envelope, releasedAt: deps.clock.now().toISOString() });
+      deps.logger.info('relay sends a message round again', {
+        dossierCode,
+        channel,
+        sequence,
+        attempt,
+        verdict,
+      });
+      return true;
+    }
+    await deps.queues[channel].delay(record.receiptHandle, gate?.recheckSeconds ?? 1);
+    deps.logger.info('relay holds a message for a paused receiver', {
+      dossierCode,
+      channel,
+      sequence,
+      attempt,
+    });
+    throw new Error(`${dossierCode}#${sequence} held: its receiver is paused`);
+  }
+
   async function handleRecord(record: SQSRecord, tally: Tally): Promise<void> {
     const envelope = queueEnvelopeSchema.parse(JSON.parse(record.body));
     const attempt = Number(record.attributes.ApproximateReceiveCount ?? '1');
+    if (await applyGate(record, envelope, attempt)) return;
     try {
       const outcome = await relayMessage(deps, envelope, deliver, { receivedBefore: attempt > 1 });
       if (outcome === 'delivered') tally.channels[envelope.channel].delivered += 1;

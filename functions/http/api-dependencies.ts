@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { AdminDependencies } from '../application/admin-operations';
+import type { EndpointOperationsDependencies } from '../application/operate-endpoints';
 import type { PaymentSettings } from '../application/payment-dependencies';
 import type { ScorecardDependencies } from '../application/record-scorecard';
 import type { ScheduleOperations } from '../application/run-schedule';
@@ -24,7 +25,10 @@ import type { ThroughputStats } from '../ports/queue-monitor';
 import type { ReconciliationReports } from '../ports/reconciliation-reports';
 import type { HttpSecurity } from './http-security';
 
-export interface ApiDependencies extends AdminDependencies, ScorecardDependencies {
+export interface ApiDependencies
+  extends AdminDependencies,
+    ScorecardDependencies,
+    EndpointOperationsDependencies {
   readonly store: DossierStore;
   readonly queues: Readonly<Record<Channel, MessageQueue>>;
   readonly nationalPortal: NationalPortal;

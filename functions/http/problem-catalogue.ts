@@ -215,6 +215,14 @@ export const problemCatalogue: Readonly<Record<GatewayErrorCode, ProblemType>> =
       'No provincial system is registered for the dossier’s agency code, so the gateway has nowhere to deliver it.',
     ],
   },
+  'system.notFound': {
+    status: 404,
+    title: 'Không tìm thấy hệ thống kết nối / Connected system not found',
+    explanation: [
+      'Không có hệ thống kết nối nào có mã này. Mã hệ thống là client id OAuth của nó.',
+      'No connected system has this id. A system’s id is its OAuth client id.',
+    ],
+  },
   'dependency.unavailable': {
     status: 503,
     title: 'Dịch vụ tạm thời không sẵn sàng / Service temporarily unavailable',

@@ -135,6 +135,32 @@ export const routePolicies = {
     agency: 'any',
     role: 'viewer',
   },
+  // Connected systems' endpoints and re-sync (issue 19); a system's id is its client id.
+  'POST /v1/admin/systems/:id/webhook-test': {
+    access: 'bearer',
+    scopes: ['admin'],
+    agency: 'any',
+    role: 'operator',
+  },
+  'GET /v1/admin/systems/:id/deliveries': {
+    access: 'bearer',
+    scopes: ['admin'],
+    agency: 'any',
+    role: 'viewer',
+  },
+  'POST /v1/admin/systems/:id/pause': {
+    access: 'bearer',
+    scopes: ['admin'],
+    agency: 'any',
+    role: 'operator',
+  },
+  'POST /v1/admin/systems/:id/resume': {
+    access: 'bearer',
+    scopes: ['admin'],
+    agency: 'any',
+    role: 'operator',
+  },
+  'POST /v1/admin/resyncs': { access: 'bearer', scopes: ['admin'], agency: 'any', role: 'operator' },
   // API reference (issue 4)
   'GET /openapi.json': { access: 'public', why: 'the public contract, generated from the routes' },
   'GET /docs': { access: 'public', why: 'reference page for the public contract; its own CSP' },
@@ -209,6 +235,13 @@ export const routePolicies = {
   'GET /admin/drift': { access: 'console', role: 'viewer' },
   'POST /admin/drift/:code/resync': { access: 'console', role: 'operator' },
   'GET /admin/dossiers': { access: 'console', role: 'viewer' },
+  'GET /admin/endpoints': { access: 'console', role: 'viewer' },
+  'GET /admin/endpoints/:id': { access: 'console', role: 'viewer' },
+  'POST /admin/endpoints/:id/pause': { access: 'console', role: 'operator' },
+  'POST /admin/endpoints/:id/resume': { access: 'console', role: 'operator' },
+  'POST /admin/endpoints/:id/webhook-test': { access: 'console', role: 'operator' },
+  'GET /admin/resync': { access: 'console', role: 'operator' },
+  'POST /admin/resync': { access: 'console', role: 'operator' },
   // Edited payloads in the audit log are masked for roles that may not see personal data.
   'GET /admin/audit': { access: 'console', role: 'viewer' },
   'GET /admin/audit.csv': { access: 'console', role: 'viewer' },

@@ -12,6 +12,10 @@ export const auditActions = [
   'driftFinding.resync',
   'schedule.run',
   'catalogue.refresh',
+  'system.webhookTest',
+  'system.pause',
+  'system.resume',
+  'dossiers.resync',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -1,4 +1,4 @@
-import type { WebhookEvent } from '../../contracts/webhooks';
+import type { WebhookEvent, WebhookPing } from '../../contracts/webhooks';
 
 /** A provincial one-stop system registered to receive the gateway's webhooks. */
 export interface ProvinceSystem {
@@ -11,6 +11,8 @@ export interface ProvinceSystem {
 export interface ProvinceSystems {
   /** The system that owns an agency code, if one is registered. */
   findOwner(agencyCode: string): Promise<ProvinceSystem | undefined>;
+  /** Every registered system: a handful, one per province vendor. */
+  list(): Promise<readonly ProvinceSystem[]>;
 }
 
 export interface WebhookReceipt {
@@ -22,5 +24,5 @@ export interface WebhookReceipt {
  * 'province.rejected' (park).
  */
 export interface WebhookSender {
-  send(system: ProvinceSystem, event: WebhookEvent): Promise<WebhookReceipt>;
+  send(system: ProvinceSystem, event: WebhookEvent | WebhookPing): Promise<WebhookReceipt>;
 }

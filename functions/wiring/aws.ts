@@ -126,6 +126,7 @@ export function loadAwsDependencies(): Promise<GatewayDependencies> {
       retentionDays: topology.retention.days,
       deadlines: topology.deadlines,
       driftCheck: topology.driftCheck,
+      endpointOperations: topology.endpointOperations,
       logLevel: process.env[environment.logLevel] ?? 'INFO',
       ...(await consoleSignIn(secretsManager)),
     });

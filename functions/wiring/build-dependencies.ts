@@ -17,6 +17,10 @@ import { createDynamoDbClientRegistry } from '../adapters/dynamodb-client-regist
 import { createDynamoDbDeadlineWatch } from '../adapters/dynamodb-deadline-watch';
 import { createDynamoDbDossierStore } from '../adapters/dynamodb-dossier-store';
 import { createDynamoDbDriftRecords } from '../adapters/dynamodb-drift-records';
+import {
+  createDynamoDbDeliveryLog,
+  createDynamoDbEndpointPauses,
+} from '../adapters/dynamodb-endpoint-operations';
 import { createDynamoDbNonceStore } from '../adapters/dynamodb-nonce-store';
 import { createDynamoDbPaymentStore } from '../adapters/dynamodb-payment-store';
 import { createDynamoDbProvinceSystems } from '../adapters/dynamodb-province-systems';
@@ -228,5 +232,11 @@ export async function buildDependencies(
     driftCheck: config.driftCheck,
     scheduleRuns: createDynamoDbScheduleRuns(documents, { tableName: config.tableName }),
     catalogues,
+    deliveryLog: createDynamoDbDeliveryLog(documents, {
+      tableName: config.tableName,
+      retentionDays: config.endpointOperations.deliveryLogDays,
+    }),
+    endpointPauses: createDynamoDbEndpointPauses(documents, { tableName: config.tableName }),
+    endpointOperations: config.endpointOperations,
   };
 }

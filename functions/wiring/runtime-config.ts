@@ -1,4 +1,9 @@
-import type { DeadlinesSpec, DriftCheckSpec, SecuritySpec } from '../../infra/topology';
+import type {
+  DeadlinesSpec,
+  DriftCheckSpec,
+  EndpointOperationsSpec,
+  SecuritySpec,
+} from '../../infra/topology';
 import type { SigningKey } from '../adapters/jose-access-tokens';
 import type { LgspNationalPortalOptions } from '../adapters/lgsp-national-portal';
 import type { OpenIdSignInOptions } from '../adapters/openid-person-sign-in';
@@ -81,6 +86,8 @@ export interface RuntimeConfig {
   readonly agencyNames?: { readonly strict?: boolean };
   /** Drift check bounds (topology.driftCheck). */
   readonly driftCheck: DriftCheckSpec;
+  /** Pausing systems' endpoints, their health hint and delivery log (topology.endpointOperations). */
+  readonly endpointOperations: EndpointOperationsSpec;
   /**
    * The identity provider people sign in to the console with (OpenID Connect); without it the
    * console's sign-in page says sign-in is not configured and the admin API serves clients only.

@@ -37,6 +37,7 @@ import {
 import {
   channelQueues,
   type DriftCheckSpec,
+  type EndpointOperationsSpec,
   type EndpointSpec,
   type FunctionSpec,
   findQueue,
@@ -110,6 +111,8 @@ export interface LocalRuntimeOptions {
   readonly payments?: Partial<PaymentsSpec>;
   /** Drift check bounds (e.g. a tiny sample in tests); defaults from the topology. */
   readonly driftCheck?: Partial<DriftCheckSpec>;
+  /** Pause rechecks and the failing threshold (e.g. seconds in tests); defaults from the topology. */
+  readonly endpointOperations?: Partial<EndpointOperationsSpec>;
   /** Strict unit names (422 agency.nameUnknown); default: the flag of config/agency-names.json. */
   readonly strictAgencyNames?: boolean;
 }
@@ -296,6 +299,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       retentionDays: topology.retention.days,
       deadlines: topology.deadlines,
       driftCheck: { ...topology.driftCheck, ...options.driftCheck },
+      endpointOperations: { ...topology.endpointOperations, ...options.endpointOperations },
       ...(options.strictAgencyNames === undefined
         ? {}
         : { agencyNames: { strict: options.strictAgencyNames } }),

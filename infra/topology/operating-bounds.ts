@@ -1,4 +1,11 @@
-import type { DeadlinesSpec, DriftCheckSpec, EndpointSpec, PaymentsSpec, SecuritySpec } from './specs';
+import type {
+  DeadlinesSpec,
+  DriftCheckSpec,
+  EndpointOperationsSpec,
+  EndpointSpec,
+  PaymentsSpec,
+  SecuritySpec,
+} from './specs';
 
 /** How the gateway behaves under load and failure: retries, sweeps, schedules' bounds, abuse limits, quotas. */
 
@@ -93,3 +100,17 @@ export const endpoints = {
     circuitBreaker: { failureThreshold: 5, openSeconds: 30 },
   },
 } as const satisfies Record<string, EndpointSpec>;
+/**
+ * Connected systems' endpoints (issue 19). A paused system's message is looked at again every
+ * 30 s (one receive of the dossier's head message, one small read), and after 10 receives (five
+ * minutes) it goes round as a fresh message, far below the queue's 20. A system whose every
+ * attempt has failed for 30 minutes (the retry backoff's first hour, about eight attempts per
+ * message) is flagged as failing on the dashboard.
+ */
+export const endpointOperations = {
+  pauseRecheckSeconds: 30,
+  pausedRequeueAfterReceives: 10,
+  resumeSettleMinutes: 15,
+  failingAfterMinutes: 30,
+  deliveryLogDays: 14,
+} as const satisfies EndpointOperationsSpec;

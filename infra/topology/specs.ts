@@ -141,3 +141,26 @@ export interface DriftCheckSpec {
   /** TraCuuHoSo calls in flight at once. */
   readonly concurrency: number;
 }
+
+/** Operating connected systems' webhook endpoints (issue 19). */
+export interface EndpointOperationsSpec {
+  /** How long a message to a paused system stays hidden before the relay looks again. */
+  readonly pauseRecheckSeconds: number;
+  /**
+   * After this many receives while its system is paused, a message goes round again as a fresh
+   * queue message, so its receive count never reaches the queue's maxReceiveCount: a pause never
+   * turns into a dead letter or a parked message. Below every province queue's maxReceiveCount.
+   */
+  readonly pausedRequeueAfterReceives: number;
+  /**
+   * For this long after a resume, a message of the system that would wait for its predecessor
+   * goes round the queue again instead of waiting in place: the pause's rounds may have left a
+   * dossier's messages out of order in their FIFO group, where a waiting head would block the
+   * predecessor behind it.
+   */
+  readonly resumeSettleMinutes: number;
+  /** A system is flagged as failing once every delivery attempt has failed for this long. */
+  readonly failingAfterMinutes: number;
+  /** Delivery-log entries expire (TTL) this many days after the attempt. */
+  readonly deliveryLogDays: number;
+}

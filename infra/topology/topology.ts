@@ -3,6 +3,7 @@ import { functions } from './functions';
 import {
   deadlines,
   driftCheck,
+  endpointOperations,
   endpoints,
   outbox,
   payments,
@@ -39,6 +40,7 @@ export const topology = {
   security,
   retention,
   endpoints,
+  endpointOperations,
 } as const;
 
 export type Topology = typeof topology;

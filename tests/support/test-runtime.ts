@@ -22,6 +22,7 @@ export function startTestRuntime(
       | 'security'
       | 'payments'
       | 'driftCheck'
+      | 'endpointOperations'
       | 'strictAgencyNames'
     >
   > = {},

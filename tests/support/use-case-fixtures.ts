@@ -7,6 +7,7 @@ import { createInMemoryBusinessMetrics } from '../../functions/adapters/in-memor
 import { createInMemoryDeadlineWatch } from '../../functions/adapters/in-memory/deadline-watch';
 import { createInMemoryDossierItems } from '../../functions/adapters/in-memory/dossier-items';
 import { createInMemoryDossierStore } from '../../functions/adapters/in-memory/dossier-store';
+import { createInMemoryDeliveryLog } from '../../functions/adapters/in-memory/endpoint-operations';
 import { createRecordingLogger } from '../../functions/adapters/in-memory/logger';
 import { createManualClock } from '../../functions/adapters/in-memory/manual-clock';
 import { createInMemoryMessageQueue } from '../../functions/adapters/in-memory/message-queue';
@@ -66,6 +67,7 @@ export function aGatewayWorld(start = '2025-03-14T02:00:00.000Z') {
   const webhooks = createInMemoryWebhookSender();
   const provinceSystems = createInMemoryProvinceSystems([h12System]);
   const scorecard = createInMemoryScorecardStore();
+  const deliveryLog = createInMemoryDeliveryLog();
   const track = createDeliveryTracker({
     recordScorecard: createScorecardRecorder({
       scorecard,
@@ -92,10 +94,11 @@ export function aGatewayWorld(start = '2025-03-14T02:00:00.000Z') {
     provinceSystems,
     scorecard,
     deadlineWatch: createInMemoryDeadlineWatch(items),
+    deliveryLog,
     /** The real deliverers, over the in-memory portal and webhook endpoints. */
     deliverers: {
       national: createNationalDeliverer({ portal, store, agencyNames, logger }, track),
-      province: createProvinceDeliverer(provinceSystems, webhooks),
+      province: createProvinceDeliverer({ provinceSystems, webhooks, deliveryLog, store, clock, logger }),
     } satisfies Record<Channel, Deliverer>,
   };
 }

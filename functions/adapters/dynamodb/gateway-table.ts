@@ -222,6 +222,16 @@ export const itemKeys = {
   scheduleLastRun: (schedule: string): TableKey => ({ pk: 'SCHEDULES', sk: schedule }),
   /** Read (never written) by the health check: a cheap Get that proves the table answers. */
   health: (): TableKey => ({ pk: 'HEALTH', sk: 'HEALTH' }),
+  /** Which connected systems are paused: one item, so the relay's question costs one read. */
+  endpointPauses: (): TableKey => ({ pk: 'ENDPOINTS', sk: 'PAUSES' }),
+  /**
+   * One webhook attempt in its system's delivery log, ordered by time. A system's partition
+   * takes one write per attempt: far below a partition's 1,000 writes a second for any province.
+   */
+  deliveryLogEntry: (systemId: string, at: string, messageId: string): TableKey => ({
+    pk: `DELIVERIES#${systemId}`,
+    sk: `${at}#${messageId}`,
+  }),
 } as const;
 
 /** A read the gateway makes: the index it reads (undefined: the table itself) and how its keys are built. */
@@ -319,6 +329,8 @@ export const accessPatterns = {
     partition: (kind: string) => `CATALOGUE#${kind}`,
     sortPrefix: (version: number, writeId: string) => `ENTRIES#${padded(version)}#${writeId}#`,
   },
+  /** A system's delivery log, read newest first. */
+  deliveriesOfSystem: { index: undefined, partition: (systemId: string) => `DELIVERIES#${systemId}` },
   /** The last run of every schedule, in one query. */
   scheduleLastRuns: { index: undefined, partition: 'SCHEDULES' },
   /** The final verdicts touching one month (the scorecard of any period in it reads only this). */

@@ -10,6 +10,9 @@ export function createInMemoryProvinceSystems(
     async findOwner(agencyCode) {
       return [...byId.values()].find((system) => mayActForAgency(system.agencies, agencyCode));
     },
+    async list() {
+      return [...byId.values()];
+    },
     async register(system) {
       byId.set(system.clientId, system);
     },

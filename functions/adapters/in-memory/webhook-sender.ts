@@ -1,4 +1,4 @@
-import type { WebhookEvent } from '../../../contracts/webhooks';
+import type { WebhookEvent, WebhookPing } from '../../../contracts/webhooks';
 import { GatewayError } from '../../core/gateway-error';
 import type { ProvinceSystem, WebhookReceipt, WebhookSender } from '../../ports/province-systems';
 
@@ -6,7 +6,7 @@ type Failure = 'transient' | 'rejected';
 
 export interface InMemoryWebhookSender extends WebhookSender {
   /** Events a provincial system took, with the system, in order. */
-  readonly delivered: readonly { readonly clientId: string; readonly event: WebhookEvent }[];
+  readonly delivered: readonly { readonly clientId: string; readonly event: WebhookEvent | WebhookPing }[];
   /**
    * The next `times` sends fail as the port says a failing endpoint does: 'province.transient'
    * (it is down: retry) or 'province.rejected' (it refuses the event: park).
@@ -16,7 +16,7 @@ export interface InMemoryWebhookSender extends WebhookSender {
 
 /** Provincial webhook endpoints in memory: they take every event unless told to fail. */
 export function createInMemoryWebhookSender(): InMemoryWebhookSender {
-  const delivered: { clientId: string; event: WebhookEvent }[] = [];
+  const delivered: { clientId: string; event: WebhookEvent | WebhookPing }[] = [];
   const failures: Failure[] = [];
   return {
     delivered,
@@ -25,9 +25,15 @@ export function createInMemoryWebhookSender(): InMemoryWebhookSender {
     },
     async send(system: ProvinceSystem, event): Promise<WebhookReceipt> {
       const failure = failures.shift();
-      if (failure === 'transient') throw new GatewayError('province.transient', 'webhook answered HTTP 503');
+      if (failure === 'transient') {
+        throw new GatewayError('province.transient', 'webhook answered HTTP 503', {
+          details: { httpStatus: 503 },
+        });
+      }
       if (failure === 'rejected') {
-        throw new GatewayError('province.rejected', 'webhook refused the event with HTTP 400');
+        throw new GatewayError('province.rejected', 'webhook refused the event with HTTP 400', {
+          details: { httpStatus: 400 },
+        });
       }
       delivered.push({ clientId: system.clientId, event });
       return { status: 204 };

@@ -3,6 +3,7 @@ import { createSubApp } from '../create-sub-app';
 import { registerAgencyCodeRoutes } from './agency-code-route';
 import { registerCatalogueRoutes } from './catalogue-routes';
 import { registerDriftCheckRoutes } from './drift-check-routes';
+import { registerEndpointRoutes } from './endpoint-routes';
 import { registerOperationsRoutes } from './operations-routes';
 import { registerReconciliationRoutes } from './reconciliation-routes';
 import { registerScheduleRoutes } from './schedule-routes';
@@ -16,6 +17,7 @@ export function createAdminApi(deps: ApiDependencies) {
   registerAgencyCodeRoutes(api, deps);
   registerDriftCheckRoutes(api, deps);
   registerScheduleRoutes(api, deps);
+  registerEndpointRoutes(api, deps);
   registerScorecardRoutes(api, deps);
   registerCatalogueRoutes(api, deps);
   return api;

@@ -14,7 +14,9 @@ export interface PageFrame {
     | 'audit'
     | 'login'
     | 'agencyCodes'
-    | 'scorecard';
+    | 'scorecard'
+    | 'endpoints'
+    | 'resync';
   readonly title: string;
   readonly signedInAs?: string;
   readonly csrfToken?: string;
@@ -26,6 +28,8 @@ const navigation = [
   { key: 'scorecard', href: `${CONSOLE_PATH}/scorecard`, label: 'scorecard' },
   { key: 'failed', href: `${CONSOLE_PATH}/failed`, label: 'failedMessages' },
   { key: 'drift', href: `${CONSOLE_PATH}/drift`, label: 'drift' },
+  { key: 'endpoints', href: `${CONSOLE_PATH}/endpoints`, label: 'endpoints' },
+  { key: 'resync', href: `${CONSOLE_PATH}/resync`, label: 'resyncDossiers' },
   { key: 'dossiers', href: `${CONSOLE_PATH}/dossiers`, label: 'dossiers' },
   { key: 'audit', href: `${CONSOLE_PATH}/audit`, label: 'audit' },
   { key: 'agencyCodes', href: `${CONSOLE_PATH}/agency-codes`, label: 'agencyCodes' },

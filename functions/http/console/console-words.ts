@@ -66,6 +66,10 @@ const auditActionWords: Words<AuditEntry['action']> = {
   'driftFinding.resync': ['Đồng bộ lại hồ sơ sai lệch', 'Re-synced a drifted dossier'],
   'schedule.run': ['Chạy ngay một lịch chạy', 'Ran a schedule now'],
   'catalogue.refresh': ['Cập nhật ngay danh mục quốc gia', 'Refreshed the national catalogues now'],
+  'system.webhookTest': ['Gửi sự kiện thử đến hệ thống', 'Sent a test event to a system'],
+  'system.pause': ['Tạm dừng gửi đến hệ thống', 'Paused deliveries to a system'],
+  'system.resume': ['Tiếp tục gửi đến hệ thống', 'Resumed deliveries to a system'],
+  'dossiers.resync': ['Đồng bộ lại hồ sơ hàng loạt', 'Re-synced dossiers'],
 };
 
 /** A drift finding's state, by its console label. */

@@ -10,9 +10,11 @@ import { requireConsoleSession } from './console-session';
 import { registerDashboardPage } from './dashboard-page';
 import { registerDossierPage } from './dossier-page';
 import { registerDriftPage } from './drift-page';
+import { registerEndpointsPage } from './endpoints-page';
 import { registerFailedMessagePage } from './failed-message-page';
 import { registerFailedMessagesPage } from './failed-messages-page';
 import { registerLanguageSwitch } from './language-switch';
+import { registerResyncPage } from './resync-page';
 import { registerScorecardPage } from './scorecard-page';
 import { registerSignInPage } from './sign-in-page';
 
@@ -60,5 +62,7 @@ export function createConsole(deps: ApiDependencies) {
   registerAuditPage(console, deps, session);
   registerAgencyCodesPage(console, deps, session);
   registerScorecardPage(console, deps, session);
+  registerEndpointsPage(console, deps, session);
+  registerResyncPage(console, deps, session);
   return console;
 }

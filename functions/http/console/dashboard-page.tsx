@@ -1,10 +1,12 @@
 import { listFailedMessages, queueOverview } from '../../application/admin-operations';
+import { endpointOverview } from '../../application/operate-endpoints';
 import type { ApiDependencies } from '../api-dependencies';
 import { BarChart } from './bar-chart';
 import { CONSOLE_PATH, type ConsoleApp } from './console-env';
 import { DataTable, Layout } from './console-layout';
 import type { ConsoleSession } from './console-session';
 import { translator } from './console-text';
+import { EndpointTable } from './endpoints-page';
 import { pageFrame } from './page-frame';
 
 /** Ten-minute slots in the throughput window: six hours. */
@@ -14,8 +16,8 @@ const SLOT_MS = 600_000;
 const PARKED_IN_WINDOW_LIMIT = 1000;
 
 /**
- * The dashboard at /admin: queues, parked messages, a link to the QĐ 766 scorecard, and the last
- * six hours' throughput.
+ * The dashboard at /admin: queues, parked messages, a link to the QĐ 766 scorecard, connected
+ * systems (paused or failing ones flagged), and the last six hours' throughput.
  */
 export function registerDashboardPage(console: ConsoleApp, deps: ApiDependencies, session: ConsoleSession) {
   console.get('/', session, async (c) => {
@@ -24,10 +26,11 @@ export function registerDashboardPage(console: ConsoleApp, deps: ApiDependencies
     const windowStart = new Date(deps.clock.now().getTime() - SLOTS * SLOT_MS);
     // Parked counts come from the failed-message records, the list's own source: the relay's
     // throughput counters only see what it parks itself, not what the dead-letter queue parks.
-    const [overview, buckets, parkedInWindow] = await Promise.all([
+    const [overview, buckets, parkedInWindow, endpoints] = await Promise.all([
       queueOverview(deps),
       deps.throughput.recent(windowStart),
       listFailedMessages(deps, { from: windowStart.toISOString() }, { limit: PARKED_IN_WINDOW_LIMIT }),
+      endpointOverview(deps),
     ]);
     const parkedNow = overview.queues.reduce((sum, queue) => sum + queue.parked, 0);
     // Every ten-minute slot of the window gets a bar, empty or not, so the time axis is honest.
@@ -97,6 +100,8 @@ export function registerDashboardPage(console: ConsoleApp, deps: ApiDependencies
         <p>
           <a href={`${CONSOLE_PATH}/scorecard`}>{t('scorecardLink')}</a>
         </p>
+        <h2>{t('endpoints')}</h2>
+        <EndpointTable rows={endpoints} t={t} />
         <h2>{t('throughput')}</h2>
         <div class="cards">
           <div class="card">{chart('national', t('toNational'))}</div>
