@@ -121,6 +121,23 @@ export const routePolicies = {
     agency: 'any',
     role: 'operator',
   },
+  // Connected systems (issue 19): who may call the gateway, and with which secrets.
+  'POST /v1/admin/systems': { access: 'bearer', scopes: ['admin'], agency: 'any', role: 'security' },
+  'GET /v1/admin/systems': { access: 'bearer', scopes: ['admin'], agency: 'any', role: 'security' },
+  'GET /v1/admin/systems/:id': { access: 'bearer', scopes: ['admin'], agency: 'any', role: 'security' },
+  'PATCH /v1/admin/systems/:id': { access: 'bearer', scopes: ['admin'], agency: 'any', role: 'security' },
+  'POST /v1/admin/systems/:id/client-secret': {
+    access: 'bearer',
+    scopes: ['admin'],
+    agency: 'any',
+    role: 'security',
+  },
+  'POST /v1/admin/systems/:id/webhook-secret': {
+    access: 'bearer',
+    scopes: ['admin'],
+    agency: 'any',
+    role: 'security',
+  },
   // API reference (issue 4)
   'GET /openapi.json': { access: 'public', why: 'the public contract, generated from the routes' },
   'GET /docs': { access: 'public', why: 'reference page for the public contract; its own CSP' },

@@ -11,6 +11,10 @@ export const auditActions = [
   'console.signOut',
   'driftFinding.resync',
   'schedule.run',
+  'system.register',
+  'system.change',
+  'system.rotateClientSecret',
+  'system.rotateWebhookSecret',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

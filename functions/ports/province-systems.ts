@@ -1,4 +1,5 @@
 import type { WebhookEvent } from '../../contracts/webhooks';
+import type { SealedWebhookSecret } from './connected-systems';
 
 /** A provincial one-stop system registered to receive the gateway's webhooks. */
 export interface ProvinceSystem {
@@ -6,6 +7,8 @@ export interface ProvinceSystem {
   /** Agencies it owns: exact codes or suffix grants such as *.H12. */
   readonly agencies: readonly string[];
   readonly webhookUrl: string;
+  /** Its signing secrets, sealed, when it was registered as a connected system (issue 19). */
+  readonly webhookSecrets?: readonly SealedWebhookSecret[];
 }
 
 export interface ProvinceSystems {

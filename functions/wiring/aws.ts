@@ -129,6 +129,9 @@ export function loadAwsDependencies(): Promise<GatewayDependencies> {
       deadlines: topology.deadlines,
       driftCheck: topology.driftCheck,
       logLevel: process.env[environment.logLevel] ?? 'INFO',
+      ...(process.env[environment.sealingKeyArn]
+        ? { secretSealing: { kmsKeyArn: required(environment.sealingKeyArn) } }
+        : {}),
       ...consoleSignIn(secrets),
     });
   })();

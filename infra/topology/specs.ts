@@ -52,6 +52,11 @@ export interface FunctionAccess {
   readonly monitors?: readonly string[];
   /** Reads the gateway secret (signing keys, national portal account) at cold start. */
   readonly readsSecrets?: boolean;
+  /**
+   * Uses the secret-sealing key (connected systems' webhook signing secrets, issue 19): `seal`
+   * encrypts and decrypts (registers and rotates), `open` only decrypts (signs webhooks).
+   */
+  readonly sealsSecrets?: 'seal' | 'open';
 }
 
 interface FunctionBase {

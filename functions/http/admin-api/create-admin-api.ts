@@ -6,6 +6,7 @@ import { registerOperationsRoutes } from './operations-routes';
 import { registerReconciliationRoutes } from './reconciliation-routes';
 import { registerScheduleRoutes } from './schedule-routes';
 import { registerScorecardRoutes } from './scorecard-routes';
+import { registerSystemRoutes } from './system-routes';
 
 /** The administrators' API under /v1/admin (scope admin); the console is its page-shaped twin. */
 export function createAdminApi(deps: ApiDependencies) {
@@ -16,5 +17,6 @@ export function createAdminApi(deps: ApiDependencies) {
   registerDriftCheckRoutes(api, deps);
   registerScheduleRoutes(api, deps);
   registerScorecardRoutes(api, deps);
+  registerSystemRoutes(api, deps);
   return api;
 }

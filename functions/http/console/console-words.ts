@@ -65,6 +65,10 @@ const auditActionWords: Words<AuditEntry['action']> = {
   'console.signOut': ['Đăng xuất', 'Signed out'],
   'driftFinding.resync': ['Đồng bộ lại hồ sơ sai lệch', 'Re-synced a drifted dossier'],
   'schedule.run': ['Chạy ngay một lịch chạy', 'Ran a schedule now'],
+  'system.register': ['Đăng ký hệ thống kết nối', 'Registered a connected system'],
+  'system.change': ['Sửa hệ thống kết nối', 'Changed a connected system'],
+  'system.rotateClientSecret': ['Đổi mật khẩu ứng dụng (client secret)', 'Rotated a client secret'],
+  'system.rotateWebhookSecret': ['Đổi khóa ký webhook', 'Rotated a webhook signing secret'],
 };
 
 /** A drift finding's state, by its console label. */

@@ -280,6 +280,7 @@ describe('deriving statements from a declared access', () => {
     queueArn: (name: string) => `arn:queue/${name}`,
     secretArn: 'arn:secret',
     dataKeyArn: 'arn:key',
+    sealingKeyArn: 'arn:sealing-key',
     region: 'ap-southeast-1',
   };
   const actionsOf = (access: FunctionSpec['access']) =>
