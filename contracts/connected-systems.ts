@@ -59,6 +59,7 @@ export const systemRegistrationSchema = z
     webhookUrl: webhookUrlSchema.optional(),
   })
   .meta({ id: 'SystemRegistration' });
+export type SystemRegistration = z.output<typeof systemRegistrationSchema>;
 
 export const systemChangeSchema = z
   .strictObject({
@@ -71,6 +72,7 @@ export const systemChangeSchema = z
       .meta({ description: 'A disabled system cannot get tokens; its tokens stop within 30 s' }),
   })
   .meta({ id: 'SystemChange' });
+export type SystemChange = z.output<typeof systemChangeSchema>;
 
 export const secretRotationSchema = z
   .strictObject({
@@ -85,6 +87,7 @@ export const secretRotationSchema = z
       }),
   })
   .meta({ id: 'SecretRotation' });
+export type SecretRotation = z.output<typeof secretRotationSchema>;
 
 export const systemViewSchema = z
   .object({

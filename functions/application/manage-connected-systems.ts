@@ -1,13 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import type * as z from 'zod';
 import type { AuditActor } from '../../contracts/admin-api';
 import type {
+  SecretRotation,
+  SystemChange,
   SystemCredentials,
   SystemKind,
+  SystemRegistration,
   SystemView,
-  secretRotationSchema,
-  systemChangeSchema,
-  systemRegistrationSchema,
 } from '../../contracts/connected-systems';
 import type { Scope } from '../../contracts/oauth';
 import type { FieldError } from '../../contracts/problem';
@@ -18,10 +17,6 @@ import type { AuditLog } from '../ports/audit-log';
 import type { ClientRegistry, RegisteredClient } from '../ports/client-registry';
 import type { Clock } from '../ports/clock';
 import type { ConnectedSystem, ConnectedSystems, SecretSealer } from '../ports/connected-systems';
-
-export type SystemRegistration = z.output<typeof systemRegistrationSchema>;
-export type SystemChange = z.output<typeof systemChangeSchema>;
-export type SecretRotation = z.output<typeof secretRotationSchema>;
 
 export interface ConnectedSystemDependencies {
   readonly systems: ConnectedSystems;

@@ -53,7 +53,7 @@ import { loadScorecardRules } from './scorecard-rules';
 import { loadWorkingCalendar } from './working-calendar';
 
 /** Local emulators accept any credentials; real AWS takes them from the Lambda role. */
-const EMULATOR_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+export const EMULATOR_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 const CONNECTED_SYSTEMS_CACHE_SECONDS = 60;
 
 export type GatewayDependencies = Omit<ApiDependencies, 'remoteAddress' | 'schedules'> &

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import { describe, expect, it } from 'vitest';
+import type { SystemRegistration } from '../../../contracts/connected-systems';
 import { createAesGcmSecretSealer } from '../../../functions/adapters/aes-gcm-secret-sealer';
 import { createInMemoryAuditLog } from '../../../functions/adapters/in-memory/audit-log';
 import { createInMemoryClientRegistry } from '../../../functions/adapters/in-memory/client-registry';
@@ -8,10 +9,7 @@ import { createInMemoryConnectedSystems } from '../../../functions/adapters/in-m
 import { createManualClock } from '../../../functions/adapters/in-memory/manual-clock';
 import { createWebhookUrlCheck } from '../../../functions/adapters/standard-webhook-sender';
 import { authenticateClient } from '../../../functions/application/authenticate-client';
-import {
-  createConnectedSystemOperations,
-  type SystemRegistration,
-} from '../../../functions/application/manage-connected-systems';
+import { createConnectedSystemOperations } from '../../../functions/application/manage-connected-systems';
 import { createWebhookSigningSecrets } from '../../../functions/application/webhook-signing-secrets';
 
 /** Connected systems (issue 19) over in-memory ports; the local runtime test proves the wiring. */

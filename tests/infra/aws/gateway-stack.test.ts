@@ -220,6 +220,7 @@ describe('functions', () => {
       'NODE_OPTIONS',
       ...(fn.access.tables?.length ? [environment.tableName] : []),
       ...(fn.access.readsSecrets ? [environment.secretsArn] : []),
+      ...(fn.access.sealsSecrets ? [environment.sealingKeyArn] : []),
       ...[...(fn.access.sendsTo ?? []), ...(fn.access.consumes ?? []), ...(fn.access.monitors ?? [])].map(
         queueUrlVariable,
       ),
