@@ -7,7 +7,7 @@ import { cloudFormationOutputs, outputsFile, type StackOutputsSource } from './a
 
 /**
  * `npm run admin -- <command>`: what an operator does with the deployer's AWS credentials
- * before anyone can sign in (docs/runbook-connected-systems.md). It reads the stack's outputs and
+ * before anyone can sign in (docs/operator-runbook.md, section 2). It reads the stack's outputs and
  * writes through the same use case as POST /v1/admin/systems; never a hand-written item.
  *
  *   bootstrap [--id <id>] [--name <name>]   the first administrator system; its secret once

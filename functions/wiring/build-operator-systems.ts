@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDynamoDbAuditLog } from '../adapters/dynamodb-admin-records';
@@ -42,7 +43,7 @@ export function buildOperatorSystems(target: OperatorTarget): ConnectedSystemOpe
     systems: createDynamoDbConnectedSystems(documents, { tableName: target.tableName, cacheSeconds: 0 }),
     clients: createDynamoDbClientRegistry(documents, target.tableName),
     sealer: buildSecretSealer(target.secretSealing, target.region),
-    audit: createDynamoDbAuditLog(documents, { tableName: target.tableName, newId: crypto.randomUUID }),
+    audit: createDynamoDbAuditLog(documents, { tableName: target.tableName, newId: randomUUID }),
     clock: systemClock,
     checkWebhookUrl: createWebhookUrlCheck({ allowLoopbackHttp: false }),
   });
