@@ -186,6 +186,13 @@ export const routePolicies = {
   'GET /admin/agency-codes': { access: 'console', role: 'viewer' },
   'GET /admin/scorecard': { access: 'console', role: 'viewer' },
   'GET /admin/scorecard/export.csv': { access: 'console', role: 'viewer' },
+  // Connected systems in the console (issue 19): security only; secrets shown once, never cached.
+  'GET /admin/systems': { access: 'console', role: 'security' },
+  'POST /admin/systems': { access: 'console', role: 'security' },
+  'GET /admin/systems/:id': { access: 'console', role: 'security' },
+  'POST /admin/systems/:id/client-secret': { access: 'console', role: 'security' },
+  'POST /admin/systems/:id/webhook-secret': { access: 'console', role: 'security' },
+  'POST /admin/systems/:id/state': { access: 'console', role: 'security' },
   // Admin console
   'GET /admin/assets/console.css': { access: 'public', why: 'the console’s stylesheet' },
   'GET /admin/language': {

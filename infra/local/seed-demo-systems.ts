@@ -18,25 +18,27 @@ export async function seedDemoSystems(
 ): Promise<void> {
   for (const demo of demoClients) {
     const webhookUrl = demo.kind === 'province' ? provinceWebhookUrl : undefined;
-    try {
-      await systems.register(
-        {
-          systemId: demo.clientId,
-          name: demo.name,
-          kind: demo.kind,
-          agencies: demo.agencies,
-          scopes: demo.scopes,
-          ...(webhookUrl ? { webhookUrl } : {}),
-        },
-        localRuntime,
-        { clientSecret: demo.secret, ...(webhookUrl ? { webhookSecret: demoWebhookSecret } : {}) },
-      );
-    } catch (error) {
-      if (!isGatewayError(error, 'system.exists')) throw error;
-      const kept = await systems.show(demo.clientId);
+    const kept = await systems.show(demo.clientId).catch((error: unknown) => {
+      if (isGatewayError(error, 'system.notFound')) return undefined;
+      throw error;
+    });
+    if (kept) {
       if (webhookUrl && kept.webhookUrl !== webhookUrl) {
         await systems.change(demo.clientId, { webhookUrl }, localRuntime);
       }
+      continue;
     }
+    await systems.register(
+      {
+        systemId: demo.clientId,
+        name: demo.name,
+        kind: demo.kind,
+        agencies: demo.agencies,
+        scopes: demo.scopes,
+        ...(webhookUrl ? { webhookUrl } : {}),
+      },
+      localRuntime,
+      { clientSecret: demo.secret, ...(webhookUrl ? { webhookSecret: demoWebhookSecret } : {}) },
+    );
   }
 }

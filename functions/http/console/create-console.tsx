@@ -15,6 +15,7 @@ import { registerFailedMessagesPage } from './failed-messages-page';
 import { registerLanguageSwitch } from './language-switch';
 import { registerScorecardPage } from './scorecard-page';
 import { registerSignInPage } from './sign-in-page';
+import { registerSystemsPage } from './systems-page';
 
 /**
  * The administrators' console: server-rendered pages, no client script, one module per page.
@@ -60,5 +61,6 @@ export function createConsole(deps: ApiDependencies) {
   registerAuditPage(console, deps, session);
   registerAgencyCodesPage(console, deps, session);
   registerScorecardPage(console, deps, session);
+  registerSystemsPage(console, deps, session);
   return console;
 }

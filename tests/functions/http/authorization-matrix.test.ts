@@ -155,6 +155,13 @@ const samples: Record<RouteKey, (agency: Agency) => Sample> = {
   'GET /v1/admin/scorecard/:id/dossiers': () =>
     get('/v1/admin/scorecard/2.1/dossiers?from=2025-03-01&to=2025-03-31'),
   'GET /v1/admin/dossiers/:code': (agency) => get(`/v1/admin/dossiers/${dossierCodeFor(agency)}`),
+  'GET /admin/systems': () => get('/admin/systems'),
+  'POST /admin/systems': () =>
+    form('/admin/systems', { name: 'Công cụ của ma trận', kind: 'admin', agencies: '' }),
+  'GET /admin/systems/:id': () => get(`/admin/systems/${matrixSystem}`),
+  'POST /admin/systems/:id/client-secret': () => form(`/admin/systems/${matrixSystem}/client-secret`),
+  'POST /admin/systems/:id/webhook-secret': () => form(`/admin/systems/${matrixSystem}/webhook-secret`),
+  'POST /admin/systems/:id/state': () => form(`/admin/systems/${matrixSystem}/state`, { disabled: 'false' }),
   'GET /admin/assets/console.css': () => get('/admin/assets/console.css'),
   'GET /admin/language': () => get('/admin/language?to=en'),
   'GET /admin/login': () => get('/admin/login'),
