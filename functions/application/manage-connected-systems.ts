@@ -169,6 +169,27 @@ export function createConnectedSystemOperations(deps: ConnectedSystemDependencie
   const validUntil = (rotation: SecretRotation) =>
     new Date(deps.clock.now().getTime() + rotation.previousValidForSeconds * 1000).toISOString();
 
+  /** A rotation: the new secret in place, the old one valid until the answer; saved and audited. */
+  async function rotate(
+    id: string,
+    rotation: SecretRotation,
+    actor: AuditActor,
+    action: 'system.rotateClientSecret' | 'system.rotateWebhookSecret',
+    replace: (
+      system: ConnectedSystem,
+      client: RegisteredClient,
+      previousValidUntil: string,
+    ) => Promise<{ system: ConnectedSystem; client: RegisteredClient }>,
+  ): Promise<string> {
+    const before = await existing(id);
+    const previousValidUntil = validUntil(rotation);
+    const replaced = await replace(before, await clientOf(before), previousValidUntil);
+    const system = { ...replaced.system, updatedAt: deps.clock.now().toISOString() };
+    await deps.systems.save(system, replaced.client, { updatedAt: before.updatedAt });
+    await deps.audit.record({ actor, action, target: id, after: { previousValidUntil } });
+    return previousValidUntil;
+  }
+
   return {
     /** Registers a system and issues its secrets, answered this once. */
     async register(
@@ -245,7 +266,7 @@ export function createConnectedSystemOperations(deps: ConnectedSystemDependencie
       const changedClient: RegisteredClient = {
         ...client,
         agencies: after.agencies,
-        ...(after.disabled ? { disabled: true } : { disabled: false }),
+        disabled: after.disabled,
       };
       await deps.systems.save(after, changedClient, { updatedAt: before.updatedAt });
       await deps.audit.record({
@@ -260,52 +281,45 @@ export function createConnectedSystemOperations(deps: ConnectedSystemDependencie
 
     /** A new client secret; the current one keeps authenticating until `previousValidUntil`. */
     async rotateClientSecret(id: string, rotation: SecretRotation, actor: AuditActor) {
-      const system = await existing(id);
-      const client = await clientOf(system);
       const clientSecret = newClientSecret();
-      const previousValidUntil = validUntil(rotation);
-      const rotated: RegisteredClient = {
-        ...client,
-        secretHash: await hashClientSecret(clientSecret),
-        previousSecret: { secretHash: client.secretHash, validUntil: previousValidUntil },
-      };
-      const updated = { ...system, updatedAt: deps.clock.now().toISOString() };
-      await deps.systems.save(updated, rotated, { updatedAt: system.updatedAt });
-      await deps.audit.record({
+      const previousValidUntil = await rotate(
+        id,
+        rotation,
         actor,
-        action: 'system.rotateClientSecret',
-        target: id,
-        after: { previousValidUntil },
-      });
+        'system.rotateClientSecret',
+        async (system, client, until) => ({
+          system,
+          client: {
+            ...client,
+            secretHash: await hashClientSecret(clientSecret),
+            previousSecret: { secretHash: client.secretHash, validUntil: until },
+          },
+        }),
+      );
       return { clientSecret, previousValidUntil };
     },
 
     /** A new signing secret; until `previousValidUntil` webhooks carry both signatures. */
     async rotateWebhookSecret(id: string, rotation: SecretRotation, actor: AuditActor) {
-      const system = await existing(id);
-      if (system.kind !== 'province') {
-        throw invalid([{ path: '$.id', message: `a ${system.kind} system receives no webhooks` }]);
-      }
-      const client = await clientOf(system);
       const webhookSecret = newWebhookSecret();
-      const previousValidUntil = validUntil(rotation);
-      const [current] = system.webhookSecrets;
-      const updated: ConnectedSystem = {
-        ...system,
-        updatedAt: deps.clock.now().toISOString(),
-        // One previous secret at a time: an older one still overlapping is dropped.
-        webhookSecrets: [
-          { sealed: await deps.sealer.seal(webhookSecret, id) },
-          ...(current ? [{ sealed: current.sealed, validUntil: previousValidUntil }] : []),
-        ],
-      };
-      await deps.systems.save(updated, client, { updatedAt: system.updatedAt });
-      await deps.audit.record({
+      const previousValidUntil = await rotate(
+        id,
+        rotation,
         actor,
-        action: 'system.rotateWebhookSecret',
-        target: id,
-        after: { previousValidUntil },
-      });
+        'system.rotateWebhookSecret',
+        async (system, client, until) => {
+          if (system.kind !== 'province') {
+            throw invalid([{ path: '$.id', message: `a ${system.kind} system receives no webhooks` }]);
+          }
+          const [current] = system.webhookSecrets;
+          // One previous secret at a time: an older one still overlapping is dropped.
+          const webhookSecrets = [
+            { sealed: await deps.sealer.seal(webhookSecret, id) },
+            ...(current ? [{ sealed: current.sealed, validUntil: until }] : []),
+          ];
+          return { system: { ...system, webhookSecrets }, client };
+        },
+      );
       return { webhookSecret, previousValidUntil };
     },
   };

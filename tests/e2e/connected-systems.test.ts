@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { toNationalDossier } from '../../functions/core/translate-dossier';
-import { pushNational } from '../../infra/local/demo-client';
+import { pushNational, tokenResponse } from '../../infra/local/demo-client';
 import { demoWebhookSecret } from '../../infra/local/demo-credentials';
 import { closeServer } from '../../infra/local/emulators';
 import { serveOverHttp } from '../../infra/local/serve-over-http';
@@ -25,15 +25,7 @@ const patch = (path: string, body: unknown) =>
   });
 
 async function tokenStatus(clientId: string, secret: string): Promise<number> {
-  const response = await fetch(`${started.runtime.urls.gateway}/oauth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: clientId,
-      client_secret: secret,
-    }),
-  });
+  const response = await tokenResponse(started.runtime.urls.gateway, clientId, secret);
   await response.body?.cancel();
   return response.status;
 }
