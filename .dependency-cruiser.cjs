@@ -85,6 +85,13 @@ const layers = [
     ],
     builtins: true,
   },
+  // The operator's commands (`npm run admin`) write through the use cases, wired as the API is.
+  {
+    from: 'scripts/admin',
+    to: ['contracts', 'functions/wiring', 'scripts'],
+    packages: ['@aws-sdk'],
+    builtins: true,
+  },
   // Operator and vendor scripts talk to a running gateway as a client would.
   {
     from: 'scripts/',

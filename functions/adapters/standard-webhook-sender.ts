@@ -6,8 +6,8 @@ import { isPublicAddress } from '../core/public-address';
 import type { ProvinceSystem, WebhookSender } from '../ports/province-systems';
 
 export interface StandardWebhookSenderOptions {
-  /** Signing secrets (whsec_…) by client id; the first signs, all are sent during a roll. */
-  readonly secrets: (clientId: string) => readonly string[];
+  /** Signing secrets (whsec_…) of a system, current first; each signs, so a roll sends several. */
+  readonly secrets: (system: ProvinceSystem) => readonly string[] | Promise<readonly string[]>;
   readonly timeoutMs: number;
   /** Only the local runtime may deliver to plain-http loopback addresses. */
   readonly allowLoopbackHttp: boolean;
@@ -89,16 +89,31 @@ export async function assertResolvesToPublic(url: URL, resolve: ResolveHost): Pr
   }
 }
 
+/**
+ * The same checks at registration (issue 19): a URL a delivery would refuse, or whose host does
+ * not resolve (yet), is refused before it is stored.
+ */
+export function createWebhookUrlCheck(options: {
+  readonly allowLoopbackHttp: boolean;
+  readonly resolveHost?: ResolveHost;
+}): (url: string) => Promise<void> {
+  const resolveHost = options.resolveHost ?? resolveWithSystem;
+  return async (text) => {
+    const url = new URL(text);
+    assertDeliverableUrl(url, options.allowLoopbackHttp);
+    if (!(options.allowLoopbackHttp && isLoopback(url))) await assertResolvesToPublic(url, resolveHost);
+  };
+}
+
 export function createStandardWebhookSender(options: StandardWebhookSenderOptions): WebhookSender {
   const doFetch = options.fetch ?? fetch;
   const now = options.now ?? (() => new Date());
-  const resolveHost = options.resolveHost ?? resolveWithSystem;
+  const checkUrl = createWebhookUrlCheck(options);
   return {
     async send(system: ProvinceSystem, event) {
       const url = new URL(system.webhookUrl);
-      assertDeliverableUrl(url, options.allowLoopbackHttp);
-      if (!(options.allowLoopbackHttp && isLoopback(url))) await assertResolvesToPublic(url, resolveHost);
-      const secrets = options.secrets(system.clientId);
+      await checkUrl(system.webhookUrl);
+      const secrets = await options.secrets(system);
       if (secrets.length === 0)
         throw new GatewayError('province.rejected', `no webhook secret for ${system.clientId}`);
       const body = JSON.stringify(event);

@@ -26,6 +26,6 @@ export function followAgencyRecoding(
       }
       return undefined;
     },
-    list: () => systems.list(),
+    webhookReceivers: () => systems.webhookReceivers(),
   };
 }

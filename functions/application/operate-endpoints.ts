@@ -39,7 +39,9 @@ export interface EndpointOperationsDependencies {
 const HEALTH_WINDOW = 50;
 
 async function systemNamed(deps: EndpointOperationsDependencies, systemId: string): Promise<ProvinceSystem> {
-  const system = (await deps.provinceSystems.list()).find((candidate) => candidate.clientId === systemId);
+  const system = (await deps.provinceSystems.webhookReceivers()).find(
+    (candidate) => candidate.clientId === systemId,
+  );
   if (!system) {
     throw new GatewayError(
       'system.notFound',
@@ -66,7 +68,7 @@ function statusOf(
 /** Every system's endpoint as the dashboard shows it: paused or not, failing or not. */
 export async function endpointOverview(deps: EndpointOperationsDependencies): Promise<EndpointStatus[]> {
   const [systems, { paused }] = await Promise.all([
-    deps.provinceSystems.list(),
+    deps.provinceSystems.webhookReceivers(),
     deps.endpointPauses.current(),
   ]);
   return Promise.all(

@@ -29,3 +29,14 @@ export function mayActForAgencyOn(
     mayActForAgency(grants, code),
   );
 }
+
+/**
+ * Whether two grants can cover one agency code: equal grants, an exact code inside a suffix
+ * grant, or two suffix grants of which one ends the other. Two systems holding overlapping
+ * grants would both claim the agency's dossiers and webhooks, so registration refuses it.
+ */
+export function grantsOverlap(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.startsWith('*') && b.startsWith('*')) return a.endsWith(b.slice(1)) || b.endsWith(a.slice(1));
+  return mayActForAgency([a], b) || mayActForAgency([b], a);
+}

@@ -47,7 +47,12 @@ export type GatewayErrorCode =
   | 'agency.unknown'
   | 'config.invalid'
   | 'driftFinding.notFound'
-  | 'driftFinding.notOpen';
+  | 'driftFinding.notOpen'
+  | 'system.notFound'
+  | 'system.exists'
+  | 'system.changed'
+  | 'system.grantsOverlap'
+  | 'system.webhookUrlRefused';
 
 export interface GatewayErrorOptions {
   readonly fieldErrors?: readonly FieldError[];

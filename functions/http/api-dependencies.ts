@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { AdminDependencies } from '../application/admin-operations';
+import type { ConnectedSystemOperations } from '../application/manage-connected-systems';
 import type { EndpointOperationsDependencies } from '../application/operate-endpoints';
 import type { PaymentSettings } from '../application/payment-dependencies';
 import type { ScorecardDependencies } from '../application/record-scorecard';
@@ -65,4 +66,6 @@ export interface ApiDependencies
   readonly catalogues: CatalogueStore;
   /** The scheduled functions, their last runs, and a run started now (issue 19). */
   readonly schedules: ScheduleOperations;
+  /** Connected systems: registration, changes and secret rotation (issue 19). */
+  readonly systems: ConnectedSystemOperations;
 }

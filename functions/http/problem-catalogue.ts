@@ -352,4 +352,36 @@ export const problemCatalogue: Readonly<Record<GatewayErrorCode, ProblemType>> =
       'The finding was already re-synced or resolved; only an open finding can be re-synced.',
     ],
   },
+  'system.exists': {
+    status: 409,
+    title: 'Mã hệ thống đã được dùng / System id already taken',
+    explanation: [
+      'Đã có hệ thống kết nối với mã này. Chọn mã khác, hoặc sửa hệ thống đó bằng PATCH /v1/admin/systems/{id}.',
+      'A connected system already has this id. Choose another, or change that system with PATCH /v1/admin/systems/{id}.',
+    ],
+  },
+  'system.changed': {
+    status: 409,
+    title: 'Hệ thống vừa được sửa / The system changed meanwhile',
+    explanation: [
+      'Người khác vừa sửa hệ thống này; thay đổi của bạn chưa được lưu. Đọc lại rồi gửi lại.',
+      'Someone changed this system meanwhile; your change was not saved. Read it again and resend.',
+    ],
+  },
+  'system.grantsOverlap': {
+    status: 409,
+    title: 'Mã cơ quan trùng với hệ thống khác / Agency grants overlap another system',
+    explanation: [
+      'Một mã cơ quan chỉ thuộc một hệ thống tỉnh: detail nêu hệ thống đang giữ mã trùng. Bỏ mã đó, hoặc rút mã khỏi hệ thống kia trước.',
+      'An agency belongs to one provincial system only: the detail names the system holding the overlapping grant. Leave that grant out, or take it from the other system first.',
+    ],
+  },
+  'system.webhookUrlRefused': {
+    status: 422,
+    title: 'Địa chỉ webhook không dùng được / Webhook URL refused',
+    explanation: [
+      'Gateway chỉ gửi webhook tới địa chỉ https công khai: không http, không địa chỉ nội bộ hay riêng, và tên miền phải phân giải được. Sửa webhookUrl theo lý do trong errors.',
+      'The gateway delivers webhooks to public https addresses only: not http, not a private or internal address, and the host name must resolve. Fix webhookUrl as the errors say.',
+    ],
+  },
 };

@@ -161,6 +161,23 @@ export const routePolicies = {
     role: 'operator',
   },
   'POST /v1/admin/resyncs': { access: 'bearer', scopes: ['admin'], agency: 'any', role: 'operator' },
+  // Connected systems (issue 19): who may call the gateway, and with which secrets.
+  'POST /v1/admin/systems': { access: 'bearer', scopes: ['admin'], agency: 'any', role: 'security' },
+  'GET /v1/admin/systems': { access: 'bearer', scopes: ['admin'], agency: 'any', role: 'security' },
+  'GET /v1/admin/systems/:id': { access: 'bearer', scopes: ['admin'], agency: 'any', role: 'security' },
+  'PATCH /v1/admin/systems/:id': { access: 'bearer', scopes: ['admin'], agency: 'any', role: 'security' },
+  'POST /v1/admin/systems/:id/client-secret': {
+    access: 'bearer',
+    scopes: ['admin'],
+    agency: 'any',
+    role: 'security',
+  },
+  'POST /v1/admin/systems/:id/webhook-secret': {
+    access: 'bearer',
+    scopes: ['admin'],
+    agency: 'any',
+    role: 'security',
+  },
   // API reference (issue 4)
   'GET /openapi.json': { access: 'public', why: 'the public contract, generated from the routes' },
   'GET /docs': { access: 'public', why: 'reference page for the public contract; its own CSP' },
@@ -210,6 +227,13 @@ export const routePolicies = {
   'GET /admin/scorecard': { access: 'console', role: 'viewer' },
   'GET /admin/scorecard/export.csv': { access: 'console', role: 'viewer' },
   'GET /admin/scorecard/export.xlsx': { access: 'console', role: 'viewer' },
+  // Connected systems in the console (issue 19): security only; secrets shown once, never cached.
+  'GET /admin/systems': { access: 'console', role: 'security' },
+  'POST /admin/systems': { access: 'console', role: 'security' },
+  'GET /admin/systems/:id': { access: 'console', role: 'security' },
+  'POST /admin/systems/:id/client-secret': { access: 'console', role: 'security' },
+  'POST /admin/systems/:id/webhook-secret': { access: 'console', role: 'security' },
+  'POST /admin/systems/:id/state': { access: 'console', role: 'security' },
   // Admin console
   'GET /admin/assets/console.css': { access: 'public', why: 'the console’s stylesheet' },
   'GET /admin/language': {

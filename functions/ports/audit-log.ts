@@ -16,6 +16,10 @@ export const auditActions = [
   'system.pause',
   'system.resume',
   'dossiers.resync',
+  'system.register',
+  'system.change',
+  'system.rotateClientSecret',
+  'system.rotateWebhookSecret',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -1,4 +1,5 @@
 import type { WebhookEvent, WebhookPing } from '../../contracts/webhooks';
+import type { SealedWebhookSecret } from './connected-systems';
 
 /** A provincial one-stop system registered to receive the gateway's webhooks. */
 export interface ProvinceSystem {
@@ -6,13 +7,15 @@ export interface ProvinceSystem {
   /** Agencies it owns: exact codes or suffix grants such as *.H12. */
   readonly agencies: readonly string[];
   readonly webhookUrl: string;
+  /** Its signing secrets, sealed, when it was registered as a connected system (issue 19). */
+  readonly webhookSecrets?: readonly SealedWebhookSecret[];
 }
 
 export interface ProvinceSystems {
   /** The system that owns an agency code, if one is registered. */
   findOwner(agencyCode: string): Promise<ProvinceSystem | undefined>;
-  /** Every registered system: a handful, one per province vendor. */
-  list(): Promise<readonly ProvinceSystem[]>;
+  /** Every system webhooks go to (enabled, with an address): a handful, one per province vendor. */
+  webhookReceivers(): Promise<readonly ProvinceSystem[]>;
 }
 
 export interface WebhookReceipt {

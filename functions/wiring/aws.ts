@@ -128,6 +128,9 @@ export function loadAwsDependencies(): Promise<GatewayDependencies> {
       driftCheck: topology.driftCheck,
       endpointOperations: topology.endpointOperations,
       logLevel: process.env[environment.logLevel] ?? 'INFO',
+      ...(process.env[environment.sealingKeyArn]
+        ? { secretSealing: { kmsKeyArn: required(environment.sealingKeyArn) } }
+        : {}),
       ...(await consoleSignIn(secretsManager)),
     });
   })();

@@ -14,6 +14,7 @@ import { createConfiguredAgencyNames } from '../adapters/configured-agency-names
 import { createDynamoDbAuditLog, createDynamoDbThroughputStats } from '../adapters/dynamodb-admin-records';
 import { createDynamoDbCatalogueStore } from '../adapters/dynamodb-catalogue-store';
 import { createDynamoDbClientRegistry } from '../adapters/dynamodb-client-registry';
+import { createDynamoDbConnectedSystems } from '../adapters/dynamodb-connected-systems';
 import { createDynamoDbDeadlineWatch } from '../adapters/dynamodb-deadline-watch';
 import { createDynamoDbDossierStore } from '../adapters/dynamodb-dossier-store';
 import { createDynamoDbDriftRecords } from '../adapters/dynamodb-drift-records';
@@ -23,7 +24,6 @@ import {
 } from '../adapters/dynamodb-endpoint-operations';
 import { createDynamoDbNonceStore } from '../adapters/dynamodb-nonce-store';
 import { createDynamoDbPaymentStore } from '../adapters/dynamodb-payment-store';
-import { createDynamoDbProvinceSystems } from '../adapters/dynamodb-province-systems';
 import { createDynamoDbReconciliationReports } from '../adapters/dynamodb-reconciliation-reports';
 import { createDynamoDbScheduleRuns } from '../adapters/dynamodb-schedule-runs';
 import { createDynamoDbScorecardStore } from '../adapters/dynamodb-scorecard-store';
@@ -37,12 +37,14 @@ import { createPaygovPaymentPlatform } from '../adapters/paygov-payment-platform
 import { createPowertoolsBusinessMetrics } from '../adapters/powertools-business-metrics';
 import { createSqsMessageQueue } from '../adapters/sqs-message-queue';
 import { createSqsQueueMonitor } from '../adapters/sqs-queue-monitor';
-import { createStandardWebhookSender } from '../adapters/standard-webhook-sender';
+import { createStandardWebhookSender, createWebhookUrlCheck } from '../adapters/standard-webhook-sender';
 import type { AdminDependencies } from '../application/admin-operations';
 import type { DriftCheckSettings } from '../application/check-drift';
 import { followAgencyRecoding } from '../application/follow-agency-recoding';
 import { guardAccessTokens } from '../application/guard-access-tokens';
+import { createConnectedSystemOperations } from '../application/manage-connected-systems';
 import type { DeadlineWatchDependencies } from '../application/watch-deadlines';
+import { createWebhookSigningSecrets } from '../application/webhook-signing-secrets';
 import { loadAgencyNames } from '../core/agency-names';
 import { loadAgencyRecoding } from '../core/agency-recoding';
 import type { ApiDependencies } from '../http/api-dependencies';
@@ -51,14 +53,15 @@ import type { WebhookSender } from '../ports/province-systems';
 import type { ThroughputStats } from '../ports/queue-monitor';
 import type { ScheduleRuns } from '../ports/schedule-runs';
 import { buildNationalPortal } from './build-national-portal';
+import { buildSecretSealer } from './build-secret-sealer';
 import { createLogger } from './create-logger';
 import type { RuntimeConfig } from './runtime-config';
 import { loadScorecardRules } from './scorecard-rules';
 import { loadWorkingCalendar } from './working-calendar';
 
 /** Local emulators accept any credentials; real AWS takes them from the Lambda role. */
-const EMULATOR_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
-const PROVINCE_SYSTEMS_CACHE_SECONDS = 60;
+export const EMULATOR_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+const CONNECTED_SYSTEMS_CACHE_SECONDS = 60;
 /** Every dossier is checked against the current catalogues; another function's new version shows within this. */
 const CATALOGUE_CACHE_SECONDS = 60;
 
@@ -73,7 +76,6 @@ export type GatewayDependencies = Omit<ApiDependencies, 'remoteAddress' | 'sched
     readonly retryPolicy: RuntimeConfig['retryPolicy'];
     readonly paymentPolling: { readonly limit: number };
     readonly clientRegistry: ReturnType<typeof createDynamoDbClientRegistry>;
-    readonly provinceRegistry: ReturnType<typeof createDynamoDbProvinceSystems>;
     readonly webhooks: WebhookSender;
     readonly aws: { readonly dynamodb: DynamoDBClient; readonly sqs: SQSClient };
     readonly driftCheck: DriftCheckSettings;
@@ -98,10 +100,12 @@ export async function buildDependencies(
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
   const clientRegistry = createDynamoDbClientRegistry(documents, config.tableName);
-  const provinceRegistry = createDynamoDbProvinceSystems(documents, {
+  const connectedSystems = createDynamoDbConnectedSystems(documents, {
     tableName: config.tableName,
-    cacheSeconds: PROVINCE_SYSTEMS_CACHE_SECONDS,
+    cacheSeconds: CONNECTED_SYSTEMS_CACHE_SECONDS,
   });
+  const sealer = buildSecretSealer(config.secretSealing, config.region);
+  const audit = createDynamoDbAuditLog(documents, { tableName: config.tableName, newId: randomUUID });
   // Bundled with the function like the tables below; a bad edit stops the cold start.
   const nationalReplyCodes = nationalReplyCodesFileSchema.parse(nationalReplyCodesFile);
   const metrics = createPowertoolsBusinessMetrics({
@@ -121,7 +125,10 @@ export async function buildDependencies(
     metrics,
   });
   const sender = createStandardWebhookSender({
-    secrets: (clientId) => config.provinceWebhooks.secrets[clientId] ?? [],
+    secrets: createWebhookSigningSecrets(
+      { sealer, clock: systemClock },
+      (clientId) => config.provinceWebhooks.secrets[clientId] ?? [],
+    ),
     timeoutMs: config.provinceWebhooks.timeoutMs,
     allowLoopbackHttp: config.provinceWebhooks.allowLoopbackHttp,
   });
@@ -179,8 +186,17 @@ export async function buildDependencies(
     nationalPortal,
     clients: clientRegistry,
     clientRegistry,
-    provinceSystems: followAgencyRecoding(provinceRegistry, agencyRecoding, systemClock),
-    provinceRegistry,
+    provinceSystems: followAgencyRecoding(connectedSystems, agencyRecoding, systemClock),
+    systems: createConnectedSystemOperations({
+      systems: connectedSystems,
+      clients: clientRegistry,
+      sealer,
+      audit,
+      clock: systemClock,
+      checkWebhookUrl: createWebhookUrlCheck({
+        allowLoopbackHttp: config.provinceWebhooks.allowLoopbackHttp,
+      }),
+    }),
     webhooks: { send: (system, event) => webhookGuard.run(() => sender.send(system, event)) },
     nationalPushAllowList: config.nationalPushAllowList,
     tokens,
@@ -204,7 +220,7 @@ export async function buildDependencies(
     },
     outbox: config.outbox,
     retryPolicy: config.retryPolicy,
-    audit: createDynamoDbAuditLog(documents, { tableName: config.tableName, newId: randomUUID }),
+    audit,
     throughput: createDynamoDbThroughputStats(documents, { tableName: config.tableName }),
     scorecard: createDynamoDbScorecardStore(documents, { tableName: config.tableName }),
     scorecardRules: loadScorecardRules(),

@@ -93,6 +93,12 @@ export interface RuntimeConfig {
    * console's sign-in page says sign-in is not configured and the admin API serves clients only.
    */
   readonly console?: OpenIdSignInOptions;
+  /**
+   * What seals connected systems' webhook signing secrets: the stack's KMS key on AWS, an
+   * AES-256 key (base64) from the local secrets locally; absent where a function neither
+   * registers systems nor signs webhooks.
+   */
+  readonly secretSealing?: { readonly kmsKeyArn: string } | { readonly localKey: string };
   /** Emulator endpoints in the local runtime; absent on AWS. */
   readonly endpoints?: { readonly dynamodb: string; readonly sqs: string };
 }
@@ -124,4 +130,6 @@ export interface GatewaySecrets {
   readonly nationalLgsp?: { readonly clientId: string; readonly clientSecret: string };
   /** Standard Webhooks secrets (whsec_…) the national portal signs its pushes with. */
   readonly nationalPushSecrets?: readonly string[];
+  /** The local runtime's AES-256 sealing key (base64); on AWS KMS seals instead. */
+  readonly localSealingKey?: string;
 }

@@ -8,6 +8,8 @@ export interface AccessibleResources {
   readonly secretArn: string;
   /** The customer-managed key that encrypts the tables and the secret. */
   readonly dataKeyArn: string;
+  /** The customer-managed key that seals connected systems' webhook signing secrets. */
+  readonly sealingKeyArn: string;
   readonly region: string;
 }
 
@@ -97,6 +99,16 @@ export function functionPolicyStatements(
         actions: ['kms:Decrypt'],
         resources: [resources.dataKeyArn],
         conditions: throughService('secretsmanager', resources.region),
+      }),
+    );
+  }
+  if (access.sealsSecrets) {
+    statements.push(
+      new PolicyStatement({
+        actions: access.sealsSecrets === 'seal' ? ['kms:Encrypt', 'kms:Decrypt'] : ['kms:Decrypt'],
+        resources: [resources.sealingKeyArn],
+        // Only calls that bind a connected system's id (functions/adapters/kms-secret-sealer.ts).
+        conditions: { Null: { 'kms:EncryptionContext:connectedSystem': 'false' } },
       }),
     );
   }

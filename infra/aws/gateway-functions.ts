@@ -63,6 +63,7 @@ function functionEnvironment(spec: FunctionSpec, options: FunctionOptions): Reco
     variables[queueUrlVariable(queue)] = options.resources.queue(queue).queueUrl;
   }
   if (spec.access.readsSecrets) variables[environment.secretsArn] = options.resources.secretArn;
+  if (spec.access.sealsSecrets) variables[environment.sealingKeyArn] = options.resources.sealingKeyArn;
   return variables;
 }
 

@@ -3,6 +3,7 @@ import { Key } from 'aws-cdk-lib/aws-kms';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
+import { gatewayTable } from '../../functions/adapters/dynamodb/gateway-table';
 import { CONSOLE_PATH } from '../../functions/http/console/console-env';
 import {
   type DeadLetterQueueSpec,
@@ -75,6 +76,15 @@ export function createGatewayStack(
     removalPolicy,
     pendingWindow: Duration.days(config.production ? 30 : 7),
   });
+  // Its own key, so that only the functions that register systems or sign webhooks may use it
+  // (the data key is usable by every function through DynamoDB).
+  const sealingKey = new Key(stack, 'SecretSealingKey', {
+    alias: `alias/${prefix}-secret-sealing`,
+    description: "Seals connected systems' webhook signing secrets",
+    enableKeyRotation: true,
+    removalPolicy,
+    pendingWindow: Duration.days(config.production ? 30 : 7),
+  });
   const alarmKey = new Key(stack, 'AlarmTopicKey', {
     alias: `alias/${prefix}-alarms`,
     description: 'Encrypts the alarm topic; CloudWatch may use it to publish',
@@ -129,6 +139,7 @@ export function createGatewayStack(
       queueArn: (name) => lookup(queues.byName, 'queue', name).queueArn,
       secretArn: secret.secretArn,
       dataKeyArn: dataKey.keyArn,
+      sealingKeyArn: sealingKey.keyArn,
       region: stack.region,
     },
   });
@@ -212,6 +223,15 @@ export function createGatewayStack(
   new CfnOutput(stack, 'SecretArn', {
     value: secret.secretArn,
     description: 'Put the signing keys and national portal account here after the first deploy',
+  });
+  // `npm run admin` (scripts/admin.ts) reads these two to write systems as the API does.
+  new CfnOutput(stack, 'GatewayTableName', {
+    value: lookup(tables, 'table', gatewayTable.name).table.tableName,
+    description: 'The gateway table (connected systems live here)',
+  });
+  new CfnOutput(stack, 'SecretSealingKeyArn', {
+    value: sealingKey.keyArn,
+    description: "The KMS key sealing connected systems' webhook secrets",
   });
   new CfnOutput(stack, 'AlarmTopicArn', {
     value: alarms.topic.topicArn,

@@ -7,9 +7,9 @@ import { randomUUID } from 'node:crypto';
 import { signRequest } from '../../functions/core/signed-request';
 import { demoNationalPushSecret } from './demo-credentials';
 
-/** OAuth client credentials against any gateway URL. */
-export async function requestToken(gatewayUrl: string, clientId: string, secret: string): Promise<string> {
-  const response = await fetch(`${gatewayUrl}/oauth/token`, {
+/** The token endpoint's answer to a client credentials request, whatever it is. */
+export function tokenResponse(gatewayUrl: string, clientId: string, secret: string): Promise<Response> {
+  return fetch(`${gatewayUrl}/oauth/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({
@@ -18,6 +18,11 @@ export async function requestToken(gatewayUrl: string, clientId: string, secret:
       client_secret: secret,
     }),
   });
+}
+
+/** OAuth client credentials against any gateway URL. */
+export async function requestToken(gatewayUrl: string, clientId: string, secret: string): Promise<string> {
+  const response = await tokenResponse(gatewayUrl, clientId, secret);
   if (response.status !== 200)
     throw new Error(`token request failed: ${response.status} ${await response.text()}`);
   return ((await response.json()) as { access_token: string }).access_token;

@@ -1,24 +1,44 @@
+import type { SystemKind } from '../../contracts/connected-systems';
 import type { Scope } from '../../contracts/oauth';
 
 /**
  * Demo credentials of the local runtime only (DESIGN.md, public contract). They are printed
  * at start and never used by the AWS wiring, which reads its secrets from Secrets Manager.
+ * The local runtime registers each as a connected system (infra/local/seed-demo-systems.ts).
  */
 export const demoClients: readonly {
   clientId: string;
+  name: string;
+  kind: SystemKind;
   secret: string;
   scopes: Scope[];
   agencies: string[];
 }[] = [
   {
     clientId: 'demo-province',
+    name: 'Một cửa điện tử tỉnh H12 (mô phỏng)',
+    kind: 'province',
     secret: 'demo-secret',
     scopes: ['dossiers:write', 'payments:write'],
     agencies: ['*.H12'],
   },
-  { clientId: 'demo-admin', secret: 'demo-admin-secret', scopes: ['admin'], agencies: [] },
+  {
+    clientId: 'demo-admin',
+    name: 'Công cụ quản trị (demo)',
+    kind: 'admin',
+    secret: 'demo-admin-secret',
+    scopes: ['admin'],
+    agencies: [],
+  },
   // The national portal's own account for pushing to the gateway.
-  { clientId: 'demo-national', secret: 'demo-national-password', scopes: ['national:push'], agencies: [] },
+  {
+    clientId: 'demo-national',
+    name: 'Cổng DVCQG (mô phỏng)',
+    kind: 'national',
+    secret: 'demo-national-password',
+    scopes: ['national:push'],
+    agencies: [],
+  },
 ];
 
 /**

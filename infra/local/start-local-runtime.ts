@@ -3,7 +3,6 @@ import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { gatewayTable } from '../../functions/adapters/dynamodb/gateway-table';
 import { createScheduleOperations } from '../../functions/application/run-schedule';
 import { sweepOutbox } from '../../functions/application/sweep-outbox';
-import { hashClientSecret } from '../../functions/core/client-secret';
 import { createCatalogueRefreshHandler } from '../../functions/handlers/catalogue-refresh';
 import { createDeadLetterRecorderHandler } from '../../functions/handlers/dead-letter-recorder';
 import { createDeadlineWatchHandler } from '../../functions/handlers/deadline-watch';
@@ -49,7 +48,6 @@ import {
   topology,
 } from '../topology';
 import {
-  demoClients,
   demoConsoleClient,
   demoLgspClient,
   demoNationalPortalAccount,
@@ -65,6 +63,7 @@ import { closeServer, startDynamoDbEmulator, startSqsEmulator } from './emulator
 import { createLambdaPoller, type LambdaPoller } from './lambda-poller';
 import { loadLocalSecrets } from './local-secrets';
 import { localName, provisionQueues, provisionTables } from './provision';
+import { seedDemoSystems } from './seed-demo-systems';
 import { listenForApp, serveOverHttp } from './serve-over-http';
 
 export interface LocalRuntimeOptions {
@@ -296,6 +295,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       security: { ...topology.security, ...options.security },
       // Data dirs from before signed pushes have no push secret saved.
       nationalPushSecrets: secrets.nationalPushSecrets ?? [demoNationalPushSecret],
+      // loadLocalSecrets adds a sealing key to a data dir of before sealing.
+      secretSealing: { localKey: secrets.localSealingKey ?? '' },
       retentionDays: topology.retention.days,
       deadlines: topology.deadlines,
       driftCheck: { ...topology.driftCheck, ...options.driftCheck },
@@ -340,19 +341,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     audit = deps.audit;
     const app = createHttpApp({ ...deps, remoteAddress: (c) => getConnInfo(c).remote.address });
 
-    for (const client of demoClients) {
-      await deps.clientRegistry.saveClient({
-        clientId: client.clientId,
-        secretHash: await hashClientSecret(client.secret),
-        scopes: client.scopes,
-        agencies: client.agencies,
-      });
-    }
-    await deps.provinceRegistry.register({
-      clientId: 'demo-province',
-      agencies: ['*.H12'],
-      webhookUrl: `${provinceServer.url}${PROVINCE_WEBHOOK_PATH}`,
-    });
+    await seedDemoSystems(deps.systems, `${provinceServer.url}${PROVINCE_WEBHOOK_PATH}`);
 
     // SQS here keeps nothing across restarts; the store does. Put back whatever it holds as
     // accepted and undelivered before the pollers start.

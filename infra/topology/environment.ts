@@ -4,6 +4,8 @@ export const environment = {
   tableName: 'GATEWAY_TABLE_NAME',
   queueUrlPrefix: 'GATEWAY_QUEUE_URL_',
   secretsArn: 'GATEWAY_SECRETS_ARN',
+  /** The KMS key that seals connected systems' webhook signing secrets. */
+  sealingKeyArn: 'GATEWAY_SEALING_KEY_ARN',
   nationalPortalUrl: 'NATIONAL_PORTAL_URL',
   tokenIssuer: 'GATEWAY_TOKEN_ISSUER',
   nationalPushAllowList: 'NATIONAL_PUSH_ALLOWED_IPS',

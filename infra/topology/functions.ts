@@ -64,6 +64,8 @@ export const functions = [
         toNationalDeadLetterQueue.name,
         toProvinceDeadLetterQueue.name,
       ],
+      // Registers connected systems and rotates their webhook secrets (issue 19).
+      sealsSecrets: 'seal',
     },
   },
   {
@@ -89,7 +91,8 @@ export const functions = [
       ...tableAndSecret,
       consumes: [toProvinceQueue.name],
       sendsTo: [toProvinceQueue.name],
-      // Webhook signing secrets live in the gateway secret.
+      // Opens connected systems' sealed webhook signing secrets to sign each delivery.
+      sealsSecrets: 'open',
     },
   },
   deadLetterRecorder('national-dead-letters', toNationalDeadLetterQueue.name),

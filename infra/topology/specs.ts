@@ -58,6 +58,11 @@ export interface FunctionAccess {
    * secret holding the console client's secret at the identity provider.
    */
   readonly servesConsole?: true;
+  /**
+   * Uses the secret-sealing key (connected systems' webhook signing secrets, issue 19): `seal`
+   * encrypts and decrypts (registers and rotates), `open` only decrypts (signs webhooks).
+   */
+  readonly sealsSecrets?: 'seal' | 'open';
 }
 
 interface FunctionBase {

@@ -23,7 +23,7 @@ describe.runIf(chromiumAvailable)('endpoint operations in Chromium', () => {
     const page = await browser.newPage();
     await signInAs(page, started.runtime.urls.gateway, 'operator@demo');
 
-    await page.getByRole('navigation').getByRole('link', { name: 'Hệ thống kết nối' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Gửi đến hệ thống' }).click();
     await page.getByRole('link', { name: 'demo-province' }).click();
     await page.getByRole('button', { name: 'Gửi sự kiện thử' }).click();
     await expect

@@ -167,8 +167,12 @@ export const itemKeys = {
   client: (clientId: string): TableKey => ({ pk: `CLIENT#${clientId}`, sk: 'CLIENT' }),
   /** A request id of a signed push, taken until it expires. */
   nonce: (key: string): TableKey => ({ pk: `NONCE#${key}`, sk: 'NONCE' }),
-  /** A provincial system that receives webhooks; all of them in one partition. */
-  provinceSystem: (clientId: string): TableKey => ({ pk: 'PROVINCE_SYSTEMS', sk: clientId }),
+  /**
+   * A connected system (issue 19) with its API client's secret hash; all of them in one
+   * partition. The partition keeps its first name: rows written when it held only provincial
+   * webhook routes stay readable (they have no `kind`).
+   */
+  connectedSystem: (clientId: string): TableKey => ({ pk: 'PROVINCE_SYSTEMS', sk: clientId }),
   /** A reconciliation report's summary in the newest-first list. */
   reconciliationListing: (day: string, startedAt: string, reportId: string): TableKey => ({
     pk: 'RECONCILIATION',
@@ -303,8 +307,8 @@ export const accessPatterns = {
   auditOfMonth: { index: undefined, partition: (month: string) => `AUDIT#${month}` },
   /** A channel's throughput buckets since a time. */
   throughputOfChannel: { index: undefined, partition: (channel: string) => `STATS#${channel}` },
-  /** Every provincial system, in one query. */
-  provinceSystems: { index: undefined, partition: 'PROVINCE_SYSTEMS' },
+  /** Every connected system, in one query. */
+  connectedSystems: { index: undefined, partition: 'PROVINCE_SYSTEMS' },
   /** Reconciliation summaries, newest day first. */
   reconciliationReportsByDay: { index: undefined, partition: 'RECONCILIATION' },
   /** A report's mismatch chunks. */

@@ -10,7 +10,7 @@ export function createInMemoryProvinceSystems(
     async findOwner(agencyCode) {
       return [...byId.values()].find((system) => mayActForAgency(system.agencies, agencyCode));
     },
-    async list() {
+    async webhookReceivers() {
       return [...byId.values()];
     },
     async register(system) {

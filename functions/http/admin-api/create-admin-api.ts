@@ -8,6 +8,7 @@ import { registerOperationsRoutes } from './operations-routes';
 import { registerReconciliationRoutes } from './reconciliation-routes';
 import { registerScheduleRoutes } from './schedule-routes';
 import { registerScorecardRoutes } from './scorecard-routes';
+import { registerSystemRoutes } from './system-routes';
 
 /** The administrators' API under /v1/admin (scope admin); the console is its page-shaped twin. */
 export function createAdminApi(deps: ApiDependencies) {
@@ -20,5 +21,6 @@ export function createAdminApi(deps: ApiDependencies) {
   registerEndpointRoutes(api, deps);
   registerScorecardRoutes(api, deps);
   registerCatalogueRoutes(api, deps);
+  registerSystemRoutes(api, deps);
   return api;
 }

@@ -1,5 +1,6 @@
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
+import { type ConsoleRole, holdsRole } from '../../core/console-roles';
 import { CONSOLE_PATH } from './console-env';
 import type { Language, TextKey } from './console-text';
 
@@ -16,11 +17,14 @@ export interface PageFrame {
     | 'agencyCodes'
     | 'scorecard'
     | 'endpoints'
-    | 'resync';
+    | 'resync'
+    | 'systems';
   readonly title: string;
   readonly signedInAs?: string;
   readonly csrfToken?: string;
   readonly notice?: string;
+  /** The signed-in person's roles: navigation shows only the pages they may open. */
+  readonly roles?: readonly ConsoleRole[];
 }
 
 const navigation = [
@@ -33,6 +37,7 @@ const navigation = [
   { key: 'dossiers', href: `${CONSOLE_PATH}/dossiers`, label: 'dossiers' },
   { key: 'audit', href: `${CONSOLE_PATH}/audit`, label: 'audit' },
   { key: 'agencyCodes', href: `${CONSOLE_PATH}/agency-codes`, label: 'agencyCodes' },
+  { key: 'systems', href: `${CONSOLE_PATH}/systems`, label: 'systems', role: 'security' },
 ] as const;
 
 /** Payloads and audit entries as an administrator reads them: indented JSON. */
@@ -63,13 +68,15 @@ export function Layout(props: PageFrame & { children?: Child }) {
             {props.signedInAs ? (
               <nav aria-label={props.language === 'vi' ? 'Điều hướng chính' : 'Main navigation'}>
                 <ul>
-                  {navigation.map((item) => (
-                    <li>
-                      <a href={item.href} aria-current={props.active === item.key ? 'page' : undefined}>
-                        {t(item.label)}
-                      </a>
-                    </li>
-                  ))}
+                  {navigation
+                    .filter((item) => !('role' in item) || holdsRole(props.roles ?? [], item.role))
+                    .map((item) => (
+                      <li>
+                        <a href={item.href} aria-current={props.active === item.key ? 'page' : undefined}>
+                          {t(item.label)}
+                        </a>
+                      </li>
+                    ))}
                 </ul>
               </nav>
             ) : null}

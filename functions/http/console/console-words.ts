@@ -70,6 +70,10 @@ const auditActionWords: Words<AuditEntry['action']> = {
   'system.pause': ['Tạm dừng gửi đến hệ thống', 'Paused deliveries to a system'],
   'system.resume': ['Tiếp tục gửi đến hệ thống', 'Resumed deliveries to a system'],
   'dossiers.resync': ['Đồng bộ lại hồ sơ hàng loạt', 'Re-synced dossiers'],
+  'system.register': ['Đăng ký hệ thống kết nối', 'Registered a connected system'],
+  'system.change': ['Sửa hệ thống kết nối', 'Changed a connected system'],
+  'system.rotateClientSecret': ['Đổi mật khẩu ứng dụng (client secret)', 'Rotated a client secret'],
+  'system.rotateWebhookSecret': ['Đổi khóa ký webhook', 'Rotated a webhook signing secret'],
 };
 
 /** A drift finding's state, by its console label. */

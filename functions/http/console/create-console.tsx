@@ -17,6 +17,7 @@ import { registerLanguageSwitch } from './language-switch';
 import { registerResyncPage } from './resync-page';
 import { registerScorecardPage } from './scorecard-page';
 import { registerSignInPage } from './sign-in-page';
+import { registerSystemsPage } from './systems-page';
 
 /**
  * The administrators' console: server-rendered pages, no client script, one module per page.
@@ -64,5 +65,6 @@ export function createConsole(deps: ApiDependencies) {
   registerScorecardPage(console, deps, session);
   registerEndpointsPage(console, deps, session);
   registerResyncPage(console, deps, session);
+  registerSystemsPage(console, deps, session);
   return console;
 }

@@ -20,6 +20,7 @@ export function pageFrame(c: Context<ConsoleEnv>, active: PageFrame['active'], t
       ? `${c.var.admin.person.name} · ${c.var.admin.person.roles.join(', ')}`
       : c.var.admin.clientId,
     csrfToken: c.var.csrfToken,
+    roles: c.var.admin.person?.roles ?? [],
     ...(done ? { notice: `${t('done')}: ${done}` } : {}),
   };
 }

@@ -51,7 +51,12 @@ export function registerTokenRoute(app: OpenAPIHono<AppEnv>, deps: ApiDependenci
         },
       );
     }
-    const client = await authenticateClient(deps.clients, request.client_id, request.client_secret);
+    const client = await authenticateClient(
+      deps.clients,
+      request.client_id,
+      request.client_secret,
+      deps.clock,
+    );
 
     const requested = request.scope ? request.scope.split(/\s+/).filter(Boolean) : [...client.scopes];
     const notGranted = requested.filter(

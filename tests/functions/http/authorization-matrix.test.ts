@@ -40,7 +40,7 @@ const dossierCodeFor = (agency: Agency) => {
 
 interface Sample {
   readonly path: string;
-  readonly method: 'GET' | 'POST';
+  readonly method: 'GET' | 'POST' | 'PATCH';
   readonly body?: string;
   readonly headers?: Record<string, string>;
 }
@@ -69,6 +69,8 @@ const signed = (path: string, value: unknown): Sample => {
   };
 };
 const unknownMessage = 'msg-that-does-not-exist';
+/** A connected system registered for the matrix, so rotating its secrets touches no demo credential. */
+const matrixSystem = 'matrix-rotated';
 
 /**
  * A request each route would accept from a caller allowed to make it. A route added to the app
@@ -121,6 +123,18 @@ const samples: Record<RouteKey, (agency: Agency) => Sample> = {
   'POST /v1/admin/drift-findings/:code/resync': (agency) =>
     json(`/v1/admin/drift-findings/${dossierCodeFor(agency)}/resync`, {}),
   'GET /v1/admin/schedules': () => get('/v1/admin/schedules'),
+  'POST /v1/admin/systems': () =>
+    json('/v1/admin/systems', { name: 'Công cụ của ma trận', kind: 'admin', agencies: [] }),
+  'GET /v1/admin/systems': () => get('/v1/admin/systems'),
+  'GET /v1/admin/systems/:id': () => get(`/v1/admin/systems/${matrixSystem}`),
+  'PATCH /v1/admin/systems/:id': () => ({
+    ...json(`/v1/admin/systems/${matrixSystem}`, { name: 'Hệ thống của ma trận' }),
+    method: 'PATCH',
+  }),
+  'POST /v1/admin/systems/:id/client-secret': () =>
+    json(`/v1/admin/systems/${matrixSystem}/client-secret`, {}),
+  'POST /v1/admin/systems/:id/webhook-secret': () =>
+    json(`/v1/admin/systems/${matrixSystem}/webhook-secret`, {}),
   'POST /v1/admin/schedules/:name/runs': () => json('/v1/admin/schedules/outbox-sweeper/runs', {}),
   // Fields only: a loaded agency catalogue would refuse the other agency's dossiers of this matrix.
   'POST /v1/admin/catalogue-refreshes': () => json('/v1/admin/catalogue-refreshes', { kinds: ['fields'] }),
@@ -151,6 +165,13 @@ const samples: Record<RouteKey, (agency: Agency) => Sample> = {
   'GET /v1/admin/scorecard/:id/dossiers': () =>
     get('/v1/admin/scorecard/2.1/dossiers?from=2025-03-01&to=2025-03-31'),
   'GET /v1/admin/dossiers/:code': (agency) => get(`/v1/admin/dossiers/${dossierCodeFor(agency)}`),
+  'GET /admin/systems': () => get('/admin/systems'),
+  'POST /admin/systems': () =>
+    form('/admin/systems', { name: 'Công cụ của ma trận', kind: 'admin', agencies: '' }),
+  'GET /admin/systems/:id': () => get(`/admin/systems/${matrixSystem}`),
+  'POST /admin/systems/:id/client-secret': () => form(`/admin/systems/${matrixSystem}/client-secret`),
+  'POST /admin/systems/:id/webhook-secret': () => form(`/admin/systems/${matrixSystem}/webhook-secret`),
+  'POST /admin/systems/:id/state': () => form(`/admin/systems/${matrixSystem}/state`, { disabled: 'false' }),
   'GET /admin/assets/console.css': () => get('/admin/assets/console.css'),
   'GET /admin/language': () => get('/admin/language?to=en'),
   'GET /admin/login': () => get('/admin/login'),
@@ -292,6 +313,10 @@ beforeAll(async () => {
       }),
     );
   }
+  await runtime.deps.systems.register(
+    { systemId: matrixSystem, name: 'Hệ thống của ma trận', kind: 'province', agencies: ['*.H98'] },
+    { type: 'client', clientId: 'authorization-matrix' },
+  );
   const [header, payload] = (tokens.get('admin') ?? '').split('.');
   tokens.set('forged', `${header}.${payload}.${'A'.repeat(86)}`);
 }, 60_000);

@@ -222,6 +222,7 @@ describe('functions', () => {
       ...(fn.access.tables?.length ? [environment.tableName] : []),
       ...(fn.access.readsSecrets ? [environment.secretsArn] : []),
       ...(fn.access.servesConsole ? consoleVariables : []),
+      ...(fn.access.sealsSecrets ? [environment.sealingKeyArn] : []),
       ...[...(fn.access.sendsTo ?? []), ...(fn.access.consumes ?? []), ...(fn.access.monitors ?? [])].map(
         queueUrlVariable,
       ),

@@ -233,13 +233,44 @@ describe('each function can do what its topology access declares, and nothing mo
     }
   });
 
+  const sealingKeyArn = () => {
+    const [id] =
+      Object.entries(resourcesOfType(synthesized.template, 'AWS::KMS::Key')).find(([, key]) =>
+        String(key.Properties.Description).includes('webhook signing secrets'),
+      ) ?? [];
+    if (!id) throw new Error('the stack has no secret-sealing key');
+    return JSON.stringify({ 'Fn::GetAtt': [id, 'Arn'] });
+  };
+  const onSealingKey = (statement: Statement) =>
+    asList(statement.Resource).some((resource) => JSON.stringify(resource) === sealingKeyArn());
+
   it('uses the data key only through DynamoDB and Secrets Manager', () => {
-    const keyStatements = identityStatements().filter(({ statement }) =>
-      asList(statement.Action).some((action) => action.startsWith('kms:')),
+    const keyStatements = identityStatements().filter(
+      ({ statement }) =>
+        asList(statement.Action).some((action) => action.startsWith('kms:')) && !onSealingKey(statement),
     );
     expect(keyStatements.length).toBeGreaterThan(0);
     for (const { statement } of keyStatements) {
       expect(JSON.stringify(statement.Condition)).toMatch(/kms:ViaService.*(dynamodb|secretsmanager)\./);
+    }
+  });
+
+  it('lets the api seal and open webhook secrets, the province relay only open them, and no other function', () => {
+    const sealing = Object.fromEntries(
+      functions.map((fn) => [
+        fn.name,
+        [...grantsOf(fn.name)]
+          .filter(([, resources]) => resources.includes(sealingKeyArn()))
+          .map(([action]) => action)
+          .sort(),
+      ]),
+    );
+    expect(Object.entries(sealing).filter(([, actions]) => actions.length > 0)).toEqual([
+      ['api', ['kms:Decrypt', 'kms:Encrypt']],
+      ['province-relay', ['kms:Decrypt']],
+    ]);
+    for (const { statement } of identityStatements().filter(({ statement }) => onSealingKey(statement))) {
+      expect(statement.Condition).toEqual({ Null: { 'kms:EncryptionContext:connectedSystem': 'false' } });
     }
   });
 
@@ -280,6 +311,7 @@ describe('deriving statements from a declared access', () => {
     queueArn: (name: string) => `arn:queue/${name}`,
     secretArn: 'arn:secret',
     dataKeyArn: 'arn:key',
+    sealingKeyArn: 'arn:sealing-key',
     region: 'ap-southeast-1',
   };
   const actionsOf = (access: FunctionSpec['access']) =>
