@@ -369,8 +369,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       for (const point of killPoints) {
         while (next < point) await sleep(50);
         await killGateway();
+        const restarting = Date.now();
         await startGateway();
         markFault('gateway healthy again');
+        log(`gateway healthy again ${Math.round((Date.now() - restarting) / 1000)} s after the kill`);
         lastFaultAt = Date.now();
       }
     })();
