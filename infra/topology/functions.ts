@@ -42,15 +42,16 @@ export const functions = [
     entry: 'functions/handlers/api.ts',
     memoryMb: 512,
     timeoutSeconds: 15,
-    // ~960 KB minified with the admin console and its OpenID Connect sign-in (openid-client), the
-    // QĐ 766 scorecard, schedules, drift findings and the agency re-coding table, ~250 KB of it
+    // ~1110 KB minified with the admin console and its OpenID Connect sign-in (openid-client), the
+    // QĐ 766 scorecard, schedules, drift findings, the agency re-coding table, connected systems,
+    // endpoint operations and the national catalogues, ~258 KB of it
     // zod's locale messages: @hono/zod-openapi hands the whole `z` namespace to
     // extendZodWithOpenApi, so esbuild cannot drop them (the workers, without it, stay near
     // 250 KB). Over the 400 KB target until the console leaves this function (issue 24); see
     // docs/performance.md. The scorecard's .xlsx writer (write-excel-file and fflate, ~75 KB)
     // is imported only when an export is asked for, but esbuild inlines a dynamic import when it
     // does not split code, so it counts here: no maintained .xlsx writer measured under ~48 KB.
-    bundleBudgetKb: 1050,
+    bundleBudgetKb: 1150,
     trigger: { kind: 'http' },
     access: {
       ...tableAndSecret,

@@ -72,4 +72,13 @@ describe.runIf(chromiumAvailable)('the connected-systems page', () => {
     const response = await page.goto(`${runtime.urls.gateway}/admin/systems`);
     expect(response?.status()).toBe(403);
   });
+
+  it("shows a viewer only the pages a viewer's role opens (each link's role is its route policy's)", async () => {
+    const page = await signedIn('viewer@demo');
+    const links = await page.getByRole('navigation').innerText();
+    expect(links).toContain('Gửi đến hệ thống');
+    expect(links).not.toContain('Đồng bộ lại hồ sơ');
+    const response = await page.goto(`${runtime.urls.gateway}/admin/resync`);
+    expect(response?.status()).toBe(403);
+  });
 });

@@ -1,6 +1,7 @@
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import { type ConsoleRole, holdsRole } from '../../core/console-roles';
+import { routePolicies } from '../route-policies';
 import { CONSOLE_PATH } from './console-env';
 import type { Language, TextKey } from './console-text';
 
@@ -27,18 +28,36 @@ export interface PageFrame {
   readonly roles?: readonly ConsoleRole[];
 }
 
-const navigation = [
-  { key: 'dashboard', href: CONSOLE_PATH, label: 'dashboard' },
-  { key: 'scorecard', href: `${CONSOLE_PATH}/scorecard`, label: 'scorecard' },
-  { key: 'failed', href: `${CONSOLE_PATH}/failed`, label: 'failedMessages' },
-  { key: 'drift', href: `${CONSOLE_PATH}/drift`, label: 'drift' },
-  { key: 'endpoints', href: `${CONSOLE_PATH}/endpoints`, label: 'endpoints' },
-  { key: 'resync', href: `${CONSOLE_PATH}/resync`, label: 'resyncDossiers' },
-  { key: 'dossiers', href: `${CONSOLE_PATH}/dossiers`, label: 'dossiers' },
-  { key: 'audit', href: `${CONSOLE_PATH}/audit`, label: 'audit' },
-  { key: 'agencyCodes', href: `${CONSOLE_PATH}/agency-codes`, label: 'agencyCodes' },
-  { key: 'systems', href: `${CONSOLE_PATH}/systems`, label: 'systems', role: 'security' },
-] as const;
+/** Each page's link; the role that may open it is the one its route policy declares. */
+const navigation = (
+  [
+    { key: 'dashboard', href: CONSOLE_PATH, label: 'dashboard', route: 'GET /admin' },
+    {
+      key: 'scorecard',
+      href: `${CONSOLE_PATH}/scorecard`,
+      label: 'scorecard',
+      route: 'GET /admin/scorecard',
+    },
+    { key: 'failed', href: `${CONSOLE_PATH}/failed`, label: 'failedMessages', route: 'GET /admin/failed' },
+    { key: 'drift', href: `${CONSOLE_PATH}/drift`, label: 'drift', route: 'GET /admin/drift' },
+    {
+      key: 'endpoints',
+      href: `${CONSOLE_PATH}/endpoints`,
+      label: 'endpoints',
+      route: 'GET /admin/endpoints',
+    },
+    { key: 'resync', href: `${CONSOLE_PATH}/resync`, label: 'resyncDossiers', route: 'GET /admin/resync' },
+    { key: 'dossiers', href: `${CONSOLE_PATH}/dossiers`, label: 'dossiers', route: 'GET /admin/dossiers' },
+    { key: 'audit', href: `${CONSOLE_PATH}/audit`, label: 'audit', route: 'GET /admin/audit' },
+    {
+      key: 'agencyCodes',
+      href: `${CONSOLE_PATH}/agency-codes`,
+      label: 'agencyCodes',
+      route: 'GET /admin/agency-codes',
+    },
+    { key: 'systems', href: `${CONSOLE_PATH}/systems`, label: 'systems', route: 'GET /admin/systems' },
+  ] as const
+).map((item) => ({ ...item, role: routePolicies[item.route].role }));
 
 /** Payloads and audit entries as an administrator reads them: indented JSON. */
 export const prettyJson = (value: unknown) => JSON.stringify(value, null, 2);
@@ -69,7 +88,7 @@ export function Layout(props: PageFrame & { children?: Child }) {
               <nav aria-label={props.language === 'vi' ? 'Điều hướng chính' : 'Main navigation'}>
                 <ul>
                   {navigation
-                    .filter((item) => !('role' in item) || holdsRole(props.roles ?? [], item.role))
+                    .filter((item) => holdsRole(props.roles ?? [], item.role))
                     .map((item) => (
                       <li>
                         <a href={item.href} aria-current={props.active === item.key ? 'page' : undefined}>
