@@ -17,10 +17,22 @@ export const systemKinds = ['province', 'national', 'admin'] as const;
 export const systemKindSchema = z.enum(systemKinds);
 export type SystemKind = z.infer<typeof systemKindSchema>;
 
+/** The id a new system takes: it becomes its OAuth client_id, so it stays safe in URLs, keys and logs. */
 export const systemIdSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{2,62}$/, 'a-z, 0-9 and -, 3 to 63 characters, starting with a letter or digit')
   .meta({ description: 'The system id, which is also its OAuth client_id', example: 'vnpt-igate-h12' });
+
+/**
+ * The id of a system that already exists. Clients configured before systems were registered
+ * through the admin API (the CLIENTS setting, the local runtime's config) may carry capitals,
+ * dots, underscores or fewer than 3 characters; their endpoints must stay reachable, so this
+ * pattern allows them beside every strict `systemIdSchema` id (which it contains).
+ */
+export const existingSystemIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, 'Mã hệ thống không hợp lệ / Invalid system id (its client id)')
+  .meta({ description: "The connected system's id: its OAuth client id", example: 'demo-province' });
 
 /** An exact agency code, or every unit of a province or ministry by its last group (`*.H12`). */
 export const agencyGrantSchema = z.union([

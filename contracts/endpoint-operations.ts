@@ -1,16 +1,12 @@
 import * as z from 'zod';
 import { agencyCodeSchema, calendarDaySchema, dossierCodeSchema } from './codes';
+import { existingSystemIdSchema } from './connected-systems';
 
 /**
  * Operating a connected system's webhook endpoint, and re-sending dossiers (issue 19, DESIGN.md
  * "Operating the gateway"). Admin API under /v1/admin (scope admin). A system's id in paths is
  * its OAuth client id.
  */
-
-export const systemIdSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, 'Mã hệ thống không hợp lệ / Invalid system id (its client id)')
-  .meta({ description: "The connected system's id: its OAuth client id", example: 'demo-province' });
 
 export const webhookTestResultSchema = z
   .object({
@@ -63,7 +59,7 @@ export type EndpointHealth = z.infer<typeof endpointHealthSchema>;
 
 export const endpointStatusSchema = z
   .object({
-    systemId: systemIdSchema,
+    systemId: existingSystemIdSchema,
     webhookUrl: z.string(),
     paused: endpointPauseSchema.nullable(),
     health: endpointHealthSchema,

@@ -1,4 +1,5 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
+import { existingSystemIdSchema } from '../../../contracts/connected-systems';
 import {
   deliveryLogQuerySchema,
   deliveryLogSchema,
@@ -6,7 +7,6 @@ import {
   RESYNC_LIMIT,
   resyncRequestSchema,
   resyncResultSchema,
-  systemIdSchema,
   webhookTestResultSchema,
 } from '../../../contracts/endpoint-operations';
 import { actorOf } from '../../application/audit-actor';
@@ -24,7 +24,7 @@ import { adminRefusals, adminRoute } from './admin-route';
 
 const errors = problems(adminRefusals);
 const unknownSystem = problems({ 404: 'No connected system with this id' });
-const systemParams = z.object({ id: systemIdSchema });
+const systemParams = z.object({ id: existingSystemIdSchema });
 
 /**
  * Operating connected systems' webhook endpoints and re-sending dossiers (issue 19, DESIGN.md

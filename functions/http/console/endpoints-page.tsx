@@ -1,5 +1,5 @@
+import { existingSystemIdSchema } from '../../../contracts/connected-systems';
 import type { EndpointStatus, WebhookDelivery } from '../../../contracts/endpoint-operations';
-import { systemIdSchema } from '../../../contracts/endpoint-operations';
 import { actorOf } from '../../application/audit-actor';
 import {
   endpointOverview,
@@ -144,7 +144,7 @@ function SystemPage(props: {
 }
 
 function systemIdOf(raw: string | undefined): string {
-  const parsed = systemIdSchema.safeParse(raw);
+  const parsed = existingSystemIdSchema.safeParse(raw);
   if (!parsed.success) {
     throw new GatewayError('request.invalid', 'Mã hệ thống không hợp lệ / Invalid system id', {
       fieldErrors: fieldErrorsOf(parsed.error),
