@@ -51,7 +51,8 @@ const ok: NationalAcknowledgement = {
 /**
  * The national portal in memory, answering as the transports do (raise-national-error.ts): a
  * permanent error_code is 'national.rejected', any other 'national.transient'; a first sync of a
- * record it holds ("already exists") is switched to an update.
+ * record it holds ("already exists") is switched to an update; an update or progress rows of a
+ * record it does not hold are refused as not found (201).
  */
 export function createInMemoryNationalPortal(): InMemoryNationalPortal {
   const records = new Map<string, NationalDossier>();
@@ -104,6 +105,11 @@ export function createInMemoryNationalPortal(): InMemoryNationalPortal {
     },
     async updateProgress(agencyCode, taken) {
       reach({ kind: 'progress', agencyCode, rows: taken });
+      // As the portal simulator answers CapNhatTienDoHoSoMC: rows of a dossier it does not hold are refused whole.
+      const unknown = taken.find((row) => !records.has(row.MaHoSo));
+      if (unknown) {
+        raiseNationalError(nationalErrorCodes.notFound, `no dossier ${unknown.MaHoSo}`, defaultRejectedCodes);
+      }
       rows.push(...taken);
       return answer('progress', ok);
     },

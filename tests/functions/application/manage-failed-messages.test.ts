@@ -3,7 +3,13 @@ import {
   discardFailedMessage,
   replayFailedMessage,
 } from '../../../functions/application/manage-failed-messages';
-import { aGatewayWorld, aParkedDossier, relayQueue } from '../../support/use-case-fixtures';
+import { toNationalDossier } from '../../../functions/core/translate-dossier';
+import {
+  aGatewayWorld,
+  aParkedDossier,
+  type GatewayWorld,
+  relayQueue,
+} from '../../support/use-case-fixtures';
 
 /** What an administrator does with a parked message, and how the dossier's order survives it. */
 
@@ -73,6 +79,7 @@ describe('discarding a parked message', () => {
   it('skips it for good and lets the dossier’s later messages go on', async () => {
     const world = aGatewayWorld();
     const { dossier, parkedId } = await aParkedDossier(world);
+    await reachesThePortalAnotherWay(world, dossier);
     world.clock.advance(10 * 60);
 
     const discarded = await discardFailedMessage(world, parkedId, { ...admin, reason: 'gửi nhầm' });
@@ -89,7 +96,8 @@ describe('discarding a parked message', () => {
 describe('a release inside the queue’s deduplication window', () => {
   it('sends the released copies at once: a release is a new delivery for SQS FIFO deduplication, as a replay is', async () => {
     const world = aGatewayWorld();
-    const { parkedId } = await aParkedDossier(world);
+    const { dossier, parkedId } = await aParkedDossier(world);
+    await reachesThePortalAnotherWay(world, dossier);
 
     await discardFailedMessage(world, parkedId, { ...admin, reason: 'gửi nhầm' });
     const rightAway = await relayQueue(world, 'national');
@@ -97,3 +105,14 @@ describe('a release inside the queue’s deduplication window', () => {
     expect(rightAway).toEqual(['#2 delivered', '#3 delivered']);
   });
 });
+
+/**
+ * Why an administrator discards the parked first sync: the record reached the portal another way
+ * (entered there by hand). Without it the portal refuses the later progress rows (error 201).
+ */
+async function reachesThePortalAnotherWay(
+  world: GatewayWorld,
+  dossier: Awaited<ReturnType<typeof aParkedDossier>>['dossier'],
+) {
+  await world.portal.syncDossier(dossier.agencyCode, toNationalDossier(dossier), false);
+}

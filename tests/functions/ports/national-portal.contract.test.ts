@@ -131,19 +131,22 @@ describe.each(implementations)('national portal contract: $name', ({ create }) =
     const { portal } = create();
     const dossier = toNationalDossier(aDossier());
     await portal.syncDossier(agency, dossier, false);
-    const rows: NationalProgressRow[] = Array.from({ length: NATIONAL_PROGRESS_CHUNK + 1 }, (_, index) => ({
-      MaHoSo: dossier.MaHoSo,
-      NguoiXuLy: 'Nguyễn Văn Bình',
-      ChucDanh: 'Chuyên viên',
-      ThoiDiemXuLy: `20250314${String(8 + (index % 10)).padStart(2, '0')}0000`,
-      PhongBanXuLy: 'Phòng Tư pháp',
-      NoiDungXuLy: `Bước ${index + 1}`,
-      TrangThai: '2',
-      NgayBatDau: '20250314080000',
-      NgayKetThucTheoQuyDinh: '20250320170000',
-    }));
 
-    expect(await portal.updateProgress(agency, rows)).toMatchObject({ errorCode: nationalErrorCodes.ok });
+    const taken = await portal.updateProgress(
+      agency,
+      progressRows(dossier.MaHoSo, NATIONAL_PROGRESS_CHUNK + 1),
+    );
+
+    expect(taken).toMatchObject({ errorCode: nationalErrorCodes.ok });
+  });
+
+  it('rejects progress rows of a dossier it does not hold (error 201)', async () => {
+    const { portal } = create();
+
+    const refused = await rejection(portal.updateProgress(agency, progressRows(aDossier().dossierCode, 1)));
+
+    expect(refused.code).toBe('national.rejected');
+    expect(refused.details).toMatchObject({ nationalErrorCode: String(nationalErrorCodes.notFound) });
   });
 
   it('tells a rejected record (park it) from a failure worth a retry', async () => {
@@ -160,3 +163,17 @@ describe.each(implementations)('national portal contract: $name', ({ create }) =
     expect(failed.code).toBe('national.transient');
   });
 });
+
+function progressRows(dossierCode: string, count: number): NationalProgressRow[] {
+  return Array.from({ length: count }, (_, index) => ({
+    MaHoSo: dossierCode,
+    NguoiXuLy: 'Nguyễn Văn Bình',
+    ChucDanh: 'Chuyên viên',
+    ThoiDiemXuLy: `20250314${String(8 + (index % 10)).padStart(2, '0')}0000`,
+    PhongBanXuLy: 'Phòng Tư pháp',
+    NoiDungXuLy: `Bước ${index + 1}`,
+    TrangThai: '2',
+    NgayBatDau: '20250314080000',
+    NgayKetThucTheoQuyDinh: '20250320170000',
+  }));
+}
