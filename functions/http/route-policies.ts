@@ -41,6 +41,17 @@ export type RoutePolicy =
       readonly nationalPush?: true;
     };
 
+/**
+ * An admin API route: the admin scope, for every agency of the province, and the console role a
+ * person's session needs there.
+ */
+function adminApi(role: ConsoleRole) {
+  return { access: 'bearer', scopes: ['admin'], agency: 'any', role } as const satisfies RoutePolicy;
+}
+const adminApiViewer = adminApi('viewer');
+const adminApiOperator = adminApi('operator');
+const adminApiSecurity = adminApi('security');
+
 /** Keys are `METHOD path`, with path parameters as Hono writes them (`:code`). */
 export const routePolicies = {
   'GET /health': { access: 'public', why: 'load balancer and uptime probe; no personal data' },
@@ -87,97 +98,32 @@ export const routePolicies = {
     why: 'the payment platform authenticates each callback with its MaXacThuc checksum, checked with the partner secret',
   },
   'POST /v1/national/fees': { access: 'bearer', scopes: ['national:push'], agency: 'any' },
-  'POST /v1/admin/reconciliation-runs': {
-    access: 'bearer',
-    scopes: ['admin'],
-    agency: 'any',
-    role: 'operator',
-  },
-  'GET /v1/admin/reconciliation-reports': {
-    access: 'bearer',
-    scopes: ['admin'],
-    agency: 'any',
-    role: 'viewer',
-  },
-  'GET /v1/admin/reconciliation-reports/:id': {
-    access: 'bearer',
-    scopes: ['admin'],
-    agency: 'any',
-    role: 'viewer',
-  },
+  'POST /v1/admin/reconciliation-runs': adminApiOperator,
+  'GET /v1/admin/reconciliation-reports': adminApiViewer,
+  'GET /v1/admin/reconciliation-reports/:id': adminApiViewer,
   // Drift check (issue 11)
-  'GET /v1/admin/drift-findings': { access: 'bearer', scopes: ['admin'], agency: 'any', role: 'viewer' },
-  'GET /v1/admin/drift-runs': { access: 'bearer', scopes: ['admin'], agency: 'any', role: 'viewer' },
-  'POST /v1/admin/drift-findings/:code/resync': {
-    access: 'bearer',
-    scopes: ['admin'],
-    agency: 'any',
-    role: 'operator',
-  },
-  'GET /v1/admin/schedules': { access: 'bearer', scopes: ['admin'], agency: 'any', role: 'viewer' },
-  'POST /v1/admin/schedules/:name/runs': {
-    access: 'bearer',
-    scopes: ['admin'],
-    agency: 'any',
-    role: 'operator',
-  },
+  'GET /v1/admin/drift-findings': adminApiViewer,
+  'GET /v1/admin/drift-runs': adminApiViewer,
+  'POST /v1/admin/drift-findings/:code/resync': adminApiOperator,
+  'GET /v1/admin/schedules': adminApiViewer,
+  'POST /v1/admin/schedules/:name/runs': adminApiOperator,
   // National catalogues (issue 21): pulling is an operator's run, reading is everyone's.
-  'POST /v1/admin/catalogue-refreshes': {
-    access: 'bearer',
-    scopes: ['admin'],
-    agency: 'any',
-    role: 'operator',
-  },
-  'GET /v1/admin/catalogues/:kind': { access: 'bearer', scopes: ['admin'], agency: 'any', role: 'viewer' },
-  'GET /v1/admin/catalogues/:kind/versions': {
-    access: 'bearer',
-    scopes: ['admin'],
-    agency: 'any',
-    role: 'viewer',
-  },
+  'POST /v1/admin/catalogue-refreshes': adminApiOperator,
+  'GET /v1/admin/catalogues/:kind': adminApiViewer,
+  'GET /v1/admin/catalogues/:kind/versions': adminApiViewer,
   // Connected systems' endpoints and re-sync (issue 19); a system's id is its client id.
-  'POST /v1/admin/systems/:id/webhook-test': {
-    access: 'bearer',
-    scopes: ['admin'],
-    agency: 'any',
-    role: 'operator',
-  },
-  'GET /v1/admin/systems/:id/deliveries': {
-    access: 'bearer',
-    scopes: ['admin'],
-    agency: 'any',
-    role: 'viewer',
-  },
-  'POST /v1/admin/systems/:id/pause': {
-    access: 'bearer',
-    scopes: ['admin'],
-    agency: 'any',
-    role: 'operator',
-  },
-  'POST /v1/admin/systems/:id/resume': {
-    access: 'bearer',
-    scopes: ['admin'],
-    agency: 'any',
-    role: 'operator',
-  },
-  'POST /v1/admin/resyncs': { access: 'bearer', scopes: ['admin'], agency: 'any', role: 'operator' },
+  'POST /v1/admin/systems/:id/webhook-test': adminApiOperator,
+  'GET /v1/admin/systems/:id/deliveries': adminApiViewer,
+  'POST /v1/admin/systems/:id/pause': adminApiOperator,
+  'POST /v1/admin/systems/:id/resume': adminApiOperator,
+  'POST /v1/admin/resyncs': adminApiOperator,
   // Connected systems (issue 19): who may call the gateway, and with which secrets.
-  'POST /v1/admin/systems': { access: 'bearer', scopes: ['admin'], agency: 'any', role: 'security' },
-  'GET /v1/admin/systems': { access: 'bearer', scopes: ['admin'], agency: 'any', role: 'security' },
-  'GET /v1/admin/systems/:id': { access: 'bearer', scopes: ['admin'], agency: 'any', role: 'security' },
-  'PATCH /v1/admin/systems/:id': { access: 'bearer', scopes: ['admin'], agency: 'any', role: 'security' },
-  'POST /v1/admin/systems/:id/client-secret': {
-    access: 'bearer',
-    scopes: ['admin'],
-    agency: 'any',
-    role: 'security',
-  },
-  'POST /v1/admin/systems/:id/webhook-secret': {
-    access: 'bearer',
-    scopes: ['admin'],
-    agency: 'any',
-    role: 'security',
-  },
+  'POST /v1/admin/systems': adminApiSecurity,
+  'GET /v1/admin/systems': adminApiSecurity,
+  'GET /v1/admin/systems/:id': adminApiSecurity,
+  'PATCH /v1/admin/systems/:id': adminApiSecurity,
+  'POST /v1/admin/systems/:id/client-secret': adminApiSecurity,
+  'POST /v1/admin/systems/:id/webhook-secret': adminApiSecurity,
   // API reference (issue 4)
   'GET /openapi.json': { access: 'public', why: 'the public contract, generated from the routes' },
   'GET /docs': { access: 'public', why: 'reference page for the public contract; its own CSP' },
@@ -190,39 +136,19 @@ export const routePolicies = {
     why: 'the reference page’s script, from the npm package',
   },
   // Admin API: administrators act for every agency of the province.
-  'GET /v1/admin/queues': { access: 'bearer', scopes: ['admin'], agency: 'any', role: 'viewer' },
-  'GET /v1/admin/throughput': { access: 'bearer', scopes: ['admin'], agency: 'any', role: 'viewer' },
-  'GET /v1/admin/failed-messages': { access: 'bearer', scopes: ['admin'], agency: 'any', role: 'viewer' },
-  'GET /v1/admin/failed-messages/:id': { access: 'bearer', scopes: ['admin'], agency: 'any', role: 'viewer' },
-  'POST /v1/admin/failed-messages/:id/replay': {
-    access: 'bearer',
-    scopes: ['admin'],
-    agency: 'any',
-    role: 'operator',
-  },
-  'POST /v1/admin/failed-messages/:id/discard': {
-    access: 'bearer',
-    scopes: ['admin'],
-    agency: 'any',
-    role: 'operator',
-  },
-  'POST /v1/admin/failed-messages/replay': {
-    access: 'bearer',
-    scopes: ['admin'],
-    agency: 'any',
-    role: 'operator',
-  },
-  'GET /v1/admin/audit': { access: 'bearer', scopes: ['admin'], agency: 'any', role: 'viewer' },
-  'GET /v1/admin/scorecard': { access: 'bearer', scopes: ['admin'], agency: 'any', role: 'viewer' },
-  'GET /v1/admin/scorecard/:id/dossiers': {
-    access: 'bearer',
-    scopes: ['admin'],
-    agency: 'any',
-    role: 'viewer',
-  },
-  'GET /v1/admin/dossiers/:code': { access: 'bearer', scopes: ['admin'], agency: 'any', role: 'viewer' },
+  'GET /v1/admin/queues': adminApiViewer,
+  'GET /v1/admin/throughput': adminApiViewer,
+  'GET /v1/admin/failed-messages': adminApiViewer,
+  'GET /v1/admin/failed-messages/:id': adminApiViewer,
+  'POST /v1/admin/failed-messages/:id/replay': adminApiOperator,
+  'POST /v1/admin/failed-messages/:id/discard': adminApiOperator,
+  'POST /v1/admin/failed-messages/replay': adminApiOperator,
+  'GET /v1/admin/audit': adminApiViewer,
+  'GET /v1/admin/scorecard': adminApiViewer,
+  'GET /v1/admin/scorecard/:id/dossiers': adminApiViewer,
+  'GET /v1/admin/dossiers/:code': adminApiViewer,
   // Agency codes after the 2025 reorganisation (issue 11)
-  'GET /v1/admin/agency-codes': { access: 'bearer', scopes: ['admin'], agency: 'any', role: 'viewer' },
+  'GET /v1/admin/agency-codes': adminApiViewer,
   'GET /admin/agency-codes': { access: 'console', role: 'viewer' },
   'GET /admin/scorecard': { access: 'console', role: 'viewer' },
   'GET /admin/scorecard/export.csv': { access: 'console', role: 'viewer' },
