@@ -12,10 +12,8 @@ import { refreshCataloguesNow } from '../../application/refresh-catalogues';
 import { searchEntries } from '../../core/catalogue-matching';
 import type { ApiDependencies } from '../api-dependencies';
 import type { AppEnv } from '../app-env';
-import { bodyRefusals, json, problems } from '../openapi-parts';
-import { adminRefusals, adminRoute } from './admin-route';
-
-const errors = problems(adminRefusals);
+import { bodyRefusals, json } from '../openapi-parts';
+import { adminProblems, adminRoute } from './admin-route';
 
 /** National catalogues for administrators (issue 21): pull now, search, and the versions kept. */
 export function registerCatalogueRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDependencies) {
@@ -28,7 +26,7 @@ export function registerCatalogueRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepen
       request: { body: { required: true, content: json(catalogueRefreshRequestSchema) } },
       responses: {
         201: { description: 'What each pull did', content: json(catalogueRefreshReportSchema) },
-        ...problems({ ...adminRefusals, ...bodyRefusals }),
+        ...adminProblems(bodyRefusals),
       },
     }),
     async (c) =>
@@ -49,7 +47,7 @@ export function registerCatalogueRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepen
           description: 'Matching entries, in the portal’s order',
           content: json(catalogueSearchResultSchema),
         },
-        ...errors,
+        ...adminProblems(),
       },
     }),
     async (c) => {
@@ -72,7 +70,10 @@ export function registerCatalogueRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepen
         params: z.object({ kind: catalogueKindSchema }),
         query: z.object({ limit: z.coerce.number().int().min(1).max(100).default(10) }),
       },
-      responses: { 200: { description: 'Versions', content: json(catalogueVersionListSchema) }, ...errors },
+      responses: {
+        200: { description: 'Versions', content: json(catalogueVersionListSchema) },
+        ...adminProblems(),
+      },
     }),
     async (c) =>
       c.json(

@@ -10,10 +10,8 @@ import { actorOf } from '../../application/audit-actor';
 import { resyncDossier } from '../../application/resync-dossier';
 import type { ApiDependencies } from '../api-dependencies';
 import type { AppEnv } from '../app-env';
-import { json, problems } from '../openapi-parts';
-import { adminRefusals, adminRoute } from './admin-route';
-
-const errors = problems(adminRefusals);
+import { json } from '../openapi-parts';
+import { adminProblems, adminRoute } from './admin-route';
 
 /** Drift check for administrators (issue 11): findings, run reports, and a re-sync of one dossier. */
 export function registerDriftCheckRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDependencies) {
@@ -25,7 +23,7 @@ export function registerDriftCheckRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepe
       request: { query: driftFindingListQuerySchema },
       responses: {
         200: { description: 'A page, by dossier code', content: json(driftFindingPageSchema) },
-        ...errors,
+        ...adminProblems(),
       },
     }),
     async (c) => {
@@ -47,7 +45,10 @@ export function registerDriftCheckRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepe
       path: '/v1/admin/drift-runs',
       summary: 'Reports of the latest drift checks, newest first',
       request: { query: z.object({ limit: z.coerce.number().int().min(1).max(100).default(10) }) },
-      responses: { 200: { description: 'Run reports', content: json(driftRunListSchema) }, ...errors },
+      responses: {
+        200: { description: 'Run reports', content: json(driftRunListSchema) },
+        ...adminProblems(),
+      },
     }),
     async (c) => c.json({ items: await deps.drift.listRuns(c.req.valid('query').limit) }, 200),
   );
@@ -61,8 +62,7 @@ export function registerDriftCheckRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepe
       request: { params: z.object({ code: dossierCodeSchema }) },
       responses: {
         202: { description: 'Re-sync accepted and queued', content: json(resyncResultSchema) },
-        ...problems({ 404: 'No finding for this dossier', 409: 'The finding is not open' }),
-        ...errors,
+        ...adminProblems({ 404: 'No finding for this dossier', 409: 'The finding is not open' }),
       },
     }),
     async (c) =>

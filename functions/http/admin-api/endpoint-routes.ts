@@ -19,11 +19,10 @@ import {
 import { resyncDossiers } from '../../application/resync-dossiers';
 import type { ApiDependencies } from '../api-dependencies';
 import type { AppEnv } from '../app-env';
-import { bodyRefusals, json, problems } from '../openapi-parts';
-import { adminRefusals, adminRoute } from './admin-route';
+import { bodyRefusals, json } from '../openapi-parts';
+import { adminProblems, adminRoute } from './admin-route';
 
-const errors = problems(adminRefusals);
-const unknownSystem = problems({ 404: 'No connected system with this id' });
+const unknownSystem = { 404: 'No connected system with this id' } as const;
 const systemParams = z.object({ id: existingSystemIdSchema });
 
 /**
@@ -43,8 +42,7 @@ export function registerEndpointRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepend
           description: 'The endpoint’s answer; a failing endpoint is an answer here',
           content: json(webhookTestResultSchema),
         },
-        ...unknownSystem,
-        ...errors,
+        ...adminProblems(unknownSystem),
       },
     }),
     async (c) => c.json(await sendTestEvent(deps, c.req.valid('param').id, actorOf(c.var.caller)), 200),
@@ -59,8 +57,7 @@ export function registerEndpointRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepend
       request: { params: systemParams, query: deliveryLogQuerySchema },
       responses: {
         200: { description: 'The delivery log', content: json(deliveryLogSchema) },
-        ...unknownSystem,
-        ...errors,
+        ...adminProblems(unknownSystem),
       },
     }),
     async (c) => c.json(await listDeliveries(deps, c.req.valid('param').id, c.req.valid('query').limit), 200),
@@ -90,8 +87,7 @@ export function registerEndpointRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepend
         request: { params: systemParams },
         responses: {
           200: { description, content: json(endpointStatusSchema) },
-          ...unknownSystem,
-          ...errors,
+          ...adminProblems(unknownSystem),
         },
       }),
       async (c) => c.json(await run(deps, c.req.valid('param').id, actorOf(c.var.caller)), 200),
@@ -106,8 +102,7 @@ export function registerEndpointRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepend
       request: { body: { required: true, content: json(resyncRequestSchema) } },
       responses: {
         200: { description: 'What was (or would be) sent', content: json(resyncResultSchema) },
-        ...problems(bodyRefusals),
-        ...errors,
+        ...adminProblems(bodyRefusals),
       },
     }),
     async (c) => c.json(await resyncDossiers(deps, c.req.valid('json'), actorOf(c.var.caller)), 200),

@@ -28,11 +28,9 @@ import { maskPersonalData } from '../../core/mask-personal-data';
 import type { AccessTokenClaims } from '../../ports/access-tokens';
 import type { ApiDependencies } from '../api-dependencies';
 import type { AppEnv } from '../app-env';
-import { bodyRefusals, json, problems } from '../openapi-parts';
-import { adminRefusals, adminRoute } from './admin-route';
+import { bodyRefusals, json } from '../openapi-parts';
+import { adminProblems, adminRoute } from './admin-route';
 
-const errors = problems(adminRefusals);
-const bodyErrors = problems(bodyRefusals);
 const messageIdParams = z.object({ id: z.string().min(1).max(100) });
 
 const canSeePersonalData = (caller: AccessTokenClaims) => caller.scopes.includes('pii:read');
@@ -48,7 +46,10 @@ export function registerOperationsRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepe
       path: '/v1/admin/queues',
       summary:
         'Depth, in-flight, dead letters and parked messages per queue; age of the oldest undelivered message',
-      responses: { 200: { description: 'Queue overview', content: json(queueOverviewSchema) }, ...errors },
+      responses: {
+        200: { description: 'Queue overview', content: json(queueOverviewSchema) },
+        ...adminProblems(),
+      },
     }),
     async (c) => c.json(await queueOverview(deps), 200),
   );
@@ -59,7 +60,7 @@ export function registerOperationsRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepe
       path: '/v1/admin/throughput',
       summary: 'Delivered, failed and parked messages per ten minutes over the last hours',
       request: { query: z.object({ hours: z.coerce.number().int().min(1).max(72).default(6) }) },
-      responses: { 200: { description: 'Buckets', content: json(throughputSchema) }, ...errors },
+      responses: { 200: { description: 'Buckets', content: json(throughputSchema) }, ...adminProblems() },
     }),
     async (c) => {
       const { hours } = c.req.valid('query');
@@ -74,7 +75,10 @@ export function registerOperationsRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepe
       path: '/v1/admin/failed-messages',
       summary: 'Failed messages, newest first, filtered, a page at a time',
       request: { query: failedMessageListQuerySchema },
-      responses: { 200: { description: 'A page', content: json(failedMessagePageSchema) }, ...errors },
+      responses: {
+        200: { description: 'A page', content: json(failedMessagePageSchema) },
+        ...adminProblems(),
+      },
     }),
     async (c) => {
       const { cursor, limit, ...filter } = c.req.valid('query');
@@ -90,8 +94,7 @@ export function registerOperationsRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepe
       request: { params: messageIdParams },
       responses: {
         200: { description: 'The failed message', content: json(failedMessageDetailSchema) },
-        ...problems({ 404: 'No such failed message' }),
-        ...errors,
+        ...adminProblems({ 404: 'No such failed message' }),
       },
     }),
     async (c) => {
@@ -132,9 +135,7 @@ export function registerOperationsRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepe
       },
       responses: {
         200: { description: 'Replayed: back in its dossier’s order', content: json(failedMessageSchema) },
-        ...bodyErrors,
-        ...problems({ 404: 'No such failed message', 409: 'No longer parked' }),
-        ...errors,
+        ...adminProblems({ ...bodyRefusals, 404: 'No such failed message', 409: 'No longer parked' }),
       },
     }),
     async (c) => {
@@ -155,12 +156,11 @@ export function registerOperationsRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepe
       request: { params: messageIdParams, body: { required: true, content: json(discardRequestSchema) } },
       responses: {
         200: { description: 'Discarded', content: json(failedMessageSchema) },
-        ...bodyErrors,
-        ...problems({
+        ...adminProblems({
+          ...bodyRefusals,
           404: 'No such failed message',
           409: 'No longer parked, or an earlier message of the dossier is parked',
         }),
-        ...errors,
       },
     }),
     async (c) => {
@@ -180,8 +180,7 @@ export function registerOperationsRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepe
       request: { body: { required: true, content: json(bulkReplayRequestSchema) } },
       responses: {
         200: { description: 'What was (or would be) replayed', content: json(bulkReplayResultSchema) },
-        ...errors,
-        ...bodyErrors,
+        ...adminProblems(bodyRefusals),
       },
     }),
     async (c) => {
@@ -204,7 +203,7 @@ export function registerOperationsRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepe
       },
       responses: {
         200: { description: 'A page of the audit log', content: json(auditPageSchema) },
-        ...errors,
+        ...adminProblems(),
       },
     }),
     async (c) => {
@@ -222,8 +221,7 @@ export function registerOperationsRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepe
       request: { params: z.object({ code: dossierCodeSchema }) },
       responses: {
         200: { description: 'The dossier', content: json(dossierViewSchema) },
-        ...problems({ 404: 'Unknown dossier' }),
-        ...errors,
+        ...adminProblems({ 404: 'Unknown dossier' }),
       },
     }),
     async (c) => c.json(await getDossierView(deps.store, c.req.valid('param').code, deps.agencyNames), 200),

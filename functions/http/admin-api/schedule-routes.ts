@@ -3,10 +3,8 @@ import { scheduleListSchema, scheduleNameSchema, scheduleRunSchema } from '../..
 import { actorOf } from '../../application/audit-actor';
 import type { ApiDependencies } from '../api-dependencies';
 import type { AppEnv } from '../app-env';
-import { json, problems } from '../openapi-parts';
-import { adminRefusals, adminRoute } from './admin-route';
-
-const errors = problems(adminRefusals);
+import { json } from '../openapi-parts';
+import { adminProblems, adminRoute } from './admin-route';
 
 /** Schedules for administrators (issue 19): each with its last run, and a run started now. */
 export function registerScheduleRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDependencies) {
@@ -17,7 +15,7 @@ export function registerScheduleRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepend
       summary: 'The scheduled functions, how often each runs, and its last run with its outcome',
       responses: {
         200: { description: 'Every schedule of the topology', content: json(scheduleListSchema) },
-        ...errors,
+        ...adminProblems(),
       },
     }),
     async (c) => c.json({ items: await deps.schedules.list() }, 200),
@@ -35,8 +33,7 @@ export function registerScheduleRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepend
           description: 'The run, succeeded or failed, with its report or error',
           content: json(scheduleRunSchema),
         },
-        ...problems({ 404: 'No schedule with this name' }),
-        ...errors,
+        ...adminProblems({ 404: 'No schedule with this name' }),
       },
     }),
     async (c) => c.json(await deps.schedules.runNow(c.req.valid('param').name, actorOf(c.var.caller)), 201),

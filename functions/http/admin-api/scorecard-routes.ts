@@ -8,10 +8,8 @@ import {
 import { readScorecard, readScorecardExplanation } from '../../application/read-scorecard';
 import type { ApiDependencies } from '../api-dependencies';
 import type { AppEnv } from '../app-env';
-import { json, problems } from '../openapi-parts';
-import { adminRefusals, adminRoute } from './admin-route';
-
-const errors = problems(adminRefusals);
+import { json } from '../openapi-parts';
+import { adminProblems, adminRoute } from './admin-route';
 
 /** The QĐ 766 scorecard (issue 22, DESIGN.md v1.1): the national indicators and why each is what it is. */
 export function registerScorecardRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDependencies) {
@@ -24,7 +22,7 @@ export function registerScorecardRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepen
       request: { query: scorecardQuerySchema },
       responses: {
         200: { description: 'The scorecard (docs/adr/0014)', content: json(scorecardReportSchema) },
-        ...errors,
+        ...adminProblems(),
       },
     }),
     async (c) => c.json((await readScorecard(deps, c.req.valid('query'))).report, 200),
@@ -39,7 +37,7 @@ export function registerScorecardRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepen
       request: { params: z.object({ id: scorecardIndicatorIdSchema }), query: scorecardQuerySchema },
       responses: {
         200: { description: 'The indicator explained', content: json(scorecardExplanationSchema) },
-        ...errors,
+        ...adminProblems(),
       },
     }),
     async (c) =>

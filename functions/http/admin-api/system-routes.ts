@@ -13,11 +13,9 @@ import {
 import { actorOf } from '../../application/audit-actor';
 import type { ApiDependencies } from '../api-dependencies';
 import type { AppEnv } from '../app-env';
-import { bodyRefusals, json, problems } from '../openapi-parts';
-import { adminRefusals, adminRoute } from './admin-route';
+import { bodyRefusals, json } from '../openapi-parts';
+import { adminProblems, adminRoute } from './admin-route';
 
-const errors = problems(adminRefusals);
-const bodyErrors = problems(bodyRefusals);
 const idParams = z.object({ id: systemIdSchema });
 const rotationBody = { required: false, content: json(secretRotationSchema) } as const;
 
@@ -35,12 +33,11 @@ export function registerSystemRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDependen
       request: { body: { required: true, content: json(systemRegistrationSchema) } },
       responses: {
         201: { description: 'Registered; keep the secrets now', content: json(systemCredentialsSchema) },
-        ...bodyErrors,
-        ...problems({
+        ...adminProblems({
+          ...bodyRefusals,
           409: 'The id is taken, or an agency grant overlaps another system’s (named in the detail)',
           422: 'The webhook URL is refused: not https, a private address, or a host that does not resolve',
         }),
-        ...errors,
       },
     }),
     async (c) => c.json(await deps.systems.register(c.req.valid('json'), actorOf(c.var.caller)), 201),
@@ -51,7 +48,7 @@ export function registerSystemRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDependen
       method: 'get',
       path: '/v1/admin/systems',
       summary: 'Every connected system, by name; never a secret',
-      responses: { 200: { description: 'The systems', content: json(systemListSchema) }, ...errors },
+      responses: { 200: { description: 'The systems', content: json(systemListSchema) }, ...adminProblems() },
     }),
     async (c) => c.json({ items: await deps.systems.list() }, 200),
   );
@@ -64,8 +61,7 @@ export function registerSystemRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDependen
       request: { params: idParams },
       responses: {
         200: { description: 'The system', content: json(systemViewSchema) },
-        ...problems({ 404: 'No such system' }),
-        ...errors,
+        ...adminProblems({ 404: 'No such system' }),
       },
     }),
     async (c) => c.json(await deps.systems.show(c.req.valid('param').id), 200),
@@ -80,13 +76,12 @@ export function registerSystemRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDependen
       request: { params: idParams, body: { required: true, content: json(systemChangeSchema) } },
       responses: {
         200: { description: 'The system as changed', content: json(systemViewSchema) },
-        ...bodyErrors,
-        ...problems({
+        ...adminProblems({
+          ...bodyRefusals,
           404: 'No such system',
           409: 'An agency grant overlaps another system’s, or the system changed meanwhile',
           422: 'The webhook URL is refused',
         }),
-        ...errors,
       },
     }),
     async (c) =>
@@ -105,9 +100,7 @@ export function registerSystemRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDependen
       request: { params: idParams, body: rotationBody },
       responses: {
         201: { description: 'The new secret', content: json(rotatedClientSecretSchema) },
-        ...bodyErrors,
-        ...problems({ 404: 'No such system', 409: 'The system changed meanwhile' }),
-        ...errors,
+        ...adminProblems({ ...bodyRefusals, 404: 'No such system', 409: 'The system changed meanwhile' }),
       },
     }),
     async (c) =>
@@ -130,9 +123,7 @@ export function registerSystemRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDependen
       request: { params: idParams, body: rotationBody },
       responses: {
         201: { description: 'The new secret', content: json(rotatedWebhookSecretSchema) },
-        ...bodyErrors,
-        ...problems({ 404: 'No such system', 409: 'The system changed meanwhile' }),
-        ...errors,
+        ...adminProblems({ ...bodyRefusals, 404: 'No such system', 409: 'The system changed meanwhile' }),
       },
     }),
     async (c) =>
