@@ -24,20 +24,17 @@ function AgencyCodesPage(props: { readonly page: PageFrame; readonly table: Agen
         {t('recodingVersion')}: <strong>{table.version}</strong>
       </p>
       <p>{t('recodingExplained')}</p>
-      {table.rows.length === 0 ? (
-        <p>{t('none')}</p>
-      ) : (
-        <DataTable
-          rows={table.rows}
-          columns={[
-            { header: t('retiredCode'), rowHeader: true, cell: (row) => row.retiredCode },
-            { header: t('replacementCode'), cell: (row) => row.replacementCode },
-            { header: t('effectiveFrom'), cell: (row) => shownDay(row.effectiveFrom) },
-            { header: t('currentCode'), cell: (row) => row.currentCode },
-            { header: t('note'), cell: (row) => row.note ?? '' },
-          ]}
-        />
-      )}
+      <DataTable
+        empty={t('none')}
+        rows={table.rows}
+        columns={[
+          { header: t('retiredCode'), rowHeader: true, cell: (row) => row.retiredCode },
+          { header: t('replacementCode'), cell: (row) => row.replacementCode },
+          { header: t('effectiveFrom'), cell: (row) => shownDay(row.effectiveFrom) },
+          { header: t('currentCode'), cell: (row) => row.currentCode },
+          { header: t('note'), cell: (row) => row.note ?? '' },
+        ]}
+      />
     </Layout>
   );
 }

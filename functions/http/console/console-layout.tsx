@@ -139,11 +139,16 @@ export interface Column<Row> {
   readonly rowHeader?: boolean;
 }
 
-/** Every console table: a scrollable wrapper (usable at 390 px), column headers, one row each. */
+/**
+ * Every console table: a scrollable wrapper (usable at 390 px), column headers, one row each;
+ * with no rows, the page's `empty` sentence instead (or the headers alone without one).
+ */
 export function DataTable<Row>(props: {
   readonly rows: readonly Row[];
   readonly columns: readonly Column<Row>[];
+  readonly empty?: string;
 }) {
+  if (props.rows.length === 0 && props.empty !== undefined) return <p>{props.empty}</p>;
   return (
     <div class="table-wrap">
       <table>

@@ -82,48 +82,45 @@ function DriftPage(props: DriftPageProps) {
         />
         <button type="submit">{t('filter')}</button>
       </form>
-      {props.findings.length === 0 ? (
-        <p>{t('noDrift')}</p>
-      ) : (
-        <DataTable
-          rows={props.findings}
-          columns={[
-            {
-              header: t('dossierCode'),
-              rowHeader: true,
-              cell: (finding) => (
-                <a href={`${CONSOLE_PATH}/dossiers?code=${encodeURIComponent(finding.dossierCode)}`}>
-                  {finding.dossierCode}
-                </a>
+      <DataTable
+        empty={t('noDrift')}
+        rows={props.findings}
+        columns={[
+          {
+            header: t('dossierCode'),
+            rowHeader: true,
+            cell: (finding) => (
+              <a href={`${CONSOLE_PATH}/dossiers?code=${encodeURIComponent(finding.dossierCode)}`}>
+                {finding.dossierCode}
+              </a>
+            ),
+          },
+          { header: t('agencyCode'), cell: (finding) => finding.agencyCode },
+          { header: t('ourStatus'), cell: ourStatusText },
+          { header: t('portalStatus'), cell: portalStatusText },
+          { header: t('status'), cell: (finding) => t(driftStateLabels[finding.state]) },
+          { header: t('detectedAt'), cell: (finding) => formatVietnamTime(finding.detectedAt) },
+          { header: t('lastCheckedAt'), cell: (finding) => formatVietnamTime(finding.lastCheckedAt) },
+          {
+            header: t('action'),
+            cell: (finding) =>
+              finding.state === 'open' ? (
+                <form
+                  method="post"
+                  action={`${CONSOLE_PATH}/drift/${encodeURIComponent(finding.dossierCode)}/resync`}
+                  class="inline"
+                >
+                  <input type="hidden" name="csrf" value={csrfToken} />
+                  <button type="submit" aria-label={`${t('resync')} ${finding.dossierCode}`}>
+                    {t('resync')}
+                  </button>
+                </form>
+              ) : (
+                ''
               ),
-            },
-            { header: t('agencyCode'), cell: (finding) => finding.agencyCode },
-            { header: t('ourStatus'), cell: ourStatusText },
-            { header: t('portalStatus'), cell: portalStatusText },
-            { header: t('status'), cell: (finding) => t(driftStateLabels[finding.state]) },
-            { header: t('detectedAt'), cell: (finding) => formatVietnamTime(finding.detectedAt) },
-            { header: t('lastCheckedAt'), cell: (finding) => formatVietnamTime(finding.lastCheckedAt) },
-            {
-              header: t('action'),
-              cell: (finding) =>
-                finding.state === 'open' ? (
-                  <form
-                    method="post"
-                    action={`${CONSOLE_PATH}/drift/${encodeURIComponent(finding.dossierCode)}/resync`}
-                    class="inline"
-                  >
-                    <input type="hidden" name="csrf" value={csrfToken} />
-                    <button type="submit" aria-label={`${t('resync')} ${finding.dossierCode}`}>
-                      {t('resync')}
-                    </button>
-                  </form>
-                ) : (
-                  ''
-                ),
-            },
-          ]}
-        />
-      )}
+          },
+        ]}
+      />
       {props.cursor ? (
         <p>
           <a href={`${CONSOLE_PATH}/drift?${next.toString()}`}>{t('next')}</a>

@@ -120,25 +120,22 @@ function SystemPage(props: {
         />
       </p>
       <h2>{t('deliveryLog')}</h2>
-      {log.items.length === 0 ? (
-        <p>{t('noDeliveries')}</p>
-      ) : (
-        <DataTable
-          rows={log.items}
-          columns={[
-            { header: t('at'), rowHeader: true, cell: (item) => formatVietnamTime(item.at) },
-            { header: t('eventType'), cell: (item) => item.eventType },
-            { header: t('dossierCode'), cell: (item) => item.dossierCode ?? '' },
-            { header: t('httpStatus'), numeric: true, cell: (item) => item.httpStatus ?? '—' },
-            { header: t('latency'), numeric: true, cell: (item) => item.latencyMs },
-            { header: t('attemptNumber'), numeric: true, cell: (item) => item.attempt },
-            {
-              header: t('outcome'),
-              cell: (item) => <span title={item.detail}>{t(outcomeLabel[item.outcome])}</span>,
-            },
-          ]}
-        />
-      )}
+      <DataTable
+        empty={t('noDeliveries')}
+        rows={log.items}
+        columns={[
+          { header: t('at'), rowHeader: true, cell: (item) => formatVietnamTime(item.at) },
+          { header: t('eventType'), cell: (item) => item.eventType },
+          { header: t('dossierCode'), cell: (item) => item.dossierCode ?? '' },
+          { header: t('httpStatus'), numeric: true, cell: (item) => item.httpStatus ?? '—' },
+          { header: t('latency'), numeric: true, cell: (item) => item.latencyMs },
+          { header: t('attemptNumber'), numeric: true, cell: (item) => item.attempt },
+          {
+            header: t('outcome'),
+            cell: (item) => <span title={item.detail}>{t(outcomeLabel[item.outcome])}</span>,
+          },
+        ]}
+      />
     </Layout>
   );
 }

@@ -118,43 +118,40 @@ export function registerFailedMessagesPage(
           </label>
           <button type="submit">{t('filter')}</button>
         </form>
-        {result.items.length === 0 ? (
-          <p>{t('noFailed')}</p>
-        ) : (
-          <DataTable
-            rows={result.items}
-            columns={[
-              { header: t('parkedAt'), cell: (item) => formatVietnamTime(item.parkedAt) },
-              {
-                header: t('dossierCode'),
-                cell: (item) => (
-                  <a href={`${CONSOLE_PATH}/dossiers?code=${encodeURIComponent(item.dossierCode)}`}>
-                    {item.dossierCode}
-                  </a>
-                ),
-              },
-              { header: t('agencyCode'), cell: (item) => item.agencyCode },
-              { header: t('kind'), cell: (item) => kindName(item.kind, language) },
-              {
-                header: t('reason'),
-                cell: (item) => (item.reason === 'rejected' ? t('rejected') : t('exhausted')),
-              },
-              { header: t('lastError'), cell: (item) => describeDetail(item.lastError, language) },
-              { header: t('attempts'), numeric: true, cell: (item) => item.attempts },
-              {
-                header: t('details'),
-                cell: (item) => (
-                  <a
-                    href={`${CONSOLE_PATH}/failed/${encodeURIComponent(item.messageId)}`}
-                    aria-label={`${t('details')} ${item.dossierCode} #${item.sequence}`}
-                  >
-                    {t('details')}
-                  </a>
-                ),
-              },
-            ]}
-          />
-        )}
+        <DataTable
+          empty={t('noFailed')}
+          rows={result.items}
+          columns={[
+            { header: t('parkedAt'), cell: (item) => formatVietnamTime(item.parkedAt) },
+            {
+              header: t('dossierCode'),
+              cell: (item) => (
+                <a href={`${CONSOLE_PATH}/dossiers?code=${encodeURIComponent(item.dossierCode)}`}>
+                  {item.dossierCode}
+                </a>
+              ),
+            },
+            { header: t('agencyCode'), cell: (item) => item.agencyCode },
+            { header: t('kind'), cell: (item) => kindName(item.kind, language) },
+            {
+              header: t('reason'),
+              cell: (item) => (item.reason === 'rejected' ? t('rejected') : t('exhausted')),
+            },
+            { header: t('lastError'), cell: (item) => describeDetail(item.lastError, language) },
+            { header: t('attempts'), numeric: true, cell: (item) => item.attempts },
+            {
+              header: t('details'),
+              cell: (item) => (
+                <a
+                  href={`${CONSOLE_PATH}/failed/${encodeURIComponent(item.messageId)}`}
+                  aria-label={`${t('details')} ${item.dossierCode} #${item.sequence}`}
+                >
+                  {t('details')}
+                </a>
+              ),
+            },
+          ]}
+        />
         {result.cursor ? (
           <p>
             <a href={`${CONSOLE_PATH}/failed?${nextQuery.toString()}`}>{t('next')}</a>

@@ -97,31 +97,28 @@ export async function recentDossiers(c: Context<ConsoleEnv>, deps: ApiDependenci
           <button type="submit">{t('search')}</button>
         </form>
       </search>
-      {result.items.length === 0 ? (
-        <p>{t('noDossiers')}</p>
-      ) : (
-        <DataTable
-          rows={result.items}
-          columns={[
-            {
-              header: t('dossierCode'),
-              rowHeader: true,
-              cell: (item) => (
-                <a href={`${CONSOLE_PATH}/dossiers?code=${encodeURIComponent(item.dossierCode)}`}>
-                  {item.dossierCode}
-                </a>
-              ),
-            },
-            { header: t('agencyCode'), cell: (item) => item.agencyCode },
-            { header: t('status'), cell: (item) => dossierStatusName(item.status, language) },
-            {
-              header: t('dossierDay'),
-              cell: (item) => formatVietnamTime(`${item.day}T00:00:00+07:00`).slice(0, 10),
-            },
-            { header: t('updatedAt'), cell: (item) => formatVietnamTime(item.updatedAt) },
-          ]}
-        />
-      )}
+      <DataTable
+        empty={t('noDossiers')}
+        rows={result.items}
+        columns={[
+          {
+            header: t('dossierCode'),
+            rowHeader: true,
+            cell: (item) => (
+              <a href={`${CONSOLE_PATH}/dossiers?code=${encodeURIComponent(item.dossierCode)}`}>
+                {item.dossierCode}
+              </a>
+            ),
+          },
+          { header: t('agencyCode'), cell: (item) => item.agencyCode },
+          { header: t('status'), cell: (item) => dossierStatusName(item.status, language) },
+          {
+            header: t('dossierDay'),
+            cell: (item) => formatVietnamTime(`${item.day}T00:00:00+07:00`).slice(0, 10),
+          },
+          { header: t('updatedAt'), cell: (item) => formatVietnamTime(item.updatedAt) },
+        ]}
+      />
       {result.cursor ? (
         <p>
           <a href={`${CONSOLE_PATH}/dossiers?${next.toString()}`}>{t('next')}</a>

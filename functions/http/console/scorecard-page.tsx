@@ -207,35 +207,29 @@ export function registerScorecardPage(console: ConsoleApp, deps: ApiDependencies
             <p>
               <ExportLinks search={scorecardSearch(query, indicator)} label={t('download')} />
             </p>
-            {dossiers.length === 0 ? (
-              <p>{t('none')}</p>
-            ) : (
-              <DataTable
-                rows={dossiers}
-                columns={[
-                  { header: t('dossierCode'), rowHeader: true, cell: (row) => row.subjectCode },
-                  { header: t('agencyCode'), cell: (row) => row.agencyCode },
-                  { header: t('category'), cell: (row) => row.category },
-                  {
-                    header: t('reasons'),
-                    cell: (row) => row.reasons.map((reason) => (vi ? reason.vi : reason.en)).join('; '),
-                  },
-                ]}
-              />
-            )}
+            <DataTable
+              empty={t('none')}
+              rows={dossiers}
+              columns={[
+                { header: t('dossierCode'), rowHeader: true, cell: (row) => row.subjectCode },
+                { header: t('agencyCode'), cell: (row) => row.agencyCode },
+                { header: t('category'), cell: (row) => row.category },
+                {
+                  header: t('reasons'),
+                  cell: (row) => row.reasons.map((reason) => (vi ? reason.vi : reason.en)).join('; '),
+                },
+              ]}
+            />
             <h2>{t('watchList')}</h2>
-            {watch.length === 0 ? (
-              <p>{t('none')}</p>
-            ) : (
-              <DataTable
-                rows={watch}
-                columns={[
-                  { header: t('dossierCode'), rowHeader: true, cell: (row) => row.subjectCode },
-                  { header: t('handleBy'), cell: (row) => formatVietnamTime(row.handleBy) },
-                  { header: t('reasons'), cell: (row) => (vi ? row.reason.vi : row.reason.en) },
-                ]}
-              />
-            )}
+            <DataTable
+              empty={t('none')}
+              rows={watch}
+              columns={[
+                { header: t('dossierCode'), rowHeader: true, cell: (row) => row.subjectCode },
+                { header: t('handleBy'), cell: (row) => formatVietnamTime(row.handleBy) },
+                { header: t('reasons'), cell: (row) => (vi ? row.reason.vi : row.reason.en) },
+              ]}
+            />
           </>
         ) : null}
       </Layout>,

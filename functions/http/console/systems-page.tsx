@@ -31,28 +31,23 @@ function SystemsPage(props: { frame: PageFrame & { csrfToken: string }; systems:
   return (
     <Layout {...props.frame}>
       <h2>{t('systems')}</h2>
-      {props.systems.length === 0 ? (
-        <p>{t('noSystems')}</p>
-      ) : (
-        <DataTable
-          rows={props.systems}
-          columns={[
-            {
-              header: t('systemId'),
-              rowHeader: true,
-              cell: (system) => (
-                <a href={`${CONSOLE_PATH}/systems/${encodeURIComponent(system.systemId)}`}>
-                  {system.systemId}
-                </a>
-              ),
-            },
-            { header: t('systemName'), cell: (system) => system.name },
-            { header: t('systemKind'), cell: (system) => t(kindLabels[system.kind]) },
-            { header: t('agencyCode'), cell: (system) => system.agencies.join(', ') || '—' },
-            { header: t('status'), cell: (system) => t(system.disabled ? 'disabledState' : 'enabled') },
-          ]}
-        />
-      )}
+      <DataTable
+        empty={t('noSystems')}
+        rows={props.systems}
+        columns={[
+          {
+            header: t('systemId'),
+            rowHeader: true,
+            cell: (system) => (
+              <a href={`${CONSOLE_PATH}/systems/${encodeURIComponent(system.systemId)}`}>{system.systemId}</a>
+            ),
+          },
+          { header: t('systemName'), cell: (system) => system.name },
+          { header: t('systemKind'), cell: (system) => t(kindLabels[system.kind]) },
+          { header: t('agencyCode'), cell: (system) => system.agencies.join(', ') || '—' },
+          { header: t('status'), cell: (system) => t(system.disabled ? 'disabledState' : 'enabled') },
+        ]}
+      />
       <h2>{t('registerSystem')}</h2>
       <form method="post" action={`${CONSOLE_PATH}/systems`} class="filters" aria-label={t('registerSystem')}>
         <Csrf token={csrfToken} />
