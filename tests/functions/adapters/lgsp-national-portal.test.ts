@@ -16,43 +16,26 @@ import {
   type NationalPortalSimulatorOptions,
 } from '../../../infra/simulators/national-portal-simulator';
 import { aDossier } from '../../support/fixtures';
+import { inProcessFetch, lgspClient, type PortalCall, portalAccount } from '../../support/in-process-portal';
 import { rejection } from '../../support/refusal';
 
-const lgspClient = { clientId: 'lgsp-client', clientSecret: 'lgsp-secret' };
 const agency = '000.00.12.H12';
-
-interface Call {
-  readonly path: string;
-  readonly headers: Headers;
-  readonly body: string;
-}
 
 /** The adapter talks to the real simulator app, in process, through a fetch that records calls. */
 function connect(simulator: NationalPortalSimulator, options: Partial<LgspNationalPortalOptions> = {}) {
-  const calls: Call[] = [];
+  const calls: PortalCall[] = [];
   const portal = createLgspNationalPortal({
     baseUrl: 'http://lgsp.test/',
     ...lgspClient,
     timeoutMs: 2000,
-    fetch: async (input, init) => {
-      const url = new URL(String(input));
-      calls.push({ path: url.pathname, headers: new Headers(init?.headers), body: String(init?.body ?? '') });
-      return simulator.app.request(url.pathname, init);
-    },
+    fetch: inProcessFetch(simulator, calls),
     ...options,
   });
   return { portal, calls, paths: () => calls.map((call) => call.path) };
 }
 
 function simulatorWith(options: Partial<NationalPortalSimulatorOptions> = {}) {
-  return createNationalPortalSimulator({
-    username: 'u',
-    password: 'p',
-    madonvi: '000.00.00.H12',
-    dstcode: 'DST-H12',
-    lgspClient,
-    ...options,
-  });
+  return createNationalPortalSimulator({ ...portalAccount, lgspClient, ...options });
 }
 
 /** A first sync with a new token, a second one refused, a new token, and that sync again. */
@@ -108,7 +91,7 @@ describe('LGSP REST national portal', () => {
       expect(paths()).toEqual(['/token', '/dvcqg/hoso/dongbo', '/dvcqg/hoso/dongbo']);
       const [tokenCall] = calls;
       expect(tokenCall?.headers.get('authorization')).toBe(`Basic ${btoa('lgsp-client:lgsp-secret')}`);
-      expect(new URLSearchParams(tokenCall?.body).get('grant_type')).toBe('client_credentials');
+      expect(new URLSearchParams(tokenCall?.text).get('grant_type')).toBe('client_credentials');
       expect(simulator.received).toHaveLength(2);
       const bearers = simulator.received.map((request) => request.headers.authorization);
       expect(bearers[0]).toMatch(/^Bearer \S+$/);
@@ -118,7 +101,7 @@ describe('LGSP REST national portal', () => {
     it('can send the client credentials as form fields instead', async () => {
       const { portal, calls } = connect(simulator, { clientAuthentication: 'body' });
       await portal.ping();
-      const form = new URLSearchParams(calls[0]?.body);
+      const form = new URLSearchParams(calls[0]?.text);
       expect(calls[0]?.headers.get('authorization')).toBeNull();
       expect([form.get('client_id'), form.get('client_secret')]).toEqual(['lgsp-client', 'lgsp-secret']);
     });
@@ -334,7 +317,7 @@ describe('LGSP REST national portal', () => {
       const held = await portal.lookupDossier(agency, dossier.MaHoSo);
       expect(held && sameNationalRecord(held, dossier)).toBe(true);
       expect(calls.at(-1)?.path).toBe('/dvcqg/hoso/tracuu');
-      expect(JSON.parse(calls.at(-1)?.body ?? '')).toEqual({ mahoso: dossier.MaHoSo });
+      expect(calls.at(-1)?.body).toEqual({ mahoso: dossier.MaHoSo });
     });
 
     it('returns undefined when the portal has no such dossier', async () => {

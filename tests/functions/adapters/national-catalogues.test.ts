@@ -6,6 +6,7 @@ import {
   createNationalPortalSimulator,
   type NationalPortalSimulator,
 } from '../../../infra/simulators/national-portal-simulator';
+import { inProcessFetch, type PortalCall, portalAccount } from '../../support/in-process-portal';
 
 /**
  * Catalogue pulls through both transports against the strict simulator, in process. The wire
@@ -16,42 +17,21 @@ import {
  * doSyncGovernmentAgency, doSyncServiceDomain).
  */
 
-const account = { username: 'u', password: 'p', madonvi: '000.00.00.H12', dstcode: 'DST-H12' };
-
-interface Call {
-  readonly path: string;
-  readonly headers: Headers;
-  readonly body: Record<string, unknown>;
-}
-
-function recordingFetch(simulator: NationalPortalSimulator, calls: Call[]): typeof fetch {
-  return async (input, init) => {
-    const url = new URL(String(input));
-    const body = String(init?.body ?? '');
-    calls.push({
-      path: url.pathname,
-      headers: new Headers(init?.headers),
-      body: body.startsWith('{') ? JSON.parse(body) : {},
-    });
-    return simulator.app.request(url.pathname, init);
-  };
-}
-
 const change = (simulator: NationalPortalSimulator, body: unknown) =>
   simulator.app.request('/_sim/catalogue', { method: 'POST', body: JSON.stringify(body) });
 
 describe('national catalogues on the session transport', () => {
   let simulator: NationalPortalSimulator;
-  let calls: Call[];
+  let calls: PortalCall[];
   const portal = () =>
     createSessionNationalPortal({
       baseUrl: 'http://portal.test/',
-      ...account,
+      ...portalAccount,
       timeoutMs: 2000,
-      fetch: recordingFetch(simulator, calls),
+      fetch: inProcessFetch(simulator, calls),
     });
   beforeEach(() => {
-    simulator = createNationalPortalSimulator(account);
+    simulator = createNationalPortalSimulator(portalAccount);
     calls = [];
   });
 
@@ -131,14 +111,14 @@ describe('national catalogues on the session transport', () => {
 describe('national catalogues on the LGSP transport', () => {
   it('posts {service} to the catalogue path, with the account madonvi as the unit header', async () => {
     const lgspClient = { clientId: 'c', clientSecret: 's' };
-    const simulator = createNationalPortalSimulator({ ...account, lgspClient });
-    const calls: Call[] = [];
+    const simulator = createNationalPortalSimulator({ ...portalAccount, lgspClient });
+    const calls: PortalCall[] = [];
     const portal = createLgspNationalPortal({
       baseUrl: 'http://lgsp.test/',
       ...lgspClient,
       madonvi: '000.00.00.H12',
       timeoutMs: 2000,
-      fetch: recordingFetch(simulator, calls),
+      fetch: inProcessFetch(simulator, calls),
     });
     const procedures = await portal.listCatalogue('procedures');
     const call = calls.find((candidate) => candidate.path === '/dvcqg/danhmuc');
@@ -148,12 +128,12 @@ describe('national catalogues on the LGSP transport', () => {
   });
 
   it('sends no unit header when the account has no madonvi', async () => {
-    const simulator = createNationalPortalSimulator(account);
-    const calls: Call[] = [];
+    const simulator = createNationalPortalSimulator(portalAccount);
+    const calls: PortalCall[] = [];
     const portal = createLgspNationalPortal({
       baseUrl: 'http://lgsp.test/',
       timeoutMs: 2000,
-      fetch: recordingFetch(simulator, calls),
+      fetch: inProcessFetch(simulator, calls),
     });
     const fields = await portal.listCatalogue('fields');
     expect(calls[0]?.headers.has('madonvi')).toBe(false);

@@ -9,15 +9,8 @@ import {
   type NationalPortalSimulator,
 } from '../../../infra/simulators/national-portal-simulator';
 import { aDossier } from '../../support/fixtures';
+import { inProcessFetch, type PortalCall, portalAccount } from '../../support/in-process-portal';
 import { rejection } from '../../support/refusal';
-
-const account = { username: 'u', password: 'p', madonvi: '000.00.00.H12', dstcode: 'DST-H12' };
-
-interface Call {
-  readonly path: string;
-  readonly dstcode: string | null;
-  readonly body: Record<string, unknown>;
-}
 
 /**
  * The adapter talks to the real simulator app, in process, through a fetch that records each
@@ -29,22 +22,15 @@ function connect(
     rewrite?: (reply: Record<string, unknown>) => unknown;
   } = {},
 ) {
-  const calls: Call[] = [];
+  const calls: PortalCall[] = [];
   const { rewrite, ...overrides } = options;
   const portal = createSessionNationalPortal({
     baseUrl: 'http://portal.test/',
-    ...account,
+    ...portalAccount,
     timeoutMs: 2000,
     ...overrides,
     fetch: async (input, init) => {
-      const url = new URL(String(input));
-      const headers = new Headers(init?.headers);
-      calls.push({
-        path: url.pathname,
-        dstcode: headers.get('dstcode'),
-        body: JSON.parse(String(init?.body)),
-      });
-      const response = await simulator.app.request(url.pathname, init);
+      const response = await inProcessFetch(simulator, calls)(input, init);
       if (!rewrite) return response;
       return Response.json(rewrite((await response.json()) as Record<string, unknown>));
     },
@@ -57,7 +43,7 @@ const agency = '000.00.12.H12';
 describe('session-envelope national portal', () => {
   let simulator: NationalPortalSimulator;
   beforeEach(() => {
-    simulator = createNationalPortalSimulator(account);
+    simulator = createNationalPortalSimulator(portalAccount);
   });
 
   it('logs in once and reuses the session for later calls', async () => {
@@ -71,7 +57,7 @@ describe('session-envelope national portal', () => {
   it('sends the account’s madonvi and dstcode, never the dossier’s agency code [OCPS DVCQGIntegrationActionImpl getAccessToken, syncData]', async () => {
     const { portal, calls } = connect(simulator);
     await portal.syncDossier(agency, toNationalDossier(aDossier()), false);
-    expect(calls.map((call) => call.dstcode)).toEqual(['DST-H12', 'DST-H12']);
+    expect(calls.map((call) => call.headers.get('dstcode'))).toEqual(['DST-H12', 'DST-H12']);
     expect(calls[1]?.body).toMatchObject({ madonvi: '000.00.00.H12', service: 'DongBoHoSoMC' });
   });
 
@@ -113,7 +99,7 @@ describe('session-envelope national portal', () => {
 
   it('uses the account’s own paths, such as [TH GPLXService]’s mapi/login and mapi/g', async () => {
     simulator = createNationalPortalSimulator({
-      ...account,
+      ...portalAccount,
       paths: { auth: 'apiDVC/mapi/login', integration: 'apiDVC/mapi/s', share: 'apiDVC/mapi/g' },
     });
     const { portal, calls } = connect(simulator, {
@@ -187,7 +173,7 @@ describe('session-envelope national portal', () => {
   it('reports an unreachable portal as transient', async () => {
     const portal = createSessionNationalPortal({
       baseUrl: 'http://127.0.0.1:9/',
-      ...account,
+      ...portalAccount,
       timeoutMs: 1000,
     });
     const error = await rejection(portal.syncDossier(agency, toNationalDossier(aDossier()), false));

@@ -14,6 +14,7 @@ import {
   type NationalPortalSimulator,
 } from '../../../infra/simulators/national-portal-simulator';
 import { aDossier } from '../../support/fixtures';
+import { inProcessFetch, lgspClient, portalAccount } from '../../support/in-process-portal';
 import type { Implementation } from '../../support/port-contracts';
 import { rejection } from '../../support/refusal';
 
@@ -28,13 +29,11 @@ interface PortalUnderContract {
 }
 
 const agency = '000.00.12.H12';
-const lgspClient = { clientId: 'lgsp-client', clientSecret: 'lgsp-secret' };
-const account = { username: 'u', password: 'p', madonvi: '000.00.00.H12', dstcode: 'DST-H12' };
 /** An error_code outside the rejected list: the portal's trouble, worth a retry. */
 const UNLISTED_CODE = 999;
 
 function simulated(connect: (simulator: NationalPortalSimulator) => NationalPortal): PortalUnderContract {
-  const simulator = createNationalPortalSimulator({ ...account, lgspClient });
+  const simulator = createNationalPortalSimulator({ ...portalAccount, lgspClient });
   return {
     portal: connect(simulator),
     async fail(kind) {
@@ -47,10 +46,6 @@ function simulated(connect: (simulator: NationalPortalSimulator) => NationalPort
     },
   };
 }
-
-const inProcess =
-  (simulator: NationalPortalSimulator) => async (input: string | URL | Request, init?: RequestInit) =>
-    simulator.app.request(new URL(String(input)).pathname, init);
 
 const implementations: Implementation<PortalUnderContract>[] = [
   {
@@ -71,9 +66,9 @@ const implementations: Implementation<PortalUnderContract>[] = [
       simulated((simulator) =>
         createSessionNationalPortal({
           baseUrl: 'http://portal.test/',
-          ...account,
+          ...portalAccount,
           timeoutMs: 2000,
-          fetch: inProcess(simulator),
+          fetch: inProcessFetch(simulator),
         }),
       ),
   },
@@ -85,7 +80,7 @@ const implementations: Implementation<PortalUnderContract>[] = [
           baseUrl: 'http://lgsp.test/',
           ...lgspClient,
           timeoutMs: 2000,
-          fetch: inProcess(simulator),
+          fetch: inProcessFetch(simulator),
         }),
       ),
   },
