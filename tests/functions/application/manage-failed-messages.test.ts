@@ -78,11 +78,7 @@ describe('replaying a parked message', () => {
 describe('discarding a parked message', () => {
   it('skips it for good and lets the dossier’s later messages go on', async () => {
     const world = aGatewayWorld();
-    const { dossier, parkedId } = await aParkedDossier(world);
-    await reachesThePortalAnotherWay(world, dossier);
-    world.clock.advance(10 * 60);
-
-    const discarded = await discardFailedMessage(world, parkedId, { ...admin, reason: 'gửi nhầm' });
+    const { dossier, discarded } = await discardTheParkedSync(world, { minutesLater: 10 });
     const outcomes = await relayQueue(world, 'national');
 
     expect(discarded.status).toBe('discarded');
@@ -96,10 +92,7 @@ describe('discarding a parked message', () => {
 describe('a release inside the queue’s deduplication window', () => {
   it('sends the released copies at once: a release is a new delivery for SQS FIFO deduplication, as a replay is', async () => {
     const world = aGatewayWorld();
-    const { dossier, parkedId } = await aParkedDossier(world);
-    await reachesThePortalAnotherWay(world, dossier);
-
-    await discardFailedMessage(world, parkedId, { ...admin, reason: 'gửi nhầm' });
+    await discardTheParkedSync(world, { minutesLater: 0 });
     const rightAway = await relayQueue(world, 'national');
 
     expect(rightAway).toEqual(['#2 delivered', '#3 delivered']);
@@ -107,12 +100,14 @@ describe('a release inside the queue’s deduplication window', () => {
 });
 
 /**
- * Why an administrator discards the parked first sync: the record reached the portal another way
- * (entered there by hand). Without it the portal refuses the later progress rows (error 201).
+ * An administrator discards the parked first sync `minutesLater`, because the record reached the
+ * portal another way (entered there by hand); without it the portal would refuse the later
+ * progress rows (error 201).
  */
-async function reachesThePortalAnotherWay(
-  world: GatewayWorld,
-  dossier: Awaited<ReturnType<typeof aParkedDossier>>['dossier'],
-) {
+async function discardTheParkedSync(world: GatewayWorld, { minutesLater }: { minutesLater: number }) {
+  const { dossier, parkedId } = await aParkedDossier(world);
   await world.portal.syncDossier(dossier.agencyCode, toNationalDossier(dossier), false);
+  world.clock.advance(minutesLater * 60);
+  const discarded = await discardFailedMessage(world, parkedId, { ...admin, reason: 'gửi nhầm' });
+  return { dossier, discarded };
 }
