@@ -134,5 +134,13 @@ export async function nationalPaymentRows(runtime: LocalRuntime, reference: stri
   );
 }
 
+/** The requests the payment platform simulator received whose receipt names the dossier (its INITs). */
+export function platformCallsFor(runtime: LocalRuntime, dossierCode: string) {
+  return runtime.simulators.payment.received.filter(
+    (call) =>
+      (call.body as { ThongTinBienLai?: { MaHoSo?: string } }).ThongTinBienLai?.MaHoSo === dossierCode,
+  );
+}
+
 /** Waits a moment longer, so a second delivery that should never come has had its chance. */
 export const settle = (ms = 800) => new Promise((resolve) => setTimeout(resolve, ms));
