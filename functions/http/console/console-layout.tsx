@@ -59,6 +59,38 @@ const navigation = (
   ] as const
 ).map((item) => ({ ...item, role: routePolicies[item.route].role }));
 
+/** A dossier's code, linked to its page (status, timeline, messages). */
+export function DossierLink(props: { readonly code: string }) {
+  return <a href={`${CONSOLE_PATH}/dossiers?code=${encodeURIComponent(props.code)}`}>{props.code}</a>;
+}
+
+/** The session's CSRF token, as every console form that posts carries it. */
+export function CsrfField(props: { readonly token: string }) {
+  return <input type="hidden" name="csrf" value={props.token} />;
+}
+
+/** A one-button form that posts to `action`, with the CSRF token and any hidden `fields`. */
+export function PostButton(props: {
+  readonly action: string;
+  readonly csrfToken: string;
+  readonly label: string;
+  /** What a screen reader says when the label alone does not name the row it acts on. */
+  readonly ariaLabel?: string;
+  readonly fields?: Readonly<Record<string, string>>;
+}) {
+  return (
+    <form method="post" action={props.action} class="inline">
+      <CsrfField token={props.csrfToken} />
+      {Object.entries(props.fields ?? {}).map(([name, value]) => (
+        <input type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" aria-label={props.ariaLabel}>
+        {props.label}
+      </button>
+    </form>
+  );
+}
+
 /** Payloads and audit entries as an administrator reads them: indented JSON. */
 export const prettyJson = (value: unknown) => JSON.stringify(value, null, 2);
 
@@ -108,7 +140,7 @@ export function Layout(props: PageFrame & { children?: Child }) {
               </a>
               {props.signedInAs && props.csrfToken ? (
                 <form method="post" action={`${CONSOLE_PATH}/logout`} class="inline">
-                  <input type="hidden" name="csrf" value={props.csrfToken} />
+                  <CsrfField token={props.csrfToken} />
                   <span class="who">{props.signedInAs}</span>
                   <button type="submit">{t('signOut')}</button>
                 </form>

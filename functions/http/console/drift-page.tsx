@@ -12,7 +12,7 @@ import { GatewayError } from '../../core/gateway-error';
 import type { ApiDependencies } from '../api-dependencies';
 import { fieldErrorsOf } from '../problem-response';
 import { CONSOLE_PAGE_SIZE, CONSOLE_PATH, type ConsoleApp } from './console-env';
-import { DataTable, Layout, type PageFrame } from './console-layout';
+import { DataTable, DossierLink, Layout, type PageFrame, PostButton } from './console-layout';
 import type { ConsoleSession } from './console-session';
 import { formatVietnamTime, translator } from './console-text';
 import { dossierStatusName, driftStateLabels } from './console-words';
@@ -89,11 +89,7 @@ function DriftPage(props: DriftPageProps) {
           {
             header: t('dossierCode'),
             rowHeader: true,
-            cell: (finding) => (
-              <a href={`${CONSOLE_PATH}/dossiers?code=${encodeURIComponent(finding.dossierCode)}`}>
-                {finding.dossierCode}
-              </a>
-            ),
+            cell: (finding) => <DossierLink code={finding.dossierCode} />,
           },
           { header: t('agencyCode'), cell: (finding) => finding.agencyCode },
           { header: t('ourStatus'), cell: ourStatusText },
@@ -105,16 +101,12 @@ function DriftPage(props: DriftPageProps) {
             header: t('action'),
             cell: (finding) =>
               finding.state === 'open' ? (
-                <form
-                  method="post"
+                <PostButton
                   action={`${CONSOLE_PATH}/drift/${encodeURIComponent(finding.dossierCode)}/resync`}
-                  class="inline"
-                >
-                  <input type="hidden" name="csrf" value={csrfToken} />
-                  <button type="submit" aria-label={`${t('resync')} ${finding.dossierCode}`}>
-                    {t('resync')}
-                  </button>
-                </form>
+                  csrfToken={csrfToken}
+                  label={t('resync')}
+                  ariaLabel={`${t('resync')} ${finding.dossierCode}`}
+                />
               ) : (
                 ''
               ),

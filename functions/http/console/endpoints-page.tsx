@@ -12,7 +12,7 @@ import { GatewayError } from '../../core/gateway-error';
 import type { ApiDependencies } from '../api-dependencies';
 import { fieldErrorsOf } from '../problem-response';
 import { CONSOLE_PATH, type ConsoleApp } from './console-env';
-import { DataTable, Layout, type PageFrame } from './console-layout';
+import { DataTable, Layout, type PageFrame, PostButton } from './console-layout';
 import type { ConsoleSession } from './console-session';
 import { formatVietnamTime, translator } from './console-text';
 import { pageFrame } from './page-frame';
@@ -69,20 +69,6 @@ export function EndpointTable(props: { readonly rows: readonly EndpointStatus[];
   );
 }
 
-function ActionButton(props: {
-  readonly systemId: string;
-  readonly action: 'pause' | 'resume' | 'webhook-test';
-  readonly label: string;
-  readonly csrfToken: string;
-}) {
-  return (
-    <form method="post" action={`${pagePath(props.systemId)}/${props.action}`} class="inline">
-      <input type="hidden" name="csrf" value={props.csrfToken} />
-      <button type="submit">{props.label}</button>
-    </form>
-  );
-}
-
 function SystemPage(props: {
   readonly frame: PageFrame & { readonly csrfToken: string };
   readonly log: EndpointStatus & { readonly items: readonly WebhookDelivery[] };
@@ -106,17 +92,15 @@ function SystemPage(props: {
         </p>
       ) : null}
       <p class="actions">
-        <ActionButton
-          systemId={log.systemId}
-          action={log.paused ? 'resume' : 'pause'}
+        <PostButton
+          action={`${pagePath(log.systemId)}/${log.paused ? 'resume' : 'pause'}`}
+          csrfToken={csrfToken}
           label={log.paused ? t('resumeDeliveries') : t('pauseDeliveries')}
-          csrfToken={csrfToken}
         />{' '}
-        <ActionButton
-          systemId={log.systemId}
-          action="webhook-test"
-          label={t('sendTestEvent')}
+        <PostButton
+          action={`${pagePath(log.systemId)}/webhook-test`}
           csrfToken={csrfToken}
+          label={t('sendTestEvent')}
         />
       </p>
       <h2>{t('deliveryLog')}</h2>

@@ -6,7 +6,7 @@ import { GatewayError } from '../../core/gateway-error';
 import { maskPersonalData } from '../../core/mask-personal-data';
 import type { ApiDependencies } from '../api-dependencies';
 import { CONSOLE_PATH, type ConsoleApp, type ConsoleEnv } from './console-env';
-import { DataTable, Layout, prettyJson } from './console-layout';
+import { CsrfField, DataTable, DossierLink, Layout, prettyJson } from './console-layout';
 import type { ConsoleSession } from './console-session';
 import { formatVietnamTime, type Language, type TextKey, translator } from './console-text';
 import { describeDetail, failedStatusName, kindName, messageStateName, outcomeName } from './console-words';
@@ -85,9 +85,7 @@ export function registerFailedMessagePage(
           <dd>{failed.queue}</dd>
           <dt>{t('dossierCode')}</dt>
           <dd>
-            <a href={`${CONSOLE_PATH}/dossiers?code=${encodeURIComponent(failed.dossierCode)}`}>
-              {failed.dossierCode}
-            </a>
+            <DossierLink code={failed.dossierCode} />
           </dd>
           <dt>{t('agencyCode')}</dt>
           <dd>{failed.agencyCode}</dd>
@@ -145,7 +143,7 @@ export function registerFailedMessagePage(
               method="post"
               action={`${CONSOLE_PATH}/failed/${encodeURIComponent(failed.messageId)}/replay`}
             >
-              <input type="hidden" name="csrf" value={c.var.csrfToken} />
+              <CsrfField token={c.var.csrfToken} />
               <button type="submit">{t('replay')}</button>
             </form>
             {reveal ? (
@@ -153,7 +151,7 @@ export function registerFailedMessagePage(
                 method="post"
                 action={`${CONSOLE_PATH}/failed/${encodeURIComponent(failed.messageId)}/replay`}
               >
-                <input type="hidden" name="csrf" value={c.var.csrfToken} />
+                <CsrfField token={c.var.csrfToken} />
                 <label>
                   {t('payload')}
                   <textarea name="payload">{prettyJson(message?.payload)}</textarea>
@@ -167,7 +165,7 @@ export function registerFailedMessagePage(
               method="post"
               action={`${CONSOLE_PATH}/failed/${encodeURIComponent(failed.messageId)}/discard`}
             >
-              <input type="hidden" name="csrf" value={c.var.csrfToken} />
+              <CsrfField token={c.var.csrfToken} />
               <label>
                 {t('discardReason')}
                 <textarea name="reason" required minlength={3} />

@@ -5,7 +5,7 @@ import { GatewayError } from '../../core/gateway-error';
 import type { ApiDependencies } from '../api-dependencies';
 import { fieldErrorsOf } from '../problem-response';
 import { CONSOLE_PAGE_SIZE, CONSOLE_PATH, type ConsoleApp } from './console-env';
-import { DataTable, Layout } from './console-layout';
+import { CsrfField, DataTable, DossierLink, Layout } from './console-layout';
 import type { ConsoleSession } from './console-session';
 import { formatVietnamTime, translator } from './console-text';
 import { describeDetail, failedStatuses, failedStatusName, kindName } from './console-words';
@@ -55,7 +55,7 @@ export function registerFailedMessagesPage(
     const queueNames = Object.values(deps.queues).map((queue) => queue.name);
     const filterFields = (
       <>
-        <input type="hidden" name="csrf" value={c.var.csrfToken} />
+        <CsrfField token={c.var.csrfToken} />
         {Object.entries(filter).map(([key, value]) => (
           <input type="hidden" name={key} value={String(value)} />
         ))}
@@ -125,11 +125,7 @@ export function registerFailedMessagesPage(
             { header: t('parkedAt'), cell: (item) => formatVietnamTime(item.parkedAt) },
             {
               header: t('dossierCode'),
-              cell: (item) => (
-                <a href={`${CONSOLE_PATH}/dossiers?code=${encodeURIComponent(item.dossierCode)}`}>
-                  {item.dossierCode}
-                </a>
-              ),
+              cell: (item) => <DossierLink code={item.dossierCode} />,
             },
             { header: t('agencyCode'), cell: (item) => item.agencyCode },
             { header: t('kind'), cell: (item) => kindName(item.kind, language) },

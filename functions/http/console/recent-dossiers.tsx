@@ -4,7 +4,7 @@ import { dossierStatuses } from '../../../contracts/dossier-status';
 import { vietnamDay } from '../../core/vietnam-time';
 import type { ApiDependencies } from '../api-dependencies';
 import { CONSOLE_PAGE_SIZE, CONSOLE_PATH, type ConsoleEnv } from './console-env';
-import { DataTable } from './console-layout';
+import { DataTable, DossierLink } from './console-layout';
 import { formatVietnamTime, translator } from './console-text';
 import { dossierStatusName } from './console-words';
 import { dayRange } from './day-range';
@@ -104,11 +104,7 @@ export async function recentDossiers(c: Context<ConsoleEnv>, deps: ApiDependenci
           {
             header: t('dossierCode'),
             rowHeader: true,
-            cell: (item) => (
-              <a href={`${CONSOLE_PATH}/dossiers?code=${encodeURIComponent(item.dossierCode)}`}>
-                {item.dossierCode}
-              </a>
-            ),
+            cell: (item) => <DossierLink code={item.dossierCode} />,
           },
           { header: t('agencyCode'), cell: (item) => item.agencyCode },
           { header: t('status'), cell: (item) => dossierStatusName(item.status, language) },

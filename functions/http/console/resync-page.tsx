@@ -3,7 +3,7 @@ import { actorOf } from '../../application/audit-actor';
 import { resyncDossiers } from '../../application/resync-dossiers';
 import type { ApiDependencies } from '../api-dependencies';
 import { CONSOLE_PATH, type ConsoleApp } from './console-env';
-import { Layout, type PageFrame } from './console-layout';
+import { CsrfField, Layout, type PageFrame } from './console-layout';
 import type { ConsoleSession } from './console-session';
 import { translator } from './console-text';
 import { InvalidInputAlert } from './invalid-input-alert';
@@ -46,7 +46,7 @@ function ResyncPage(props: {
       <p>{t('resyncIntro').replace('{limit}', String(RESYNC_LIMIT))}</p>
       {props.invalid ? <InvalidInputAlert error={props.invalid} /> : null}
       <form method="post" action={`${CONSOLE_PATH}/resync`} class="filters" aria-label={t('resyncDossiers')}>
-        <input type="hidden" name="csrf" value={csrfToken} />
+        <CsrfField token={csrfToken} />
         <label>
           {t('dossierCodesField')}
           <textarea name="dossierCodes" rows={4}>

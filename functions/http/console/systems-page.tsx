@@ -12,7 +12,7 @@ import { GatewayError } from '../../core/gateway-error';
 import type { ApiDependencies } from '../api-dependencies';
 import { fieldErrorsOf } from '../problem-response';
 import { CONSOLE_PATH, type ConsoleApp, type ConsoleEnv } from './console-env';
-import { DataTable, Layout, type PageFrame } from './console-layout';
+import { CsrfField, DataTable, Layout, type PageFrame, PostButton } from './console-layout';
 import type { ConsoleSession } from './console-session';
 import { formatVietnamTime, type TextKey, translator } from './console-text';
 import { pageFrame } from './page-frame';
@@ -22,9 +22,6 @@ const kindLabels: Readonly<Record<SystemKind, TextKey>> = {
   national: 'kindNational',
   admin: 'kindAdmin',
 };
-
-/** A hidden form field with the session's CSRF token, as every console form carries. */
-const Csrf = (props: { token: string }) => <input type="hidden" name="csrf" value={props.token} />;
 
 function SystemsPage(props: { frame: PageFrame & { csrfToken: string }; systems: readonly SystemView[] }) {
   const { t, csrfToken } = props.frame;
@@ -50,7 +47,7 @@ function SystemsPage(props: { frame: PageFrame & { csrfToken: string }; systems:
       />
       <h2>{t('registerSystem')}</h2>
       <form method="post" action={`${CONSOLE_PATH}/systems`} class="filters" aria-label={t('registerSystem')}>
-        <Csrf token={csrfToken} />
+        <CsrfField token={csrfToken} />
         <label>
           {t('systemName')}
           <input name="name" required minlength={3} maxlength={120} />
@@ -110,21 +107,20 @@ function SystemPage(props: { frame: PageFrame & { csrfToken: string }; system: S
           </>
         ) : null}
       </dl>
-      <form method="post" action={action('client-secret')} class="inline">
-        <Csrf token={csrfToken} />
-        <button type="submit">{t('rotateClientSecret')}</button>
-      </form>
+      <PostButton action={action('client-secret')} csrfToken={csrfToken} label={t('rotateClientSecret')} />
       {system.kind === 'province' ? (
-        <form method="post" action={action('webhook-secret')} class="inline">
-          <Csrf token={csrfToken} />
-          <button type="submit">{t('rotateWebhookSecret')}</button>
-        </form>
+        <PostButton
+          action={action('webhook-secret')}
+          csrfToken={csrfToken}
+          label={t('rotateWebhookSecret')}
+        />
       ) : null}
-      <form method="post" action={action('state')} class="inline">
-        <Csrf token={csrfToken} />
-        <input type="hidden" name="disabled" value={system.disabled ? 'false' : 'true'} />
-        <button type="submit">{t(system.disabled ? 'enableSystem' : 'disableSystem')}</button>
-      </form>
+      <PostButton
+        action={action('state')}
+        csrfToken={csrfToken}
+        fields={{ disabled: system.disabled ? 'false' : 'true' }}
+        label={t(system.disabled ? 'enableSystem' : 'disableSystem')}
+      />
     </Layout>
   );
 }
