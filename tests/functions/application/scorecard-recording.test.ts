@@ -100,30 +100,23 @@ describe('recording at the national relay', () => {
     });
     const at = (sequence: number) => aStoredMessage(second.dossierCode, sequence);
     await record(at(1), { kind: 'dossier', dossier: second });
-    await record(
-      at(2),
-      change('s1', 'awaiting_supplement', vn('2025-03-04 09:00'), {
-        supplement: aSupplementRequest('b1', vn('2025-03-04 09:00')),
-      }),
-    );
-    await record(
-      at(3),
-      change('s2', 'processing', vn('2025-03-05 09:00'), {
-        supplement: aSupplementRequest('b1', vn('2025-03-04 09:00'), vn('2025-03-05 09:00')),
-      }),
-    );
-    await record(
-      at(4),
-      change('s3', 'awaiting_supplement', vn('2025-03-06 09:00'), {
-        supplement: aSupplementRequest('b2', vn('2025-03-06 09:00')),
-      }),
-    );
-    await record(
-      at(5),
-      change('s4', 'processing', vn('2025-03-07 09:00'), {
-        supplement: aSupplementRequest('b2', vn('2025-03-06 09:00'), vn('2025-03-07 09:00')),
-      }),
-    );
+    /** One supplement round: requested (message `sequence`), then received (the message after it). */
+    const supplementRound = async (sequence: number, id: string, requested: string, received: string) => {
+      await record(
+        at(sequence),
+        change(`${id}-requested`, 'awaiting_supplement', requested, {
+          supplement: aSupplementRequest(id, requested),
+        }),
+      );
+      await record(
+        at(sequence + 1),
+        change(`${id}-received`, 'processing', received, {
+          supplement: aSupplementRequest(id, requested, received),
+        }),
+      );
+    };
+    await supplementRound(2, 'b1', vn('2025-03-04 09:00'), vn('2025-03-05 09:00'));
+    await supplementRound(4, 'b2', vn('2025-03-06 09:00'), vn('2025-03-07 09:00'));
     await record(at(6), change('s5', 'resolved', vn('2025-03-10 09:00')));
 
     const explanation = await readScorecardExplanation(deps, '2.1', { from: '2025-03-01', to: '2025-03-31' });
