@@ -60,47 +60,59 @@ describe("the soak's portal report", () => {
   });
   const kill = [{ at: new Date('2026-12-02T08:45:01.392Z'), exitedAt: new Date('2026-12-02T08:45:01.600Z') }];
 
-  it('sets apart a row resent after the gateway was killed between the portal answer and its record (ADR 0013)', () => {
-    const { counted, rowsResentUnconfirmed } = setAsideRowsResentUnconfirmed(
-      [row('2026-12-02T08:45:01.179Z'), row('2026-12-02T08:45:13.510Z')],
-      kill,
-    );
-    expect({ counted: counted.length, rowsResentUnconfirmed }).toEqual({
+  it.each([
+    {
+      name: 'sets apart a row resent after the gateway was killed between the portal answer and its record (ADR 0013)',
+      calls: [row('2026-12-02T08:45:01.179Z'), row('2026-12-02T08:45:13.510Z')],
+      kills: kill,
       counted: 1,
       rowsResentUnconfirmed: 1,
-    });
-  });
-
-  it('sets apart a row the portal read from the wire after the kill, before the process was seen gone', () => {
-    const { counted, rowsResentUnconfirmed } = setAsideRowsResentUnconfirmed(
-      [row('2026-12-02T08:45:01.500Z'), row('2026-12-02T08:45:13.510Z')],
-      kill,
-    );
-    expect({ counted: counted.length, rowsResentUnconfirmed }).toEqual({
+    },
+    {
+      name: 'sets apart a row the portal read from the wire after the kill, before the process was seen gone',
+      calls: [row('2026-12-02T08:45:01.500Z'), row('2026-12-02T08:45:13.510Z')],
+      kills: kill,
       counted: 1,
       rowsResentUnconfirmed: 1,
-    });
-  });
-
-  it('still counts a row resent after the restart when the portal took it well before the kill', () => {
-    const { counted, rowsResentUnconfirmed } = setAsideRowsResentUnconfirmed(
-      [row('2026-12-02T08:44:40.000Z'), row('2026-12-02T08:45:13.510Z')],
-      kill,
-    );
-    expect({ counted: counted.length, rowsResentUnconfirmed }).toEqual({
+    },
+    {
+      name: 'still counts a row resent after the restart when the portal took it well before the kill',
+      calls: [row('2026-12-02T08:44:40.000Z'), row('2026-12-02T08:45:13.510Z')],
+      kills: kill,
       counted: 2,
       rowsResentUnconfirmed: 0,
-    });
-  });
-
-  it('still counts a row resent after a kill when a later call of its dossier proves the relay recorded it', () => {
-    const { counted, rowsResentUnconfirmed } = setAsideRowsResentUnconfirmed(
-      [row('2026-12-02T08:45:00.900Z'), update('2026-12-02T08:45:01.100Z'), row('2026-12-02T08:45:13.510Z')],
-      kill,
-    );
-    expect({ counted: counted.length, rowsResentUnconfirmed }).toEqual({
+    },
+    {
+      name: 'still counts a row resent after a kill when a later call of its dossier proves the relay recorded it',
+      calls: [
+        row('2026-12-02T08:45:00.900Z'),
+        update('2026-12-02T08:45:01.100Z'),
+        row('2026-12-02T08:45:13.510Z'),
+      ],
+      kills: kill,
       counted: 3,
       rowsResentUnconfirmed: 0,
+    },
+    {
+      name: 'sets apart one resend per lost answer, not every later copy',
+      calls: [
+        row('2026-12-02T08:40:00.000Z', true),
+        row('2026-12-02T08:40:20.000Z'),
+        row('2026-12-02T08:40:40.000Z'),
+      ],
+      kills: [],
+      counted: 2,
+      rowsResentUnconfirmed: 1,
+    },
+  ])('$name', ({ calls, kills, counted, rowsResentUnconfirmed }) => {
+    const setAside = setAsideRowsResentUnconfirmed(calls, kills);
+
+    expect({
+      counted: setAside.counted.length,
+      rowsResentUnconfirmed: setAside.rowsResentUnconfirmed,
+    }).toEqual({
+      counted,
+      rowsResentUnconfirmed,
     });
   });
 
@@ -110,20 +122,5 @@ describe("the soak's portal report", () => {
       kill,
     );
     expect(counted).toHaveLength(2);
-  });
-
-  it('sets apart one resend per lost answer, not every later copy', () => {
-    const { counted, rowsResentUnconfirmed } = setAsideRowsResentUnconfirmed(
-      [
-        row('2026-12-02T08:40:00.000Z', true),
-        row('2026-12-02T08:40:20.000Z'),
-        row('2026-12-02T08:40:40.000Z'),
-      ],
-      [],
-    );
-    expect({ counted: counted.length, rowsResentUnconfirmed }).toEqual({
-      counted: 2,
-      rowsResentUnconfirmed: 1,
-    });
   });
 });
