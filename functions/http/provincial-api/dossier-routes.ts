@@ -21,6 +21,14 @@ import { assertMayActFor } from '../require-scope';
 import { bearerRoute } from '../route-policies';
 import { paymentViewOf } from './payment-view';
 
+/** What both dossier writes may refuse before their own 409 and 422. */
+const writeRefusals = {
+  ...tokenRefusals,
+  ...bodyRefusals,
+  400: 'Invalid body; every field error listed',
+  403: 'The client may not act for this agency',
+} as const;
+
 const submitDossierRoute = (deps: ApiDependencies) =>
   bearerRoute(deps.tokens, {
     method: 'post',
@@ -51,10 +59,7 @@ const submitDossierRoute = (deps: ApiDependencies) =>
         content: json(acceptedMessageSchema),
       },
       ...problems({
-        ...tokenRefusals,
-        ...bodyRefusals,
-        400: 'Invalid body; every field error listed',
-        403: 'The client may not act for this agency',
+        ...writeRefusals,
         409: 'Key reused with another body, or a stale version',
         422: 'Status change not allowed; a new dossier under an agency code retired on or before its MaHoSo date (the answer names the replacement); procedure.unknown or agency.unknown: once the national catalogue has loaded, a code it does not list (the answer names the closest entries); or, in strict mode, agency.nameUnknown: no agencyName and no known name for the code',
       }),
@@ -78,10 +83,7 @@ const changeStatusRoute = (deps: ApiDependencies) =>
         content: json(acceptedMessageSchema),
       },
       ...problems({
-        ...tokenRefusals,
-        ...bodyRefusals,
-        400: 'Invalid body; every field error listed',
-        403: 'The client may not act for this agency',
+        ...writeRefusals,
         404: 'The dossier was never sent to the gateway',
         409: 'Event id reused with another body',
         422: 'The status machine does not allow this move; the answer says which are allowed',
