@@ -91,49 +91,43 @@ export function registerSystemRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDependen
       ),
   );
 
-  app.openapi(
-    adminRoute(deps.tokens, {
-      method: 'post',
+  const rotations = [
+    {
       path: '/v1/admin/systems/{id}/client-secret',
       summary:
         'Issue a new client secret, shown once; the previous one keeps working until previousValidUntil',
-      request: { params: idParams, body: rotationBody },
-      responses: {
-        201: { description: 'The new secret', content: json(rotatedClientSecretSchema) },
-        ...adminProblems({ ...bodyRefusals, 404: 'No such system', 409: 'The system changed meanwhile' }),
-      },
-    }),
-    async (c) =>
-      c.json(
-        await deps.systems.rotateClientSecret(
-          c.req.valid('param').id,
-          secretRotationSchema.parse(c.req.valid('json') ?? {}),
-          actorOf(c.var.caller),
-        ),
-        201,
-      ),
-  );
-
-  app.openapi(
-    adminRoute(deps.tokens, {
-      method: 'post',
+      answer: rotatedClientSecretSchema,
+      rotate: deps.systems.rotateClientSecret,
+    },
+    {
       path: '/v1/admin/systems/{id}/webhook-secret',
       summary:
         'Issue a new webhook signing secret, shown once; until previousValidUntil each webhook carries both signatures',
-      request: { params: idParams, body: rotationBody },
-      responses: {
-        201: { description: 'The new secret', content: json(rotatedWebhookSecretSchema) },
-        ...adminProblems({ ...bodyRefusals, 404: 'No such system', 409: 'The system changed meanwhile' }),
-      },
-    }),
-    async (c) =>
-      c.json(
-        await deps.systems.rotateWebhookSecret(
-          c.req.valid('param').id,
-          secretRotationSchema.parse(c.req.valid('json') ?? {}),
-          actorOf(c.var.caller),
+      answer: rotatedWebhookSecretSchema,
+      rotate: deps.systems.rotateWebhookSecret,
+    },
+  ] as const;
+  for (const { path, summary, answer, rotate } of rotations) {
+    app.openapi(
+      adminRoute(deps.tokens, {
+        method: 'post',
+        path,
+        summary,
+        request: { params: idParams, body: rotationBody },
+        responses: {
+          201: { description: 'The new secret', content: json(answer) },
+          ...adminProblems({ ...bodyRefusals, 404: 'No such system', 409: 'The system changed meanwhile' }),
+        },
+      }),
+      async (c) =>
+        c.json(
+          await rotate(
+            c.req.valid('param').id,
+            secretRotationSchema.parse(c.req.valid('json') ?? {}),
+            actorOf(c.var.caller),
+          ),
+          201,
         ),
-        201,
-      ),
-  );
+    );
+  }
 }
