@@ -1,21 +1,27 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalRuntime } from '../../infra/local/start-local-runtime';
-import { artifactsDir, chromiumAvailable, launchChromium, signInAs } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  artifactsDir,
+  type BrowserSuite,
+  chromiumAvailable,
+  signInAs,
+  startsRuntimeAndChromium,
+} from '../support/browser';
 import { aDossier } from '../support/fixtures';
 import { aStatusChange } from '../support/national-fixtures';
 import { parkDuringOutage } from '../support/parked-message';
 import { nationalTimeline } from '../support/receiver';
 import { eventually, eventuallySome, startTestRuntime, tokenFor } from '../support/test-runtime';
 
+/** The runtime and Chromium of this file's suite, there once startsRuntimeAndChromium has started them. */
+const suite = {} as BrowserSuite;
+
 if (!chromiumAvailable) {
   // Visible on purpose: CI installs Chromium (.ci/run), so only a bare developer machine skips.
   process.stderr.write('\n[browser tests] /usr/bin/chromium not found: skipping the admin console tests\n\n');
 }
 
-let runtime: LocalRuntime;
-let browser: Browser;
 let provinceToken: string;
 
 /** The little of the DOM these checks read (the project compiles without lib.dom). */
@@ -91,28 +97,23 @@ const shot = async (page: Page, name: string, language: 'vi' | 'en' = 'vi') => {
 };
 
 /** A page as a Vietnamese administrator's browser shows it (dates in the date pickers too). */
-const newPage = () => browser.newPage({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+const newPage = () => suite.browser.newPage({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
 
 /** An operator: replays and discards, personal data masked. */
-const signIn = (page: Page) => signInAs(page, runtime.urls.gateway, 'operator@demo');
+const signIn = (page: Page) => signInAs(page, suite.runtime.urls.gateway, 'operator@demo');
 
 describe.runIf(chromiumAvailable)('admin console in Chromium', () => {
+  // Two receives before the dead-letter queue: an outage parks a message within seconds.
+  startsRuntimeAndChromium(suite, () => startTestRuntime(null, { maxReceiveCount: 2 }), 60_000);
   beforeAll(async () => {
-    // Two receives before the dead-letter queue: an outage parks a message within seconds.
-    runtime = await startTestRuntime(null, { maxReceiveCount: 2 });
-    provinceToken = await tokenFor(runtime);
-    browser = await launchChromium();
+    provinceToken = await tokenFor(suite.runtime);
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await runtime?.stop();
-  });
 
   it('lets an admin find a message parked by an outage, replay it, and see it delivered', async () => {
-    const parked = await parkDuringOutage(runtime);
+    const parked = await parkDuringOutage(suite.runtime);
 
     const page = await newPage();
-    await page.goto(`${runtime.urls.gateway}/admin`);
+    await page.goto(`${suite.runtime.urls.gateway}/admin`);
     expect(await page.getByRole('button', { name: /^Đăng nhập bằng tài khoản cơ quan/ }).count()).toBe(1);
     expect(page.url()).toContain('/admin/login');
     await shot(page, '01-login');
@@ -170,7 +171,7 @@ describe.runIf(chromiumAvailable)('admin console in Chromium', () => {
     });
     await shot(page, '05-replay-outcome');
     const delivered = await eventuallySome(() =>
-      nationalTimeline(runtime.urls.nationalPortal, parked.dossierCode),
+      nationalTimeline(suite.runtime.urls.nationalPortal, parked.dossierCode),
     );
     expect(delivered).toEqual(['sync:2']);
 
@@ -182,7 +183,7 @@ describe.runIf(chromiumAvailable)('admin console in Chromium', () => {
     expect(audit).toContain('operator@demo');
     await shot(page, '06-audit');
 
-    await page.goto(`${runtime.urls.gateway}/admin/dossiers?code=${parked.dossierCode}`);
+    await page.goto(`${suite.runtime.urls.gateway}/admin/dossiers?code=${parked.dossierCode}`);
     const timeline = await page.locator('tbody').innerText();
     expect(timeline).toContain('Đã gửi lại');
     expect(timeline).toContain('Đã gửi thành công');
@@ -201,12 +202,12 @@ describe.runIf(chromiumAvailable)('admin console in Chromium', () => {
     await shot(page, '08-dossiers');
     await listed.getByRole('link').click();
     expect(page.url()).toContain(`code=${encodeURIComponent(parked.dossierCode)}`);
-    const badRange = await page.goto(`${runtime.urls.gateway}/admin/dossiers?from=2025-13-01`);
+    const badRange = await page.goto(`${suite.runtime.urls.gateway}/admin/dossiers?from=2025-13-01`);
     expect(badRange?.status()).toBe(200);
     expect(await page.getByRole('alert').innerText()).toContain('Ngày không hợp lệ');
 
     // A bad day in the address is said in Vietnamese, not answered with a 5xx.
-    const badDate = await page.goto(`${runtime.urls.gateway}/admin/failed?from=2025-02-30`);
+    const badDate = await page.goto(`${suite.runtime.urls.gateway}/admin/failed?from=2025-02-30`);
     expect(badDate?.status()).toBe(200);
     expect(await page.getByRole('alert').innerText()).toContain('Ngày không hợp lệ');
 
@@ -216,21 +217,21 @@ describe.runIf(chromiumAvailable)('admin console in Chromium', () => {
   it('lists a dossier the portal lost an update of, and re-syncs it with one click', async () => {
     const dossier = aDossier();
     const post = (path: string, body: unknown) =>
-      fetch(`${runtime.urls.gateway}${path}`, {
+      fetch(`${suite.runtime.urls.gateway}${path}`, {
         method: 'POST',
         headers: { authorization: `Bearer ${provinceToken}`, 'content-type': 'application/json' },
         body: JSON.stringify(body),
       });
     const delivered = (sequence: number) =>
       eventually(async () =>
-        (await runtime.deps.store.getDeliveryProgress('national', dossier.dossierCode)).deliveredSequence >=
-        sequence
+        (await suite.runtime.deps.store.getDeliveryProgress('national', dossier.dossierCode))
+          .deliveredSequence >= sequence
           ? true
           : undefined,
       );
     expect((await post('/v1/dossiers', dossier)).status).toBe(202);
     await delivered(1);
-    await fetch(`${runtime.urls.nationalPortal}/_sim/silent-drops`, {
+    await fetch(`${suite.runtime.urls.nationalPortal}/_sim/silent-drops`, {
       method: 'POST',
       body: JSON.stringify({ MaHoSo: dossier.dossierCode, count: 1 }),
     });
@@ -239,7 +240,7 @@ describe.runIf(chromiumAvailable)('admin console in Chromium', () => {
         .status,
     ).toBe(202);
     await delivered(2);
-    await runtime.runSchedule('drift-check');
+    await suite.runtime.runSchedule('drift-check');
 
     const page = await newPage();
     await signIn(page);
@@ -250,12 +251,12 @@ describe.runIf(chromiumAvailable)('admin console in Chromium', () => {
     await row.getByRole('button', { name: `Đồng bộ lại ${dossier.dossierCode}` }).click();
     await page.waitForURL(/\/admin\/drift/);
     await eventually(async () =>
-      runtime.simulators.nationalPortal.dossiers.get(dossier.dossierCode)?.TrangThaiHoSo === '4'
+      suite.runtime.simulators.nationalPortal.dossiers.get(dossier.dossierCode)?.TrangThaiHoSo === '4'
         ? true
         : undefined,
     );
-    await runtime.runSchedule('drift-check');
-    await page.goto(`${runtime.urls.gateway}/admin/drift?state=resolved`);
+    await suite.runtime.runSchedule('drift-check');
+    await page.goto(`${suite.runtime.urls.gateway}/admin/drift?state=resolved`);
     expect(
       await page
         .getByRole('row', { name: new RegExp(dossier.dossierCode.replace(/\./g, '\\.')) })
@@ -265,10 +266,10 @@ describe.runIf(chromiumAvailable)('admin console in Chromium', () => {
   }, 90_000);
 
   it('asks for a reason before discarding, and refuses a forged form', async () => {
-    const parked = await parkDuringOutage(runtime);
+    const parked = await parkDuringOutage(suite.runtime);
     const page = await newPage();
     await signIn(page);
-    await page.goto(`${runtime.urls.gateway}/admin/failed/${parked.messageId}`);
+    await page.goto(`${suite.runtime.urls.gateway}/admin/failed/${parked.messageId}`);
 
     const reason = page.getByLabel('Lý do loại bỏ (bắt buộc)');
     await page.getByRole('button', { name: 'Loại bỏ' }).click();
@@ -281,10 +282,10 @@ describe.runIf(chromiumAvailable)('admin console in Chromium', () => {
 
     // A form posted without the page's CSRF token is refused, even with the session cookie,
     // whether it claims this origin or none.
-    const discardUrl = `${runtime.urls.gateway}/admin/failed/${parked.messageId}/discard`;
+    const discardUrl = `${suite.runtime.urls.gateway}/admin/failed/${parked.messageId}/discard`;
     const withOrigin = await page.request.post(discardUrl, {
       form: { reason: 'forged by a script' },
-      headers: { origin: runtime.urls.gateway },
+      headers: { origin: suite.runtime.urls.gateway },
     });
     expect(withOrigin.status(), await withOrigin.text()).toBe(403);
     const crossSite = await page.request.post(discardUrl, {
@@ -292,12 +293,12 @@ describe.runIf(chromiumAvailable)('admin console in Chromium', () => {
       headers: { origin: 'https://attacker.example' },
     });
     expect(crossSite.status()).toBe(403);
-    expect((await runtime.deps.store.getFailedMessage(parked.messageId))?.status).toBe('parked');
+    expect((await suite.runtime.deps.store.getFailedMessage(parked.messageId))?.status).toBe('parked');
 
     await reason.fill('Hồ sơ đã được nhập lại bằng tay');
     await page.getByRole('button', { name: 'Loại bỏ' }).click();
     await page.waitForURL(/done=/);
-    expect((await runtime.deps.store.getFailedMessage(parked.messageId))?.status).toBe('discarded');
+    expect((await suite.runtime.deps.store.getFailedMessage(parked.messageId))?.status).toBe('discarded');
 
     await page.keyboard.press('Tab');
     expect(
@@ -309,13 +310,13 @@ describe.runIf(chromiumAvailable)('admin console in Chromium', () => {
     ).toContain('Bỏ qua đến nội dung');
 
     expect(await page.locator('main dl').innerText()).toContain('Đã loại bỏ');
-    await page.goto(`${runtime.urls.gateway}/admin/agency-codes`);
+    await page.goto(`${suite.runtime.urls.gateway}/admin/agency-codes`);
     await shot(page, '11-agency-codes');
 
     // The English console stays English: the same values in English words.
     await page.getByRole('link', { name: 'English' }).click();
-    await page.waitForURL(`${runtime.urls.gateway}/admin`);
-    await page.goto(`${runtime.urls.gateway}/admin/failed/${parked.messageId}`);
+    await page.waitForURL(`${suite.runtime.urls.gateway}/admin`);
+    await page.goto(`${suite.runtime.urls.gateway}/admin/failed/${parked.messageId}`);
     const english = await page.locator('main').innerText();
     expect(english).toContain('Message id');
     expect(english).toContain('Discarded');
@@ -326,9 +327,9 @@ describe.runIf(chromiumAvailable)('admin console in Chromium', () => {
   }, 90_000);
 
   it('sets secure session cookies and a script-free content security policy', async () => {
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     const page = await context.newPage();
-    const response = await page.goto(`${runtime.urls.gateway}/admin/login`);
+    const response = await page.goto(`${suite.runtime.urls.gateway}/admin/login`);
     const csp = response?.headers()['content-security-policy'] ?? '';
     expect(csp).toContain("default-src 'none'");
     expect(csp).toContain("frame-ancestors 'none'");

@@ -1,11 +1,19 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ACCOUNT_FAILURES_BEFORE_WAIT } from '../../infra/local/embedded-identity-provider';
-import type { LocalRuntime } from '../../infra/local/start-local-runtime';
-import { chromiumAvailable, launchChromium, signInAs, submitIdentityProviderForm } from '../support/browser';
+import {
+  type BrowserSuite,
+  chromiumAvailable,
+  signInAs,
+  startsRuntimeAndChromium,
+  submitIdentityProviderForm,
+} from '../support/browser';
 import { signInWithoutFollowing } from '../support/console-sign-in';
 import { parkDuringOutage } from '../support/parked-message';
 import { startTestRuntime, tokenFor } from '../support/test-runtime';
+
+/** The runtime and Chromium of this file's suite, there once startsRuntimeAndChromium has started them. */
+const suite = {} as BrowserSuite;
 
 /**
  * People sign in to the console through the embedded OpenID provider (DESIGN.md "Operators are
@@ -14,14 +22,12 @@ import { startTestRuntime, tokenFor } from '../support/test-runtime';
  * used twice, an API client's token) opens nothing.
  */
 
-let runtime: LocalRuntime;
-let browser: Browser;
 let parked: { dossierCode: string; messageId: string };
 
 async function personIn(login: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext();
+  const context = await suite.browser.newContext();
   const page = await context.newPage();
-  await signInAs(page, runtime.urls.gateway, login);
+  await signInAs(page, suite.runtime.urls.gateway, login);
   return { context, page };
 }
 
@@ -29,38 +35,33 @@ async function personIn(login: string): Promise<{ context: BrowserContext; page:
 const csrfOf = (page: Page) => page.locator('input[name=csrf]').first().inputValue();
 
 async function auditEntries() {
-  return (await runtime.deps.audit.list({ limit: 200 })).items;
+  return (await suite.runtime.deps.audit.list({ limit: 200 })).items;
 }
 
 describe.runIf(chromiumAvailable)('console sign-in through the identity provider', () => {
+  startsRuntimeAndChromium(suite, () => startTestRuntime(null, { maxReceiveCount: 2 }), 90_000);
   beforeAll(async () => {
-    runtime = await startTestRuntime(null, { maxReceiveCount: 2 });
-    browser = await launchChromium();
-    parked = await parkDuringOutage(runtime);
+    parked = await parkDuringOutage(suite.runtime);
   }, 90_000);
-  afterAll(async () => {
-    await browser?.close();
-    await runtime?.stop();
-  });
 
   it('lets a viewer read with personal data masked, and refuses a viewer every action', async () => {
     const { context, page } = await personIn('viewer@demo');
     expect(await page.locator('.who').innerText()).toContain('Nguyễn Thị Xem');
-    await page.goto(`${runtime.urls.gateway}/admin/failed/${parked.messageId}`);
+    await page.goto(`${suite.runtime.urls.gateway}/admin/failed/${parked.messageId}`);
     expect(await page.locator('pre.json').innerText()).not.toContain('001203004567');
 
     const csrf = await csrfOf(page);
     const replay = await page.request.post(
-      `${runtime.urls.gateway}/admin/failed/${parked.messageId}/replay`,
-      { form: { csrf }, headers: { origin: runtime.urls.gateway } },
+      `${suite.runtime.urls.gateway}/admin/failed/${parked.messageId}/replay`,
+      { form: { csrf }, headers: { origin: suite.runtime.urls.gateway } },
     );
     expect(replay.status()).toBe(403);
     const discard = await page.request.post(
-      `${runtime.urls.gateway}/admin/failed/${parked.messageId}/discard`,
-      { form: { csrf, reason: 'viewer tries' }, headers: { origin: runtime.urls.gateway } },
+      `${suite.runtime.urls.gateway}/admin/failed/${parked.messageId}/discard`,
+      { form: { csrf, reason: 'viewer tries' }, headers: { origin: suite.runtime.urls.gateway } },
     );
     expect(discard.status()).toBe(403);
-    expect((await runtime.deps.store.getFailedMessage(parked.messageId))?.status).toBe('parked');
+    expect((await suite.runtime.deps.store.getFailedMessage(parked.messageId))?.status).toBe('parked');
     expect(await auditEntries()).toContainEqual(
       expect.objectContaining({
         action: 'console.signIn',
@@ -72,41 +73,43 @@ describe.runIf(chromiumAvailable)('console sign-in through the identity provider
 
   it('lets a security officer see personal data that an operator sees masked', async () => {
     const operator = await personIn('operator@demo');
-    await operator.page.goto(`${runtime.urls.gateway}/admin/failed/${parked.messageId}`);
+    await operator.page.goto(`${suite.runtime.urls.gateway}/admin/failed/${parked.messageId}`);
     expect(await operator.page.locator('pre.json').innerText()).not.toContain('001203004567');
     // Replaying with an edited payload is the security officer's: the operator is refused it.
     const edited = await operator.page.request.post(
-      `${runtime.urls.gateway}/admin/failed/${parked.messageId}/replay`,
+      `${suite.runtime.urls.gateway}/admin/failed/${parked.messageId}/replay`,
       {
         form: { csrf: await csrfOf(operator.page), payload: '{"edited":true}' },
-        headers: { origin: runtime.urls.gateway },
+        headers: { origin: suite.runtime.urls.gateway },
       },
     );
     expect(edited.status()).toBe(403);
-    expect((await runtime.deps.store.getFailedMessage(parked.messageId))?.status).toBe('parked');
+    expect((await suite.runtime.deps.store.getFailedMessage(parked.messageId))?.status).toBe('parked');
     await operator.context.close();
 
     const security = await personIn('security@demo');
-    await security.page.goto(`${runtime.urls.gateway}/admin/failed/${parked.messageId}`);
+    await security.page.goto(`${suite.runtime.urls.gateway}/admin/failed/${parked.messageId}`);
     expect(await security.page.locator('pre.json').innerText()).toContain('001203004567');
     await security.context.close();
   }, 90_000);
 
   it('lets an operator discard, audited under the operator, and filters and exports the audit log', async () => {
-    const second = await parkDuringOutage(runtime);
+    const second = await parkDuringOutage(suite.runtime);
     const { context, page } = await personIn('operator@demo');
-    await page.goto(`${runtime.urls.gateway}/admin/failed/${second.messageId}`);
+    await page.goto(`${suite.runtime.urls.gateway}/admin/failed/${second.messageId}`);
     await page.getByLabel('Lý do loại bỏ (bắt buộc)').fill('Hồ sơ đã được nhập lại bằng tay');
     await page.getByRole('button', { name: 'Loại bỏ' }).click();
     await page.waitForURL(/done=/);
-    expect((await runtime.deps.store.getFailedMessage(second.messageId))?.status).toBe('discarded');
+    expect((await suite.runtime.deps.store.getFailedMessage(second.messageId))?.status).toBe('discarded');
 
-    await page.goto(`${runtime.urls.gateway}/admin/audit?actor=operator%40demo&action=failedMessage.discard`);
+    await page.goto(
+      `${suite.runtime.urls.gateway}/admin/audit?actor=operator%40demo&action=failedMessage.discard`,
+    );
     expect(await page.locator('tbody').innerText()).toContain('Trần Văn Vận Hành (operator@demo)');
     expect(await page.locator('tbody tr').count()).toBe(1);
 
     const csv = await page.request.get(
-      `${runtime.urls.gateway}/admin/audit.csv?actor=operator%40demo&action=failedMessage.discard`,
+      `${suite.runtime.urls.gateway}/admin/audit.csv?actor=operator%40demo&action=failedMessage.discard`,
     );
     expect(csv.headers()['content-type']).toContain('text/csv');
     const lines = (await csv.text()).trim().split('\r\n');
@@ -140,13 +143,13 @@ describe.runIf(chromiumAvailable)('console sign-in through the identity provider
       JSON.stringify({ ...claims, roles: ['security'], exp: 4_102_444_800 }),
     ).toString('base64url');
     const expired = Buffer.from(JSON.stringify({ ...claims, exp: 1_000_000_000 })).toString('base64url');
-    const adminClient = await tokenFor(runtime, 'demo-admin', 'demo-admin-secret');
+    const adminClient = await tokenFor(suite.runtime, 'demo-admin', 'demo-admin-secret');
     for (const cookie of [
       `${header}.${tampered}.${token.split('.')[2]}`,
       `${header}.${expired}.${token.split('.')[2]}`,
       adminClient,
     ]) {
-      const response = await fetch(`${runtime.urls.gateway}/admin/audit`, {
+      const response = await fetch(`${suite.runtime.urls.gateway}/admin/audit`, {
         headers: { cookie: `lt_admin=${cookie}` },
         redirect: 'manual',
       });
@@ -165,7 +168,7 @@ describe.runIf(chromiumAvailable)('console sign-in through the identity provider
       expect(response.status, callback).toBe(400);
       expect(response.headers.getSetCookie().some((cookie) => cookie.startsWith('lt_admin='))).toBe(false);
     };
-    const first = await signInWithoutFollowing(runtime.urls.gateway, 'operator@demo');
+    const first = await signInWithoutFollowing(suite.runtime.urls.gateway, 'operator@demo');
 
     const wrongState = new URL(first.callback);
     wrongState.searchParams.set('state', 'not-the-state-this-browser-sent');
@@ -173,7 +176,7 @@ describe.runIf(chromiumAvailable)('console sign-in through the identity provider
 
     // The first code with the second sign-in's transaction, its state copied in: the state now
     // matches, but the ID token carries the first sign-in's nonce (and the code its challenge).
-    const second = await signInWithoutFollowing(runtime.urls.gateway, 'operator@demo');
+    const second = await signInWithoutFollowing(suite.runtime.urls.gateway, 'operator@demo');
     const kept = JSON.parse(Buffer.from(second.transaction, 'base64url').toString()) as Record<
       string,
       string
@@ -199,9 +202,9 @@ describe.runIf(chromiumAvailable)('console sign-in through the identity provider
   }, 90_000);
 
   it('slows repeated failures for one account, and audits them under the account', async () => {
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${runtime.urls.gateway}/admin/login`);
+    await page.goto(`${suite.runtime.urls.gateway}/admin/login`);
     await page.getByRole('button', { name: /Đăng nhập bằng tài khoản cơ quan/ }).click();
     for (let attempt = 0; attempt < ACCOUNT_FAILURES_BEFORE_WAIT; attempt += 1) {
       await submitIdentityProviderForm(page, 'viewer@demo', 'wrong');

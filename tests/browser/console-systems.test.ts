@@ -1,39 +1,32 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { tokenResponse } from '../../infra/local/demo-client';
-import type { LocalRuntime } from '../../infra/local/start-local-runtime';
-import { chromiumAvailable, launchChromium, signInAs } from '../support/browser';
+import { type BrowserSuite, chromiumAvailable, signInAs, startsRuntimeAndChromium } from '../support/browser';
 import { startTestRuntime } from '../support/test-runtime';
+
+/** The runtime and Chromium of this file's suite, there once startsRuntimeAndChromium has started them. */
+const suite = {} as BrowserSuite;
 
 /**
  * The console's connected-systems page in Chromium (issue 19 item 8): a security officer
  * registers a system, reads its secret once, rotates it and disables the system; lower roles
  * neither see the page in the navigation nor open it.
  */
-let runtime: LocalRuntime;
-let browser: Browser;
 
 async function signedIn(login: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signInAs(page, runtime.urls.gateway, login);
+  const page = await (await suite.browser.newContext()).newPage();
+  await signInAs(page, suite.runtime.urls.gateway, login);
   return page;
 }
 
 const tokenStatus = async (clientId: string, secret: string) => {
-  const response = await tokenResponse(runtime.urls.gateway, clientId, secret);
+  const response = await tokenResponse(suite.runtime.urls.gateway, clientId, secret);
   await response.body?.cancel();
   return response.status;
 };
 
 describe.runIf(chromiumAvailable)('the connected-systems page', () => {
-  beforeAll(async () => {
-    runtime = await startTestRuntime(null);
-    browser = await launchChromium();
-  }, 90_000);
-  afterAll(async () => {
-    await browser?.close();
-    await runtime?.stop();
-  });
+  startsRuntimeAndChromium(suite, () => startTestRuntime(null), 90_000);
 
   it('lets a security officer register a system, read its secret once, rotate it and disable it', async () => {
     const page = await signedIn('security@demo');
@@ -62,14 +55,14 @@ describe.runIf(chromiumAvailable)('the connected-systems page', () => {
     await page.getByRole('button', { name: 'Vô hiệu hóa' }).click();
     expect(await page.locator('dl.facts').innerText()).toContain('Đã vô hiệu hóa');
     expect(await tokenStatus(systemId, rotated)).toBe(401);
-    const listed = await page.request.get(`${runtime.urls.gateway}/admin/systems`);
+    const listed = await page.request.get(`${suite.runtime.urls.gateway}/admin/systems`);
     expect(await listed.text()).not.toMatch(/whsec_|scrypt|gcm1\./);
   });
 
   it('hides the page from an operator and refuses it', async () => {
     const page = await signedIn('operator@demo');
     expect(await page.getByRole('navigation').innerText()).not.toContain('Hệ thống kết nối');
-    const response = await page.goto(`${runtime.urls.gateway}/admin/systems`);
+    const response = await page.goto(`${suite.runtime.urls.gateway}/admin/systems`);
     expect(response?.status()).toBe(403);
   });
 
@@ -78,7 +71,7 @@ describe.runIf(chromiumAvailable)('the connected-systems page', () => {
     const links = await page.getByRole('navigation').innerText();
     expect(links).toContain('Gửi đến hệ thống');
     expect(links).not.toContain('Đồng bộ lại hồ sơ');
-    const response = await page.goto(`${runtime.urls.gateway}/admin/resync`);
+    const response = await page.goto(`${suite.runtime.urls.gateway}/admin/resync`);
     expect(response?.status()).toBe(403);
   });
 });

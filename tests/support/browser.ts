@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import type { LocalRuntime } from '../../infra/local/start-local-runtime';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -52,4 +54,30 @@ export async function submitIdentityProviderForm(page: Page, login: string, pass
   await page.getByLabel(/Tên đăng nhập/).fill(login);
   await page.getByLabel(/Mật khẩu/).fill(password);
   await page.getByRole('button', { name: /Đăng nhập/ }).click();
+}
+
+/** What a browser suite runs against, once its set-up has run. */
+export interface BrowserSuite {
+  runtime: LocalRuntime;
+  browser: Browser;
+}
+
+/**
+ * A browser suite's set-up, called inside its describe: the local runtime `start` gives, then
+ * Chromium, before the suite; both stopped after it. They are `suite.runtime` and
+ * `suite.browser` from then on.
+ */
+export function startsRuntimeAndChromium(
+  suite: BrowserSuite,
+  start: () => Promise<LocalRuntime>,
+  timeoutMs: number,
+) {
+  beforeAll(async () => {
+    suite.runtime = await start();
+    suite.browser = await launchChromium();
+  }, timeoutMs);
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.runtime?.stop();
+  });
 }
