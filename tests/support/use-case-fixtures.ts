@@ -53,6 +53,13 @@ export const h12System: ProvinceSystem = {
   webhookUrl: 'https://motcua.example.vn/webhooks',
 };
 
+/** The administrator of the use-case tests, a person signed in to the console. */
+export const anAdministrator = {
+  type: 'person',
+  subject: 'admin@so-tttt.gov.vn',
+  name: 'Lê Quản Trị',
+} as const;
+
 export function aGatewayWorld(start = '2025-03-14T02:00:00.000Z') {
   const clock = createManualClock(start);
   const items = createInMemoryDossierItems();

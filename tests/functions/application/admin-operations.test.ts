@@ -12,7 +12,12 @@ import {
 } from '../../../functions/application/admin-operations';
 import { channelQueues } from '../../../infra/topology';
 import { sequentialIds } from '../../support/fixtures';
-import { acceptDossier, aGatewayWorld, aParkedDossier } from '../../support/use-case-fixtures';
+import {
+  acceptDossier,
+  aGatewayWorld,
+  anAdministrator,
+  aParkedDossier,
+} from '../../support/use-case-fixtures';
 
 /** The admin console's operations over the in-memory store, queues and audit log. */
 
@@ -32,7 +37,7 @@ function anAdminWorld() {
   return { ...world, deps, audit, deadLetters };
 }
 
-const admin = { type: 'person', subject: 'admin@so-tttt.gov.vn', name: 'Lê Quản Trị' } as const;
+const admin = anAdministrator;
 
 describe('the queue overview', () => {
   it('counts waiting, in-flight, dead-letter and parked messages per queue, and the oldest pending age', async () => {

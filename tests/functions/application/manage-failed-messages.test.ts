@@ -6,6 +6,7 @@ import {
 import { toNationalDossier } from '../../../functions/core/translate-dossier';
 import {
   aGatewayWorld,
+  anAdministrator,
   aParkedDossier,
   type GatewayWorld,
   relayQueue,
@@ -13,7 +14,7 @@ import {
 
 /** What an administrator does with a parked message, and how the dossier's order survives it. */
 
-const admin = { actor: { type: 'person', subject: 'admin@so-tttt.gov.vn', name: 'Lê Quản Trị' } } as const;
+const admin = { actor: anAdministrator } as const;
 
 describe('replaying a parked message', () => {
   it('sends it again in its place: the messages held behind it follow, in order', async () => {
