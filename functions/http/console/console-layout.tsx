@@ -64,6 +64,11 @@ export function DossierLink(props: { readonly code: string }) {
   return <a href={`${CONSOLE_PATH}/dossiers?code=${encodeURIComponent(props.code)}`}>{props.code}</a>;
 }
 
+/** The column that names each row by its dossier, linked to the dossier's page. */
+export function dossierColumn<Row extends { readonly dossierCode: string }>(header: string): Column<Row> {
+  return { header, rowHeader: true, cell: (row) => <DossierLink code={row.dossierCode} /> };
+}
+
 /** The session's CSRF token, as every console form that posts carries it. */
 export function CsrfField(props: { readonly token: string }) {
   return <input type="hidden" name="csrf" value={props.token} />;

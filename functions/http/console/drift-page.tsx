@@ -12,7 +12,7 @@ import { GatewayError } from '../../core/gateway-error';
 import type { ApiDependencies } from '../api-dependencies';
 import { fieldErrorsOf } from '../problem-response';
 import { CONSOLE_PAGE_SIZE, CONSOLE_PATH, type ConsoleApp } from './console-env';
-import { DataTable, DossierLink, Layout, type PageFrame, PostButton } from './console-layout';
+import { DataTable, dossierColumn, Layout, type PageFrame, PostButton } from './console-layout';
 import type { ConsoleSession } from './console-session';
 import { formatVietnamTime, translator } from './console-text';
 import { dossierStatusName, driftStateLabels } from './console-words';
@@ -86,11 +86,7 @@ function DriftPage(props: DriftPageProps) {
         empty={t('noDrift')}
         rows={props.findings}
         columns={[
-          {
-            header: t('dossierCode'),
-            rowHeader: true,
-            cell: (finding) => <DossierLink code={finding.dossierCode} />,
-          },
+          dossierColumn(t('dossierCode')),
           { header: t('agencyCode'), cell: (finding) => finding.agencyCode },
           { header: t('ourStatus'), cell: ourStatusText },
           { header: t('portalStatus'), cell: portalStatusText },

@@ -4,7 +4,7 @@ import { dossierStatuses } from '../../../contracts/dossier-status';
 import { vietnamDay } from '../../core/vietnam-time';
 import type { ApiDependencies } from '../api-dependencies';
 import { CONSOLE_PAGE_SIZE, CONSOLE_PATH, type ConsoleEnv } from './console-env';
-import { DataTable, DossierLink } from './console-layout';
+import { DataTable, dossierColumn } from './console-layout';
 import { formatVietnamTime, translator } from './console-text';
 import { dossierStatusName } from './console-words';
 import { dayRange } from './day-range';
@@ -101,11 +101,7 @@ export async function recentDossiers(c: Context<ConsoleEnv>, deps: ApiDependenci
         empty={t('noDossiers')}
         rows={result.items}
         columns={[
-          {
-            header: t('dossierCode'),
-            rowHeader: true,
-            cell: (item) => <DossierLink code={item.dossierCode} />,
-          },
+          dossierColumn(t('dossierCode')),
           { header: t('agencyCode'), cell: (item) => item.agencyCode },
           { header: t('status'), cell: (item) => dossierStatusName(item.status, language) },
           {
