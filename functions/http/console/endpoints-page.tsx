@@ -1,4 +1,3 @@
-import { existingSystemIdSchema } from '../../../contracts/connected-systems';
 import type { EndpointStatus, WebhookDelivery } from '../../../contracts/endpoint-operations';
 import { actorOf } from '../../application/audit-actor';
 import {
@@ -8,14 +7,13 @@ import {
   resumeSystem,
   sendTestEvent,
 } from '../../application/operate-endpoints';
-import { GatewayError } from '../../core/gateway-error';
 import type { ApiDependencies } from '../api-dependencies';
-import { fieldErrorsOf } from '../problem-response';
 import { CONSOLE_PATH, type ConsoleApp } from './console-env';
 import { DataTable, Layout, type PageFrame, PostButton } from './console-layout';
 import type { ConsoleSession } from './console-session';
 import { formatVietnamTime, translator } from './console-text';
 import { pageFrame } from './page-frame';
+import { systemIdParam } from './system-id-param';
 
 type Translate = PageFrame['t'];
 
@@ -124,16 +122,6 @@ function SystemPage(props: {
   );
 }
 
-function systemIdOf(raw: string | undefined): string {
-  const parsed = existingSystemIdSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new GatewayError('request.invalid', 'Mã hệ thống không hợp lệ / Invalid system id', {
-      fieldErrors: fieldErrorsOf(parsed.error),
-    });
-  }
-  return parsed.data;
-}
-
 /**
  * `${CONSOLE_PATH}/endpoints`: connected systems' webhook endpoints (issue 19), each with its
  * delivery log, a test event, and pause / resume. Registering systems is the systems pages'.
@@ -150,7 +138,7 @@ export function registerEndpointsPage(console: ConsoleApp, deps: ApiDependencies
 
   console.get('/endpoints/:id', session, async (c) => {
     const t = translator(c.var.language);
-    const systemId = systemIdOf(c.req.param('id'));
+    const systemId = systemIdParam(c);
     const log = await listDeliveries(deps, systemId, LOG_ROWS);
     return c.html(
       <SystemPage
@@ -166,7 +154,7 @@ export function registerEndpointsPage(console: ConsoleApp, deps: ApiDependencies
     label: 'pauseDeliveries' | 'resumeDeliveries',
   ) =>
     console.post(`/endpoints/:id/${action}`, session, async (c) => {
-      const systemId = systemIdOf(c.req.param('id'));
+      const systemId = systemIdParam(c);
       await run(deps, systemId, actorOf(c.var.admin));
       const done = `${translator(c.var.language)(label)} ${systemId}`;
       return c.redirect(`${pagePath(systemId)}?done=${encodeURIComponent(done)}`, 303);
@@ -176,7 +164,7 @@ export function registerEndpointsPage(console: ConsoleApp, deps: ApiDependencies
 
   console.post('/endpoints/:id/webhook-test', session, async (c) => {
     const t = translator(c.var.language);
-    const systemId = systemIdOf(c.req.param('id'));
+    const systemId = systemIdParam(c);
     const result = await sendTestEvent(deps, systemId, actorOf(c.var.admin));
     const done = `${t('testEventResult')}: ${t(outcomeLabel[result.outcome])}, HTTP ${result.status ?? '—'}, ${result.latencyMs} ms`;
     return c.redirect(`${pagePath(systemId)}?done=${encodeURIComponent(done)}`, 303);

@@ -4,7 +4,6 @@ import {
   type SystemView,
   secretRotationSchema,
   systemChangeSchema,
-  systemIdSchema,
   systemRegistrationSchema,
 } from '../../../contracts/connected-systems';
 import { actorOf } from '../../application/audit-actor';
@@ -16,6 +15,7 @@ import { CsrfField, DataTable, Layout, type PageFrame, PostButton } from './cons
 import type { ConsoleSession } from './console-session';
 import { formatVietnamTime, type TextKey, translator } from './console-text';
 import { pageFrame } from './page-frame';
+import { systemIdParam } from './system-id-param';
 
 const kindLabels: Readonly<Record<SystemKind, TextKey>> = {
   province: 'kindProvince',
@@ -171,16 +171,6 @@ function SecretsPage(props: {
   );
 }
 
-function systemIdOf(c: Context<ConsoleEnv>): string {
-  const id = systemIdSchema.safeParse(c.req.param('id'));
-  if (!id.success) {
-    throw new GatewayError('request.invalid', 'Mã hệ thống không hợp lệ / Invalid system id', {
-      fieldErrors: fieldErrorsOf(id.error),
-    });
-  }
-  return id.data;
-}
-
 /** Form fields as the API's JSON: empty inputs left out, agency grants split on commas and spaces. */
 async function registrationOf(c: Context<ConsoleEnv>) {
   const form = await c.req.parseBody();
@@ -232,24 +222,24 @@ export function registerSystemsPage(console: ConsoleApp, deps: ApiDependencies, 
   });
 
   console.get('/systems/:id', session, async (c) => {
-    const system = await deps.systems.show(systemIdOf(c));
+    const system = await deps.systems.show(systemIdParam(c));
     return c.html(<SystemPage frame={frameOf(c, system.name)} system={system} />);
   });
 
   console.post('/systems/:id/client-secret', session, async (c) => {
-    const id = systemIdOf(c);
+    const id = systemIdParam(c);
     const rotation = secretRotationSchema.parse({});
     return showSecrets(c, id, await deps.systems.rotateClientSecret(id, rotation, actorOf(c.var.admin)));
   });
 
   console.post('/systems/:id/webhook-secret', session, async (c) => {
-    const id = systemIdOf(c);
+    const id = systemIdParam(c);
     const rotation = secretRotationSchema.parse({});
     return showSecrets(c, id, await deps.systems.rotateWebhookSecret(id, rotation, actorOf(c.var.admin)));
   });
 
   console.post('/systems/:id/state', session, async (c) => {
-    const id = systemIdOf(c);
+    const id = systemIdParam(c);
     const form = await c.req.parseBody();
     const change = systemChangeSchema.parse({ disabled: form.disabled === 'true' });
     const system = await deps.systems.change(id, change, actorOf(c.var.admin));
