@@ -1,3 +1,10 @@
+import { createDynamoDbDossierStore } from '../../functions/adapters/dynamodb-dossier-store';
+import {
+  createInMemoryDossierItems,
+  type InMemoryDossierItems,
+} from '../../functions/adapters/in-memory/dossier-items';
+import { createInMemoryDossierStore } from '../../functions/adapters/in-memory/dossier-store';
+import type { DossierStore } from '../../functions/ports/dossier-store';
 import type { TestTable } from './dynamodb-table';
 
 /** One implementation of a port under a contract suite: its name in the report, and a fresh one. */
@@ -20,4 +27,32 @@ export function inMemoryAndDynamoDb<T, Args extends unknown[] = []>(
     { name: 'in memory', create: inMemory },
     { name: 'DynamoDB (dynalite)', create: (...args) => dynamodb(table(), ...args) },
   ];
+}
+
+/**
+ * A port that reads what the dossier store writes (the deadline watch, the drift sample), each
+ * implementation beside a dossier store over the same items: shared in memory, one dynalite table.
+ */
+export function besideADossierStore<Reader>(
+  table: () => TestTable,
+  reader: {
+    readonly inMemory: (items: InMemoryDossierItems) => Reader;
+    readonly dynamodb: (table: TestTable) => Reader;
+  },
+  pendingShards: number,
+): Implementation<{ store: DossierStore; reader: Reader }>[] {
+  return inMemoryAndDynamoDb(
+    table,
+    () => {
+      const items = createInMemoryDossierItems();
+      return { store: createInMemoryDossierStore({ items }), reader: reader.inMemory(items) };
+    },
+    (testTable) => ({
+      store: createDynamoDbDossierStore(testTable.documents, {
+        tableName: testTable.tableName,
+        pendingShards,
+      }),
+      reader: reader.dynamodb(testTable),
+    }),
+  );
 }

@@ -1,30 +1,25 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDynamoDbDeadlineWatch } from '../../../functions/adapters/dynamodb-deadline-watch';
-import { createDynamoDbDossierStore } from '../../../functions/adapters/dynamodb-dossier-store';
 import { createInMemoryDeadlineWatch } from '../../../functions/adapters/in-memory/deadline-watch';
-import { createInMemoryDossierItems } from '../../../functions/adapters/in-memory/dossier-items';
-import { createInMemoryDossierStore } from '../../../functions/adapters/in-memory/dossier-store';
 import type { DeadlineWatch } from '../../../functions/ports/deadline-watch';
 import type { DossierStore } from '../../../functions/ports/dossier-store';
 import { useGatewayTable } from '../../support/dynamodb-table';
 import { aStoredMessage } from '../../support/fixtures';
-import { inMemoryAndDynamoDb } from '../../support/port-contracts';
+import { besideADossierStore } from '../../support/port-contracts';
 
 /**
  * The DeadlineWatch contract, against the in-memory watch and the DynamoDB one on dynalite; in
  * both, the list is what the dossier store's deliveries put on it.
  */
 const table = useGatewayTable();
-const implementations = inMemoryAndDynamoDb<{ store: DossierStore; watch: DeadlineWatch }>(
+const implementations = besideADossierStore<DeadlineWatch>(
   table,
-  () => {
-    const items = createInMemoryDossierItems();
-    return { store: createInMemoryDossierStore({ items }), watch: createInMemoryDeadlineWatch(items) };
+  {
+    inMemory: createInMemoryDeadlineWatch,
+    dynamodb: ({ documents, tableName }) =>
+      createDynamoDbDeadlineWatch(documents, { tableName, pendingShards: 2 }),
   },
-  ({ documents, tableName }) => ({
-    store: createDynamoDbDossierStore(documents, { tableName, pendingShards: 2 }),
-    watch: createDynamoDbDeadlineWatch(documents, { tableName, pendingShards: 2 }),
-  }),
+  2,
 );
 
 let counter = 0;
@@ -53,7 +48,7 @@ describe.each(implementations)('deadline watch contract: $name', ({ create }) =>
   let store: DossierStore;
   let deadlineWatch: DeadlineWatch;
   beforeAll(() => {
-    ({ store, watch: deadlineWatch } = create());
+    ({ store, reader: deadlineWatch } = create());
   });
   const watch = () => deadlineWatch;
   const watched = (dueAt: string | null) => watchedIn(store, dueAt);

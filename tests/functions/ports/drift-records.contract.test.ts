@@ -1,9 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DriftRunReport } from '../../../contracts/drift-check';
-import { createDynamoDbDossierStore } from '../../../functions/adapters/dynamodb-dossier-store';
 import { createDynamoDbDriftRecords } from '../../../functions/adapters/dynamodb-drift-records';
-import { createInMemoryDossierItems } from '../../../functions/adapters/in-memory/dossier-items';
-import { createInMemoryDossierStore } from '../../../functions/adapters/in-memory/dossier-store';
 import { createInMemoryDriftRecords } from '../../../functions/adapters/in-memory/drift-records';
 import type { StoredMessage } from '../../../functions/core/dossier-message';
 import { isGatewayError } from '../../../functions/core/gateway-error';
@@ -11,27 +8,25 @@ import type { DossierStore } from '../../../functions/ports/dossier-store';
 import type { DriftRecords } from '../../../functions/ports/drift-records';
 import { useGatewayTable } from '../../support/dynamodb-table';
 import { aDriftFinding, aStoredMessage } from '../../support/fixtures';
-import { inMemoryAndDynamoDb } from '../../support/port-contracts';
+import { besideADossierStore } from '../../support/port-contracts';
 
 /**
  * The DriftRecords contract, against the in-memory records and the DynamoDB ones on dynalite;
  * in both, the sample reads what the dossier store's deliveries wrote.
  */
 const table = useGatewayTable();
-const implementations = inMemoryAndDynamoDb<{ store: DossierStore; drift: DriftRecords }>(
+const implementations = besideADossierStore<DriftRecords>(
   table,
-  () => {
-    const items = createInMemoryDossierItems();
-    return { store: createInMemoryDossierStore({ items }), drift: createInMemoryDriftRecords(items) };
+  {
+    inMemory: createInMemoryDriftRecords,
+    dynamodb: ({ documents, tableName }) =>
+      createDynamoDbDriftRecords(documents, {
+        tableName,
+        retentionSeconds: 3600,
+        now: () => new Date('2025-03-15T03:00:00.000Z'),
+      }),
   },
-  ({ documents, tableName }) => ({
-    store: createDynamoDbDossierStore(documents, { tableName, pendingShards: 8 }),
-    drift: createDynamoDbDriftRecords(documents, {
-      tableName,
-      retentionSeconds: 3600,
-      now: () => new Date('2025-03-15T03:00:00.000Z'),
-    }),
-  }),
+  8,
 );
 
 const codeOf = (serial: number) => `000.00.12.H12-250314-${String(serial).padStart(4, '0')}`;
@@ -66,7 +61,7 @@ describe.each(implementations)('drift records contract: $name', ({ create }) => 
   let store: DossierStore;
   let drift: DriftRecords;
   beforeAll(() => {
-    ({ store, drift } = create());
+    ({ store, reader: drift } = create());
   });
   const deliver = (dossierCode: string, channel: StoredMessage['channel'], synced: boolean) =>
     deliverIn(store, dossierCode, channel, synced);
