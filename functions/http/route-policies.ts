@@ -135,6 +135,33 @@ export const routePolicies = {
     agency: 'any',
     role: 'viewer',
   },
+  // Code mappings (issue 21): mappings decide what reaches the portal, so only security writes them.
+  'GET /v1/admin/mappings/:kind': { access: 'bearer', scopes: ['admin'], agency: 'any', role: 'viewer' },
+  'PUT /v1/admin/mappings/:kind/:localCode': {
+    access: 'bearer',
+    scopes: ['admin'],
+    agency: 'any',
+    role: 'security',
+  },
+  'DELETE /v1/admin/mappings/:kind/:localCode': {
+    access: 'bearer',
+    scopes: ['admin'],
+    agency: 'any',
+    role: 'security',
+  },
+  'POST /v1/admin/mappings/:kind/imports': {
+    access: 'bearer',
+    scopes: ['admin'],
+    agency: 'any',
+    role: 'security',
+  },
+  'GET /v1/admin/mappings/:kind/export': {
+    access: 'bearer',
+    scopes: ['admin'],
+    agency: 'any',
+    role: 'viewer',
+  },
+  'GET /v1/admin/unmapped-codes': { access: 'bearer', scopes: ['admin'], agency: 'any', role: 'viewer' },
   // Connected systems' endpoints and re-sync (issue 19); a system's id is its client id.
   'POST /v1/admin/systems/:id/webhook-test': {
     access: 'bearer',
@@ -234,6 +261,14 @@ export const routePolicies = {
   'POST /admin/systems/:id/client-secret': { access: 'console', role: 'security' },
   'POST /admin/systems/:id/webhook-secret': { access: 'console', role: 'security' },
   'POST /admin/systems/:id/state': { access: 'console', role: 'security' },
+  // National catalogues and code mappings in the console (issue 21)
+  'GET /admin/catalogues': { access: 'console', role: 'viewer' },
+  'GET /admin/mappings': { access: 'console', role: 'viewer' },
+  'GET /admin/mappings/export': { access: 'console', role: 'viewer' },
+  'POST /admin/mappings': { access: 'console', role: 'security' },
+  'POST /admin/mappings/delete': { access: 'console', role: 'security' },
+  'POST /admin/mappings/import': { access: 'console', role: 'security' },
+  'GET /admin/unmapped-codes': { access: 'console', role: 'viewer' },
   // Admin console
   'GET /admin/assets/console.css': { access: 'public', why: 'the console’s stylesheet' },
   'GET /admin/language': {
