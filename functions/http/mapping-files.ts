@@ -1,5 +1,6 @@
 import type { Cell } from 'write-excel-file/node';
 import { type CodeMapping, type MappingFileFormat, mappingFileColumns } from '../../contracts/code-mappings';
+import type { CatalogueKind } from '../../contracts/national-catalogues';
 import type { MappingFileRow } from '../application/manage-code-mappings';
 import { GatewayError } from '../core/gateway-error';
 import { csvCell } from './console/scorecard-export';
@@ -15,6 +16,12 @@ export const mappingFileTypes: Readonly<Record<MappingFileFormat, string>> = {
   csv: 'text/csv; charset=utf-8',
   xlsx: XLSX_CONTENT_TYPE,
 };
+
+/** The headers of a downloaded mapping table. */
+export const mappingFileHeaders = (kind: CatalogueKind, format: MappingFileFormat) => ({
+  'content-type': mappingFileTypes[format],
+  'content-disposition': `attachment; filename="mappings-${kind}.${format}"`,
+});
 
 type Column = (typeof mappingFileColumns)[number];
 
@@ -106,7 +113,7 @@ export async function readMappingFile(
 export async function writeMappingFile(
   format: MappingFileFormat,
   mappings: readonly CodeMapping[],
-): Promise<Uint8Array> {
+): Promise<Uint8Array<ArrayBuffer>> {
   const rows = mappings.map((mapping) => [
     mapping.localCode,
     mapping.nationalCode,
@@ -121,9 +128,10 @@ export async function writeMappingFile(
   const header: Cell[] = mappingFileColumns.map((column) => ({ value: column, fontWeight: 'bold' }));
   // Codes as text: "1.010708" must not become a number.
   const body = rows.map((row) => row.map((value): Cell => ({ value, type: String, format: '@' })));
-  return writeXlsxFile([header, ...body], {
+  const workbook = await writeXlsxFile([header, ...body], {
     sheet: 'mappings',
     columns: [{ width: 30 }, { width: 30 }, { width: 80 }],
     stickyRowsCount: 1,
   }).toBuffer();
+  return new Uint8Array(workbook);
 }

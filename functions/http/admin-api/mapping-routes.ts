@@ -16,7 +16,7 @@ import { actorOf } from '../../application/audit-actor';
 import { GatewayError } from '../../core/gateway-error';
 import type { ApiDependencies } from '../api-dependencies';
 import type { AppEnv } from '../app-env';
-import { mappingFileTypes, readMappingFile, writeMappingFile } from '../mapping-files';
+import { mappingFileHeaders, mappingFileTypes, readMappingFile, writeMappingFile } from '../mapping-files';
 import { bodyRefusals, json, problems } from '../openapi-parts';
 import { adminRefusals, adminRoute } from './admin-route';
 
@@ -159,10 +159,7 @@ export function registerMappingRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepende
       const { kind } = c.req.valid('param');
       const { format } = c.req.valid('query');
       const bytes = await writeMappingFile(format, await deps.mappingOperations.list(kind));
-      return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
-        'content-type': mappingFileTypes[format],
-        'content-disposition': `attachment; filename="mappings-${kind}.${format}"`,
-      });
+      return c.body(bytes, 200, mappingFileHeaders(kind, format));
     },
   );
 

@@ -7,8 +7,8 @@ export const catalogueKindLabels: Readonly<Record<CatalogueKind, TextKey>> = {
   fields: 'kindFields',
 };
 
-/** The choice of a catalogue kind, as the catalogue, mapping and unmapped-code pages ask it. */
-export function CatalogueKindSelect(props: {
+/** The choice of a catalogue kind. */
+function CatalogueKindSelect(props: {
   readonly t: (key: TextKey) => string;
   readonly selected: CatalogueKind;
 }) {
@@ -23,6 +23,26 @@ export function CatalogueKindSelect(props: {
         ))}
       </select>
     </label>
+  );
+}
+
+/** A kind and a search, as the catalogue and mapping pages ask them. */
+export function CatalogueSearchForm(props: {
+  readonly t: (key: TextKey) => string;
+  readonly action: string;
+  readonly kind: CatalogueKind;
+  readonly q: string;
+}) {
+  const { t } = props;
+  return (
+    <form method="get" action={props.action} class="filters" aria-label={t('search')}>
+      <CatalogueKindSelect t={t} selected={props.kind} />
+      <label>
+        {t('searchWords')}
+        <input name="q" value={props.q} maxlength={200} />
+      </label>
+      <button type="submit">{t('search')}</button>
+    </form>
   );
 }
 

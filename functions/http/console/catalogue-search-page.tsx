@@ -2,7 +2,7 @@ import type { CatalogueVersionSummary } from '../../../contracts/catalogues';
 import type { CatalogueEntry, CatalogueKind } from '../../../contracts/national-catalogues';
 import { searchEntries } from '../../core/catalogue-matching';
 import type { ApiDependencies } from '../api-dependencies';
-import { CatalogueKindSelect, kindOf } from './catalogue-kind-select';
+import { CatalogueSearchForm, kindOf } from './catalogue-kind-select';
 import { CONSOLE_PATH, type ConsoleApp } from './console-env';
 import { DataTable, Layout, type PageFrame } from './console-layout';
 import type { ConsoleSession } from './console-session';
@@ -22,14 +22,7 @@ function CatalogueSearchPage(props: {
   const { t } = page;
   return (
     <Layout {...page}>
-      <form method="get" action={`${CONSOLE_PATH}/catalogues`} class="filters" aria-label={t('search')}>
-        <CatalogueKindSelect t={t} selected={kind} />
-        <label>
-          {t('searchWords')}
-          <input name="q" value={props.q} maxlength={200} />
-        </label>
-        <button type="submit">{t('search')}</button>
-      </form>
+      <CatalogueSearchForm t={t} action={`${CONSOLE_PATH}/catalogues`} kind={kind} q={props.q} />
       {version ? (
         <p>
           {t('catalogueVersion')}: <strong>{version.version}</strong> · {version.entries} ·{' '}

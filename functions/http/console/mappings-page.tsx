@@ -13,19 +13,14 @@ import { actorOf } from '../../application/audit-actor';
 import { holdsRole } from '../../core/console-roles';
 import { GatewayError, isGatewayError } from '../../core/gateway-error';
 import type { ApiDependencies } from '../api-dependencies';
-import { mappingFileTypes, readMappingFile, writeMappingFile } from '../mapping-files';
+import { mappingFileHeaders, readMappingFile, writeMappingFile } from '../mapping-files';
 import { fieldErrorsOf } from '../problem-response';
-import { CatalogueKindSelect, catalogueKindLabels, kindOf } from './catalogue-kind-select';
+import { CatalogueSearchForm, catalogueKindLabels, kindOf } from './catalogue-kind-select';
 import { CONSOLE_PATH, type ConsoleApp, type ConsoleEnv } from './console-env';
 import { DataTable, Layout, type PageFrame } from './console-layout';
 import type { ConsoleSession } from './console-session';
 import { formatVietnamTime, translator } from './console-text';
 import { pageFrame } from './page-frame';
-
-/** A hidden form field with the session's CSRF token, as every console form carries. */
-const Csrf = (props: { token: string | undefined }) => (
-  <input type="hidden" name="csrf" value={props.token ?? ''} />
-);
 
 interface Refusal {
   readonly message: string;
@@ -47,14 +42,7 @@ function MappingsPage(props: {
   const kindLabel = t(catalogueKindLabels[kind]);
   return (
     <Layout {...page}>
-      <form method="get" action={`${CONSOLE_PATH}/mappings`} class="filters" aria-label={t('search')}>
-        <CatalogueKindSelect t={t} selected={kind} />
-        <label>
-          {t('searchWords')}
-          <input name="q" value={props.q} maxlength={200} />
-        </label>
-        <button type="submit">{t('search')}</button>
-      </form>
+      <CatalogueSearchForm t={t} action={`${CONSOLE_PATH}/mappings`} kind={kind} q={props.q} />
       {props.refusal ? (
         <div role="alert">
           <p>{props.refusal.message}</p>
@@ -75,7 +63,7 @@ function MappingsPage(props: {
             class="filters"
             aria-label={t('editMapping')}
           >
-            <Csrf token={page.csrfToken} />
+            <input type="hidden" name="csrf" value={page.csrfToken ?? ''} />
             <input type="hidden" name="kind" value={kind} />
             <label>
               {t('localCode')}
@@ -111,7 +99,7 @@ function MappingsPage(props: {
                     header: '',
                     cell: (mapping: CodeMapping) => (
                       <form method="post" action={`${CONSOLE_PATH}/mappings/delete`} class="inline">
-                        <Csrf token={page.csrfToken} />
+                        <input type="hidden" name="csrf" value={page.csrfToken ?? ''} />
                         <input type="hidden" name="kind" value={kind} />
                         <input type="hidden" name="localCode" value={mapping.localCode} />
                         <button type="submit" aria-label={`${t('deleteMapping')} ${mapping.localCode}`}>
@@ -143,7 +131,7 @@ function MappingsPage(props: {
             class="filters"
             aria-label={t('importMappings')}
           >
-            <Csrf token={page.csrfToken} />
+            <input type="hidden" name="csrf" value={page.csrfToken ?? ''} />
             <input type="hidden" name="kind" value={kind} />
             <label>
               {t('mappingFile')}
@@ -298,9 +286,6 @@ export function registerMappingsPage(console: ConsoleApp, deps: ApiDependencies,
     const kind = kindOf(c.req.query('kind'));
     const format = formatOfFile(`.${c.req.query('format') ?? 'csv'}`) ?? 'csv';
     const bytes = await writeMappingFile(format, await deps.mappingOperations.list(kind));
-    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
-      'content-type': mappingFileTypes[format],
-      'content-disposition': `attachment; filename="mappings-${kind}.${format}"`,
-    });
+    return c.body(bytes, 200, mappingFileHeaders(kind, format));
   });
 }
