@@ -1,10 +1,12 @@
 import type { AuditActor } from '../../contracts/admin-api';
 import {
-  type CodeMapping,
-  localCodeSchema,
   MAX_IMPORT_ROWS,
   type MappingImportResult,
   type MappingWrite,
+} from '../../contracts/code-mapping-api';
+import {
+  type CodeMapping,
+  localCodeSchema,
   UNMAPPED_DAYS,
   type UnmappedCode,
 } from '../../contracts/code-mappings';
@@ -273,5 +275,3 @@ export function createCodeMappingOperations(deps: CodeMappingDependencies) {
     },
   };
 }
-
-export type CodeMappingOperations = ReturnType<typeof createCodeMappingOperations>;

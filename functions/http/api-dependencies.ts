@@ -1,6 +1,5 @@
 import type { Context } from 'hono';
 import type { AdminDependencies } from '../application/admin-operations';
-import type { CodeMappingOperations } from '../application/manage-code-mappings';
 import type { ConnectedSystemOperations } from '../application/manage-connected-systems';
 import type { EndpointOperationsDependencies } from '../application/operate-endpoints';
 import type { PaymentSettings } from '../application/payment-dependencies';
@@ -73,8 +72,6 @@ export interface ApiDependencies
   readonly mappings: CodeMappings;
   /** Which national code and name a local code means today: mapping, then the 2025 re-coding. */
   readonly nationalCodes: NationalCodes;
-  /** The mapping tables as administrators edit them: validated, audited, imported (issue 21). */
-  readonly mappingOperations: CodeMappingOperations;
   /** Connected systems: registration, changes and secret rotation (issue 19). */
   readonly systems: ConnectedSystemOperations;
 }

@@ -1,5 +1,6 @@
 import type { Cell } from 'write-excel-file/node';
-import { type CodeMapping, type MappingFileFormat, mappingFileColumns } from '../../contracts/code-mappings';
+import { type MappingFileFormat, mappingFileColumns } from '../../contracts/code-mapping-api';
+import type { CodeMapping } from '../../contracts/code-mappings';
 import type { CatalogueKind } from '../../contracts/national-catalogues';
 import type { MappingFileRow } from '../application/manage-code-mappings';
 import { GatewayError } from '../core/gateway-error';

@@ -44,7 +44,6 @@ import type { AdminDependencies } from '../application/admin-operations';
 import type { DriftCheckSettings } from '../application/check-drift';
 import { followAgencyRecoding } from '../application/follow-agency-recoding';
 import { guardAccessTokens } from '../application/guard-access-tokens';
-import { createCodeMappingOperations } from '../application/manage-code-mappings';
 import { createConnectedSystemOperations } from '../application/manage-connected-systems';
 import { createNationalCodes, namesThroughMappings } from '../application/resolve-national-codes';
 import type { DeadlineWatchDependencies } from '../application/watch-deadlines';
@@ -267,13 +266,6 @@ export async function buildDependencies(
     catalogues,
     mappings,
     nationalCodes,
-    mappingOperations: createCodeMappingOperations({
-      mappings,
-      catalogues,
-      nationalCodes,
-      audit,
-      clock: systemClock,
-    }),
     deliveryLog: createDynamoDbDeliveryLog(documents, {
       tableName: config.tableName,
       retentionDays: config.endpointOperations.deliveryLogDays,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CodeMapping, MappingImportResult, UnmappedCode } from '../../contracts/code-mappings';
+import type { MappingImportResult } from '../../contracts/code-mapping-api';
+import type { CodeMapping, UnmappedCode } from '../../contracts/code-mappings';
 import { aDossier } from '../support/fixtures';
 import { received } from '../support/receiver';
 import { callGateway, eventually, useTestRuntime } from '../support/test-runtime';

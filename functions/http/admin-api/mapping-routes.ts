@@ -1,18 +1,21 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import {
-  codeMappingSchema,
-  localCodeSchema,
   mappingFileFormats,
   mappingImportQuerySchema,
   mappingImportResultSchema,
-  mappingKindSchema,
   mappingListQuerySchema,
   mappingListSchema,
   mappingWriteSchema,
-  UNMAPPED_DAYS,
   unmappedCodeListSchema,
+} from '../../../contracts/code-mapping-api';
+import {
+  codeMappingSchema,
+  localCodeSchema,
+  mappingKindSchema,
+  UNMAPPED_DAYS,
 } from '../../../contracts/code-mappings';
 import { actorOf } from '../../application/audit-actor';
+import { createCodeMappingOperations } from '../../application/manage-code-mappings';
 import { GatewayError } from '../../core/gateway-error';
 import type { ApiDependencies } from '../api-dependencies';
 import type { AppEnv } from '../app-env';
@@ -34,6 +37,7 @@ const fileBody = {
  * write audited through createCodeMappingOperations.
  */
 export function registerMappingRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDependencies) {
+  const mappings = createCodeMappingOperations(deps);
   app.openapi(
     adminRoute(deps.tokens, {
       method: 'get',
@@ -45,7 +49,7 @@ export function registerMappingRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepende
     }),
     async (c) => {
       const { kind } = c.req.valid('param');
-      return c.json({ kind, items: await deps.mappingOperations.list(kind, c.req.valid('query').q) }, 200);
+      return c.json({ kind, items: await mappings.list(kind, c.req.valid('query').q) }, 200);
     },
   );
 
@@ -67,12 +71,7 @@ export function registerMappingRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepende
     }),
     async (c) => {
       const { kind, localCode } = c.req.valid('param');
-      const saved = await deps.mappingOperations.put(
-        kind,
-        localCode,
-        c.req.valid('json'),
-        actorOf(c.var.caller),
-      );
+      const saved = await mappings.put(kind, localCode, c.req.valid('json'), actorOf(c.var.caller));
       return c.json(saved, 200);
     },
   );
@@ -90,7 +89,7 @@ export function registerMappingRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepende
     }),
     async (c) => {
       const { kind, localCode } = c.req.valid('param');
-      await deps.mappingOperations.remove(kind, localCode, actorOf(c.var.caller));
+      await mappings.remove(kind, localCode, actorOf(c.var.caller));
       return c.body(null, 204);
     },
   );
@@ -132,7 +131,7 @@ export function registerMappingRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepende
         );
       }
       const rows = await readMappingFile(format, new Uint8Array(await c.req.arrayBuffer()));
-      const result = await deps.mappingOperations.importRows(kind, rows, {
+      const result = await mappings.importRows(kind, rows, {
         dryRun: c.req.valid('query').dryRun,
         actor: actorOf(c.var.caller),
       });
@@ -158,7 +157,7 @@ export function registerMappingRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepende
     async (c) => {
       const { kind } = c.req.valid('param');
       const { format } = c.req.valid('query');
-      const bytes = await writeMappingFile(format, await deps.mappingOperations.list(kind));
+      const bytes = await writeMappingFile(format, await mappings.list(kind));
       return c.body(bytes, 200, mappingFileHeaders(kind, format));
     },
   );
@@ -170,7 +169,7 @@ export function registerMappingRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepende
       summary: `Codes dossiers carried in the last ${UNMAPPED_DAYS} days that no mapping and no catalogue entry explains, with their dossier counts`,
       responses: { 200: { description: 'The to-do list', content: json(unmappedCodeListSchema) }, ...errors },
     }),
-    async (c) => c.json({ days: UNMAPPED_DAYS, items: await deps.mappingOperations.unmapped() }, 200),
+    async (c) => c.json({ days: UNMAPPED_DAYS, items: await mappings.unmapped() }, 200),
   );
 }
 

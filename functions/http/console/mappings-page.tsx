@@ -1,15 +1,15 @@
 import type { Context } from 'hono';
 import {
-  type CodeMapping,
   closestEntrySchema,
-  localCodeSchema,
   type MappingFileFormat,
   type MappingImportResult,
   mappingFileFormats,
   mappingWriteSchema,
-} from '../../../contracts/code-mappings';
+} from '../../../contracts/code-mapping-api';
+import { type CodeMapping, localCodeSchema } from '../../../contracts/code-mappings';
 import type { CatalogueKind } from '../../../contracts/national-catalogues';
 import { actorOf } from '../../application/audit-actor';
+import { createCodeMappingOperations } from '../../application/manage-code-mappings';
 import { holdsRole } from '../../core/console-roles';
 import { GatewayError, isGatewayError } from '../../core/gateway-error';
 import type { ApiDependencies } from '../api-dependencies';
@@ -203,6 +203,7 @@ function invalid(message: string, error?: Parameters<typeof fieldErrorsOf>[0]): 
  * the closest catalogue entries, the form filled as it was sent.
  */
 export function registerMappingsPage(console: ConsoleApp, deps: ApiDependencies, session: ConsoleSession) {
+  const mappings = createCodeMappingOperations(deps);
   const frameOf = (c: Context<ConsoleEnv>) =>
     pageFrame(c, 'mappings', translator(c.var.language)('mappings'));
 
@@ -215,7 +216,7 @@ export function registerMappingsPage(console: ConsoleApp, deps: ApiDependencies,
         page={frameOf(c)}
         kind={kind}
         q={q}
-        mappings={await deps.mappingOperations.list(kind, q || undefined)}
+        mappings={await mappings.list(kind, q || undefined)}
         draft={localCode ? { localCode } : {}}
       />,
     );
@@ -233,7 +234,7 @@ export function registerMappingsPage(console: ConsoleApp, deps: ApiDependencies,
     });
     if (!write.success) throw invalid('Ánh xạ không hợp lệ / Invalid mapping', write.error);
     try {
-      await deps.mappingOperations.put(kind, localCode.data, write.data, actorOf(c.var.admin));
+      await mappings.put(kind, localCode.data, write.data, actorOf(c.var.admin));
     } catch (error) {
       if (!isGatewayError(error, 'mapping.nationalCodeUnknown')) throw error;
       const closest = closestEntrySchema.array().catch([]).parse(error.details.closest);
@@ -243,7 +244,7 @@ export function registerMappingsPage(console: ConsoleApp, deps: ApiDependencies,
           page={frameOf(c)}
           kind={kind}
           q=""
-          mappings={await deps.mappingOperations.list(kind)}
+          mappings={await mappings.list(kind)}
           draft={{ localCode: localCode.data, ...write.data }}
           refusal={{ message: error.message, closest }}
         />,
@@ -258,7 +259,7 @@ export function registerMappingsPage(console: ConsoleApp, deps: ApiDependencies,
     const kind = kindOf(String(form.kind ?? ''));
     const localCode = localCodeSchema.safeParse(String(form.localCode ?? ''));
     if (!localCode.success) throw invalid('Mã địa phương không hợp lệ / Invalid local code', localCode.error);
-    await deps.mappingOperations.remove(kind, localCode.data, actorOf(c.var.admin));
+    await mappings.remove(kind, localCode.data, actorOf(c.var.admin));
     const done = `${translator(c.var.language)('deleteMapping')} ${localCode.data}`;
     return c.redirect(`${CONSOLE_PATH}/mappings?kind=${kind}&done=${encodeURIComponent(done)}`, 303);
   });
@@ -274,7 +275,7 @@ export function registerMappingsPage(console: ConsoleApp, deps: ApiDependencies,
       });
     }
     const rows = await readMappingFile(format, new Uint8Array(await file.arrayBuffer()));
-    const result = await deps.mappingOperations.importRows(kind, rows, {
+    const result = await mappings.importRows(kind, rows, {
       dryRun: form.dryRun === 'true',
       actor: actorOf(c.var.admin),
     });
@@ -285,7 +286,7 @@ export function registerMappingsPage(console: ConsoleApp, deps: ApiDependencies,
   console.get('/mappings/export', session, async (c) => {
     const kind = kindOf(c.req.query('kind'));
     const format = formatOfFile(`.${c.req.query('format') ?? 'csv'}`) ?? 'csv';
-    const bytes = await writeMappingFile(format, await deps.mappingOperations.list(kind));
+    const bytes = await writeMappingFile(format, await mappings.list(kind));
     return c.body(bytes, 200, mappingFileHeaders(kind, format));
   });
 }

@@ -1,4 +1,5 @@
 import type { UnmappedCode } from '../../../contracts/code-mappings';
+import { createCodeMappingOperations } from '../../application/manage-code-mappings';
 import { holdsRole } from '../../core/console-roles';
 import type { ApiDependencies } from '../api-dependencies';
 import { catalogueKindLabels } from './catalogue-kind-select';
@@ -57,8 +58,9 @@ export function registerUnmappedCodesPage(
   deps: ApiDependencies,
   session: ConsoleSession,
 ) {
+  const mappings = createCodeMappingOperations(deps);
   console.get('/unmapped-codes', session, async (c) => {
     const page = pageFrame(c, 'unmappedCodes', translator(c.var.language)('unmappedCodes'));
-    return c.html(<UnmappedCodesPage page={page} codes={await deps.mappingOperations.unmapped()} />);
+    return c.html(<UnmappedCodesPage page={page} codes={await mappings.unmapped()} />);
   });
 }
