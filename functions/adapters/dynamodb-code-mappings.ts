@@ -1,10 +1,4 @@
-import {
-  DeleteCommand,
-  type DynamoDBDocumentClient,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { type CodeMapping, codeMappingSchema, UNMAPPED_DAYS } from '../../contracts/code-mappings';
 import { catalogueKindSchema } from '../../contracts/national-catalogues';
@@ -47,17 +41,16 @@ export function createDynamoDbCodeMappings(
     ...mapping,
   });
 
+  const wholePartition = (pk: string) =>
+    queryAllPages(
+      client,
+      { TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk } },
+      MAX_PAGES,
+    );
+
   return {
     async list(kind) {
-      const items = await queryAllPages(
-        client,
-        {
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': accessPatterns.mappingsOfKind.partition(kind) },
-        },
-        MAX_PAGES,
-      );
+      const items = await wholePartition(accessPatterns.mappingsOfKind.partition(kind));
       return items.map((item) => parseItem(codeMappingSchema, item, 'code mapping'));
     },
 
@@ -113,14 +106,8 @@ export function createDynamoDbCodeMappings(
     async listUnmapped(days) {
       const perDay = await Promise.all(
         days.map(async (day) => {
-          const result = await client.send(
-            new QueryCommand({
-              TableName: tableName,
-              KeyConditionExpression: 'pk = :pk',
-              ExpressionAttributeValues: { ':pk': accessPatterns.unmappedCodesOfDay.partition(day) },
-            }),
-          );
-          return (result.Items ?? []).map((item) => {
+          const items = await wholePartition(accessPatterns.unmappedCodesOfDay.partition(day));
+          return items.map((item) => {
             const seen = parseItem(unmappedItemSchema, item, 'unmapped code');
             return { ...seen, dossiers: seen.dossiers.size };
           });

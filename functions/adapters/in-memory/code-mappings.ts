@@ -15,7 +15,10 @@ export function createInMemoryCodeMappings(): CodeMappings {
     return table;
   };
   /** Day -> `kind#code` -> the dossiers seen and the last time. */
-  const sightings = new Map<string, Map<string, { code: UnmappedCode; dossiers: Set<string> }>>();
+  const sightings = new Map<
+    string,
+    Map<string, Omit<UnmappedCode, 'dossiers'> & { readonly dossiers: Set<string> }>
+  >();
 
   return {
     async list(kind) {
@@ -39,29 +42,22 @@ export function createInMemoryCodeMappings(): CodeMappings {
       return before;
     },
     async recordUnmapped({ kind, localCode, dossierCode, day, at }) {
-      let ofDay = sightings.get(day);
-      if (!ofDay) {
-        ofDay = new Map();
-        sightings.set(day, ofDay);
-      }
+      const ofDay = sightings.get(day) ?? new Map();
+      sightings.set(day, ofDay);
       const key = `${kind}#${localCode}`;
-      const seen = ofDay.get(key) ?? {
-        code: { kind, localCode, dossiers: 0, lastSeen: at },
-        dossiers: new Set(),
-      };
-      seen.dossiers.add(dossierCode);
-      ofDay.set(key, {
-        code: {
-          ...seen.code,
-          dossiers: seen.dossiers.size,
-          lastSeen: at > seen.code.lastSeen ? at : seen.code.lastSeen,
-        },
-        dossiers: seen.dossiers,
-      });
+      const dossiers = ofDay.get(key)?.dossiers ?? new Set<string>();
+      dossiers.add(dossierCode);
+      // The last write's time, as DynamoDB's update sets it.
+      ofDay.set(key, { kind, localCode, lastSeen: at, dossiers });
     },
     async listUnmapped(days) {
       return sumByCode(
-        days.flatMap((day) => [...(sightings.get(day)?.values() ?? [])].map((seen) => seen.code)),
+        days.flatMap((day) =>
+          [...(sightings.get(day)?.values() ?? [])].map(({ dossiers, ...code }) => ({
+            ...code,
+            dossiers: dossiers.size,
+          })),
+        ),
       );
     },
   };
