@@ -42,8 +42,9 @@ const layers = [
   {
     from: 'functions/http/',
     to: [...inner, 'functions/application', 'functions/http'],
-    // write-excel-file: the console's .xlsx exports, a rendering like its HTML.
-    packages: ['hono', '@hono', 'zod', 'write-excel-file'],
+    // write-excel-file: the console's .xlsx exports, a rendering like its HTML; read-excel-file:
+    // the mapping tables' .xlsx imports (issue 21), the same format read back.
+    packages: ['hono', '@hono', 'zod', 'write-excel-file', 'read-excel-file'],
     builtins: true,
   },
   {

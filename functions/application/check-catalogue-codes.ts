@@ -1,67 +1,98 @@
 import type { CatalogueEntry, CatalogueKind } from '../../contracts/national-catalogues';
-import { type AgencyRecoding, replacementsOn } from '../core/agency-recoding';
 import { closestEntries, nameWords } from '../core/catalogue-matching';
 import { GatewayError } from '../core/gateway-error';
 import type { CatalogueStore } from '../ports/catalogue-store';
+import type { CodeMappings } from '../ports/code-mappings';
+import type { Logger } from '../ports/logger';
+import type { NationalCode, NationalCodes } from './resolve-national-codes';
 
 /** How many catalogue entries a refusal suggests. */
 export const SUGGESTIONS = 3;
 
 export interface CatalogueCheckDependencies {
   readonly catalogues: CatalogueStore;
-  readonly agencyRecoding: AgencyRecoding;
+  readonly nationalCodes: NationalCodes;
+  /** Where the codes nothing explains are counted (the console's to-do list). */
+  readonly mappings: Pick<CodeMappings, 'recordUnmapped'>;
+  readonly logger: Pick<Logger, 'warn'>;
 }
 
 export interface CodesToCheck {
+  readonly dossierCode: string;
   readonly procedureCode: string;
   readonly procedureName: string;
   readonly agencyCode: string;
   readonly agencyName?: string | undefined;
-  /** The Vietnam day the agency code is read on (its re-coding applies from then). */
+  readonly fieldCode?: string | undefined;
+  /** The Vietnam day the codes are read on (the agency's re-coding applies from then). */
   readonly day: string;
-}
-
-/** The codes of a version's entries, built once per version the cache holds. */
-const codeSets = new WeakMap<readonly CatalogueEntry[], ReadonlySet<string>>();
-function codesOf(items: readonly CatalogueEntry[]): ReadonlySet<string> {
-  let codes = codeSets.get(items);
-  if (!codes) {
-    codes = new Set(items.map((entry) => entry.code));
-    codeSets.set(items, codes);
-  }
-  return codes;
+  readonly at: string;
 }
 
 /**
  * Refuses at the door a dossier the portal would refuse days later (issue 21): its procedure
- * and its agency must be in the catalogues pulled from the portal, once each has loaded. Until a
- * catalogue has ever loaded, nothing is refused for it, so a fresh install starts. An agency
- * code retired in the 2025 re-coding counts as known when its replacement is listed: dossiers
- * begun under the old code carry it to the end.
+ * and its agency, after the province's mappings, must be in the catalogues pulled from the
+ * portal, once each has loaded. Until a catalogue has ever loaded, nothing is refused for it,
+ * so a fresh install starts. An agency code retired in the 2025 re-coding counts as known when
+ * its replacement is listed: dossiers begun under the old code carry it to the end. Every code
+ * a loaded catalogue does not explain, the field's too (never refused: the portal files a
+ * dossier under its procedure's field), is counted for the administrators' to-do list first.
  */
 export async function checkCatalogueCodes(
   deps: CatalogueCheckDependencies,
   codes: CodesToCheck,
 ): Promise<void> {
-  const [procedures, agencies] = await Promise.all([
+  const [procedures, agencies, fields, procedure, agency, field] = await Promise.all([
     deps.catalogues.current('procedures'),
     deps.catalogues.current('agencies'),
+    deps.catalogues.current('fields'),
+    deps.nationalCodes.procedure(codes.procedureCode),
+    deps.nationalCodes.agency(codes.agencyCode, codes.day),
+    codes.fieldCode === undefined ? undefined : deps.nationalCodes.field(codes.fieldCode),
   ]);
-  if (procedures && !codesOf(procedures.items).has(codes.procedureCode)) {
+  const unknownProcedure = procedures !== undefined && !procedure.entry;
+  const unknownAgency = agencies !== undefined && !agency.entry;
+  const unknownField = fields !== undefined && field !== undefined && !field.entry;
+  await recordUnexplained(deps, codes, [
+    ...(unknownProcedure ? [['procedures', procedure] as const] : []),
+    ...(unknownAgency ? [['agencies', agency] as const] : []),
+    ...(unknownField ? [['fields', field] as const] : []),
+  ]);
+  if (procedures && unknownProcedure) {
     throw unknownCode(
       'procedures',
-      codes.procedureCode,
+      procedure,
       closestEntries(procedures.items, codes.procedureName, SUGGESTIONS),
     );
   }
-  if (agencies) {
-    const known = codesOf(agencies.items);
-    const candidates = [
-      codes.agencyCode,
-      ...replacementsOn(deps.agencyRecoding, codes.agencyCode, codes.day),
-    ];
-    if (!candidates.some((code) => known.has(code))) {
-      throw unknownCode('agencies', codes.agencyCode, suggestAgencies(agencies.items, codes));
+  if (agencies && unknownAgency) {
+    throw unknownCode('agencies', agency, suggestAgencies(agencies.items, codes));
+  }
+}
+
+/** Counting is bookkeeping: a failure to count is logged and never refuses a dossier. */
+async function recordUnexplained(
+  deps: CatalogueCheckDependencies,
+  codes: CodesToCheck,
+  unexplained: readonly (readonly [CatalogueKind, NationalCode])[],
+) {
+  const recorded = await Promise.allSettled(
+    unexplained.map(([kind, code]) =>
+      deps.mappings.recordUnmapped({
+        kind,
+        localCode: code.localCode,
+        dossierCode: codes.dossierCode,
+        day: codes.day,
+        at: codes.at,
+      }),
+    ),
+  );
+  for (const outcome of recorded) {
+    if (outcome.status === 'rejected') {
+      deps.logger.warn('an unmapped code was not counted', {
+        dossierCode: codes.dossierCode,
+        error: String(outcome.reason),
+      });
     }
   }
 }
@@ -77,19 +108,24 @@ function suggestAgencies(items: readonly CatalogueEntry[], codes: CodesToCheck):
 
 function unknownCode(
   kind: Extract<CatalogueKind, 'procedures' | 'agencies'>,
-  code: string,
+  resolved: NationalCode,
   closest: CatalogueEntry[],
 ) {
   const procedure = kind === 'procedures';
   const hint = closest.map((entry) => `${entry.code} ${entry.name}`).join('; ');
   const [vi, en] = procedure ? ['thủ tục', 'procedure'] : ['cơ quan', 'agency'];
+  const code = resolved.localCode;
+  const [mappedVi, mappedEn] = resolved.mapping
+    ? [` (ánh xạ thành ${resolved.mappedCode})`, ` (mapped to ${resolved.mappedCode})`]
+    : ['', ''];
   return new GatewayError(
     procedure ? 'procedure.unknown' : 'agency.unknown',
-    `Mã ${vi} ${code} không có trong danh mục của Cổng DVCQG${hint ? `; gần nhất: ${hint}` : ''} / ` +
-      `The national ${en} catalogue has no ${code}${hint ? `; closest: ${hint}` : ''}`,
+    `Mã ${vi} ${code}${mappedVi} không có trong danh mục của Cổng DVCQG${hint ? `; gần nhất: ${hint}` : ''} / ` +
+      `The national ${en} catalogue has no ${code}${mappedEn}${hint ? `; closest: ${hint}` : ''}`,
     {
       details: {
         code,
+        ...(resolved.mapping ? { mappedCode: resolved.mappedCode } : {}),
         // `entryName`, not `name`: problem answers mask every `name` as a person's (redact-personal-data.ts).
         closest: closest.map((entry) => ({ code: entry.code, entryName: entry.name })),
       },

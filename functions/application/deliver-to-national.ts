@@ -13,6 +13,7 @@ import type { Logger } from '../ports/logger';
 import type { NationalPortal } from '../ports/national-portal';
 import { loadNationalRecord } from './load-dossier-facts';
 import type { Deliverer, DeliveryContext, DeliveryReceipt } from './relay-message';
+import type { NationalCodes } from './resolve-national-codes';
 import type { TrackDelivery } from './track-national-delivery';
 
 const noTracking: TrackDelivery = async () => ({});
@@ -22,6 +23,8 @@ export interface NationalDelivererDependencies {
   /** The dossier's history: a national record is the whole current dossier (DOMAIN.md). */
   readonly store: DossierStore;
   readonly agencyNames: AgencyNames;
+  /** The mappings from the province's codes to the national ones (issue 21). */
+  readonly nationalCodes?: NationalCodes;
   readonly logger: Logger;
 }
 

@@ -11,6 +11,7 @@ import type { MessageSummary, StoredMessage } from '../core/dossier-message';
 import type { NationalRecordContext } from '../core/translate-dossier';
 import type { AgencyNames } from '../ports/agency-names';
 import type { DossierStore } from '../ports/dossier-store';
+import type { NationalCodes } from './resolve-national-codes';
 
 /** What payments need to know about a dossier, from its accepted messages. */
 export interface DossierFacts {
@@ -85,7 +86,12 @@ export interface NationalRecordFacts {
  * message builds the same record. Undefined when no version is stored (expired by retention).
  */
 export async function loadNationalRecord(
-  deps: { readonly store: DossierStore; readonly agencyNames: AgencyNames },
+  deps: {
+    readonly store: DossierStore;
+    readonly agencyNames: AgencyNames;
+    /** The mappings to national codes; without them the codes go as the province sent them. */
+    readonly nationalCodes?: NationalCodes;
+  },
   at: StoredMessage,
 ): Promise<NationalRecordFacts | undefined> {
   // A message an administrator discarded was never meant to reach the portal: it changes nothing.
@@ -133,7 +139,7 @@ export async function loadNationalRecord(
   const agencyName = current.agencyName ? undefined : await deps.agencyNames.nameOf(current.agencyCode);
   // MaLinhVuc and TenLinhVuc from the national catalogue when the province sends no field.
   const field = current.fieldCode ? undefined : await deps.agencyNames.fieldOf?.(current.procedureCode);
-  const dossier = field ? { ...current, ...field } : current;
+  const dossier = await toNationalCodes(deps.nationalCodes, field ? { ...current, ...field } : current);
   return {
     dossier,
     context: {
@@ -143,5 +149,26 @@ export async function loadNationalRecord(
         (message) => message.kind === 'payment.progress' && message.naturalKey.endsWith(':paid'),
       ),
     },
+  };
+}
+
+/**
+ * MaTTHC and MaLinhVuc as the portal lists them: the province's codes through its mappings,
+ * at delivery time, so a mapping fixed by an administrator applies to a replay. The stored
+ * dossier keeps the province's own codes.
+ */
+async function toNationalCodes(
+  codes: NationalCodes | undefined,
+  dossier: DossierSubmission,
+): Promise<DossierSubmission> {
+  if (!codes) return dossier;
+  const [procedure, field] = await Promise.all([
+    codes.procedure(dossier.procedureCode),
+    dossier.fieldCode === undefined ? undefined : codes.field(dossier.fieldCode),
+  ]);
+  return {
+    ...dossier,
+    procedureCode: procedure.code,
+    ...(field ? { fieldCode: field.code } : {}),
   };
 }

@@ -93,3 +93,25 @@ function sameEntry(left: CatalogueEntry, right: CatalogueEntry): boolean {
     left.level === right.level
   );
 }
+
+/**
+ * The entries whose codes share the longest start with `code` (at least its first character),
+ * for a mistyped code that comes without a name: "1.00123" suggests "1.001234".
+ */
+export function closestCodes(
+  entries: readonly CatalogueEntry[],
+  code: string,
+  limit: number,
+): CatalogueEntry[] {
+  const shared = (other: string) => {
+    let length = 0;
+    while (length < code.length && length < other.length && code[length] === other[length]) length += 1;
+    return length;
+  };
+  return entries
+    .map((entry, index) => ({ entry, index, score: shared(entry.code) }))
+    .filter((candidate) => candidate.score > 0)
+    .sort((left, right) => right.score - left.score || left.index - right.index)
+    .slice(0, limit)
+    .map((candidate) => candidate.entry);
+}

@@ -52,7 +52,10 @@ export type GatewayErrorCode =
   | 'system.exists'
   | 'system.changed'
   | 'system.grantsOverlap'
-  | 'system.webhookUrlRefused';
+  | 'system.webhookUrlRefused'
+  | 'mapping.notFound'
+  | 'mapping.nationalCodeUnknown'
+  | 'mapping.importInvalid';
 
 export interface GatewayErrorOptions {
   readonly fieldErrors?: readonly FieldError[];

@@ -1,6 +1,7 @@
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { createNationalDeliverer } from '../application/deliver-to-national';
 import { createScorecardRecorder, type ScorecardDependencies } from '../application/record-scorecard';
+import type { NationalCodes } from '../application/resolve-national-codes';
 import { createDeliveryTracker, type TrackingDependencies } from '../application/track-national-delivery';
 import type { AgencyNames } from '../ports/agency-names';
 import type { NationalPortal } from '../ports/national-portal';
@@ -13,6 +14,7 @@ export function createNationalRelayHandler(
     ScorecardDependencies & {
       readonly nationalPortal: NationalPortal;
       readonly agencyNames: AgencyNames;
+      readonly nationalCodes?: NationalCodes;
       readonly deadlines: { readonly pausedStatuses: TrackingDependencies['pausedStatuses'] };
     },
 ) {
@@ -24,7 +26,13 @@ export function createNationalRelayHandler(
   return createRelayHandler(
     deps,
     createNationalDeliverer(
-      { portal: deps.nationalPortal, store: deps.store, agencyNames: deps.agencyNames, logger: deps.logger },
+      {
+        portal: deps.nationalPortal,
+        store: deps.store,
+        agencyNames: deps.agencyNames,
+        nationalCodes: deps.nationalCodes,
+        logger: deps.logger,
+      },
       track,
     ),
   );

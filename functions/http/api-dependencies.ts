@@ -4,6 +4,7 @@ import type { ConnectedSystemOperations } from '../application/manage-connected-
 import type { EndpointOperationsDependencies } from '../application/operate-endpoints';
 import type { PaymentSettings } from '../application/payment-dependencies';
 import type { ScorecardDependencies } from '../application/record-scorecard';
+import type { NationalCodes } from '../application/resolve-national-codes';
 import type { ScheduleOperations } from '../application/run-schedule';
 import type { AgencyRecoding } from '../core/agency-recoding';
 import type { Channel } from '../core/dossier-message';
@@ -13,6 +14,7 @@ import type { BusinessMetrics } from '../ports/business-metrics';
 import type { CatalogueStore } from '../ports/catalogue-store';
 import type { ClientRegistry } from '../ports/client-registry';
 import type { Clock } from '../ports/clock';
+import type { CodeMappings } from '../ports/code-mappings';
 import type { DossierStore } from '../ports/dossier-store';
 import type { DriftRecords } from '../ports/drift-records';
 import type { Logger } from '../ports/logger';
@@ -66,6 +68,10 @@ export interface ApiDependencies
   readonly catalogues: CatalogueStore;
   /** The scheduled functions, their last runs, and a run started now (issue 19). */
   readonly schedules: ScheduleOperations;
+  /** Mapping tables from local to national codes, and the codes nothing explains (issue 21). */
+  readonly mappings: CodeMappings;
+  /** Which national code and name a local code means today: mapping, then the 2025 re-coding. */
+  readonly nationalCodes: NationalCodes;
   /** Connected systems: registration, changes and secret rotation (issue 19). */
   readonly systems: ConnectedSystemOperations;
 }

@@ -384,4 +384,28 @@ export const problemCatalogue: Readonly<Record<GatewayErrorCode, ProblemType>> =
       'The gateway delivers webhooks to public https addresses only: not http, not a private or internal address, and the host name must resolve. Fix webhookUrl as the errors say.',
     ],
   },
+  'mapping.notFound': {
+    status: 404,
+    title: 'Không có ánh xạ mã / Code mapping not found',
+    explanation: [
+      'Bảng ánh xạ của loại danh mục này không có mã địa phương đó.',
+      'The mapping table of this kind has no such local code.',
+    ],
+  },
+  'mapping.nationalCodeUnknown': {
+    status: 422,
+    title: 'Mã quốc gia không có trong danh mục / National code not in the catalogue',
+    explanation: [
+      'Danh mục tải từ Cổng DVCQG không có mã quốc gia này, nên hồ sơ dùng ánh xạ sẽ bị Cổng từ chối. Câu trả lời nêu các mục gần nhất (closest): chọn một mã trong đó, hoặc cập nhật danh mục nếu Cổng vừa thêm mã.',
+      'The catalogue pulled from the national portal does not list this national code, so dossiers mapped to it would be refused. The answer names the closest entries (closest): pick one, or refresh the catalogue if the portal has just added the code.',
+    ],
+  },
+  'mapping.importInvalid': {
+    status: 422,
+    title: 'Tệp ánh xạ có lỗi, chưa lưu dòng nào / Mapping file has errors, nothing saved',
+    explanation: [
+      'Nhập tệp ánh xạ là tất cả hoặc không: có dòng sai nên không dòng nào được lưu. result.errors liệt kê từng dòng, cột và lỗi; sửa tệp rồi nhập lại (thử trước với dryRun=true).',
+      'A mapping import is all or nothing: some rows are wrong, so none was saved. result.errors lists each row, column and error; fix the file and import it again (try it first with dryRun=true).',
+    ],
+  },
 };

@@ -111,6 +111,13 @@ export const routePolicies = {
   'POST /v1/admin/catalogue-refreshes': adminApiOperator,
   'GET /v1/admin/catalogues/:kind': adminApiViewer,
   'GET /v1/admin/catalogues/:kind/versions': adminApiViewer,
+  // Code mappings (issue 21): mappings decide what reaches the portal, so only security writes them.
+  'GET /v1/admin/mappings/:kind': adminApiViewer,
+  'PUT /v1/admin/mappings/:kind/:localCode': adminApiSecurity,
+  'DELETE /v1/admin/mappings/:kind/:localCode': adminApiSecurity,
+  'POST /v1/admin/mappings/:kind/imports': adminApiSecurity,
+  'GET /v1/admin/mappings/:kind/export': adminApiViewer,
+  'GET /v1/admin/unmapped-codes': adminApiViewer,
   // Connected systems' endpoints and re-sync (issue 19); a system's id is its client id.
   'POST /v1/admin/systems/:id/webhook-test': adminApiOperator,
   'GET /v1/admin/systems/:id/deliveries': adminApiViewer,
@@ -160,6 +167,14 @@ export const routePolicies = {
   'POST /admin/systems/:id/client-secret': { access: 'console', role: 'security' },
   'POST /admin/systems/:id/webhook-secret': { access: 'console', role: 'security' },
   'POST /admin/systems/:id/state': { access: 'console', role: 'security' },
+  // National catalogues and code mappings in the console (issue 21)
+  'GET /admin/catalogues': { access: 'console', role: 'viewer' },
+  'GET /admin/mappings': { access: 'console', role: 'viewer' },
+  'GET /admin/mappings/export': { access: 'console', role: 'viewer' },
+  'POST /admin/mappings': { access: 'console', role: 'security' },
+  'POST /admin/mappings/delete': { access: 'console', role: 'security' },
+  'POST /admin/mappings/import': { access: 'console', role: 'security' },
+  'GET /admin/unmapped-codes': { access: 'console', role: 'viewer' },
   // Admin console
   'GET /admin/assets/console.css': { access: 'public', why: 'the console’s stylesheet' },
   'GET /admin/language': {

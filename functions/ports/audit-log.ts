@@ -20,6 +20,9 @@ export const auditActions = [
   'system.change',
   'system.rotateClientSecret',
   'system.rotateWebhookSecret',
+  'mapping.save',
+  'mapping.delete',
+  'mapping.import',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -9,11 +9,13 @@ import nationalReplyCodesFile from '../../config/national-reply-codes.json' with
 import { nationalReplyCodesFileSchema } from '../../contracts/national-portal';
 import { service } from '../../infra/topology';
 import { cacheCatalogueStore } from '../adapters/cached-catalogue-store';
+import { cacheCodeMappings } from '../adapters/cached-code-mappings';
 import { withCatalogueNames } from '../adapters/catalogue-names';
 import { createConfiguredAgencyNames } from '../adapters/configured-agency-names';
 import { createDynamoDbAuditLog, createDynamoDbThroughputStats } from '../adapters/dynamodb-admin-records';
 import { createDynamoDbCatalogueStore } from '../adapters/dynamodb-catalogue-store';
 import { createDynamoDbClientRegistry } from '../adapters/dynamodb-client-registry';
+import { createDynamoDbCodeMappings } from '../adapters/dynamodb-code-mappings';
 import { createDynamoDbConnectedSystems } from '../adapters/dynamodb-connected-systems';
 import { createDynamoDbDeadlineWatch } from '../adapters/dynamodb-deadline-watch';
 import { createDynamoDbDossierStore } from '../adapters/dynamodb-dossier-store';
@@ -43,10 +45,12 @@ import type { DriftCheckSettings } from '../application/check-drift';
 import { followAgencyRecoding } from '../application/follow-agency-recoding';
 import { guardAccessTokens } from '../application/guard-access-tokens';
 import { createConnectedSystemOperations } from '../application/manage-connected-systems';
+import { createNationalCodes, namesThroughMappings } from '../application/resolve-national-codes';
 import type { DeadlineWatchDependencies } from '../application/watch-deadlines';
 import { createWebhookSigningSecrets } from '../application/webhook-signing-secrets';
 import { loadAgencyNames } from '../core/agency-names';
 import { loadAgencyRecoding } from '../core/agency-recoding';
+import { vietnamDay } from '../core/vietnam-time';
 import type { ApiDependencies } from '../http/api-dependencies';
 import { systemClock } from '../ports/clock';
 import type { WebhookSender } from '../ports/province-systems';
@@ -64,6 +68,8 @@ export const EMULATOR_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'lo
 const CONNECTED_SYSTEMS_CACHE_SECONDS = 60;
 /** Every dossier is checked against the current catalogues; another function's new version shows within this. */
 const CATALOGUE_CACHE_SECONDS = 60;
+/** Every dossier is mapped through the tables; a change made through another function shows within this. */
+const MAPPING_CACHE_SECONDS = 60;
 
 export type GatewayDependencies = Omit<ApiDependencies, 'remoteAddress' | 'schedules'> &
   AdminDependencies &
@@ -150,10 +156,20 @@ export async function buildDependencies(
     createDynamoDbCatalogueStore(documents, { tableName: config.tableName, newId: randomUUID }),
     { maxAgeMs: CATALOGUE_CACHE_SECONDS * 1000 },
   );
-  const agencyNames = withCatalogueNames(
-    createConfiguredAgencyNames(loadAgencyNames(agencyNamesFile), config.agencyNames ?? {}),
+  const mappings = cacheCodeMappings(createDynamoDbCodeMappings(documents, { tableName: config.tableName }), {
+    maxAgeMs: MAPPING_CACHE_SECONDS * 1000,
+  });
+  const nationalCodes = createNationalCodes({
+    mappings,
     catalogues,
-  );
+    agencyRecoding,
+    names: withCatalogueNames(
+      createConfiguredAgencyNames(loadAgencyNames(agencyNamesFile), config.agencyNames ?? {}),
+      catalogues,
+    ),
+  });
+  // Every reader of a unit's name or a procedure's field goes through the mappings.
+  const agencyNames = namesThroughMappings(nationalCodes, () => vietnamDay(systemClock.now()));
   const rateLimiter = createInMemoryRateLimiter({ clock: systemClock });
   const tokens = guardAccessTokens(
     await createJoseAccessTokens(config.tokens),
@@ -248,6 +264,8 @@ export async function buildDependencies(
     driftCheck: config.driftCheck,
     scheduleRuns: createDynamoDbScheduleRuns(documents, { tableName: config.tableName }),
     catalogues,
+    mappings,
+    nationalCodes,
     deliveryLog: createDynamoDbDeliveryLog(documents, {
       tableName: config.tableName,
       retentionDays: config.endpointOperations.deliveryLogDays,

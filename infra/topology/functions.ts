@@ -51,7 +51,9 @@ export const functions = [
     // docs/performance.md. The scorecard's .xlsx writer (write-excel-file and fflate, ~75 KB)
     // is imported only when an export is asked for, but esbuild inlines a dynamic import when it
     // does not split code, so it counts here: no maintained .xlsx writer measured under ~48 KB.
-    bundleBudgetKb: 1150,
+    // The code mappings (issue 21) add ~95 KB: their admin routes and console pages (~37 KB)
+    // and the .xlsx reader of an import (read-excel-file, 58 KB, the same inlining).
+    bundleBudgetKb: 1210,
     trigger: { kind: 'http' },
     access: {
       ...tableAndSecret,

@@ -222,6 +222,20 @@ export const itemKeys = {
     pk: `CATALOGUE#${kind}`,
     sk: `ENTRIES#${padded(version)}#${writeId}#${String(chunk).padStart(4, '0')}`,
   }),
+  /**
+   * A mapping from a local code to a national one (issue 21): one partition per kind, ordered by
+   * local code. A kind's table is a few thousand small items, read whole and held in the process.
+   */
+  codeMapping: (kind: string, localCode: string): TableKey => ({ pk: `MAPPING#${kind}`, sk: localCode }),
+  /**
+   * The dossiers that carried a code nothing explains, on one Vietnam day: one counter item per
+   * code and day (a string set of dossier codes, so a retried dossier counts once), expiring
+   * after the console's window. Written only for a code that is not explained, never scanned.
+   */
+  unmappedCodeOfDay: (day: string, kind: string, localCode: string): TableKey => ({
+    pk: `UNMAPPED#${day}`,
+    sk: `${kind}#${localCode}`,
+  }),
   /** The last run of one schedule (one item each, replaced by each later-started run). */
   scheduleLastRun: (schedule: string): TableKey => ({ pk: 'SCHEDULES', sk: schedule }),
   /** Read (never written) by the health check: a cheap Get that proves the table answers. */
@@ -332,6 +346,13 @@ export const accessPatterns = {
     index: undefined,
     partition: (kind: string) => `CATALOGUE#${kind}`,
     sortPrefix: (version: number, writeId: string) => `ENTRIES#${padded(version)}#${writeId}#`,
+  },
+  /** A kind's mapping table, whole. */
+  mappingsOfKind: { index: undefined, partition: (kind: string) => itemKeys.codeMapping(kind, '').pk },
+  /** The unexplained codes of one Vietnam day (the console reads the last 30 days). */
+  unmappedCodesOfDay: {
+    index: undefined,
+    partition: (day: string) => itemKeys.unmappedCodeOfDay(day, '', '').pk,
   },
   /** A system's delivery log, read newest first. */
   deliveriesOfSystem: { index: undefined, partition: (systemId: string) => `DELIVERIES#${systemId}` },

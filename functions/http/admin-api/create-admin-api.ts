@@ -4,6 +4,7 @@ import { registerAgencyCodeRoutes } from './agency-code-route';
 import { registerCatalogueRoutes } from './catalogue-routes';
 import { registerDriftCheckRoutes } from './drift-check-routes';
 import { registerEndpointRoutes } from './endpoint-routes';
+import { registerMappingRoutes } from './mapping-routes';
 import { registerOperationsRoutes } from './operations-routes';
 import { registerReconciliationRoutes } from './reconciliation-routes';
 import { registerScheduleRoutes } from './schedule-routes';
@@ -21,6 +22,7 @@ export function createAdminApi(deps: ApiDependencies) {
   registerEndpointRoutes(api, deps);
   registerScorecardRoutes(api, deps);
   registerCatalogueRoutes(api, deps);
+  registerMappingRoutes(api, deps);
   registerSystemRoutes(api, deps);
   return api;
 }

@@ -19,7 +19,10 @@ export interface PageFrame {
     | 'scorecard'
     | 'endpoints'
     | 'resync'
-    | 'systems';
+    | 'systems'
+    | 'catalogues'
+    | 'mappings'
+    | 'unmappedCodes';
   readonly title: string;
   readonly signedInAs?: string;
   readonly csrfToken?: string;
@@ -56,6 +59,19 @@ const navigation = (
       route: 'GET /admin/agency-codes',
     },
     { key: 'systems', href: `${CONSOLE_PATH}/systems`, label: 'systems', route: 'GET /admin/systems' },
+    {
+      key: 'catalogues',
+      href: `${CONSOLE_PATH}/catalogues`,
+      label: 'catalogues',
+      route: 'GET /admin/catalogues',
+    },
+    { key: 'mappings', href: `${CONSOLE_PATH}/mappings`, label: 'mappings', route: 'GET /admin/mappings' },
+    {
+      key: 'unmappedCodes',
+      href: `${CONSOLE_PATH}/unmapped-codes`,
+      label: 'unmappedCodes',
+      route: 'GET /admin/unmapped-codes',
+    },
   ] as const
 ).map((item) => ({ ...item, role: routePolicies[item.route].role }));
 

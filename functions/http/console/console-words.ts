@@ -74,6 +74,9 @@ const auditActionWords: Words<AuditEntry['action']> = {
   'system.change': ['Sửa hệ thống kết nối', 'Changed a connected system'],
   'system.rotateClientSecret': ['Đổi mật khẩu ứng dụng (client secret)', 'Rotated a client secret'],
   'system.rotateWebhookSecret': ['Đổi khóa ký webhook', 'Rotated a webhook signing secret'],
+  'mapping.save': ['Lưu ánh xạ mã', 'Saved a code mapping'],
+  'mapping.delete': ['Xóa ánh xạ mã', 'Deleted a code mapping'],
+  'mapping.import': ['Nhập tệp ánh xạ mã', 'Imported a code mapping file'],
 };
 
 /** A drift finding's state, by its console label. */

@@ -4,6 +4,7 @@ import type { ApiDependencies } from '../api-dependencies';
 import { createSubApp } from '../create-sub-app';
 import { registerAgencyCodesPage } from './agency-codes-page';
 import { registerAuditPage } from './audit-page';
+import { registerCatalogueSearchPage } from './catalogue-search-page';
 import type { ConsoleEnv } from './console-env';
 import { consoleStyles } from './console-layout';
 import { requireConsoleSession } from './console-session';
@@ -14,10 +15,12 @@ import { registerEndpointsPage } from './endpoints-page';
 import { registerFailedMessagePage } from './failed-message-page';
 import { registerFailedMessagesPage } from './failed-messages-page';
 import { registerLanguageSwitch } from './language-switch';
+import { registerMappingsPage } from './mappings-page';
 import { registerResyncPage } from './resync-page';
 import { registerScorecardPage } from './scorecard-page';
 import { registerSignInPage } from './sign-in-page';
 import { registerSystemsPage } from './systems-page';
+import { registerUnmappedCodesPage } from './unmapped-codes-page';
 
 /**
  * The administrators' console: server-rendered pages, no client script, one module per page.
@@ -66,5 +69,8 @@ export function createConsole(deps: ApiDependencies) {
   registerEndpointsPage(console, deps, session);
   registerResyncPage(console, deps, session);
   registerSystemsPage(console, deps, session);
+  registerCatalogueSearchPage(console, deps, session);
+  registerMappingsPage(console, deps, session);
+  registerUnmappedCodesPage(console, deps, session);
   return console;
 }

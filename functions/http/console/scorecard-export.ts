@@ -116,7 +116,7 @@ export function explanationSheet(explanation: ScorecardExplanation): ExportSheet
   };
 }
 
-const csvCell = (value: string | number) => {
+export const csvCell = (value: string | number) => {
   const text = String(value);
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 };

@@ -135,7 +135,8 @@ export function registerDossierRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDepende
     ) {
       throw agencyNameUnknown(dossier.agencyCode);
     }
-    await checkCatalogueCodes(deps, { ...dossier, day: vietnamDay(deps.clock.now()) });
+    const now = deps.clock.now();
+    await checkCatalogueCodes(deps, { ...dossier, day: vietnamDay(now), at: now.toISOString() });
     const idempotencyKey = c.req.valid('header')['idempotency-key'];
     const newDossierRefusal = retiredAgencyRefusal(
       deps.agencyRecoding,

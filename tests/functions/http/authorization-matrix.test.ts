@@ -40,7 +40,7 @@ const dossierCodeFor = (agency: Agency) => {
 
 interface Sample {
   readonly path: string;
-  readonly method: 'GET' | 'POST' | 'PATCH';
+  readonly method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   readonly body?: string;
   readonly headers?: Record<string, string>;
 }
@@ -140,6 +140,35 @@ const samples: Record<RouteKey, (agency: Agency) => Sample> = {
   'POST /v1/admin/catalogue-refreshes': () => json('/v1/admin/catalogue-refreshes', { kinds: ['fields'] }),
   'GET /v1/admin/catalogues/:kind': () => get('/v1/admin/catalogues/procedures?q=khai%20sinh'),
   'GET /v1/admin/catalogues/:kind/versions': () => get('/v1/admin/catalogues/fields/versions'),
+  'GET /v1/admin/mappings/:kind': () => get('/v1/admin/mappings/fields?q=G03'),
+  'PUT /v1/admin/mappings/:kind/:localCode': () => ({
+    method: 'PUT',
+    path: '/v1/admin/mappings/fields/LV-MATRIX',
+    body: JSON.stringify({ nationalCode: 'G03-HT01' }),
+    headers: { 'content-type': 'application/json' },
+  }),
+  'DELETE /v1/admin/mappings/:kind/:localCode': () => ({
+    method: 'DELETE',
+    path: '/v1/admin/mappings/fields/LV-NONE',
+  }),
+  'POST /v1/admin/mappings/:kind/imports': () => ({
+    method: 'POST',
+    path: '/v1/admin/mappings/fields/imports?dryRun=true',
+    body: 'localCode,nationalCode\r\nLV-1,G03-HT01\r\n',
+    headers: { 'content-type': 'text/csv' },
+  }),
+  'GET /v1/admin/mappings/:kind/export': () => get('/v1/admin/mappings/fields/export?format=xlsx'),
+  'GET /v1/admin/unmapped-codes': () => get('/v1/admin/unmapped-codes'),
+  'GET /admin/catalogues': () => get('/admin/catalogues?kind=procedures&q=khai'),
+  'GET /admin/mappings': () => get('/admin/mappings?kind=fields'),
+  'GET /admin/mappings/export': () => get('/admin/mappings/export?kind=fields&format=csv'),
+  'POST /admin/mappings': () =>
+    form('/admin/mappings', { kind: 'fields', localCode: 'LV-MATRIX-C', nationalCode: 'G03-HT01' }),
+  'POST /admin/mappings/delete': () =>
+    form('/admin/mappings/delete', { kind: 'fields', localCode: 'LV-NONE' }),
+  // A form without its file: the page's own answer (400), past the session and role checks.
+  'POST /admin/mappings/import': () => form('/admin/mappings/import', { kind: 'fields' }),
+  'GET /admin/unmapped-codes': () => get('/admin/unmapped-codes'),
   'POST /v1/admin/systems/:id/webhook-test': () => json('/v1/admin/systems/demo-province/webhook-test', {}),
   'GET /v1/admin/systems/:id/deliveries': () => get('/v1/admin/systems/demo-province/deliveries'),
   'POST /v1/admin/systems/:id/pause': () => json('/v1/admin/systems/demo-province/pause', {}),
