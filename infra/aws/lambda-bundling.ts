@@ -85,7 +85,7 @@ export interface FileBesideBundle {
  * reference UI's bundle at /docs/api-reference.js (functions/http/platform/api-docs.tsx), offline.
  */
 export const filesBesideBundle: Readonly<Record<string, readonly FileBesideBundle[]>> = {
-  'functions/handlers/api.ts': [{ from: REFERENCE_SCRIPT_SOURCE, to: REFERENCE_SCRIPT_BUNDLED }],
+  'functions/handlers/console.ts': [{ from: REFERENCE_SCRIPT_SOURCE, to: REFERENCE_SCRIPT_BUNDLED }],
 };
 
 /**

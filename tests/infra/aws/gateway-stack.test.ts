@@ -278,9 +278,9 @@ describe('functions', () => {
     }
   });
 
-  it('puts the API reference UI beside the API bundle, under the name the bundled docs route reads', () => {
-    const api = functions.find((fn) => fn.entry === 'functions/handlers/api.ts');
-    const code = functionResource(api?.name ?? 'api').Code as { S3Key: string };
+  it('puts the API reference UI beside the console bundle, whose function serves /docs, under the name the bundled docs route reads', () => {
+    const pages = functions.find((fn) => fn.entry === 'functions/handlers/console.ts');
+    const code = functionResource(pages?.name ?? 'console').Code as { S3Key: string };
     const assetDir = join(synthesized.outdir, `asset.${code.S3Key.replace(/\.zip$/, '')}`);
     const reference = readFileSync(join(assetDir, 'api-reference.js'));
     expect(
