@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { AssetHashType, DockerImage, Duration, type RemovalPolicy } from 'aws-cdk-lib';
+import { AssetHashType, AssetStaging, DockerImage, Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import {
   Architecture,
@@ -73,6 +73,16 @@ function functionEnvironment(spec: FunctionSpec, options: FunctionOptions): Reco
   return variables;
 }
 
+/** The command that bundles one entry into a directory (bundle-function.ts), argv[0] being Node. */
+const bundleCommand = (entry: string, outputDir: string) => [
+  'node',
+  '--import',
+  'tsx',
+  'infra/aws/bundle-function.ts',
+  entry,
+  outputDir,
+];
+
 /**
  * The function's asset, bundled by esbuild on this machine (lambda-bundling.ts; no Docker on
  * developer machines or in CI) and hashed by its output, as NodejsFunction does. A child
@@ -85,13 +95,13 @@ function bundledCode(entry: string): Code {
     bundling: {
       // Required by the type, never pulled: local bundling always answers, or throws.
       image: DockerImage.fromRegistry('local-bundling-only'),
+      // CDK reuses a staged asset for equal source and bundling options, and a function (the
+      // local bundler) is not compared: the command names the entry, so each entry is its own.
+      command: bundleCommand(entry, AssetStaging.BUNDLING_OUTPUT_DIR),
       local: {
         tryBundle(outputDir) {
-          execFileSync(
-            process.execPath,
-            ['--import', 'tsx', 'infra/aws/bundle-function.ts', entry, outputDir],
-            { cwd: projectRoot, stdio: 'inherit' },
-          );
+          const [, ...args] = bundleCommand(entry, outputDir);
+          execFileSync(process.execPath, args, { cwd: projectRoot, stdio: 'inherit' });
           return true;
         },
       },

@@ -264,6 +264,17 @@ describe('functions', () => {
     expect(bundle.length / bundle.split('\n').length).toBeGreaterThan(1000);
   });
 
+  it('ships each entry point its own bundle, and functions of one entry the same', () => {
+    const assets = new Map<string, Set<string>>();
+    for (const fn of functions) {
+      const { S3Key } = functionResource(fn.name).Code as { S3Key: string };
+      assets.set(fn.entry, (assets.get(fn.entry) ?? new Set()).add(S3Key));
+    }
+    for (const [entry, keys] of assets) expect(keys.size, entry).toBe(1);
+    const distinct = new Set([...assets.values()].flatMap((keys) => [...keys]));
+    expect(distinct.size).toBe(assets.size);
+  });
+
   it.each(functions)('$name ships the files it reads at run time beside its bundle, and no others', (fn) => {
     const code = functionResource(fn.name).Code as { S3Key: string };
     const assetDir = join(synthesized.outdir, `asset.${code.S3Key.replace(/\.zip$/, '')}`);
