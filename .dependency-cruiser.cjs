@@ -73,6 +73,8 @@ const layers = [
       'aws-cdk-lib',
       'constructs',
       'cdk-nag',
+      // Bundles the functions for the stack, with a plugin (infra/aws/lambda-bundling.ts).
+      'esbuild',
       'hono',
       '@hono',
       'zod',

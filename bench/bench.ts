@@ -1,8 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import {
   CreateQueueCommand,
@@ -11,13 +10,12 @@ import {
   SendMessageCommand,
 } from '@aws-sdk/client-sqs';
 import { serve } from '@hono/node-server';
-import { build } from 'esbuild';
 import { Hono } from 'hono';
-import { esbuildOptions, projectRoot } from '../infra/aws/lambda-bundling';
 import { requestToken } from '../infra/local/demo-client';
 import { aDossier } from '../infra/local/demo-dossier';
 import { closeServer } from '../infra/local/emulators';
-import { channelQueues, topology } from '../infra/topology';
+import { channelQueues } from '../infra/topology';
+import { measureBundles } from './bundles';
 import { startMeasurementRuntime } from './measurement-runtime';
 import { benchScorecard } from './scorecard';
 
@@ -253,66 +251,6 @@ async function main() {
   mkdirSync(join(import.meta.dirname, 'results'), { recursive: true });
   writeFileSync(join(import.meta.dirname, 'results', 'bench.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log(JSON.stringify(results, null, 2));
-}
-
-/** Each Lambda bundle's size and module-init time, against a hello-world Hono Lambda built the same way. */
-async function measureBundles() {
-  // Inside the project so the external @aws-sdk/* imports resolve from its node_modules.
-  const out = mkdtempSync(join(projectRoot, 'bench', '.bundles-'));
-  const hello = join(out, 'hello.ts');
-  writeFileSync(
-    hello,
-    "import { Hono } from 'hono';\nimport { handle } from 'hono/aws-lambda';\nexport const handler = handle(new Hono().get('/', (c) => c.text('hi')));\n",
-  );
-  // The second baseline adds what every function must load: the AWS SDK clients it calls.
-  const helloSdk = join(out, 'hello-sdk.ts');
-  writeFileSync(
-    helloSdk,
-    [
-      "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
-      "import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';",
-      "import { SQSClient } from '@aws-sdk/client-sqs';",
-      "import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';",
-      "import { Hono } from 'hono';",
-      "import { handle } from 'hono/aws-lambda';",
-      'export const clients = [DynamoDBDocumentClient.from(new DynamoDBClient({})), new SQSClient({}), new SecretsManagerClient({})];',
-      "export const handler = handle(new Hono().get('/', (c) => c.text('hi')));",
-      '',
-    ].join('\n'),
-  );
-  const entries = [
-    { name: 'hello-world (baseline)', entry: hello },
-    { name: 'hello-world + AWS SDK clients', entry: helloSdk },
-    ...[...new Map(topology.functions.map((fn) => [fn.entry, fn.name])).entries()].map(([entry, name]) => ({
-      name,
-      entry: resolve(entry),
-    })),
-  ];
-  const measured = [];
-  for (const { name, entry } of entries) {
-    const outfile = join(out, `${name.replace(/\W+/g, '-')}.mjs`);
-    await build({ ...esbuildOptions(entry), outfile });
-    const sizeKb = Math.round(statSync(outfile).size / 1024);
-    // Module init: a fresh Node process importing the bundle, median of five.
-    const samples = Array.from({ length: 5 }, () =>
-      Number(
-        execFileSync(process.execPath, [
-          '--input-type=module',
-          '-e',
-          `const t=performance.now(); await import(${JSON.stringify(outfile)}); process.stdout.write(String(performance.now()-t));`,
-        ]).toString(),
-      ),
-    ).sort((a, b) => a - b);
-    measured.push({ name, sizeKb, initMs: Math.round((samples[2] ?? 0) * 10) / 10 });
-  }
-  rmSync(out, { recursive: true, force: true });
-  const baseline = measured[0]?.initMs ?? 1;
-  const sdkBaseline = measured[1]?.initMs ?? 1;
-  return measured.map((entry) => ({
-    ...entry,
-    initRatioToHelloWorld: Math.round((entry.initMs / baseline) * 100) / 100,
-    initRatioToHelloWorldWithSdk: Math.round((entry.initMs / sdkBaseline) * 100) / 100,
-  }));
 }
 
 await main();

@@ -1,21 +1,14 @@
 import type { LambdaContext, LambdaEvent } from 'hono/aws-lambda';
-import { getConnInfo, handle } from 'hono/aws-lambda';
-import { createScheduleOperations } from '../application/run-schedule';
-import { createHttpApp } from '../http';
+import { handle } from 'hono/aws-lambda';
+import { createApiApp } from '../http/create-api-app';
 import { loadAwsDependencies } from '../wiring/aws';
 import type { GatewayDependencies } from '../wiring/build-dependencies';
+import { lambdaApiDependencies } from './lambda-api-dependencies';
 import { lazyHandler } from './lazy-handler';
-import { createScheduleDefinitions } from './schedule-definitions';
 
+/** The API (systems' calls and the admin API); the console and the reference are console.ts's. */
 export function createApiHandler(deps: GatewayDependencies) {
-  return handle(
-    createHttpApp({
-      ...deps,
-      schedules: createScheduleOperations(deps, createScheduleDefinitions(deps)),
-      // API Gateway puts the caller's address in the request context, not on a socket.
-      remoteAddress: (c) => getConnInfo(c).remote.address,
-    }),
-  );
+  return handle(createApiApp(lambdaApiDependencies(deps)));
 }
 
 export const handler = lazyHandler<LambdaEvent, unknown, LambdaContext>(async () =>

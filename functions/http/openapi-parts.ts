@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { problemSchema } from '../../contracts/problem';
 
 /** The routes that take a bearer token from POST /oauth/token (the scheme api-docs registers). */

@@ -34,7 +34,6 @@ import { guardNationalPortal } from '../adapters/guarded-national-portal';
 import { guardPaymentPlatform, unconfiguredPaymentPlatform } from '../adapters/guarded-payment-platform';
 import { createInMemoryRateLimiter } from '../adapters/in-memory-rate-limiter';
 import { createJoseAccessTokens } from '../adapters/jose-access-tokens';
-import { createOpenIdPersonSignIn } from '../adapters/openid-person-sign-in';
 import { createPaygovPaymentPlatform } from '../adapters/paygov-payment-platform';
 import { createPowertoolsBusinessMetrics } from '../adapters/powertools-business-metrics';
 import { createSqsMessageQueue } from '../adapters/sqs-message-queue';
@@ -216,7 +215,6 @@ export async function buildDependencies(
     webhooks: { send: (system, event) => webhookGuard.run(() => sender.send(system, event)) },
     nationalPushAllowList: config.nationalPushAllowList,
     tokens,
-    ...(config.console ? { personSignIn: createOpenIdPersonSignIn(config.console) } : {}),
     clock: systemClock,
     newId: randomUUID,
     random: Math.random,

@@ -6,7 +6,6 @@ import type {
 } from '../../infra/topology';
 import type { SigningKey } from '../adapters/jose-access-tokens';
 import type { LgspNationalPortalOptions } from '../adapters/lgsp-national-portal';
-import type { OpenIdSignInOptions } from '../adapters/openid-person-sign-in';
 import type { PaygovPaymentPlatformOptions } from '../adapters/paygov-payment-platform';
 import type { SessionNationalPortalOptions } from '../adapters/session-national-portal';
 import type { PaymentSettings } from '../application/payment-dependencies';
@@ -88,11 +87,6 @@ export interface RuntimeConfig {
   readonly driftCheck: DriftCheckSpec;
   /** Pausing systems' endpoints, their health hint and delivery log (topology.endpointOperations). */
   readonly endpointOperations: EndpointOperationsSpec;
-  /**
-   * The identity provider people sign in to the console with (OpenID Connect); without it the
-   * console's sign-in page says sign-in is not configured and the admin API serves clients only.
-   */
-  readonly console?: OpenIdSignInOptions;
   /**
    * What seals connected systems' webhook signing secrets: the stack's KMS key on AWS, an
    * AES-256 key (base64) from the local secrets locally; absent where a function neither

@@ -1,18 +1,24 @@
-import { resolve } from 'node:path';
-import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
+import { execFileSync } from 'node:child_process';
+import { AssetHashType, AssetStaging, DockerImage, Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, EventSourceMapping, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import {
+  Architecture,
+  Code,
+  EventSourceMapping,
+  Function as LambdaFunction,
+  Runtime,
+  Tracing,
+} from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { environment, type FunctionSpec, queueUrlVariable, service } from '../topology';
 import { type AccessibleResources, functionPolicyStatements } from './function-permissions';
-import { copyBesideBundle, filesBesideBundle, lambdaBundling, projectRoot } from './lambda-bundling';
+import { BUNDLE_FILE, projectRoot } from './lambda-bundling';
 
 export interface GatewayFunction {
   readonly spec: FunctionSpec;
-  readonly fn: NodejsFunction;
+  readonly fn: LambdaFunction;
   readonly role: Role;
   readonly logGroup: LogGroup;
 }
@@ -67,6 +73,42 @@ function functionEnvironment(spec: FunctionSpec, options: FunctionOptions): Reco
   return variables;
 }
 
+/** The command that bundles one entry into a directory (bundle-function.ts), argv[0] being Node. */
+const bundleCommand = (entry: string, outputDir: string) => [
+  'node',
+  '--import',
+  'tsx',
+  'infra/aws/bundle-function.ts',
+  entry,
+  outputDir,
+];
+
+/**
+ * The function's asset, bundled by esbuild on this machine (lambda-bundling.ts; no Docker on
+ * developer machines or in CI) and hashed by its output, as NodejsFunction does. A child
+ * process, because CDK asks for the asset synchronously and esbuild runs plugins only
+ * asynchronously. Synths that skip bundling (aws:cdk:bundling-stacks) never call it.
+ */
+function bundledCode(entry: string): Code {
+  return Code.fromAsset(projectRoot, {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      // Required by the type, never pulled: local bundling always answers, or throws.
+      image: DockerImage.fromRegistry('local-bundling-only'),
+      // CDK reuses a staged asset for equal source and bundling options, and a function (the
+      // local bundler) is not compared: the command names the entry, so each entry is its own.
+      command: bundleCommand(entry, AssetStaging.BUNDLING_OUTPUT_DIR),
+      local: {
+        tryBundle(outputDir) {
+          const [, ...args] = bundleCommand(entry, outputDir);
+          execFileSync(process.execPath, args, { cwd: projectRoot, stdio: 'inherit' });
+          return true;
+        },
+      },
+    },
+  });
+}
+
 function createFunction(scope: Construct, spec: FunctionSpec, options: FunctionOptions): GatewayFunction {
   const functionName = `${options.resourcePrefix}-${spec.name}`;
   // Created here rather than by Lambda so that retention and removal are set, and no
@@ -90,12 +132,10 @@ function createFunction(scope: Construct, spec: FunctionSpec, options: FunctionO
     role.addToPrincipalPolicy(statement);
   }
 
-  const fn = new NodejsFunction(scope, `Function:${spec.name}`, {
+  const fn = new LambdaFunction(scope, `Function:${spec.name}`, {
     functionName,
-    entry: resolve(projectRoot, spec.entry),
-    handler: 'handler',
-    projectRoot,
-    depsLockFilePath: resolve(projectRoot, 'package-lock.json'),
+    code: bundledCode(spec.entry),
+    handler: `${BUNDLE_FILE.replace(/\.mjs$/, '')}.handler`,
     runtime: Runtime.NODEJS_22_X,
     architecture: Architecture.ARM_64,
     memorySize: spec.memoryMb,
@@ -104,25 +144,6 @@ function createFunction(scope: Construct, spec: FunctionSpec, options: FunctionO
     logGroup,
     tracing: Tracing.ACTIVE,
     environment: functionEnvironment(spec, options),
-    bundling: {
-      // The esbuild in devDependencies; no Docker on developer machines or in CI.
-      forceDockerBundling: false,
-      format: OutputFormat.ESM,
-      target: lambdaBundling.target,
-      minify: lambdaBundling.minify,
-      externalModules: [...lambdaBundling.external],
-      mainFields: [...lambdaBundling.mainFields],
-      banner: lambdaBundling.banner,
-      sourceMap: true,
-      // Stack traces need the mappings, not a second copy of the sources.
-      sourcesContent: false,
-      commandHooks: {
-        beforeBundling: () => [],
-        beforeInstall: () => [],
-        afterBundling: (inputDir, outputDir) =>
-          copyBesideBundle(filesBesideBundle[spec.entry] ?? [], inputDir, outputDir),
-      },
-    },
   });
 
   if (spec.trigger.kind === 'queue') {

@@ -1,6 +1,7 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { gatewayTable } from '../../functions/adapters/dynamodb/gateway-table';
+import { createOpenIdPersonSignIn } from '../../functions/adapters/openid-person-sign-in';
 import { createScheduleOperations } from '../../functions/application/run-schedule';
 import { sweepOutbox } from '../../functions/application/sweep-outbox';
 import { createCatalogueRefreshHandler } from '../../functions/handlers/catalogue-refresh';
@@ -152,7 +153,10 @@ type QueueHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchRespo
  */
 function localHandlers(deps: GatewayDependencies) {
   return {
+    // The HTTP functions: one app on the gateway's port serves both (createHttpApp is the console
+    // function's app, which mounts the API too), as API Gateway's routes split them on AWS.
     api: undefined,
+    console: undefined,
     'national-relay': createNationalRelayHandler(deps),
     'province-relay': createProvinceRelayHandler(deps),
     'national-dead-letters': createDeadLetterRecorderHandler(deps),
@@ -307,7 +311,6 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       outbox: topology.outbox,
       retryPolicy: options.retryPolicy ?? topology.retry,
       maxBodyBytes: 1024 * 1024,
-      console: consoleSignIn,
       logLevel,
     } satisfies Omit<RuntimeConfig, 'queues' | 'deadLetterQueues'>;
 
@@ -337,7 +340,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       },
       logger,
     );
-    const deps = { ...built, schedules: createScheduleOperations(built, createScheduleDefinitions(built)) };
+    const deps = {
+      ...built,
+      // Only the console signs people in; on AWS its own function's wiring adds this (wiring/aws-console.ts).
+      personSignIn: createOpenIdPersonSignIn(consoleSignIn),
+      schedules: createScheduleOperations(built, createScheduleDefinitions(built)),
+    };
     audit = deps.audit;
     const app = createHttpApp({ ...deps, remoteAddress: (c) => getConnInfo(c).remote.address });
 

@@ -1,4 +1,6 @@
 import { gatewayTable } from '../../functions/adapters/dynamodb/gateway-table';
+import { CONSOLE_PATH } from '../../functions/http/console/console-env';
+import { DOCS_PATH, OPENAPI_PATH } from '../../functions/http/platform/documentation-paths';
 import { functions } from './functions';
 import {
   deadlines,
@@ -31,7 +33,16 @@ export const topology = {
   queues: [toNationalQueue, toProvinceQueue],
   deadLetterQueues: [toNationalDeadLetterQueue, toProvinceDeadLetterQueue],
   functions,
-  routes: [{ method: 'ANY', path: '/{proxy+}', function: 'api' }] as const satisfies readonly RouteSpec[],
+  routes: [
+    { method: 'ANY', path: '/{proxy+}', function: 'api' },
+    // The pages people open go to the console function (ADR 17); API Gateway takes the most
+    // specific route, so these win over the API's catch-all.
+    { method: 'ANY', path: CONSOLE_PATH, function: 'console' },
+    { method: 'ANY', path: `${CONSOLE_PATH}/{proxy+}`, function: 'console' },
+    { method: 'GET', path: DOCS_PATH, function: 'console' },
+    { method: 'GET', path: `${DOCS_PATH}/{proxy+}`, function: 'console' },
+    { method: 'GET', path: OPENAPI_PATH, function: 'console' },
+  ] as const satisfies readonly RouteSpec[],
   retry,
   outbox,
   payments,

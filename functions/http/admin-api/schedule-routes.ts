@@ -1,4 +1,5 @@
-import { type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import * as z from 'zod';
 import { scheduleListSchema, scheduleNameSchema, scheduleRunSchema } from '../../../contracts/schedules';
 import { actorOf } from '../../application/audit-actor';
 import type { ApiDependencies } from '../api-dependencies';

@@ -2,15 +2,9 @@ import { readFile } from 'node:fs/promises';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { ApiDependencies } from '../api-dependencies';
 import type { AppEnv } from '../app-env';
+import { DOCS_PATH, OPENAPI_PATH, REFERENCE_SCRIPT_PATH } from './documentation-paths';
 import { REFERENCE_SCRIPT_BUNDLED, REFERENCE_SCRIPT_SOURCE } from './reference-script';
 import { registerWebhookDocs } from './webhook-docs';
-
-export const OPENAPI_PATH = '/openapi.json';
-export const DOCS_PATH = '/docs';
-const REFERENCE_SCRIPT_PATH = '/docs/api-reference.js';
-
-/** The documentation routes themselves; they are not part of the API they describe. */
-export const documentationPaths: readonly string[] = [OPENAPI_PATH, DOCS_PATH, REFERENCE_SCRIPT_PATH];
 
 function apiDescription(maxBodyBytes: number): string {
   return `Liên thông Gateway: relays dossiers and status changes between provincial one-stop-shop

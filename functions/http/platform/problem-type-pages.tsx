@@ -1,4 +1,5 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import * as z from 'zod';
 import { GatewayError, type GatewayErrorCode } from '../../core/gateway-error';
 import type { AppEnv } from '../app-env';
 import { problems } from '../openapi-parts';

@@ -78,6 +78,41 @@ describe('function bundles', () => {
     expect(bundles.get(fn.name)?.exports).toContain('handler');
   });
 
+  it('keeps the console, the API reference and their packages out of every function but the console', () => {
+    // What only people's pages use (ADR 17): if one of these reaches another function, an import
+    // chain from its entry reaches the console (createHttpApp, functions/http/index.ts, or the
+    // OpenID Connect sign-in in shared wiring).
+    const consoleOnly = [
+      'functions/http/console/',
+      'functions/http/platform/api-docs.tsx',
+      'functions/http/create-http-app.ts',
+      'node_modules/openid-client/',
+      'node_modules/write-excel-file/',
+    ];
+    for (const fn of functions) {
+      const inputs = bundles.get(fn.name)?.inputs ?? [];
+      const found = inputs.filter(
+        (input) =>
+          consoleOnly.some((part) => input.includes(part)) &&
+          // The console's path, which the topology routes by: a constant, and types.
+          input !== 'functions/http/console/console-env.ts',
+      );
+      if (fn.access.servesConsole) expect(found.length, fn.name).toBeGreaterThan(0);
+      else expect(found, fn.name).toEqual([]);
+    }
+  });
+
+  it("bundles only zod's English messages, in every function (the rest is 250 KB of locales)", () => {
+    for (const [name, built] of bundles) {
+      const locales = built.inputs.filter((input) => input.includes('node_modules/zod/v4/locales/'));
+      // More means zod's namespace is used as a value: `import { z } from 'zod'` (or from
+      // '@hono/zod-openapi') where `import * as z from 'zod'` keeps only what is called.
+      expect(locales, `${name}: import zod as \`import * as z from 'zod'\``).toEqual([
+        'node_modules/zod/v4/locales/en.js',
+      ]);
+    }
+  });
+
   it('leaves the AWS SDK to the Lambda runtime', () => {
     for (const [name, built] of bundles) {
       expect(built.inputs.length, name).toBeGreaterThan(0);

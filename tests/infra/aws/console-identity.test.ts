@@ -184,7 +184,7 @@ describe('by default, a Cognito user pool for the console people', () => {
       'AWS::SecretsManager::Secret',
       (p) => p.Name === `${prefix}/console-client`,
     ).id;
-    expect(variablesOf(pool, 'api')).toMatchObject({
+    expect(variablesOf(pool, 'console')).toMatchObject({
       [environment.consoleIssuerUrl]: {
         'Fn::Join': [
           '',
@@ -221,14 +221,14 @@ describe('by default, a Cognito user pool for the console people', () => {
           expect(variablesOf(pool, fn.name), fn.name).not.toHaveProperty(name);
       }
     }
-    const keyGrants = roleStatements(pool, 'api').filter(
+    const keyGrants = roleStatements(pool, 'console').filter(
       (statement) =>
         statement.Action === 'kms:Decrypt' && JSON.stringify(statement.Condition).includes('secretsmanager'),
     );
     expect(keyGrants).toEqual([
       expect.objectContaining({ Resource: { 'Fn::GetAtt': [expect.stringMatching(/^DataKey/), 'Arn'] } }),
     ]);
-    expect(functions.filter((fn) => fn.access.servesConsole).map((fn) => fn.name)).toEqual(['api']);
+    expect(functions.filter((fn) => fn.access.servesConsole).map((fn) => fn.name)).toEqual(['console']);
   });
 });
 
@@ -247,7 +247,7 @@ describe("with the province's own issuer in the context (e.g. Keycloak)", () => 
   });
 
   it('tells the console function that issuer, its client, the secret, and the claim and mapping of the context', () => {
-    expect(variablesOf(external, 'api')).toMatchObject({
+    expect(variablesOf(external, 'console')).toMatchObject({
       [environment.consoleIssuerUrl]: keycloak.consoleIssuerUrl,
       [environment.consoleClientId]: keycloak.consoleClientId,
       [environment.consoleClientSecretArn]: keycloak.consoleClientSecretId,
@@ -255,7 +255,7 @@ describe("with the province's own issuer in the context (e.g. Keycloak)", () => 
       [environment.consoleRoleOfGroup]: keycloak.consoleRoleOfGroup,
     });
     // A standard issuer: the console's sign-out uses post_logout_redirect_uri.
-    expect(variablesOf(external, 'api')).not.toHaveProperty(environment.consoleSignOutRedirectParameter);
+    expect(variablesOf(external, 'console')).not.toHaveProperty(environment.consoleSignOutRedirectParameter);
   });
 
   it('grants GetSecretValue on that one secret, by its name with the six-character suffix Secrets Manager adds', () => {
@@ -273,7 +273,7 @@ describe("with the province's own issuer in the context (e.g. Keycloak)", () => 
         ],
       ],
     };
-    expect(secretReads(external, 'api')).toEqual(sameSet([gatewaySecretRef, secretArn]));
+    expect(secretReads(external, 'console')).toEqual(sameSet([gatewaySecretRef, secretArn]));
     for (const fn of functions.filter((candidate) => !candidate.access.servesConsole)) {
       expect(JSON.stringify(roleStatements(external, fn.name)), fn.name).not.toContain('console-oidc');
     }
@@ -354,7 +354,7 @@ describe('the cold start of the console function with what the external variant 
       nationalPortal: { username: 'u', password: 'p', madonvi: '000.00.00.H12', dstcode: 'DVCQG-H12' },
       webhookSecrets: {},
     };
-    const variables = variablesOf(external, 'api');
+    const variables = variablesOf(external, 'console');
     for (const [name, value] of Object.entries(variables)) {
       vi.stubEnv(name, typeof value === 'string' ? value : `https://resolved.example/${name.toLowerCase()}`);
     }
@@ -367,8 +367,8 @@ describe('the cold start of the console function with what the external variant 
       .on(GetSecretValueCommand, { SecretId: keycloak.consoleClientSecretId })
       .resolves({ SecretString: 'keycloak-client-secret' });
     vi.resetModules();
-    const { loadAwsDependencies } = await import('../../../functions/wiring/aws');
-    const dependencies = await loadAwsDependencies();
+    const { loadAwsConsoleDependencies } = await import('../../../functions/wiring/aws-console');
+    const dependencies = await loadAwsConsoleDependencies();
     expect(dependencies.personSignIn?.issuer).toBe(keycloak.consoleIssuerUrl);
     expect(
       secretsManager.commandCalls(GetSecretValueCommand).map((call) => call.args[0].input.SecretId),

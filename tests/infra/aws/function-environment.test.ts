@@ -54,7 +54,8 @@ function deployedEnvironment(functionName: string): Record<string, string> {
   );
 }
 
-async function coldStart(variables: Record<string, string>) {
+/** The wiring of the function's entry: the console's adds people's sign-in (wiring/aws-console.ts). */
+async function coldStart(variables: Record<string, string>, servesConsole = false) {
   for (const [name, value] of Object.entries(variables)) vi.stubEnv(name, value);
   vi.stubEnv('AWS_REGION', 'ap-southeast-1');
   // Each secret answers only under its own name: the gateway's JSON, the console client's text.
@@ -67,6 +68,10 @@ async function coldStart(variables: Record<string, string>) {
     .resolves({ SecretString: 'cognito-client-secret' });
   // A fresh module: wiring/aws.ts keeps its dependencies for the life of the process.
   vi.resetModules();
+  if (servesConsole) {
+    const { loadAwsConsoleDependencies } = await import('../../../functions/wiring/aws-console');
+    return loadAwsConsoleDependencies();
+  }
   const { loadAwsDependencies } = await import('../../../functions/wiring/aws');
   return loadAwsDependencies();
 }
@@ -74,7 +79,7 @@ async function coldStart(variables: Record<string, string>) {
 describe('the environment the stack gives each function', () => {
   it.each(functions)('lets $name build its dependencies at cold start', async (fn) => {
     const variables = deployedEnvironment(fn.name);
-    const dependencies = await coldStart(variables);
+    const dependencies = await coldStart(variables, fn.access.servesConsole);
     expect(dependencies.tokens).toBeDefined();
     expect(secretsManager.commandCalls(GetSecretValueCommand)[0]?.args[0].input.SecretId).toBe(
       variables[environment.secretsArn],

@@ -264,6 +264,17 @@ describe('functions', () => {
     expect(bundle.length / bundle.split('\n').length).toBeGreaterThan(1000);
   });
 
+  it('ships each entry point its own bundle, and functions of one entry the same', () => {
+    const assets = new Map<string, Set<string>>();
+    for (const fn of functions) {
+      const { S3Key } = functionResource(fn.name).Code as { S3Key: string };
+      assets.set(fn.entry, (assets.get(fn.entry) ?? new Set()).add(S3Key));
+    }
+    for (const [entry, keys] of assets) expect(keys.size, entry).toBe(1);
+    const distinct = new Set([...assets.values()].flatMap((keys) => [...keys]));
+    expect(distinct.size).toBe(assets.size);
+  });
+
   it.each(functions)('$name ships the files it reads at run time beside its bundle, and no others', (fn) => {
     const code = functionResource(fn.name).Code as { S3Key: string };
     const assetDir = join(synthesized.outdir, `asset.${code.S3Key.replace(/\.zip$/, '')}`);
@@ -278,9 +289,9 @@ describe('functions', () => {
     }
   });
 
-  it('puts the API reference UI beside the API bundle, under the name the bundled docs route reads', () => {
-    const api = functions.find((fn) => fn.entry === 'functions/handlers/api.ts');
-    const code = functionResource(api?.name ?? 'api').Code as { S3Key: string };
+  it('puts the API reference UI beside the console bundle, whose function serves /docs, under the name the bundled docs route reads', () => {
+    const pages = functions.find((fn) => fn.entry === 'functions/handlers/console.ts');
+    const code = functionResource(pages?.name ?? 'console').Code as { S3Key: string };
     const assetDir = join(synthesized.outdir, `asset.${code.S3Key.replace(/\.zip$/, '')}`);
     const reference = readFileSync(join(assetDir, 'api-reference.js'));
     expect(

@@ -191,6 +191,16 @@ describe('each function can do what its topology access declares, and nothing mo
     expect(grants.get('dynamodb:PutItem')).toEqual([JSON.stringify({ 'Fn::GetAtt': [table(), 'Arn'] })]);
   });
 
+  it('console may do what the api may (its pages act as the admin API does), and alone reads the console client secret', () => {
+    const api = grantsOf('api');
+    const consoleGrants = grantsOf('console');
+    expect([...consoleGrants.keys()].sort()).toEqual([...api.keys()].sort());
+    const secretReads = (grants: Map<string, string[]>) => grants.get('secretsmanager:GetSecretValue') ?? [];
+    expect(secretReads(api)).toHaveLength(1);
+    expect(secretReads(consoleGrants)).toEqual(expect.arrayContaining(secretReads(api)));
+    expect(secretReads(consoleGrants)).toHaveLength(2);
+  });
+
   it('national-relay reads and writes the table, consumes to-national.fifo, puts released messages back on it, reads the secret', () => {
     const grants = grantsOf('national-relay');
     expect([...grants.keys()].sort()).toEqual(
@@ -255,7 +265,7 @@ describe('each function can do what its topology access declares, and nothing mo
     }
   });
 
-  it('lets the api seal and open webhook secrets, the province relay only open them, and no other function', () => {
+  it('lets the api and the console seal and open webhook secrets, the province relay only open them, and no other function', () => {
     const sealing = Object.fromEntries(
       functions.map((fn) => [
         fn.name,
@@ -267,6 +277,7 @@ describe('each function can do what its topology access declares, and nothing mo
     );
     expect(Object.entries(sealing).filter(([, actions]) => actions.length > 0)).toEqual([
       ['api', ['kms:Decrypt', 'kms:Encrypt']],
+      ['console', ['kms:Decrypt', 'kms:Encrypt']],
       ['province-relay', ['kms:Decrypt']],
     ]);
     for (const { statement } of identityStatements().filter(({ statement }) => onSealingKey(statement))) {

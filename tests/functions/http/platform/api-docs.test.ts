@@ -12,7 +12,7 @@ import {
 import { tokenRequestSchema } from '../../../../contracts/oauth';
 import { dossierSubmissionSchema, statusChangeSchema } from '../../../../contracts/provincial-api';
 import { createHttpApp } from '../../../../functions/http';
-import { documentationPaths } from '../../../../functions/http/platform/api-docs';
+import { documentationPaths } from '../../../../functions/http/platform/documentation-paths';
 import type { LocalRuntime } from '../../../../infra/local/start-local-runtime';
 import { startTestRuntime } from '../../../support/test-runtime';
 
