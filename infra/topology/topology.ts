@@ -42,6 +42,9 @@ export const topology = {
     { method: 'GET', path: DOCS_PATH, function: 'console' },
     { method: 'GET', path: `${DOCS_PATH}/{proxy+}`, function: 'console' },
     { method: 'GET', path: OPENAPI_PATH, function: 'console' },
+    // The mapping tables as files carry the .xlsx reader and writer: the console function's too.
+    { method: 'POST', path: '/v1/admin/mappings/{kind}/imports', function: 'console' },
+    { method: 'GET', path: '/v1/admin/mappings/{kind}/export', function: 'console' },
   ] as const satisfies readonly RouteSpec[],
   retry,
   outbox,

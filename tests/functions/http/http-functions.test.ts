@@ -19,19 +19,26 @@ const sampleOf = (path: string) =>
   path
     .replace('/admin/{proxy+}', '/admin/login')
     .replace('/docs/{proxy+}', '/docs/api-reference.js')
+    .replace('{kind}', 'procedures')
     .replace('/{proxy+}', '/health');
 
 describe('the HTTP functions the topology routes to (ADR 17)', () => {
   it.each(topology.routes)('serves $method $path from the $function function', async (route) => {
-    const response = await appOf(route.function).request(sampleOf(route.path));
-    expect(response.status, await response.clone().text()).toBeLessThan(400);
+    const response = await appOf(route.function).request(sampleOf(route.path), {
+      method: route.method === 'ANY' ? 'GET' : route.method,
+    });
+    // The admin API's routes answer 401 without a token: what counts is that the route is there.
+    const expected = route.path.startsWith('/v1/admin/') ? 401 : 200;
+    expect(response.status, await response.clone().text()).toBe(expected);
   });
 
   it('leaves the console and the API reference out of the API function', async () => {
     const pages = topology.routes.filter((route) => route.function !== 'api');
     expect(pages.length).toBeGreaterThan(0);
     for (const route of pages) {
-      const response = await appOf('api').request(sampleOf(route.path));
+      const response = await appOf('api').request(sampleOf(route.path), {
+        method: route.method === 'ANY' ? 'GET' : route.method,
+      });
       expect(response.status, route.path).toBe(404);
       expect(response.headers.get('content-type'), route.path).toContain('application/problem+json');
     }
