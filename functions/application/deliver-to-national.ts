@@ -15,7 +15,7 @@ import { loadNationalRecord } from './load-dossier-facts';
 import type { Deliverer, DeliveryContext, DeliveryReceipt } from './relay-message';
 import type { TrackDelivery } from './track-national-delivery';
 
-const noTracking: TrackDelivery = async () => ({});
+const noTracking: TrackDelivery = () => async () => ({});
 
 export interface NationalDelivererDependencies {
   readonly portal: NationalPortal;
@@ -188,9 +188,11 @@ export function createNationalDeliverer(
   return {
     async deliver(message, progress, context) {
       const payload = readPayload(message);
+      const tracking =
+        payload.kind === 'dossier' || payload.kind === 'status' ? track(message, progress) : undefined;
       const receipt = await send(message, progress, context, payload);
-      if (payload.kind !== 'dossier' && payload.kind !== 'status') return receipt;
-      return { ...receipt, progress: { ...receipt.progress, ...(await track(message, progress, payload)) } };
+      if (!tracking || (payload.kind !== 'dossier' && payload.kind !== 'status')) return receipt;
+      return { ...receipt, progress: { ...receipt.progress, ...(await tracking(payload)) } };
     },
   };
 }
