@@ -291,6 +291,7 @@ async function main() {
       dynamodb: runtime.deps.aws.dynamodb,
       tableName: 'local-gateway',
       portal: runtime.deps.nationalPortal,
+      onFailures: (records) => progress(`peer: ${records} records failed, back after the visibility timeout`),
     }),
     logger: runtime.deps.logger,
   });

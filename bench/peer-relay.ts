@@ -26,6 +26,8 @@ export async function createPeerRelayHandler(deps: {
   readonly dynamodb: DynamoDBClient;
   readonly tableName: string;
   readonly portal: NationalPortal;
+  /** Records a batch left for the queue to hand out again (after its visibility timeout). */
+  readonly onFailures?: (records: number) => void;
 }) {
   await deps.dynamodb.send(
     new CreateTableCommand({
@@ -67,6 +69,10 @@ export async function createPeerRelayHandler(deps: {
   );
   return async (event: SQSEvent, context: Context) => {
     config.registerLambdaContext(context);
-    return processPartialResponse(event, relayRecord, new SqsFifoPartialProcessorAsync(), { context });
+    const response = await processPartialResponse(event, relayRecord, new SqsFifoPartialProcessorAsync(), {
+      context,
+    });
+    if (response.batchItemFailures.length > 0) deps.onFailures?.(response.batchItemFailures.length);
+    return response;
   };
 }
