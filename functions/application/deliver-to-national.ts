@@ -188,10 +188,11 @@ export function createNationalDeliverer(
   return {
     async deliver(message, progress, context) {
       const payload = readPayload(message);
-      const tracking =
-        payload.kind === 'dossier' || payload.kind === 'status' ? track(message, progress) : undefined;
+      if (payload.kind !== 'dossier' && payload.kind !== 'status')
+        return send(message, progress, context, payload);
+      // Started before the portal call, so what tracking reads is read beside the batch's reads.
+      const tracking = track(message, progress);
       const receipt = await send(message, progress, context, payload);
-      if (!tracking || (payload.kind !== 'dossier' && payload.kind !== 'status')) return receipt;
       return { ...receipt, progress: { ...receipt.progress, ...(await tracking(payload)) } };
     },
   };
