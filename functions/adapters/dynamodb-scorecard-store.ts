@@ -50,31 +50,44 @@ export function createDynamoDbScorecardStore(
       const { sheet, placement } = entry;
       const months = placedMonths(placement);
       const openFirstDay = placement.kind === 'open' ? placement.firstDay : undefined;
-      await Promise.all([
+      const rows = [
         ...(placement.kind === 'final'
-          ? Object.entries(placement.months).map(([month, verdicts]) =>
-              put({ ...itemKeys.scorecardMonthVerdicts(month, sheet.dossierCode), verdicts }),
-            )
+          ? Object.entries(placement.months).map(([month, verdicts]) => ({
+              ...itemKeys.scorecardMonthVerdicts(month, sheet.dossierCode),
+              verdicts,
+            }))
           : []),
         ...(openFirstDay
-          ? [put({ ...itemKeys.scorecardOpenDossier(openFirstDay, sheet.dossierCode), sheet })]
+          ? [{ ...itemKeys.scorecardOpenDossier(openFirstDay, sheet.dossierCode), sheet }]
           : []),
-      ]);
-      await Promise.all([
+      ];
+      const stale = [
         ...(previous?.placedMonths ?? [])
           .filter((month) => !months.includes(month))
-          .map((month) => remove(itemKeys.scorecardMonthVerdicts(month, sheet.dossierCode))),
+          .map((month) => itemKeys.scorecardMonthVerdicts(month, sheet.dossierCode)),
         ...(previous?.openFirstDay && previous.openFirstDay !== openFirstDay
-          ? [remove(itemKeys.scorecardOpenDossier(previous.openFirstDay, sheet.dossierCode))]
+          ? [itemKeys.scorecardOpenDossier(previous.openFirstDay, sheet.dossierCode)]
           : []),
-      ]);
-      await put({
+      ];
+      const entryItem = {
         ...itemKeys.scorecardEntry(sheet.dossierCode),
         sheet,
         sequence: entry.sequence,
         placedMonths: months,
         ...(openFirstDay ? { openFirstDay } : {}),
-      });
+      };
+      if (stale.length === 0) {
+        // Nothing to take away (a dossier's every message until it ends): rows and entry are
+        // written together, one BatchWriteItem when the client batches (issue 24). A crash
+        // half-way may leave the entry without a row; the message is then delivered again and
+        // the recorder saves the same entry again (record-scorecard.ts).
+        await Promise.all([...rows, entryItem].map(put));
+        return;
+      }
+      // The placement moved: the new rows, then the old ones gone, then the entry that names them.
+      await Promise.all(rows.map(put));
+      await Promise.all(stale.map(remove));
+      await put(entryItem);
     },
 
     async verdictsOfMonth(month) {

@@ -16,7 +16,7 @@ import type { Deliverer, DeliveryContext, DeliveryReceipt } from './relay-messag
 import type { NationalCodes } from './resolve-national-codes';
 import type { TrackDelivery } from './track-national-delivery';
 
-const noTracking: TrackDelivery = async () => ({});
+const noTracking: TrackDelivery = () => async () => ({});
 
 export interface NationalDelivererDependencies {
   readonly portal: NationalPortal;
@@ -191,9 +191,12 @@ export function createNationalDeliverer(
   return {
     async deliver(message, progress, context) {
       const payload = readPayload(message);
+      if (payload.kind !== 'dossier' && payload.kind !== 'status')
+        return send(message, progress, context, payload);
+      // Started before the portal call, so what tracking reads is read beside the batch's reads.
+      const tracking = track(message, progress);
       const receipt = await send(message, progress, context, payload);
-      if (payload.kind !== 'dossier' && payload.kind !== 'status') return receipt;
-      return { ...receipt, progress: { ...receipt.progress, ...(await track(message, progress, payload)) } };
+      return { ...receipt, progress: { ...receipt.progress, ...(await tracking(payload)) } };
     },
   };
 }

@@ -95,7 +95,10 @@ export async function loadNationalRecord(
   at: StoredMessage,
 ): Promise<NationalRecordFacts | undefined> {
   // A message an administrator discarded was never meant to reach the portal: it changes nothing.
-  const history = (await deps.store.listMessages('national', at.dossierCode)).filter(
+  // Only messages at or before `at` count, so the first message is its whole history: a new
+  // dossier's sync needs no query (issue 24).
+  const listed = at.sequence === 1 ? [at] : await deps.store.listMessages('national', at.dossierCode);
+  const history = listed.filter(
     (message) => message.sequence <= at.sequence && message.state !== 'discarded',
   );
   const version = history.filter((message) => versionKinds.has(message.kind)).at(-1);

@@ -140,16 +140,20 @@ export async function relayMessage(
   delivery: { readonly receivedBefore?: boolean } = {},
 ): Promise<RelayOutcome> {
   const { channel, dossierCode, sequence } = envelope;
-  const progress = await deps.store.getDeliveryProgress(channel, dossierCode);
+  // Both reads at once: the store sends them, and every other record's of the batch, as one
+  // round trip (issue 24). The message is not needed when it must wait; that read is the price.
+  const [progress, message] = await Promise.all([
+    deps.store.getDeliveryProgress(channel, dossierCode),
+    deps.store.getMessage(channel, dossierCode, sequence),
+  ]);
   const decision = decideDelivery(progress, sequence);
   const startedAt = deps.clock.now();
   const ref = { channel, dossierCode, sequence };
 
   if (decision === 'duplicate') {
-    const stored = await deps.store.getMessage(channel, dossierCode, sequence);
-    if (stored?.state === 'accepted') {
+    if (message?.state === 'accepted') {
       await deps.store.recordDelivery(
-        ref,
+        message,
         attemptNow(deps, startedAt, 'delivered', 'delivered before a restart'),
         {},
       );
@@ -172,7 +176,6 @@ export async function relayMessage(
     );
   }
 
-  const message = await deps.store.getMessage(channel, dossierCode, sequence);
   if (!message) throw new Error(`queued message ${dossierCode}#${sequence} (${channel}) is not in the store`);
   // A copy queued before an admin or the dead-letter recorder parked or discarded it.
   if (message.state !== 'accepted') return 'stale';
@@ -189,7 +192,7 @@ export async function relayMessage(
       },
     });
     const attempt = attemptNow(deps, startedAt, 'delivered', receipt.detail);
-    await deps.store.recordDelivery(ref, attempt, { ...receipt.progress, lastSyncedAt: attempt.at });
+    await deps.store.recordDelivery(message, attempt, { ...receipt.progress, lastSyncedAt: attempt.at });
     if ((message.replays ?? 0) > 0) await releaseHeldMessages(deps, channel, dossierCode);
     deps.logger.info('delivered', { dossierCode, channel, sequence, latencyMs: attempt.latencyMs });
     return 'delivered';

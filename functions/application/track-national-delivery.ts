@@ -11,11 +11,14 @@ export interface TrackingDependencies {
   readonly pausedStatuses: readonly DossierStatus[];
 }
 
+/**
+ * Called with a message before it is sent (what it reads is read beside the batch's other reads,
+ * issue 24); the answer is called with what the portal took, once it took it.
+ */
 export type TrackDelivery = (
   message: StoredMessage,
   progress: DeliveryProgress,
-  next: TrackingInput['next'],
-) => Promise<Pick<ProgressUpdate, 'tracked' | 'watchDeadline'>>;
+) => (next: TrackingInput['next']) => Promise<Pick<ProgressUpdate, 'tracked' | 'watchDeadline'>>;
 
 /**
  * After the portal took a dossier or a status change (its payload already read by the
@@ -24,26 +27,29 @@ export type TrackDelivery = (
  * the same update that marks the delivery.
  */
 export function createDeliveryTracker(deps: TrackingDependencies): TrackDelivery {
-  return async (message, progress, next) => {
-    const update = trackNationalDelivery({
-      agencyCode: message.agencyCode,
-      facts: progress.tracked ?? {},
-      overdueNoticeFor: progress.overdueNoticeFor,
-      next,
-      pausedStatuses: deps.pausedStatuses,
-    });
-    try {
-      await deps.recordScorecard(message, next);
-    } catch (error) {
-      // The portal already has the message: failing the delivery now would send it twice. The
-      // scorecard is a report; the entry keeps its previous fold, so the next message folds onto
-      // it, and an operator is told what was lost.
-      deps.logger.error('scorecard verdicts not recorded', {
-        dossierCode: message.dossierCode,
-        sequence: message.sequence,
-        error: (error as Error).message,
+  return (message, progress) => {
+    const recordScorecard = deps.recordScorecard(message);
+    return async (next) => {
+      const update = trackNationalDelivery({
+        agencyCode: message.agencyCode,
+        facts: progress.tracked ?? {},
+        overdueNoticeFor: progress.overdueNoticeFor,
+        next,
+        pausedStatuses: deps.pausedStatuses,
       });
-    }
-    return { tracked: update.facts, watchDeadline: update.watchDeadline };
+      try {
+        await recordScorecard(next);
+      } catch (error) {
+        // The portal already has the message: failing the delivery now would send it twice. The
+        // scorecard is a report; the entry keeps its previous fold, so the next message folds onto
+        // it, and an operator is told what was lost.
+        deps.logger.error('scorecard verdicts not recorded', {
+          dossierCode: message.dossierCode,
+          sequence: message.sequence,
+          error: (error as Error).message,
+        });
+      }
+      return { tracked: update.facts, watchDeadline: update.watchDeadline };
+    };
   };
 }

@@ -27,8 +27,9 @@ export interface ScorecardStore {
   get(dossierCode: string): Promise<SavedScorecardEntry | undefined>;
   /**
    * Places the entry's verdicts (final ones under their months, an open dossier on the open
-   * list), clears what `previous` placed elsewhere, and keeps the entry last: writing the same
-   * entry again, or after a crash half-way, ends in the same rows.
+   * list), clears what `previous` placed elsewhere, and keeps the entry, after the clearing: a
+   * crash half-way may leave the entry stored ahead of its rows, never naming rows already
+   * cleared; writing the same entry again ends in the same rows.
    */
   save(entry: ScorecardEntry, previous: SavedScorecardEntry | undefined): Promise<void>;
   /** Every final verdict whose span touches the month (yyyy-MM), of every unit. */

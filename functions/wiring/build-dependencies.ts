@@ -12,6 +12,7 @@ import { cacheCatalogueStore } from '../adapters/cached-catalogue-store';
 import { cacheCodeMappings } from '../adapters/cached-code-mappings';
 import { withCatalogueNames } from '../adapters/catalogue-names';
 import { createConfiguredAgencyNames } from '../adapters/configured-agency-names';
+import { coalesceItemRequests } from '../adapters/dynamodb/coalesced-item-requests';
 import { createDynamoDbAuditLog, createDynamoDbThroughputStats } from '../adapters/dynamodb-admin-records';
 import { createDynamoDbCatalogueStore } from '../adapters/dynamodb-catalogue-store';
 import { createDynamoDbClientRegistry } from '../adapters/dynamodb-client-registry';
@@ -104,6 +105,9 @@ export async function buildDependencies(
   const documents = DynamoDBDocumentClient.from(dynamodb, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
+  // The relay's reads and writes of messages, progress and scorecard rows, batched per turn
+  // of the event loop (issue 24, docs/performance.md).
+  const batchedDocuments = coalesceItemRequests(documents, config.tableName);
   const clientRegistry = createDynamoDbClientRegistry(documents, config.tableName);
   const connectedSystems = createDynamoDbConnectedSystems(documents, {
     tableName: config.tableName,
@@ -189,7 +193,7 @@ export async function buildDependencies(
     paymentPolling: { limit: pollLimit },
     reconciliationReports: createDynamoDbReconciliationReports(documents, { tableName: config.tableName }),
     metrics,
-    store: createDynamoDbDossierStore(documents, {
+    store: createDynamoDbDossierStore(batchedDocuments, {
       tableName: config.tableName,
       pendingShards: config.outbox.pendingShards,
       retentionSeconds: config.retentionDays * 24 * 60 * 60,
@@ -236,7 +240,7 @@ export async function buildDependencies(
     retryPolicy: config.retryPolicy,
     audit,
     throughput: createDynamoDbThroughputStats(documents, { tableName: config.tableName }),
-    scorecard: createDynamoDbScorecardStore(documents, { tableName: config.tableName }),
+    scorecard: createDynamoDbScorecardStore(batchedDocuments, { tableName: config.tableName }),
     scorecardRules: loadScorecardRules(),
     deadlineWatch: createDynamoDbDeadlineWatch(documents, {
       tableName: config.tableName,

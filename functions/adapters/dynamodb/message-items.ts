@@ -155,6 +155,13 @@ export function createMessageItems(client: DynamoDBDocumentClient, options: Doss
     return parseItem(messageSummarySchema, result.Attributes ?? {}, 'message');
   }
 
+  /**
+   * Each message item as `get` read it, whole (attributes this code does not know included), so
+   * that marking it delivered can Put it back instead of updating it: a plain Put travels with
+   * the batch's other writes in one BatchWriteItem (coalesced-item-requests.ts, issue 24).
+   */
+  const asRead = new WeakMap<object, Record<string, unknown>>();
+
   /** Moves a message to `state` with the attempt that moved it, in one write. */
   const settle = (ref: MessageRef, state: MessageSummary['state'], attempt: DeliveryAttempt) =>
     update(ref, `SET #state = :state, ${appendAttempt} ${leavePending}`, {
@@ -202,7 +209,10 @@ export function createMessageItems(client: DynamoDBDocumentClient, options: Doss
           ConsistentRead: true,
         }),
       );
-      return result.Item ? toStoredMessage(result.Item) : undefined;
+      if (!result.Item) return undefined;
+      const message = toStoredMessage(result.Item);
+      asRead.set(message, result.Item);
+      return message;
     },
 
     listSummaries,
@@ -212,7 +222,29 @@ export function createMessageItems(client: DynamoDBDocumentClient, options: Doss
       return items.map((item) => parseItem(messageHistorySchema, item, 'message'));
     },
 
-    markDelivered: (ref: MessageRef, attempt: DeliveryAttempt) => settle(ref, 'delivered', attempt),
+    /**
+     * A message read by `get` and still accepted when read is Put back whole, delivered and off
+     * the pending list. Safe without a condition: the caller has just moved the dossier's
+     * progress past it with a conditional write, so no other copy delivers it, and nothing else
+     * writes an accepted message (admins act on parked and held ones); the item is the one read
+     * moments before. Any other message is updated in place, as before.
+     */
+    async markDelivered(ref: MessageRef, attempt: DeliveryAttempt): Promise<void> {
+      const item = asRead.get(ref);
+      asRead.delete(ref);
+      if (item?.state !== 'accepted') {
+        await settle(ref, 'delivered', attempt);
+        return;
+      }
+      const { pendingShard: _shard, pendingSince: _since, ...rest } = item;
+      const attempts = Array.isArray(item.attempts) ? item.attempts : [];
+      await client.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: { ...rest, state: 'delivered', attempts: [...attempts, attempt] },
+        }),
+      );
+    },
     park: (ref: MessageRef, attempt: DeliveryAttempt) => settle(ref, 'parked', attempt),
     hold: (ref: MessageRef, attempt: DeliveryAttempt) => settle(ref, 'held', attempt),
 

@@ -4,6 +4,7 @@ import type { DossierSubmission, StatusChange } from '../../../contracts/provinc
 import { createInMemoryScorecardStore } from '../../../functions/adapters/in-memory/scorecard-store';
 import { readScorecard, readScorecardExplanation } from '../../../functions/application/read-scorecard';
 import { createScorecardRecorder } from '../../../functions/application/record-scorecard';
+import type { StoredMessage } from '../../../functions/core/dossier-message';
 import { classifyDossier } from '../../../functions/core/scorecard/classify-dossier';
 import { computeScorecard } from '../../../functions/core/scorecard/compute-scorecard';
 import { placeVerdicts } from '../../../functions/core/scorecard/scorecard-placement';
@@ -49,7 +50,9 @@ describe('the stored scorecard', () => {
 describe('recording at the national relay', () => {
   const scorecard = createInMemoryScorecardStore();
   const deps = { scorecard, scorecardRules: sheetRules(), calendar: testCalendar, clock };
-  const record = createScorecardRecorder(deps);
+  const recorder = createScorecardRecorder(deps);
+  const record = (message: StoredMessage, next: Parameters<ReturnType<typeof recorder>>[0]) =>
+    recorder(message)(next);
   const dossier: DossierSubmission = aDossier({
     status: 'received',
     channel: 'counter',

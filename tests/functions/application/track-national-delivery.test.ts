@@ -52,7 +52,7 @@ describe('tracking national deliveries', () => {
 
   it('still counts the delivery when the scorecard cannot be recorded, and tells an operator', async () => {
     const world = aGatewayWorld();
-    const recordScorecard = async () => {
+    const recordScorecard = () => async () => {
       throw new Error('scorecard throttled');
     };
     const track = createDeliveryTracker({ recordScorecard, logger: world.logger, pausedStatuses: [] });

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { coalesceItemRequests } from '../../../functions/adapters/dynamodb/coalesced-item-requests';
 import { createDynamoDbDossierStore } from '../../../functions/adapters/dynamodb-dossier-store';
 import {
   createInMemoryDossierStore,
@@ -22,6 +23,8 @@ const noUnitNames: AgencyNames = { strict: false, nameOf: async () => undefined 
  * use) and the DynamoDB store on dynalite (what runs): the two cannot drift apart.
  */
 const table = useGatewayTable();
+/** Its own table: listings of one run must not see the other DynamoDB run's items. */
+const batchedTable = useGatewayTable();
 /** What a test does between two writes of one store operation; reset after each test. */
 let betweenWrites: (write: ItemWrite) => Promise<void> | void = () => undefined;
 afterEach(() => {
@@ -29,15 +32,29 @@ afterEach(() => {
 });
 const afterWrite = (write: ItemWrite) => betweenWrites(write);
 
-const implementations = inMemoryAndDynamoDb<DossierStore>(
-  table,
-  () => createInMemoryDossierStore({ afterWrite }),
-  ({ probed, tableName }) =>
-    createDynamoDbDossierStore(probed(afterWrite), {
-      tableName,
-      pendingShards: topology.outbox.pendingShards,
-    }),
-);
+const implementations = [
+  ...inMemoryAndDynamoDb<DossierStore>(
+    table,
+    () => createInMemoryDossierStore({ afterWrite }),
+    ({ probed, tableName }) =>
+      createDynamoDbDossierStore(probed(afterWrite), {
+        tableName,
+        pendingShards: topology.outbox.pendingShards,
+      }),
+  ),
+  // As the wiring builds it (issue 24): plain reads and Puts batched per turn of the event loop.
+  {
+    name: 'DynamoDB (dynalite), item requests coalesced',
+    create: () =>
+      createDynamoDbDossierStore(
+        coalesceItemRequests(batchedTable().probed(afterWrite), batchedTable().tableName),
+        {
+          tableName: batchedTable().tableName,
+          pendingShards: topology.outbox.pendingShards,
+        },
+      ),
+  },
+];
 
 let dossierNumber = 0;
 
@@ -397,6 +414,29 @@ describe.each(implementations)('dossier store contract: $name', ({ create }) => 
     // The sweeper re-enqueues it; the relay sees a duplicate and records the delivery again.
     await store.recordDelivery(ref(first), { ...attempt, detail: 'delivered before a restart' }, {});
     expect((await store.getMessage('national', code, 1))?.state).toBe('delivered');
+    expect((await store.listPending('9999', 1000)).filter((entry) => entry.dossierCode === code)).toEqual([]);
+  });
+
+  it('marks a message as the relay read it delivered, also when a crash cut the first recording short', async () => {
+    const code = newDossierCode();
+    await store.appendMessage(message(code, 1));
+    const read = await store.getMessage('national', code, 1);
+    if (!read) throw new Error('the message was not stored');
+    betweenWrites = (write) => {
+      if (write.kind === 'progress' && write.dossierCode === code) throw new Error('process died');
+    };
+    await expect(store.recordDelivery(read, attempt, { nationalSynced: true })).rejects.toThrow(
+      'process died',
+    );
+    betweenWrites = () => undefined;
+    expect((await store.getMessage('national', code, 1))?.state).toBe('accepted');
+
+    await store.recordDelivery(read, { ...attempt, detail: 'delivered before a restart' }, {});
+
+    const [history] = await store.listHistory('national', code);
+    expect(history?.state).toBe('delivered');
+    expect(history?.attempts.map((entry) => entry.detail)).toEqual(['delivered before a restart']);
+    expect((await store.getMessage('national', code, 1))?.payload).toEqual(read.payload);
     expect((await store.listPending('9999', 1000)).filter((entry) => entry.dossierCode === code)).toEqual([]);
   });
 
