@@ -11,6 +11,7 @@ import { GatewayError } from '../../core/gateway-error';
 import type { ApiDependencies } from '../api-dependencies';
 import type { AppEnv } from '../app-env';
 import { mappingFileHeaders, mappingFileTypes, readMappingFile, writeMappingFile } from '../mapping-files';
+import { json } from '../openapi-parts';
 import { adminProblems, adminRoute } from './admin-route';
 import { kindParam } from './mapping-routes';
 
