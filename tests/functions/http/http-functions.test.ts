@@ -28,8 +28,8 @@ describe('the HTTP functions the topology routes to (ADR 17)', () => {
       method: route.method === 'ANY' ? 'GET' : route.method,
     });
     // The admin API's routes answer 401 without a token: what counts is that the route is there.
-    const expected = route.path.startsWith('/v1/admin/') ? 401 : 200;
-    expect(response.status, await response.clone().text()).toBe(expected);
+    if (route.path.startsWith('/v1/admin/')) expect(response.status, await response.clone().text()).toBe(401);
+    else expect(response.status, await response.clone().text()).toBeLessThan(400);
   });
 
   it('leaves the console and the API reference out of the API function', async () => {
