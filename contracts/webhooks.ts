@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { dossierCodeSchema, isoDateTimeSchema, vndAmountSchema } from './codes';
 import { dossierStatusSchema } from './dossier-status';
+import { feedbackReceivedDataSchema, ratingReceivedDataSchema } from './feedback';
 import { dossierSubmissionSchema, feeLineSchema } from './provincial-api';
 import { scorecardIndicatorIdSchema } from './scorecard';
 
@@ -122,6 +123,18 @@ export const webhookEventSchema = z
       type: z.literal('dossier.overdue'),
       createdAt: z.string(),
       data: deadlineNoticeDataSchema,
+    }),
+    z.object({
+      id: z.string(),
+      type: z.literal('feedback.received'),
+      createdAt: z.string(),
+      data: feedbackReceivedDataSchema,
+    }),
+    z.object({
+      id: z.string(),
+      type: z.literal('rating.received'),
+      createdAt: z.string(),
+      data: ratingReceivedDataSchema,
     }),
   ])
   .meta({ id: 'WebhookEvent' });

@@ -3,6 +3,7 @@ import { createNationalDeliverer } from '../application/deliver-to-national';
 import { createScorecardRecorder, type ScorecardDependencies } from '../application/record-scorecard';
 import { createDeliveryTracker, type TrackingDependencies } from '../application/track-national-delivery';
 import type { AgencyNames } from '../ports/agency-names';
+import type { NationalFeedback } from '../ports/national-feedback';
 import type { NationalPortal } from '../ports/national-portal';
 import { loadAwsDependencies } from '../wiring/aws';
 import { lazyHandler } from './lazy-handler';
@@ -12,6 +13,7 @@ export function createNationalRelayHandler(
   deps: RelayHandlerDependencies &
     ScorecardDependencies & {
       readonly nationalPortal: NationalPortal;
+      readonly nationalFeedback?: NationalFeedback;
       readonly agencyNames: AgencyNames;
       readonly deadlines: { readonly pausedStatuses: TrackingDependencies['pausedStatuses'] };
     },
@@ -24,7 +26,13 @@ export function createNationalRelayHandler(
   return createRelayHandler(
     deps,
     createNationalDeliverer(
-      { portal: deps.nationalPortal, store: deps.store, agencyNames: deps.agencyNames, logger: deps.logger },
+      {
+        portal: deps.nationalPortal,
+        store: deps.store,
+        agencyNames: deps.agencyNames,
+        logger: deps.logger,
+        ...(deps.nationalFeedback ? { feedback: deps.nationalFeedback } : {}),
+      },
       track,
     ),
   );

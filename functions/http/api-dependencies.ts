@@ -15,6 +15,7 @@ import type { ClientRegistry } from '../ports/client-registry';
 import type { Clock } from '../ports/clock';
 import type { DossierStore } from '../ports/dossier-store';
 import type { DriftRecords } from '../ports/drift-records';
+import type { FeedbackStore } from '../ports/feedback-store';
 import type { Logger } from '../ports/logger';
 import type { MessageQueue } from '../ports/message-queue';
 import type { NationalPortal } from '../ports/national-portal';
@@ -68,4 +69,6 @@ export interface ApiDependencies
   readonly schedules: ScheduleOperations;
   /** Connected systems: registration, changes and secret rotation (issue 19). */
   readonly systems: ConnectedSystemOperations;
+  /** Citizen feedback and ratings (issue 23). */
+  readonly feedback: FeedbackStore;
 }

@@ -66,6 +66,38 @@ export const routePolicies = {
     agency: 'any',
     nationalPush: true,
   },
+  // Citizen feedback (issue 23): another agency's item is answered as missing.
+  'POST /v1/feedback/:id/answer': {
+    access: 'bearer',
+    scopes: ['feedback:write'],
+    agency: 'own',
+    hidesOthers: true,
+  },
+  'POST /v1/feedback/:id/state': {
+    access: 'bearer',
+    scopes: ['feedback:write'],
+    agency: 'own',
+    hidesOthers: true,
+  },
+  'GET /v1/feedback/:id': {
+    access: 'bearer',
+    scopes: ['feedback:write', 'admin'],
+    agency: 'own',
+    hidesOthers: true,
+    role: 'viewer',
+  },
+  'POST /v1/national/feedback': {
+    access: 'bearer',
+    scopes: ['national:push'],
+    agency: 'any',
+    nationalPush: true,
+  },
+  'POST /v1/national/ratings': {
+    access: 'bearer',
+    scopes: ['national:push'],
+    agency: 'any',
+    nationalPush: true,
+  },
   // Payments (issue 6)
   'POST /v1/payments': { access: 'bearer', scopes: ['payments:write'], agency: 'own' },
   'GET /v1/payments/:id': {

@@ -17,6 +17,9 @@ const webhookEventSchema = z.object({
     'payment.failed',
     'dossier.due_soon',
     'dossier.overdue',
+    // Citizens' feedback (DESIGN.md "Public contract v1.1").
+    'feedback.received',
+    'rating.received',
     'ping',
   ]),
   createdAt: z.iso.datetime({ offset: true }),

@@ -181,4 +181,17 @@ export const functions = [
       readsSecrets: true,
     },
   },
+  {
+    // Citizen feedback and ratings (issue 23): the portal's lists for the province, every 5 minutes.
+    name: 'feedback-pull',
+    entry: 'functions/handlers/feedback-pull.ts',
+    ...worker,
+    // Two list reads at the portal's timeout, then one conditional write and a send per new row.
+    timeoutSeconds: 120,
+    trigger: { kind: 'schedule', everySeconds: 300 },
+    access: {
+      ...tableAndSecret,
+      sendsTo: [toProvinceQueue.name],
+    },
+  },
 ] as const satisfies readonly FunctionSpec[];

@@ -53,6 +53,9 @@ const kindWords: Words<MessageKind> = {
   'payment.failed': ['Báo thanh toán không thành công', 'Payment failed'],
   'dossier.due_soon': ['Báo sắp đến hạn', 'Due soon'],
   'dossier.overdue': ['Báo quá hạn', 'Overdue'],
+  'feedback.received': ['Báo phản ánh, kiến nghị mới', 'Feedback received'],
+  'rating.received': ['Báo đánh giá của người dân', 'Rating received'],
+  'feedback.reply': ['Gửi xử lý phản ánh lên Cổng DVCQG', 'Feedback handling to the national portal'],
 };
 
 const auditActionWords: Words<AuditEntry['action']> = {
