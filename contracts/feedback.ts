@@ -82,6 +82,25 @@ export type RatingReceivedData = z.infer<typeof ratingReceivedDataSchema>;
 
 const officialSchema = z.object({ name: z.string().min(1).max(200), title: z.string().max(200).optional() });
 
+/**
+ * `feedback.due_soon` / `feedback.overdue`: an open item's next step is near its QĐ 766 5.2
+ * deadline, or past it. Sent once per item, step and deadline.
+ */
+export const feedbackDeadlineNoticeDataSchema = z
+  .object({
+    feedbackId: feedbackIdSchema,
+    agencyCode: agencyCodeSchema,
+    state: feedbackStateSchema,
+    step: z.enum(['answer', 'publish']).meta({
+      description: 'answer: 15 working days from the start; publish: 2 working days from the answer',
+    }),
+    dueAt: isoDateTimeSchema.meta({ description: 'Vietnam time' }),
+    workingDaysLeft: z.number().int().min(0).optional(),
+    workingDaysLate: z.number().int().min(0).optional(),
+  })
+  .meta({ id: 'FeedbackDeadlineNoticeData' });
+export type FeedbackDeadlineNoticeData = z.infer<typeof feedbackDeadlineNoticeDataSchema>;
+
 /** POST /v1/feedback/{id}/answer. */
 export const feedbackAnswerSchema = z
   .strictObject({

@@ -1,5 +1,10 @@
 import type { z } from 'zod';
-import { feedbackReceivedDataSchema, feedbackReplyMessageSchema, ratingReceivedDataSchema } from './feedback';
+import {
+  feedbackDeadlineNoticeDataSchema,
+  feedbackReceivedDataSchema,
+  feedbackReplyMessageSchema,
+  ratingReceivedDataSchema,
+} from './feedback';
 import { dossierSubmissionSchema, statusChangeSchema } from './provincial-api';
 import { deadlineNoticeDataSchema, paymentEventDataSchema, statusChangedDataSchema } from './webhooks';
 
@@ -21,6 +26,8 @@ export const messagePayloadSchemas = {
   'dossier.resync': dossierSubmissionSchema,
   'feedback.received': feedbackReceivedDataSchema,
   'rating.received': ratingReceivedDataSchema,
+  'feedback.due_soon': feedbackDeadlineNoticeDataSchema,
+  'feedback.overdue': feedbackDeadlineNoticeDataSchema,
   // An answer or another step of the province's handling, for the national portal (issue 23).
   'feedback.reply': feedbackReplyMessageSchema,
 } as const satisfies Record<string, z.ZodType>;

@@ -23,6 +23,8 @@ export const queueEnvelopeSchema = z.object({
     'feedback.received',
     'rating.received',
     'feedback.reply',
+    'feedback.due_soon',
+    'feedback.overdue',
   ]),
   version: z.literal(1),
   messageId: z.string().min(1),

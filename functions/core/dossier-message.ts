@@ -19,6 +19,8 @@ export const channelKinds = {
     'dossier.overdue',
     'feedback.received',
     'rating.received',
+    'feedback.due_soon',
+    'feedback.overdue',
   ],
 } as const satisfies Record<Channel, readonly string[]>;
 

@@ -20,6 +20,8 @@ const webhookEventSchema = z.object({
     // Citizens' feedback (DESIGN.md "Public contract v1.1").
     'feedback.received',
     'rating.received',
+    'feedback.due_soon',
+    'feedback.overdue',
     'ping',
   ]),
   createdAt: z.iso.datetime({ offset: true }),

@@ -55,6 +55,8 @@ const kindWords: Words<MessageKind> = {
   'dossier.overdue': ['Báo quá hạn', 'Overdue'],
   'feedback.received': ['Báo phản ánh, kiến nghị mới', 'Feedback received'],
   'rating.received': ['Báo đánh giá của người dân', 'Rating received'],
+  'feedback.due_soon': ['Báo phản ánh sắp đến hạn', 'Feedback due soon'],
+  'feedback.overdue': ['Báo phản ánh quá hạn', 'Feedback overdue'],
   'feedback.reply': ['Gửi xử lý phản ánh lên Cổng DVCQG', 'Feedback handling to the national portal'],
 };
 
