@@ -289,6 +289,7 @@ export const routePolicies = {
   'POST /admin/failed/:id/replay': { access: 'console', role: 'operator' },
   'POST /admin/failed/:id/discard': { access: 'console', role: 'operator' },
   'GET /admin/drift': { access: 'console', role: 'viewer' },
+  'GET /admin/feedback': { access: 'console', role: 'viewer' },
   'POST /admin/drift/:code/resync': { access: 'console', role: 'operator' },
   'GET /admin/dossiers': { access: 'console', role: 'viewer' },
   'GET /admin/endpoints': { access: 'console', role: 'viewer' },

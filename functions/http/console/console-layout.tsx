@@ -19,7 +19,8 @@ export interface PageFrame {
     | 'scorecard'
     | 'endpoints'
     | 'resync'
-    | 'systems';
+    | 'systems'
+    | 'feedback';
   readonly title: string;
   readonly signedInAs?: string;
   readonly csrfToken?: string;
@@ -40,6 +41,7 @@ const navigation = (
     },
     { key: 'failed', href: `${CONSOLE_PATH}/failed`, label: 'failedMessages', route: 'GET /admin/failed' },
     { key: 'drift', href: `${CONSOLE_PATH}/drift`, label: 'drift', route: 'GET /admin/drift' },
+    { key: 'feedback', href: `${CONSOLE_PATH}/feedback`, label: 'feedback', route: 'GET /admin/feedback' },
     {
       key: 'endpoints',
       href: `${CONSOLE_PATH}/endpoints`,

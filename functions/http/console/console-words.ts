@@ -1,5 +1,6 @@
 import { type DossierStatus, dossierStatuses } from '../../../contracts/dossier-status';
 import type { DriftFindingState } from '../../../contracts/drift-check';
+import type { FeedbackState } from '../../../contracts/feedback';
 import type { DossierView } from '../../../contracts/provincial-api';
 import type { DeliveryAttempt, FailedMessage, MessageKind, MessageState } from '../../core/dossier-message';
 import type { AuditEntry } from '../../ports/audit-log';
@@ -60,6 +61,15 @@ const kindWords: Words<MessageKind> = {
   'feedback.reply': ['Gửi xử lý phản ánh lên Cổng DVCQG', 'Feedback handling to the national portal'],
 };
 
+const feedbackStateWords: Words<FeedbackState> = {
+  waiting: ['Chờ tiếp nhận', 'Waiting for reception'],
+  received: ['Đã tiếp nhận', 'Received'],
+  more_info_requested: ['Yêu cầu bổ sung thông tin', 'More information asked'],
+  refused: ['Từ chối tiếp nhận', 'Refused'],
+  answered: ['Đã trả lời, chờ công khai', 'Answered, to publish'],
+  published: ['Đã công khai', 'Published'],
+};
+
 const auditActionWords: Words<AuditEntry['action']> = {
   'failedMessage.replay': ['Gửi lại tin lỗi', 'Replayed a failed message'],
   'failedMessage.editReplay': ['Sửa rồi gửi lại tin lỗi', 'Edited and replayed a failed message'],
@@ -103,6 +113,8 @@ export const messageStateName = (state: MessageState, language: Language) =>
 export const syncStateName = (state: DossierView['sync']['state'], language: Language) =>
   pick(syncStateWords[state], language);
 export const kindName = (kind: string, language: Language) => wordFor(kindWords, kind, language);
+export const feedbackStateName = (state: FeedbackState, language: Language) =>
+  pick(feedbackStateWords[state], language);
 export const auditActionName = (action: AuditEntry['action'], language: Language) =>
   pick(auditActionWords[action], language);
 

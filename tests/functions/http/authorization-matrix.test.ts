@@ -218,6 +218,7 @@ const samples: Record<RouteKey, (agency: Agency) => Sample> = {
   'POST /admin/failed/:id/discard': () =>
     form(`/admin/failed/${unknownMessage}/discard`, { reason: 'duplicate' }),
   'GET /admin/drift': () => get('/admin/drift?state=open'),
+  'GET /admin/feedback': () => get('/admin/feedback?state=waiting'),
   'POST /admin/drift/:code/resync': (agency) => form(`/admin/drift/${dossierCodeFor(agency)}/resync`),
   'GET /admin/endpoints': () => get('/admin/endpoints'),
   'GET /admin/endpoints/:id': () => get('/admin/endpoints/demo-province'),
