@@ -116,7 +116,6 @@ export const feedbackAnswerSchema = z
       answeredAt: '2025-01-18T09:00:00+07:00',
     },
   });
-export type FeedbackAnswer = z.infer<typeof feedbackAnswerSchema>;
 
 /** POST /v1/feedback/{id}/state: the steps before and after the answer. */
 export const feedbackStateChangeSchema = z
@@ -136,7 +135,6 @@ export const feedbackStateChangeSchema = z
       handledBy: { name: 'Trần Văn Bình', title: 'Chuyên viên' },
     },
   });
-export type FeedbackStateChange = z.infer<typeof feedbackStateChangeSchema>;
 
 /**
  * What a national-bound feedback message carries (kind `feedback.reply`): one step of the

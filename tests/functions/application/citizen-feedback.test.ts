@@ -143,8 +143,8 @@ describe('the province’s handling, relayed to the national portal', () => {
   }
   const mayAct = () => true;
 
-  it('relays each step once and in order, and moves the item through them', async () => {
-    const { world, ...deps } = await aReceivedItem();
+  /** The province receives the item, then answers it: two steps accepted, in that order. */
+  async function receiveThenAnswer(deps: Awaited<ReturnType<typeof aReceivedItem>>) {
     const record = await findFeedback(deps.feedback, '240118', mayAct);
     const step = await replyToFeedback(deps, record, {
       reply: received('240118'),
@@ -153,6 +153,13 @@ describe('the province’s handling, relayed to the national portal', () => {
     });
     const reply = answer('240118');
     await replyToFeedback(deps, step.record, { reply, naturalKey: answerKey(reply), traceId: 't' });
+    return reply;
+  }
+
+  it('relays each step once and in order, and moves the item through them', async () => {
+    const feedbackWorld = await aReceivedItem();
+    const { world, ...deps } = feedbackWorld;
+    const reply = await receiveThenAnswer(feedbackWorld);
     // The province sends the same answer again (a timeout on its side): a repeat, not a new step.
     const again = await replyToFeedback(deps, await findFeedback(deps.feedback, '240118', mayAct), {
       reply,
@@ -190,15 +197,9 @@ describe('the province’s handling, relayed to the national portal', () => {
   });
 
   it('parks a step the portal rejects, and holds the later ones behind it', async () => {
-    const { world, ...deps } = await aReceivedItem();
-    const record = await findFeedback(deps.feedback, '240118', mayAct);
-    const step = await replyToFeedback(deps, record, {
-      reply: received('240118'),
-      naturalKey: 'event:e1',
-      traceId: 't',
-    });
-    const reply = answer('240118');
-    await replyToFeedback(deps, step.record, { reply, naturalKey: answerKey(reply), traceId: 't' });
+    const feedbackWorld = await aReceivedItem();
+    const { world, ...deps } = feedbackWorld;
+    await receiveThenAnswer(feedbackWorld);
     deps.nationalFeedback.failNextReply(nationalErrorCodes.wrongData);
 
     expect(await relayQueue(world, 'national')).toEqual(['#1 parked', '#2 held']);
