@@ -175,4 +175,27 @@ describe('citizen feedback through the local runtime', () => {
     expect(early.status).toBe(422);
     expect(((await early.json()) as { code: string }).code).toBe('feedback.transitionNotAllowed');
   }, 30_000);
+
+  it('tells the province once when an item is overdue [766 5.2: answer within 15 working days]', async () => {
+    // Sent on 16 January 2025 and never received: long past its 15 working days by 2025-03-03.
+    await started.runtime.runSchedule('feedback-pull');
+    await started.runtime.runSchedule('deadline-watch', { time: '2025-03-03T02:00:00Z' });
+    await started.runtime.runSchedule('deadline-watch', { time: '2025-03-04T02:00:00Z' });
+
+    const notices = await eventually(async () => {
+      const found = (
+        await received<Webhook & { data: { step?: string } }>(started.runtime.urls.province)
+      ).filter(
+        (request) => request.body.type === 'feedback.overdue' && request.body.data.feedbackId === '240131',
+      );
+      return found.length > 0 ? found : undefined;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(
+      (await received<Webhook>(started.runtime.urls.province)).filter(
+        (request) => request.body.type === 'feedback.overdue' && request.body.data.feedbackId === '240131',
+      ),
+    ).toHaveLength(1);
+    expect(notices[0]?.body.data).toMatchObject({ step: 'answer', state: 'waiting' });
+  }, 30_000);
 });
