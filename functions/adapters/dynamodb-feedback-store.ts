@@ -12,6 +12,7 @@ import { writeIfCondition } from './dynamodb/conditional-write';
 import { accessPatterns, itemKeys } from './dynamodb/gateway-table';
 import { decodeCursor, encodeCursor } from './dynamodb/page-cursor';
 import { parseItem } from './dynamodb/parse-item';
+import { expiryOf } from './dynamodb/retention';
 
 const at = z.string().optional();
 const recordSchema = z.object({
@@ -46,9 +47,16 @@ const MAX_PAGES = 50;
  */
 export function createDynamoDbFeedbackStore(
   client: DynamoDBDocumentClient,
-  options: { readonly tableName: string },
+  options: {
+    readonly tableName: string;
+    /** The citizen's personal data expires with the item, counted from its last write (ADR 6). */
+    readonly retentionSeconds?: number;
+    readonly now?: () => Date;
+  },
 ): FeedbackStore {
   const { tableName } = options;
+  const now = options.now ?? (() => new Date());
+  const expiry = () => expiryOf(now(), options.retentionSeconds);
 
   async function queryAll(partition: string): Promise<Record<string, unknown>[]> {
     const items: Record<string, unknown>[] = [];
@@ -74,7 +82,7 @@ export function createDynamoDbFeedbackStore(
         client.send(
           new PutCommand({
             TableName: tableName,
-            Item: { ...itemKeys.feedback(record.feedbackId), ...record },
+            Item: { ...itemKeys.feedback(record.feedbackId), ...record, ...expiry() },
             ConditionExpression: 'attribute_not_exists(pk)',
           }),
         ),
@@ -90,7 +98,7 @@ export function createDynamoDbFeedbackStore(
         client.send(
           new PutCommand({
             TableName: tableName,
-            Item: { ...itemKeys.feedback(record.feedbackId), ...record },
+            Item: { ...itemKeys.feedback(record.feedbackId), ...record, ...expiry() },
             ConditionExpression: 'revision = :previous',
             ExpressionAttributeValues: { ':previous': record.revision - 1 },
           }),
@@ -133,7 +141,7 @@ export function createDynamoDbFeedbackStore(
         client.send(
           new PutCommand({
             TableName: tableName,
-            Item: { ...itemKeys.rating(rating.ratingId), ...rating },
+            Item: { ...itemKeys.rating(rating.ratingId), ...rating, ...expiry() },
             ConditionExpression: 'attribute_not_exists(pk)',
           }),
         ),

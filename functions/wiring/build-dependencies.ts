@@ -268,7 +268,10 @@ export async function buildDependencies(
     }),
     endpointPauses: createDynamoDbEndpointPauses(documents, { tableName: config.tableName }),
     endpointOperations: config.endpointOperations,
-    feedback: createDynamoDbFeedbackStore(documents, { tableName: config.tableName }),
+    feedback: createDynamoDbFeedbackStore(documents, {
+      tableName: config.tableName,
+      retentionSeconds: config.retentionDays * 24 * 60 * 60,
+    }),
     nationalFeedback,
   };
 }

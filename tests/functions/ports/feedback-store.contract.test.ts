@@ -1,4 +1,6 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
+import { gatewayTable, itemKeys } from '../../../functions/adapters/dynamodb/gateway-table';
 import { createDynamoDbFeedbackStore } from '../../../functions/adapters/dynamodb-feedback-store';
 import { createInMemoryFeedbackStore } from '../../../functions/adapters/in-memory/feedback-store';
 import { applyFeedbackStep, newFeedbackRecord } from '../../../functions/core/feedback-item';
@@ -91,5 +93,25 @@ describe.each(stores)('feedback store contract: $name', ({ create }) => {
     expect((await store.listDossierRatings()).filter((kept) => kept.ratingId === rating.ratingId)).toEqual([
       rating,
     ]);
+  });
+});
+
+describe('DynamoDB feedback store: retention (ADR 6)', () => {
+  it('writes each item and rating with the table’s expiry, counted from the write', async () => {
+    const { documents, tableName } = table();
+    const store = createDynamoDbFeedbackStore(documents, {
+      tableName,
+      retentionSeconds: 400 * 86_400,
+      now: () => new Date('2025-03-14T02:00:00Z'),
+    });
+    const item = anItem();
+    await store.addFeedback(item);
+
+    const stored = await documents.send(
+      new GetCommand({ TableName: tableName, Key: itemKeys.feedback(item.feedbackId) }),
+    );
+    expect(stored.Item?.[gatewayTable.ttlAttribute]).toBe(
+      Date.parse('2025-03-14T02:00:00Z') / 1000 + 400 * 86_400,
+    );
   });
 });
