@@ -6,7 +6,7 @@ import {
   type RatingReceivedData,
 } from '../../contracts/feedback';
 import { canonicalJson } from '../core/canonical-json';
-import { countFeedbackRating, newFeedbackRecord } from '../core/feedback-item';
+import { countFeedbackRating, FEEDBACK_MESSAGE_STATUS, newFeedbackRecord } from '../core/feedback-item';
 import { GatewayError } from '../core/gateway-error';
 import type { FeedbackStore } from '../ports/feedback-store';
 import type { NationalFeedback } from '../ports/national-feedback';
@@ -17,12 +17,6 @@ export interface ReceiveFeedbackDependencies extends AcceptDependencies {
   readonly provinceSystems: ProvinceSystems;
   readonly feedback: FeedbackStore;
 }
-
-/**
- * A feedback message's `status`: the message summary has a dossier's status column, which no
- * reader of a feedback subject looks at (listings, dossier views and deadlines skip them).
- */
-const NOT_A_DOSSIER_STATUS = 'received';
 
 /** Bounds the read-decide-write loop of a rating's count against concurrent writers. */
 const MAX_WRITE_RACES = 8;
@@ -58,7 +52,7 @@ export async function receiveFeedback(
     dossierCode: feedbackSubject(item.feedbackId),
     agencyCode: item.agencyCode,
     naturalKey: `feedback:${contentKey(item)}`,
-    status: NOT_A_DOSSIER_STATUS,
+    status: FEEDBACK_MESSAGE_STATUS,
     payload: item,
     traceId,
     requiresExistingDossier: false,
@@ -103,7 +97,7 @@ export async function receiveRating(
       : dossierRatingSubject(rating.dossierCode ?? ''),
     agencyCode: rating.agencyCode,
     naturalKey: `rating:${rating.ratingId}:${contentKey(rating)}`,
-    status: NOT_A_DOSSIER_STATUS,
+    status: FEEDBACK_MESSAGE_STATUS,
     payload: rating,
     traceId,
     requiresExistingDossier: false,

@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 import { type FeedbackReplyMessage, type FeedbackView, feedbackSubject } from '../../contracts/feedback';
 import { canonicalJson } from '../core/canonical-json';
-import { applyFeedbackStep, type FeedbackRecord, feedbackDueAt } from '../core/feedback-item';
+import {
+  applyFeedbackStep,
+  FEEDBACK_MESSAGE_STATUS,
+  type FeedbackRecord,
+  feedbackDueAt,
+} from '../core/feedback-item';
 import { GatewayError, isGatewayError } from '../core/gateway-error';
 import { toVietnamIso } from '../core/vietnam-time';
 import type { WorkingCalendar } from '../core/working-calendar';
@@ -76,8 +81,7 @@ export async function replyToFeedback(
     agencyCode: record.agencyCode,
     naturalKey: request.naturalKey,
     ...(request.idempotencyKey ? { idempotencyKey: request.idempotencyKey } : {}),
-    // The column is a dossier's; feedback subjects are skipped by every reader of it.
-    status: 'received',
+    status: FEEDBACK_MESSAGE_STATUS,
     payload: reply,
     traceId: request.traceId,
     requiresExistingDossier: false,

@@ -3,7 +3,7 @@ import {
   type FeedbackState,
   feedbackSubject,
 } from '../../contracts/feedback';
-import { type FeedbackRecord, feedbackDueAt } from '../core/feedback-item';
+import { FEEDBACK_MESSAGE_STATUS, type FeedbackRecord, feedbackDueAt } from '../core/feedback-item';
 import { isGatewayError } from '../core/gateway-error';
 import { toVietnamIso } from '../core/vietnam-time';
 import type { FeedbackStore } from '../ports/feedback-store';
@@ -79,8 +79,7 @@ export async function watchFeedbackDeadlines(
       dossierCode: feedbackSubject(record.feedbackId),
       agencyCode: record.agencyCode,
       naturalKey: `${kind}:${step}:${due.toISOString()}`,
-      // The column is a dossier's; feedback subjects are skipped by every reader of it.
-      status: 'received',
+      status: FEEDBACK_MESSAGE_STATUS,
       payload: data,
       traceId: `feedback-deadlines-${now.toISOString()}`,
       requiresExistingDossier: false,

@@ -1,3 +1,4 @@
+import type { DossierStatus } from '../../contracts/dossier-status';
 import type { FeedbackReceivedData, FeedbackState } from '../../contracts/feedback';
 import { GatewayError } from './gateway-error';
 import type { ScorecardFeedback } from './scorecard/scorecard-dossier';
@@ -20,6 +21,13 @@ export interface FeedbackRecord
   readonly revision: number;
   readonly updatedAt: string;
 }
+
+/**
+ * The `status` a feedback message carries: the message summary has a dossier's status column,
+ * which no reader of a feedback subject looks at (listings, dossier views and deadlines skip
+ * them, contracts/feedback.ts). One value, so that nothing mistakes it for a decision.
+ */
+export const FEEDBACK_MESSAGE_STATUS: DossierStatus = 'received';
 
 /** The moves a province may make, as data (STYLE.md habit 6). A missing cell is an illegal move. */
 export const feedbackMoves: Readonly<Record<FeedbackState, readonly FeedbackState[]>> = {
