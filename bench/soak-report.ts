@@ -1,7 +1,7 @@
 import { toNationalTimestamp } from '../functions/core/national-time';
 import { requestToken } from '../infra/local/demo-client';
 import type { createPaymentPlatformSimulator } from '../infra/simulators/payment-platform-simulator';
-import { changesFor, PUSHED_STATUSES, REFERENCE } from './soak-traffic';
+import { changesFor, FEEDBACK_REPLY_STATES, PUSHED_STATUSES, REFERENCE } from './soak-traffic';
 
 /** What the receivers got, against what the gateway accepted: the soak's report. */
 
@@ -108,13 +108,39 @@ const RECORD_WINDOW_MS = 10_000;
 
 type PortalRequest = { at: string; body: unknown; answerLost?: boolean };
 
+const FEEDBACK_REPLY = 'DongBoKetQuaHoiDapGuiTuDVCQG';
+
+/** A citizen feedback reply's key: its item (the gateway's channel key) and its state code. */
+const feedbackReplyKey = (row: { HOIDAPID: string; TRANGTHAI: string }) =>
+  `PAKN.${row.HOIDAPID}#${row.TRANGTHAI}`;
+
+/**
+ * A request that is a single row the portal cannot be asked about: a progress row, or a
+ * feedback reply (no look-up exists on the feedback wire, docs/adr/0017).
+ */
 function rowKey(request: PortalRequest): string | undefined {
   const body = request.body as {
     service?: string;
-    data?: { MaHoSo: string; ThoiDiemXuLy?: string; NoiDungXuLy?: string }[];
+    data?: {
+      MaHoSo: string;
+      ThoiDiemXuLy?: string;
+      NoiDungXuLy?: string;
+      HOIDAPID?: string;
+      TRANGTHAI?: string;
+    }[];
   };
-  const row = body.service === 'CapNhatTienDoHoSoMC' && body.data?.length === 1 ? body.data[0] : undefined;
-  return row ? `${row.MaHoSo}#${row.ThoiDiemXuLy}#${row.NoiDungXuLy ?? ''}` : undefined;
+  const row = body.data?.length === 1 ? body.data[0] : undefined;
+  if (row && body.service === FEEDBACK_REPLY)
+    return feedbackReplyKey({ HOIDAPID: String(row.HOIDAPID), TRANGTHAI: String(row.TRANGTHAI) });
+  return row && body.service === 'CapNhatTienDoHoSoMC'
+    ? `${row.MaHoSo}#${row.ThoiDiemXuLy}#${row.NoiDungXuLy ?? ''}`
+    : undefined;
+}
+
+/** The ordered channel a portal request belongs to: its dossier, or its feedback item. */
+function channelOf(request: PortalRequest): string | undefined {
+  const row = (request.body as { data?: { MaHoSo?: string; HOIDAPID?: string }[] }).data?.[0];
+  return row?.MaHoSo ?? (row?.HOIDAPID === undefined ? undefined : `PAKN.${row.HOIDAPID}`);
 }
 
 /** A SIGKILL: when it was sent, and when the process was seen gone (before any restart). */
@@ -136,7 +162,7 @@ function rowsCaughtByAKill(received: readonly PortalRequest[], kills: readonly K
     const lastPerDossier = new Map<string, PortalRequest>();
     for (const request of received) {
       if (Date.parse(request.at) > kill.exitedAt.getTime()) continue;
-      const code = (request.body as { data?: { MaHoSo?: string }[] }).data?.[0]?.MaHoSo;
+      const code = channelOf(request);
       if (code) lastPerDossier.set(code, request);
     }
     for (const request of lastPerDossier.values())
@@ -189,11 +215,17 @@ function collect(entries: Iterable<[code: string, key: string]>, expectedFor: (c
  * What the portal simulator accepted, as the keys the client counted: `<code>#v1` for the
  * dossier, `<code>#soak-i-step:update` for a status change's DongBoHoSoMC update (found by the
  * promised date it moved), `<code>#soak-i-step` for its row (found by its time), `<code>#payment`
- * for a payment's row. Order per dossier: the sync, each change's update then row, the payment.
+ * for a payment's row; `PAKN.<id>#<state code>` for a feedback reply. Order per dossier: the
+ * sync, each change's update then row, the payment; per feedback item, reception then answer.
  */
 export function nationalKeys(received: readonly { body: unknown }[]): ReceivedKeys {
   const entries: [string, string][] = [];
   for (const request of received) {
+    const reply = request.body as { service: string; data?: { HOIDAPID: string; TRANGTHAI: string }[] };
+    if (reply.service === FEEDBACK_REPLY) {
+      for (const row of reply.data ?? []) entries.push([`PAKN.${row.HOIDAPID}`, feedbackReplyKey(row)]);
+      continue;
+    }
     const body = request.body as {
       service: string;
       data: { MaHoSo: string; NgayHenTra?: string; ThoiDiemXuLy?: string; NoiDungXuLy?: string }[];
@@ -209,14 +241,18 @@ export function nationalKeys(received: readonly { body: unknown }[]): ReceivedKe
       entries.push([item.MaHoSo, key]);
     }
   }
-  return collect(entries, (code) => [
-    `${code}#v1`,
-    ...changesFor(Number(code.slice(-4))).flatMap((change) => [
-      `${code}#${change.eventId}:update`,
-      `${code}#${change.eventId}`,
-    ]),
-    `${code}#payment`,
-  ]);
+  return collect(entries, (code) =>
+    code.startsWith('PAKN.')
+      ? FEEDBACK_REPLY_STATES.map((state) => `${code}#${state}`)
+      : [
+          `${code}#v1`,
+          ...changesFor(Number(code.slice(-4))).flatMap((change) => [
+            `${code}#${change.eventId}:update`,
+            `${code}#${change.eventId}`,
+          ]),
+          `${code}#payment`,
+        ],
+  );
 }
 
 /** The webhooks a Standard Webhooks receiver processes: the first of each webhook-id. */
@@ -232,16 +268,21 @@ export function onePerWebhookId<T extends { headers: Record<string, string> }>(r
 
 /**
  * The province simulator's webhooks that relay a message: the portal's pushes in the order
- * pushed, and payments. The deadline watch's notices (dossier.due_soon, dossier.overdue) are
- * the gateway's own, not relayed messages, so they are not counted.
+ * pushed, payments, and citizens' feedback (`PAKN.<id>#feedback`). The deadline watch's notices
+ * (dossier.due_soon, dossier.overdue, their feedback kin) are the gateway's own, not relayed
+ * messages, so they are not counted.
  */
 export function provinceKeys(received: readonly { body: unknown }[]): ReceivedKeys {
   const entries: [string, string][] = [];
   for (const request of received) {
     const event = request.body as {
       type: string;
-      data: { dossierCode: string; nationalStatusCode?: number };
+      data: { dossierCode: string; nationalStatusCode?: number; feedbackId?: string };
     };
+    if (event.type === 'feedback.received') {
+      entries.push([`PAKN.${event.data.feedbackId}`, `PAKN.${event.data.feedbackId}#feedback`]);
+      continue;
+    }
     const code = event.data.dossierCode;
     const key =
       event.type === 'dossier.submitted'
@@ -253,10 +294,11 @@ export function provinceKeys(received: readonly { body: unknown }[]): ReceivedKe
             : undefined;
     if (key) entries.push([code, key]);
   }
-  return collect(entries, (code) => [
-    `${code}#submitted`,
-    ...PUSHED_STATUSES.map((status) => `${code}#status-${status}`),
-  ]);
+  return collect(entries, (code) =>
+    code.startsWith('PAKN.')
+      ? [`${code}#feedback`]
+      : [`${code}#submitted`, ...PUSHED_STATUSES.map((status) => `${code}#status-${status}`)],
+  );
 }
 
 export function paymentsReport(

@@ -33,6 +33,8 @@ import {
 import {
   changesFor,
   dossierFor,
+  feedbackRowFor,
+  feedbackStepsFor,
   onlineDossierFor,
   paymentFor,
   pushedRowsFor,
@@ -52,6 +54,11 @@ export interface SoakOptions {
   readonly payments: number;
   /** Dossiers citizens submit on the national portal, pushed with three status changes each. */
   readonly pushes: number;
+  /**
+   * Citizens' feedback items the portal pushes (and lists), each answered by the province:
+   * received then answered, relayed back to the portal (issue 23). Default 0.
+   */
+  readonly feedback?: number;
   readonly concurrency: number;
   /** Share of requests sent a second time (as a client retrying would). */
   readonly repeatShare: number;
@@ -303,6 +310,12 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const isPaid = (index: number) => stride > 0 && index % stride === 0 && index / stride < options.payments;
 
   try {
+    // The portal lists only the soak's feedback: the schedule's pull at each start meets the pushes.
+    const feedbackCount = options.feedback ?? 0;
+    await postJson(`${nationalServer.url}/_sim/feedback`, {
+      empty: true,
+      feedback: Array.from({ length: feedbackCount }, (_, index) => feedbackRowFor(index)),
+    });
     await startGateway();
     await refreshToken('province');
     await refreshToken('national');
@@ -365,6 +378,27 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
         }
       }
     };
+    /**
+     * Citizens' feedback: the portal lists and pushes each item (so the pull and the push meet,
+     * and must deliver it once), the province receives it, then answers it.
+     */
+    let nextFeedback = 0;
+    const feedbackWorker = async () => {
+      while (nextFeedback < feedbackCount) {
+        const index = nextFeedback;
+        nextFeedback += 1;
+        while (next < options.dossiers && next < (index * options.dossiers) / feedbackCount) await sleep(50);
+        const row = feedbackRowFor(index);
+        const subject = `PAKN.${row.HOIDAPID}`;
+        if (!(await twiceSometimes('national', '/v1/national/feedback', row))) continue;
+        accepted.province.add(`${subject}#feedback`);
+        const steps = feedbackStepsFor(index);
+        if (await twiceSometimes('province', `/v1/feedback/${row.HOIDAPID}/state`, steps.received))
+          accepted.national.add(`${subject}#2`);
+        if (await twiceSometimes('province', `/v1/feedback/${row.HOIDAPID}/answer`, steps.answer))
+          accepted.national.add(`${subject}#5`);
+      }
+    };
     const chaos = (async () => {
       for (const point of killPoints) {
         while (next < point) await sleep(50);
@@ -395,6 +429,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     await Promise.all([
       ...Array.from({ length: options.concurrency }, worker),
       ...Array.from({ length: Math.min(2, options.pushes) }, pushWorker),
+      ...Array.from({ length: Math.min(2, options.feedback ?? 0) }, feedbackWorker),
       chaos,
       outage,
     ]);

@@ -79,3 +79,53 @@ export function pushedRowsFor(dossierCode: string): NationalProgressRow[] {
     NgayKetThucTheoQuyDinh: '',
   }));
 }
+
+/** The soak's feedback items' ids: a range of their own, far from the simulator's sample. */
+const FEEDBACK_ID_BASE = 900_000;
+
+/**
+ * A citizen's feedback as the portal lists and pushes it (LayDanhSachHoiDapGuiTuDVCQG row, the
+ * simulator's reading: infra/simulators/national-feedback-service.ts).
+ */
+export function feedbackRowFor(index: number) {
+  return {
+    HOIDAPID: FEEDBACK_ID_BASE + index,
+    TIEUDE: `Phản ánh soak ${index}`,
+    NOIDUNG: `Đề nghị giải quyết đúng hẹn hồ sơ soak ${index}.`,
+    MADONVI: '000.00.12.H12',
+    TENDONVI: 'UBND phường Hoàn Kiếm (demo)',
+    MALINHVUC: '',
+    MATTHCDP: '',
+    MAHOSO: '',
+    HOVATEN: 'Công dân thử nghiệm',
+    THUDIENTU: '',
+    SODIENTHOAI: '0912000000',
+    DIACHI: '',
+    TRANGTHAI: '1',
+    NGAYGUI: '20250314090000',
+    NGAYCHUYEN: '',
+    TRALOIID: 0,
+    NOIDUNGTRALOI: '',
+  };
+}
+
+/** The province's handling of a feedback item: reception, then the answer (TRANGTHAI 2 and 5). */
+export function feedbackStepsFor(index: number) {
+  const handledBy = { name: 'Cán bộ một cửa' };
+  return {
+    received: {
+      eventId: `soak-pakn-${index}-received`,
+      state: 'received',
+      at: '2025-03-14T10:00:00+07:00',
+      handledBy,
+    },
+    answer: {
+      answer: `Trả lời phản ánh soak ${index}.`,
+      answeredBy: handledBy,
+      answeredAt: '2025-03-17T10:00:00+07:00',
+    },
+  } as const;
+}
+
+/** The national codes of those two steps, in the order they must arrive. */
+export const FEEDBACK_REPLY_STATES = ['2', '5'] as const;

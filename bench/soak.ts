@@ -9,6 +9,7 @@ const options = {
   dossiers,
   payments: number('SOAK_PAYMENTS', Math.min(500, dossiers)),
   pushes: number('SOAK_PUSHES', Math.ceil(dossiers / 4)),
+  feedback: number('SOAK_FEEDBACK', Math.ceil(dossiers / 10)),
   concurrency: number('SOAK_CONCURRENCY', 16),
   repeatShare: number('SOAK_REPEAT_SHARE', 0.1),
   kills: number('SOAK_KILLS', 2),

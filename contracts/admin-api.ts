@@ -1,5 +1,9 @@
 import * as z from 'zod';
 import { agencyCodeSchema, dossierCodeSchema, isoDateTimeSchema } from './codes';
+import { feedbackSubjectSchema } from './feedback';
+
+/** A parked message's ordered channel: a dossier, or citizen feedback's subject (PAKN.<id>). */
+const channelKeySchema = z.union([dossierCodeSchema, feedbackSubjectSchema]);
 
 /** The administrators' API (DESIGN.md, "Admin API under /v1/admin", scope admin). */
 
@@ -8,7 +12,7 @@ export const failedMessageSchema = z
     messageId: z.string(),
     queue: z.string(),
     channel: z.enum(['national', 'province']),
-    dossierCode: dossierCodeSchema,
+    dossierCode: channelKeySchema,
     agencyCode: agencyCodeSchema,
     sequence: z.number().int(),
     kind: z.string(),
@@ -24,7 +28,7 @@ export const failedMessageSchema = z
 
 export const failedMessageFilterSchema = z.strictObject({
   queue: z.string().max(100).optional(),
-  dossierCode: dossierCodeSchema.optional(),
+  dossierCode: channelKeySchema.optional(),
   agencyCode: agencyCodeSchema.optional(),
   reason: z.enum(['rejected', 'exhausted']).optional(),
   from: isoDateTimeSchema.optional(),

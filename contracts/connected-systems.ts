@@ -66,7 +66,7 @@ export const systemRegistrationSchema = z
     agencies: agenciesSchema,
     scopes: z.array(scopeSchema).min(1).max(5).optional().meta({
       description:
-        'Default by kind: province dossiers:write payments:write; national national:push; admin admin',
+        'Default by kind: province dossiers:write payments:write feedback:write; national national:push; admin admin',
     }),
     webhookUrl: webhookUrlSchema.optional(),
   })

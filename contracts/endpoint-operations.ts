@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { agencyCodeSchema, calendarDaySchema, dossierCodeSchema } from './codes';
 import { existingSystemIdSchema } from './connected-systems';
+import { feedbackSubjectSchema } from './feedback';
 
 /**
  * Operating a connected system's webhook endpoint, and re-sending dossiers (issue 19, DESIGN.md
@@ -26,7 +27,9 @@ export const webhookDeliverySchema = z
     at: z.iso.datetime(),
     eventType: z.string().meta({ description: 'The event type; ping for a test event' }),
     messageId: z.string().meta({ description: 'The webhook-id the receiver deduplicates by' }),
-    dossierCode: dossierCodeSchema.optional(),
+    dossierCode: z.union([dossierCodeSchema, feedbackSubjectSchema]).optional().meta({
+      description: 'The dossier, or for citizen feedback its subject (PAKN.<id>, DANHGIA.<dossier code>)',
+    }),
     httpStatus: z.number().int().optional().meta({ description: 'Absent when no answer came back' }),
     latencyMs: z.number().int().min(0),
     attempt: z.number().int().positive().meta({ description: "This message's attempt number" }),

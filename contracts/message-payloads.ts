@@ -1,4 +1,10 @@
 import type { z } from 'zod';
+import {
+  feedbackDeadlineNoticeDataSchema,
+  feedbackReceivedDataSchema,
+  feedbackReplyMessageSchema,
+  ratingReceivedDataSchema,
+} from './feedback';
 import { dossierSubmissionSchema, statusChangeSchema } from './provincial-api';
 import { deadlineNoticeDataSchema, paymentEventDataSchema, statusChangedDataSchema } from './webhooks';
 
@@ -18,4 +24,10 @@ export const messagePayloadSchemas = {
   'dossier.overdue': deadlineNoticeDataSchema,
   // The dossier as the gateway holds it now (latest version, current status): a drift re-sync.
   'dossier.resync': dossierSubmissionSchema,
+  'feedback.received': feedbackReceivedDataSchema,
+  'rating.received': ratingReceivedDataSchema,
+  'feedback.due_soon': feedbackDeadlineNoticeDataSchema,
+  'feedback.overdue': feedbackDeadlineNoticeDataSchema,
+  // An answer or another step of the province's handling, for the national portal (issue 23).
+  'feedback.reply': feedbackReplyMessageSchema,
 } as const satisfies Record<string, z.ZodType>;

@@ -2,7 +2,14 @@ import * as z from 'zod';
 import './bilingual-issue-message';
 
 /** `pii:read` lets an administrator see personal data unmasked in the admin console. */
-export const scopes = ['dossiers:write', 'payments:write', 'admin', 'pii:read', 'national:push'] as const;
+export const scopes = [
+  'dossiers:write',
+  'payments:write',
+  'admin',
+  'pii:read',
+  'national:push',
+  'feedback:write',
+] as const;
 export const scopeSchema = z.enum(scopes);
 export type Scope = z.infer<typeof scopeSchema>;
 

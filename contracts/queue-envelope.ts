@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { dossierCodeSchema } from './codes';
+import { feedbackSubjectSchema } from './feedback';
 
 /**
  * What travels on the queues. It names the stored message rather than carrying it: the
@@ -19,10 +20,16 @@ export const queueEnvelopeSchema = z.object({
     'dossier.due_soon',
     'dossier.overdue',
     'dossier.resync',
+    'feedback.received',
+    'rating.received',
+    'feedback.reply',
+    'feedback.due_soon',
+    'feedback.overdue',
   ]),
   version: z.literal(1),
   messageId: z.string().min(1),
-  dossierCode: dossierCodeSchema,
+  /** The ordered channel's key: a dossier code, or a feedback subject (`PAKN.<id>`, issue 23). */
+  dossierCode: z.union([dossierCodeSchema, feedbackSubjectSchema]),
   sequence: z.number().int().positive(),
   idempotencyKey: z.string().min(1),
   traceId: z.string().min(1),

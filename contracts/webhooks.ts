@@ -1,6 +1,11 @@
 import * as z from 'zod';
 import { dossierCodeSchema, isoDateTimeSchema, vndAmountSchema } from './codes';
 import { dossierStatusSchema } from './dossier-status';
+import {
+  feedbackDeadlineNoticeDataSchema,
+  feedbackReceivedDataSchema,
+  ratingReceivedDataSchema,
+} from './feedback';
 import { dossierSubmissionSchema, feeLineSchema } from './provincial-api';
 import { scorecardIndicatorIdSchema } from './scorecard';
 
@@ -122,6 +127,30 @@ export const webhookEventSchema = z
       type: z.literal('dossier.overdue'),
       createdAt: z.string(),
       data: deadlineNoticeDataSchema,
+    }),
+    z.object({
+      id: z.string(),
+      type: z.literal('feedback.received'),
+      createdAt: z.string(),
+      data: feedbackReceivedDataSchema,
+    }),
+    z.object({
+      id: z.string(),
+      type: z.literal('rating.received'),
+      createdAt: z.string(),
+      data: ratingReceivedDataSchema,
+    }),
+    z.object({
+      id: z.string(),
+      type: z.literal('feedback.due_soon'),
+      createdAt: z.string(),
+      data: feedbackDeadlineNoticeDataSchema,
+    }),
+    z.object({
+      id: z.string(),
+      type: z.literal('feedback.overdue'),
+      createdAt: z.string(),
+      data: feedbackDeadlineNoticeDataSchema,
     }),
   ])
   .meta({ id: 'WebhookEvent' });

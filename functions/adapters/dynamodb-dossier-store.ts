@@ -1,4 +1,5 @@
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { isFeedbackSubject } from '../../contracts/feedback';
 import { GatewayError } from '../core/gateway-error';
 import type { DossierStore } from '../ports/dossier-store';
 import { createDossierListingItems } from './dynamodb/dossier-listing-items';
@@ -43,7 +44,8 @@ export function createDynamoDbDossierStore(
       await messages.append(message);
       // The listing is a view for the console: written after the message, so a crash between
       // the two leaves it one message behind until the dossier's next message rewrites it.
-      if (message.channel === 'national') await listings.record(message);
+      if (message.channel === 'national' && !isFeedbackSubject(message.dossierCode))
+        await listings.record(message);
     },
     listDossiers: listings.list,
     getDeliveryProgress: progress.get,

@@ -46,11 +46,18 @@ export interface SessionNationalPortalOptions {
 
 type Endpoint = keyof SessionPaths;
 
-export function createSessionNationalPortal(options: SessionNationalPortalOptions): NationalPortal {
-  const rejectedCodes = options.rejectedErrorCodes ?? defaultRejectedCodes;
+/** One session of the portal: the login and the envelope every call goes in. */
+export interface SessionCaller {
+  callService(endpoint: Endpoint, call: Record<string, unknown>): Promise<PortalReply>;
+  login(): Promise<string>;
+}
+
+/** The envelope and the session behind it, shared by every port spoken over this transport. */
+export function createSessionCaller(
+  options: Omit<SessionNationalPortalOptions, 'lookupEndpoint' | 'rejectedErrorCodes'>,
+): SessionCaller {
   const doFetch = options.fetch ?? fetch;
   const paths: SessionPaths = { ...sessionDefaultPaths, ...options.paths };
-  const lookupEndpoint: Endpoint = options.lookupEndpoint ?? 'share';
   // Without the trailing slash, `new URL('service', 'https://host/adapter')` drops `adapter`.
   const base = options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`;
   let session: Promise<string> | undefined;
@@ -129,6 +136,14 @@ export function createSessionNationalPortal(options: SessionNationalPortalOption
     }
     throw new GatewayError('national.authentication', 'national portal rejected a fresh session');
   }
+
+  return { callService, login };
+}
+
+export function createSessionNationalPortal(options: SessionNationalPortalOptions): NationalPortal {
+  const rejectedCodes = options.rejectedErrorCodes ?? defaultRejectedCodes;
+  const lookupEndpoint: Endpoint = options.lookupEndpoint ?? 'share';
+  const { callService, login } = createSessionCaller(options);
 
   const calls: NationalWriteCalls = {
     sync: (_agencyCode, dossier, isUpdating) =>

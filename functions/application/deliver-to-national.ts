@@ -1,3 +1,4 @@
+import type { FeedbackReplyMessage } from '../../contracts/feedback';
 import { messagePayloadSchemas } from '../../contracts/message-payloads';
 import type { InboundNationalDossier, NationalDossier } from '../../contracts/national-portal';
 import type { DossierSubmission, StatusChange } from '../../contracts/provincial-api';
@@ -10,6 +11,7 @@ import { toNationalProgressRow } from '../core/translate-status-change';
 import type { AgencyNames } from '../ports/agency-names';
 import type { DossierStore } from '../ports/dossier-store';
 import type { Logger } from '../ports/logger';
+import type { NationalFeedback } from '../ports/national-feedback';
 import type { NationalPortal } from '../ports/national-portal';
 import { loadNationalRecord } from './load-dossier-facts';
 import type { Deliverer, DeliveryContext, DeliveryReceipt } from './relay-message';
@@ -26,6 +28,8 @@ export interface NationalDelivererDependencies {
   /** The mappings from the province's codes to the national ones (issue 21). */
   readonly nationalCodes?: NationalCodes;
   readonly logger: Logger;
+  /** The feedback wire (issue 23): answers and steps of citizens' feedback. */
+  readonly feedback?: NationalFeedback;
 }
 
 /** A national-bound message's payload, read once per delivery and shared by sending, looking up and tracking. */
@@ -33,7 +37,8 @@ type NationalPayload =
   | { readonly kind: 'dossier'; readonly dossier: DossierSubmission }
   | { readonly kind: 'status'; readonly change: StatusChange }
   | { readonly kind: 'payment'; readonly event: PaymentEventData }
-  | { readonly kind: 'resync'; readonly dossier: DossierSubmission };
+  | { readonly kind: 'resync'; readonly dossier: DossierSubmission }
+  | { readonly kind: 'feedback'; readonly reply: FeedbackReplyMessage };
 
 function readPayload(message: StoredMessage): NationalPayload {
   switch (message.kind) {
@@ -45,6 +50,8 @@ function readPayload(message: StoredMessage): NationalPayload {
       return { kind: 'payment', event: messagePayloadSchemas['payment.progress'].parse(message.payload) };
     case 'dossier.resync':
       return { kind: 'resync', dossier: messagePayloadSchemas['dossier.resync'].parse(message.payload) };
+    case 'feedback.reply':
+      return { kind: 'feedback', reply: messagePayloadSchemas['feedback.reply'].parse(message.payload) };
     default:
       throw new Error(`a ${message.kind} message cannot go to the national portal`);
   }
@@ -169,7 +176,22 @@ export function createNationalDeliverer(
       }
       case 'resync':
         return resync(message, payload.dossier);
+      case 'feedback':
+        return sendFeedbackReply(payload.reply);
     }
+  }
+
+  /**
+   * A step of a feedback item's handling: one reply row. No look-up exists on this wire, so an
+   * uncertain delivery sends again: a duplicate is the lesser harm than a loss (docs/adr/0017).
+   */
+  async function sendFeedbackReply(reply: FeedbackReplyMessage): Promise<DeliveryReceipt> {
+    if (!deps.feedback) throw new Error('no national feedback wire is configured');
+    const acknowledgement = await deps.feedback.sendReply(reply);
+    return {
+      detail: `DongBoKetQuaHoiDapGuiTuDVCQG (${reply.state}) error_code ${acknowledgement.errorCode}`,
+      progress: {},
+    };
   }
 
   /**

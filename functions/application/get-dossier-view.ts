@@ -16,7 +16,7 @@ const directionOf: Record<Channel, TimelineEntry['direction']> = {
 /** Kinds whose delivery gives the portal the message's status (a payment row repeats the status it has). */
 const movesNationalStatus = new Set<MessageKind>(['dossier.sync', 'dossier.status', 'dossier.resync']);
 
-function timelineOf(channel: Channel, history: readonly MessageHistory[]): TimelineEntry[] {
+export function timelineOf(channel: Channel, history: readonly MessageHistory[]): TimelineEntry[] {
   return history.flatMap((message) => [
     {
       at: message.acceptedAt,

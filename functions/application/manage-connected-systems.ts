@@ -30,7 +30,7 @@ export interface ConnectedSystemDependencies {
 
 /** What each kind may do unless the registration names scopes. */
 const defaultScopes: Readonly<Record<SystemKind, readonly Scope[]>> = {
-  province: ['dossiers:write', 'payments:write'],
+  province: ['dossiers:write', 'payments:write', 'feedback:write'],
   national: ['national:push'],
   admin: ['admin'],
 };

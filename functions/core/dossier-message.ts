@@ -9,7 +9,7 @@ export type Channel = 'national' | 'province';
 
 export const channelKinds = {
   // dossier.resync: an administrator's answer to a drift finding (functions/application/resync-dossier.ts).
-  national: ['dossier.sync', 'dossier.status', 'payment.progress', 'dossier.resync'],
+  national: ['dossier.sync', 'dossier.status', 'payment.progress', 'dossier.resync', 'feedback.reply'],
   province: [
     'dossier.submitted',
     'dossier.status_changed',
@@ -17,6 +17,10 @@ export const channelKinds = {
     'payment.failed',
     'dossier.due_soon',
     'dossier.overdue',
+    'feedback.received',
+    'rating.received',
+    'feedback.due_soon',
+    'feedback.overdue',
   ],
 } as const satisfies Record<Channel, readonly string[]>;
 

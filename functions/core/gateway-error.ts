@@ -19,6 +19,8 @@ export type GatewayErrorCode =
   | 'dossier.notFound'
   | 'dossier.transitionNotAllowed'
   | 'dossier.staleVersion'
+  | 'feedback.notFound'
+  | 'feedback.transitionNotAllowed'
   | 'failedMessage.notFound'
   | 'failedMessage.notParked'
   | 'idempotency.conflict'

@@ -1,5 +1,7 @@
 import * as z from 'zod';
 import { type DeadlineWatchDependencies, watchDeadlines } from '../application/watch-deadlines';
+import { watchFeedbackDeadlines } from '../application/watch-feedback-deadlines';
+import type { FeedbackStore } from '../ports/feedback-store';
 import { loadAwsDependencies } from '../wiring/aws';
 import { lazyHandler } from './lazy-handler';
 import { recordScheduleRuns } from './record-schedule-runs';
@@ -8,13 +10,21 @@ import { recordScheduleRuns } from './record-schedule-runs';
 const scheduledEventSchema = z.object({ time: z.iso.datetime({ offset: true }) });
 
 /**
- * Scheduled: due-soon and overdue notices. The run judges deadlines at its event's `time`, so a
- * late or repeated invocation decides exactly as the scheduled one would have.
+ * Scheduled: due-soon and overdue notices of dossiers and, with a feedback store, of citizens'
+ * feedback (issue 23). The run judges deadlines at its event's `time`, so a late or repeated
+ * invocation decides exactly as the scheduled one would have.
  */
-export function createDeadlineWatchHandler(deps: DeadlineWatchDependencies) {
+export function createDeadlineWatchHandler(
+  deps: DeadlineWatchDependencies & { readonly feedback?: FeedbackStore },
+) {
   return async (event?: unknown) => {
     const scheduled = scheduledEventSchema.safeParse(event);
-    return watchDeadlines(deps, scheduled.success ? new Date(scheduled.data.time) : deps.clock.now());
+    const now = scheduled.success ? new Date(scheduled.data.time) : deps.clock.now();
+    const dossiers = await watchDeadlines(deps, now);
+    const { feedback } = deps;
+    return feedback
+      ? { ...dossiers, feedback: await watchFeedbackDeadlines({ ...deps, feedback }, now) }
+      : dossiers;
   };
 }
 

@@ -4,6 +4,7 @@ import { createScorecardRecorder, type ScorecardDependencies } from '../applicat
 import type { NationalCodes } from '../application/resolve-national-codes';
 import { createDeliveryTracker, type TrackingDependencies } from '../application/track-national-delivery';
 import type { AgencyNames } from '../ports/agency-names';
+import type { NationalFeedback } from '../ports/national-feedback';
 import type { NationalPortal } from '../ports/national-portal';
 import { loadAwsDependencies } from '../wiring/aws';
 import { lazyHandler } from './lazy-handler';
@@ -13,6 +14,7 @@ export function createNationalRelayHandler(
   deps: RelayHandlerDependencies &
     ScorecardDependencies & {
       readonly nationalPortal: NationalPortal;
+      readonly nationalFeedback?: NationalFeedback;
       readonly agencyNames: AgencyNames;
       readonly nationalCodes?: NationalCodes;
       readonly deadlines: { readonly pausedStatuses: TrackingDependencies['pausedStatuses'] };
@@ -32,6 +34,7 @@ export function createNationalRelayHandler(
         agencyNames: deps.agencyNames,
         nationalCodes: deps.nationalCodes,
         logger: deps.logger,
+        ...(deps.nationalFeedback ? { feedback: deps.nationalFeedback } : {}),
       },
       track,
     ),

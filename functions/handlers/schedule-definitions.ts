@@ -4,6 +4,7 @@ import { type ScheduleName, scheduleSpecs } from '../wiring/schedule-specs';
 import { createCatalogueRefreshHandler } from './catalogue-refresh';
 import { createDeadlineWatchHandler } from './deadline-watch';
 import { createDriftCheckHandler } from './drift-check';
+import { createFeedbackPullHandler } from './feedback-pull';
 import { createOutboxSweeperHandler } from './outbox-sweeper';
 import { createPaymentReconciliationHandler } from './payment-reconciliation';
 import { createPaymentStatusPollerHandler } from './payment-status-poller';
@@ -17,6 +18,7 @@ export function createScheduleDefinitions(deps: GatewayDependencies): ScheduleDe
     'deadline-watch': createDeadlineWatchHandler(deps),
     'drift-check': createDriftCheckHandler(deps),
     'catalogue-refresh': createCatalogueRefreshHandler(deps),
+    'feedback-pull': createFeedbackPullHandler(deps),
   };
   return scheduleSpecs.map((spec) => ({ ...spec, run: handlers[spec.name] }));
 }

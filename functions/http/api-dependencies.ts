@@ -17,6 +17,7 @@ import type { Clock } from '../ports/clock';
 import type { CodeMappings } from '../ports/code-mappings';
 import type { DossierStore } from '../ports/dossier-store';
 import type { DriftRecords } from '../ports/drift-records';
+import type { FeedbackStore } from '../ports/feedback-store';
 import type { Logger } from '../ports/logger';
 import type { MessageQueue } from '../ports/message-queue';
 import type { NationalPortal } from '../ports/national-portal';
@@ -74,4 +75,6 @@ export interface ApiDependencies
   readonly nationalCodes: NationalCodes;
   /** Connected systems: registration, changes and secret rotation (issue 19). */
   readonly systems: ConnectedSystemOperations;
+  /** Citizen feedback and ratings (issue 23). */
+  readonly feedback: FeedbackStore;
 }

@@ -110,6 +110,22 @@ export const problemCatalogue: Readonly<Record<GatewayErrorCode, ProblemType>> =
       'The status table does not allow the move from the current status to the requested one; the detail lists the allowed moves.',
     ],
   },
+  'feedback.notFound': {
+    status: 404,
+    title: 'Không tìm thấy phản ánh / Feedback not found',
+    explanation: [
+      'Gateway chưa nhận phản ánh, kiến nghị này từ Cổng DVCQG, hoặc nó không thuộc cơ quan của bạn.',
+      'The gateway has not received this feedback item from the national portal, or it is not for your agencies.',
+    ],
+  },
+  'feedback.transitionNotAllowed': {
+    status: 422,
+    title: 'Bước xử lý phản ánh không hợp lệ / Feedback step not allowed',
+    explanation: [
+      'Phản ánh đang ở trạng thái không cho phép bước này; detail nêu các bước được phép (allowedNext).',
+      'The feedback item is in a state that does not allow this step; the detail lists the allowed ones (allowedNext).',
+    ],
+  },
   'dossier.staleVersion': {
     status: 409,
     title: 'Phiên bản hồ sơ đã cũ / Stale dossier version',

@@ -77,6 +77,38 @@ export const routePolicies = {
     agency: 'any',
     nationalPush: true,
   },
+  // Citizen feedback (issue 23): another agency's item is answered as missing.
+  'POST /v1/feedback/:id/answer': {
+    access: 'bearer',
+    scopes: ['feedback:write'],
+    agency: 'own',
+    hidesOthers: true,
+  },
+  'POST /v1/feedback/:id/state': {
+    access: 'bearer',
+    scopes: ['feedback:write'],
+    agency: 'own',
+    hidesOthers: true,
+  },
+  'GET /v1/feedback/:id': {
+    access: 'bearer',
+    scopes: ['feedback:write', 'admin'],
+    agency: 'own',
+    hidesOthers: true,
+    role: 'viewer',
+  },
+  'POST /v1/national/feedback': {
+    access: 'bearer',
+    scopes: ['national:push'],
+    agency: 'any',
+    nationalPush: true,
+  },
+  'POST /v1/national/ratings': {
+    access: 'bearer',
+    scopes: ['national:push'],
+    agency: 'any',
+    nationalPush: true,
+  },
   // Payments (issue 6)
   'POST /v1/payments': { access: 'bearer', scopes: ['payments:write'], agency: 'own' },
   'GET /v1/payments/:id': {
@@ -198,6 +230,7 @@ export const routePolicies = {
   'POST /admin/failed/:id/replay': { access: 'console', role: 'operator' },
   'POST /admin/failed/:id/discard': { access: 'console', role: 'operator' },
   'GET /admin/drift': { access: 'console', role: 'viewer' },
+  'GET /admin/feedback': { access: 'console', role: 'viewer' },
   'POST /admin/drift/:code/resync': { access: 'console', role: 'operator' },
   'GET /admin/dossiers': { access: 'console', role: 'viewer' },
   'GET /admin/endpoints': { access: 'console', role: 'viewer' },

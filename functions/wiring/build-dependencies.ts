@@ -25,6 +25,7 @@ import {
   createDynamoDbDeliveryLog,
   createDynamoDbEndpointPauses,
 } from '../adapters/dynamodb-endpoint-operations';
+import { createDynamoDbFeedbackStore } from '../adapters/dynamodb-feedback-store';
 import { createDynamoDbNonceStore } from '../adapters/dynamodb-nonce-store';
 import { createDynamoDbPaymentStore } from '../adapters/dynamodb-payment-store';
 import { createDynamoDbReconciliationReports } from '../adapters/dynamodb-reconciliation-reports';
@@ -53,10 +54,11 @@ import { loadAgencyRecoding } from '../core/agency-recoding';
 import { vietnamDay } from '../core/vietnam-time';
 import type { ApiDependencies } from '../http/api-dependencies';
 import { systemClock } from '../ports/clock';
+import type { NationalFeedback } from '../ports/national-feedback';
 import type { WebhookSender } from '../ports/province-systems';
 import type { ThroughputStats } from '../ports/queue-monitor';
 import type { ScheduleRuns } from '../ports/schedule-runs';
-import { buildNationalPortal } from './build-national-portal';
+import { buildNationalFeedback, buildNationalPortal } from './build-national-portal';
 import { buildSecretSealer } from './build-secret-sealer';
 import { createLogger } from './create-logger';
 import type { RuntimeConfig } from './runtime-config';
@@ -85,6 +87,8 @@ export type GatewayDependencies = Omit<ApiDependencies, 'remoteAddress' | 'sched
     readonly webhooks: WebhookSender;
     readonly aws: { readonly dynamodb: DynamoDBClient; readonly sqs: SQSClient };
     readonly driftCheck: DriftCheckSettings;
+    /** The national portal's feedback wire (issue 23). */
+    readonly nationalFeedback: NationalFeedback;
   };
 
 /** Builds every dependency once per cold start, from one runtime's configuration. */
@@ -121,13 +125,23 @@ export async function buildDependencies(
     serviceName: service.name,
     namespace: service.metricsNamespace,
   });
+  // One quota and one circuit breaker for the portal, whichever of its wires a call takes.
+  const nationalGuard = createEndpointGuard({ name: 'national-portal', ...config.nationalPortal, metrics });
   const nationalPortal = guardNationalPortal(
     buildNationalPortal({
       ...config.nationalPortal,
       rejectedErrorCodes: config.nationalPortal.rejectedErrorCodes ?? nationalReplyCodes.rejected,
     }),
-    createEndpointGuard({ name: 'national-portal', ...config.nationalPortal, metrics }),
+    nationalGuard,
   );
+  const feedbackWire = buildNationalFeedback({
+    ...config.nationalPortal,
+    rejectedErrorCodes: config.nationalPortal.rejectedErrorCodes ?? nationalReplyCodes.rejected,
+  });
+  const nationalFeedback: NationalFeedback = {
+    pull: () => nationalGuard.run(() => feedbackWire.pull()),
+    sendReply: (reply) => nationalGuard.run(() => feedbackWire.sendReply(reply)),
+  };
   const webhookGuard = createEndpointGuard({
     name: 'province-webhooks',
     ...config.provinceWebhooks,
@@ -274,5 +288,10 @@ export async function buildDependencies(
     }),
     endpointPauses: createDynamoDbEndpointPauses(documents, { tableName: config.tableName }),
     endpointOperations: config.endpointOperations,
+    feedback: createDynamoDbFeedbackStore(documents, {
+      tableName: config.tableName,
+      retentionSeconds: config.retentionDays * 24 * 60 * 60,
+    }),
+    nationalFeedback,
   };
 }

@@ -1,6 +1,8 @@
 import { createLgspNationalPortal } from '../adapters/lgsp-national-portal';
 import { createRoutedNationalPortal } from '../adapters/routed-national-portal';
-import { createSessionNationalPortal } from '../adapters/session-national-portal';
+import { createSessionNationalFeedback } from '../adapters/session-national-feedback';
+import { createSessionCaller, createSessionNationalPortal } from '../adapters/session-national-portal';
+import type { NationalFeedback } from '../ports/national-feedback';
 import type { NationalPortal } from '../ports/national-portal';
 import type { RuntimeConfig } from './runtime-config';
 
@@ -40,5 +42,17 @@ export function buildNationalPortal(config: RuntimeConfig['nationalPortal']): Na
       ]),
     ),
     fallback: session,
+  });
+}
+
+/**
+ * The feedback wire (issue 23) over the session envelope, whatever transport a province's
+ * dossiers take: the evidence has it there only [OCPS doSyncSharingQA]. Its own session: a
+ * pull now and then costs one more login, and the dossier relay's session is left alone.
+ */
+export function buildNationalFeedback(config: RuntimeConfig['nationalPortal']): NationalFeedback {
+  return createSessionNationalFeedback(createSessionCaller({ ...config, ...config.session }), {
+    ...config.feedback,
+    ...(config.rejectedErrorCodes ? { rejectedErrorCodes: config.rejectedErrorCodes } : {}),
   });
 }

@@ -7,6 +7,7 @@ import type {
 import type { SigningKey } from '../adapters/jose-access-tokens';
 import type { LgspNationalPortalOptions } from '../adapters/lgsp-national-portal';
 import type { PaygovPaymentPlatformOptions } from '../adapters/paygov-payment-platform';
+import type { SessionNationalFeedbackOptions } from '../adapters/session-national-feedback';
 import type { SessionNationalPortalOptions } from '../adapters/session-national-portal';
 import type { PaymentSettings } from '../application/payment-dependencies';
 import type { Channel } from '../core/dossier-message';
@@ -45,6 +46,8 @@ export interface RuntimeConfig {
     readonly lgsp?: Omit<LgspNationalPortalOptions, 'fetch' | 'now' | 'timeoutMs'> & {
       readonly timeoutMs?: number;
     };
+    /** The feedback wire's [inferred] names (docs/adr/0017): service names, ratings on or off, state codes. */
+    readonly feedback?: Omit<SessionNationalFeedbackOptions, 'rejectedErrorCodes'>;
   };
   readonly provinceWebhooks: EndpointConfig & {
     readonly secrets: Readonly<Record<string, readonly string[]>>;

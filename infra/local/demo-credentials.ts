@@ -19,7 +19,7 @@ export const demoClients: readonly {
     name: 'Một cửa điện tử tỉnh H12 (mô phỏng)',
     kind: 'province',
     secret: 'demo-secret',
-    scopes: ['dossiers:write', 'payments:write'],
+    scopes: ['dossiers:write', 'payments:write', 'feedback:write'],
     agencies: ['*.H12'],
   },
   {

@@ -8,6 +8,7 @@ import { createCatalogueRefreshHandler } from '../../functions/handlers/catalogu
 import { createDeadLetterRecorderHandler } from '../../functions/handlers/dead-letter-recorder';
 import { createDeadlineWatchHandler } from '../../functions/handlers/deadline-watch';
 import { createDriftCheckHandler } from '../../functions/handlers/drift-check';
+import { createFeedbackPullHandler } from '../../functions/handlers/feedback-pull';
 import { createNationalRelayHandler } from '../../functions/handlers/national-relay';
 import { createOutboxSweeperHandler } from '../../functions/handlers/outbox-sweeper';
 import { createPaymentReconciliationHandler } from '../../functions/handlers/payment-reconciliation';
@@ -175,6 +176,7 @@ function localHandlers(deps: GatewayDependencies) {
     'deadline-watch': recordScheduleRuns(deps, 'deadline-watch', createDeadlineWatchHandler(deps)),
     'drift-check': recordScheduleRuns(deps, 'drift-check', createDriftCheckHandler(deps)),
     'catalogue-refresh': recordScheduleRuns(deps, 'catalogue-refresh', createCatalogueRefreshHandler(deps)),
+    'feedback-pull': recordScheduleRuns(deps, 'feedback-pull', createFeedbackPullHandler(deps)),
   } satisfies Record<FunctionName, unknown>;
 }
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import * as z from 'zod';
 import { catalogueChangeSchema, createCatalogueService } from './national-catalogue-service';
+import { createFeedbackService, feedbackChangeSchema, feedbackServices } from './national-feedback-service';
 import {
   isUpdatingSchema,
   lookupSchema,
@@ -96,6 +97,7 @@ export function createNationalPortalSimulator(options: NationalPortalSimulatorOp
   const progress = new Map<string, PortalProgressRow[]>();
   const silentDrops = new Map<string, number>();
   const catalogues = createCatalogueService();
+  const feedback = createFeedbackService();
   const kit = createSimulatorKit({
     ...(options.random ? { random: options.random } : {}),
     onReset: () => {
@@ -105,6 +107,7 @@ export function createNationalPortalSimulator(options: NationalPortalSimulatorOp
       progress.clear();
       silentDrops.clear();
       catalogues.reset();
+      feedback.reset();
     },
   });
   const { app } = kit;
@@ -131,6 +134,13 @@ export function createNationalPortalSimulator(options: NationalPortalSimulatorOp
     if (!parsed.success)
       return c.json({ error: 'invalid catalogue change', issues: parsed.error.issues }, 400);
     return c.json(catalogues.change(parsed.data));
+  });
+
+  app.post('/_sim/feedback', async (c) => {
+    const parsed = feedbackChangeSchema.safeParse(await c.req.json().catch(() => undefined));
+    if (!parsed.success)
+      return c.json({ error: 'invalid feedback change', issues: parsed.error.issues }, 400);
+    return c.json(feedback.change(parsed.data));
   });
 
   const rejected: PortalReply = {
@@ -232,6 +242,14 @@ export function createNationalPortalSimulator(options: NationalPortalSimulatorOp
       // Catalogues are shared data: the share endpoint serves them [OCPS getSharingDictCollection].
       const catalogue = path === paths.share ? catalogues.answer(service, call) : undefined;
       if (catalogue) return sessionReply(c, catalogue);
+      // Feedback lists are shared data too [OCPS doSyncSharingQA -> getSharingData].
+      const feedbackList = path === paths.share ? feedback.answerList(service) : undefined;
+      if (feedbackList) return sessionReply(c, feedbackList);
+      if (writes && service === feedbackServices.reply) {
+        const reply = feedback.reply(call.data);
+        if (reply.error_code === portalCodes.ok) kit.record(c, body);
+        return sessionReply(c, reply);
+      }
       if (!writes || (service !== 'DongBoHoSoMC' && service !== 'CapNhatTienDoHoSoMC')) {
         return sessionReply(c, {
           error_code: portalCodes.wrongData,
@@ -345,7 +363,15 @@ export function createNationalPortalSimulator(options: NationalPortalSimulatorOp
     false,
   );
 
-  return { app, received: kit.received, dossiers, progress, paths, catalogues: catalogues.catalogues };
+  return {
+    app,
+    received: kit.received,
+    dossiers,
+    progress,
+    paths,
+    catalogues: catalogues.catalogues,
+    feedbackReplies: feedback.replies,
+  };
 }
 
 export type NationalPortalSimulator = ReturnType<typeof createNationalPortalSimulator>;

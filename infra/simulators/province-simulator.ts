@@ -17,6 +17,11 @@ const webhookEventSchema = z.object({
     'payment.failed',
     'dossier.due_soon',
     'dossier.overdue',
+    // Citizens' feedback (DESIGN.md "Public contract v1.1").
+    'feedback.received',
+    'rating.received',
+    'feedback.due_soon',
+    'feedback.overdue',
     'ping',
   ]),
   createdAt: z.iso.datetime({ offset: true }),

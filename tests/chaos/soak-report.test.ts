@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  nationalKeys,
   onePerWebhookId,
   provinceKeys,
   receiverReport,
@@ -26,6 +27,32 @@ describe("the soak's province report", () => {
       0,
     );
     expect(report).toMatchObject({ delivered: 1, duplicatedAtReceiver: 0, duplicatedKeys: [] });
+  });
+
+  it('counts each citizen feedback item once, and names one the province got twice under two webhook-ids', () => {
+    const feedback = (id: string) => ({
+      headers: { 'webhook-id': id },
+      body: { id, type: 'feedback.received', data: { feedbackId: '900001' } },
+    });
+    const once = receiverReport(
+      new Set(['PAKN.900001#feedback']),
+      provinceKeys(onePerWebhookId([feedback('a')])),
+      0,
+      0,
+      0,
+    );
+    const twice = receiverReport(
+      new Set(['PAKN.900001#feedback']),
+      provinceKeys(onePerWebhookId([feedback('a'), feedback('b')])),
+      0,
+      0,
+      0,
+    );
+    const never = receiverReport(new Set(['PAKN.900001#feedback']), provinceKeys([]), 0, 0, 0);
+
+    expect(once).toMatchObject({ delivered: 1, lost: 0, duplicatedAtReceiver: 0 });
+    expect(twice).toMatchObject({ duplicatedAtReceiver: 1, duplicatedKeys: ['PAKN.900001#feedback'] });
+    expect(never).toMatchObject({ delivered: 0, lost: 1 });
   });
 
   it('names a message the province got twice under two webhook-ids', () => {
@@ -122,5 +149,59 @@ describe("the soak's portal report", () => {
       kill,
     );
     expect(counted).toHaveLength(2);
+  });
+
+  it('keys feedback replies by item and state, in order, and sets apart one resent after a lost answer (ADR 0018)', () => {
+    const reply = (at: string, state: string, answerLost = false) => ({
+      at,
+      body: { service: 'DongBoKetQuaHoiDapGuiTuDVCQG', data: [{ HOIDAPID: '900001', TRANGTHAI: state }] },
+      ...(answerLost ? { answerLost } : {}),
+    });
+    const { counted, rowsResentUnconfirmed } = setAsideRowsResentUnconfirmed(
+      [
+        reply('2026-12-02T08:40:00.000Z', '2'),
+        reply('2026-12-02T08:40:05.000Z', '5', true),
+        reply('2026-12-02T08:40:20.000Z', '5'),
+      ],
+      [],
+    );
+    const report = receiverReport(
+      new Set(['PAKN.900001#2', 'PAKN.900001#5']),
+      nationalKeys(counted),
+      0,
+      0,
+      rowsResentUnconfirmed,
+    );
+    const swapped = receiverReport(
+      new Set(['PAKN.900001#2', 'PAKN.900001#5']),
+      nationalKeys([reply('2026-12-02T08:40:00.000Z', '5'), reply('2026-12-02T08:40:05.000Z', '2')]),
+      0,
+      0,
+      0,
+    );
+
+    expect(report).toMatchObject({
+      delivered: 2,
+      lost: 0,
+      duplicatedAtReceiver: 0,
+      rowsResentUnconfirmed: 1,
+      outOfOrder: 0,
+    });
+    expect(swapped.outOfOrder).toBe(1);
+  });
+
+  it('sets apart one resend per lost answer, not every later copy', () => {
+    const { counted, rowsResentUnconfirmed } = setAsideRowsResentUnconfirmed(
+      [
+        row('2026-12-02T08:40:00.000Z', true),
+        row('2026-12-02T08:40:20.000Z'),
+        row('2026-12-02T08:40:40.000Z'),
+      ],
+      [],
+    );
+    expect({ counted: counted.length, rowsResentUnconfirmed }).toEqual({
+      counted: 2,
+      rowsResentUnconfirmed: 1,
+    });
   });
 });

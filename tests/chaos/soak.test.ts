@@ -7,6 +7,7 @@ describe('short chaos soak (the long one is npm run soak)', () => {
       dossiers: 24,
       payments: 4,
       pushes: 4,
+      feedback: 4,
       concurrency: 6,
       repeatShare: 0.2,
       kills: 1,
@@ -17,9 +18,11 @@ describe('short chaos soak (the long one is npm run soak)', () => {
     expect(report.duplicateTrace).toEqual([]);
     expect(report.kills).toBe(1);
     expect(report.refused).toBe(0);
-    // Per dossier: its sync, each of five status changes as an update and a row; and 4 payment rows.
-    expect(report.nationalPortal.accepted).toBe(24 * (1 + 5 * 2) + 4);
-    expect(report.province.accepted).toBe(4 * 4 + 4);
+    // Per dossier: its sync, each of five status changes as an update and a row; 4 payment rows;
+    // per feedback item its reception and its answer (issue 23).
+    expect(report.nationalPortal.accepted).toBe(24 * (1 + 5 * 2) + 4 + 4 * 2);
+    // Per push a dossier and three changes; 4 payments; 4 feedback items.
+    expect(report.province.accepted).toBe(4 * 4 + 4 + 4);
     expect(report.paymentPlatform).toMatchObject({
       created: 4,
       paidAtPlatform: 4,

@@ -117,7 +117,7 @@ describe('the scorecard for the monthly report, from the console', () => {
     return gateway(path, { headers: { cookie } });
   };
 
-  it('downloads the month as a workbook: title with period and unit, numbers as numbers, 5.x N/A with a note', async () => {
+  it('downloads the month as a workbook: title with period and unit, numbers as numbers, 5.1 N/A with a note', async () => {
     const response = await download(`/admin/scorecard/export.xlsx?${month}`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe(
@@ -140,9 +140,13 @@ describe('the scorecard for the monthly report, from the console', () => {
     const at = workbook.rows.findIndex((row) => row[0] === '2.1');
     expect(workbook.rows[at]?.slice(1, 5)).toEqual(['Tỷ lệ hồ sơ xử lý trước hạn, đúng hạn', 1, 3, 33.33]);
     expect(workbook.numberFormat(`E${at + 1}`)).toBe('0.00');
+    // Feedback reaches the gateway (issue 23): group 5 has figures, but the portal's list carries
+    // no classification, so 5.1 says why it has none.
+    const classified = workbook.rows.find((row) => row[0] === '5.1');
+    expect(classified?.[4]).toBe('N/A');
+    expect(String(classified?.at(-1))).toMatch(/^Không áp dụng: danh sách phản ánh, kiến nghị/);
     const satisfaction = workbook.rows.find((row) => row[0] === '5.4');
-    expect(satisfaction?.[4]).toBe('N/A');
-    expect(String(satisfaction?.at(-1))).toMatch(/^Không áp dụng: chưa nhận được phản ánh, kiến nghị/);
+    expect(satisfaction?.slice(2, 5)).toEqual([1, 3, 33.33]);
   });
 
   it('downloads an indicator’s explanation list with the reasons in words', async () => {

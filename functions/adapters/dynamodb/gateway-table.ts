@@ -238,6 +238,13 @@ export const itemKeys = {
   }),
   /** The last run of one schedule (one item each, replaced by each later-started run). */
   scheduleLastRun: (schedule: string): TableKey => ({ pk: 'SCHEDULES', sk: schedule }),
+  /**
+   * A citizen's feedback item (issue 23), with its state and dates; all of them in one partition,
+   * ordered by id: a province receives a few thousand a year, a handful of writes a day each.
+   */
+  feedback: (feedbackId: string): TableKey => ({ pk: 'FEEDBACK', sk: feedbackId }),
+  /** A citizen's rating of a feedback answer or a dossier, kept to count each once. */
+  rating: (ratingId: string): TableKey => ({ pk: 'RATINGS', sk: ratingId }),
   /** Read (never written) by the health check: a cheap Get that proves the table answers. */
   health: (): TableKey => ({ pk: 'HEALTH', sk: 'HEALTH' }),
   /** Which connected systems are paused: one item, so the relay's question costs one read. */
@@ -360,6 +367,10 @@ export const accessPatterns = {
   scheduleLastRuns: { index: undefined, partition: 'SCHEDULES' },
   /** The final verdicts touching one month (the scorecard of any period in it reads only this). */
   scorecardOfMonth: { index: undefined, partition: (month: string) => `SCORE#${month}` },
+  /** Feedback items in id order (the console's list, the deadline watch, the scorecard's 5.x). */
+  feedbackItems: { index: undefined, partition: 'FEEDBACK' },
+  /** Ratings in id order. */
+  ratings: { index: undefined, partition: 'RATINGS' },
   /** Open dossiers whose first day is on or before a day. */
   scorecardOpenDossiers: { index: undefined, partition: 'SCORE_OPEN' },
 } as const satisfies Record<string, AccessPattern>;

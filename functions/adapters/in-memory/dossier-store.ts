@@ -1,4 +1,5 @@
 import { dayOfDossierCode } from '../../../contracts/codes';
+import { isFeedbackSubject } from '../../../contracts/feedback';
 import type {
   DeliveryAttempt,
   FailedMessage,
@@ -287,7 +288,12 @@ export function createInMemoryDossierStore(options: InMemoryDossierStoreOptions 
       const latest = new Map<string, MessageSummary>();
       for (const { message } of items.messages.values()) {
         const seen = latest.get(message.dossierCode);
-        if (message.channel === 'national' && (!seen || seen.sequence < message.sequence))
+        // Feedback answers share the channel, not the list: they are no dossier's (contracts/feedback.ts).
+        if (
+          message.channel === 'national' &&
+          !isFeedbackSubject(message.dossierCode) &&
+          (!seen || seen.sequence < message.sequence)
+        )
           latest.set(message.dossierCode, message);
       }
       const positionOf = (listing: DossierListing) => `${listing.day}#${listing.dossierCode}`;

@@ -191,3 +191,22 @@ export function classifyDossierSatisfaction(
   // An open dossier in time for 2.1 keeps its watch: finishing late would cost 5.4 as well.
   return { ...onTime, indicator: '5.4', category, met: category === 'satisfied', reasons };
 }
+
+/**
+ * [766 5.4] A dossier's satisfaction verdict once the portal's feedback is known: a feedback item
+ * about the dossier (a complaint) or a citizen's dislike of its handling makes it count against
+ * 5.4, beside lateness. The verdicts stored at delivery knew neither (they arrive later, from
+ * the portal), so they are read through this at every scorecard read.
+ */
+export function withDossierFeedback(
+  verdict: IndicatorVerdict,
+  facts: { readonly complained: boolean; readonly disliked: boolean },
+): IndicatorVerdict {
+  if (verdict.indicator !== '5.4' || (!facts.complained && !facts.disliked)) return verdict;
+  const late = verdict.category === 'late' || verdict.category === 'lateAndComplained';
+  const known = new Set(verdict.reasons.map((reason) => reason.code));
+  const reasons: ShortfallReason[] = [...verdict.reasons];
+  if (facts.complained && !known.has('dossierComplained')) reasons.push({ code: 'dossierComplained' });
+  if (facts.disliked && !known.has('dossierDisliked')) reasons.push({ code: 'dossierDisliked' });
+  return { ...verdict, category: late ? 'lateAndComplained' : 'complained', met: false, reasons };
+}

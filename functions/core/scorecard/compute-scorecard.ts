@@ -29,6 +29,8 @@ export interface ScorecardRequest extends ScorecardScope {
   readonly nationalReportReceived?: number;
   /** False when no feedback reaches the verdicts: the 5.x indicators are then N/A with a note. */
   readonly feedbackReceived?: boolean;
+  /** False when feedback items arrive without a classification: 5.1 is then N/A with a note. */
+  readonly feedbackClassified?: boolean;
 }
 
 export interface ScorecardComputation {
@@ -157,6 +159,9 @@ export function scorecardFromVerdicts(
           ? {}
           : { nationalReportReceived: request.nationalReportReceived }),
         ...(request.feedbackReceived === undefined ? {} : { feedbackReceived: request.feedbackReceived }),
+        ...(request.feedbackClassified === undefined
+          ? {}
+          : { feedbackClassified: request.feedbackClassified }),
       }),
     },
     shortfalls: describeShortfalls(selected),

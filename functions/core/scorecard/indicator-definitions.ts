@@ -127,12 +127,15 @@ export const indicatorDefinitions: Readonly<Record<ScorecardIndicatorId, Indicat
 /**
  * The points rules the sheet states ("Đạt từ X% trở lên sẽ đạt điểm tối đa. Dưới X% tính theo
  * công thức: Tỷ lệ * Điểm tối đa / X%"), among the indicators computed here: 3.3 at 50 %, 4.2
- * and 4.3 at 80 %, 5.4 at 90 %. The sheet gives no maximum points; 100 reads as a share.
+ * and 4.3 at 80 %, 5.2 to 5.4 at 90 % (DOMAIN.md, QĐ 766 5.x: "full marks at 90 %"). The sheet
+ * gives no maximum points; 100 reads as a share.
  */
 export const sheetPointsRules: Readonly<Partial<Record<ScorecardIndicatorId, PointsRule>>> = {
   '3.3': { fullMarksAt: 50, maxScore: 100 },
   '4.2': { fullMarksAt: 80, maxScore: 100 },
   '4.3': { fullMarksAt: 80, maxScore: 100 },
+  '5.2': { fullMarksAt: 90, maxScore: 100 },
+  '5.3': { fullMarksAt: 90, maxScore: 100 },
   '5.4': { fullMarksAt: 90, maxScore: 100 },
 };
 

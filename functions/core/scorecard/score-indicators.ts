@@ -37,6 +37,11 @@ export interface ScoreOptions {
    * "not late" alone, a higher figure than the portal's.
    */
   readonly feedbackReceived?: boolean;
+  /**
+   * Whether feedback items arrive classified (policy or procedure, officer conduct: 5.1). The
+   * portal's list carries no classification (docs/adr/0017): without it 5.1 is N/A with a note.
+   */
+  readonly feedbackClassified?: boolean;
 }
 
 /** [766 5.x] without the portal's feedback flow (issue 23). */
@@ -45,7 +50,20 @@ const WITHOUT_FEEDBACK = {
   en: "N/A: citizens' feedback and ratings do not reach the gateway from the national portal yet",
 } as const;
 
+/** [766 5.1] without a classification of the feedback items. */
+const WITHOUT_CLASSIFICATION = {
+  vi: 'Không áp dụng: danh sách phản ánh, kiến nghị của Cổng Dịch vụ công quốc gia không kèm phân loại',
+  en: "N/A: the national portal's feedback list carries no classification",
+} as const;
+
 const needsFeedback = (id: ScorecardIndicatorId) => id.startsWith('5.');
+
+/** The note of an indicator the gateway cannot count from what it receives, if any. */
+function notCountable(id: ScorecardIndicatorId, options: ScoreOptions) {
+  if (options.feedbackReceived === false && needsFeedback(id)) return WITHOUT_FEEDBACK;
+  if (options.feedbackClassified === false && id === '5.1') return WITHOUT_CLASSIFICATION;
+  return undefined;
+}
 
 const sum = (values: Iterable<number>) => {
   let total = 0;
@@ -154,8 +172,8 @@ export function scoreIndicators(tally: ScorecardTally, options: ScoreOptions): S
     const definition = indicatorDefinitions[id];
     const figures = rateOf(id, tally, options);
     const points = pointsRuleFor(id, options.rules);
-    const withoutFeedback = options.feedbackReceived === false && needsFeedback(id);
-    const rate = withoutFeedback ? null : figures.rate;
+    const note = notCountable(id, options);
+    const rate = note ? null : figures.rate;
     return {
       id,
       title: definition.title,
@@ -166,7 +184,7 @@ export function scoreIndicators(tally: ScorecardTally, options: ScoreOptions): S
       fullMarksAt: points?.fullMarksAt ?? null,
       score: points ? pointsFor(rate, points.fullMarksAt, points.maxScore) : null,
       maxScore: points?.maxScore ?? null,
-      ...(withoutFeedback ? { note: WITHOUT_FEEDBACK } : {}),
+      ...(note ? { note } : {}),
       categories: figures.categories,
     };
   });

@@ -22,7 +22,8 @@ export interface PageFrame {
     | 'systems'
     | 'catalogues'
     | 'mappings'
-    | 'unmappedCodes';
+    | 'unmappedCodes'
+    | 'feedback';
   readonly title: string;
   readonly signedInAs?: string;
   readonly csrfToken?: string;
@@ -43,6 +44,7 @@ const navigation = (
     },
     { key: 'failed', href: `${CONSOLE_PATH}/failed`, label: 'failedMessages', route: 'GET /admin/failed' },
     { key: 'drift', href: `${CONSOLE_PATH}/drift`, label: 'drift', route: 'GET /admin/drift' },
+    { key: 'feedback', href: `${CONSOLE_PATH}/feedback`, label: 'feedback', route: 'GET /admin/feedback' },
     {
       key: 'endpoints',
       href: `${CONSOLE_PATH}/endpoints`,

@@ -286,6 +286,22 @@ const text = {
   dossierCount: ['Số hồ sơ', 'Dossiers'],
   lastSeen: ['Lần gặp gần nhất', 'Last seen'],
   mapIt: ['Ánh xạ mã này', 'Map it'],
+  feedback: ['Phản ánh, kiến nghị', 'Citizen feedback'],
+  feedbackId: ['Mã phản ánh', 'Feedback id'],
+  feedbackTitle: ['Tiêu đề / nội dung', 'Title / content'],
+  citizen: ['Người gửi', 'Citizen'],
+  citizenPhone: ['Điện thoại', 'Phone'],
+  citizenEmail: ['Thư điện tử', 'Email'],
+  sentAt: ['Ngày gửi', 'Sent'],
+  nextDeadline: ['Hạn bước tiếp theo', 'Next step due'],
+  overdueOnly: ['Chỉ phản ánh quá hạn', 'Overdue only'],
+  overdueMark: ['Quá hạn', 'Overdue'],
+  likesDislikes: ['Thích / không thích', 'Likes / dislikes'],
+  noFeedback: ['Không có phản ánh nào khớp bộ lọc', 'No feedback matches the filter'],
+  personalDataMasked: [
+    'Thông tin cá nhân được che vì tài khoản không có quyền pii:read.',
+    'Personal data is masked: this account does not hold pii:read.',
+  ],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type TextKey = keyof typeof text;

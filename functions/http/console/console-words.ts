@@ -1,5 +1,6 @@
 import { type DossierStatus, dossierStatuses } from '../../../contracts/dossier-status';
 import type { DriftFindingState } from '../../../contracts/drift-check';
+import type { FeedbackState } from '../../../contracts/feedback';
 import type { DossierView } from '../../../contracts/provincial-api';
 import type { DeliveryAttempt, FailedMessage, MessageKind, MessageState } from '../../core/dossier-message';
 import type { AuditEntry } from '../../ports/audit-log';
@@ -53,6 +54,20 @@ const kindWords: Words<MessageKind> = {
   'payment.failed': ['Báo thanh toán không thành công', 'Payment failed'],
   'dossier.due_soon': ['Báo sắp đến hạn', 'Due soon'],
   'dossier.overdue': ['Báo quá hạn', 'Overdue'],
+  'feedback.received': ['Báo phản ánh, kiến nghị mới', 'Feedback received'],
+  'rating.received': ['Báo đánh giá của người dân', 'Rating received'],
+  'feedback.due_soon': ['Báo phản ánh sắp đến hạn', 'Feedback due soon'],
+  'feedback.overdue': ['Báo phản ánh quá hạn', 'Feedback overdue'],
+  'feedback.reply': ['Gửi xử lý phản ánh lên Cổng DVCQG', 'Feedback handling to the national portal'],
+};
+
+const feedbackStateWords: Words<FeedbackState> = {
+  waiting: ['Chờ tiếp nhận', 'Waiting for reception'],
+  received: ['Đã tiếp nhận', 'Received'],
+  more_info_requested: ['Yêu cầu bổ sung thông tin', 'More information asked'],
+  refused: ['Từ chối tiếp nhận', 'Refused'],
+  answered: ['Đã trả lời, chờ công khai', 'Answered, to publish'],
+  published: ['Đã công khai', 'Published'],
 };
 
 const auditActionWords: Words<AuditEntry['action']> = {
@@ -101,6 +116,8 @@ export const messageStateName = (state: MessageState, language: Language) =>
 export const syncStateName = (state: DossierView['sync']['state'], language: Language) =>
   pick(syncStateWords[state], language);
 export const kindName = (kind: string, language: Language) => wordFor(kindWords, kind, language);
+export const feedbackStateName = (state: FeedbackState, language: Language) =>
+  pick(feedbackStateWords[state], language);
 export const auditActionName = (action: AuditEntry['action'], language: Language) =>
   pick(auditActionWords[action], language);
 

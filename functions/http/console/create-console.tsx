@@ -14,6 +14,7 @@ import { registerDriftPage } from './drift-page';
 import { registerEndpointsPage } from './endpoints-page';
 import { registerFailedMessagePage } from './failed-message-page';
 import { registerFailedMessagesPage } from './failed-messages-page';
+import { registerFeedbackPage } from './feedback-page';
 import { registerLanguageSwitch } from './language-switch';
 import { registerMappingsPage } from './mappings-page';
 import { registerResyncPage } from './resync-page';
@@ -62,6 +63,7 @@ export function createConsole(deps: ApiDependencies) {
   registerFailedMessagesPage(console, deps, session);
   registerFailedMessagePage(console, deps, session);
   registerDriftPage(console, deps, session);
+  registerFeedbackPage(console, deps, session);
   registerDossierPage(console, deps, session);
   registerAuditPage(console, deps, session);
   registerAgencyCodesPage(console, deps, session);

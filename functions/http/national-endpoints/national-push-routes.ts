@@ -1,9 +1,13 @@
 import type { OpenAPIHono, z } from '@hono/zod-openapi';
 import { agencyOfDossierCode } from '../../../contracts/codes';
+import { feedbackPushAcceptedSchema } from '../../../contracts/feedback';
+import { inboundFeedbackRowSchema, inboundRatingRowSchema } from '../../../contracts/national-feedback';
 import { inboundNationalDossierSchema, inboundProgressRowSchema } from '../../../contracts/national-portal';
 import { acceptedMessageSchema } from '../../../contracts/provincial-api';
 import { acceptNationalDossier, acceptNationalStatus } from '../../application/accept-national-push';
+import { receiveFeedback, receiveRating } from '../../application/receive-feedback';
 import type { MessageSummary } from '../../core/dossier-message';
+import { fromNationalFeedbackRow, fromNationalRatingRow } from '../../core/translate-national-feedback';
 import type { ApiDependencies } from '../api-dependencies';
 import type { AppEnv } from '../app-env';
 import { bodyRefusals, json, problems } from '../openapi-parts';
@@ -26,6 +30,14 @@ const pushResponses = {
   }),
 } as const;
 
+const feedbackPushResponses = {
+  ...pushResponses,
+  202: {
+    description: 'Stored durably; will be delivered once to the owning provincial system as a signed webhook',
+    content: json(feedbackPushAcceptedSchema),
+  },
+} as const;
+
 const acknowledged = (message: MessageSummary) =>
   ({
     dossierCode: message.dossierCode,
@@ -44,6 +56,7 @@ export function registerNationalPushRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDe
     path: Path,
     summary: string,
     schema: Schema,
+    responses: typeof pushResponses | typeof feedbackPushResponses = pushResponses,
   ) =>
     bearerRoute(
       deps.tokens,
@@ -53,7 +66,7 @@ export function registerNationalPushRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDe
         tags: ['National portal push'],
         summary,
         request: { body: { required: true, content: json(schema) } },
-        responses: pushResponses,
+        responses,
       },
       { before: [allowedAddress], after: [signedPush] },
     );
@@ -85,6 +98,35 @@ export function registerNationalPushRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDe
         c.var.requestId,
       );
       return c.json(acknowledged(message), 202);
+    },
+  );
+
+  // Citizen feedback (issue 23): the rows LayDanhSachHoiDapGuiTuDVCQG lists, pushed one at a time.
+  app.openapi(
+    pushRoute(
+      '/v1/national/feedback',
+      'A citizen’s feedback (PAKN) for a province’s agency (a LayDanhSachHoiDapGuiTuDVCQG row)',
+      inboundFeedbackRowSchema,
+      feedbackPushResponses,
+    ),
+    async (c) => {
+      const item = fromNationalFeedbackRow(c.req.valid('json'));
+      const { message } = await receiveFeedback(deps, item, c.var.requestId);
+      return c.json({ id: item.feedbackId, messageId: message.messageId, state: 'accepted' } as const, 202);
+    },
+  );
+
+  app.openapi(
+    pushRoute(
+      '/v1/national/ratings',
+      'A citizen’s rating of a feedback answer or of a dossier’s handling [inferred row]',
+      inboundRatingRowSchema,
+      feedbackPushResponses,
+    ),
+    async (c) => {
+      const rating = fromNationalRatingRow(c.req.valid('json'));
+      const { message } = await receiveRating(deps, rating, c.var.requestId);
+      return c.json({ id: rating.ratingId, messageId: message.messageId, state: 'accepted' } as const, 202);
     },
   );
 }

@@ -20,6 +20,14 @@ const eventDescriptions: Record<WebhookEvent['type'], string> = {
     'Hồ sơ sắp đến ngày hẹn trả (trong số ngày làm việc cấu hình). / The promised date is within the configured working days.',
   'dossier.overdue':
     'Hồ sơ đã quá hạn mà chưa xong: cơ quan phải gửi thư xin lỗi. / Past its promised date, unfinished: the agency owes a written apology.',
+  'feedback.received':
+    'Phản ánh, kiến nghị (PAKN) người dân gửi trên Cổng DVCQG đến cơ quan của hệ thống tỉnh; trả lời bằng POST /v1/feedback/{id}/answer. / A citizen’s feedback sent on the national portal to an agency your system owns; answer it with POST /v1/feedback/{id}/answer.',
+  'rating.received':
+    'Đánh giá hài lòng (thích / không thích) của người dân về câu trả lời một phản ánh hoặc về việc giải quyết một hồ sơ. / A citizen’s like or dislike of a feedback answer or of a dossier’s handling.',
+  'feedback.due_soon':
+    'Phản ánh sắp đến hạn trả lời (15 ngày làm việc) hoặc hạn công khai (2 ngày sau khi trả lời). / A feedback item’s answer or publication is due within the configured working days (QĐ 766 5.2).',
+  'feedback.overdue':
+    'Phản ánh đã quá hạn trả lời hoặc công khai: bị tính trễ ở chỉ số 5.2. / A feedback item is past its answer or publication deadline: it counts as late on QĐ 766 5.2.',
 };
 
 const signatureHeaders = z.object({

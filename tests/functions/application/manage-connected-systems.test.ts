@@ -62,7 +62,7 @@ describe('registering a connected system', () => {
     expect(stored).not.toContain(issued.clientSecret);
     expect(stored).not.toContain(issued.webhookSecret?.slice('whsec_'.length));
     expect(await authenticateClient(clients, 'vnpt-h12', issued.clientSecret)).toMatchObject({
-      scopes: ['dossiers:write', 'payments:write'],
+      scopes: ['dossiers:write', 'payments:write', 'feedback:write'],
       agencies: ['*.H12'],
     });
   });

@@ -30,7 +30,7 @@ describe('the stored scorecard', () => {
           }
           const deps = { scorecard, scorecardRules: rules, calendar: testCalendar, clock };
           const stored = await readScorecard(deps, period);
-          // No feedback reaches the stored path yet (issue 23): both read 5.x as N/A.
+          // Without a feedback store (issue 23) both read 5.x as N/A.
           const direct = computeScorecard(
             { dossiers },
             { period, now, feedbackReceived: false },

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Scope, scopes } from '../../../contracts/oauth';
 import { hashClientSecret } from '../../../functions/core/client-secret';
 import { type ConsoleRole, consoleRoles, holdsRole } from '../../../functions/core/console-roles';
+import { newFeedbackRecord } from '../../../functions/core/feedback-item';
 import { toNationalDossier } from '../../../functions/core/translate-dossier';
 import { createHttpApp } from '../../../functions/http';
 import { type RouteKey, type RoutePolicy, routePolicies } from '../../../functions/http/route-policies';
@@ -108,6 +109,36 @@ const samples: Record<RouteKey, (agency: Agency) => Sample> = {
       NguoiXuLy: 'Cổng DVCQG',
       ThoiDiemXuLy: '20250315090000',
       TrangThai: '4',
+    }),
+  'POST /v1/feedback/:id/answer': (agency) =>
+    json(`/v1/feedback/matrix-${agency}/answer`, {
+      answer: 'Đã xử lý.',
+      answeredBy: { name: 'Nguyễn Thị Hoa' },
+      answeredAt: '2025-03-15T09:00:00+07:00',
+    }),
+  'POST /v1/feedback/:id/state': (agency) =>
+    json(`/v1/feedback/matrix-${agency}/state`, {
+      eventId: 'matrix-received',
+      state: 'received',
+      at: '2025-03-15T08:00:00+07:00',
+      handledBy: { name: 'Trần Văn Bình' },
+    }),
+  'GET /v1/feedback/:id': (agency) => get(`/v1/feedback/matrix-${agency}`),
+  'POST /v1/national/feedback': (agency) =>
+    signed('/v1/national/feedback', {
+      HOIDAPID: `matrix-push-${agency}`,
+      NOIDUNG: 'Đề nghị hướng dẫn thủ tục.',
+      MADONVI: agencyCode(agency),
+      HOVATEN: 'Lê Văn Cường',
+      NGAYGUI: '20250315090000',
+    }),
+  'POST /v1/national/ratings': (agency) =>
+    signed('/v1/national/ratings', {
+      DANHGIAID: `matrix-rating-${agency}`,
+      MADONVI: agencyCode(agency),
+      MAHOSO: `${agencyCode(agency)}-250315-0001`,
+      HAILONG: '1',
+      NGAYDANHGIA: '20250315090000',
     }),
   'POST /v1/payments': (agency) =>
     json('/v1/payments', aPaymentRequest(dossierCodeFor(agency), { payer: { name: 'Nguyễn Văn An' } })),
@@ -216,6 +247,7 @@ const samples: Record<RouteKey, (agency: Agency) => Sample> = {
   'POST /admin/failed/:id/discard': () =>
     form(`/admin/failed/${unknownMessage}/discard`, { reason: 'duplicate' }),
   'GET /admin/drift': () => get('/admin/drift?state=open'),
+  'GET /admin/feedback': () => get('/admin/feedback?state=waiting'),
   'POST /admin/drift/:code/resync': (agency) => form(`/admin/drift/${dossierCodeFor(agency)}/resync`),
   'GET /admin/endpoints': () => get('/admin/endpoints'),
   'GET /admin/endpoints/:id': () => get('/admin/endpoints/demo-province'),
@@ -329,6 +361,21 @@ beforeAll(async () => {
     payments[agency] = (
       await createdPayment(await client.post('/v1/payments', aPaymentRequest(dossier.dossierCode)))
     ).paymentId;
+  }
+  // A feedback item of each agency, so "own" finds one and "other" meets one it may not see.
+  for (const agency of ['own', 'other'] as const) {
+    await runtime.deps.feedback.addFeedback(
+      newFeedbackRecord(
+        {
+          feedbackId: `matrix-${agency}`,
+          agencyCode: agencyCode(agency),
+          content: 'Phản ánh của ma trận phân quyền.',
+          citizen: { name: 'Lê Văn Cường' },
+          sentAt: '2025-03-14T09:00:00+07:00',
+        },
+        '2025-03-14T09:00:00+07:00',
+      ),
+    );
   }
   for (const person of people) {
     const role = roleOf(person) as ConsoleRole;

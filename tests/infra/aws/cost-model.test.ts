@@ -82,7 +82,8 @@ describe('the cost model', () => {
       0,
     );
     expect(lineNamed(fixed, 'EventBridge Scheduler runs').quantity).toBe(runsPerMonth);
-    expect(lineNamed(fixed, 'CloudWatch alarm metrics').quantity).toBe(35);
+    // Errors and throttles of each function among them (the console's, ADR 17; the feedback pull's, issue 23).
+    expect(lineNamed(fixed, 'CloudWatch alarm metrics').quantity).toBe(37);
     // 720 hourly runs, each evaluating 2,000 items of 2 KB: 4 MB, 500 read units.
     expect(lineNamed(fixed, 'DynamoDB reads (drift-check scans)').quantity).toBe(720 * 500);
   });

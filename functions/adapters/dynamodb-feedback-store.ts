@@ -1,0 +1,154 @@
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
+import {
+  feedbackReceivedDataSchema,
+  feedbackStateSchema,
+  type RatingReceivedData,
+  ratingReceivedDataSchema,
+} from '../../contracts/feedback';
+import type { FeedbackRecord } from '../core/feedback-item';
+import type { FeedbackStore } from '../ports/feedback-store';
+import { writeIfCondition } from './dynamodb/conditional-write';
+import { accessPatterns, itemKeys } from './dynamodb/gateway-table';
+import { decodeCursor, encodeCursor } from './dynamodb/page-cursor';
+import { parseItem } from './dynamodb/parse-item';
+import { expiryOf } from './dynamodb/retention';
+
+const at = z.string().optional();
+const recordSchema = z.object({
+  feedbackId: z.string(),
+  agencyCode: z.string(),
+  state: feedbackStateSchema,
+  sentAt: z.string(),
+  forwardedAt: at,
+  receivedAt: at,
+  refusedAt: at,
+  supplementRequestedAt: at,
+  answeredAt: at,
+  publishedAt: at,
+  likes: z.number().int(),
+  dislikes: z.number().int(),
+  ratingIds: z.array(z.string()),
+  item: feedbackReceivedDataSchema,
+  revision: z.number().int(),
+  updatedAt: z.string(),
+}) satisfies z.ZodType<FeedbackRecord>;
+
+const toRecord = (item: Record<string, unknown>): FeedbackRecord =>
+  parseItem(recordSchema, item, 'feedback item');
+const toRating = (item: Record<string, unknown>) => parseItem(ratingReceivedDataSchema, item, 'rating');
+
+/** Bound on query pages when a filter leaves pages empty. */
+const MAX_PAGES = 50;
+
+/**
+ * Feedback and ratings in the gateway table (itemKeys.feedback, itemKeys.rating; docs/adr/0017):
+ * an item is put only if absent, replaced only over the revision it was read at.
+ */
+export function createDynamoDbFeedbackStore(
+  client: DynamoDBDocumentClient,
+  options: {
+    readonly tableName: string;
+    /** The citizen's personal data expires with the item, counted from its last write (ADR 6). */
+    readonly retentionSeconds?: number;
+    readonly now?: () => Date;
+  },
+): FeedbackStore {
+  const { tableName } = options;
+  const now = options.now ?? (() => new Date());
+  const expiry = () => expiryOf(now(), options.retentionSeconds);
+
+  async function queryAll(partition: string): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await client.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': partition },
+          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+        }),
+      );
+      items.push(...(page.Items ?? []));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return items;
+  }
+
+  return {
+    addFeedback: (record) =>
+      writeIfCondition(() =>
+        client.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: { ...itemKeys.feedback(record.feedbackId), ...record, ...expiry() },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        ),
+      ),
+    async getFeedback(feedbackId) {
+      const result = await client.send(
+        new GetCommand({ TableName: tableName, Key: itemKeys.feedback(feedbackId), ConsistentRead: true }),
+      );
+      return result.Item ? toRecord(result.Item) : undefined;
+    },
+    replaceFeedback: (record) =>
+      writeIfCondition(() =>
+        client.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: { ...itemKeys.feedback(record.feedbackId), ...record, ...expiry() },
+            ConditionExpression: 'revision = :previous',
+            ExpressionAttributeValues: { ':previous': record.revision - 1 },
+          }),
+        ),
+      ),
+    async listFeedback(query) {
+      const filters: string[] = [];
+      const values: Record<string, unknown> = { ':pk': accessPatterns.feedbackItems.partition };
+      if (query.agencyCode !== undefined) {
+        filters.push('agencyCode = :agency');
+        values[':agency'] = query.agencyCode;
+      }
+      if (query.state !== undefined) {
+        filters.push('#state = :state');
+        values[':state'] = query.state;
+      }
+      const items: FeedbackRecord[] = [];
+      let startKey = decodeCursor(query.cursor);
+      for (let page = 0; page < MAX_PAGES && items.length < query.limit; page += 1) {
+        const result = await client.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: 'pk = :pk',
+            ...(filters.length > 0 ? { FilterExpression: filters.join(' AND ') } : {}),
+            ...(query.state !== undefined ? { ExpressionAttributeNames: { '#state': 'state' } } : {}),
+            ExpressionAttributeValues: values,
+            Limit: query.limit - items.length,
+            ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+          }),
+        );
+        items.push(...(result.Items ?? []).map(toRecord));
+        startKey = result.LastEvaluatedKey as typeof startKey;
+        if (!startKey) break;
+      }
+      const cursor = encodeCursor(startKey);
+      return cursor ? { items, cursor } : { items };
+    },
+    addRating: (rating: RatingReceivedData) =>
+      writeIfCondition(() =>
+        client.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: { ...itemKeys.rating(rating.ratingId), ...rating, ...expiry() },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        ),
+      ),
+    async listDossierRatings() {
+      const ratings = (await queryAll(accessPatterns.ratings.partition)).map(toRating);
+      return ratings.filter((rating) => rating.dossierCode !== undefined);
+    },
+  };
+}
