@@ -1,6 +1,7 @@
 import type { DossierStatus } from '../../contracts/dossier-status';
 import type { FeedbackReceivedData, FeedbackState } from '../../contracts/feedback';
 import { GatewayError } from './gateway-error';
+import { feedbackStepDays } from './scorecard/classify-feedback';
 import type { ScorecardFeedback } from './scorecard/scorecard-dossier';
 import type { WorkingCalendar } from './working-calendar';
 
@@ -71,9 +72,6 @@ export function applyFeedbackStep(
     updatedAt,
   };
 }
-
-/** Working days allowed per step [766 5.2]: refuse 2, ask for more 5, answer 15, publish 2 after the answer. */
-export const feedbackStepDays = { refuse: 2, askMore: 5, answer: 15, publish: 2 } as const;
 
 /** When the item's clock started [766 5.2]: the latest forwarding, else the citizen's sending. */
 export const feedbackClockStart = (record: Pick<FeedbackRecord, 'sentAt' | 'forwardedAt'>) =>

@@ -15,8 +15,13 @@ import type { ScorecardDossier, ScorecardFeedback } from './scorecard-dossier';
  * with that handling, and satisfaction with a dossier's handling.
  */
 
-/** Working days allowed per step [766 5.2]. */
-const STEP_DAYS: Record<FeedbackStep, number> = { refuse: 2, askMore: 5, answer: 15, publish: 2 };
+/** Working days allowed per step [766 5.2]: refuse 2, ask for more 5, answer 15, publish 2 after the answer. */
+export const feedbackStepDays: Readonly<Record<FeedbackStep, number>> = {
+  refuse: 2,
+  askMore: 5,
+  answer: 15,
+  publish: 2,
+};
 
 const ms = (iso: string) => Date.parse(iso);
 const day = (at: number) => vietnamDay(new Date(at));
@@ -41,7 +46,7 @@ function feedbackTiming(
   calendar: WorkingCalendar,
 ): FeedbackTiming {
   const start = new Date(ms(item.forwardedAt ?? item.sentAt));
-  const limit = (step: FeedbackStep) => calendar.addWorkingDays(start, STEP_DAYS[step]).getTime();
+  const limit = (step: FeedbackStep) => calendar.addWorkingDays(start, feedbackStepDays[step]).getTime();
   const lateBy = (from: number, to: number) => calendar.workingDaysBetween(new Date(from), new Date(to));
   const judgeStep = (step: FeedbackStep, at: number): FeedbackTiming =>
     at <= limit(step)
@@ -61,15 +66,15 @@ function feedbackTiming(
     const publishedAt = item.publishedAt ? ms(item.publishedAt) : undefined;
     const judgedAt = publishedAt ?? evaluation.asOf.getTime();
     const days = lateBy(answeredAt, judgedAt);
-    if (days > STEP_DAYS.publish) {
+    if (days > feedbackStepDays.publish) {
       return {
         category: 'late',
-        reasons: [{ code: 'feedbackLate', step: 'publish', workingDays: days - STEP_DAYS.publish }],
+        reasons: [{ code: 'feedbackLate', step: 'publish', workingDays: days - feedbackStepDays.publish }],
         endedAt: publishedAt,
       };
     }
     if (publishedAt !== undefined) return { category: 'onTime', reasons: [], endedAt: publishedAt };
-    const publishBy = calendar.addWorkingDays(new Date(answeredAt), STEP_DAYS.publish).getTime();
+    const publishBy = calendar.addWorkingDays(new Date(answeredAt), feedbackStepDays.publish).getTime();
     return {
       category: 'inTime',
       reasons: [],
@@ -85,10 +90,10 @@ function feedbackTiming(
     return judgeStep('askMore', ms(item.supplementRequestedAt));
   }
   const waited = lateBy(start.getTime(), evaluation.asOf.getTime());
-  if (waited > STEP_DAYS.answer) {
+  if (waited > feedbackStepDays.answer) {
     return {
       category: 'late',
-      reasons: [{ code: 'feedbackOpenPastDue', workingDays: waited - STEP_DAYS.answer }],
+      reasons: [{ code: 'feedbackOpenPastDue', workingDays: waited - feedbackStepDays.answer }],
       endedAt: undefined,
     };
   }
