@@ -17,7 +17,7 @@ import { mappingFileHeaders, readMappingFile, writeMappingFile } from '../mappin
 import { fieldErrorsOf } from '../problem-response';
 import { CatalogueSearchForm, catalogueKindLabels, kindOf } from './catalogue-kind-select';
 import { CONSOLE_PATH, type ConsoleApp, type ConsoleEnv } from './console-env';
-import { DataTable, Layout, type PageFrame } from './console-layout';
+import { CsrfField, DataTable, Layout, type PageFrame, PostButton } from './console-layout';
 import type { ConsoleSession } from './console-session';
 import { formatVietnamTime, translator } from './console-text';
 import { pageFrame } from './page-frame';
@@ -63,7 +63,7 @@ function MappingsPage(props: {
             class="filters"
             aria-label={t('editMapping')}
           >
-            <input type="hidden" name="csrf" value={page.csrfToken ?? ''} />
+            <CsrfField token={page.csrfToken ?? ''} />
             <input type="hidden" name="kind" value={kind} />
             <label>
               {t('localCode')}
@@ -98,14 +98,13 @@ function MappingsPage(props: {
                   {
                     header: '',
                     cell: (mapping: CodeMapping) => (
-                      <form method="post" action={`${CONSOLE_PATH}/mappings/delete`} class="inline">
-                        <input type="hidden" name="csrf" value={page.csrfToken ?? ''} />
-                        <input type="hidden" name="kind" value={kind} />
-                        <input type="hidden" name="localCode" value={mapping.localCode} />
-                        <button type="submit" aria-label={`${t('deleteMapping')} ${mapping.localCode}`}>
-                          {t('deleteMapping')}
-                        </button>
-                      </form>
+                      <PostButton
+                        action={`${CONSOLE_PATH}/mappings/delete`}
+                        csrfToken={page.csrfToken ?? ''}
+                        label={t('deleteMapping')}
+                        ariaLabel={`${t('deleteMapping')} ${mapping.localCode}`}
+                        fields={{ kind, localCode: mapping.localCode }}
+                      />
                     ),
                   },
                 ]
@@ -131,7 +130,7 @@ function MappingsPage(props: {
             class="filters"
             aria-label={t('importMappings')}
           >
-            <input type="hidden" name="csrf" value={page.csrfToken ?? ''} />
+            <CsrfField token={page.csrfToken ?? ''} />
             <input type="hidden" name="kind" value={kind} />
             <label>
               {t('mappingFile')}
