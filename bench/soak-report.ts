@@ -1,6 +1,7 @@
 import { toNationalTimestamp } from '../functions/core/national-time';
 import { requestToken } from '../infra/local/demo-client';
 import type { createPaymentPlatformSimulator } from '../infra/simulators/payment-platform-simulator';
+import type { ReceivedRequest } from '../infra/simulators/simulator-kit';
 import { changesFor, FEEDBACK_REPLY_STATES, PUSHED_STATUSES, REFERENCE } from './soak-traffic';
 
 /** What the receivers got, against what the gateway accepted: the soak's report. */
@@ -364,4 +365,48 @@ export async function countParked(gatewayUrl: string): Promise<{ national: numbe
       .filter((queue) => queue.name.includes(channel))
       .reduce((total, queue) => total + queue.parked, 0);
   return { national: sum('national'), province: sum('province') };
+}
+
+/** The fields that tell one record of a dossier from another, for the trace. */
+function tellingFields(body: unknown): Record<string, unknown> {
+  const { data } = body as { data?: unknown };
+  const item = (Array.isArray(data) ? data[0] : data) as Record<string, unknown> | undefined;
+  const telling = [
+    'TrangThai',
+    'NgayHenTra',
+    'ThoiDiemXuLy',
+    'NgayKetThucTheoQuyDinh',
+    'nationalStatusCode',
+    'paymentId',
+  ];
+  return Object.fromEntries(
+    telling.filter((key) => item?.[key] !== undefined).map((key) => [key, item?.[key]]),
+  );
+}
+
+/** Each arrival at a receiver of the given dossiers, one line each, to read beside the faults. */
+export function arrivalsOf(
+  codes: ReadonlySet<string>,
+  ...receivers: readonly (readonly ReceivedRequest[])[]
+): string[] {
+  return receivers.flat().flatMap((request) => {
+    const text = JSON.stringify(request.body);
+    const code = [...codes].find((candidate) => text.includes(candidate));
+    if (!code) return [];
+    const body = request.body as { service?: string; type?: string };
+    const webhookId = request.headers['webhook-id'];
+    return [
+      [
+        request.at,
+        request.path,
+        body.service ?? body.type ?? '',
+        code,
+        webhookId ? `webhook-id ${webhookId}` : '',
+        request.answerLost ? '(answer lost)' : '',
+        JSON.stringify(tellingFields(request.body)),
+      ]
+        .filter(Boolean)
+        .join(' '),
+    ];
+  });
 }

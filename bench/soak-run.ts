@@ -1,10 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { pushNational, requestToken } from '../infra/local/demo-client';
@@ -18,8 +16,10 @@ import { closeServer } from '../infra/local/emulators';
 import { createNationalPortalSimulator } from '../infra/simulators/national-portal-simulator';
 import { createPaymentPlatformSimulator } from '../infra/simulators/payment-platform-simulator';
 import { createProvinceSimulator } from '../infra/simulators/province-simulator';
-import type { ReceivedRequest, SimulatorEnv } from '../infra/simulators/simulator-kit';
+import type { SimulatorEnv } from '../infra/simulators/simulator-kit';
+import { soakGateway } from './soak-gateway';
 import {
+  arrivalsOf,
   countParked,
   type Kill,
   nationalKeys,
@@ -72,17 +72,6 @@ export interface SoakOptions {
 
 const HOST = '127.0.0.1';
 
-async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, HOST, () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolvePort(port));
-    });
-  });
-}
-
 async function serveOn(fetchApp: Pick<Hono<SimulatorEnv>, 'fetch'>) {
   const server = serve({ fetch: fetchApp.fetch, port: 0, hostname: HOST }) as Server;
   if (!server.listening) await new Promise((done) => server.once('listening', done));
@@ -93,60 +82,16 @@ const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 const postJson = (url: string, body: unknown) =>
   fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
-/** The fields that tell one record of a dossier from another, for the trace. */
-function tellingFields(body: unknown): Record<string, unknown> {
-  const { data } = body as { data?: unknown };
-  const item = (Array.isArray(data) ? data[0] : data) as Record<string, unknown> | undefined;
-  const telling = [
-    'TrangThai',
-    'NgayHenTra',
-    'ThoiDiemXuLy',
-    'NgayKetThucTheoQuyDinh',
-    'nationalStatusCode',
-    'paymentId',
-  ];
-  return Object.fromEntries(
-    telling.filter((key) => item?.[key] !== undefined).map((key) => [key, item?.[key]]),
-  );
-}
-
-/** Each arrival at a receiver of the given dossiers, one line each, to read beside the faults. */
-function arrivalsOf(
-  codes: ReadonlySet<string>,
-  ...receivers: readonly (readonly ReceivedRequest[])[]
-): string[] {
-  return receivers.flat().flatMap((request) => {
-    const text = JSON.stringify(request.body);
-    const code = [...codes].find((candidate) => text.includes(candidate));
-    if (!code) return [];
-    const body = request.body as { service?: string; type?: string };
-    const webhookId = request.headers['webhook-id'];
-    return [
-      [
-        request.at,
-        request.path,
-        body.service ?? body.type ?? '',
-        code,
-        webhookId ? `webhook-id ${webhookId}` : '',
-        request.answerLost ? '(answer lost)' : '',
-        JSON.stringify(tellingFields(request.body)),
-      ]
-        .filter(Boolean)
-        .join(' '),
-    ];
-  });
-}
-
 export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const log = options.log ?? (() => undefined);
   const started = Date.now();
-  const ports = { gateway: await freePort(), dynamodb: await freePort(), sqs: await freePort() };
-  const gatewayUrl = `http://${HOST}:${ports.gateway}`;
   const national = createNationalPortalSimulator({
     ...demoNationalPortalAccount,
     ...demoNationalSessionAccount,
   });
   const province = createProvinceSimulator({ webhookSecret: demoWebhookSecret });
+  // The gateway's address is known only once its ports are chosen, after the receivers listen.
+  let gatewayUrl = '';
   const platform = createPaymentPlatformSimulator({
     ...demoPaymentPartner,
     callbackUrl: () => `${gatewayUrl}/v1/callbacks/payment`,
@@ -155,57 +100,23 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const provinceServer = await serveOn(province.app);
   const platformServer = await serveOn(platform.app);
   const dataDir = mkdtempSync(join(tmpdir(), 'lien-thong-soak-'));
-  let child: ChildProcess | undefined;
+  const gateway = await soakGateway(
+    {
+      nationalPortalUrl: nationalServer.url,
+      provinceUrl: provinceServer.url,
+      paymentPlatformUrl: platformServer.url,
+    },
+    dataDir,
+  );
+  gatewayUrl = gateway.url;
   /** When each fault began and ended, for the trace a failing soak prints. */
   const faultTimeline: string[] = [];
   const kills: Kill[] = [];
   const markFault = (what: string) => faultTimeline.push(`${new Date().toISOString()} ${what}`);
 
-  const startGateway = async () => {
-    child = spawn(
-      process.execPath,
-      ['--import', 'tsx', resolve(import.meta.dirname, '../infra/local/main.ts')],
-      {
-        env: {
-          ...process.env,
-          GATEWAY_PORT: String(ports.gateway),
-          DYNAMODB_PORT: String(ports.dynamodb),
-          SQS_PORT: String(ports.sqs),
-          NATIONAL_SIM_PORT: '0',
-          PROVINCE_SIM_PORT: '0',
-          PAYMENT_SIM_PORT: '0',
-          IDP_PORT: '0',
-          GATEWAY_DATA_DIR: dataDir,
-          EXTERNAL_NATIONAL_PORTAL_URL: nationalServer.url,
-          EXTERNAL_PROVINCE_URL: provinceServer.url,
-          EXTERNAL_PAYMENT_URL: platformServer.url,
-          LOG_LEVEL: 'ERROR',
-          RETRY_BASE_SECONDS: '1',
-          RETRY_CAP_SECONDS: '8',
-          AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-        },
-        stdio: ['ignore', 'ignore', 'inherit'],
-      },
-    );
-    const deadline = Date.now() + 60_000;
-    while (Date.now() < deadline) {
-      try {
-        if ((await fetch(`${gatewayUrl}/health`)).status === 200) return;
-      } catch {
-        // not listening yet
-      }
-      await sleep(200);
-    }
-    throw new Error('gateway did not become healthy within 60 s');
-  };
-
-  const killGateway = async (counted = true) => {
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise((done) => child?.once('exit', done));
+  const killGateway = async () => {
     const killTime = new Date();
-    child.kill('SIGKILL');
-    await exited;
-    if (!counted) return;
+    if (!(await gateway.kill())) return;
     const exitedAt = new Date();
     kills.push({ at: killTime, exitedAt });
     faultTimeline.push(
@@ -316,7 +227,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       empty: true,
       feedback: Array.from({ length: feedbackCount }, (_, index) => feedbackRowFor(index)),
     });
-    await startGateway();
+    await gateway.start();
     await refreshToken('province');
     await refreshToken('national');
     await postJson(`${nationalServer.url}/_sim/faults`, {
@@ -404,7 +315,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
         while (next < point) await sleep(50);
         await killGateway();
         const restarting = Date.now();
-        await startGateway();
+        await gateway.start();
         markFault('gateway healthy again');
         log(`gateway healthy again ${Math.round((Date.now() - restarting) / 1000)} s after the kill`);
         lastFaultAt = Date.now();
@@ -508,7 +419,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       elapsedSeconds: Math.round((Date.now() - started) / 1000),
     };
   } finally {
-    await killGateway(false).catch(() => undefined);
+    await gateway.kill().catch(() => undefined);
     await closeServer(nationalServer.server);
     await closeServer(provinceServer.server);
     await closeServer(platformServer.server);
