@@ -1,4 +1,4 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { failedMessageSchema } from '../../../contracts/admin-api';
 import type { FailedMessage } from '../../core/dossier-message';
@@ -8,6 +8,7 @@ import { accessPatterns, itemKeys } from './gateway-table';
 import { channelSchema, messageKindSchema } from './message-items';
 import { parseItem } from './parse-item';
 import { queryPage } from './query-pages';
+import { readItem } from './read-item';
 import { expiryOf } from './retention';
 
 export interface FailedMessageItemsOptions {
@@ -54,16 +55,8 @@ export function createFailedMessageItems(client: DynamoDBDocumentClient, options
       );
     },
 
-    async get(messageId: string): Promise<FailedMessage | undefined> {
-      const result = await client.send(
-        new GetCommand({
-          TableName: tableName,
-          Key: itemKeys.failedMessage(messageId),
-          ConsistentRead: true,
-        }),
-      );
-      return result.Item ? toFailed(result.Item) : undefined;
-    },
+    get: (messageId: string): Promise<FailedMessage | undefined> =>
+      readItem(client, tableName, itemKeys.failedMessage(messageId), toFailed),
 
     async setStatus(messageId: string, status: FailedMessage['status']): Promise<void> {
       await client.send(

@@ -1,7 +1,6 @@
 import {
   BatchGetCommand,
   type DynamoDBDocumentClient,
-  GetCommand,
   PutCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
@@ -12,6 +11,7 @@ import { isConditionFailure, writeIfCondition } from './conditional-write';
 import { accessPatterns, itemKeys } from './gateway-table';
 import { parseItem } from './parse-item';
 import { queryShardsBefore } from './query-shards-before';
+import { readItem } from './read-item';
 
 export interface PaymentItemsOptions {
   readonly tableName: string;
@@ -77,12 +77,8 @@ export function createPaymentItems(client: DynamoDBDocumentClient, options: Paym
   const dueEntry = (paymentId: string, dueAt: string) =>
     due.entry(paymentId, options.dueShards, due.sortValue(dueAt, paymentId));
 
-  async function get(paymentId: string): Promise<Payment | undefined> {
-    const result = await client.send(
-      new GetCommand({ TableName: tableName, Key: itemKeys.payment(paymentId), ConsistentRead: true }),
-    );
-    return result.Item ? toPayment(result.Item) : undefined;
-  }
+  const get = (paymentId: string): Promise<Payment | undefined> =>
+    readItem(client, tableName, itemKeys.payment(paymentId), toPayment);
 
   return {
     get,
