@@ -1,4 +1,4 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import {
   feedbackReceivedDataSchema,
@@ -8,10 +8,11 @@ import {
 } from '../../contracts/feedback';
 import type { FeedbackRecord } from '../core/feedback-item';
 import type { FeedbackStore } from '../ports/feedback-store';
-import { writeIfCondition } from './dynamodb/conditional-write';
+import { type PutCondition, writeIfCondition } from './dynamodb/conditional-write';
 import { accessPatterns, itemKeys } from './dynamodb/gateway-table';
 import { parseItem } from './dynamodb/parse-item';
 import { queryAllPages, queryPage } from './dynamodb/query-pages';
+import { readItem } from './dynamodb/read-item';
 import { expiryOf } from './dynamodb/retention';
 
 const at = z.string().optional();
@@ -59,35 +60,26 @@ export function createDynamoDbFeedbackStore(
   const { tableName } = options;
   const now = options.now ?? (() => new Date());
   const expiry = () => expiryOf(now(), options.retentionSeconds);
+  /** The record's one item; `condition` makes the write an insert or a replacement. */
+  const putRecord = (record: FeedbackRecord, condition: PutCondition) =>
+    writeIfCondition(() =>
+      client.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: { ...itemKeys.feedback(record.feedbackId), ...record, ...expiry() },
+          ...condition,
+        }),
+      ),
+    );
 
   return {
-    addFeedback: (record) =>
-      writeIfCondition(() =>
-        client.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: { ...itemKeys.feedback(record.feedbackId), ...record, ...expiry() },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          }),
-        ),
-      ),
-    async getFeedback(feedbackId) {
-      const result = await client.send(
-        new GetCommand({ TableName: tableName, Key: itemKeys.feedback(feedbackId), ConsistentRead: true }),
-      );
-      return result.Item ? toRecord(result.Item) : undefined;
-    },
+    addFeedback: (record) => putRecord(record, { ConditionExpression: 'attribute_not_exists(pk)' }),
+    getFeedback: (feedbackId) => readItem(client, tableName, itemKeys.feedback(feedbackId), toRecord),
     replaceFeedback: (record) =>
-      writeIfCondition(() =>
-        client.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: { ...itemKeys.feedback(record.feedbackId), ...record, ...expiry() },
-            ConditionExpression: 'revision = :previous',
-            ExpressionAttributeValues: { ':previous': record.revision - 1 },
-          }),
-        ),
-      ),
+      putRecord(record, {
+        ConditionExpression: 'revision = :previous',
+        ExpressionAttributeValues: { ':previous': record.revision - 1 },
+      }),
     async listFeedback(query) {
       const filters: string[] = [];
       const values: Record<string, unknown> = { ':pk': accessPatterns.feedbackItems.partition };

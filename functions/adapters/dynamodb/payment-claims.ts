@@ -3,12 +3,11 @@ import {
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
-  type PutCommandInput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import type { OpenPaymentSlot, PaymentKeyClaim, PaymentStore } from '../../ports/payment-store';
-import { writeIfCondition } from './conditional-write';
+import { type PutCondition, writeIfCondition } from './conditional-write';
 import { itemKeys, type TableKey } from './gateway-table';
 import { parseItem } from './parse-item';
 
@@ -39,7 +38,7 @@ export function createPaymentClaims(
   async function putUnlessHeld(
     key: TableKey,
     item: object,
-    condition: Pick<PutCommandInput, 'ConditionExpression' | 'ExpressionAttributeValues'>,
+    condition: PutCondition,
   ): Promise<{ taken: true } | { taken: false; holder?: Record<string, unknown> }> {
     const taken = await writeIfCondition(() =>
       client.send(new PutCommand({ TableName: tableName, Item: { ...key, ...item }, ...condition })),
