@@ -1,4 +1,4 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { systemKindSchema } from '../../contracts/connected-systems';
 import { scopeSchema } from '../../contracts/oauth';
@@ -9,6 +9,11 @@ import type { ProvinceSystem, ProvinceSystems } from '../ports/province-systems'
 import { isConditionFailure } from './dynamodb/conditional-write';
 import { accessPatterns, itemKeys } from './dynamodb/gateway-table';
 import { parseItem } from './dynamodb/parse-item';
+import { queryAllPages } from './dynamodb/query-pages';
+import { createReadCache } from './read-cache';
+
+/** Bound on query pages: systems are one per province vendor, far below one page. */
+const MAX_PAGES = 100;
 
 /** A row of the partition: a connected system, or a webhook route written before systems had a kind. */
 const storedRowSchema = z.object({
@@ -67,32 +72,25 @@ export function createDynamoDbConnectedSystems(
   client: DynamoDBDocumentClient,
   options: { tableName: string; cacheSeconds: number; now?: () => number },
 ): ConnectedSystems & ProvinceSystems {
-  const now = options.now ?? Date.now;
-  let cached: { at: number; rows: StoredRow[] } | undefined;
+  const cached = createReadCache<'systems', StoredRow[]>({
+    maxAgeMs: options.cacheSeconds * 1000,
+    now: options.now,
+  });
 
   async function rows(): Promise<StoredRow[]> {
-    const read: StoredRow[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await client.send(
-        new QueryCommand({
-          TableName: options.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': accessPatterns.connectedSystems.partition },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      read.push(...(page.Items ?? []).map((item) => parseItem(storedRowSchema, item, 'connected system')));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return read;
+    const items = await queryAllPages(
+      client,
+      {
+        TableName: options.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': accessPatterns.connectedSystems.partition },
+      },
+      MAX_PAGES,
+    );
+    return items.map((item) => parseItem(storedRowSchema, item, 'connected system'));
   }
 
-  async function cachedRows(): Promise<StoredRow[]> {
-    if (cached && now() - cached.at < options.cacheSeconds * 1000) return cached.rows;
-    cached = { at: now(), rows: await rows() };
-    return cached.rows;
-  }
+  const cachedRows = () => cached.read('systems', rows);
 
   return {
     async findOwner(agencyCode) {
@@ -149,7 +147,7 @@ export function createDynamoDbConnectedSystems(
               `Hệ thống ${system.clientId} vừa được sửa / changed meanwhile`,
             );
       } finally {
-        cached = undefined;
+        cached.forget('systems');
       }
     },
   };

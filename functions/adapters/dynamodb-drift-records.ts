@@ -13,6 +13,7 @@ import { writeIfCondition } from './dynamodb/conditional-write';
 import { accessPatterns, dossierCodeOf, itemKeys, type TableKey } from './dynamodb/gateway-table';
 import { encodeCursor } from './dynamodb/page-cursor';
 import { parseItem } from './dynamodb/parse-item';
+import { readItem } from './dynamodb/read-item';
 import { expiryOf } from './dynamodb/retention';
 
 /**
@@ -103,16 +104,7 @@ export function createDynamoDbDriftRecords(
       return codes;
     },
 
-    async getFinding(dossierCode) {
-      const result = await client.send(
-        new GetCommand({
-          TableName: tableName,
-          Key: itemKeys.driftFinding(dossierCode),
-          ConsistentRead: true,
-        }),
-      );
-      return result.Item ? toFinding(result.Item) : undefined;
-    },
+    getFinding: (dossierCode) => readItem(client, tableName, itemKeys.driftFinding(dossierCode), toFinding),
 
     saveFinding(finding) {
       return writeIfCondition(() =>

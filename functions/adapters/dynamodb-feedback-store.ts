@@ -1,4 +1,4 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import {
   feedbackReceivedDataSchema,
@@ -8,10 +8,11 @@ import {
 } from '../../contracts/feedback';
 import type { FeedbackRecord } from '../core/feedback-item';
 import type { FeedbackStore } from '../ports/feedback-store';
-import { writeIfCondition } from './dynamodb/conditional-write';
+import { type PutCondition, writeIfCondition } from './dynamodb/conditional-write';
 import { accessPatterns, itemKeys } from './dynamodb/gateway-table';
-import { decodeCursor, encodeCursor } from './dynamodb/page-cursor';
 import { parseItem } from './dynamodb/parse-item';
+import { queryAllPages, queryPage } from './dynamodb/query-pages';
+import { readItem } from './dynamodb/read-item';
 import { expiryOf } from './dynamodb/retention';
 
 const at = z.string().optional();
@@ -40,6 +41,8 @@ const toRating = (item: Record<string, unknown>) => parseItem(ratingReceivedData
 
 /** Bound on query pages when a filter leaves pages empty. */
 const MAX_PAGES = 50;
+/** Only stops a runaway read of every rating: 1 MB pages, far above what the partition holds. */
+const MAX_RATING_PAGES = 10_000;
 
 /**
  * Feedback and ratings in the gateway table (itemKeys.feedback, itemKeys.rating; docs/adr/0017):
@@ -57,53 +60,26 @@ export function createDynamoDbFeedbackStore(
   const { tableName } = options;
   const now = options.now ?? (() => new Date());
   const expiry = () => expiryOf(now(), options.retentionSeconds);
-
-  async function queryAll(partition: string): Promise<Record<string, unknown>[]> {
-    const items: Record<string, unknown>[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await client.send(
-        new QueryCommand({
+  /** The record's one item; `condition` makes the write an insert or a replacement. */
+  const putRecord = (record: FeedbackRecord, condition: PutCondition) =>
+    writeIfCondition(() =>
+      client.send(
+        new PutCommand({
           TableName: tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': partition },
-          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+          Item: { ...itemKeys.feedback(record.feedbackId), ...record, ...expiry() },
+          ...condition,
         }),
-      );
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return items;
-  }
+      ),
+    );
 
   return {
-    addFeedback: (record) =>
-      writeIfCondition(() =>
-        client.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: { ...itemKeys.feedback(record.feedbackId), ...record, ...expiry() },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          }),
-        ),
-      ),
-    async getFeedback(feedbackId) {
-      const result = await client.send(
-        new GetCommand({ TableName: tableName, Key: itemKeys.feedback(feedbackId), ConsistentRead: true }),
-      );
-      return result.Item ? toRecord(result.Item) : undefined;
-    },
+    addFeedback: (record) => putRecord(record, { ConditionExpression: 'attribute_not_exists(pk)' }),
+    getFeedback: (feedbackId) => readItem(client, tableName, itemKeys.feedback(feedbackId), toRecord),
     replaceFeedback: (record) =>
-      writeIfCondition(() =>
-        client.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: { ...itemKeys.feedback(record.feedbackId), ...record, ...expiry() },
-            ConditionExpression: 'revision = :previous',
-            ExpressionAttributeValues: { ':previous': record.revision - 1 },
-          }),
-        ),
-      ),
+      putRecord(record, {
+        ConditionExpression: 'revision = :previous',
+        ExpressionAttributeValues: { ':previous': record.revision - 1 },
+      }),
     async listFeedback(query) {
       const filters: string[] = [];
       const values: Record<string, unknown> = { ':pk': accessPatterns.feedbackItems.partition };
@@ -115,26 +91,19 @@ export function createDynamoDbFeedbackStore(
         filters.push('#state = :state');
         values[':state'] = query.state;
       }
-      const items: FeedbackRecord[] = [];
-      let startKey = decodeCursor(query.cursor);
-      for (let page = 0; page < MAX_PAGES && items.length < query.limit; page += 1) {
-        const result = await client.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'pk = :pk',
-            ...(filters.length > 0 ? { FilterExpression: filters.join(' AND ') } : {}),
-            ...(query.state !== undefined ? { ExpressionAttributeNames: { '#state': 'state' } } : {}),
-            ExpressionAttributeValues: values,
-            Limit: query.limit - items.length,
-            ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-          }),
-        );
-        items.push(...(result.Items ?? []).map(toRecord));
-        startKey = result.LastEvaluatedKey as typeof startKey;
-        if (!startKey) break;
-      }
-      const cursor = encodeCursor(startKey);
-      return cursor ? { items, cursor } : { items };
+      return queryPage(
+        client,
+        {
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ...(filters.length > 0 ? { FilterExpression: filters.join(' AND ') } : {}),
+          ...(query.state !== undefined ? { ExpressionAttributeNames: { '#state': 'state' } } : {}),
+          ExpressionAttributeValues: values,
+        },
+        query,
+        toRecord,
+        MAX_PAGES,
+      );
     },
     addRating: (rating: RatingReceivedData) =>
       writeIfCondition(() =>
@@ -147,7 +116,16 @@ export function createDynamoDbFeedbackStore(
         ),
       ),
     async listDossierRatings() {
-      const ratings = (await queryAll(accessPatterns.ratings.partition)).map(toRating);
+      const items = await queryAllPages(
+        client,
+        {
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': accessPatterns.ratings.partition },
+        },
+        MAX_RATING_PAGES,
+      );
+      const ratings = items.map(toRating);
       return ratings.filter((rating) => rating.dossierCode !== undefined);
     },
   };

@@ -23,11 +23,8 @@ export function createDynamoDbPaymentStore(
   const claims = createPaymentClaims(client, options);
   const listings = createPaymentListings(client, options);
   return {
+    ...claims,
     getPayment: payments.get,
-    claimKey: claims.claimKey,
-    repointKey: claims.repointKey,
-    takeOpenSlot: claims.takeOpenSlot,
-    releaseOpenSlot: claims.releaseOpenSlot,
     indexPayment: listings.add,
     insertPayment: payments.insert,
     updatePayment: payments.update,

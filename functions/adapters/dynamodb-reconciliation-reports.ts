@@ -1,4 +1,4 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import {
   type ReconciliationReport,
@@ -8,8 +8,8 @@ import {
 } from '../../contracts/reconciliation';
 import type { ReconciliationReports } from '../ports/reconciliation-reports';
 import { accessPatterns, itemKeys } from './dynamodb/gateway-table';
-import { decodeCursor, encodeCursor } from './dynamodb/page-cursor';
 import { parseItem } from './dynamodb/parse-item';
+import { queryAllPages, queryPage } from './dynamodb/query-pages';
 
 /**
  * Reconciliation reports in the gateway table: each summary in the newest-first list
@@ -65,33 +65,28 @@ export function createDynamoDbReconciliationReports(
         new GetCommand({ TableName: tableName, Key: itemKeys.reconciliationReport(reportId) }),
       );
       if (!head.Item) return undefined;
-      const entries: ReconciliationReport['entries'][number][] = [];
-      let startKey: Record<string, unknown> | undefined;
-      for (let page = 0; page < MAX_PAGES; page += 1) {
-        const result = await client.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :entries)',
-            ExpressionAttributeValues: {
-              ':pk': accessPatterns.reconciliationEntriesOfReport.partition(reportId),
-              ':entries': accessPatterns.reconciliationEntriesOfReport.sortPrefix,
-            },
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        for (const item of result.Items ?? []) {
-          entries.push(...parseItem(entriesItemSchema, item, 'reconciliation entries').entries);
-        }
-        startKey = result.LastEvaluatedKey;
-        if (!startKey) break;
-      }
+      const chunks = await queryAllPages(
+        client,
+        {
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :entries)',
+          ExpressionAttributeValues: {
+            ':pk': accessPatterns.reconciliationEntriesOfReport.partition(reportId),
+            ':entries': accessPatterns.reconciliationEntriesOfReport.sortPrefix,
+          },
+        },
+        MAX_PAGES,
+      );
+      const entries = chunks.flatMap(
+        (item) => parseItem(entriesItemSchema, item, 'reconciliation entries').entries,
+      );
       return { ...parseItem(summaryItemSchema, head.Item, 'reconciliation report').summary, entries };
     },
 
-    async list(query) {
-      const startKey = decodeCursor(query.cursor);
-      const result = await client.send(
-        new QueryCommand({
+    list: (query) =>
+      queryPage(
+        client,
+        {
           TableName: tableName,
           KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
           ExpressionAttributeValues: {
@@ -101,15 +96,10 @@ export function createDynamoDbReconciliationReports(
             ':to': `${query.to ?? '9999'}~`,
           },
           ScanIndexForward: false,
-          Limit: query.limit,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      const items = (result.Items ?? []).map(
+        },
+        query,
         (item) => parseItem(summaryItemSchema, item, 'reconciliation listing').summary,
-      );
-      const cursor = encodeCursor(result.LastEvaluatedKey);
-      return cursor ? { items, cursor } : { items };
-    },
+        MAX_PAGES,
+      ),
   };
 }

@@ -3,6 +3,7 @@ import type { Channel, DeliveryAttempt, FailedMessage, StoredMessage } from '../
 import { GatewayError } from '../core/gateway-error';
 import type { AuditLog } from '../ports/audit-log';
 import type { FailedMessageQuery } from '../ports/dossier-store';
+import type { Page, PageQuery } from '../ports/page';
 import type { QueueDepth, QueueMonitor } from '../ports/queue-monitor';
 import { discardFailedMessage, type ReplayRequest, replayFailedMessage } from './manage-failed-messages';
 import type { RelayDependencies } from './relay-message';
@@ -56,7 +57,7 @@ export async function queueOverview(
   return { queues, oldestPendingAgeSeconds };
 }
 
-export type FailedMessageFilter = Omit<FailedMessageQuery, 'queue' | 'limit' | 'cursor'> & {
+export type FailedMessageFilter = Omit<FailedMessageQuery, 'queue' | keyof PageQuery> & {
   readonly queue?: string;
 };
 
@@ -67,8 +68,8 @@ const positionOf = (item: FailedMessage) => `${item.parkedAt}#${item.messageId}`
 export async function listFailedMessages(
   deps: AdminDependencies,
   filter: FailedMessageFilter,
-  page: { limit: number; cursor?: string },
-): Promise<{ items: FailedMessage[]; cursor?: string }> {
+  page: PageQuery,
+): Promise<Page<FailedMessage>> {
   const queueNames = (Object.values(deps.queues) as { name: string }[]).map((queue) => queue.name);
   if (filter.queue && !queueNames.includes(filter.queue)) {
     throw new GatewayError('request.invalid', `Không có hàng đợi ${filter.queue} / Unknown queue`, {

@@ -1,4 +1,5 @@
 import type { AuditActor } from '../../contracts/admin-api';
+import type { Page, PageQuery } from './page';
 
 /** Every action the audit log records; the stored entries are read back against this list. */
 export const auditActions = [
@@ -53,9 +54,5 @@ export function actorKey(entry: Pick<AuditEntry, 'actor'>): string {
 /** Every admin action, append-only, readable newest first. */
 export interface AuditLog {
   record(entry: Omit<AuditEntry, 'id' | 'at'>): Promise<AuditEntry>;
-  list(options: {
-    limit: number;
-    cursor?: string;
-    filter?: AuditFilter;
-  }): Promise<{ items: AuditEntry[]; cursor?: string }>;
+  list(options: PageQuery & { filter?: AuditFilter }): Promise<Page<AuditEntry>>;
 }

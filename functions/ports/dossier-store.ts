@@ -8,6 +8,7 @@ import type {
   ProgressUpdate,
   StoredMessage,
 } from '../core/dossier-message';
+import type { Page, PageQuery } from './page';
 
 /** A message's summary with every delivery attempt, as the one item that holds them both. */
 export interface MessageHistory extends MessageSummary {
@@ -21,7 +22,7 @@ export interface PendingMessageRef {
   readonly pendingSince: string;
 }
 
-export interface FailedMessageQuery {
+export interface FailedMessageQuery extends PageQuery {
   readonly queue: string;
   readonly dossierCode?: string;
   readonly agencyCode?: string;
@@ -31,8 +32,6 @@ export interface FailedMessageQuery {
   readonly to?: string;
   /** Only records strictly older than this position (`<parkedAt>#<messageId>`), for paging across queues. */
   readonly before?: string;
-  readonly limit: number;
-  readonly cursor?: string;
 }
 
 /** A dossier on the recent-dossiers list: where its national channel's latest message left it. */
@@ -47,14 +46,12 @@ export interface DossierListing {
   readonly updatedAt: string;
 }
 
-export interface DossierListQuery {
+export interface DossierListQuery extends PageQuery {
   /** Days of the dossier codes, yyyy-MM-dd, both included; read newest day first. */
   readonly fromDay: string;
   readonly toDay: string;
   readonly agencyCode?: string;
   readonly status?: DossierStatus;
-  readonly limit: number;
-  readonly cursor?: string;
 }
 
 /**
@@ -121,10 +118,10 @@ export interface DossierStore {
    * Dossiers by the day of their code, newest first (within a day, code descending), filtered;
    * each as its latest national-channel message left it. `cursor` continues a previous page.
    */
-  listDossiers(query: DossierListQuery): Promise<{ items: DossierListing[]; cursor?: string }>;
+  listDossiers(query: DossierListQuery): Promise<Page<DossierListing>>;
   getFailedMessage(messageId: string): Promise<FailedMessage | undefined>;
   /** Newest first, filtered; `cursor` continues a previous page. */
-  listFailedMessages(query: FailedMessageQuery): Promise<{ items: FailedMessage[]; cursor?: string }>;
+  listFailedMessages(query: FailedMessageQuery): Promise<Page<FailedMessage>>;
   /** When the oldest undelivered message was accepted (or last released), if any is pending. */
   oldestPendingSince(): Promise<string | undefined>;
   /** Messages accepted but not delivered since before `olderThan`, oldest first. */

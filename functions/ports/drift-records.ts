@@ -1,4 +1,5 @@
 import type { DriftFinding, DriftFindingState, DriftRunReport } from '../../contracts/drift-check';
+import type { Page, PageQuery } from './page';
 
 /** How much of the table one drift-check run may read while it looks for synced dossiers. */
 export interface DriftSampleBounds {
@@ -9,10 +10,8 @@ export interface DriftSampleBounds {
   readonly maxScanPages: number;
 }
 
-export interface FindingQuery {
+export interface FindingQuery extends PageQuery {
   readonly states?: readonly DriftFindingState[];
-  readonly limit: number;
-  readonly cursor?: string;
 }
 
 /**
@@ -30,7 +29,7 @@ export interface DriftRecords {
    */
   saveFinding(finding: DriftFinding): Promise<boolean>;
   /** In dossier-code order, a page at a time. */
-  listFindings(query: FindingQuery): Promise<{ items: DriftFinding[]; cursor?: string }>;
+  listFindings(query: FindingQuery): Promise<Page<DriftFinding>>;
   saveRun(report: DriftRunReport): Promise<void>;
   /** Newest first. */
   listRuns(limit: number): Promise<DriftRunReport[]>;

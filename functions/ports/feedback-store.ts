@@ -1,11 +1,10 @@
 import type { FeedbackState, RatingReceivedData } from '../../contracts/feedback';
 import type { FeedbackRecord } from '../core/feedback-item';
+import type { Page, PageQuery } from './page';
 
-export interface FeedbackQuery {
+export interface FeedbackQuery extends PageQuery {
   readonly agencyCode?: string;
   readonly state?: FeedbackState;
-  readonly limit: number;
-  readonly cursor?: string;
 }
 
 /**
@@ -23,7 +22,7 @@ export interface FeedbackStore {
    */
   replaceFeedback(record: FeedbackRecord): Promise<boolean>;
   /** Items ordered by feedback id, filtered; `cursor` continues a previous page. */
-  listFeedback(query: FeedbackQuery): Promise<{ items: FeedbackRecord[]; cursor?: string }>;
+  listFeedback(query: FeedbackQuery): Promise<Page<FeedbackRecord>>;
   /** Stores a new rating; false when it is stored already. */
   addRating(rating: RatingReceivedData): Promise<boolean>;
   /** Every rating of dossiers (the scorecard's 5.4), oldest id first. */

@@ -6,10 +6,8 @@ export interface PaymentKeyClaim {
   readonly requestHash: string;
 }
 
-/** The payment that holds a dossier's one open-payment slot. */
-export interface OpenPaymentSlot {
-  readonly paymentId: string;
-  readonly requestHash: string;
+/** The payment that holds a dossier's one open-payment slot, for which request, since when. */
+export interface OpenPaymentSlot extends PaymentKeyClaim {
   readonly takenAt: string;
 }
 

@@ -1,4 +1,8 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import type { PutCommandInput } from '@aws-sdk/lib-dynamodb';
+
+/** The condition of a conditional put, for a helper that writes one item kind several ways. */
+export type PutCondition = Pick<PutCommandInput, 'ConditionExpression' | 'ExpressionAttributeValues'>;
 
 /**
  * True when a conditional write was refused because its condition did not hold: the one

@@ -1,18 +1,14 @@
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { failedMessageSchema } from '../../../contracts/admin-api';
 import type { FailedMessage } from '../../core/dossier-message';
 import type { FailedMessageQuery } from '../../ports/dossier-store';
+import type { Page } from '../../ports/page';
 import { accessPatterns, itemKeys } from './gateway-table';
 import { channelSchema, messageKindSchema } from './message-items';
-import { decodeCursor, encodeCursor } from './page-cursor';
 import { parseItem } from './parse-item';
+import { queryPage } from './query-pages';
+import { readItem } from './read-item';
 import { expiryOf } from './retention';
 
 export interface FailedMessageItemsOptions {
@@ -59,16 +55,8 @@ export function createFailedMessageItems(client: DynamoDBDocumentClient, options
       );
     },
 
-    async get(messageId: string): Promise<FailedMessage | undefined> {
-      const result = await client.send(
-        new GetCommand({
-          TableName: tableName,
-          Key: itemKeys.failedMessage(messageId),
-          ConsistentRead: true,
-        }),
-      );
-      return result.Item ? toFailed(result.Item) : undefined;
-    },
+    get: (messageId: string): Promise<FailedMessage | undefined> =>
+      readItem(client, tableName, itemKeys.failedMessage(messageId), toFailed),
 
     async setStatus(messageId: string, status: FailedMessage['status']): Promise<void> {
       await client.send(
@@ -83,7 +71,7 @@ export function createFailedMessageItems(client: DynamoDBDocumentClient, options
     },
 
     /** Newest first within one queue, filtered, a page at a time. */
-    async list(query: FailedMessageQuery): Promise<{ items: FailedMessage[]; cursor?: string }> {
+    async list(query: FailedMessageQuery): Promise<Page<FailedMessage>> {
       const filters: string[] = [];
       const values: Record<string, unknown> = { ':queue': query.queue };
       const names: Record<string, string> = {};
@@ -112,29 +100,22 @@ export function createFailedMessageItems(client: DynamoDBDocumentClient, options
         values[':from'] = query.from ?? '0000';
         values[':to'] = upTo;
       }
-      const items: FailedMessage[] = [];
-      let startKey: Record<string, unknown> | undefined = decodeCursor(query.cursor);
-      for (let page = 0; page < MAX_PAGES && items.length < query.limit; page += 1) {
-        const result = await client.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: byQueue.index,
-            KeyConditionExpression: keyCondition,
-            ...(filters.length
-              ? { FilterExpression: filters.join(' AND '), ExpressionAttributeNames: names }
-              : {}),
-            ExpressionAttributeValues: values,
-            ScanIndexForward: false,
-            Limit: query.limit - items.length,
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        items.push(...(result.Items ?? []).map(toFailed));
-        startKey = result.LastEvaluatedKey;
-        if (!startKey) break;
-      }
-      const cursor = encodeCursor(startKey);
-      return cursor ? { items, cursor } : { items };
+      return queryPage(
+        client,
+        {
+          TableName: tableName,
+          IndexName: byQueue.index,
+          KeyConditionExpression: keyCondition,
+          ...(filters.length
+            ? { FilterExpression: filters.join(' AND '), ExpressionAttributeNames: names }
+            : {}),
+          ExpressionAttributeValues: values,
+          ScanIndexForward: false,
+        },
+        query,
+        toFailed,
+        MAX_PAGES,
+      );
     },
   };
 }

@@ -1,9 +1,7 @@
 import {
   BatchGetCommand,
   type DynamoDBDocumentClient,
-  GetCommand,
   PutCommand,
-  QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
@@ -12,6 +10,8 @@ import type { DuePayment, ExpectedPayment, PaymentChanges } from '../../ports/pa
 import { isConditionFailure, writeIfCondition } from './conditional-write';
 import { accessPatterns, itemKeys } from './gateway-table';
 import { parseItem } from './parse-item';
+import { queryShardsBefore } from './query-shards-before';
+import { readItem } from './read-item';
 
 export interface PaymentItemsOptions {
   readonly tableName: string;
@@ -77,12 +77,8 @@ export function createPaymentItems(client: DynamoDBDocumentClient, options: Paym
   const dueEntry = (paymentId: string, dueAt: string) =>
     due.entry(paymentId, options.dueShards, due.sortValue(dueAt, paymentId));
 
-  async function get(paymentId: string): Promise<Payment | undefined> {
-    const result = await client.send(
-      new GetCommand({ TableName: tableName, Key: itemKeys.payment(paymentId), ConsistentRead: true }),
-    );
-    return result.Item ? toPayment(result.Item) : undefined;
-  }
+  const get = (paymentId: string): Promise<Payment | undefined> =>
+    readItem(client, tableName, itemKeys.payment(paymentId), toPayment);
 
   return {
     get,
@@ -207,29 +203,19 @@ export function createPaymentItems(client: DynamoDBDocumentClient, options: Paym
 
     /** Payments due before `dueBefore`, oldest first, at most `limit`. */
     async listDue(dueBefore: string, limit: number): Promise<DuePayment[]> {
-      const found: DuePayment[] = [];
-      for (let shard = 0; shard < options.dueShards && found.length < limit; shard += 1) {
-        let startKey: Record<string, unknown> | undefined;
-        for (let page = 0; page < MAX_PAGES && found.length < limit; page += 1) {
-          const result = await client.send(
-            new QueryCommand({
-              TableName: tableName,
-              IndexName: due.index,
-              KeyConditionExpression: `${due.partitionAttribute} = :shard AND ${due.sortAttribute} < :before`,
-              ExpressionAttributeValues: { ':shard': due.partition(shard), ':before': dueBefore },
-              Limit: limit - found.length,
-              ExclusiveStartKey: startKey,
-            }),
-          );
-          for (const item of result.Items ?? []) {
-            const entry = parseItem(dueEntrySchema, item, 'due payment');
-            found.push({ paymentId: entry.paymentId, dueAt: entry.pendingSince.split('#')[0] ?? '' });
-          }
-          startKey = result.LastEvaluatedKey;
-          if (!startKey) break;
-        }
-      }
-      return found.sort((a, b) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : 0));
+      const entries = await queryShardsBefore(client, due, {
+        tableName,
+        shards: options.dueShards,
+        before: dueBefore,
+        limit,
+        maxPages: MAX_PAGES,
+      });
+      return entries
+        .map((item) => {
+          const entry = parseItem(dueEntrySchema, item, 'due payment');
+          return { paymentId: entry.paymentId, dueAt: entry.pendingSince.split('#')[0] ?? '' };
+        })
+        .sort((a, b) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : 0));
     },
   };
 }

@@ -33,10 +33,44 @@ const STEP_WORDS: Record<FeedbackStep, [string, string]> = {
   ],
 };
 
+/** The reasons whose words depend on what they carry (days late, requests, channel, step). */
+type DetailedReasonCode =
+  | 'finishedLate'
+  | 'openPastDue'
+  | 'repeatedSupplement'
+  | 'notOnline'
+  | 'feedbackLate'
+  | 'feedbackOpenPastDue';
+
+/** Every other reason carries nothing but its code: its words are fixed. */
+const FIXED_WORDS: Record<Exclude<ShortfallReason['code'], DetailedReasonCode>, [string, string]> = {
+  notSynced: ['chưa đồng bộ lên Cổng Dịch vụ công quốc gia', 'not synced to the national portal'],
+  noDeadline: [
+    'không có ngày hẹn trả và thời hạn giải quyết',
+    'no promised date and no maximum processing time',
+  ],
+  noElectronicResult: ['không có kết quả điện tử', 'no electronic result'],
+  notPaidOnline: ['không thanh toán trực tuyến', 'not paid online'],
+  noSubmittedFile: ['thành phần hồ sơ không có tệp đính kèm', 'no file attached to a dossier component'],
+  noResultFile: ['kết quả không có tệp đính kèm', 'no file attached to the result'],
+  noReuse: ['không sử dụng lại dữ liệu số hóa', 'no digitised data reused'],
+  noNationalStoreDocument: [
+    'không có thành phần lấy từ kho dữ liệu trên Cổng Dịch vụ công quốc gia',
+    "no component taken from the citizen's data store on the portal",
+  ],
+  noPopulationData: [
+    'không sử dụng dữ liệu dân cư (VNeID, Cơ sở dữ liệu quốc gia về dân cư)',
+    'no population data used (VNeID, national population database)',
+  ],
+  feedbackDisliked: ['người dân đánh giá không hài lòng', 'rated unsatisfactory (more dislikes than likes)'],
+  followUpComplaint: ['tiếp tục có phản ánh về kết quả giải quyết', 'complained of again after the answer'],
+  dossierComplained: ['có phản ánh, kiến nghị', 'the subject of a complaint'],
+  dossierDisliked: ['bị đánh giá không hài lòng', 'rated unsatisfactory'],
+  unclassified: ['chưa phân loại theo quy định, thủ tục hoặc hành vi cán bộ', 'not classified by subject'],
+};
+
 function words(reason: ShortfallReason): [string, string] {
   switch (reason.code) {
-    case 'notSynced':
-      return ['chưa đồng bộ lên Cổng Dịch vụ công quốc gia', 'not synced to the national portal'];
     case 'finishedLate':
       return lateWords(reason.workingDays);
     case 'openPastDue': {
@@ -48,35 +82,10 @@ function words(reason: ShortfallReason): [string, string] {
         `yêu cầu bổ sung lần ${reason.requests}`,
         `supplement requested ${reason.requests} times (more than once counts as late)`,
       ];
-    case 'noDeadline':
-      return [
-        'không có ngày hẹn trả và thời hạn giải quyết',
-        'no promised date and no maximum processing time',
-      ];
-    case 'noElectronicResult':
-      return ['không có kết quả điện tử', 'no electronic result'];
     case 'notOnline':
       return reason.channel === 'post'
         ? ['nộp qua bưu chính công ích', 'submitted by public post']
         : ['nộp trực tiếp', 'submitted at the desk'];
-    case 'notPaidOnline':
-      return ['không thanh toán trực tuyến', 'not paid online'];
-    case 'noSubmittedFile':
-      return ['thành phần hồ sơ không có tệp đính kèm', 'no file attached to a dossier component'];
-    case 'noResultFile':
-      return ['kết quả không có tệp đính kèm', 'no file attached to the result'];
-    case 'noReuse':
-      return ['không sử dụng lại dữ liệu số hóa', 'no digitised data reused'];
-    case 'noNationalStoreDocument':
-      return [
-        'không có thành phần lấy từ kho dữ liệu trên Cổng Dịch vụ công quốc gia',
-        "no component taken from the citizen's data store on the portal",
-      ];
-    case 'noPopulationData':
-      return [
-        'không sử dụng dữ liệu dân cư (VNeID, Cơ sở dữ liệu quốc gia về dân cư)',
-        'no population data used (VNeID, national population database)',
-      ];
     case 'feedbackLate': {
       const [vi, en] = STEP_WORDS[reason.step];
       const [lateVi, lateEn] = lateWords(reason.workingDays);
@@ -86,16 +95,8 @@ function words(reason: ShortfallReason): [string, string] {
       const [vi, en] = lateWords(reason.workingDays);
       return [`chưa xử lý, ${vi} so với 15 ngày làm việc`, `not handled, ${en} beyond 15 working days`];
     }
-    case 'feedbackDisliked':
-      return ['người dân đánh giá không hài lòng', 'rated unsatisfactory (more dislikes than likes)'];
-    case 'followUpComplaint':
-      return ['tiếp tục có phản ánh về kết quả giải quyết', 'complained of again after the answer'];
-    case 'dossierComplained':
-      return ['có phản ánh, kiến nghị', 'the subject of a complaint'];
-    case 'dossierDisliked':
-      return ['bị đánh giá không hài lòng', 'rated unsatisfactory'];
-    case 'unclassified':
-      return ['chưa phân loại theo quy định, thủ tục hoặc hành vi cán bộ', 'not classified by subject'];
+    default:
+      return FIXED_WORDS[reason.code];
   }
 }
 
