@@ -6,6 +6,7 @@ import { auditEntryFor, describeActor } from '../../application/audit-actor';
 import { maskPersonalData } from '../../core/mask-personal-data';
 import { type AuditEntry, type AuditFilter, auditActions } from '../../ports/audit-log';
 import type { ApiDependencies } from '../api-dependencies';
+import { CSV_CONTENT_TYPE, csvText, freeTextCsvCell } from '../spreadsheet-files';
 import { CONSOLE_PAGE_SIZE, CONSOLE_PATH, type ConsoleApp, type ConsoleEnv } from './console-env';
 import { DataTable, Layout, prettyJson } from './console-layout';
 import type { ConsoleSession } from './console-session';
@@ -91,25 +92,16 @@ function filterOf(c: Context<ConsoleEnv>): AuditFilter {
 const query = (filter: AuditFilter, extra: Record<string, string> = {}) =>
   new URLSearchParams({ ...filter, ...extra }).toString();
 
-/** A CSV cell: quoted, and never read as a formula by a spreadsheet (OWASP CSV injection). */
-function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
-
-const csvRow = (entry: AuditEntry) =>
-  [
-    entry.at,
-    entry.actor.type,
-    entry.actor.type === 'person' ? entry.actor.subject : '',
-    describeActor(entry.actor),
-    entry.action,
-    entry.target,
-    entry.reason ?? '',
-    JSON.stringify({ before: entry.before, after: entry.after }),
-  ]
-    .map(csvCell)
-    .join(',');
+const csvRow = (entry: AuditEntry) => [
+  entry.at,
+  entry.actor.type,
+  entry.actor.type === 'person' ? entry.actor.subject : '',
+  describeActor(entry.actor),
+  entry.action,
+  entry.target,
+  entry.reason ?? '',
+  JSON.stringify({ before: entry.before, after: entry.after }),
+];
 
 /**
  * `${CONSOLE_PATH}/audit`: every action and sign-in, newest first, naming the person (or the
@@ -181,7 +173,7 @@ export function registerAuditPage(console: ConsoleApp, deps: ApiDependencies, se
 
   console.get('/audit.csv', session, async (c) => {
     const filter = filterOf(c);
-    const rows: string[] = [];
+    const rows: string[][] = [];
     let cursor: string | undefined;
     do {
       const page = await deps.audit.list({ limit: 500, filter, ...(cursor ? { cursor } : {}) });
@@ -197,12 +189,9 @@ export function registerAuditPage(console: ConsoleApp, deps: ApiDependencies, se
       'Đối tượng / Target',
       'Lý do / Reason',
       'Chi tiết / Detail',
-    ]
-      .map(csvCell)
-      .join(',');
-    // A byte order mark, so spreadsheet programs read the Vietnamese as UTF-8.
-    return c.body(`\uFEFF${[header, ...rows.slice(0, MAX_EXPORT_ROWS)].join('\r\n')}\r\n`, 200, {
-      'content-type': 'text/csv; charset=utf-8',
+    ];
+    return c.body(csvText([header, ...rows.slice(0, MAX_EXPORT_ROWS)], freeTextCsvCell), 200, {
+      'content-type': CSV_CONTENT_TYPE,
       'content-disposition': 'attachment; filename="nhat-ky-thao-tac.csv"',
     });
   });
