@@ -19,6 +19,7 @@ import {
   failedStatusName,
 } from './console-words';
 import { FilterSelect } from './filter-select';
+import { NextPageLink } from './next-page-link';
 import { pageFrame } from './page-frame';
 
 /** The fields audit entries record (admin-operations.ts, resync-dossier.ts), by their console label. */
@@ -89,9 +90,6 @@ function filterOf(c: Context<ConsoleEnv>): AuditFilter {
   };
 }
 
-const query = (filter: AuditFilter, extra: Record<string, string> = {}) =>
-  new URLSearchParams({ ...filter, ...extra }).toString();
-
 const csvRow = (entry: AuditEntry) => [
   entry.at,
   entry.actor.type,
@@ -126,14 +124,12 @@ export function registerAuditPage(console: ConsoleApp, deps: ApiDependencies, se
             label={t('action')}
             name="action"
             all={t('all')}
-            options={auditActions.map((action) => ({
-              value: action,
-              text: auditActionName(action, language),
-            }))}
+            values={auditActions}
+            text={(action) => auditActionName(action, language)}
             selected={filter.action}
           />
           <button type="submit">{t('filter')}</button>
-          <a href={`${CONSOLE_PATH}/audit.csv?${query(filter)}`} download>
+          <a href={`${CONSOLE_PATH}/audit.csv?${new URLSearchParams({ ...filter }).toString()}`} download>
             {t('exportCsv')}
           </a>
         </form>
@@ -162,11 +158,7 @@ export function registerAuditPage(console: ConsoleApp, deps: ApiDependencies, se
             },
           ]}
         />
-        {result.cursor ? (
-          <p>
-            <a href={`${CONSOLE_PATH}/audit?${query(filter, { cursor: result.cursor })}`}>{t('next')}</a>
-          </p>
-        ) : null}
+        <NextPageLink path={`${CONSOLE_PATH}/audit`} query={{ ...filter }} cursor={result.cursor} t={t} />
       </Layout>,
     );
   });
