@@ -69,7 +69,10 @@ export function createGatewayStack(
   const logRetention = config.production ? RetentionDays.ONE_YEAR : RetentionDays.TWO_WEEKS;
   const prefix = config.resourcePrefix;
 
-  /** Every key of the stack: rotated yearly, kept with the stack's data, a longer wait before deletion in production. */
+  /**
+   * Every key of the stack: rotated yearly, and under the stack's removal policy; a key scheduled
+   * for deletion waits 30 days in production, 7 elsewhere.
+   */
   const gatewayKey = (keyId: string, aliasName: string, description: string) =>
     new Key(stack, keyId, {
       alias: `alias/${prefix}-${aliasName}`,
