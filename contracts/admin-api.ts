@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { agencyCodeSchema, dossierCodeSchema, isoDateTimeSchema } from './codes';
 import { feedbackSubjectSchema } from './feedback';
+import { pageCursorSchema, pageLimitSchema, pageSchema } from './lists';
 
 /** A parked message's ordered channel: a dossier, or citizen feedback's subject (PAKN.<id>). */
 const channelKeySchema = z.union([dossierCodeSchema, feedbackSubjectSchema]);
@@ -37,13 +38,11 @@ export const failedMessageFilterSchema = z.strictObject({
 
 export const failedMessageListQuerySchema = failedMessageFilterSchema.extend({
   status: z.enum(['parked', 'replayed', 'discarded']).optional(),
-  cursor: z.string().max(2000).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: pageCursorSchema,
+  limit: pageLimitSchema,
 });
 
-export const failedMessagePageSchema = z
-  .object({ items: z.array(failedMessageSchema), cursor: z.string().optional() })
-  .meta({ id: 'FailedMessagePage' });
+export const failedMessagePageSchema = pageSchema(failedMessageSchema, 'FailedMessagePage');
 
 export const attemptSchema = z.object({
   at: z.string(),
@@ -140,9 +139,7 @@ export const auditEntrySchema = z
   })
   .meta({ id: 'AuditEntry' });
 
-export const auditPageSchema = z
-  .object({ items: z.array(auditEntrySchema), cursor: z.string().optional() })
-  .meta({ id: 'AuditPage' });
+export const auditPageSchema = pageSchema(auditEntrySchema, 'AuditPage');
 
 export const throughputSchema = z
   .object({

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { listSchema, pageLimitSchema } from './lists';
 import { catalogueEntrySchema, catalogueKindSchema, catalogueKinds } from './national-catalogues';
 
 /**
@@ -76,7 +77,7 @@ export const catalogueSearchQuerySchema = z.strictObject({
     description:
       'Words of a name (accents and case ignored) or the start of a code; absent lists from the top',
   }),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: pageLimitSchema,
 });
 
 export const catalogueSearchResultSchema = z
@@ -100,6 +101,4 @@ export const catalogueRefreshRequestSchema = z
   })
   .meta({ id: 'CatalogueRefreshRequest' });
 
-export const catalogueVersionListSchema = z
-  .object({ items: z.array(catalogueVersionSummarySchema) })
-  .meta({ id: 'CatalogueVersionList' });
+export const catalogueVersionListSchema = listSchema(catalogueVersionSummarySchema, 'CatalogueVersionList');

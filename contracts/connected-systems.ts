@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { agencyCodeSchema } from './codes';
+import { listSchema } from './lists';
 import { scopeSchema } from './oauth';
 
 /**
@@ -123,9 +124,7 @@ export const systemViewSchema = z
   .meta({ id: 'ConnectedSystem' });
 export type SystemView = z.infer<typeof systemViewSchema>;
 
-export const systemListSchema = z
-  .object({ items: z.array(systemViewSchema) })
-  .meta({ id: 'ConnectedSystemList' });
+export const systemListSchema = listSchema(systemViewSchema, 'ConnectedSystemList');
 
 export const systemCredentialsSchema = z
   .object({

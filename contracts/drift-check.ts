@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { agencyCodeSchema, dossierCodeSchema } from './codes';
 import { dossierStatusSchema } from './dossier-status';
+import { listSchema, pageCursorSchema, pageLimitSchema, pageSchema } from './lists';
 
 /**
  * Drift check (issue 11): what the national portal holds (TraCuuHoSo) against what the gateway
@@ -44,13 +45,11 @@ export type DriftFindingState = DriftFinding['state'];
 
 export const driftFindingListQuerySchema = z.strictObject({
   state: z.enum(driftFindingStates).optional(),
-  cursor: z.string().max(2000).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: pageCursorSchema,
+  limit: pageLimitSchema,
 });
 
-export const driftFindingPageSchema = z
-  .object({ items: z.array(driftFindingSchema), cursor: z.string().optional() })
-  .meta({ id: 'DriftFindingPage' });
+export const driftFindingPageSchema = pageSchema(driftFindingSchema, 'DriftFindingPage');
 
 export const driftRunReportSchema = z
   .object({
@@ -77,9 +76,7 @@ export const driftRunReportSchema = z
 
 export type DriftRunReport = z.infer<typeof driftRunReportSchema>;
 
-export const driftRunListSchema = z
-  .object({ items: z.array(driftRunReportSchema) })
-  .meta({ id: 'DriftRunList' });
+export const driftRunListSchema = listSchema(driftRunReportSchema, 'DriftRunList');
 
 export const resyncResultSchema = z
   .object({

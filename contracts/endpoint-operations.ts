@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { agencyCodeSchema, calendarDaySchema, dossierCodeSchema } from './codes';
 import { existingSystemIdSchema } from './connected-systems';
 import { feedbackSubjectSchema } from './feedback';
+import { pageLimitSchema } from './lists';
 
 /**
  * Operating a connected system's webhook endpoint, and re-sending dossiers (issue 19, DESIGN.md
@@ -70,9 +71,7 @@ export const endpointStatusSchema = z
   .meta({ id: 'EndpointStatus' });
 export type EndpointStatus = z.infer<typeof endpointStatusSchema>;
 
-export const deliveryLogQuerySchema = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
+export const deliveryLogQuerySchema = z.strictObject({ limit: pageLimitSchema });
 
 export const deliveryLogSchema = endpointStatusSchema
   .extend({ items: z.array(webhookDeliverySchema).meta({ description: 'Newest first' }) })

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { calendarDaySchema, isoDateTimeSchema } from './codes';
+import { pageSchema } from './lists';
 
 /** Admin API for reconciliation (đối soát): DESIGN.md, `GET /v1/admin/reconciliation-reports`. */
 
@@ -54,6 +55,7 @@ export const reconciliationReportSchema = reconciliationSummarySchema
 
 export type ReconciliationReport = z.infer<typeof reconciliationReportSchema>;
 
-export const reconciliationReportListSchema = z
-  .object({ items: z.array(reconciliationSummarySchema), cursor: z.string().optional() })
-  .meta({ id: 'ReconciliationReportList' });
+export const reconciliationReportListSchema = pageSchema(
+  reconciliationSummarySchema,
+  'ReconciliationReportList',
+);

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { listSchema } from './lists';
 
 /**
  * Schedules (issue 19, DESIGN.md "Operating the gateway"): the scheduled functions of the
@@ -42,6 +43,4 @@ export const scheduleStatusSchema = z
   .meta({ id: 'ScheduleStatus' });
 export type ScheduleStatus = z.infer<typeof scheduleStatusSchema>;
 
-export const scheduleListSchema = z
-  .object({ items: z.array(scheduleStatusSchema) })
-  .meta({ id: 'ScheduleList' });
+export const scheduleListSchema = listSchema(scheduleStatusSchema, 'ScheduleList');

@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { ApiDependencies } from './api-dependencies';
 import type { AppEnv } from './app-env';
 import { invalidRequest } from './problem-response';
 
@@ -14,4 +15,14 @@ export function createSubApp<Env extends AppEnv = AppEnv>() {
         throw invalidRequest(result.error, result.target === 'json' ? 'request body' : result.target);
     },
   });
+}
+
+/** One file's routes (`registerDossierRoutes`…), registered on a part with the dependencies they use. */
+export type RouteGroup = (app: OpenAPIHono<AppEnv>, deps: ApiDependencies) => void;
+
+/** A part made of route groups, registered in this order. */
+export function subAppOf(deps: ApiDependencies, groups: readonly RouteGroup[]) {
+  const app = createSubApp();
+  for (const register of groups) register(app, deps);
+  return app;
 }

@@ -4,8 +4,7 @@ import type { CodeMapping } from '../../contracts/code-mappings';
 import type { CatalogueKind } from '../../contracts/national-catalogues';
 import type { MappingFileRow } from '../application/manage-code-mappings';
 import { GatewayError } from '../core/gateway-error';
-import { csvCell } from './console/scorecard-export';
-import { XLSX_CONTENT_TYPE } from './console/scorecard-workbook';
+import { CSV_CONTENT_TYPE, csvText, XLSX_CONTENT_TYPE } from './spreadsheet-files';
 
 /**
  * Mapping tables as files an administrator edits in a spreadsheet (issue 21): a header row
@@ -14,7 +13,7 @@ import { XLSX_CONTENT_TYPE } from './console/scorecard-workbook';
  */
 
 export const mappingFileTypes: Readonly<Record<MappingFileFormat, string>> = {
-  csv: 'text/csv; charset=utf-8',
+  csv: CSV_CONTENT_TYPE,
   xlsx: XLSX_CONTENT_TYPE,
 };
 
@@ -121,9 +120,7 @@ export async function writeMappingFile(
     mapping.nationalName ?? '',
   ]);
   if (format === 'csv') {
-    const lines = [[...mappingFileColumns], ...rows].map((row) => row.map(csvCell).join(','));
-    // The byte-order mark: spreadsheet programs read the Vietnamese as UTF-8 only with it.
-    return new TextEncoder().encode(`\uFEFF${lines.join('\r\n')}\r\n`);
+    return new TextEncoder().encode(csvText([[...mappingFileColumns], ...rows]));
   }
   const { default: writeXlsxFile } = await import('write-excel-file/node');
   const header: Cell[] = mappingFileColumns.map((column) => ({ value: column, fontWeight: 'bold' }));

@@ -69,29 +69,31 @@ export function createGatewayStack(
   const logRetention = config.production ? RetentionDays.ONE_YEAR : RetentionDays.TWO_WEEKS;
   const prefix = config.resourcePrefix;
 
-  const dataKey = new Key(stack, 'DataKey', {
-    alias: `alias/${prefix}-data`,
-    description: 'Encrypts the gateway tables and its secret',
-    enableKeyRotation: true,
-    removalPolicy,
-    pendingWindow: Duration.days(config.production ? 30 : 7),
-  });
+  /**
+   * Every key of the stack: rotated yearly, and under the stack's removal policy; a key scheduled
+   * for deletion waits 30 days in production, 7 elsewhere.
+   */
+  const gatewayKey = (keyId: string, aliasName: string, description: string) =>
+    new Key(stack, keyId, {
+      alias: `alias/${prefix}-${aliasName}`,
+      description,
+      enableKeyRotation: true,
+      removalPolicy,
+      pendingWindow: Duration.days(config.production ? 30 : 7),
+    });
+  const dataKey = gatewayKey('DataKey', 'data', 'Encrypts the gateway tables and its secret');
   // Its own key, so that only the functions that register systems or sign webhooks may use it
   // (the data key is usable by every function through DynamoDB).
-  const sealingKey = new Key(stack, 'SecretSealingKey', {
-    alias: `alias/${prefix}-secret-sealing`,
-    description: "Seals connected systems' webhook signing secrets",
-    enableKeyRotation: true,
-    removalPolicy,
-    pendingWindow: Duration.days(config.production ? 30 : 7),
-  });
-  const alarmKey = new Key(stack, 'AlarmTopicKey', {
-    alias: `alias/${prefix}-alarms`,
-    description: 'Encrypts the alarm topic; CloudWatch may use it to publish',
-    enableKeyRotation: true,
-    removalPolicy,
-    pendingWindow: Duration.days(config.production ? 30 : 7),
-  });
+  const sealingKey = gatewayKey(
+    'SecretSealingKey',
+    'secret-sealing',
+    "Seals connected systems' webhook signing secrets",
+  );
+  const alarmKey = gatewayKey(
+    'AlarmTopicKey',
+    'alarms',
+    'Encrypts the alarm topic; CloudWatch may use it to publish',
+  );
 
   const secret = new Secret(stack, 'GatewaySecrets', {
     secretName: `${prefix}/gateway`,

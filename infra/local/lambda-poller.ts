@@ -49,6 +49,10 @@ export interface LambdaPoller {
 const HAND_BACK_SECONDS = 1;
 const STOP_GRACE_MS = 15_000;
 
+/** A batch call's entries: each message by its receipt handle, numbered within the batch. */
+const batchEntries = (messages: readonly Message[]) =>
+  messages.map((message, index) => ({ Id: String(index), ReceiptHandle: message.ReceiptHandle ?? '' }));
+
 export function createLambdaPoller(options: LambdaPollerOptions): LambdaPoller {
   const { sqs, queueUrl } = options;
   const inFlight = new Set<Promise<void>>();
@@ -93,11 +97,7 @@ export function createLambdaPoller(options: LambdaPollerOptions): LambdaPoller {
     await sqs.send(
       new ChangeMessageVisibilityBatchCommand({
         QueueUrl: queueUrl,
-        Entries: messages.map((message, index) => ({
-          Id: String(index),
-          ReceiptHandle: message.ReceiptHandle ?? '',
-          VisibilityTimeout: HAND_BACK_SECONDS,
-        })),
+        Entries: batchEntries(messages).map((entry) => ({ ...entry, VisibilityTimeout: HAND_BACK_SECONDS })),
       }),
     );
   }
@@ -198,15 +198,7 @@ export function createLambdaPoller(options: LambdaPollerOptions): LambdaPoller {
     }
     const succeeded = batch.filter((message) => !failedIds.has(message.MessageId ?? ''));
     if (succeeded.length > 0) {
-      await sqs.send(
-        new DeleteMessageBatchCommand({
-          QueueUrl: queueUrl,
-          Entries: succeeded.map((message, index) => ({
-            Id: String(index),
-            ReceiptHandle: message.ReceiptHandle ?? '',
-          })),
-        }),
-      );
+      await sqs.send(new DeleteMessageBatchCommand({ QueueUrl: queueUrl, Entries: batchEntries(succeeded) }));
       for (const message of succeeded) forget(message);
     }
     for (const group of groups) busyGroups.delete(group);

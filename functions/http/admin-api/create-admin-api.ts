@@ -1,5 +1,5 @@
 import type { ApiDependencies } from '../api-dependencies';
-import { createSubApp } from '../create-sub-app';
+import { subAppOf } from '../create-sub-app';
 import { registerAgencyCodeRoutes } from './agency-code-route';
 import { registerCatalogueRoutes } from './catalogue-routes';
 import { registerDriftCheckRoutes } from './drift-check-routes';
@@ -13,16 +13,16 @@ import { registerSystemRoutes } from './system-routes';
 
 /** The administrators' API under /v1/admin (scope admin); the console is its page-shaped twin. */
 export function createAdminApi(deps: ApiDependencies) {
-  const api = createSubApp();
-  registerReconciliationRoutes(api, deps);
-  registerOperationsRoutes(api, deps);
-  registerAgencyCodeRoutes(api, deps);
-  registerDriftCheckRoutes(api, deps);
-  registerScheduleRoutes(api, deps);
-  registerEndpointRoutes(api, deps);
-  registerScorecardRoutes(api, deps);
-  registerCatalogueRoutes(api, deps);
-  registerMappingRoutes(api, deps);
-  registerSystemRoutes(api, deps);
-  return api;
+  return subAppOf(deps, [
+    registerReconciliationRoutes,
+    registerOperationsRoutes,
+    registerAgencyCodeRoutes,
+    registerDriftCheckRoutes,
+    registerScheduleRoutes,
+    registerEndpointRoutes,
+    registerScorecardRoutes,
+    registerCatalogueRoutes,
+    registerMappingRoutes,
+    registerSystemRoutes,
+  ]);
 }

@@ -6,6 +6,7 @@ import { auditEntryFor, describeActor } from '../../application/audit-actor';
 import { maskPersonalData } from '../../core/mask-personal-data';
 import { type AuditEntry, type AuditFilter, auditActions } from '../../ports/audit-log';
 import type { ApiDependencies } from '../api-dependencies';
+import { CSV_CONTENT_TYPE, csvText, freeTextCsvCell } from '../spreadsheet-files';
 import { CONSOLE_PAGE_SIZE, CONSOLE_PATH, type ConsoleApp, type ConsoleEnv } from './console-env';
 import { DataTable, Layout, prettyJson } from './console-layout';
 import type { ConsoleSession } from './console-session';
@@ -18,6 +19,7 @@ import {
   failedStatusName,
 } from './console-words';
 import { FilterSelect } from './filter-select';
+import { NextPageLink } from './next-page-link';
 import { pageFrame } from './page-frame';
 
 /** The fields audit entries record (admin-operations.ts, resync-dossier.ts), by their console label. */
@@ -88,28 +90,16 @@ function filterOf(c: Context<ConsoleEnv>): AuditFilter {
   };
 }
 
-const query = (filter: AuditFilter, extra: Record<string, string> = {}) =>
-  new URLSearchParams({ ...filter, ...extra }).toString();
-
-/** A CSV cell: quoted, and never read as a formula by a spreadsheet (OWASP CSV injection). */
-function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
-
-const csvRow = (entry: AuditEntry) =>
-  [
-    entry.at,
-    entry.actor.type,
-    entry.actor.type === 'person' ? entry.actor.subject : '',
-    describeActor(entry.actor),
-    entry.action,
-    entry.target,
-    entry.reason ?? '',
-    JSON.stringify({ before: entry.before, after: entry.after }),
-  ]
-    .map(csvCell)
-    .join(',');
+const csvRow = (entry: AuditEntry) => [
+  entry.at,
+  entry.actor.type,
+  entry.actor.type === 'person' ? entry.actor.subject : '',
+  describeActor(entry.actor),
+  entry.action,
+  entry.target,
+  entry.reason ?? '',
+  JSON.stringify({ before: entry.before, after: entry.after }),
+];
 
 /**
  * `${CONSOLE_PATH}/audit`: every action and sign-in, newest first, naming the person (or the
@@ -134,14 +124,12 @@ export function registerAuditPage(console: ConsoleApp, deps: ApiDependencies, se
             label={t('action')}
             name="action"
             all={t('all')}
-            options={auditActions.map((action) => ({
-              value: action,
-              text: auditActionName(action, language),
-            }))}
+            values={auditActions}
+            text={(action) => auditActionName(action, language)}
             selected={filter.action}
           />
           <button type="submit">{t('filter')}</button>
-          <a href={`${CONSOLE_PATH}/audit.csv?${query(filter)}`} download>
+          <a href={`${CONSOLE_PATH}/audit.csv?${new URLSearchParams({ ...filter }).toString()}`} download>
             {t('exportCsv')}
           </a>
         </form>
@@ -170,18 +158,14 @@ export function registerAuditPage(console: ConsoleApp, deps: ApiDependencies, se
             },
           ]}
         />
-        {result.cursor ? (
-          <p>
-            <a href={`${CONSOLE_PATH}/audit?${query(filter, { cursor: result.cursor })}`}>{t('next')}</a>
-          </p>
-        ) : null}
+        <NextPageLink path={`${CONSOLE_PATH}/audit`} query={{ ...filter }} cursor={result.cursor} t={t} />
       </Layout>,
     );
   });
 
   console.get('/audit.csv', session, async (c) => {
     const filter = filterOf(c);
-    const rows: string[] = [];
+    const rows: string[][] = [];
     let cursor: string | undefined;
     do {
       const page = await deps.audit.list({ limit: 500, filter, ...(cursor ? { cursor } : {}) });
@@ -197,12 +181,9 @@ export function registerAuditPage(console: ConsoleApp, deps: ApiDependencies, se
       'Đối tượng / Target',
       'Lý do / Reason',
       'Chi tiết / Detail',
-    ]
-      .map(csvCell)
-      .join(',');
-    // A byte order mark, so spreadsheet programs read the Vietnamese as UTF-8.
-    return c.body(`\uFEFF${[header, ...rows.slice(0, MAX_EXPORT_ROWS)].join('\r\n')}\r\n`, 200, {
-      'content-type': 'text/csv; charset=utf-8',
+    ];
+    return c.body(csvText([header, ...rows.slice(0, MAX_EXPORT_ROWS)], freeTextCsvCell), 200, {
+      'content-type': CSV_CONTENT_TYPE,
       'content-disposition': 'attachment; filename="nhat-ky-thao-tac.csv"',
     });
   });

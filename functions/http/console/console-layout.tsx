@@ -32,50 +32,33 @@ export interface PageFrame {
   readonly roles?: readonly ConsoleRole[];
 }
 
-/** Each page's link; the role that may open it is the one its route policy declares. */
+/**
+ * Each page's link, by its path under CONSOLE_PATH; the role that may open it is the one the
+ * route policy of `GET` on that path declares.
+ */
 const navigation = (
   [
-    { key: 'dashboard', href: CONSOLE_PATH, label: 'dashboard', route: 'GET /admin' },
-    {
-      key: 'scorecard',
-      href: `${CONSOLE_PATH}/scorecard`,
-      label: 'scorecard',
-      route: 'GET /admin/scorecard',
-    },
-    { key: 'failed', href: `${CONSOLE_PATH}/failed`, label: 'failedMessages', route: 'GET /admin/failed' },
-    { key: 'drift', href: `${CONSOLE_PATH}/drift`, label: 'drift', route: 'GET /admin/drift' },
-    { key: 'feedback', href: `${CONSOLE_PATH}/feedback`, label: 'feedback', route: 'GET /admin/feedback' },
-    {
-      key: 'endpoints',
-      href: `${CONSOLE_PATH}/endpoints`,
-      label: 'endpoints',
-      route: 'GET /admin/endpoints',
-    },
-    { key: 'resync', href: `${CONSOLE_PATH}/resync`, label: 'resyncDossiers', route: 'GET /admin/resync' },
-    { key: 'dossiers', href: `${CONSOLE_PATH}/dossiers`, label: 'dossiers', route: 'GET /admin/dossiers' },
-    { key: 'audit', href: `${CONSOLE_PATH}/audit`, label: 'audit', route: 'GET /admin/audit' },
-    {
-      key: 'agencyCodes',
-      href: `${CONSOLE_PATH}/agency-codes`,
-      label: 'agencyCodes',
-      route: 'GET /admin/agency-codes',
-    },
-    { key: 'systems', href: `${CONSOLE_PATH}/systems`, label: 'systems', route: 'GET /admin/systems' },
-    {
-      key: 'catalogues',
-      href: `${CONSOLE_PATH}/catalogues`,
-      label: 'catalogues',
-      route: 'GET /admin/catalogues',
-    },
-    { key: 'mappings', href: `${CONSOLE_PATH}/mappings`, label: 'mappings', route: 'GET /admin/mappings' },
-    {
-      key: 'unmappedCodes',
-      href: `${CONSOLE_PATH}/unmapped-codes`,
-      label: 'unmappedCodes',
-      route: 'GET /admin/unmapped-codes',
-    },
+    { key: 'dashboard', path: '', label: 'dashboard' },
+    { key: 'scorecard', path: '/scorecard', label: 'scorecard' },
+    { key: 'failed', path: '/failed', label: 'failedMessages' },
+    { key: 'drift', path: '/drift', label: 'drift' },
+    { key: 'feedback', path: '/feedback', label: 'feedback' },
+    { key: 'endpoints', path: '/endpoints', label: 'endpoints' },
+    { key: 'resync', path: '/resync', label: 'resyncDossiers' },
+    { key: 'dossiers', path: '/dossiers', label: 'dossiers' },
+    { key: 'audit', path: '/audit', label: 'audit' },
+    { key: 'agencyCodes', path: '/agency-codes', label: 'agencyCodes' },
+    { key: 'systems', path: '/systems', label: 'systems' },
+    { key: 'catalogues', path: '/catalogues', label: 'catalogues' },
+    { key: 'mappings', path: '/mappings', label: 'mappings' },
+    { key: 'unmappedCodes', path: '/unmapped-codes', label: 'unmappedCodes' },
   ] as const
-).map((item) => ({ ...item, role: routePolicies[item.route].role }));
+).map(({ key, path, label }) => ({
+  key,
+  label,
+  href: `${CONSOLE_PATH}${path}`,
+  role: routePolicies[`GET ${CONSOLE_PATH}${path}` as const].role,
+}));
 
 /** A dossier's code, linked to its page (status, timeline, messages). */
 export function DossierLink(props: { readonly code: string }) {

@@ -7,6 +7,7 @@ import { DataTable, Layout } from './console-layout';
 import type { ConsoleSession } from './console-session';
 import { formatVietnamTime, translator } from './console-text';
 import { describeDetail, dossierStatusName, kindName, outcomeName, syncStateName } from './console-words';
+import { Facts } from './facts';
 import { pageFrame } from './page-frame';
 import { recentDossiers } from './recent-dossiers';
 
@@ -51,24 +52,21 @@ export function registerDossierPage(console: ConsoleApp, deps: ApiDependencies, 
         ) : null}
         {view ? (
           <>
-            <dl class="facts">
-              <dt>{t('agencyCode')}</dt>
-              <dd>{view.agencyCode}</dd>
-              <dt>{t('unitName')}</dt>
-              <dd>{view.agencyName ?? view.agencyCode}</dd>
-              <dt>{t('localStatus')}</dt>
-              <dd>{dossierStatusName(view.status, language)}</dd>
-              <dt>{t('nationalStatus')}</dt>
-              <dd>{view.nationalStatus ? dossierStatusName(view.nationalStatus, language) : ''}</dd>
-              <dt>{t('syncState')}</dt>
-              <dd>{syncStateName(view.sync.state, language)}</dd>
-              {view.sync.lastError ? (
-                <>
-                  <dt>{t('lastError')}</dt>
-                  <dd>{describeDetail(view.sync.lastError, language)}</dd>
-                </>
-              ) : null}
-            </dl>
+            <Facts
+              facts={[
+                [t('agencyCode'), view.agencyCode],
+                [t('unitName'), view.agencyName ?? view.agencyCode],
+                [t('localStatus'), dossierStatusName(view.status, language)],
+                [
+                  t('nationalStatus'),
+                  view.nationalStatus ? dossierStatusName(view.nationalStatus, language) : '',
+                ],
+                [t('syncState'), syncStateName(view.sync.state, language)],
+                view.sync.lastError
+                  ? [t('lastError'), describeDetail(view.sync.lastError, language)]
+                  : undefined,
+              ]}
+            />
             {/* What needs an operator's or vendor's attention, e.g. the code standing in for the unit's name. */}
             {view.flags.map((flag) => (
               <p class="error" role="alert" data-flag={flag.code}>

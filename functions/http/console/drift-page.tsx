@@ -16,7 +16,10 @@ import { DataTable, dossierColumn, Layout, type PageFrame, PostButton } from './
 import type { ConsoleSession } from './console-session';
 import { formatVietnamTime, translator } from './console-text';
 import { dossierStatusName, driftStateLabels } from './console-words';
+import { Facts } from './facts';
+import { FilterForm } from './filter-form';
 import { FilterSelect } from './filter-select';
+import { NextPageLink } from './next-page-link';
 import { pageFrame } from './page-frame';
 
 interface DriftPageProps {
@@ -39,49 +42,38 @@ function DriftPage(props: DriftPageProps) {
     return `${status ? dossierStatusName(status, language) : '?'} (${finding.portalStatus})`;
   };
   const run = props.lastRun;
-  const next = new URLSearchParams({ ...(props.state ? { state: props.state } : {}) });
-  if (props.cursor) next.set('cursor', props.cursor);
   return (
     <Layout {...props.frame}>
       <h2>{t('lastDriftCheck')}</h2>
       {run ? (
-        <dl class="facts" aria-label={t('lastDriftCheck')}>
-          <dt>{t('at')}</dt>
-          <dd>{formatVietnamTime(run.startedAt)}</dd>
-          <dt>{t('sampled')}</dt>
-          <dd>{run.sampled}</dd>
-          <dt>{t('checked')}</dt>
-          <dd>{run.checked}</dd>
-          <dt>{t('skippedInFlight')}</dt>
-          <dd>{run.skippedInFlight}</dd>
-          <dt>{t('drifted')}</dt>
-          <dd>{run.drifted}</dd>
-          <dt>{t('missingAtPortal')}</dt>
-          <dd>{run.missingAtPortal}</dd>
-          <dt>{t('errors')}</dt>
-          <dd>{run.errors}</dd>
-          <dt>{t('opened')}</dt>
-          <dd>{run.opened}</dd>
-          <dt>{t('resolvedCount')}</dt>
-          <dd>{run.resolved}</dd>
-        </dl>
+        <Facts
+          label={t('lastDriftCheck')}
+          facts={[
+            [t('at'), formatVietnamTime(run.startedAt)],
+            [t('sampled'), run.sampled],
+            [t('checked'), run.checked],
+            [t('skippedInFlight'), run.skippedInFlight],
+            [t('drifted'), run.drifted],
+            [t('missingAtPortal'), run.missingAtPortal],
+            [t('errors'), run.errors],
+            [t('opened'), run.opened],
+            [t('resolvedCount'), run.resolved],
+          ]}
+        />
       ) : (
         <p>{t('noDriftCheck')}</p>
       )}
       <h2>{t('drift')}</h2>
-      <form method="get" action={`${CONSOLE_PATH}/drift`} class="filters" aria-label={t('filter')}>
+      <FilterForm action={`${CONSOLE_PATH}/drift`} t={t}>
         <FilterSelect
           label={t('status')}
           name="state"
           all={t('all')}
-          options={(Object.keys(driftStateLabels) as DriftFindingState[]).map((state) => ({
-            value: state,
-            text: t(driftStateLabels[state]),
-          }))}
+          values={driftFindingStates}
+          text={(state) => t(driftStateLabels[state])}
           selected={props.state}
         />
-        <button type="submit">{t('filter')}</button>
-      </form>
+      </FilterForm>
       <DataTable
         empty={t('noDrift')}
         rows={props.findings}
@@ -109,11 +101,12 @@ function DriftPage(props: DriftPageProps) {
           },
         ]}
       />
-      {props.cursor ? (
-        <p>
-          <a href={`${CONSOLE_PATH}/drift?${next.toString()}`}>{t('next')}</a>
-        </p>
-      ) : null}
+      <NextPageLink
+        path={`${CONSOLE_PATH}/drift`}
+        query={props.state ? { state: props.state } : {}}
+        cursor={props.cursor}
+        t={t}
+      />
     </Layout>
   );
 }

@@ -12,6 +12,7 @@ import { CONSOLE_PATH, type ConsoleApp } from './console-env';
 import { DataTable, Layout, type PageFrame, PostButton } from './console-layout';
 import type { ConsoleSession } from './console-session';
 import { formatVietnamTime, translator } from './console-text';
+import { Facts } from './facts';
 import { pageFrame } from './page-frame';
 import { systemIdParam } from './system-id-param';
 
@@ -75,14 +76,13 @@ function SystemPage(props: {
   const { log } = props;
   return (
     <Layout {...props.frame}>
-      <dl class="facts" aria-label={t('system')}>
-        <dt>{t('webhookUrl')}</dt>
-        <dd>{log.webhookUrl}</dd>
-        <dt>{t('deliveryState')}</dt>
-        <dd>
-          <EndpointState status={log} t={t} />
-        </dd>
-      </dl>
+      <Facts
+        label={t('system')}
+        facts={[
+          [t('webhookUrl'), log.webhookUrl],
+          [t('deliveryState'), <EndpointState status={log} t={t} />],
+        ]}
+      />
       {log.paused ? <p>{t('pausedNote')}</p> : null}
       {log.health.failing ? (
         <p class="error" role="alert">

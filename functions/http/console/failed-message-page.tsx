@@ -10,6 +10,7 @@ import { CsrfField, DataTable, DossierLink, Layout, prettyJson } from './console
 import type { ConsoleSession } from './console-session';
 import { formatVietnamTime, type Language, type TextKey, translator } from './console-text';
 import { describeDetail, failedStatusName, kindName, messageStateName, outcomeName } from './console-words';
+import { Facts } from './facts';
 import { pageFrame } from './page-frame';
 
 /** After an action, the message's page again, saying what was done. */
@@ -78,32 +79,23 @@ export function registerFailedMessagePage(
       `${t('failedMessages')}: ${detail.failed.dossierCode} #${detail.failed.sequence}`,
     );
     const { failed, message } = detail;
+    const messagePath = `${CONSOLE_PATH}/failed/${encodeURIComponent(failed.messageId)}`;
     return c.html(
       <Layout {...page}>
-        <dl class="facts">
-          <dt>{t('queue')}</dt>
-          <dd>{failed.queue}</dd>
-          <dt>{t('dossierCode')}</dt>
-          <dd>
-            <DossierLink code={failed.dossierCode} />
-          </dd>
-          <dt>{t('agencyCode')}</dt>
-          <dd>{failed.agencyCode}</dd>
-          <dt>{t('kind')}</dt>
-          <dd>{kindName(failed.kind, language)}</dd>
-          <dt>{t('status')}</dt>
-          <dd>{failedStatusName(failed.status, language)}</dd>
-          <dt>{t('reason')}</dt>
-          <dd>{failed.reason === 'rejected' ? t('rejected') : t('exhausted')}</dd>
-          <dt>{t('lastError')}</dt>
-          <dd>{describeDetail(failed.lastError, language)}</dd>
-          <dt>{t('parkedAt')}</dt>
-          <dd>{formatVietnamTime(failed.parkedAt)}</dd>
-          <dt>{t('messageId')}</dt>
-          <dd>{failed.messageId}</dd>
-          <dt>{t('traceId')}</dt>
-          <dd>{message?.traceId ?? ''}</dd>
-        </dl>
+        <Facts
+          facts={[
+            [t('queue'), failed.queue],
+            [t('dossierCode'), <DossierLink code={failed.dossierCode} />],
+            [t('agencyCode'), failed.agencyCode],
+            [t('kind'), kindName(failed.kind, language)],
+            [t('status'), failedStatusName(failed.status, language)],
+            [t('reason'), failed.reason === 'rejected' ? t('rejected') : t('exhausted')],
+            [t('lastError'), describeDetail(failed.lastError, language)],
+            [t('parkedAt'), formatVietnamTime(failed.parkedAt)],
+            [t('messageId'), failed.messageId],
+            [t('traceId'), message?.traceId ?? ''],
+          ]}
+        />
         {failed.status === 'replayed' && message ? (
           <DeliveryNow
             t={t}
@@ -111,7 +103,7 @@ export function registerFailedMessagePage(
             onItsWay={message.state === 'accepted' || message.state === 'held'}
             lastAttempt={detail.attempts.at(-1)}
             language={language}
-            reload={`${CONSOLE_PATH}/failed/${encodeURIComponent(failed.messageId)}`}
+            reload={messagePath}
           />
         ) : null}
         <h2>{t('payload')}</h2>
@@ -139,18 +131,12 @@ export function registerFailedMessagePage(
         />
         {failed.status === 'parked' ? (
           <section class="actions" aria-label={t('replay')}>
-            <form
-              method="post"
-              action={`${CONSOLE_PATH}/failed/${encodeURIComponent(failed.messageId)}/replay`}
-            >
+            <form method="post" action={`${messagePath}/replay`}>
               <CsrfField token={c.var.csrfToken} />
               <button type="submit">{t('replay')}</button>
             </form>
             {reveal ? (
-              <form
-                method="post"
-                action={`${CONSOLE_PATH}/failed/${encodeURIComponent(failed.messageId)}/replay`}
-              >
+              <form method="post" action={`${messagePath}/replay`}>
                 <CsrfField token={c.var.csrfToken} />
                 <label>
                   {t('payload')}
@@ -161,10 +147,7 @@ export function registerFailedMessagePage(
                 </button>
               </form>
             ) : null}
-            <form
-              method="post"
-              action={`${CONSOLE_PATH}/failed/${encodeURIComponent(failed.messageId)}/discard`}
-            >
+            <form method="post" action={`${messagePath}/discard`}>
               <CsrfField token={c.var.csrfToken} />
               <label>
                 {t('discardReason')}

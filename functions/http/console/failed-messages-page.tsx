@@ -10,8 +10,10 @@ import type { ConsoleSession } from './console-session';
 import { formatVietnamTime, translator } from './console-text';
 import { describeDetail, failedStatuses, failedStatusName, kindName } from './console-words';
 import { dayOf, dayRange } from './day-range';
+import { FilterForm } from './filter-form';
 import { FilterSelect } from './filter-select';
 import { InvalidInputAlert } from './invalid-input-alert';
+import { NextPageLink } from './next-page-link';
 import { pageFrame } from './page-frame';
 
 /** The filter fields of a query or form; empty fields and the page's own fields are not filters. */
@@ -62,8 +64,6 @@ export function registerFailedMessagesPage(
       </>
     );
     const { from: _from, to: _to, ...notDates } = filter;
-    const nextQuery = new URLSearchParams({ ...asQuery(notDates), ...range.days, status });
-    if (result.cursor) nextQuery.set('cursor', result.cursor);
     return c.html(
       <Layout {...page}>
         {parsed.success ? null : <InvalidInputAlert error={parsed.error} />}
@@ -72,12 +72,12 @@ export function registerFailedMessagesPage(
             {t(range.problem)}
           </p>
         )}
-        <form method="get" action={`${CONSOLE_PATH}/failed`} class="filters" aria-label={t('filter')}>
+        <FilterForm action={`${CONSOLE_PATH}/failed`} t={t}>
           <FilterSelect
             label={t('queue')}
             name="queue"
             all={t('all')}
-            options={queueNames.map((name) => ({ value: name, text: name }))}
+            values={queueNames}
             selected={filter.queue}
           />
           <label>
@@ -92,10 +92,8 @@ export function registerFailedMessagesPage(
             label={t('reason')}
             name="reason"
             all={t('all')}
-            options={(['rejected', 'exhausted'] as const).map((reason) => ({
-              value: reason,
-              text: t(reason),
-            }))}
+            values={['rejected', 'exhausted'] as const}
+            text={t}
             selected={filter.reason}
           />
           <label>
@@ -116,8 +114,7 @@ export function registerFailedMessagesPage(
             {t('to')}
             <input type="date" name="to" value={range.days.to ?? ''} />
           </label>
-          <button type="submit">{t('filter')}</button>
-        </form>
+        </FilterForm>
         <DataTable
           empty={t('noFailed')}
           rows={result.items}
@@ -148,11 +145,12 @@ export function registerFailedMessagesPage(
             },
           ]}
         />
-        {result.cursor ? (
-          <p>
-            <a href={`${CONSOLE_PATH}/failed?${nextQuery.toString()}`}>{t('next')}</a>
-          </p>
-        ) : null}
+        <NextPageLink
+          path={`${CONSOLE_PATH}/failed`}
+          query={{ ...asQuery(notDates), ...range.days, status }}
+          cursor={result.cursor}
+          t={t}
+        />
         {status === 'parked' && result.items.length > 0 ? (
           <form method="post" action={`${CONSOLE_PATH}/failed/replay`} class="filters">
             {filterFields}

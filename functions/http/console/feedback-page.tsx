@@ -8,7 +8,9 @@ import { DataTable, Layout, type PageFrame } from './console-layout';
 import type { ConsoleSession } from './console-session';
 import { formatVietnamTime, translator } from './console-text';
 import { feedbackStateName } from './console-words';
+import { FilterForm } from './filter-form';
 import { FilterSelect } from './filter-select';
+import { NextPageLink } from './next-page-link';
 import { pageFrame } from './page-frame';
 
 /** One row as the page shows it: personal data already masked unless the reader holds pii:read. */
@@ -31,15 +33,9 @@ interface FeedbackPageProps {
 function FeedbackPage(props: FeedbackPageProps) {
   const { t, language } = props.frame;
   const { filter } = props;
-  const next = new URLSearchParams({
-    ...(filter.agency ? { agency: filter.agency } : {}),
-    ...(filter.state ? { state: filter.state } : {}),
-    ...(filter.overdue ? { overdue: '1' } : {}),
-  });
-  if (props.cursor) next.set('cursor', props.cursor);
   return (
     <Layout {...props.frame}>
-      <form method="get" action={`${CONSOLE_PATH}/feedback`} class="filters" aria-label={t('filter')}>
+      <FilterForm action={`${CONSOLE_PATH}/feedback`} t={t}>
         <label>
           {t('agencyCode')} <input name="agency" value={filter.agency ?? ''} placeholder="000.00.12.H12" />
         </label>
@@ -47,52 +43,51 @@ function FeedbackPage(props: FeedbackPageProps) {
           label={t('status')}
           name="state"
           all={t('all')}
-          options={feedbackStates.map((state) => ({
-            value: state,
-            text: feedbackStateName(state, language),
-          }))}
+          values={feedbackStates}
+          text={(state) => feedbackStateName(state, language)}
           selected={filter.state}
         />
         <label>
           <input type="checkbox" name="overdue" value="1" checked={filter.overdue} /> {t('overdueOnly')}
         </label>
-        <button type="submit">{t('filter')}</button>
-      </form>
+      </FilterForm>
       {props.masked ? <p class="notice">{t('personalDataMasked')}</p> : null}
-      {props.rows.length === 0 ? (
-        <p>{t('noFeedback')}</p>
-      ) : (
-        <DataTable
-          rows={props.rows}
-          columns={[
-            { header: t('feedbackId'), rowHeader: true, cell: (row) => row.record.feedbackId },
-            { header: t('agencyCode'), cell: (row) => row.record.agencyCode },
-            { header: t('feedbackTitle'), cell: (row) => row.record.item.title ?? row.record.item.content },
-            { header: t('citizen'), cell: (row) => row.citizen.name },
-            { header: t('citizenPhone'), cell: (row) => row.citizen.phone },
-            { header: t('citizenEmail'), cell: (row) => row.citizen.email },
-            { header: t('status'), cell: (row) => feedbackStateName(row.record.state, language) },
-            { header: t('sentAt'), cell: (row) => formatVietnamTime(row.record.sentAt) },
-            {
-              header: t('nextDeadline'),
-              cell: (row) =>
-                row.overdue ? (
-                  <strong>
-                    {formatVietnamTime(row.dueAt)} · {t('overdueMark')}
-                  </strong>
-                ) : (
-                  formatVietnamTime(row.dueAt)
-                ),
-            },
-            { header: t('likesDislikes'), cell: (row) => `${row.record.likes} / ${row.record.dislikes}` },
-          ]}
-        />
-      )}
-      {props.cursor ? (
-        <p>
-          <a href={`${CONSOLE_PATH}/feedback?${next.toString()}`}>{t('next')}</a>
-        </p>
-      ) : null}
+      <DataTable
+        empty={t('noFeedback')}
+        rows={props.rows}
+        columns={[
+          { header: t('feedbackId'), rowHeader: true, cell: (row) => row.record.feedbackId },
+          { header: t('agencyCode'), cell: (row) => row.record.agencyCode },
+          { header: t('feedbackTitle'), cell: (row) => row.record.item.title ?? row.record.item.content },
+          { header: t('citizen'), cell: (row) => row.citizen.name },
+          { header: t('citizenPhone'), cell: (row) => row.citizen.phone },
+          { header: t('citizenEmail'), cell: (row) => row.citizen.email },
+          { header: t('status'), cell: (row) => feedbackStateName(row.record.state, language) },
+          { header: t('sentAt'), cell: (row) => formatVietnamTime(row.record.sentAt) },
+          {
+            header: t('nextDeadline'),
+            cell: (row) =>
+              row.overdue ? (
+                <strong>
+                  {formatVietnamTime(row.dueAt)} · {t('overdueMark')}
+                </strong>
+              ) : (
+                formatVietnamTime(row.dueAt)
+              ),
+          },
+          { header: t('likesDislikes'), cell: (row) => `${row.record.likes} / ${row.record.dislikes}` },
+        ]}
+      />
+      <NextPageLink
+        path={`${CONSOLE_PATH}/feedback`}
+        query={{
+          ...(filter.agency ? { agency: filter.agency } : {}),
+          ...(filter.state ? { state: filter.state } : {}),
+          ...(filter.overdue ? { overdue: '1' } : {}),
+        }}
+        cursor={props.cursor}
+        t={t}
+      />
     </Layout>
   );
 }

@@ -20,6 +20,7 @@ import { CONSOLE_PATH, type ConsoleApp, type ConsoleEnv } from './console-env';
 import { CsrfField, DataTable, Layout, type PageFrame, PostButton } from './console-layout';
 import type { ConsoleSession } from './console-session';
 import { formatVietnamTime, translator } from './console-text';
+import { Facts } from './facts';
 import { pageFrame } from './page-frame';
 
 interface Refusal {
@@ -82,36 +83,33 @@ function MappingsPage(props: {
         </>
       ) : null}
       <h2>{`${t('mappings')} — ${kindLabel}`}</h2>
-      {props.mappings.length === 0 ? (
-        <p>{t('noMappings')}</p>
-      ) : (
-        <DataTable
-          rows={props.mappings}
-          columns={[
-            { header: t('localCode'), rowHeader: true, cell: (mapping) => mapping.localCode },
-            { header: t('nationalCode'), cell: (mapping) => mapping.nationalCode },
-            { header: t('nationalName'), cell: (mapping) => mapping.nationalName ?? '' },
-            { header: t('status'), cell: (mapping) => (mapping.unchecked ? t('uncheckedMapping') : '') },
-            { header: t('updatedAt'), cell: (mapping) => formatVietnamTime(mapping.updatedAt) },
-            ...(mayWrite
-              ? [
-                  {
-                    header: '',
-                    cell: (mapping: CodeMapping) => (
-                      <PostButton
-                        action={`${CONSOLE_PATH}/mappings/delete`}
-                        csrfToken={page.csrfToken ?? ''}
-                        label={t('deleteMapping')}
-                        ariaLabel={`${t('deleteMapping')} ${mapping.localCode}`}
-                        fields={{ kind, localCode: mapping.localCode }}
-                      />
-                    ),
-                  },
-                ]
-              : []),
-          ]}
-        />
-      )}
+      <DataTable
+        empty={t('noMappings')}
+        rows={props.mappings}
+        columns={[
+          { header: t('localCode'), rowHeader: true, cell: (mapping) => mapping.localCode },
+          { header: t('nationalCode'), cell: (mapping) => mapping.nationalCode },
+          { header: t('nationalName'), cell: (mapping) => mapping.nationalName ?? '' },
+          { header: t('status'), cell: (mapping) => (mapping.unchecked ? t('uncheckedMapping') : '') },
+          { header: t('updatedAt'), cell: (mapping) => formatVietnamTime(mapping.updatedAt) },
+          ...(mayWrite
+            ? [
+                {
+                  header: '',
+                  cell: (mapping: CodeMapping) => (
+                    <PostButton
+                      action={`${CONSOLE_PATH}/mappings/delete`}
+                      csrfToken={page.csrfToken ?? ''}
+                      label={t('deleteMapping')}
+                      ariaLabel={`${t('deleteMapping')} ${mapping.localCode}`}
+                      fields={{ kind, localCode: mapping.localCode }}
+                    />
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
       <p>
         {t('exportMappings')}:{' '}
         {mappingFileFormats.map((format) => (
@@ -156,16 +154,15 @@ function ImportResultPage(props: { readonly page: PageFrame; readonly result: Ma
   return (
     <Layout {...page}>
       <p role={result.errors.length > 0 ? 'alert' : 'status'}>{t(outcome)}</p>
-      <dl class="facts" aria-label={t('importResult')}>
-        <dt>{t('rowsInFile')}</dt>
-        <dd>{result.rows}</dd>
-        <dt>{t('added')}</dt>
-        <dd>{result.added}</dd>
-        <dt>{t('changed')}</dt>
-        <dd>{result.changed}</dd>
-        <dt>{t('unchanged')}</dt>
-        <dd>{result.unchanged}</dd>
-      </dl>
+      <Facts
+        label={t('importResult')}
+        facts={[
+          [t('rowsInFile'), result.rows],
+          [t('added'), result.added],
+          [t('changed'), result.changed],
+          [t('unchanged'), result.unchanged],
+        ]}
+      />
       {result.errors.length > 0 ? (
         <DataTable
           rows={result.errors}

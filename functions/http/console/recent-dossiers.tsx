@@ -8,7 +8,9 @@ import { DataTable, dossierColumn } from './console-layout';
 import { formatVietnamTime, translator } from './console-text';
 import { dossierStatusName } from './console-words';
 import { dayRange } from './day-range';
+import { FilterForm } from './filter-form';
 import { FilterSelect } from './filter-select';
+import { NextPageLink } from './next-page-link';
 
 /** The list's default window, and the longest it reads (one query per day). */
 const DEFAULT_DAYS = 30;
@@ -48,13 +50,6 @@ export async function recentDossiers(c: Context<ConsoleEnv>, deps: ApiDependenci
         limit: CONSOLE_PAGE_SIZE,
         ...(query.cursor ? { cursor: query.cursor } : {}),
       });
-  const next = new URLSearchParams({
-    from: fromDay,
-    to: toDay,
-    ...(query.agencyCode ? { agencyCode: query.agencyCode } : {}),
-    ...(status ? { status } : {}),
-    ...(result.cursor ? { cursor: result.cursor } : {}),
-  });
   return (
     <>
       <h2>{t('recentDossiers')}</h2>
@@ -63,7 +58,7 @@ export async function recentDossiers(c: Context<ConsoleEnv>, deps: ApiDependenci
           {problem}
         </p>
       ) : null}
-      <form method="get" action={`${CONSOLE_PATH}/dossiers`} class="filters" aria-label={t('filter')}>
+      <FilterForm action={`${CONSOLE_PATH}/dossiers`} t={t}>
         <label>
           {t('agencyCode')}
           <input name="agencyCode" value={query.agencyCode ?? ''} placeholder="000.00.12.H12" />
@@ -72,10 +67,8 @@ export async function recentDossiers(c: Context<ConsoleEnv>, deps: ApiDependenci
           label={t('status')}
           name="status"
           all={t('all')}
-          options={dossierStatuses.map(({ name }) => ({
-            value: name,
-            text: dossierStatusName(name, language),
-          }))}
+          values={dossierStatuses.map(({ name }) => name)}
+          text={(name) => dossierStatusName(name, language)}
           selected={status}
         />
         <label>
@@ -86,8 +79,7 @@ export async function recentDossiers(c: Context<ConsoleEnv>, deps: ApiDependenci
           {t('to')}
           <input type="date" name="to" value={toDay} />
         </label>
-        <button type="submit">{t('filter')}</button>
-      </form>
+      </FilterForm>
       <search>
         <form method="get" action={`${CONSOLE_PATH}/dossiers`} class="filters">
           <label>
@@ -111,11 +103,17 @@ export async function recentDossiers(c: Context<ConsoleEnv>, deps: ApiDependenci
           { header: t('updatedAt'), cell: (item) => formatVietnamTime(item.updatedAt) },
         ]}
       />
-      {result.cursor ? (
-        <p>
-          <a href={`${CONSOLE_PATH}/dossiers?${next.toString()}`}>{t('next')}</a>
-        </p>
-      ) : null}
+      <NextPageLink
+        path={`${CONSOLE_PATH}/dossiers`}
+        query={{
+          from: fromDay,
+          to: toDay,
+          ...(query.agencyCode ? { agencyCode: query.agencyCode } : {}),
+          ...(status ? { status } : {}),
+        }}
+        cursor={result.cursor}
+        t={t}
+      />
     </>
   );
 }

@@ -3,6 +3,7 @@ import type {
   ScorecardIndicatorResult,
   ScorecardReport,
 } from '../../../contracts/scorecard';
+import { csvText } from '../spreadsheet-files';
 import { formatVietnamTime } from './console-text';
 
 /**
@@ -116,16 +117,10 @@ export function explanationSheet(explanation: ScorecardExplanation): ExportSheet
   };
 }
 
-export const csvCell = (value: string | number) => {
-  const text = String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-};
-
-/** CSV with a byte-order mark: spreadsheet programs read the Vietnamese as UTF-8 only with it. */
+/** The sheet as CSV: title, blank row, headers, rows. */
 export function toCsv(sheet: ExportSheet): string {
   const headers = sheet.columns.map((column) => column.header);
-  const lines = [[sheet.title], [], headers, ...sheet.rows].map((row) => row.map(csvCell).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvText([[sheet.title], [], headers, ...sheet.rows]);
 }
 
 /** RFC 8187 value characters: everything else is percent-encoded UTF-8. */

@@ -8,6 +8,7 @@ import { readScorecard, readScorecardExplanation } from '../../application/read-
 import { monthsBetween } from '../../core/scorecard/scorecard-placement';
 import { vietnamDay } from '../../core/vietnam-time';
 import type { ApiDependencies } from '../api-dependencies';
+import { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE } from '../spreadsheet-files';
 import { CONSOLE_PATH, type ConsoleApp } from './console-env';
 import { DataTable, Layout } from './console-layout';
 import type { ConsoleSession } from './console-session';
@@ -16,7 +17,7 @@ import { InvalidInputAlert } from './invalid-input-alert';
 import { pageFrame } from './page-frame';
 import { attachmentDisposition, explanationSheet, scorecardSheet, toCsv } from './scorecard-export';
 import { ScorecardTrendChart } from './scorecard-trend-chart';
-import { toXlsx, XLSX_CONTENT_TYPE } from './scorecard-workbook';
+import { toXlsx } from './scorecard-workbook';
 
 const TREND_MONTHS = 6;
 const PAGE = `${CONSOLE_PATH}/scorecard`;
@@ -87,7 +88,7 @@ export function registerScorecardPage(console: ConsoleApp, deps: ApiDependencies
       );
       return format === 'csv'
         ? c.body(toCsv(sheet), 200, {
-            'content-type': 'text/csv; charset=utf-8',
+            'content-type': CSV_CONTENT_TYPE,
             'content-disposition': disposition,
           })
         : c.body(new Uint8Array(await toXlsx(sheet)), 200, {

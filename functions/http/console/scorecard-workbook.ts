@@ -1,8 +1,6 @@
 import type { Cell } from 'write-excel-file/node';
 import type { ExportSheet } from './scorecard-export';
 
-export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 /** Title, blank row, headers: what stays in view while the rows scroll. */
 const HEADING_ROWS = 3;
 

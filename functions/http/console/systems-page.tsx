@@ -14,6 +14,7 @@ import { CONSOLE_PATH, type ConsoleApp, type ConsoleEnv } from './console-env';
 import { CsrfField, DataTable, Layout, type PageFrame, PostButton } from './console-layout';
 import type { ConsoleSession } from './console-session';
 import { formatVietnamTime, type TextKey, translator } from './console-text';
+import { Facts } from './facts';
 import { pageFrame } from './page-frame';
 import { systemIdParam } from './system-id-param';
 
@@ -81,32 +82,29 @@ function SystemPage(props: { frame: PageFrame & { csrfToken: string }; system: S
   return (
     <Layout {...props.frame}>
       <h2>{system.name}</h2>
-      <dl class="facts" aria-label={system.name}>
-        <dt>{t('systemId')}</dt>
-        <dd>{system.systemId}</dd>
-        <dt>{t('systemKind')}</dt>
-        <dd>{t(kindLabels[system.kind])}</dd>
-        <dt>{t('agencyCode')}</dt>
-        <dd>{system.agencies.join(', ') || '—'}</dd>
-        <dt>{t('webhookUrl')}</dt>
-        <dd>{system.webhookUrl ?? '—'}</dd>
-        <dt>{t('status')}</dt>
-        <dd>{t(system.disabled ? 'disabledState' : 'enabled')}</dd>
-        <dt>{t('updatedAt')}</dt>
-        <dd>{formatVietnamTime(system.updatedAt)}</dd>
-        {system.previousClientSecretValidUntil ? (
-          <>
-            <dt>{`${t('clientSecret')}: ${t('previousValidUntil')}`}</dt>
-            <dd>{formatVietnamTime(system.previousClientSecretValidUntil)}</dd>
-          </>
-        ) : null}
-        {system.previousWebhookSecretValidUntil ? (
-          <>
-            <dt>{`${t('webhookSecret')}: ${t('previousValidUntil')}`}</dt>
-            <dd>{formatVietnamTime(system.previousWebhookSecretValidUntil)}</dd>
-          </>
-        ) : null}
-      </dl>
+      <Facts
+        label={system.name}
+        facts={[
+          [t('systemId'), system.systemId],
+          [t('systemKind'), t(kindLabels[system.kind])],
+          [t('agencyCode'), system.agencies.join(', ') || '—'],
+          [t('webhookUrl'), system.webhookUrl ?? '—'],
+          [t('status'), t(system.disabled ? 'disabledState' : 'enabled')],
+          [t('updatedAt'), formatVietnamTime(system.updatedAt)],
+          system.previousClientSecretValidUntil
+            ? [
+                `${t('clientSecret')}: ${t('previousValidUntil')}`,
+                formatVietnamTime(system.previousClientSecretValidUntil),
+              ]
+            : undefined,
+          system.previousWebhookSecretValidUntil
+            ? [
+                `${t('webhookSecret')}: ${t('previousValidUntil')}`,
+                formatVietnamTime(system.previousWebhookSecretValidUntil),
+              ]
+            : undefined,
+        ]}
+      />
       <PostButton action={action('client-secret')} csrfToken={csrfToken} label={t('rotateClientSecret')} />
       {system.kind === 'province' ? (
         <PostButton
@@ -136,34 +134,21 @@ function SecretsPage(props: {
   return (
     <Layout {...props.frame}>
       <p role="alert">{t('secretsOnce')}</p>
-      <dl class="facts" aria-label={t('secretsOnce')}>
-        <dt>{t('systemId')}</dt>
-        <dd>
-          <code>{props.systemId}</code>
-        </dd>
-        {secrets.clientSecret ? (
-          <>
-            <dt>{t('clientSecret')}</dt>
-            <dd>
-              <code data-secret="client">{secrets.clientSecret}</code>
-            </dd>
-          </>
-        ) : null}
-        {secrets.webhookSecret ? (
-          <>
-            <dt>{t('webhookSecret')}</dt>
-            <dd>
-              <code data-secret="webhook">{secrets.webhookSecret}</code>
-            </dd>
-          </>
-        ) : null}
-        {secrets.previousValidUntil ? (
-          <>
-            <dt>{t('previousValidUntil')}</dt>
-            <dd>{formatVietnamTime(secrets.previousValidUntil)}</dd>
-          </>
-        ) : null}
-      </dl>
+      <Facts
+        label={t('secretsOnce')}
+        facts={[
+          [t('systemId'), <code>{props.systemId}</code>],
+          secrets.clientSecret
+            ? [t('clientSecret'), <code data-secret="client">{secrets.clientSecret}</code>]
+            : undefined,
+          secrets.webhookSecret
+            ? [t('webhookSecret'), <code data-secret="webhook">{secrets.webhookSecret}</code>]
+            : undefined,
+          secrets.previousValidUntil
+            ? [t('previousValidUntil'), formatVietnamTime(secrets.previousValidUntil)]
+            : undefined,
+        ]}
+      />
       <p>
         <a href={`${CONSOLE_PATH}/systems/${encodeURIComponent(props.systemId)}`}>{t('backToSystem')}</a>
       </p>

@@ -16,34 +16,31 @@ function UnmappedCodesPage(props: { readonly page: PageFrame; readonly codes: re
   return (
     <Layout {...page}>
       <p>{t('unmappedIntro')}</p>
-      {props.codes.length === 0 ? (
-        <p>{t('noUnmapped')}</p>
-      ) : (
-        <DataTable
-          rows={props.codes}
-          columns={[
-            { header: t('localCode'), rowHeader: true, cell: (code) => code.localCode },
-            { header: t('catalogueKind'), cell: (code) => t(catalogueKindLabels[code.kind]) },
-            { header: t('dossierCount'), cell: (code) => String(code.dossiers) },
-            { header: t('lastSeen'), cell: (code) => formatVietnamTime(code.lastSeen) },
-            ...(mayMap
-              ? [
-                  {
-                    header: '',
-                    cell: (code: UnmappedCode) => (
-                      <a
-                        href={`${CONSOLE_PATH}/mappings?kind=${code.kind}&localCode=${encodeURIComponent(code.localCode)}`}
-                        aria-label={`${t('mapIt')} ${code.localCode}`}
-                      >
-                        {t('mapIt')}
-                      </a>
-                    ),
-                  },
-                ]
-              : []),
-          ]}
-        />
-      )}
+      <DataTable
+        empty={t('noUnmapped')}
+        rows={props.codes}
+        columns={[
+          { header: t('localCode'), rowHeader: true, cell: (code) => code.localCode },
+          { header: t('catalogueKind'), cell: (code) => t(catalogueKindLabels[code.kind]) },
+          { header: t('dossierCount'), cell: (code) => String(code.dossiers) },
+          { header: t('lastSeen'), cell: (code) => formatVietnamTime(code.lastSeen) },
+          ...(mayMap
+            ? [
+                {
+                  header: '',
+                  cell: (code: UnmappedCode) => (
+                    <a
+                      href={`${CONSOLE_PATH}/mappings?kind=${code.kind}&localCode=${encodeURIComponent(code.localCode)}`}
+                      aria-label={`${t('mapIt')} ${code.localCode}`}
+                    >
+                      {t('mapIt')}
+                    </a>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
     </Layout>
   );
 }

@@ -46,6 +46,10 @@ const acknowledged = (message: MessageSummary) =>
     state: 'accepted',
   }) as const;
 
+/** A feedback item or rating taken in: its id and the message that carries it to the province. */
+const feedbackAcknowledged = (id: string, message: { readonly messageId: string }) =>
+  ({ id, messageId: message.messageId, state: 'accepted' }) as const;
+
 /** The national portal's pushes: online-submitted dossiers and status changes made there. */
 export function registerNationalPushRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDependencies) {
   const allowedAddress = requireAllowedAddress(deps.nationalPushAllowList, deps.remoteAddress);
@@ -112,7 +116,7 @@ export function registerNationalPushRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDe
     async (c) => {
       const item = fromNationalFeedbackRow(c.req.valid('json'));
       const { message } = await receiveFeedback(deps, item, c.var.requestId);
-      return c.json({ id: item.feedbackId, messageId: message.messageId, state: 'accepted' } as const, 202);
+      return c.json(feedbackAcknowledged(item.feedbackId, message), 202);
     },
   );
 
@@ -126,7 +130,7 @@ export function registerNationalPushRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDe
     async (c) => {
       const rating = fromNationalRatingRow(c.req.valid('json'));
       const { message } = await receiveRating(deps, rating, c.var.requestId);
-      return c.json({ id: rating.ratingId, messageId: message.messageId, state: 'accepted' } as const, 202);
+      return c.json(feedbackAcknowledged(rating.ratingId, message), 202);
     },
   );
 }

@@ -1,5 +1,5 @@
 import type { ApiDependencies } from '../api-dependencies';
-import { createSubApp } from '../create-sub-app';
+import { subAppOf } from '../create-sub-app';
 import { registerHealthRoute } from './health-route';
 import { registerJwksRoute } from './jwks-route';
 import { registerTokenRoute } from './oauth-token-route';
@@ -7,10 +7,10 @@ import { registerProblemTypePages } from './problem-type-pages';
 
 /** What every caller shares: health, tokens and their keys, and the pages problem types point to. */
 export function createPlatformRoutes(deps: ApiDependencies) {
-  const routes = createSubApp();
-  registerHealthRoute(routes, deps);
-  registerJwksRoute(routes, deps);
-  registerTokenRoute(routes, deps);
-  registerProblemTypePages(routes);
-  return routes;
+  return subAppOf(deps, [
+    registerHealthRoute,
+    registerJwksRoute,
+    registerTokenRoute,
+    registerProblemTypePages,
+  ]);
 }

@@ -38,33 +38,44 @@ const stepResponses = {
   }),
 } as const;
 
-const answerRoute = (deps: ApiDependencies) =>
+/** A step of a feedback item's handling that the province sends, relayed to the national portal. */
+const stepRoute = <const Path extends string, Body extends z.ZodType>(
+  deps: ApiDependencies,
+  step: {
+    readonly path: Path;
+    readonly summary: string;
+    readonly idempotencyKey: string;
+    readonly body: Body;
+  },
+) =>
   bearerRoute(deps.tokens, {
     method: 'post',
-    path: '/v1/feedback/{id}/answer',
+    path: step.path,
     tags: ['Citizen feedback'],
-    summary: 'Answer a citizen’s feedback (relayed as DongBoKetQuaHoiDapGuiTuDVCQG)',
+    summary: step.summary,
     request: {
       params,
-      headers: idempotencyKeyHeader('Optional; the answer’s content is the natural key when absent'),
-      body: { required: true, content: json(feedbackAnswerSchema) },
+      headers: idempotencyKeyHeader(step.idempotencyKey),
+      body: { required: true, content: json(step.body) },
     },
     responses: stepResponses,
   });
 
+const answerRoute = (deps: ApiDependencies) =>
+  stepRoute(deps, {
+    path: '/v1/feedback/{id}/answer',
+    summary: 'Answer a citizen’s feedback (relayed as DongBoKetQuaHoiDapGuiTuDVCQG)',
+    idempotencyKey: 'Optional; the answer’s content is the natural key when absent',
+    body: feedbackAnswerSchema,
+  });
+
 const stateRoute = (deps: ApiDependencies) =>
-  bearerRoute(deps.tokens, {
-    method: 'post',
+  stepRoute(deps, {
     path: '/v1/feedback/{id}/state',
-    tags: ['Citizen feedback'],
     summary:
       'Record a step of a feedback item’s handling: received, more information asked, refused, published',
-    request: {
-      params,
-      headers: idempotencyKeyHeader('Optional; the natural key (eventId) applies when absent'),
-      body: { required: true, content: json(feedbackStateChangeSchema) },
-    },
-    responses: stepResponses,
+    idempotencyKey: 'Optional; the natural key (eventId) applies when absent',
+    body: feedbackStateChangeSchema,
   });
 
 const viewRoute = (deps: ApiDependencies) =>
