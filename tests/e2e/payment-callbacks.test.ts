@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
 import type { LocalRuntime } from '../../infra/local/start-local-runtime';
+import { callbackSignedFields, paygovChecksum } from '../support/paygov-messages';
 import {
   aPaymentRequest,
   aPendingPaymentOn,
@@ -46,9 +46,6 @@ beforeEach(async () => {
   await setPaymentFaults(runtime, {});
 });
 
-const sha256 = (parts: readonly string[]) =>
-  createHash('sha256').update(parts.join('|'), 'utf8').digest('hex');
-
 const aPendingPayment = () => aPendingPaymentOn(runtime, client);
 
 async function postCallback(body: unknown) {
@@ -61,9 +58,8 @@ async function postCallback(body: unknown) {
 }
 
 /**
- * A callback signed in the test, over a hand-written field order (not the production list):
- * [TH ConfirmDvcPaymentCommandHandler] LoaiBanTin|MaLoi|MaDoiTac|MaThamChieu|SoTien|MaTienTe|
- * MaGiaoDich|MaNganHang|ThoiGianGD|ThongTinGiaoDich|secret. SoTien may be a number ([TH] reads an int).
+ * A callback signed in the test, over the hand-written field order of tests/support/paygov-messages.ts
+ * (not the production list). SoTien may be a number ([TH] reads an int).
  */
 function signedCallback(reference: string, amount: string | number, secret = SECRET, at = nowNational()) {
   const fields = {
@@ -83,33 +79,10 @@ function signedCallback(reference: string, amount: string | number, secret = SEC
 
 /** The callback's checksum in the order [TH ConfirmDvcPaymentCommandHandler] joins its fields. */
 function callbackChecksum(fields: CallbackFields, secret: string) {
-  return sha256([
-    fields.LoaiBanTin,
-    fields.MaLoi,
-    fields.MaDoiTac,
-    fields.MaThamChieu,
-    String(fields.SoTien),
-    fields.MaTienTe,
-    fields.MaGiaoDich,
-    fields.MaNganHang,
-    fields.ThoiGianGD,
-    fields.ThongTinGiaoDich,
-    secret,
-  ]);
+  return paygovChecksum([...callbackSignedFields.map((name) => fields[name]), secret]);
 }
 
-type CallbackFields = Record<
-  | 'LoaiBanTin'
-  | 'MaLoi'
-  | 'MaDoiTac'
-  | 'MaThamChieu'
-  | 'MaTienTe'
-  | 'MaGiaoDich'
-  | 'MaNganHang'
-  | 'ThoiGianGD'
-  | 'ThongTinGiaoDich',
-  string
-> & { SoTien: string | number };
+type CallbackFields = Record<(typeof callbackSignedFields)[number], string | number>;
 
 function nowNational(): string {
   return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 19).replace(/[-T:]/g, '');
@@ -313,27 +286,19 @@ describe('the payment callback', () => {
  * text be split into the ten callback fields.
  */
 describe('forged callbacks (issue 17)', () => {
-  const initChecksum = (fields: readonly string[]) => sha256([...fields, SECRET]);
+  const initChecksum = (fields: readonly string[]) => paygovChecksum([...fields, SECRET]);
 
   /** What payment B's INIT signed, had its description been taken with the separators in it. */
   function initOfB(referenceB: string, referenceA: string, at: string) {
     const description = `x|00|DEMO|${referenceA}|258000|VND|PG-FORGED|VCB|${at}|paid`;
-    const fields = [
-      'INIT',
-      '1.0.6',
-      'DEMO',
-      referenceB,
-      '258000',
-      'PAY',
-      '1',
-      '1',
-      'vi-VN',
-      'VND',
-      'PAYMENT',
-      description,
-      at,
-      '127.0.0.1',
-    ];
+    const fields = Object.values(
+      initSignedFields({
+        MaThamChieu: referenceB,
+        SoTien: '258000',
+        ThongTinGiaoDich: description,
+        ThoiGianGD: at,
+      }),
+    );
     return { description, fields, checksum: initChecksum(fields) };
   }
 
@@ -368,7 +333,7 @@ describe('forged callbacks (issue 17)', () => {
       ThongTinGiaoDich: `paid|${at}|127.0.0.1`,
       MaXacThuc: init.checksum,
     };
-    expect(sha256([...Object.values(forged).slice(0, 10), SECRET])).toBe(init.checksum);
+    expect(paygovChecksum([...Object.values(forged).slice(0, 10), SECRET])).toBe(init.checksum);
 
     const { status, reply } = await postCallback(forged);
 
@@ -397,7 +362,7 @@ describe('forged callbacks (issue 17)', () => {
       expect(reply.reply.MaLoi).toBe('04');
     }
     // A QUERY's checksum (five fields) presented as a callback's: no split of ten values makes it.
-    const queryChecksum = sha256(['QUERY', '1.0.6', 'DEMO', a.reference, at, SECRET]);
+    const queryChecksum = paygovChecksum(['QUERY', '1.0.6', 'DEMO', a.reference, at, SECRET]);
     expect(
       (await postCallback({ ...signedCallback(a.reference, '258000'), MaXacThuc: queryChecksum })).reply
         .MaLoi,
