@@ -16,3 +16,16 @@ export function aStatusChange(
     handledBy: { name: 'Trần Thị Bình', title: 'Chuyên viên', department: 'Bộ phận một cửa' },
   };
 }
+
+/**
+ * What the portal's record says of dossierSubmissionV11Example's applicant (VNeID-verified, online)
+ * once the dossier has a digitised document, an online payment and national data source 7
+ * [766 3.3, 3.6, 4.1–4.5]: the unit test of the translation and the end-to-end wire test expect it alike.
+ */
+export const v11ApplicantRecord = {
+  MaDoiTuong: 'vneid-0012345',
+  TaiKhoanDuocXacThucVoiVNeID: '1',
+  DuocThanhToanTrucTuyen: '1',
+  HoSoCoThanhPhanSoHoa: '1',
+  DSKetNoiCSDL: [{ MaCSDL: '7' }],
+};
