@@ -1,4 +1,8 @@
 import type { StatusChange } from '../../contracts/provincial-api';
+import { toNationalDossier } from '../../functions/core/translate-dossier';
+import type { NationalPortal } from '../../functions/ports/national-portal';
+import { aDossier } from './fixtures';
+import { rejection } from './refusal';
 
 /** A status change at the desk, `minutes` after 2025-03-14 08:30 Vietnam time. */
 export function aStatusChange(
@@ -29,3 +33,10 @@ export const v11ApplicantRecord = {
   HoSoCoThanhPhanSoHoa: '1',
   DSKetNoiCSDL: [{ MaCSDL: '7' }],
 };
+
+/** Where nothing listens (the discard port on loopback): a portal there cannot be reached. */
+export const unreachableBaseUrl = 'http://127.0.0.1:9/';
+
+/** The refusal of a national portal adapter asked to sync the fixture dossier of H12, as new. */
+export const syncRefusal = (portal: Pick<NationalPortal, 'syncDossier'>) =>
+  rejection(portal.syncDossier('000.00.12.H12', toNationalDossier(aDossier()), false));
