@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { StatusChange } from '../../contracts/provincial-api';
 import { toNationalDossier } from '../../functions/core/translate-dossier';
 import type { NationalPortal } from '../../functions/ports/national-portal';
@@ -34,9 +35,16 @@ export const v11ApplicantRecord = {
   DSKetNoiCSDL: [{ MaCSDL: '7' }],
 };
 
-/** Where nothing listens (the discard port on loopback): a portal there cannot be reached. */
-export const unreachableBaseUrl = 'http://127.0.0.1:9/';
-
 /** The refusal of a national portal adapter asked to sync the fixture dossier of H12, as new. */
 export const syncRefusal = (portal: Pick<NationalPortal, 'syncDossier'>) =>
   rejection(portal.syncDossier('000.00.12.H12', toNationalDossier(aDossier()), false));
+
+/**
+ * An adapter built for a portal nobody answers at (the discard port on loopback) refuses a sync
+ * as transient, so the relay retries it later.
+ */
+export async function expectUnreachableIsTransient(
+  portalAt: (baseUrl: string) => Pick<NationalPortal, 'syncDossier'>,
+) {
+  expect((await syncRefusal(portalAt('http://127.0.0.1:9/'))).code).toBe('national.transient');
+}

@@ -17,7 +17,7 @@ import {
 } from '../../../infra/simulators/national-portal-simulator';
 import { aDossier } from '../../support/fixtures';
 import { inProcessFetch, lgspClient, type PortalCall, portalAccount } from '../../support/in-process-portal';
-import { syncRefusal, unreachableBaseUrl } from '../../support/national-fixtures';
+import { expectUnreachableIsTransient, syncRefusal } from '../../support/national-fixtures';
 import { rejection } from '../../support/refusal';
 
 const agency = '000.00.12.H12';
@@ -371,15 +371,10 @@ describe('LGSP REST national portal', () => {
       expect(error.message).toContain('non-JSON');
     });
 
-    it('reports an unreachable LGSP as transient', async () => {
-      const portal = createLgspNationalPortal({
-        baseUrl: unreachableBaseUrl,
-        ...lgspClient,
-        timeoutMs: 1000,
-      });
-      const error = await syncRefusal(portal);
-      expect(error.code).toBe('national.transient');
-    });
+    it('reports an unreachable LGSP as transient', () =>
+      expectUnreachableIsTransient((baseUrl) =>
+        createLgspNationalPortal({ baseUrl, ...lgspClient, timeoutMs: 1000 }),
+      ));
 
     describe('over a real socket', () => {
       async function served() {

@@ -10,7 +10,7 @@ import {
 } from '../../../infra/simulators/national-portal-simulator';
 import { aDossier } from '../../support/fixtures';
 import { inProcessFetch, type PortalCall, portalAccount } from '../../support/in-process-portal';
-import { syncRefusal, unreachableBaseUrl } from '../../support/national-fixtures';
+import { expectUnreachableIsTransient, syncRefusal } from '../../support/national-fixtures';
 import { rejection } from '../../support/refusal';
 
 /**
@@ -171,13 +171,8 @@ describe('session-envelope national portal', () => {
     expect((await rejection(wrongDstcode.portal.ping())).code).toBe('national.authentication');
   });
 
-  it('reports an unreachable portal as transient', async () => {
-    const portal = createSessionNationalPortal({
-      baseUrl: unreachableBaseUrl,
-      ...portalAccount,
-      timeoutMs: 1000,
-    });
-    const error = await syncRefusal(portal);
-    expect(error.code).toBe('national.transient');
-  });
+  it('reports an unreachable portal as transient', () =>
+    expectUnreachableIsTransient((baseUrl) =>
+      createSessionNationalPortal({ baseUrl, ...portalAccount, timeoutMs: 1000 }),
+    ));
 });
