@@ -2,15 +2,12 @@ import { beforeAll, describe, expect, it, type MockInstance, vi } from 'vitest';
 import { callbackSignedFields, initSignedFields, paygovChecksum } from '../support/paygov-messages';
 import {
   aPaymentRequest,
-  aSyncedDossier,
   clientOf,
-  createdPayment,
   expectPaidHeardOnce,
   nationalPaymentRows,
   payAtSimulator,
   provincePaymentEvents,
   referenceOfPayment,
-  setPaymentFaults,
   settle,
   usePaymentRuntime,
 } from '../support/payments';
@@ -107,7 +104,7 @@ describe('the payment callback', () => {
 
   it('refuses a wrong MaXacThuc with the platform’s error reply, logs a security event, changes nothing', async () => {
     const { paymentId, reference } = await started.aPendingPayment();
-    await setPaymentFaults(started.runtime, { wrongChecksum: true });
+    await started.paymentFaults({ wrongChecksum: true });
 
     const answer = await payAtSimulator(started.runtime, reference);
 
@@ -143,7 +140,7 @@ describe('the payment callback', () => {
 
   it('closes a payment whose INIT never completed once its time is up, and tells nobody', async () => {
     await setFaults(started.runtime.urls.payment, { down: true });
-    const dossier = await aSyncedDossier(started.runtime, started.client);
+    const dossier = await started.aSyncedDossier();
     expect((await started.client.post('/v1/payments', aPaymentRequest(dossier.dossierCode))).status).toBe(
       503,
     );
@@ -164,7 +161,7 @@ describe('the payment callback', () => {
 
   it('refuses a callback for another amount, keeps it on the payment, and applies nothing', async () => {
     const { paymentId, reference } = await started.aPendingPayment();
-    await setPaymentFaults(started.runtime, { wrongAmount: true });
+    await started.paymentFaults({ wrongAmount: true });
 
     const answer = await payAtSimulator(started.runtime, reference);
 
@@ -177,7 +174,7 @@ describe('the payment callback', () => {
 
   it('applies a delayed callback once it comes', async () => {
     const { paymentId, reference } = await started.aPendingPayment();
-    await setPaymentFaults(started.runtime, { callbackDelayMs: 400 });
+    await started.paymentFaults({ callbackDelayMs: 400 });
 
     const answer = await payAtSimulator(started.runtime, reference);
 
@@ -187,7 +184,7 @@ describe('the payment callback', () => {
 
   it('finds a payment whose callback was dropped by asking the platform (QUERY), and relays it once', async () => {
     const { paymentId, reference } = await started.aPendingPayment();
-    await setPaymentFaults(started.runtime, { dropCallback: true });
+    await started.paymentFaults({ dropCallback: true });
     expect((await payAtSimulator(started.runtime, reference)).sent).toEqual([]);
     expect((await started.runtime.deps.payments.getPayment(paymentId))?.state).toBe('pending');
 
@@ -201,7 +198,7 @@ describe('the payment callback', () => {
 
   it('closes a payment still pending on the platform after its lifetime as expired, and tells both sides', async () => {
     const { paymentId, reference } = await started.aPendingPayment();
-    await setPaymentFaults(started.runtime, { stuckPending: true });
+    await started.paymentFaults({ stuckPending: true });
     await started.runtime.runSchedule('payment-status-poller');
     expect((await started.runtime.deps.payments.getPayment(paymentId))?.state).toBe('pending');
 
@@ -297,7 +294,7 @@ describe('forged callbacks (issue 17)', () => {
   }
 
   it('refuses a payment description holding the separator at the edge, naming the field', async () => {
-    const dossier = await aSyncedDossier(started.runtime, started.client);
+    const dossier = await started.aSyncedDossier();
     const response = await started.client.post(
       '/v1/payments',
       aPaymentRequest(dossier.dossierCode, { description: 'Lệ phí|00|DEMO' }),
@@ -375,7 +372,7 @@ describe('the national fee look-up', () => {
       started.runtime,
       await tokenFor(started.runtime, 'demo-national', 'demo-national-password'),
     );
-    const dossier = await aSyncedDossier(started.runtime, started.client);
+    const dossier = await started.aSyncedDossier();
     const lookUp = async (MaHoSo: string) =>
       (await (await national.post('/v1/national/fees', { MaHoSo })).json()) as {
         error_code: string;
@@ -390,9 +387,7 @@ describe('the national fee look-up', () => {
       error_code: '1',
       result: { TongTien: '8000', DanhSachLePhi: [{ MaPhiLePhi: 'LP01', Gia: '8000' }] },
     });
-    const created = await createdPayment(
-      await started.client.post('/v1/payments', aPaymentRequest(dossier.dossierCode)),
-    );
+    const created = await started.createPayment(aPaymentRequest(dossier.dossierCode));
     const reference = await referenceOfPayment(started.client, created.paymentId);
     expect(await lookUp(dossier.dossierCode)).toMatchObject({
       error_code: '1',
@@ -411,7 +406,7 @@ describe('the national fee look-up', () => {
 describe('personal data', () => {
   it('never logged the payer’s ID number or the partner secret in anything above', async () => {
     await setFaults(started.runtime.urls.payment, { down: true });
-    const dossier = await aSyncedDossier(started.runtime, started.client);
+    const dossier = await started.aSyncedDossier();
     expect((await started.client.post('/v1/payments', aPaymentRequest(dossier.dossierCode))).status).toBe(
       503,
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { clientOf, payAtSimulator, setPaymentFaults, usePaymentRuntime } from '../support/payments';
+import { clientOf, payAtSimulator, usePaymentRuntime } from '../support/payments';
 
 /**
  * Reconciliation (đối soát) end to end: the gateway's payments of a Vietnam day against the
@@ -17,9 +17,9 @@ describe('reconciliation (đối soát)', () => {
     await payAtSimulator(started.runtime, paid.reference);
     // Paid on the platform, but the callback never came: a status mismatch until the poller runs.
     const silent = await started.aPendingPayment();
-    await setPaymentFaults(started.runtime, { dropCallback: true });
+    await started.paymentFaults({ dropCallback: true });
     await payAtSimulator(started.runtime, silent.reference);
-    await setPaymentFaults(started.runtime, {});
+    await started.paymentFaults({});
     // A platform transaction the gateway never made.
     const stray = started.runtime.simulators.payment.transactions.get(paid.reference);
     if (!stray) throw new Error('the simulator lost a transaction');

@@ -2,16 +2,13 @@ import { describe, expect, it, vi } from 'vitest';
 import { aDossier } from '../support/fixtures';
 import {
   aPaymentRequest,
-  aSyncedDossier,
   clientOf,
-  createdPayment,
   expectPaidHeardOnce,
   nationalPaymentRows,
   payAtSimulator,
   platformCallsFor,
   provincePaymentEvents,
   referenceOfPayment,
-  setPaymentFaults,
   settle,
   usePaymentRuntime,
 } from '../support/payments';
@@ -25,7 +22,7 @@ const started = usePaymentRuntime();
  * repeat sends again; the fault stays on until the test clears it.
  */
 async function requestWhilePlatform(fault: 'down' | 'reject') {
-  const dossier = await aSyncedDossier(started.runtime, started.client);
+  const dossier = await started.aSyncedDossier();
   const request = aPaymentRequest(dossier.dossierCode);
   const key = { 'idempotency-key': `${fault}-${dossier.dossierCode}` };
   await setFaults(started.runtime.urls.payment, { [fault]: true });
@@ -34,10 +31,8 @@ async function requestWhilePlatform(fault: 'down' | 'reject') {
 
 describe('payments end to end', () => {
   it('creates a payment (the 201 names its reference), the citizen pays, and the province and the portal each hear it once', async () => {
-    const dossier = await aSyncedDossier(started.runtime, started.client);
-    const created = await createdPayment(
-      await started.client.post('/v1/payments', aPaymentRequest(dossier.dossierCode)),
-    );
+    const dossier = await started.aSyncedDossier();
+    const created = await started.createPayment(aPaymentRequest(dossier.dossierCode));
     expect(created.state).toBe('pending');
     expect(created.paymentUrl.startsWith(`${started.runtime.urls.payment}/pay/`)).toBe(true);
     expect(created.expiresAt).toMatch(/\+07:00$/);
@@ -111,7 +106,7 @@ describe('payments end to end', () => {
 
   it('applies the same callback arriving 20 times at once exactly once, with one relay message per channel', async () => {
     const { dossier, paymentId, reference } = await started.aPendingPayment();
-    await setPaymentFaults(started.runtime, { duplicateCallbacks: 20 });
+    await started.paymentFaults({ duplicateCallbacks: 20 });
     const info = vi.spyOn(started.runtime.deps.logger, 'info');
 
     const answer = await payAtSimulator(started.runtime, reference);
@@ -173,10 +168,8 @@ describe('payments end to end', () => {
   }, 40_000);
 
   it('lets a person pay on the platform’s page, sends the callback, and returns to the province’s URL', async () => {
-    const dossier = await aSyncedDossier(started.runtime, started.client);
-    const created = await createdPayment(
-      await started.client.post('/v1/payments', aPaymentRequest(dossier.dossierCode)),
-    );
+    const dossier = await started.aSyncedDossier();
+    const created = await started.createPayment(aPaymentRequest(dossier.dossierCode));
     const page = await fetch(created.paymentUrl);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('258.000 ₫');
@@ -197,7 +190,7 @@ describe('payments end to end', () => {
 
   it('creates one payment however many identical requests arrive at once, with or without a key', async () => {
     for (const key of [{ 'idempotency-key': 'burst-1' }, {}]) {
-      const dossier = await aSyncedDossier(started.runtime, started.client);
+      const dossier = await started.aSyncedDossier();
       const request = aPaymentRequest(dossier.dossierCode);
       const answers = await Promise.all(
         Array.from({ length: 6 }, () =>
@@ -248,7 +241,7 @@ describe('payments end to end', () => {
 
 describe('POST /v1/payments: validation, idempotency and one open payment per dossier', () => {
   it('refuses an amount that is not the sum of the lines, with the field path', async () => {
-    const dossier = await aSyncedDossier(started.runtime, started.client);
+    const dossier = await started.aSyncedDossier();
     const response = await started.client.post(
       '/v1/payments',
       aPaymentRequest(dossier.dossierCode, { amount: 250_000 }),
@@ -260,7 +253,7 @@ describe('POST /v1/payments: validation, idempotency and one open payment per do
   });
 
   it('refuses fractional VND, an unknown dossier, and a dossier of another province', async () => {
-    const dossier = await aSyncedDossier(started.runtime, started.client);
+    const dossier = await started.aSyncedDossier();
     const fractional = aPaymentRequest(dossier.dossierCode, {
       lines: [{ code: 'LP01', name: 'Lệ phí', amount: 8000.5 }],
     });
@@ -273,10 +266,10 @@ describe('POST /v1/payments: validation, idempotency and one open payment per do
   });
 
   it('answers a repeat with the same key with the same payment, and the key with another body with 409', async () => {
-    const dossier = await aSyncedDossier(started.runtime, started.client);
+    const dossier = await started.aSyncedDossier();
     const request = aPaymentRequest(dossier.dossierCode);
     const key = { 'idempotency-key': `pay-${dossier.dossierCode}` };
-    const first = await createdPayment(await started.client.post('/v1/payments', request, key));
+    const first = await started.createPayment(request, key);
     const repeat = await started.client.post('/v1/payments', request, key);
     expect(repeat.status).toBe(201);
     expect(repeat.headers.get('idempotent-replayed')).toBe('true');
@@ -290,10 +283,10 @@ describe('POST /v1/payments: validation, idempotency and one open payment per do
   });
 
   it('answers the same request without a key with the open payment, and another request with 409', async () => {
-    const dossier = await aSyncedDossier(started.runtime, started.client);
+    const dossier = await started.aSyncedDossier();
     const request = aPaymentRequest(dossier.dossierCode);
-    const first = await createdPayment(await started.client.post('/v1/payments', request));
-    const again = await createdPayment(await started.client.post('/v1/payments', request));
+    const first = await started.createPayment(request);
+    const again = await started.createPayment(request);
     expect(again.paymentId).toBe(first.paymentId);
 
     const another = await started.client.post(
@@ -309,12 +302,7 @@ describe('POST /v1/payments: validation, idempotency and one open payment per do
       await referenceOfPayment(started.client, first.paymentId),
       'failed',
     );
-    const next = await createdPayment(
-      await started.client.post(
-        '/v1/payments',
-        aPaymentRequest(dossier.dossierCode, { description: 'Lần 2' }),
-      ),
-    );
+    const next = await started.createPayment(aPaymentRequest(dossier.dossierCode, { description: 'Lần 2' }));
     expect(next.paymentId).not.toBe(first.paymentId);
   });
 
@@ -335,7 +323,7 @@ describe('POST /v1/payments: validation, idempotency and one open payment per do
     expect(listed.map((payment) => payment.state)).toEqual(['initiating']);
 
     await setFaults(started.runtime.urls.payment, {});
-    const resumed = await createdPayment(await started.client.post('/v1/payments', request, key));
+    const resumed = await started.createPayment(request, key);
     expect(resumed.state).toBe('pending');
     expect(resumed.paymentId).toBe(listed[0]?.paymentId);
     const reference = await referenceOfPayment(started.client, resumed.paymentId);
@@ -359,10 +347,8 @@ describe('POST /v1/payments: validation, idempotency and one open payment per do
   });
 
   it('hides a payment from a client that may not act for its agency', async () => {
-    const dossier = await aSyncedDossier(started.runtime, started.client);
-    const created = await createdPayment(
-      await started.client.post('/v1/payments', aPaymentRequest(dossier.dossierCode)),
-    );
+    const dossier = await started.aSyncedDossier();
+    const created = await started.createPayment(aPaymentRequest(dossier.dossierCode));
     const national = clientOf(
       started.runtime,
       await tokenFor(started.runtime, 'demo-national', 'demo-national-password'),

@@ -27,7 +27,7 @@ export function clientOf(runtime: LocalRuntime, token: string): Client {
 
 /**
  * The local runtime for one file's payment tests (see useTestRuntime), with `client` for the
- * provincial client and `aPendingPayment()` made by it, and the platform's outage and payment
+ * provincial client and its synced dossiers and payments, and the platform's outage and payment
  * faults cleared before each test.
  */
 export function usePaymentRuntime(overrides: Parameters<typeof useTestRuntime>[0] = {}) {
@@ -35,13 +35,21 @@ export function usePaymentRuntime(overrides: Parameters<typeof useTestRuntime>[0
     client: undefined as unknown as Client,
     /** A payment created for a freshly synced dossier, pending at the platform. */
     aPendingPayment: () => aPendingPaymentOn(started.runtime, started.client),
+    /** A dossier the provincial client sent, once the portal has it (see aSyncedDossier). */
+    aSyncedDossier: (overrides: Partial<DossierSubmission> = {}) =>
+      aSyncedDossier(started.runtime, started.client, overrides),
+    /** Sets the platform simulator's payment faults (cleared again before the next test). */
+    paymentFaults: (faults: Record<string, unknown>) => setPaymentFaults(started.runtime, faults),
+    /** The payment the provincial client's request created (a 201), or the test fails. */
+    createPayment: async (request: unknown, headers?: Record<string, string>) =>
+      createdPayment(await started.client.post('/v1/payments', request, headers)),
   });
   beforeAll(() => {
     started.client = clientOf(started.runtime, started.token);
   });
   beforeEach(async () => {
     await setFaults(started.runtime.urls.payment, {});
-    await setPaymentFaults(started.runtime, {});
+    await started.paymentFaults({});
   });
   return started;
 }
