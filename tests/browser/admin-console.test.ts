@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   artifactsDir,
   type BrowserSuite,
@@ -10,9 +10,9 @@ import {
 } from '../support/browser';
 import { aDossier } from '../support/fixtures';
 import { aStatusChange } from '../support/national-fixtures';
-import { parkDuringOutage } from '../support/parked-message';
+import { parkDuringOutage, startParkingQuickly } from '../support/parked-message';
 import { nationalTimeline } from '../support/receiver';
-import { eventually, eventuallySome, startTestRuntime, tokenFor } from '../support/test-runtime';
+import { callGateway, eventually, eventuallySome, tokenFor } from '../support/test-runtime';
 
 /** The runtime and Chromium of this file's suite, there once startsRuntimeAndChromium has started them. */
 const suite = {} as BrowserSuite;
@@ -21,8 +21,6 @@ if (!chromiumAvailable) {
   // Visible on purpose: CI installs Chromium (.ci/run), so only a bare developer machine skips.
   process.stderr.write('\n[browser tests] /usr/bin/chromium not found: skipping the admin console tests\n\n');
 }
-
-let provinceToken: string;
 
 /** The little of the DOM these checks read (the project compiles without lib.dom). */
 interface Element {
@@ -103,11 +101,7 @@ const newPage = () => suite.browser.newPage({ locale: 'vi-VN', timezoneId: 'Asia
 const signIn = (page: Page) => signInAs(page, suite.runtime.urls.gateway, 'operator@demo');
 
 describe.runIf(chromiumAvailable)('admin console in Chromium', () => {
-  // Two receives before the dead-letter queue: an outage parks a message within seconds.
-  startsRuntimeAndChromium(suite, () => startTestRuntime(null, { maxReceiveCount: 2 }), 60_000);
-  beforeAll(async () => {
-    provinceToken = await tokenFor(suite.runtime);
-  }, 60_000);
+  startsRuntimeAndChromium(suite, startParkingQuickly, 60_000);
 
   it('lets an admin find a message parked by an outage, replay it, and see it delivered', async () => {
     const parked = await parkDuringOutage(suite.runtime);
@@ -216,12 +210,9 @@ describe.runIf(chromiumAvailable)('admin console in Chromium', () => {
 
   it('lists a dossier the portal lost an update of, and re-syncs it with one click', async () => {
     const dossier = aDossier();
+    const provinceToken = await tokenFor(suite.runtime);
     const post = (path: string, body: unknown) =>
-      fetch(`${suite.runtime.urls.gateway}${path}`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${provinceToken}`, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
+      callGateway(suite.runtime, provinceToken, 'POST', path, body);
     const delivered = (sequence: number) =>
       eventually(async () =>
         (await suite.runtime.deps.store.getDeliveryProgress('national', dossier.dossierCode))

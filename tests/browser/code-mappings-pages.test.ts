@@ -1,9 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchChromium, signInAs } from '../support/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, signedInPage, startsChromiumBeside } from '../support/browser';
 import { aDossier } from '../support/fixtures';
 import { callGateway, useTestRuntime } from '../support/test-runtime';
 
@@ -14,17 +13,10 @@ import { callGateway, useTestRuntime } from '../support/test-runtime';
  * entries) and it leaves the list; a file imports; a viewer reads but edits nothing.
  */
 const started = useTestRuntime();
-let browser: Browser;
-
-async function signedIn(login: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signInAs(page, started.runtime.urls.gateway, login);
-  return page;
-}
 
 describe.runIf(chromiumAvailable)('the catalogue and mapping pages', () => {
+  const suite = startsChromiumBeside(started, 90_000);
   beforeAll(async () => {
-    browser = await launchChromium();
     const refreshed = await callGateway(
       started.runtime,
       started.admin,
@@ -41,10 +33,9 @@ describe.runIf(chromiumAvailable)('the catalogue and mapping pages', () => {
       expect(refused.status).toBe(422);
     }
   }, 90_000);
-  afterAll(() => browser?.close());
 
   it('lets a security officer map a code from the to-do list, after which it leaves the list', async () => {
-    const page = await signedIn('security@demo');
+    const page = await signedInPage(suite, 'security@demo');
     await page.getByRole('navigation').getByRole('link', { name: 'Mã chưa ánh xạ' }).click();
     const row = page.getByRole('row', { name: /1\.999005/ });
     expect(await row.innerText()).toMatch(/1\.999005\s+Thủ tục hành chính\s+2/);
@@ -75,7 +66,7 @@ describe.runIf(chromiumAvailable)('the catalogue and mapping pages', () => {
   });
 
   it('imports a mapping file, then deletes a mapping', async () => {
-    const page = await signedIn('security@demo');
+    const page = await signedInPage(suite, 'security@demo');
     await page.goto(`${started.runtime.urls.gateway}/admin/mappings?kind=fields`);
     const file = join(mkdtempSync(join(tmpdir(), 'mappings-')), 'linh-vuc.csv');
     writeFileSync(file, 'localCode,nationalCode,nationalName\nLV-HT,G03-HT01,Hộ tịch\nLV-CT,G03-CT01,\n');
@@ -93,7 +84,7 @@ describe.runIf(chromiumAvailable)('the catalogue and mapping pages', () => {
   });
 
   it('searches the catalogue by words without accents, in Vietnamese and in English', async () => {
-    const page = await signedIn('viewer@demo');
+    const page = await signedInPage(suite, 'viewer@demo');
     await page.getByRole('navigation').getByRole('link', { name: 'Danh mục quốc gia' }).click();
     await page.getByLabel('Danh mục').selectOption('fields');
     await page.getByLabel('Mã hoặc tên (không cần dấu)').fill('ho tich');

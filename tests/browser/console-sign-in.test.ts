@@ -9,8 +9,8 @@ import {
   submitIdentityProviderForm,
 } from '../support/browser';
 import { signInWithoutFollowing } from '../support/console-sign-in';
-import { parkDuringOutage } from '../support/parked-message';
-import { startTestRuntime, tokenFor } from '../support/test-runtime';
+import { parkDuringOutage, startParkingQuickly } from '../support/parked-message';
+import { tokenFor } from '../support/test-runtime';
 
 /** The runtime and Chromium of this file's suite, there once startsRuntimeAndChromium has started them. */
 const suite = {} as BrowserSuite;
@@ -39,7 +39,7 @@ async function auditEntries() {
 }
 
 describe.runIf(chromiumAvailable)('console sign-in through the identity provider', () => {
-  startsRuntimeAndChromium(suite, () => startTestRuntime(null, { maxReceiveCount: 2 }), 90_000);
+  startsRuntimeAndChromium(suite, startParkingQuickly, 90_000);
   beforeAll(async () => {
     parked = await parkDuringOutage(suite.runtime);
   }, 90_000);

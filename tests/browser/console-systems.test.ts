@@ -1,7 +1,11 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { tokenResponse } from '../../infra/local/demo-client';
-import { type BrowserSuite, chromiumAvailable, signInAs, startsRuntimeAndChromium } from '../support/browser';
+import {
+  type BrowserSuite,
+  chromiumAvailable,
+  signedInPage,
+  startsRuntimeAndChromium,
+} from '../support/browser';
 import { startTestRuntime } from '../support/test-runtime';
 
 /** The runtime and Chromium of this file's suite, there once startsRuntimeAndChromium has started them. */
@@ -13,12 +17,6 @@ const suite = {} as BrowserSuite;
  * neither see the page in the navigation nor open it.
  */
 
-async function signedIn(login: string): Promise<Page> {
-  const page = await (await suite.browser.newContext()).newPage();
-  await signInAs(page, suite.runtime.urls.gateway, login);
-  return page;
-}
-
 const tokenStatus = async (clientId: string, secret: string) => {
   const response = await tokenResponse(suite.runtime.urls.gateway, clientId, secret);
   await response.body?.cancel();
@@ -29,7 +27,7 @@ describe.runIf(chromiumAvailable)('the connected-systems page', () => {
   startsRuntimeAndChromium(suite, () => startTestRuntime(null), 90_000);
 
   it('lets a security officer register a system, read its secret once, rotate it and disable it', async () => {
-    const page = await signedIn('security@demo');
+    const page = await signedInPage(suite, 'security@demo');
     await page.getByRole('link', { name: 'Hệ thống kết nối' }).click();
     expect(await page.getByRole('table').innerText()).toContain('demo-province');
 
@@ -60,14 +58,14 @@ describe.runIf(chromiumAvailable)('the connected-systems page', () => {
   });
 
   it('hides the page from an operator and refuses it', async () => {
-    const page = await signedIn('operator@demo');
+    const page = await signedInPage(suite, 'operator@demo');
     expect(await page.getByRole('navigation').innerText()).not.toContain('Hệ thống kết nối');
     const response = await page.goto(`${suite.runtime.urls.gateway}/admin/systems`);
     expect(response?.status()).toBe(403);
   });
 
   it("shows a viewer only the pages a viewer's role opens (each link's role is its route policy's)", async () => {
-    const page = await signedIn('viewer@demo');
+    const page = await signedInPage(suite, 'viewer@demo');
     const links = await page.getByRole('navigation').innerText();
     expect(links).toContain('Gửi đến hệ thống');
     expect(links).not.toContain('Đồng bộ lại hồ sơ');

@@ -1,27 +1,17 @@
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifactsDir, chromiumAvailable, launchChromium, signInAs } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable, screenshot, signedInPage, startsChromiumBeside } from '../support/browser';
 import { aDossier } from '../support/fixtures';
 import { received } from '../support/receiver';
 import { callGateway, eventually, useTestRuntime } from '../support/test-runtime';
 
 /** A connected system's page and the re-sync form (issue 19) in Chromium, in Vietnamese first. */
 const started = useTestRuntime();
-let browser: Browser;
-
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: join(artifactsDir, `${name}.png`), fullPage: true });
 
 describe.runIf(chromiumAvailable)('endpoint operations in Chromium', () => {
-  beforeAll(async () => {
-    browser = await launchChromium();
-  }, 60_000);
-  afterAll(() => browser?.close());
+  const suite = startsChromiumBeside(started, 60_000);
 
   it('sends a test event, pauses and resumes a system, and the dashboard shows the pause', async () => {
-    const page = await browser.newPage();
-    await signInAs(page, started.runtime.urls.gateway, 'operator@demo');
+    const page = await signedInPage(suite, 'operator@demo');
 
     await page.getByRole('navigation').getByRole('link', { name: 'Gửi đến hệ thống' }).click();
     await page.getByRole('link', { name: 'demo-province' }).click();
@@ -38,7 +28,7 @@ describe.runIf(chromiumAvailable)('endpoint operations in Chromium', () => {
 
     await page.getByRole('button', { name: 'Tạm dừng gửi' }).click();
     expect(await page.locator('[data-endpoint-state]').getAttribute('data-endpoint-state')).toBe('paused');
-    await shot(page, 'endpoint-paused');
+    await screenshot(page, 'endpoint-paused');
     await page.getByRole('navigation').getByRole('link', { name: 'Tổng quan' }).click();
     const onDashboard = page.getByRole('row', { name: /demo-province/ });
     expect(await onDashboard.innerText()).toContain('Tạm dừng từ');
@@ -58,8 +48,7 @@ describe.runIf(chromiumAvailable)('endpoint operations in Chromium', () => {
       ).json()) as { sync?: { state: string } };
       return view.sync?.state === 'synced' ? true : undefined;
     });
-    const page = await browser.newPage();
-    await signInAs(page, started.runtime.urls.gateway, 'operator@demo');
+    const page = await signedInPage(suite, 'operator@demo');
     await page.getByRole('navigation').getByRole('link', { name: 'Đồng bộ lại hồ sơ' }).click();
     const form = page.getByRole('form', { name: 'Đồng bộ lại hồ sơ' });
 
@@ -74,7 +63,7 @@ describe.runIf(chromiumAvailable)('endpoint operations in Chromium', () => {
     await form.getByLabel('Chỉ đếm, chưa gửi').uncheck();
     await form.getByRole('button', { name: 'Đồng bộ lại hồ sơ' }).click();
     expect(await result.innerText()).toContain('1 hồ sơ đã gửi lại');
-    await shot(page, 'resync-sent');
+    await screenshot(page, 'resync-sent');
 
     await form.getByLabel('Mã hồ sơ (mỗi dòng một mã)').fill('không-phải-mã');
     await form.getByRole('button', { name: 'Đồng bộ lại hồ sơ' }).click();

@@ -1,7 +1,5 @@
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifactsDir, chromiumAvailable, launchChromium, signInAs } from '../support/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, screenshot, signedInPage, startsChromiumBeside } from '../support/browser';
 import { useTestRuntime } from '../support/test-runtime';
 
 /**
@@ -10,14 +8,10 @@ import { useTestRuntime } from '../support/test-runtime';
  * personal data masked for a viewer and shown to a person holding pii:read (security).
  */
 const started = useTestRuntime();
-let browser: Browser;
-
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: join(artifactsDir, `${name}.png`), fullPage: true });
 
 describe.runIf(chromiumAvailable)('the feedback page in Chromium', () => {
+  const suite = startsChromiumBeside(started, 60_000);
   beforeAll(async () => {
-    browser = await launchChromium();
     // The sample: 240118 and 240131 sent in January 2025, long overdue by now; 240152 too.
     await started.runtime.runSchedule('feedback-pull');
     const received = await started.post('/v1/feedback/240131/state', {
@@ -28,11 +22,9 @@ describe.runIf(chromiumAvailable)('the feedback page in Chromium', () => {
     });
     expect(received.status).toBe(202);
   }, 60_000);
-  afterAll(() => browser?.close());
 
   it('lists the feedback in Vietnamese with personal data masked for a viewer, and filters it', async () => {
-    const page = await browser.newPage();
-    await signInAs(page, started.runtime.urls.gateway, 'viewer@demo');
+    const page = await signedInPage(suite, 'viewer@demo');
     await page.getByRole('navigation').getByRole('link', { name: 'Phản ánh, kiến nghị' }).click();
 
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toContain('Phản ánh, kiến nghị');
@@ -46,7 +38,7 @@ describe.runIf(chromiumAvailable)('the feedback page in Chromium', () => {
     expect(text).not.toContain('cuong.le@example.vn');
     expect(text).toContain('09******78');
     await expect.poll(() => page.getByText('Thông tin cá nhân được che').count()).toBe(1);
-    await shot(page, 'feedback-masked');
+    await screenshot(page, 'feedback-masked');
 
     await page.getByLabel('Trạng thái').selectOption({ label: 'Đã tiếp nhận' });
     await page.getByRole('button', { name: 'Lọc' }).click();
@@ -64,8 +56,7 @@ describe.runIf(chromiumAvailable)('the feedback page in Chromium', () => {
   }, 60_000);
 
   it('shows the citizen’s name, phone and email to a person holding pii:read', async () => {
-    const page = await browser.newPage();
-    await signInAs(page, started.runtime.urls.gateway, 'security@demo');
+    const page = await signedInPage(suite, 'security@demo');
     await page.goto(`${started.runtime.urls.gateway}/admin/feedback?agency=000.00.12.H12`);
     const text = await page.getByRole('row', { name: /240118/ }).innerText();
     expect(text).toContain('Lê Văn Cường');

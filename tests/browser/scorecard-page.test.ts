@@ -1,23 +1,21 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DossierSubmission, StatusChange } from '../../contracts/provincial-api';
-import { artifactsDir, chromiumAvailable, launchChromium, signInAs } from '../support/browser';
-import { aDossier } from '../support/fixtures';
-import { deskChange, relayDossier } from '../support/relay-dossier';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { artifactsDir, chromiumAvailable, signedInPage, startsChromiumBeside } from '../support/browser';
+import { marchDossiersOf } from '../support/relay-dossier';
 import { useTestRuntime } from '../support/test-runtime';
 import { readWorkbook } from '../support/workbook';
 
 /** The QĐ 766 scorecard page (/admin/scorecard) in Chromium, in Vietnamese first. */
 const started = useTestRuntime();
-let browser: Browser;
 
 const agencyCode = '000.00.51.H12';
-const code = (n: number) => `${agencyCode}-250303-${String(n).padStart(4, '0')}`;
-const base = { agencyCode, receivedAt: '2025-03-03T08:00:00+07:00', dueAt: '2025-03-07T17:00:00+07:00' };
-const relay = (dossier: DossierSubmission, changes: StatusChange[]) =>
-  relayDossier(started.runtime, started.token, dossier, changes);
+const { code, earlyAndLate } = marchDossiersOf(
+  agencyCode,
+  () => started.runtime,
+  () => started.token,
+);
 
 const shot = async (page: Page, name: string) => {
   for (const width of [1280, 390]) {
@@ -28,24 +26,13 @@ const shot = async (page: Page, name: string) => {
 };
 
 describe.runIf(chromiumAvailable)('the scorecard page in Chromium', () => {
+  const suite = startsChromiumBeside(started, 90_000);
   beforeAll(async () => {
-    browser = await launchChromium();
-    await Promise.all([
-      relay(aDossier({ ...base, dossierCode: code(1) }), [
-        deskChange('processing', '2025-03-03T09:00:00+07:00'),
-        deskChange('resolved', '2025-03-05T10:00:00+07:00'),
-      ]),
-      relay(aDossier({ ...base, dossierCode: code(2) }), [
-        deskChange('processing', '2025-03-03T09:00:00+07:00'),
-        deskChange('resolved', '2025-03-11T16:00:00+07:00'),
-      ]),
-    ]);
+    await Promise.all(earlyAndLate());
   }, 90_000);
-  afterAll(() => browser?.close());
 
   it('shows the month’s indicators for an agency, a trend chart with axes, and explains one indicator', async () => {
-    const page = await browser.newPage();
-    await signInAs(page, started.runtime.urls.gateway, 'viewer@demo');
+    const page = await signedInPage(suite, 'viewer@demo');
 
     await page.getByRole('navigation').getByRole('link', { name: 'Chỉ số phục vụ (QĐ 766)' }).click();
     const filters = page.getByRole('form', { name: 'Chỉ số phục vụ (QĐ 766)' });

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import shipped from '../../config/agency-recoding.json' with { type: 'json' };
-import { toNationalDossier } from '../../functions/core/translate-dossier';
-import { pushNational } from '../../infra/local/demo-client';
 import { aDossier } from '../support/fixtures';
 import { aStatusChange } from '../support/national-fixtures';
 import { nationalTimeline, received } from '../support/receiver';
-import { eventually, tokenFor, useTestRuntime } from '../support/test-runtime';
+import { pushedToProvince } from '../support/relay-dossier';
+import { eventually, useTestRuntime } from '../support/test-runtime';
 
 /**
  * The 2025 re-coding through the whole local runtime, with the table shipped in
@@ -74,23 +73,7 @@ describe('agency codes after the 2025 reorganisation, end to end', () => {
   });
 
   it('delivers the portal’s push for an old-code dossier to the system owning the replacement', async () => {
-    const national = await tokenFor(started.runtime, 'demo-national', 'demo-national-password');
-    const online = toNationalDossier(
-      aDossier({
-        dossierCode: `${RETIRED}-250620-0001`,
-        agencyCode: RETIRED,
-        channel: 'online',
-        status: 'submitted',
-      }),
-    );
-    expect(
-      (await pushNational(started.runtime.urls.gateway, '/v1/national/dossiers', online, national)).status,
-    ).toBe(202);
-    const webhook = await eventually(async () =>
-      (await received<{ type: string; data: { dossierCode: string } }>(started.runtime.urls.province)).find(
-        (request) => request.body.data?.dossierCode === online.MaHoSo,
-      ),
-    );
+    const webhook = await pushedToProvince(started.runtime, `${RETIRED}-250620-0001`, RETIRED);
     expect(webhook.body.type).toBe('dossier.submitted');
   });
 });

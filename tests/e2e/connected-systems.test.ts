@@ -1,13 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { toNationalDossier } from '../../functions/core/translate-dossier';
-import { pushNational, tokenResponse } from '../../infra/local/demo-client';
+import { tokenResponse } from '../../infra/local/demo-client';
 import { demoWebhookSecret } from '../../infra/local/demo-credentials';
 import { closeServer } from '../../infra/local/emulators';
 import { serveOverHttp } from '../../infra/local/serve-over-http';
 import { createProvinceSimulator, PROVINCE_WEBHOOK_PATH } from '../../infra/simulators/province-simulator';
 import { aDossier } from '../support/fixtures';
-import { received } from '../support/receiver';
-import { callGateway, eventually, tokenFor, useTestRuntime } from '../support/test-runtime';
+import { pushedToProvince } from '../support/relay-dossier';
+import { callGateway, tokenFor, useTestRuntime } from '../support/test-runtime';
 
 /**
  * Connected systems through the local runtime's admin API (issue 19 item 1, DESIGN.md
@@ -114,24 +113,8 @@ describe('rotating the webhook secret of the demo province', () => {
   it('sends webhooks with both signatures, which a receiver holding either secret accepts', async () => {
     const rotation = await rotated('demo-province', 'webhook-secret');
     expect(rotation.webhookSecret).not.toBe(demoWebhookSecret);
-    const national = await tokenFor(started.runtime, 'demo-national', 'demo-national-password');
-    const online = toNationalDossier(
-      aDossier({
-        dossierCode: '000.00.12.H12-251202-0099',
-        agencyCode: '000.00.12.H12',
-        channel: 'online',
-        status: 'submitted',
-      }),
-    );
-    expect(
-      (await pushNational(started.runtime.urls.gateway, '/v1/national/dossiers', online, national)).status,
-    ).toBe(202);
     // The runtime's simulator holds the old (demo) secret: it accepted the delivery.
-    const delivered = await eventually(async () =>
-      (await received<{ data?: { dossierCode?: string } }>(started.runtime.urls.province)).find(
-        (request) => request.body.data?.dossierCode === online.MaHoSo,
-      ),
-    );
+    const delivered = await pushedToProvince(started.runtime, '000.00.12.H12-251202-0099', '000.00.12.H12');
     const signatures = String(delivered.headers['webhook-signature']).split(' ');
     expect(signatures).toHaveLength(2);
     expect(signatures.every((signature) => signature.startsWith('v1,'))).toBe(true);

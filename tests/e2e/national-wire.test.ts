@@ -1,10 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DriftRunReport } from '../../contracts/drift-check';
-import type { DossierSubmission, DossierView, StatusChange } from '../../contracts/provincial-api';
+import {
+  type DossierSubmission,
+  type DossierView,
+  dossierSubmissionV11Example,
+  type StatusChange,
+} from '../../contracts/provincial-api';
 import type { LocalRuntime } from '../../infra/local/start-local-runtime';
 import { consoleSessionOf } from '../support/console-sign-in';
 import { aDossier } from '../support/fixtures';
-import { aStatusChange } from '../support/national-fixtures';
+import { aStatusChange, v11ApplicantRecord } from '../support/national-fixtures';
 import {
   aPaymentRequest,
   clientOf,
@@ -61,13 +66,7 @@ describe('a v1.1 dossier’s life, as the portal receives it', () => {
     ...aDossier({ dossierCode: '000.00.12.H12-250314-00077', channel: 'online', status: 'received' }),
     agencyName: 'UBND phường Hoàn Kiếm',
     submittedAt: '2025-03-14T08:10:00+07:00',
-    applicant: {
-      type: 'citizen',
-      name: 'Nguyễn Văn An',
-      idNumber: '001203004567',
-      portalUserId: 'vneid-0012345',
-      verifiedWithVNeID: true,
-    },
+    applicant: dossierSubmissionV11Example.applicant,
     documents: [
       { id: 'doc-1', name: 'Tờ khai', url: 'https://files.example.vn/doc-1.pdf', digitised: true, reuse: 1 },
     ],
@@ -152,11 +151,7 @@ describe('a v1.1 dossier’s life, as the portal receives it', () => {
       NgayTra: '20250315093000',
       NgayTuChoi: '',
       DonViXuLy: 'UBND phường Hoàn Kiếm',
-      MaDoiTuong: 'vneid-0012345',
-      TaiKhoanDuocXacThucVoiVNeID: '1',
-      DuocThanhToanTrucTuyen: '1',
-      HoSoCoThanhPhanSoHoa: '1',
-      DSKetNoiCSDL: [{ MaCSDL: '7' }],
+      ...v11ApplicantRecord,
       TaiLieuNop: [expect.objectContaining({ IsDeleted: 'False', DuocSoHoa: '1', DuocTaiSuDung: '1' })],
       DanhSachHoSoBoSung: [
         expect.objectContaining({

@@ -1,58 +1,44 @@
-import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
-import type { LocalRuntime } from '../../infra/local/start-local-runtime';
+import { beforeAll, describe, expect, it, type MockInstance, vi } from 'vitest';
+import { callbackSignedFields, initSignedFields, paygovChecksum } from '../support/paygov-messages';
 import {
   aPaymentRequest,
-  aPendingPaymentOn,
-  aSyncedDossier,
-  type Client,
   clientOf,
-  createdPayment,
+  expectPaidHeardOnce,
   nationalPaymentRows,
   payAtSimulator,
   provincePaymentEvents,
   referenceOfPayment,
-  setPaymentFaults,
   settle,
+  usePaymentRuntime,
 } from '../support/payments';
 import { setFaults } from '../support/receiver';
-import { eventuallySome, startTestRuntime, tokenFor } from '../support/test-runtime';
+import { eventuallySome, tokenFor } from '../support/test-runtime';
 
 const SECRET = 'demo-paygov-secret';
 const PAYER_ID = '001203004567';
 const LIFETIME_SECONDS = 2;
 
-let runtime: LocalRuntime;
-let client: Client;
+// Polls as soon as asked, payments expire quickly, and an interrupted relay is finished at once.
+const started = usePaymentRuntime({
+  payments: {
+    queryAfterSeconds: 0,
+    queryEverySeconds: 0,
+    lifetimeSeconds: LIFETIME_SECONDS,
+    relayRecoveryAfterSeconds: 0,
+  },
+});
 let logSpies: MockInstance[];
 
-beforeAll(async () => {
-  // Polls as soon as asked, payments expire quickly, and an interrupted relay is finished at once.
-  runtime = await startTestRuntime(null, {
-    payments: {
-      queryAfterSeconds: 0,
-      queryEverySeconds: 0,
-      lifetimeSeconds: LIFETIME_SECONDS,
-      relayRecoveryAfterSeconds: 0,
-    },
-  });
-  client = clientOf(runtime, await tokenFor(runtime));
-  const logger = runtime.deps.logger as unknown as Record<'debug' | 'info' | 'warn' | 'error', () => void>;
+beforeAll(() => {
+  const logger = started.runtime.deps.logger as unknown as Record<
+    'debug' | 'info' | 'warn' | 'error',
+    () => void
+  >;
   logSpies = (['debug', 'info', 'warn', 'error'] as const).map((level) => vi.spyOn(logger, level));
 });
-afterAll(() => runtime.stop());
-beforeEach(async () => {
-  await setFaults(runtime.urls.payment, {});
-  await setPaymentFaults(runtime, {});
-});
-
-const sha256 = (parts: readonly string[]) =>
-  createHash('sha256').update(parts.join('|'), 'utf8').digest('hex');
-
-const aPendingPayment = () => aPendingPaymentOn(runtime, client);
 
 async function postCallback(body: unknown) {
-  const response = await fetch(`${runtime.urls.gateway}/v1/callbacks/payment`, {
+  const response = await fetch(`${started.runtime.urls.gateway}/v1/callbacks/payment`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
@@ -61,9 +47,8 @@ async function postCallback(body: unknown) {
 }
 
 /**
- * A callback signed in the test, over a hand-written field order (not the production list):
- * [TH ConfirmDvcPaymentCommandHandler] LoaiBanTin|MaLoi|MaDoiTac|MaThamChieu|SoTien|MaTienTe|
- * MaGiaoDich|MaNganHang|ThoiGianGD|ThongTinGiaoDich|secret. SoTien may be a number ([TH] reads an int).
+ * A callback signed in the test, over the hand-written field order of tests/support/paygov-messages.ts
+ * (not the production list). SoTien may be a number ([TH] reads an int).
  */
 function signedCallback(reference: string, amount: string | number, secret = SECRET, at = nowNational()) {
   const fields = {
@@ -83,33 +68,10 @@ function signedCallback(reference: string, amount: string | number, secret = SEC
 
 /** The callback's checksum in the order [TH ConfirmDvcPaymentCommandHandler] joins its fields. */
 function callbackChecksum(fields: CallbackFields, secret: string) {
-  return sha256([
-    fields.LoaiBanTin,
-    fields.MaLoi,
-    fields.MaDoiTac,
-    fields.MaThamChieu,
-    String(fields.SoTien),
-    fields.MaTienTe,
-    fields.MaGiaoDich,
-    fields.MaNganHang,
-    fields.ThoiGianGD,
-    fields.ThongTinGiaoDich,
-    secret,
-  ]);
+  return paygovChecksum([...callbackSignedFields.map((name) => fields[name]), secret]);
 }
 
-type CallbackFields = Record<
-  | 'LoaiBanTin'
-  | 'MaLoi'
-  | 'MaDoiTac'
-  | 'MaThamChieu'
-  | 'MaTienTe'
-  | 'MaGiaoDich'
-  | 'MaNganHang'
-  | 'ThoiGianGD'
-  | 'ThongTinGiaoDich',
-  string
-> & { SoTien: string | number };
+type CallbackFields = Record<(typeof callbackSignedFields)[number], string | number>;
 
 function nowNational(): string {
   return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 19).replace(/[-T:]/g, '');
@@ -117,7 +79,7 @@ function nowNational(): string {
 
 describe('the payment callback', () => {
   it('accepts a callback signed independently of the gateway, and echoes its ThoiGianGD and MaXacThuc [TH ConfirmDvcPaymentCommandHandler]', async () => {
-    const { paymentId, reference } = await aPendingPayment();
+    const { paymentId, reference } = await started.aPendingPayment();
     const callback = signedCallback(reference, '258000');
 
     const { status, reply } = await postCallback(callback);
@@ -129,25 +91,25 @@ describe('the payment callback', () => {
       ThoiGianGD: callback.ThoiGianGD,
       MaXacThuc: callback.MaXacThuc,
     });
-    expect((await runtime.deps.payments.getPayment(paymentId))?.state).toBe('paid');
+    expect((await started.runtime.deps.payments.getPayment(paymentId))?.state).toBe('paid');
   });
 
   it('reads SoTien as a number or a string [TH ConfirmDvcPaymentCommand int SoTien]', async () => {
-    const asNumber = await aPendingPayment();
+    const asNumber = await started.aPendingPayment();
     expect((await postCallback(signedCallback(asNumber.reference, 258000))).reply.MaLoi).toBe('00');
-    expect((await runtime.deps.payments.getPayment(asNumber.paymentId))?.state).toBe('paid');
-    const asString = await aPendingPayment();
+    expect((await started.runtime.deps.payments.getPayment(asNumber.paymentId))?.state).toBe('paid');
+    const asString = await started.aPendingPayment();
     expect((await postCallback(signedCallback(asString.reference, '258000'))).reply.MaLoi).toBe('00');
   });
 
   it('refuses a wrong MaXacThuc with the platform’s error reply, logs a security event, changes nothing', async () => {
-    const { paymentId, reference } = await aPendingPayment();
-    await setPaymentFaults(runtime, { wrongChecksum: true });
+    const { paymentId, reference } = await started.aPendingPayment();
+    await started.paymentFaults({ wrongChecksum: true });
 
-    const answer = await payAtSimulator(runtime, reference);
+    const answer = await payAtSimulator(started.runtime, reference);
 
     expect(answer.sent.map((sent) => [sent.status, sent.reply.MaLoi])).toEqual([[200, '01']]);
-    expect((await runtime.deps.payments.getPayment(paymentId))?.state).toBe('pending');
+    expect((await started.runtime.deps.payments.getPayment(paymentId))?.state).toBe('pending');
     const security = logSpies[2]?.mock.calls.find(
       (call) => (call[1] as { event?: string } | undefined)?.event === 'payment.checksumMismatch',
     );
@@ -156,7 +118,7 @@ describe('the payment callback', () => {
   });
 
   it('refuses a callback signed with another secret, and one that is not a callback at all', async () => {
-    const { reference } = await aPendingPayment();
+    const { reference } = await started.aPendingPayment();
     expect((await postCallback(signedCallback(reference, '258000', 'not-the-secret'))).reply.MaLoi).toBe(
       '01',
     );
@@ -166,94 +128,94 @@ describe('the payment callback', () => {
   });
 
   it('refuses a callback dated in the future or before the payment existed', async () => {
-    const { paymentId, reference } = await aPendingPayment();
+    const { paymentId, reference } = await started.aPendingPayment();
     expect(
       (await postCallback(signedCallback(reference, '258000', SECRET, '20990101000000'))).reply.MaLoi,
     ).toBe('04');
     expect(
       (await postCallback(signedCallback(reference, '258000', SECRET, '20200101000000'))).reply.MaLoi,
     ).toBe('04');
-    expect((await runtime.deps.payments.getPayment(paymentId))?.state).toBe('pending');
+    expect((await started.runtime.deps.payments.getPayment(paymentId))?.state).toBe('pending');
   });
 
   it('closes a payment whose INIT never completed once its time is up, and tells nobody', async () => {
-    await setFaults(runtime.urls.payment, { down: true });
-    const dossier = await aSyncedDossier(runtime, client);
-    expect((await client.post('/v1/payments', aPaymentRequest(dossier.dossierCode))).status).toBe(503);
-    await setFaults(runtime.urls.payment, {});
-    const [payment] = await runtime.deps.payments.listDossierPayments(dossier.dossierCode);
+    await setFaults(started.runtime.urls.payment, { down: true });
+    const dossier = await started.aSyncedDossier();
+    expect((await started.client.post('/v1/payments', aPaymentRequest(dossier.dossierCode))).status).toBe(
+      503,
+    );
+    await setFaults(started.runtime.urls.payment, {});
+    const [payment] = await started.runtime.deps.payments.listDossierPayments(dossier.dossierCode);
     expect(payment?.state).toBe('initiating');
 
     await new Promise((resolve) => setTimeout(resolve, LIFETIME_SECONDS * 1000 + 200));
-    await runtime.runSchedule('payment-status-poller');
+    await started.runtime.runSchedule('payment-status-poller');
 
-    expect((await runtime.deps.payments.getPayment(payment?.paymentId ?? ''))?.state).toBe('expired');
-    expect(await runtime.deps.store.listMessages('province', dossier.dossierCode)).toEqual([]);
+    expect((await started.runtime.deps.payments.getPayment(payment?.paymentId ?? ''))?.state).toBe('expired');
+    expect(await started.runtime.deps.store.listMessages('province', dossier.dossierCode)).toEqual([]);
     // The dossier is free for a new payment.
-    expect((await client.post('/v1/payments', aPaymentRequest(dossier.dossierCode))).status).toBe(201);
+    expect((await started.client.post('/v1/payments', aPaymentRequest(dossier.dossierCode))).status).toBe(
+      201,
+    );
   }, 30_000);
 
   it('refuses a callback for another amount, keeps it on the payment, and applies nothing', async () => {
-    const { paymentId, reference } = await aPendingPayment();
-    await setPaymentFaults(runtime, { wrongAmount: true });
+    const { paymentId, reference } = await started.aPendingPayment();
+    await started.paymentFaults({ wrongAmount: true });
 
-    const answer = await payAtSimulator(runtime, reference);
+    const answer = await payAtSimulator(started.runtime, reference);
 
     expect(answer.sent.map((sent) => sent.reply.MaLoi)).toEqual(['03']);
-    const stored = await runtime.deps.payments.getPayment(paymentId);
+    const stored = await started.runtime.deps.payments.getPayment(paymentId);
     expect(stored?.state).toBe('pending');
     expect(stored?.recordedOutcomes?.[0]?.detail).toContain('259000');
-    expect(await runtime.deps.store.listMessages('province', stored?.dossierCode ?? '')).toEqual([]);
+    expect(await started.runtime.deps.store.listMessages('province', stored?.dossierCode ?? '')).toEqual([]);
   });
 
   it('applies a delayed callback once it comes', async () => {
-    const { paymentId, reference } = await aPendingPayment();
-    await setPaymentFaults(runtime, { callbackDelayMs: 400 });
+    const { paymentId, reference } = await started.aPendingPayment();
+    await started.paymentFaults({ callbackDelayMs: 400 });
 
-    const answer = await payAtSimulator(runtime, reference);
+    const answer = await payAtSimulator(started.runtime, reference);
 
     expect(answer.sent.map((sent) => sent.reply.MaLoi)).toEqual(['00']);
-    expect((await runtime.deps.payments.getPayment(paymentId))?.state).toBe('paid');
+    expect((await started.runtime.deps.payments.getPayment(paymentId))?.state).toBe('paid');
   });
 
   it('finds a payment whose callback was dropped by asking the platform (QUERY), and relays it once', async () => {
-    const { paymentId, reference } = await aPendingPayment();
-    await setPaymentFaults(runtime, { dropCallback: true });
-    expect((await payAtSimulator(runtime, reference)).sent).toEqual([]);
-    expect((await runtime.deps.payments.getPayment(paymentId))?.state).toBe('pending');
+    const { paymentId, reference } = await started.aPendingPayment();
+    await started.paymentFaults({ dropCallback: true });
+    expect((await payAtSimulator(started.runtime, reference)).sent).toEqual([]);
+    expect((await started.runtime.deps.payments.getPayment(paymentId))?.state).toBe('pending');
 
-    await runtime.runSchedule('payment-status-poller');
+    await started.runtime.runSchedule('payment-status-poller');
 
-    expect((await runtime.deps.payments.getPayment(paymentId))?.state).toBe('paid');
-    expect(await eventuallySome(() => provincePaymentEvents(runtime, paymentId))).toEqual([
-      'payment.succeeded:paid',
-    ]);
-    await runtime.runSchedule('payment-status-poller');
-    await settle();
-    expect(await provincePaymentEvents(runtime, paymentId)).toHaveLength(1);
-    expect(await nationalPaymentRows(runtime, reference)).toHaveLength(1);
+    expect((await started.runtime.deps.payments.getPayment(paymentId))?.state).toBe('paid');
+    await expectPaidHeardOnce(started.runtime, { paymentId, reference }, () =>
+      started.runtime.runSchedule('payment-status-poller'),
+    );
   }, 30_000);
 
   it('closes a payment still pending on the platform after its lifetime as expired, and tells both sides', async () => {
-    const { paymentId, reference } = await aPendingPayment();
-    await setPaymentFaults(runtime, { stuckPending: true });
-    await runtime.runSchedule('payment-status-poller');
-    expect((await runtime.deps.payments.getPayment(paymentId))?.state).toBe('pending');
+    const { paymentId, reference } = await started.aPendingPayment();
+    await started.paymentFaults({ stuckPending: true });
+    await started.runtime.runSchedule('payment-status-poller');
+    expect((await started.runtime.deps.payments.getPayment(paymentId))?.state).toBe('pending');
 
     await new Promise((resolve) => setTimeout(resolve, LIFETIME_SECONDS * 1000 + 200));
-    await runtime.runSchedule('payment-status-poller');
+    await started.runtime.runSchedule('payment-status-poller');
 
-    expect((await runtime.deps.payments.getPayment(paymentId))?.state).toBe('expired');
-    expect(await eventuallySome(() => provincePaymentEvents(runtime, paymentId))).toEqual([
+    expect((await started.runtime.deps.payments.getPayment(paymentId))?.state).toBe('expired');
+    expect(await eventuallySome(() => provincePaymentEvents(started.runtime, paymentId))).toEqual([
       'payment.failed:expired',
     ]);
-    const rows = await eventuallySome(() => nationalPaymentRows(runtime, reference));
+    const rows = await eventuallySome(() => nationalPaymentRows(started.runtime, reference));
     expect(rows[0]).toContain('đã hết hạn');
   }, 30_000);
 
   /** Runs `act` while the store cannot take messages: the process dies after the state change. */
   async function withCrashBeforeRelay<T>(act: () => Promise<T>): Promise<T> {
-    const store = runtime.deps.store;
+    const store = started.runtime.deps.store;
     const append = store.appendMessage;
     (store as { appendMessage: typeof append }).appendMessage = async () => {
       throw new Error('store unavailable (simulated crash before the relay)');
@@ -266,41 +228,43 @@ describe('the payment callback', () => {
   }
 
   it('finishes the relay when the process died between the state change and the relay: by the next duplicate', async () => {
-    const { dossier, paymentId, reference } = await aPendingPayment();
-    const store = runtime.deps.store;
-    const paid = await withCrashBeforeRelay(() => payAtSimulator(runtime, reference));
+    const { dossier, paymentId, reference } = await started.aPendingPayment();
+    const store = started.runtime.deps.store;
+    const paid = await withCrashBeforeRelay(() => payAtSimulator(started.runtime, reference));
     expect(paid.sent.map((sent) => sent.reply.MaLoi)).toEqual(['00']);
-    expect(await runtime.deps.payments.getPayment(paymentId)).toMatchObject({
+    expect(await started.runtime.deps.payments.getPayment(paymentId)).toMatchObject({
       state: 'paid',
       relayPending: true,
     });
     expect(await store.listMessages('province', dossier.dossierCode)).toEqual([]);
 
-    expect((await payAtSimulator(runtime, reference)).sent.map((sent) => sent.reply.MaLoi)).toEqual(['00']);
-    expect(await runtime.deps.payments.getPayment(paymentId)).toMatchObject({
+    expect((await payAtSimulator(started.runtime, reference)).sent.map((sent) => sent.reply.MaLoi)).toEqual([
+      '00',
+    ]);
+    expect(await started.runtime.deps.payments.getPayment(paymentId)).toMatchObject({
       state: 'paid',
       relayPending: false,
     });
-    expect(await eventuallySome(() => provincePaymentEvents(runtime, paymentId))).toEqual([
+    expect(await eventuallySome(() => provincePaymentEvents(started.runtime, paymentId))).toEqual([
       'payment.succeeded:paid',
     ]);
-    await payAtSimulator(runtime, reference);
+    await payAtSimulator(started.runtime, reference);
     await settle();
-    expect(await provincePaymentEvents(runtime, paymentId)).toHaveLength(1);
+    expect(await provincePaymentEvents(started.runtime, paymentId)).toHaveLength(1);
   }, 30_000);
 
   it('finishes an interrupted relay from the schedule when no duplicate comes', async () => {
-    const { dossier, paymentId, reference } = await aPendingPayment();
-    const store = runtime.deps.store;
-    await withCrashBeforeRelay(() => payAtSimulator(runtime, reference, 'failed'));
+    const { dossier, paymentId, reference } = await started.aPendingPayment();
+    const store = started.runtime.deps.store;
+    await withCrashBeforeRelay(() => payAtSimulator(started.runtime, reference, 'failed'));
     expect(await store.listMessages('national', dossier.dossierCode)).toHaveLength(1);
 
-    await runtime.runSchedule('payment-status-poller');
+    await started.runtime.runSchedule('payment-status-poller');
 
     expect(
       (await store.listMessages('national', dossier.dossierCode)).map((message) => message.kind),
     ).toEqual(['dossier.sync', 'payment.progress']);
-    expect(await eventuallySome(() => provincePaymentEvents(runtime, paymentId))).toEqual([
+    expect(await eventuallySome(() => provincePaymentEvents(started.runtime, paymentId))).toEqual([
       'payment.failed:failed',
     ]);
   }, 30_000);
@@ -313,33 +277,25 @@ describe('the payment callback', () => {
  * text be split into the ten callback fields.
  */
 describe('forged callbacks (issue 17)', () => {
-  const initChecksum = (fields: readonly string[]) => sha256([...fields, SECRET]);
+  const initChecksum = (fields: readonly string[]) => paygovChecksum([...fields, SECRET]);
 
   /** What payment B's INIT signed, had its description been taken with the separators in it. */
   function initOfB(referenceB: string, referenceA: string, at: string) {
     const description = `x|00|DEMO|${referenceA}|258000|VND|PG-FORGED|VCB|${at}|paid`;
-    const fields = [
-      'INIT',
-      '1.0.6',
-      'DEMO',
-      referenceB,
-      '258000',
-      'PAY',
-      '1',
-      '1',
-      'vi-VN',
-      'VND',
-      'PAYMENT',
-      description,
-      at,
-      '127.0.0.1',
-    ];
+    const fields = Object.values(
+      initSignedFields({
+        MaThamChieu: referenceB,
+        SoTien: '258000',
+        ThongTinGiaoDich: description,
+        ThoiGianGD: at,
+      }),
+    );
     return { description, fields, checksum: initChecksum(fields) };
   }
 
   it('refuses a payment description holding the separator at the edge, naming the field', async () => {
-    const dossier = await aSyncedDossier(runtime, client);
-    const response = await client.post(
+    const dossier = await started.aSyncedDossier();
+    const response = await started.client.post(
       '/v1/payments',
       aPaymentRequest(dossier.dossierCode, { description: 'Lệ phí|00|DEMO' }),
     );
@@ -350,8 +306,8 @@ describe('forged callbacks (issue 17)', () => {
   });
 
   it('does not take payment B’s INIT checksum for a paid callback of payment A', async () => {
-    const a = await aPendingPayment();
-    const b = await aPendingPayment();
+    const a = await started.aPendingPayment();
+    const b = await started.aPendingPayment();
     const at = nowNational();
     const init = initOfB(b.reference, a.reference, at);
     // The forgery: the INIT's joined text, split as ten callback fields. Under the old rule it verified.
@@ -368,21 +324,21 @@ describe('forged callbacks (issue 17)', () => {
       ThongTinGiaoDich: `paid|${at}|127.0.0.1`,
       MaXacThuc: init.checksum,
     };
-    expect(sha256([...Object.values(forged).slice(0, 10), SECRET])).toBe(init.checksum);
+    expect(paygovChecksum([...Object.values(forged).slice(0, 10), SECRET])).toBe(init.checksum);
 
     const { status, reply } = await postCallback(forged);
 
     expect([status, reply.MaLoi]).toEqual([200, '04']);
-    expect((await runtime.deps.payments.getPayment(a.paymentId))?.state).toBe('pending');
+    expect((await started.runtime.deps.payments.getPayment(a.paymentId))?.state).toBe('pending');
     const alarm = logSpies[2]?.mock.calls.find(
       (call) => (call[1] as { event?: string } | undefined)?.event === 'payment.callbackForged',
     );
     expect(alarm?.[1]).toMatchObject({ securityEvent: true });
-    expect(await runtime.deps.store.listMessages('province', a.dossier.dossierCode)).toEqual([]);
+    expect(await started.runtime.deps.store.listMessages('province', a.dossier.dossierCode)).toEqual([]);
   });
 
   it('refuses the other field shifts: a CALLBACK with "|" in any signed value, an INIT or QUERY replayed as is', async () => {
-    const a = await aPendingPayment();
+    const a = await started.aPendingPayment();
     const at = nowNational();
     const shifts: Record<string, string>[] = [
       // The INIT-derived shape above, with the type claimed right but the shift moved into values.
@@ -397,7 +353,7 @@ describe('forged callbacks (issue 17)', () => {
       expect(reply.reply.MaLoi).toBe('04');
     }
     // A QUERY's checksum (five fields) presented as a callback's: no split of ten values makes it.
-    const queryChecksum = sha256(['QUERY', '1.0.6', 'DEMO', a.reference, at, SECRET]);
+    const queryChecksum = paygovChecksum(['QUERY', '1.0.6', 'DEMO', a.reference, at, SECRET]);
     expect(
       (await postCallback({ ...signedCallback(a.reference, '258000'), MaXacThuc: queryChecksum })).reply
         .MaLoi,
@@ -406,14 +362,17 @@ describe('forged callbacks (issue 17)', () => {
     const asInit = signedCallback(a.reference, '258000');
     const init = { ...asInit, LoaiBanTin: 'INIT' };
     expect((await postCallback(init)).reply.MaLoi).toBe('04');
-    expect((await runtime.deps.payments.getPayment(a.paymentId))?.state).toBe('pending');
+    expect((await started.runtime.deps.payments.getPayment(a.paymentId))?.state).toBe('pending');
   });
 });
 
 describe('the national fee look-up', () => {
   it('answers 1 with the fee lines, then the open payment’s lines, then 0 once paid, and -1 for unknown', async () => {
-    const national = clientOf(runtime, await tokenFor(runtime, 'demo-national', 'demo-national-password'));
-    const dossier = await aSyncedDossier(runtime, client);
+    const national = clientOf(
+      started.runtime,
+      await tokenFor(started.runtime, 'demo-national', 'demo-national-password'),
+    );
+    const dossier = await started.aSyncedDossier();
     const lookUp = async (MaHoSo: string) =>
       (await (await national.post('/v1/national/fees', { MaHoSo })).json()) as {
         error_code: string;
@@ -428,27 +387,29 @@ describe('the national fee look-up', () => {
       error_code: '1',
       result: { TongTien: '8000', DanhSachLePhi: [{ MaPhiLePhi: 'LP01', Gia: '8000' }] },
     });
-    const created = await createdPayment(
-      await client.post('/v1/payments', aPaymentRequest(dossier.dossierCode)),
-    );
-    const reference = await referenceOfPayment(client, created.paymentId);
+    const created = await started.createPayment(aPaymentRequest(dossier.dossierCode));
+    const reference = await referenceOfPayment(started.client, created.paymentId);
     expect(await lookUp(dossier.dossierCode)).toMatchObject({
       error_code: '1',
       result: { TongTien: '258000', MaThamChieu: reference },
     });
-    await payAtSimulator(runtime, reference);
+    await payAtSimulator(started.runtime, reference);
     expect((await lookUp(dossier.dossierCode)).error_code).toBe('0');
     expect((await lookUp('000.00.12.H12-250101-9999')).error_code).toBe('-1');
     expect((await lookUp('not a code')).error_code).toBe('-1');
-    expect((await client.post('/v1/national/fees', { MaHoSo: dossier.dossierCode })).status).toBe(403);
+    expect((await started.client.post('/v1/national/fees', { MaHoSo: dossier.dossierCode })).status).toBe(
+      403,
+    );
   });
 });
 
 describe('personal data', () => {
   it('never logged the payer’s ID number or the partner secret in anything above', async () => {
-    await setFaults(runtime.urls.payment, { down: true });
-    const dossier = await aSyncedDossier(runtime, client);
-    expect((await client.post('/v1/payments', aPaymentRequest(dossier.dossierCode))).status).toBe(503);
+    await setFaults(started.runtime.urls.payment, { down: true });
+    const dossier = await started.aSyncedDossier();
+    expect((await started.client.post('/v1/payments', aPaymentRequest(dossier.dossierCode))).status).toBe(
+      503,
+    );
     const logged = JSON.stringify(logSpies.flatMap((spy) => spy.mock.calls));
     expect(logged.length).toBeGreaterThan(1000);
     expect(logged).toContain('payment.checksumMismatch');

@@ -1,52 +1,35 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { LocalRuntime } from '../../infra/local/start-local-runtime';
-import {
-  aPendingPaymentOn,
-  type Client,
-  clientOf,
-  payAtSimulator,
-  setPaymentFaults,
-} from '../support/payments';
-import { startTestRuntime, tokenFor } from '../support/test-runtime';
+import { describe, expect, it, vi } from 'vitest';
+import { clientOf, payAtSimulator, usePaymentRuntime } from '../support/payments';
 
 /**
  * Reconciliation (đối soát) end to end: the gateway's payments of a Vietnam day against the
  * platform simulator's transactions, on demand and by the daily schedule.
  */
 
-let runtime: LocalRuntime;
-let client: Client;
-
-beforeAll(async () => {
-  // Polls as soon as asked: schedules are off, so a dropped callback stays a mismatch.
-  runtime = await startTestRuntime(null, { payments: { queryAfterSeconds: 0, queryEverySeconds: 0 } });
-  client = clientOf(runtime, await tokenFor(runtime));
-});
-afterAll(() => runtime.stop());
-
-const aPendingPayment = () => aPendingPaymentOn(runtime, client);
+// Polls as soon as asked: schedules are off, so a dropped callback stays a mismatch.
+const started = usePaymentRuntime({ payments: { queryAfterSeconds: 0, queryEverySeconds: 0 } });
 
 describe('reconciliation (đối soát)', () => {
   it('reports matched payments and every kind of mismatch, raises the metric, and keeps the report', async () => {
-    const admin = clientOf(runtime, await tokenFor(runtime, 'demo-admin', 'demo-admin-secret'));
-    const metrics = vi.spyOn(runtime.deps.metrics, 'count');
-    const paid = await aPendingPayment();
-    await payAtSimulator(runtime, paid.reference);
+    const admin = clientOf(started.runtime, started.admin);
+    const metrics = vi.spyOn(started.runtime.deps.metrics, 'count');
+    const paid = await started.aPendingPayment();
+    await payAtSimulator(started.runtime, paid.reference);
     // Paid on the platform, but the callback never came: a status mismatch until the poller runs.
-    const silent = await aPendingPayment();
-    await setPaymentFaults(runtime, { dropCallback: true });
-    await payAtSimulator(runtime, silent.reference);
-    await setPaymentFaults(runtime, {});
+    const silent = await started.aPendingPayment();
+    await started.paymentFaults({ dropCallback: true });
+    await payAtSimulator(started.runtime, silent.reference);
+    await started.paymentFaults({});
     // A platform transaction the gateway never made.
-    const stray = runtime.simulators.payment.transactions.get(paid.reference);
+    const stray = started.runtime.simulators.payment.transactions.get(paid.reference);
     if (!stray) throw new Error('the simulator lost a transaction');
-    runtime.simulators.payment.transactions.set('LTFFFFFFFF000040008000000000000001', {
+    started.runtime.simulators.payment.transactions.set('LTFFFFFFFF000040008000000000000001', {
       ...stray,
       reference: 'LTFFFFFFFF000040008000000000000001',
     });
     // A gateway payment the platform does not list.
-    const missing = await aPendingPayment();
-    runtime.simulators.payment.transactions.delete(missing.reference);
+    const missing = await started.aPendingPayment();
+    started.runtime.simulators.payment.transactions.delete(missing.reference);
     const day = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 
     const response = await admin.post('/v1/admin/reconciliation-runs', { day });
@@ -80,12 +63,12 @@ describe('reconciliation (đối soát)', () => {
       entries: unknown[];
     };
     expect(stored.entries).toHaveLength(report.entries.length);
-    expect((await client.get('/v1/admin/reconciliation-reports')).status).toBe(403);
+    expect((await started.client.get('/v1/admin/reconciliation-reports')).status).toBe(403);
     expect((await admin.get('/v1/admin/reconciliation-reports/nope')).status).toBe(404);
   }, 30_000);
 
   it('runs the daily schedule for the previous day', async () => {
-    const result = (await runtime.runSchedule('payment-reconciliation')) as {
+    const result = (await started.runtime.runSchedule('payment-reconciliation')) as {
       day: string;
       mismatches: number;
     };

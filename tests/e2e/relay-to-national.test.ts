@@ -9,22 +9,14 @@ import type { LocalRuntime } from '../../infra/local/start-local-runtime';
 import { aDossier } from '../support/fixtures';
 import { aStatusChange } from '../support/national-fixtures';
 import { nationalTimeline, setFaults } from '../support/receiver';
-import { callGateway, eventually, startTestRuntime, tokenFor } from '../support/test-runtime';
+import { callGateway, eventually, quickBreaker, startTestRuntime, tokenFor } from '../support/test-runtime';
 
 let runtime: LocalRuntime;
 let token: string;
 
 beforeAll(async () => {
   // A breaker that re-probes after a second keeps recovery inside the test's time bound.
-  runtime = await startTestRuntime(null, {
-    endpoints: {
-      nationalPortal: {
-        maxConcurrentCalls: 4,
-        timeoutMs: 2000,
-        circuitBreaker: { failureThreshold: 5, openSeconds: 1 },
-      },
-    },
-  });
+  runtime = await startTestRuntime(null, { endpoints: { nationalPortal: quickBreaker(4) } });
   token = await tokenFor(runtime);
 });
 afterAll(() => runtime.stop());

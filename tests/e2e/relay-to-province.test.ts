@@ -7,21 +7,14 @@ import { demoWebhookSecret } from '../../infra/local/demo-credentials';
 import type { LocalRuntime } from '../../infra/local/start-local-runtime';
 import { aDossier } from '../support/fixtures';
 import { received, setFaults } from '../support/receiver';
-import { eventually, startTestRuntime, tokenFor } from '../support/test-runtime';
+import { eventually, quickBreaker, startTestRuntime, tokenFor } from '../support/test-runtime';
 
 let runtime: LocalRuntime;
 let nationalToken: string;
 
 beforeAll(async () => {
-  runtime = await startTestRuntime(null, {
-    endpoints: {
-      provinceWebhooks: {
-        maxConcurrentCalls: 8,
-        timeoutMs: 2000,
-        circuitBreaker: { failureThreshold: 5, openSeconds: 1 },
-      },
-    },
-  });
+  // A breaker that re-probes after a second keeps recovery inside the test's time bound.
+  runtime = await startTestRuntime(null, { endpoints: { provinceWebhooks: quickBreaker(8) } });
   nationalToken = await tokenFor(runtime, 'demo-national', 'demo-national-password');
 });
 afterAll(() => runtime.stop());

@@ -1,9 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { DossierSubmission, StatusChange } from '../../contracts/provincial-api';
 import type { ScorecardExplanation, ScorecardReport } from '../../contracts/scorecard';
 import { consoleSessionOf } from '../support/console-sign-in';
 import { aDossier } from '../support/fixtures';
-import { deskChange, relayDossier } from '../support/relay-dossier';
+import { deskChange, marchDossiersOf } from '../support/relay-dossier';
 import { aSupplementRequest } from '../support/scorecard-dossiers';
 import { tokenFor, useTestRuntime } from '../support/test-runtime';
 import { readWorkbook } from '../support/workbook';
@@ -24,28 +23,20 @@ const gateway = (path: string, init: RequestInit = {}) =>
 const asAdmin = (path: string) => gateway(path, { headers: { authorization: `Bearer ${admin}` } });
 
 const change = deskChange;
-const relay = (dossier: DossierSubmission, changes: StatusChange[]) =>
-  relayDossier(started.runtime, started.token, dossier, changes);
-
 const agencyCode = '000.00.41.H12';
-const code = (n: number) => `${agencyCode}-250303-${String(n).padStart(4, '0')}`;
 // Received Monday 3 March 2025 08:00, promised Friday 7 March 17:00.
-const base = { agencyCode, receivedAt: '2025-03-03T08:00:00+07:00', dueAt: '2025-03-07T17:00:00+07:00' };
+const { code, base, relay, earlyAndLate } = marchDossiersOf(
+  agencyCode,
+  () => started.runtime,
+  () => started.token,
+);
 const month = `from=2025-03-01&to=2025-03-31&agencyCode=${agencyCode}`;
 
 describe('the QĐ 766 scorecard of a month', () => {
   beforeAll(async () => {
     await Promise.all([
-      // Early: resolved Wednesday, two days before the promised Friday.
-      relay(aDossier({ ...base, dossierCode: code(1) }), [
-        change('processing', '2025-03-03T09:00:00+07:00'),
-        change('resolved', '2025-03-05T10:00:00+07:00'),
-      ]),
-      // Late: resolved Tuesday 11 March 16:00, two working days after the promised Friday.
-      relay(aDossier({ ...base, dossierCode: code(2) }), [
-        change('processing', '2025-03-03T09:00:00+07:00'),
-        change('resolved', '2025-03-11T16:00:00+07:00'),
-      ]),
+      // Early (code 1): resolved Wednesday; late (code 2): resolved Tuesday 11 March 16:00.
+      ...earlyAndLate(),
       // Supplements asked twice, resolved within the promised date: late all the same [766 2.1].
       relay(aDossier({ ...base, dossierCode: code(3), dueAt: '2025-03-21T17:00:00+07:00' }), [
         change('awaiting_supplement', '2025-03-04T09:00:00+07:00', {

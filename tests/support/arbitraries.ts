@@ -142,6 +142,10 @@ const optional = <K extends string, T>(key: K, arbitrary: fc.Arbitrary<T>) =>
     .option(arbitrary, { nil: undefined })
     .map((value) => (value === undefined ? {} : { [key]: value })) as fc.Arbitrary<Partial<Record<K, T>>>;
 
+/** A list of up to three records with these fields, or no key at all. */
+const optionalList = <K extends string, T>(key: K, item: { [F in keyof T]: fc.Arbitrary<T[F]> }) =>
+  optional(key, fc.array(fc.record(item), { maxLength: 3 }));
+
 const applicant = fc
   .tuple(
     fc.constantFrom('citizen', 'business', 'agency', 'organisation'),
@@ -310,34 +314,22 @@ export const nationalDossier: fc.Arbitrary<PortalRecord> = agencyCode.chain((age
         optional('SoDienThoai', fc.oneof(phone, anyText(15))),
         optional('ThongTinKhac', fc.oneof(textUpTo(500), anyText(2000))),
         optional('GhiChu', fc.oneof(textUpTo(2000), anyText(2000))),
-        optional(
-          'TaiLieuNop',
-          fc.array(
-            fc.record({
-              TepDinhKemId: fc.oneof(vietnameseText(100), anyText(10)),
-              TenTepDinhKem: fc.oneof(textUpTo(300), anyText(10)),
-              IsDeleted: flag,
-              DuongDanTaiTepTin: fc.oneof(httpUrl, anyText(20)),
-              DuocSoHoa: flag,
-              DuocTaiSuDung: fc.constantFrom('0', '1', '2'),
-              DuocLayTuKhoDMQG: flag,
-            }),
-            { maxLength: 3 },
-          ),
-        ),
-        optional(
-          'DanhSachLePhi',
-          fc.array(
-            fc.record({
-              TenPhiLePhi: fc.oneof(vietnameseText(300), anyText(10)),
-              MaPhiLePhi: fc.oneof(vietnameseText(50), anyText(10)),
-              HinhThucThu: fc.constant('1'),
-              Gia: fc.oneof(fc.integer({ min: 0, max: 10_000_000 }).map(String), digits(20)),
-              LoaiPhiLePhi: fc.constant('1'),
-            }),
-            { maxLength: 3 },
-          ),
-        ),
+        optionalList('TaiLieuNop', {
+          TepDinhKemId: fc.oneof(vietnameseText(100), anyText(10)),
+          TenTepDinhKem: fc.oneof(textUpTo(300), anyText(10)),
+          IsDeleted: flag,
+          DuongDanTaiTepTin: fc.oneof(httpUrl, anyText(20)),
+          DuocSoHoa: flag,
+          DuocTaiSuDung: fc.constantFrom('0', '1', '2'),
+          DuocLayTuKhoDMQG: flag,
+        }),
+        optionalList('DanhSachLePhi', {
+          TenPhiLePhi: fc.oneof(vietnameseText(300), anyText(10)),
+          MaPhiLePhi: fc.oneof(vietnameseText(50), anyText(10)),
+          HinhThucThu: fc.constant('1'),
+          Gia: fc.oneof(fc.integer({ min: 0, max: 10_000_000 }).map(String), digits(20)),
+          LoaiPhiLePhi: fc.constant('1'),
+        }),
       ),
     )
     .map(([required, optionals]): PortalRecord => Object.assign({ ...required }, ...optionals)),

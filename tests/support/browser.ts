@@ -81,3 +81,31 @@ export function startsRuntimeAndChromium(
     await suite.runtime?.stop();
   });
 }
+
+/**
+ * Chromium beside the runtime `useTestRuntime` starts, called inside a describe: launched before
+ * its tests, closed after them. The answer reads as a BrowserSuite from then on.
+ */
+export function startsChromiumBeside(started: { readonly runtime: LocalRuntime }, timeoutMs: number) {
+  const suite = {
+    get runtime() {
+      return started.runtime;
+    },
+  } as BrowserSuite;
+  beforeAll(async () => {
+    suite.browser = await launchChromium();
+  }, timeoutMs);
+  afterAll(() => suite.browser?.close());
+  return suite;
+}
+
+/** A page of its own browser context (no cookie shared) with a demo person signed in to the console. */
+export async function signedInPage(suite: BrowserSuite, login: string): Promise<Page> {
+  const page = await (await suite.browser.newContext()).newPage();
+  await signInAs(page, suite.runtime.urls.gateway, login);
+  return page;
+}
+
+/** The whole page into the artifacts directory as `name`.png. */
+export const screenshot = (page: Page, name: string) =>
+  page.screenshot({ path: join(artifactsDir, `${name}.png`), fullPage: true });

@@ -2,11 +2,14 @@ import { expect } from 'vitest';
 import type { LocalRuntime } from '../../infra/local/start-local-runtime';
 import { aDossier } from './fixtures';
 import { setFaults } from './receiver';
-import { eventually, tokenFor } from './test-runtime';
+import { eventually, startTestRuntime, tokenFor } from './test-runtime';
+
+/** A runtime that parks a message after two receives, so an outage parks one within seconds. */
+export const startParkingQuickly = () => startTestRuntime(null, { maxReceiveCount: 2 });
 
 /**
  * A dossier sent while the national portal simulator is down, waited on until its message is
- * parked (a runtime with a low maxReceiveCount parks within seconds), the portal back up after.
+ * parked (startParkingQuickly's runtime parks it within seconds), the portal back up after.
  * The fixture's payer carries the ID number 001203004567, so the message holds personal data.
  */
 export async function parkDuringOutage(

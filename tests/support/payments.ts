@@ -1,10 +1,12 @@
+import { beforeAll, beforeEach, expect } from 'vitest';
 import type { DossierSubmission } from '../../contracts/provincial-api';
 import type { LocalRuntime } from '../../infra/local/start-local-runtime';
 import { aDossier, aPaymentRequest } from './fixtures';
 
 export { aPaymentRequest };
 
-import { eventually } from './test-runtime';
+import { setFaults } from './receiver';
+import { eventually, eventuallySome, useTestRuntime } from './test-runtime';
 
 export interface Client {
   post(path: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
@@ -21,6 +23,35 @@ export function clientOf(runtime: LocalRuntime, token: string): Client {
       }),
     get: (path) => fetch(`${runtime.urls.gateway}${path}`, { headers: { authorization: `Bearer ${token}` } }),
   };
+}
+
+/**
+ * The local runtime for one file's payment tests (see useTestRuntime), with `client` for the
+ * provincial client and its synced dossiers and payments, and the platform's outage and payment
+ * faults cleared before each test.
+ */
+export function usePaymentRuntime(overrides: Parameters<typeof useTestRuntime>[0] = {}) {
+  const started = Object.assign(useTestRuntime(overrides), {
+    client: undefined as unknown as Client,
+    /** A payment created for a freshly synced dossier, pending at the platform. */
+    aPendingPayment: () => aPendingPaymentOn(started.runtime, started.client),
+    /** A dossier the provincial client sent, once the portal has it (see aSyncedDossier). */
+    aSyncedDossier: (overrides: Partial<DossierSubmission> = {}) =>
+      aSyncedDossier(started.runtime, started.client, overrides),
+    /** Sets the platform simulator's payment faults (cleared again before the next test). */
+    paymentFaults: (faults: Record<string, unknown>) => setPaymentFaults(started.runtime, faults),
+    /** The payment the provincial client's request created (a 201), or the test fails. */
+    createPayment: async (request: unknown, headers?: Record<string, string>) =>
+      createdPayment(await started.client.post('/v1/payments', request, headers)),
+  });
+  beforeAll(() => {
+    started.client = clientOf(started.runtime, started.token);
+  });
+  beforeEach(async () => {
+    await setFaults(started.runtime.urls.payment, {});
+    await started.paymentFaults({});
+  });
+  return started;
 }
 
 /** Sends a dossier and waits until the portal has it, so later progress rows have a dossier to land on. */
@@ -40,7 +71,7 @@ export async function aSyncedDossier(
 }
 
 /** A payment created for a freshly synced dossier, pending at the platform. */
-export async function aPendingPaymentOn(runtime: LocalRuntime, client: Client) {
+async function aPendingPaymentOn(runtime: LocalRuntime, client: Client) {
   const dossier = await aSyncedDossier(runtime, client);
   const created = await createdPayment(
     await client.post('/v1/payments', aPaymentRequest(dossier.dossierCode)),
@@ -144,3 +175,21 @@ export function platformCallsFor(runtime: LocalRuntime, dossierCode: string) {
 
 /** Waits a moment longer, so a second delivery that should never come has had its chance. */
 export const settle = (ms = 800) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Both sides heard of a payment's success once: the province's webhook came, and after
+ * `meanwhile` (which must add none) and a moment more it is still the only one; the portal has one row.
+ */
+export async function expectPaidHeardOnce(
+  runtime: LocalRuntime,
+  { paymentId, reference }: { paymentId: string; reference: string },
+  meanwhile: () => Promise<unknown> = async () => undefined,
+) {
+  expect(await eventuallySome(() => provincePaymentEvents(runtime, paymentId))).toEqual([
+    'payment.succeeded:paid',
+  ]);
+  await meanwhile();
+  await settle();
+  expect(await provincePaymentEvents(runtime, paymentId)).toHaveLength(1);
+  expect(await nationalPaymentRows(runtime, reference)).toHaveLength(1);
+}

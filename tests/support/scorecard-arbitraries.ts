@@ -198,3 +198,12 @@ export const scorecardPeriod = fc
       new Date(Date.parse('2025-02-15T00:00:00Z') + offset * 86_400_000).toISOString().slice(0, 10);
     return { from: day(start), to: day(start + length) };
   });
+
+/** What a scorecard is computed from: dossiers and feedback of the generated units, rules and a period. */
+export const scorecardInputs = (most: { readonly dossiers: number; readonly feedback: number }) =>
+  fc.record({
+    dossiers: fc.array(scorecardDossier, { maxLength: most.dossiers }),
+    feedback: fc.array(scorecardFeedback, { maxLength: most.feedback }),
+    rules: scorecardRules,
+    period: scorecardPeriod,
+  });

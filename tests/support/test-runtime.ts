@@ -9,6 +9,16 @@ import { topology } from '../../infra/topology';
 
 const unlimited = { burst: 1_000_000, perSecond: 1_000_000 };
 
+/**
+ * An endpoint's settings with a breaker that opens after five failures and re-probes after a
+ * second, so a test sees it open and recover within its time bound.
+ */
+export const quickBreaker = (maxConcurrentCalls: number) => ({
+  maxConcurrentCalls,
+  timeoutMs: 2000,
+  circuitBreaker: { failureThreshold: 5, openSeconds: 1 },
+});
+
 /** The whole local runtime on free loopback ports, in memory unless a data dir is given. */
 export function startTestRuntime(
   dataDir: string | null = null,

@@ -17,6 +17,7 @@ import {
 } from '../../../infra/simulators/national-portal-simulator';
 import { aDossier } from '../../support/fixtures';
 import { inProcessFetch, lgspClient, type PortalCall, portalAccount } from '../../support/in-process-portal';
+import { expectUnreachableIsTransient, syncRefusal } from '../../support/national-fixtures';
 import { rejection } from '../../support/refusal';
 
 const agency = '000.00.12.H12';
@@ -157,7 +158,7 @@ describe('LGSP REST national portal', () => {
     it('gives up with an authentication failure when even a fresh token is refused', async () => {
       simulator = simulatorWith({ tokenLifetimeSeconds: 0 });
       const { portal, paths } = connect(simulator);
-      const error = await rejection(portal.syncDossier(agency, toNationalDossier(aDossier()), false));
+      const error = await syncRefusal(portal);
 
       expect(error.code).toBe('national.authentication');
       expect(paths()).toEqual(['/token', '/dvcqg/hoso/dongbo', '/token', '/dvcqg/hoso/dongbo']);
@@ -166,7 +167,7 @@ describe('LGSP REST national portal', () => {
 
     it('reports a wrong client secret as an authentication failure without calling the API', async () => {
       const { portal, paths } = connect(simulator, { clientSecret: 'wrong' });
-      const error = await rejection(portal.syncDossier(agency, toNationalDossier(aDossier()), false));
+      const error = await syncRefusal(portal);
 
       expect(error.code).toBe('national.authentication');
       expect(error.details).toMatchObject({ httpStatus: 401, oauthError: 'invalid_client' });
@@ -234,7 +235,7 @@ describe('LGSP REST national portal', () => {
         paths: { token: 'http://lgsp.test/token', createDossier: '/dvcqg/hoso/dongbo' },
       });
       // The simulator serves /dvcqg/… at its root, so a prefixed path answers 404.
-      const error = await rejection(portal.syncDossier(agency, toNationalDossier(aDossier()), false));
+      const error = await syncRefusal(portal);
 
       expect(paths()).toEqual(['/token', '/gateway/dvcqg/hoso/dongbo']);
       expect(error.code).toBe('national.transient');
@@ -330,14 +331,14 @@ describe('LGSP REST national portal', () => {
     it('reports a validation rejection as permanent', async () => {
       const { portal } = connect(simulator);
       await setFaults(simulator, { reject: true });
-      const error = await rejection(portal.syncDossier(agency, toNationalDossier(aDossier()), false));
+      const error = await syncRefusal(portal);
       expect(error.code).toBe('national.rejected');
       expect(error.details).toEqual({ nationalErrorCode: '500' });
     });
 
     it('reports a unit header the LGSP does not know as permanently rejected', async () => {
       const { portal } = connect(simulator, { madonvi: 'H12' });
-      const error = await rejection(portal.syncDossier(agency, toNationalDossier(aDossier()), false));
+      const error = await syncRefusal(portal);
       expect(error.code).toBe('national.rejected');
       expect(error.details).toEqual({ nationalErrorCode: '106' });
     });
@@ -346,7 +347,7 @@ describe('LGSP REST national portal', () => {
       const { portal, paths } = connect(simulator);
       await portal.ping();
       await setFaults(simulator, { failRate: 1, failStatus: 429 });
-      const error = await rejection(portal.syncDossier(agency, toNationalDossier(aDossier()), false));
+      const error = await syncRefusal(portal);
       expect(error.code).toBe('national.transient');
       expect(error.retryAfterSeconds).toBe(1);
       expect(paths()).toEqual(['/token', '/dvcqg/hoso/dongbo']);
@@ -355,7 +356,7 @@ describe('LGSP REST national portal', () => {
     it('reports HTTP 5xx as transient, also from the token endpoint', async () => {
       const { portal, paths } = connect(simulator);
       await setFaults(simulator, { failRate: 1, failStatus: 502 });
-      const error = await rejection(portal.syncDossier(agency, toNationalDossier(aDossier()), false));
+      const error = await syncRefusal(portal);
       expect(error.code).toBe('national.transient');
       expect(error.message).toContain('HTTP 502');
       expect(paths()).toEqual(['/token']);
@@ -370,15 +371,10 @@ describe('LGSP REST national portal', () => {
       expect(error.message).toContain('non-JSON');
     });
 
-    it('reports an unreachable LGSP as transient', async () => {
-      const portal = createLgspNationalPortal({
-        baseUrl: 'http://127.0.0.1:9/',
-        ...lgspClient,
-        timeoutMs: 1000,
-      });
-      const error = await rejection(portal.syncDossier(agency, toNationalDossier(aDossier()), false));
-      expect(error.code).toBe('national.transient');
-    });
+    it('reports an unreachable LGSP as transient', () =>
+      expectUnreachableIsTransient((baseUrl) =>
+        createLgspNationalPortal({ baseUrl, ...lgspClient, timeoutMs: 1000 }),
+      ));
 
     describe('over a real socket', () => {
       async function served() {
@@ -393,7 +389,7 @@ describe('LGSP REST national portal', () => {
           const portal = createLgspNationalPortal({ baseUrl: url, ...lgspClient, timeoutMs: 2000 });
           await portal.syncDossier(agency, toNationalDossier(aDossier()), false);
           await setFaults(simulator, { down: true });
-          const error = await rejection(portal.syncDossier(agency, toNationalDossier(aDossier()), false));
+          const error = await syncRefusal(portal);
           expect(error.code).toBe('national.transient');
           expect(error.message).toContain('unreachable');
           expect(simulator.received).toHaveLength(1);
@@ -409,7 +405,7 @@ describe('LGSP REST national portal', () => {
           await portal.ping();
           await setFaults(simulator, { latencyMs: 2000 });
           const started = performance.now();
-          const error = await rejection(portal.syncDossier(agency, toNationalDossier(aDossier()), false));
+          const error = await syncRefusal(portal);
           expect(error.code).toBe('national.transient');
           expect(performance.now() - started).toBeLessThan(1500);
         } finally {

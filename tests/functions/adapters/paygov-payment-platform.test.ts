@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   createPaygovPaymentPlatform,
@@ -6,8 +5,8 @@ import {
 } from '../../../functions/adapters/paygov-payment-platform';
 import { isGatewayError } from '../../../functions/core/gateway-error';
 import { aPayment } from '../../support/fixtures';
+import { initSignedFields, paygovChecksum } from '../../support/paygov-messages';
 
-const sha256 = (parts: readonly string[]) => createHash('sha256').update(parts.join('|')).digest('hex');
 const now = new Date('2025-03-14T01:30:00.000Z');
 /** The payment was created (and its INIT sent) earlier than the moment any later question is asked. */
 const createdAt = new Date('2025-03-14T01:00:00.000Z');
@@ -79,21 +78,15 @@ describe('the PayGov adapter', () => {
       MaThietBi: '1',
     });
     expect(body.MaXacThuc).toBe(
-      sha256([
-        'INIT',
-        '1.0.6',
-        'DEMO',
-        payment.reference,
-        '8000',
-        'PAY',
-        '1',
-        '1',
-        'vi-VN',
-        'VND',
-        'PAYMENT',
-        String(body.ThongTinGiaoDich),
-        '20250314080000',
-        '127.0.0.1',
+      paygovChecksum([
+        ...Object.values(
+          initSignedFields({
+            MaThamChieu: payment.reference,
+            SoTien: '8000',
+            ThongTinGiaoDich: String(body.ThongTinGiaoDich),
+            ThoiGianGD: '20250314080000',
+          }),
+        ),
         'demo-paygov-secret',
       ]),
     );
@@ -198,7 +191,7 @@ describe('the PayGov adapter', () => {
     });
     expect(answered.calls[0]?.body).toMatchObject({ LoaiBanTin: 'QUERY', ThoiGianGD: '20250314080000' });
     expect(answered.calls[0]?.body.MaXacThuc).toBe(
-      sha256(['QUERY', '1.0.6', 'DEMO', payment.reference, '20250314080000', 'demo-paygov-secret']),
+      paygovChecksum(['QUERY', '1.0.6', 'DEMO', payment.reference, '20250314080000', 'demo-paygov-secret']),
     );
   });
 

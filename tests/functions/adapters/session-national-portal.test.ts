@@ -10,6 +10,7 @@ import {
 } from '../../../infra/simulators/national-portal-simulator';
 import { aDossier } from '../../support/fixtures';
 import { inProcessFetch, type PortalCall, portalAccount } from '../../support/in-process-portal';
+import { expectUnreachableIsTransient, syncRefusal } from '../../support/national-fixtures';
 import { rejection } from '../../support/refusal';
 
 /**
@@ -139,7 +140,7 @@ describe('session-envelope national portal', () => {
   it('reports a validation rejection as permanent', async () => {
     const { portal } = connect(simulator);
     await simulator.app.request('/_sim/faults', { method: 'POST', body: JSON.stringify({ reject: true }) });
-    const error = await rejection(portal.syncDossier(agency, toNationalDossier(aDossier()), false));
+    const error = await syncRefusal(portal);
     expect(error.code).toBe('national.rejected');
     expect(error.details).toEqual({ nationalErrorCode: '500' });
   });
@@ -147,7 +148,7 @@ describe('session-envelope national portal', () => {
   it('retries a code the deployment took off the rejected list (config/national-reply-codes.json; the LGSP-level codes are [inferred] in DOMAIN.md)', async () => {
     const { portal } = connect(simulator, { rejectedErrorCodes: [106] });
     await simulator.app.request('/_sim/faults', { method: 'POST', body: JSON.stringify({ reject: true }) });
-    const error = await rejection(portal.syncDossier(agency, toNationalDossier(aDossier()), false));
+    const error = await syncRefusal(portal);
     expect(error.code).toBe('national.transient');
     expect(error.details).toEqual({ nationalErrorCode: '500' });
   });
@@ -158,7 +159,7 @@ describe('session-envelope national portal', () => {
       method: 'POST',
       body: JSON.stringify({ failRate: 1, failStatus: 429 }),
     });
-    const error = await rejection(portal.syncDossier(agency, toNationalDossier(aDossier()), false));
+    const error = await syncRefusal(portal);
     expect(error.code).toBe('national.transient');
     expect(error.retryAfterSeconds).toBe(1);
   });
@@ -170,13 +171,8 @@ describe('session-envelope national portal', () => {
     expect((await rejection(wrongDstcode.portal.ping())).code).toBe('national.authentication');
   });
 
-  it('reports an unreachable portal as transient', async () => {
-    const portal = createSessionNationalPortal({
-      baseUrl: 'http://127.0.0.1:9/',
-      ...portalAccount,
-      timeoutMs: 1000,
-    });
-    const error = await rejection(portal.syncDossier(agency, toNationalDossier(aDossier()), false));
-    expect(error.code).toBe('national.transient');
-  });
+  it('reports an unreachable portal as transient', () =>
+    expectUnreachableIsTransient((baseUrl) =>
+      createSessionNationalPortal({ baseUrl, ...portalAccount, timeoutMs: 1000 }),
+    ));
 });

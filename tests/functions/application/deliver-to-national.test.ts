@@ -56,6 +56,14 @@ function aLife() {
 const send = (message: StoredMessage, recovered = false) =>
   relayMessage(world, envelopeOf(message, { recovered }), world.deliverers.national);
 
+/** A dossier whose create the portal took, and one status change (by default to processing) stored after it. */
+async function createdThenChanged(next: unknown = aStatusChange('e1', 'processing', 10)) {
+  const dossier = aLife();
+  const [first, change] = await aStoredLife(dossier, [next]);
+  await send(first as StoredMessage);
+  return { dossier, change: change as StoredMessage, calls: world.portal.calls };
+}
+
 /** What the portal took, call by call; look-ups are questions and take nothing. */
 const summary = (calls: readonly NationalCall[]) =>
   calls.flatMap((call) =>
@@ -115,28 +123,22 @@ describe('national deliverer: a status change is the pair real clients send', ()
   });
 
   it('retries only the row when the update was taken and the row failed', async () => {
-    const dossier = aLife();
-    const [first, change] = await aStoredLife(dossier, [aStatusChange('e1', 'processing', 10)]);
-    const { calls } = world.portal;
-    await send(first as StoredMessage);
+    const { dossier, change, calls } = await createdThenChanged();
     world.portal.failNext(503, 'progress');
-    await expect(send(change as StoredMessage)).rejects.toThrow(/503/);
+    await expect(send(change)).rejects.toThrow(/503/);
     expect(await store.getDeliveryProgress('national', dossier.dossierCode)).toMatchObject({
       deliveredSequence: 1,
       firstStepSequence: 2,
     });
-    expect(await send(change as StoredMessage)).toBe('delivered');
+    expect(await send(change)).toBe('delivered');
     expect(summary(calls)).toEqual(['sync False 2', 'sync True 4', 'row 4']);
   });
 
   it('does not send the update again when its answer was lost: the look-up finds it, and the row follows', async () => {
-    const dossier = aLife();
-    const [first, change] = await aStoredLife(dossier, [aStatusChange('e1', 'processing', 10)]);
-    const { calls } = world.portal;
-    await send(first as StoredMessage);
+    const { dossier, change, calls } = await createdThenChanged();
     world.portal.loseNextAnswer('sync');
-    await expect(send(change as StoredMessage)).rejects.toThrow(/timeout/);
-    expect(await send(change as StoredMessage)).toBe('delivered');
+    await expect(send(change)).rejects.toThrow(/timeout/);
+    expect(await send(change)).toBe('delivered');
     expect(summary(calls)).toEqual(['sync False 2', 'sync True 4', 'row 4']);
     const history = await store.listHistory('national', dossier.dossierCode);
     const attempts = history.find((message) => message.sequence === 2)?.attempts ?? [];
@@ -144,27 +146,20 @@ describe('national deliverer: a status change is the pair real clients send', ()
   });
 
   it('treats a copy recovered after a crash like the next one: nothing is sent twice', async () => {
-    const dossier = aLife();
-    const [first, change] = await aStoredLife(dossier, [aStatusChange('e1', 'processing', 10)]);
-    const { calls } = world.portal;
-    await send(first as StoredMessage);
-    await send(change as StoredMessage);
-    expect(await send(change as StoredMessage, true)).toBe('duplicate');
+    const { change, calls } = await createdThenChanged();
+    await send(change);
+    expect(await send(change, true)).toBe('duplicate');
     expect(summary(calls)).toEqual(['sync False 2', 'sync True 4', 'row 4']);
   });
 
   it('still delivers a status change stored in the v1 shape (no results, no supplement) as the pair', async () => {
-    const dossier = aLife();
-    const v1Change = {
+    const { change, calls } = await createdThenChanged({
       eventId: 'legacy-1',
       status: 'processing',
       at: '2025-03-14T09:00:00+07:00',
       handledBy: { name: 'Trần Thị Bình' },
-    };
-    const [first, change] = await aStoredLife(dossier, [v1Change]);
-    const { calls } = world.portal;
-    await send(first as StoredMessage);
-    expect(await send(change as StoredMessage)).toBe('delivered');
+    });
+    expect(await send(change)).toBe('delivered');
     expect(summary(calls)).toEqual(['sync False 2', 'sync True 4', 'row 4']);
   });
 });

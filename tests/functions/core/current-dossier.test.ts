@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { currentDossierOf, derivedMoments } from '../../../functions/core/current-dossier';
 import { aDossier } from '../../support/fixtures';
 import { aStatusChange } from '../../support/national-fixtures';
+import { aSupplementRequest } from '../../support/scorecard-dossiers';
 
 const result = (id: string, name: string) => ({
   id,
@@ -37,20 +38,14 @@ describe('currentDossierOf', () => {
   });
 
   it('records a supplement request, then its completion under the same id', () => {
-    const requested = {
-      id: 'bs-1',
-      requestedBy: 'Trần Thị Bình',
-      content: 'Bổ sung giấy chứng sinh',
-      requestedAt: '2025-03-15T09:00:00+07:00',
+    const requestedAt = '2025-03-15T09:00:00+07:00';
+    const completed = aSupplementRequest('bs-1', requestedAt, '2025-03-16T14:00:00+07:00');
+    const asked = {
+      ...aStatusChange('e1', 'awaiting_supplement', 5),
+      supplement: aSupplementRequest('bs-1', requestedAt),
     };
-    const asked = { ...aStatusChange('e1', 'awaiting_supplement', 5), supplement: requested };
-    const answered = {
-      ...aStatusChange('e2', 'processing', 10),
-      supplement: { ...requested, receivedAt: '2025-03-16T14:00:00+07:00' },
-    };
-    expect(currentDossierOf(aDossier(), [asked, answered], 'processing').supplements).toEqual([
-      { ...requested, receivedAt: '2025-03-16T14:00:00+07:00' },
-    ]);
+    const answered = { ...aStatusChange('e2', 'processing', 10), supplement: completed };
+    expect(currentDossierOf(aDossier(), [asked, answered], 'processing').supplements).toEqual([completed]);
   });
 });
 

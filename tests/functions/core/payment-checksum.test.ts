@@ -7,30 +7,23 @@ import {
   verifyDocumentChecksum,
   verifyPaymentChecksum,
 } from '../../../functions/core/payment-checksum';
+import { callbackSignedFields, initSignedFields } from '../../support/paygov-messages';
 
 /**
  * The expected values are computed here, from fields written out by hand in the order [TH]
  * (HuanVu201/DichVuCong_KhoaLuan_PASETO DvcPaymentService.cs, ConfirmDvcPaymentCommandHandler.cs)
- * joins them.
+ * joins them: the joined texts below, and the orders in tests/support/paygov-messages.ts.
  */
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 const SECRET = 'demo-paygov-secret';
 
 const init = {
-  LoaiBanTin: 'INIT',
-  PhienBan: '1.0.6',
-  MaDoiTac: 'DEMO',
-  MaThamChieu: 'LT0F8C2A9E4B7D4E1A9C3B5D7E9F1A2B3C',
-  SoTien: '258000',
-  LoaiHinhThanhToan: 'PAY',
-  MaKenhThanhToan: '1',
-  MaThietBi: '1',
-  NgonNgu: 'vi-VN',
-  MaTienTe: 'VND',
-  MaNganHang: 'PAYMENT',
-  ThongTinGiaoDich: 'Thanh toán phí, lệ phí hồ sơ 000.00.12.H12-250314-0007',
-  ThoiGianGD: '20250314083000',
-  Ip: '127.0.0.1',
+  ...initSignedFields({
+    MaThamChieu: 'LT0F8C2A9E4B7D4E1A9C3B5D7E9F1A2B3C',
+    SoTien: '258000',
+    ThongTinGiaoDich: 'Thanh toán phí, lệ phí hồ sơ 000.00.12.H12-250314-0007',
+    ThoiGianGD: '20250314083000',
+  }),
   ThongTinBienLai: { ignored: 'not part of MaXacThuc' },
 };
 
@@ -44,7 +37,7 @@ describe('MaXacThuc', () => {
     expect(expected).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('covers the callback fields in the order LoaiBanTin, MaLoi, MaDoiTac, MaThamChieu, SoTien, MaTienTe, MaGiaoDich, MaNganHang, ThoiGianGD, ThongTinGiaoDich', () => {
+  it(`covers the callback fields in the order ${callbackSignedFields.join(', ')}`, () => {
     const callback = {
       MaXacThuc: 'x',
       ThongTinGiaoDich: 'Thanh toan',

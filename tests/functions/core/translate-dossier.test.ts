@@ -5,7 +5,7 @@ import { fromNationalTimestamp, toNationalTimestamp } from '../../../functions/c
 import { toNationalDossier } from '../../../functions/core/translate-dossier';
 import { toNationalProgressRow } from '../../../functions/core/translate-status-change';
 import { aDossier } from '../../support/fixtures';
-import { aStatusChange } from '../../support/national-fixtures';
+import { aStatusChange, v11ApplicantRecord } from '../../support/national-fixtures';
 
 /** Every key of the DongBoHoSoMC dossier object, as [TH HoSoDongBoDVC] declares them. */
 const thDossierKeys = [
@@ -140,11 +140,7 @@ describe('translation to the national dossier', () => {
       DonViXuLy: 'UBND phường Hoàn Kiếm',
       NgayKetThucXuLy: '20250319100000',
       NgayNopHoSo: '20250314081000',
-      MaDoiTuong: 'vneid-0012345',
-      TaiKhoanDuocXacThucVoiVNeID: '1',
-      DuocThanhToanTrucTuyen: '1',
-      HoSoCoThanhPhanSoHoa: '1',
-      DSKetNoiCSDL: [{ MaCSDL: '7' }],
+      ...v11ApplicantRecord,
       TaiLieuNop: [expect.objectContaining({ DuocSoHoa: '1', DuocTaiSuDung: '0', DuocLayTuKhoDMQG: '0' })],
       DanhSachGiayToKetQua: [
         {

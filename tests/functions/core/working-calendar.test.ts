@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { workingCalendarSchema } from '../../../contracts/working-calendar';
-import { createWorkingCalendar } from '../../../functions/core/working-calendar';
 import { loadWorkingCalendar } from '../../../functions/wiring/working-calendar';
+import { testCalendar } from '../../support/scorecard-dossiers';
 
-const calendar = createWorkingCalendar({
-  version: 'test',
-  coversThrough: '2025-12-31',
-  workingWeekdays: [1, 2, 3, 4, 5],
-  holidays: [
-    { date: '2025-04-07', name: 'Giỗ Tổ Hùng Vương' },
-    { date: '2025-05-02', name: 'Nghỉ hoán đổi' },
-  ],
-  workingWeekendDays: [{ date: '2025-04-26', name: 'Làm bù' }],
-});
+/** The tests' 2025 calendar: Monday 7 April and Friday 2 May off, Saturday 26 April worked. */
+const calendar = testCalendar;
 const at = (iso: string) => new Date(iso);
 
 describe('working calendar', () => {

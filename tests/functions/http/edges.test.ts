@@ -11,6 +11,18 @@ const tokenRequest = (body: string | URLSearchParams, contentType: string) =>
     body,
   });
 
+/** A form the demo province's client would send, with `fields` instead of its own. */
+const tokenForm = (fields: Record<string, string> = {}) =>
+  tokenRequest(
+    new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: 'demo-province',
+      client_secret: 'demo-secret',
+      ...fields,
+    }),
+    'application/x-www-form-urlencoded',
+  );
+
 describe('POST /oauth/token', () => {
   it('accepts JSON as well as a form, and narrows to the scope asked for', async () => {
     const response = await tokenRequest(
@@ -32,18 +44,8 @@ describe('POST /oauth/token', () => {
   });
 
   it('answers a wrong secret and an unknown client alike, with the OAuth error code', async () => {
-    const wrongSecret = await tokenRequest(
-      new URLSearchParams({
-        grant_type: 'client_credentials',
-        client_id: 'demo-province',
-        client_secret: 'nope',
-      }),
-      'application/x-www-form-urlencoded',
-    );
-    const unknown = await tokenRequest(
-      new URLSearchParams({ grant_type: 'client_credentials', client_id: 'nobody', client_secret: 'nope' }),
-      'application/x-www-form-urlencoded',
-    );
+    const wrongSecret = await tokenForm({ client_secret: 'nope' });
+    const unknown = await tokenForm({ client_id: 'nobody', client_secret: 'nope' });
     expect(wrongSecret.status).toBe(401);
     expect(unknown.status).toBe(401);
     const [a, b] = [
@@ -55,28 +57,13 @@ describe('POST /oauth/token', () => {
   });
 
   it('refuses a scope the client was not granted', async () => {
-    const response = await tokenRequest(
-      new URLSearchParams({
-        grant_type: 'client_credentials',
-        client_id: 'demo-province',
-        client_secret: 'demo-secret',
-        scope: 'admin',
-      }),
-      'application/x-www-form-urlencoded',
-    );
+    const response = await tokenForm({ scope: 'admin' });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error: 'invalid_scope', errors: [{ path: '$.scope' }] });
   });
 
   it('refuses another grant type with a field error', async () => {
-    const response = await tokenRequest(
-      new URLSearchParams({
-        grant_type: 'password',
-        client_id: 'demo-province',
-        client_secret: 'demo-secret',
-      }),
-      'application/x-www-form-urlencoded',
-    );
+    const response = await tokenForm({ grant_type: 'password' });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ errors: [{ path: '$.grant_type' }] });
   });

@@ -149,6 +149,12 @@ describe('queues', () => {
 });
 
 describe('tables', () => {
+  /** A table and each of its indexes are keyed alike: the topology's partition key, then its sort key. */
+  const keySchemaOf = (keys: { partitionKey: string; sortKey: string }) => [
+    { AttributeName: keys.partitionKey, KeyType: 'HASH' },
+    { AttributeName: keys.sortKey, KeyType: 'RANGE' },
+  ];
+
   it.each(topology.tables)(
     '$name is on demand, with PITR, TTL, the customer-managed key and its indexes',
     (table) => {
@@ -158,10 +164,7 @@ describe('tables', () => {
       synthesized.template.hasResourceProperties('AWS::DynamoDB::Table', {
         TableName: `${prefix}-${table.name}`,
         BillingMode: 'PAY_PER_REQUEST',
-        KeySchema: [
-          { AttributeName: table.partitionKey, KeyType: 'HASH' },
-          { AttributeName: table.sortKey, KeyType: 'RANGE' },
-        ],
+        KeySchema: keySchemaOf(table),
         PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
         TimeToLiveSpecification: { AttributeName: table.ttlAttribute, Enabled: true },
         SSESpecification: {
@@ -171,10 +174,7 @@ describe('tables', () => {
         },
         GlobalSecondaryIndexes: table.indexes.map((index) => ({
           IndexName: index.name,
-          KeySchema: [
-            { AttributeName: index.partitionKey, KeyType: 'HASH' },
-            { AttributeName: index.sortKey, KeyType: 'RANGE' },
-          ],
+          KeySchema: keySchemaOf(index),
           Projection: { ProjectionType: 'ALL' },
         })),
       });

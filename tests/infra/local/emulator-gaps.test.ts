@@ -46,28 +46,30 @@ describe('dynalite gaps', () => {
 });
 
 describe('local-aws-sqs gaps', () => {
-  async function fifoQueue(name: string) {
+  /** A new FIFO queue holding `bodies` in order in one message group, each deduplicated by its body. */
+  async function fifoQueueHolding(name: string, bodies: readonly string[], group: string) {
     const created = await emulators.sqs.send(
       new CreateQueueCommand({
         QueueName: `${name}.fifo`,
         Attributes: { FifoQueue: 'true', VisibilityTimeout: '30' },
       }),
     );
-    return created.QueueUrl ?? '';
-  }
-
-  it('does not lock a FIFO group while one of its messages is in flight, so the poller does', async () => {
-    const queueUrl = await fifoQueue('unlocked');
-    for (const body of ['first', 'second']) {
+    const queueUrl = created.QueueUrl ?? '';
+    for (const body of bodies) {
       await emulators.sqs.send(
         new SendMessageCommand({
           QueueUrl: queueUrl,
           MessageBody: body,
-          MessageGroupId: 'g',
+          MessageGroupId: group,
           MessageDeduplicationId: body,
         }),
       );
     }
+    return queueUrl;
+  }
+
+  it('does not lock a FIFO group while one of its messages is in flight, so the poller does', async () => {
+    const queueUrl = await fifoQueueHolding('unlocked', ['first', 'second'], 'g');
     const first = await emulators.sqs.send(
       new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 1 }),
     );
@@ -80,15 +82,7 @@ describe('local-aws-sqs gaps', () => {
   });
 
   it('counts a visibility change as a receive, so the poller keeps its own receive count', async () => {
-    const queueUrl = await fifoQueue('counts');
-    await emulators.sqs.send(
-      new SendMessageCommand({
-        QueueUrl: queueUrl,
-        MessageBody: 'x',
-        MessageGroupId: 'g',
-        MessageDeduplicationId: 'x',
-      }),
-    );
+    const queueUrl = await fifoQueueHolding('counts', ['x'], 'g');
     const receive = () =>
       emulators.sqs.send(
         new ReceiveMessageCommand({ QueueUrl: queueUrl, AttributeNames: ['All'], WaitTimeSeconds: 0 }),
@@ -108,17 +102,7 @@ describe('local-aws-sqs gaps', () => {
   });
 
   it('ignores MessageSystemAttributeNames, so the poller asks with AttributeNames', async () => {
-    const queueUrl = await fifoQueue('attributes');
-    for (const body of ['a', 'b']) {
-      await emulators.sqs.send(
-        new SendMessageCommand({
-          QueueUrl: queueUrl,
-          MessageBody: body,
-          MessageGroupId: 'g1',
-          MessageDeduplicationId: body,
-        }),
-      );
-    }
+    const queueUrl = await fifoQueueHolding('attributes', ['a', 'b'], 'g1');
     const modern = await emulators.sqs.send(
       new ReceiveMessageCommand({
         QueueUrl: queueUrl,

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
@@ -6,9 +5,9 @@ import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { closeServer } from '../../../infra/local/emulators';
 import { createPaymentPlatformSimulator } from '../../../infra/simulators/payment-platform-simulator';
+import { callbackSignedFields, initSignedFields, paygovChecksum } from '../../support/paygov-messages';
 
-/** Checksums written out here, in [TH DvcPaymentService]'s field orders, apart from kit and gateway. */
-const sha256 = (parts: readonly string[]) => createHash('sha256').update(parts.join('|')).digest('hex');
+/** Checksums computed here, over the field orders tests/support/paygov-messages.ts writes out from [TH]. */
 const SECRET = 'demo-paygov-secret';
 const simulator = (callbackUrl?: string) =>
   createPaymentPlatformSimulator({
@@ -24,25 +23,17 @@ const REFERENCE = 'LTABCDEF0123456789';
 
 function anInit(overrides: Record<string, string> = {}) {
   const fields = {
-    LoaiBanTin: 'INIT',
-    PhienBan: '1.0.6',
-    MaDoiTac: 'DEMO',
-    MaThamChieu: REFERENCE,
-    SoTien: '8000',
-    LoaiHinhThanhToan: 'PAY',
-    MaKenhThanhToan: '1',
-    MaThietBi: '1',
-    NgonNgu: 'vi-VN',
-    MaTienTe: 'VND',
-    MaNganHang: 'PAYMENT',
-    ThongTinGiaoDich: 'Thanh toan',
-    ThoiGianGD: INIT_TIME,
-    Ip: '127.0.0.1',
+    ...initSignedFields({
+      MaThamChieu: REFERENCE,
+      SoTien: '8000',
+      ThongTinGiaoDich: 'Thanh toan',
+      ThoiGianGD: INIT_TIME,
+    }),
     ...overrides,
   };
   return {
     ...fields,
-    MaXacThuc: sha256([...Object.values(fields), SECRET]),
+    MaXacThuc: paygovChecksum([...Object.values(fields), SECRET]),
     ThongTinBienLai: {
       MaDichVu: '2',
       MaDVC: '',
@@ -73,7 +64,7 @@ function aReferenceMessage(kind: 'QUERY' | 'GET_BILL', at = INIT_TIME) {
     MaThamChieu: REFERENCE,
     ThoiGianGD: at,
   };
-  return { ...fields, MaXacThuc: sha256([...Object.values(fields), SECRET]) };
+  return { ...fields, MaXacThuc: paygovChecksum([...Object.values(fields), SECRET]) };
 }
 
 const post = (sim: ReturnType<typeof simulator>, path: string, body: unknown, token = 'demo-paygov-token') =>
@@ -172,19 +163,9 @@ describe('the payment platform simulator: a strict stand-in, from [TH]', () => {
         SoTien: 8000,
         ThongTinGiaoDich: 'Thanh toan',
       });
-      const order = [
-        'LoaiBanTin',
-        'MaLoi',
-        'MaDoiTac',
-        'MaThamChieu',
-        'SoTien',
-        'MaTienTe',
-        'MaGiaoDich',
-        'MaNganHang',
-        'ThoiGianGD',
-        'ThongTinGiaoDich',
-      ];
-      expect(callback?.MaXacThuc).toBe(sha256([...order.map((name) => String(callback?.[name])), SECRET]));
+      expect(callback?.MaXacThuc).toBe(
+        paygovChecksum([...callbackSignedFields.map((name) => String(callback?.[name])), SECRET]),
+      );
       const paid = await json(post(sim, '/paygov/query', aReferenceMessage('QUERY')));
       expect(paid).toMatchObject({ MaLoi: '00', TrangThaiGD: '1', MaGiaoDich: callback?.MaGiaoDich });
     } finally {

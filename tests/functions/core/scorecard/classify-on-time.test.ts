@@ -222,30 +222,23 @@ describe('[766 2.1] supplements', () => {
 });
 
 describe('[766 2.1] the promised date', () => {
-  const extended = {
-    dueAt: vn('2025-03-12 17:00'),
-    statusHistory: movedTo(['resolved', '2025-03-12 09:00']),
-  };
-
-  it('uses the latest synced promised date after a move ("Ngày hẹn trả trong thông tin hồ sơ đồng bộ")', () => {
-    const dossier = aScorecardDossier({
-      ...extended,
+  /** Resolved Wednesday 12 at 09:00, its promised date moved at `movedAt` from Friday 7 to Wednesday 12 17:00. */
+  const extendedAt = (movedAt: string) =>
+    aScorecardDossier({
+      dueAt: vn('2025-03-12 17:00'),
+      statusHistory: movedTo(['resolved', '2025-03-12 09:00']),
       dueAtHistory: [
         { dueAt: vn('2025-03-07 17:00'), at: vn('2025-03-03 08:00') },
-        { dueAt: vn('2025-03-12 17:00'), at: vn('2025-03-06 09:00') },
+        { dueAt: vn('2025-03-12 17:00'), at: vn(movedAt) },
       ],
     });
-    expect(judge(dossier)?.category).toBe('onTime');
+
+  it('uses the latest synced promised date after a move ("Ngày hẹn trả trong thông tin hồ sơ đồng bộ")', () => {
+    expect(judge(extendedAt('2025-03-06 09:00'))?.category).toBe('onTime');
   });
 
   it('can ignore a move made after the end of processing', () => {
-    const movedAfterwards = aScorecardDossier({
-      ...extended,
-      dueAtHistory: [
-        { dueAt: vn('2025-03-07 17:00'), at: vn('2025-03-03 08:00') },
-        { dueAt: vn('2025-03-12 17:00'), at: vn('2025-03-12 10:00') },
-      ],
-    });
+    const movedAfterwards = extendedAt('2025-03-12 10:00');
     expect(judge(movedAfterwards)?.category).toBe('onTime');
     const rules = sheetRules({ onTime: { dueDate: 'inForceAtEnd' } });
     expect(judge(movedAfterwards, undefined, rules)?.category).toBe('late');

@@ -15,7 +15,7 @@ import {
 } from '../../../../functions/core/scorecard/scorecard-tally';
 import {
   scorecardDossier,
-  scorecardFeedback,
+  scorecardInputs,
   scorecardPeriod,
   scorecardRules,
   scorecardUnits,
@@ -40,47 +40,36 @@ function verdictsOf(
 describe('scorecard invariants', () => {
   it('never puts more in the numerator than the denominator, and a rate is N/A exactly when nothing counts', () => {
     fc.assert(
-      fc.property(
-        fc.array(scorecardDossier, { maxLength: 25 }),
-        fc.array(scorecardFeedback, { maxLength: 8 }),
-        scorecardRules,
-        scorecardPeriod,
-        (dossiers, feedback, rules, period) => {
-          const { report } = computeScorecard({ dossiers, feedback }, { period, now }, rules, testCalendar);
-          for (const result of report.indicators) {
-            if (result.id === '2.2') continue;
-            expect(result.numerator).toBeLessThanOrEqual(result.denominator);
-            expect(result.numerator).toBeGreaterThanOrEqual(0);
-            if (result.id === '1.4' && result.denominator === 0) continue;
-            expect(result.rate === null).toBe(result.denominator === 0);
-            if (result.rate !== null) {
-              expect(result.rate).toBeGreaterThanOrEqual(0);
-              expect(result.rate).toBeLessThanOrEqual(100);
-            }
-            if (result.score !== null) expect(result.score).toBeLessThanOrEqual(result.maxScore ?? 0);
+      fc.property(scorecardInputs({ dossiers: 25, feedback: 8 }), ({ dossiers, feedback, rules, period }) => {
+        const { report } = computeScorecard({ dossiers, feedback }, { period, now }, rules, testCalendar);
+        for (const result of report.indicators) {
+          if (result.id === '2.2') continue;
+          expect(result.numerator).toBeLessThanOrEqual(result.denominator);
+          expect(result.numerator).toBeGreaterThanOrEqual(0);
+          if (result.id === '1.4' && result.denominator === 0) continue;
+          expect(result.rate === null).toBe(result.denominator === 0);
+          if (result.rate !== null) {
+            expect(result.rate).toBeGreaterThanOrEqual(0);
+            expect(result.rate).toBeLessThanOrEqual(100);
           }
-        },
-      ),
+          if (result.score !== null) expect(result.score).toBeLessThanOrEqual(result.maxScore ?? 0);
+        }
+      }),
       runs,
     );
   });
 
   it("gives every verdict one of its indicator's categories, with reasons exactly when it does not meet it", () => {
     fc.assert(
-      fc.property(
-        fc.array(scorecardDossier, { maxLength: 10 }),
-        fc.array(scorecardFeedback, { maxLength: 5 }),
-        scorecardRules,
-        (dossiers, feedback, rules) => {
-          for (const verdict of verdictsOf(dossiers, feedback, rules)) {
-            const definition = indicatorDefinitions[verdict.indicator];
-            expect(definition.categories).toContain(verdict.category);
-            expect(verdict.met).toBe(definition.metCategories.includes(verdict.category));
-            expect(verdict.reasons.length === 0).toBe(verdict.met);
-            if (verdict.span.last !== null) expect(verdict.span.first <= verdict.span.last).toBe(true);
-          }
-        },
-      ),
+      fc.property(scorecardInputs({ dossiers: 10, feedback: 5 }), ({ dossiers, feedback, rules }) => {
+        for (const verdict of verdictsOf(dossiers, feedback, rules)) {
+          const definition = indicatorDefinitions[verdict.indicator];
+          expect(definition.categories).toContain(verdict.category);
+          expect(verdict.met).toBe(definition.metCategories.includes(verdict.category));
+          expect(verdict.reasons.length === 0).toBe(verdict.met);
+          if (verdict.span.last !== null) expect(verdict.span.first <= verdict.span.last).toBe(true);
+        }
+      }),
       runs,
     );
   });
@@ -93,27 +82,22 @@ describe('scorecard invariants', () => {
     };
     const onlyItself = (agency: string, unit: string) => agency === unit;
     fc.assert(
-      fc.property(
-        fc.array(scorecardDossier, { maxLength: 25 }),
-        scorecardRules,
-        scorecardPeriod,
-        (dossiers, rules, period) => {
-          const scorecardOf = (agencyCode: string, includes?: (agency: string, unit: string) => boolean) =>
-            computeScorecard({ dossiers }, { period, now, agencyCode }, rules, testCalendar, includes).report
-              .indicators;
-          for (const [parent, units] of Object.entries(children)) {
-            const parts = units.map((unit) => scorecardOf(unit, onlyItself));
-            scorecardOf(parent).forEach((whole, index) => {
-              const sum = (pick: (entry: typeof whole) => number) =>
-                parts.reduce((total, part) => total + pick(part[index] as typeof whole), 0);
-              expect(whole.denominator).toBe(sum((entry) => entry.denominator));
-              for (const category of Object.keys(whole.categories)) {
-                expect(whole.categories[category]).toBe(sum((entry) => entry.categories[category] ?? 0));
-              }
-            });
-          }
-        },
-      ),
+      fc.property(scorecardInputs({ dossiers: 25, feedback: 0 }), ({ dossiers, rules, period }) => {
+        const scorecardOf = (agencyCode: string, includes?: (agency: string, unit: string) => boolean) =>
+          computeScorecard({ dossiers }, { period, now, agencyCode }, rules, testCalendar, includes).report
+            .indicators;
+        for (const [parent, units] of Object.entries(children)) {
+          const parts = units.map((unit) => scorecardOf(unit, onlyItself));
+          scorecardOf(parent).forEach((whole, index) => {
+            const sum = (pick: (entry: typeof whole) => number) =>
+              parts.reduce((total, part) => total + pick(part[index] as typeof whole), 0);
+            expect(whole.denominator).toBe(sum((entry) => entry.denominator));
+            for (const category of Object.keys(whole.categories)) {
+              expect(whole.categories[category]).toBe(sum((entry) => entry.categories[category] ?? 0));
+            }
+          });
+        }
+      }),
       runs,
     );
   });
@@ -138,17 +122,11 @@ describe('scorecard invariants', () => {
 
   it('gets the same counts from daily roll-ups of final verdicts as from the verdicts themselves', () => {
     fc.assert(
-      fc.property(
-        fc.array(scorecardDossier, { maxLength: 25 }),
-        fc.array(scorecardFeedback, { maxLength: 8 }),
-        scorecardRules,
-        scorecardPeriod,
-        (dossiers, feedback, rules, period) => {
-          const final = verdictsOf(dossiers, feedback, rules).filter((verdict) => !verdict.provisional);
-          const direct = tallyVerdicts(final.filter((verdict) => spanOverlaps(verdict.span, period)));
-          expect(tallyOverPeriod(tallyByDay(final), period)).toEqual(direct);
-        },
-      ),
+      fc.property(scorecardInputs({ dossiers: 25, feedback: 8 }), ({ dossiers, feedback, rules, period }) => {
+        const final = verdictsOf(dossiers, feedback, rules).filter((verdict) => !verdict.provisional);
+        const direct = tallyVerdicts(final.filter((verdict) => spanOverlaps(verdict.span, period)));
+        expect(tallyOverPeriod(tallyByDay(final), period)).toEqual(direct);
+      }),
       runs,
     );
   });
