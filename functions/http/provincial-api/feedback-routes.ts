@@ -15,7 +15,7 @@ import {
 } from '../../application/reply-to-feedback';
 import { isGatewayError } from '../../core/gateway-error';
 import type { AccessTokenClaims } from '../../ports/access-tokens';
-import type { ApiDependencies } from '../api-dependencies';
+import type { SystemsApiDependencies } from '../api-dependencies';
 import type { AppEnv } from '../app-env';
 import { bodyRefusals, idempotencyKeyHeader, json, problems, tokenRefusals } from '../openapi-parts';
 import { assertMayActFor } from '../require-scope';
@@ -38,7 +38,7 @@ const stepResponses = {
   }),
 } as const;
 
-const answerRoute = (deps: ApiDependencies) =>
+const answerRoute = (deps: SystemsApiDependencies) =>
   bearerRoute(deps.tokens, {
     method: 'post',
     path: '/v1/feedback/{id}/answer',
@@ -52,7 +52,7 @@ const answerRoute = (deps: ApiDependencies) =>
     responses: stepResponses,
   });
 
-const stateRoute = (deps: ApiDependencies) =>
+const stateRoute = (deps: SystemsApiDependencies) =>
   bearerRoute(deps.tokens, {
     method: 'post',
     path: '/v1/feedback/{id}/state',
@@ -67,7 +67,7 @@ const stateRoute = (deps: ApiDependencies) =>
     responses: stepResponses,
   });
 
-const viewRoute = (deps: ApiDependencies) =>
+const viewRoute = (deps: SystemsApiDependencies) =>
   bearerRoute(deps.tokens, {
     method: 'get',
     path: '/v1/feedback/{id}',
@@ -81,7 +81,7 @@ const viewRoute = (deps: ApiDependencies) =>
   });
 
 /** Whether the caller may act for the agency: a plain answer, for routes that hide other agencies' items. */
-function mayActFor(deps: ApiDependencies, caller: AccessTokenClaims) {
+function mayActFor(deps: SystemsApiDependencies, caller: AccessTokenClaims) {
   return (agencyCode: string) => {
     try {
       assertMayActFor(deps, caller, agencyCode);
@@ -94,7 +94,7 @@ function mayActFor(deps: ApiDependencies, caller: AccessTokenClaims) {
 }
 
 /** What provincial systems call about citizens' feedback (issue 23). */
-export function registerFeedbackRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDependencies) {
+export function registerFeedbackRoutes(app: OpenAPIHono<AppEnv>, deps: SystemsApiDependencies) {
   const clientKey = (caller: AccessTokenClaims, key: string | undefined) =>
     key ? `client:${caller.clientId}:${key}` : undefined;
 
