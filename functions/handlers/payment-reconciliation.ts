@@ -1,7 +1,7 @@
 import { calendarDaySchema } from '../../contracts/codes';
 import { type ReconciliationDependencies, reconcilePayments } from '../application/reconcile-payments';
 import { vietnamDay } from '../core/vietnam-time';
-import { loadAwsDependencies } from '../wiring/aws';
+import { loadAwsWorkerDependencies } from '../wiring/aws';
 import { lazyHandler } from './lazy-handler';
 import { recordScheduleRuns } from './record-schedule-runs';
 
@@ -21,6 +21,6 @@ export function createPaymentReconciliationHandler(deps: ReconciliationDependenc
 }
 
 export const handler = lazyHandler(async () => {
-  const deps = await loadAwsDependencies();
+  const deps = await loadAwsWorkerDependencies();
   return recordScheduleRuns(deps, 'payment-reconciliation', createPaymentReconciliationHandler(deps));
 });

@@ -79,7 +79,7 @@ export type Foundation = ReturnType<typeof buildFoundation>;
  * The parts every function composes from: each is built from the foundation alone and only when
  * a function's wiring asks for it, so that esbuild leaves out of a function's bundle the
  * adapters it never builds (issue 24). buildApiDependencies takes what the API function serves;
- * buildDependencies takes them all.
+ * buildWorkerDependencies (build-dependencies.ts) what the workers do, buildDependencies them all.
  */
 function buildMessageParts({ config, log, sqs, documents, metrics }: Foundation) {
   // The relay's reads and writes of messages, progress and scorecard rows, batched per turn
@@ -178,13 +178,26 @@ function buildPaymentParts({ config, documents, metrics }: Foundation) {
   };
 }
 
-/** Who calls and what they may do: connected systems, access tokens, abuse limits, signed pushes. */
-async function buildCallerParts({ config, log, documents }: Foundation, agencyRecoding: AgencyRecoding) {
+/** The systems connected to the gateway, and the provinces' systems through the 2025 re-coding. */
+function buildConnectedSystemParts({ config, documents }: Foundation, agencyRecoding: AgencyRecoding) {
   const clientRegistry = createDynamoDbClientRegistry(documents, config.tableName);
   const connectedSystems = createDynamoDbConnectedSystems(documents, {
     tableName: config.tableName,
     cacheSeconds: CONNECTED_SYSTEMS_CACHE_SECONDS,
   });
+  return {
+    connectedSystems,
+    clients: clientRegistry,
+    clientRegistry,
+    provinceSystems: followAgencyRecoding(connectedSystems, agencyRecoding, systemClock),
+  };
+}
+
+/** What an HTTP function checks of its callers: access tokens, abuse limits, signed pushes. */
+export async function buildCallerParts(
+  { config, log, documents }: Foundation,
+  clientRegistry: ReturnType<typeof createDynamoDbClientRegistry>,
+) {
   if (config.nationalPushSecrets.length === 0) {
     log.warn('national pushes are not signed: bearer token and address only (SECURITY.md)', {
       setting: 'nationalPushSecrets',
@@ -200,10 +213,6 @@ async function buildCallerParts({ config, log, documents }: Foundation, agencyRe
     },
   );
   return {
-    connectedSystems,
-    clients: clientRegistry,
-    clientRegistry,
-    provinceSystems: followAgencyRecoding(connectedSystems, agencyRecoding, systemClock),
     tokens,
     nationalPushAllowList: config.nationalPushAllowList,
     maxBodyBytes: config.maxBodyBytes,
@@ -222,15 +231,18 @@ async function buildCallerParts({ config, log, documents }: Foundation, agencyRe
   };
 }
 
-/** What the API function serves (SystemsApiDependencies but the caller's address): only that is built. */
-export async function composeApiParts(foundation: Foundation) {
+/**
+ * What every function works with: messages, the national wires, the codes, payments and the
+ * connected systems; an HTTP function adds its callers' checks (buildCallerParts).
+ */
+export function composeSharedParts(foundation: Foundation) {
   const codes = buildCodeParts(foundation);
   return {
     ...buildMessageParts(foundation),
     ...buildNationalParts(foundation),
     ...codes,
     ...buildPaymentParts(foundation),
-    ...(await buildCallerParts(foundation, codes.agencyRecoding)),
+    ...buildConnectedSystemParts(foundation, codes.agencyRecoding),
   };
 }
 
@@ -242,5 +254,7 @@ export async function buildApiDependencies(
   config: RuntimeConfig,
   logger?: Logger,
 ): Promise<Omit<SystemsApiDependencies, 'remoteAddress'>> {
-  return composeApiParts(buildFoundation(config, logger));
+  const foundation = buildFoundation(config, logger);
+  const shared = composeSharedParts(foundation);
+  return { ...shared, ...(await buildCallerParts(foundation, shared.clientRegistry)) };
 }

@@ -27,7 +27,12 @@ import type { NationalFeedback } from '../ports/national-feedback';
 import type { WebhookSender } from '../ports/province-systems';
 import type { ThroughputStats } from '../ports/queue-monitor';
 import type { ScheduleRuns } from '../ports/schedule-runs';
-import { buildFoundation, composeApiParts } from './build-api-dependencies';
+import {
+  buildCallerParts,
+  buildFoundation,
+  composeSharedParts,
+  type Foundation,
+} from './build-api-dependencies';
 import { buildSecretSealer } from './build-secret-sealer';
 import type { RuntimeConfig } from './runtime-config';
 import { loadScorecardRules } from './scorecard-rules';
@@ -50,14 +55,16 @@ export type GatewayDependencies = Omit<ApiDependencies, 'remoteAddress' | 'sched
     readonly nationalFeedback: NationalFeedback;
   };
 
-/** Builds every dependency once per cold start, from one runtime's configuration. */
-export async function buildDependencies(
-  config: RuntimeConfig,
-  logger?: Logger,
-): Promise<GatewayDependencies> {
-  const foundation = buildFoundation(config, logger);
-  const { dynamodb, sqs, documents, metrics } = foundation;
-  const { connectedSystems, batchedDocuments, ...api } = await composeApiParts(foundation);
+/** What an HTTP function checks of its callers; the workers take no calls. */
+type CallerDependencies = 'tokens' | 'security' | 'nationalPushAllowList' | 'maxBodyBytes';
+
+/** Every dependency but the callers' checks: what the workers are built with. */
+export type WorkerDependencies = Omit<GatewayDependencies, CallerDependencies>;
+
+/** The shared parts and the operators' and workers' own: every part but the callers' checks. */
+function buildWorkerParts(foundation: Foundation) {
+  const { config, dynamodb, sqs, documents, metrics } = foundation;
+  const { connectedSystems, batchedDocuments, ...shared } = composeSharedParts(foundation);
   const sealer = buildSecretSealer(config.secretSealing, config.region);
   const audit = createDynamoDbAuditLog(documents, { tableName: config.tableName, newId: randomUUID });
   const webhookGuard = createEndpointGuard({
@@ -74,11 +81,11 @@ export async function buildDependencies(
     allowLoopbackHttp: config.provinceWebhooks.allowLoopbackHttp,
   });
   return {
-    ...api,
+    ...shared,
     reconciliationReports: createDynamoDbReconciliationReports(documents, { tableName: config.tableName }),
     systems: createConnectedSystemOperations({
       systems: connectedSystems,
-      clients: api.clientRegistry,
+      clients: shared.clientRegistry,
       sealer,
       audit,
       clock: systemClock,
@@ -121,4 +128,22 @@ export async function buildDependencies(
     endpointPauses: createDynamoDbEndpointPauses(documents, { tableName: config.tableName }),
     endpointOperations: config.endpointOperations,
   };
+}
+
+/** The workers' dependencies, once per cold start: no access tokens or callers' limits. */
+export async function buildWorkerDependencies(
+  config: RuntimeConfig,
+  logger?: Logger,
+): Promise<WorkerDependencies> {
+  return buildWorkerParts(buildFoundation(config, logger));
+}
+
+/** Builds every dependency once per cold start, from one runtime's configuration. */
+export async function buildDependencies(
+  config: RuntimeConfig,
+  logger?: Logger,
+): Promise<GatewayDependencies> {
+  const foundation = buildFoundation(config, logger);
+  const workers = buildWorkerParts(foundation);
+  return { ...workers, ...(await buildCallerParts(foundation, workers.clientRegistry)) };
 }
