@@ -62,7 +62,7 @@ type CallerDependencies = 'tokens' | 'security' | 'nationalPushAllowList' | 'max
 export type WorkerDependencies = Omit<GatewayDependencies, CallerDependencies>;
 
 /** The shared parts and the operators' and workers' own: every part but the callers' checks. */
-function buildWorkerParts(foundation: Foundation) {
+function buildWorkerParts(foundation: Foundation): WorkerDependencies {
   const { config, dynamodb, sqs, documents, metrics } = foundation;
   const { connectedSystems, batchedDocuments, ...shared } = composeSharedParts(foundation);
   const sealer = buildSecretSealer(config.secretSealing, config.region);
