@@ -2,7 +2,6 @@ import type { AgencyNames } from '../ports/agency-names';
 import type { BusinessMetrics } from '../ports/business-metrics';
 import type { PaymentPlatform } from '../ports/payment-platform';
 import type { PaymentStore } from '../ports/payment-store';
-import type { ReconciliationReports } from '../ports/reconciliation-reports';
 import type { AcceptDependencies } from './accept-message';
 
 /** How the gateway runs payments; from the topology and the runtime's configuration. */
@@ -30,7 +29,6 @@ export interface PaymentDependencies extends AcceptDependencies {
   readonly payments: PaymentStore;
   readonly paymentPlatform: PaymentPlatform;
   readonly paymentSettings: PaymentSettings;
-  readonly reconciliationReports: ReconciliationReports;
   readonly metrics: BusinessMetrics;
   /** The unit name for the receipt (TenDonVi). */
   readonly agencyNames: AgencyNames;

@@ -1,7 +1,13 @@
 import { mismatchKinds, type ReconciliationReport } from '../../contracts/reconciliation';
 import { reconcileTransactions } from '../core/reconcile-transactions';
 import { toVietnamIso } from '../core/vietnam-time';
+import type { ReconciliationReports } from '../ports/reconciliation-reports';
 import type { PaymentDependencies } from './payment-dependencies';
+
+/** The payment use cases' ports, and where the reports are kept. */
+export interface ReconciliationDependencies extends PaymentDependencies {
+  readonly reconciliationReports: ReconciliationReports;
+}
 
 export interface ReconciliationRun {
   /** Vietnam calendar day, yyyy-MM-dd. */
@@ -16,7 +22,7 @@ export interface ReconciliationRun {
  * writes a new report, so a run after a fix shows the day clean without hiding the first one.
  */
 export async function reconcilePayments(
-  deps: PaymentDependencies,
+  deps: ReconciliationDependencies,
   run: ReconciliationRun,
 ): Promise<ReconciliationReport> {
   const startedAt = toVietnamIso(deps.clock.now());

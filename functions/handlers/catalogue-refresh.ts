@@ -1,5 +1,5 @@
 import { type CatalogueRefreshDependencies, refreshCatalogues } from '../application/refresh-catalogues';
-import { loadAwsDependencies } from '../wiring/aws';
+import { loadAwsWorkerDependencies } from '../wiring/aws';
 import { lazyHandler } from './lazy-handler';
 import { recordScheduleRuns } from './record-schedule-runs';
 
@@ -9,6 +9,6 @@ export function createCatalogueRefreshHandler(deps: CatalogueRefreshDependencies
 }
 
 export const handler = lazyHandler(async () => {
-  const deps = await loadAwsDependencies();
+  const deps = await loadAwsWorkerDependencies();
   return recordScheduleRuns(deps, 'catalogue-refresh', createCatalogueRefreshHandler(deps));
 });

@@ -3,7 +3,7 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import { queueEnvelopeSchema } from '../../contracts/queue-envelope';
 import { recordDeadLetter } from '../application/record-dead-letter';
 import type { RelayDependencies } from '../application/relay-message';
-import { loadAwsDependencies } from '../wiring/aws';
+import { loadAwsWorkerDependencies } from '../wiring/aws';
 import { lazyHandler } from './lazy-handler';
 
 /**
@@ -28,5 +28,5 @@ export function createDeadLetterRecorderHandler(deps: RelayDependencies) {
 }
 
 export const handler = lazyHandler<SQSEvent, SQSBatchResponse, Context>(async () =>
-  createDeadLetterRecorderHandler(await loadAwsDependencies()),
+  createDeadLetterRecorderHandler(await loadAwsWorkerDependencies()),
 );

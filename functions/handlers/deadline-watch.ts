@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { type DeadlineWatchDependencies, watchDeadlines } from '../application/watch-deadlines';
 import { watchFeedbackDeadlines } from '../application/watch-feedback-deadlines';
 import type { FeedbackStore } from '../ports/feedback-store';
-import { loadAwsDependencies } from '../wiring/aws';
+import { loadAwsWorkerDependencies } from '../wiring/aws';
 import { lazyHandler } from './lazy-handler';
 import { recordScheduleRuns } from './record-schedule-runs';
 
@@ -29,6 +29,6 @@ export function createDeadlineWatchHandler(
 }
 
 export const handler = lazyHandler(async () => {
-  const deps = await loadAwsDependencies();
+  const deps = await loadAwsWorkerDependencies();
   return recordScheduleRuns(deps, 'deadline-watch', createDeadlineWatchHandler(deps));
 });

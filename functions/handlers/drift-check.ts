@@ -1,5 +1,5 @@
 import { checkDrift, type DriftCheckDependencies } from '../application/check-drift';
-import { loadAwsDependencies } from '../wiring/aws';
+import { loadAwsWorkerDependencies } from '../wiring/aws';
 import { lazyHandler } from './lazy-handler';
 import { recordScheduleRuns } from './record-schedule-runs';
 
@@ -12,6 +12,6 @@ export function createDriftCheckHandler(deps: DriftCheckDependencies) {
 }
 
 export const handler = lazyHandler(async () => {
-  const deps = await loadAwsDependencies();
+  const deps = await loadAwsWorkerDependencies();
   return recordScheduleRuns(deps, 'drift-check', createDriftCheckHandler(deps));
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { pullFeedback, type ReceiveFeedbackDependencies } from '../application/receive-feedback';
 import type { NationalFeedback } from '../ports/national-feedback';
-import { loadAwsDependencies } from '../wiring/aws';
+import { loadAwsWorkerDependencies } from '../wiring/aws';
 import { lazyHandler } from './lazy-handler';
 import { recordScheduleRuns } from './record-schedule-runs';
 
@@ -13,6 +13,6 @@ export function createFeedbackPullHandler(
 }
 
 export const handler = lazyHandler(async () => {
-  const deps = await loadAwsDependencies();
+  const deps = await loadAwsWorkerDependencies();
   return recordScheduleRuns(deps, 'feedback-pull', createFeedbackPullHandler(deps));
 });

@@ -6,7 +6,7 @@ import { createDeliveryTracker, type TrackingDependencies } from '../application
 import type { AgencyNames } from '../ports/agency-names';
 import type { NationalFeedback } from '../ports/national-feedback';
 import type { NationalPortal } from '../ports/national-portal';
-import { loadAwsDependencies } from '../wiring/aws';
+import { loadAwsWorkerDependencies } from '../wiring/aws';
 import { lazyHandler } from './lazy-handler';
 import { createRelayHandler, type RelayHandlerDependencies } from './relay-handler';
 
@@ -42,5 +42,5 @@ export function createNationalRelayHandler(
 }
 
 export const handler = lazyHandler<SQSEvent, SQSBatchResponse, Context>(async () =>
-  createNationalRelayHandler(await loadAwsDependencies()),
+  createNationalRelayHandler(await loadAwsWorkerDependencies()),
 );

@@ -1,5 +1,5 @@
 import { type SweepDependencies, sweepOutbox } from '../application/sweep-outbox';
-import { loadAwsDependencies } from '../wiring/aws';
+import { loadAwsWorkerDependencies } from '../wiring/aws';
 import { lazyHandler } from './lazy-handler';
 import { recordScheduleRuns } from './record-schedule-runs';
 
@@ -15,6 +15,6 @@ export function createOutboxSweeperHandler(deps: OutboxSweeperDependencies) {
 }
 
 export const handler = lazyHandler(async () => {
-  const deps = await loadAwsDependencies();
+  const deps = await loadAwsWorkerDependencies();
   return recordScheduleRuns(deps, 'outbox-sweeper', createOutboxSweeperHandler(deps));
 });

@@ -1,8 +1,7 @@
 import { calendarDaySchema } from '../../contracts/codes';
-import type { PaymentDependencies } from '../application/payment-dependencies';
-import { reconcilePayments } from '../application/reconcile-payments';
+import { type ReconciliationDependencies, reconcilePayments } from '../application/reconcile-payments';
 import { vietnamDay } from '../core/vietnam-time';
-import { loadAwsDependencies } from '../wiring/aws';
+import { loadAwsWorkerDependencies } from '../wiring/aws';
 import { lazyHandler } from './lazy-handler';
 import { recordScheduleRuns } from './record-schedule-runs';
 
@@ -12,7 +11,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * Scheduled: đối soát of the previous Vietnam day (the platform's list of a day is complete once
  * the day is over). An event `{ "day": "yyyy-MM-dd" }` reconciles that day instead.
  */
-export function createPaymentReconciliationHandler(deps: PaymentDependencies) {
+export function createPaymentReconciliationHandler(deps: ReconciliationDependencies) {
   return async (event?: unknown) => {
     const asked = calendarDaySchema.safeParse((event as { day?: unknown } | undefined)?.day);
     const day = asked.success ? asked.data : vietnamDay(new Date(deps.clock.now().getTime() - DAY_MS));
@@ -22,6 +21,6 @@ export function createPaymentReconciliationHandler(deps: PaymentDependencies) {
 }
 
 export const handler = lazyHandler(async () => {
-  const deps = await loadAwsDependencies();
+  const deps = await loadAwsWorkerDependencies();
   return recordScheduleRuns(deps, 'payment-reconciliation', createPaymentReconciliationHandler(deps));
 });

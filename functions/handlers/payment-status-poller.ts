@@ -1,6 +1,6 @@
 import type { PaymentDependencies } from '../application/payment-dependencies';
 import { type PollSummary, pollOpenPayments } from '../application/poll-open-payments';
-import { loadAwsDependencies } from '../wiring/aws';
+import { loadAwsWorkerDependencies } from '../wiring/aws';
 import { lazyHandler } from './lazy-handler';
 import { recordScheduleRuns } from './record-schedule-runs';
 
@@ -14,6 +14,6 @@ export function createPaymentStatusPollerHandler(deps: PaymentStatusPollerDepend
 }
 
 export const handler = lazyHandler(async () => {
-  const deps = await loadAwsDependencies();
+  const deps = await loadAwsWorkerDependencies();
   return recordScheduleRuns(deps, 'payment-status-poller', createPaymentStatusPollerHandler(deps));
 });

@@ -4,7 +4,7 @@ import {
   type ProvinceDeliveryDependencies,
 } from '../application/deliver-to-province';
 import { createPauseGate, type EndpointOperationsDependencies } from '../application/operate-endpoints';
-import { loadAwsDependencies } from '../wiring/aws';
+import { loadAwsWorkerDependencies } from '../wiring/aws';
 import { lazyHandler } from './lazy-handler';
 import { createRelayHandler, type RelayHandlerDependencies } from './relay-handler';
 
@@ -17,5 +17,5 @@ export function createProvinceRelayHandler(
 }
 
 export const handler = lazyHandler<SQSEvent, SQSBatchResponse, Context>(async () =>
-  createProvinceRelayHandler(await loadAwsDependencies()),
+  createProvinceRelayHandler(await loadAwsWorkerDependencies()),
 );

@@ -8,6 +8,7 @@ import type { NationalCodes } from '../application/resolve-national-codes';
 import type { ScheduleOperations } from '../application/run-schedule';
 import type { AgencyRecoding } from '../core/agency-recoding';
 import type { Channel } from '../core/dossier-message';
+import type { WorkingCalendar } from '../core/working-calendar';
 import type { AccessTokens } from '../ports/access-tokens';
 import type { AgencyNames } from '../ports/agency-names';
 import type { BusinessMetrics } from '../ports/business-metrics';
@@ -29,18 +30,17 @@ import type { ThroughputStats } from '../ports/queue-monitor';
 import type { ReconciliationReports } from '../ports/reconciliation-reports';
 import type { HttpSecurity } from './http-security';
 
-export interface ApiDependencies
-  extends AdminDependencies,
-    ScorecardDependencies,
-    EndpointOperationsDependencies {
+/**
+ * What the API function's parts need (createApiApp: the provincial API, the national endpoints,
+ * tokens, health): its wiring builds only these (functions/wiring/build-api-dependencies.ts).
+ */
+export interface SystemsApiDependencies {
   readonly store: DossierStore;
   readonly queues: Readonly<Record<Channel, MessageQueue>>;
   readonly nationalPortal: NationalPortal;
   readonly provinceSystems: ProvinceSystems;
   readonly clients: ClientRegistry;
   readonly tokens: AccessTokens;
-  /** People's sign-in to the console; absent when no identity provider is configured. */
-  readonly personSignIn?: PersonSignIn;
   readonly clock: Clock;
   readonly newId: () => string;
   readonly logger: Logger;
@@ -48,33 +48,48 @@ export interface ApiDependencies
   readonly maxBodyBytes: number;
   /** Addresses the national portal may push from (exact or CIDR); empty refuses every push. */
   readonly nationalPushAllowList: readonly string[];
-  /** Payments (issue 6): the platform, their store, settings, reconciliation reports, metrics. */
+  /** Payments (issue 6): the platform, their store, settings, metrics. */
   readonly payments: PaymentStore;
   readonly paymentPlatform: PaymentPlatform;
   readonly paymentSettings: PaymentSettings;
-  readonly reconciliationReports: ReconciliationReports;
   readonly metrics: BusinessMetrics;
   /** Abuse limits, body shape limits and signed-push settings (SECURITY.md). */
   readonly security: HttpSecurity;
   /** The caller's network address, as the runtime (Lambda or Node) sees it. */
   readonly remoteAddress: (c: Context) => string | undefined;
-  readonly throughput: ThroughputStats;
   /** Agency codes after the 2025 reorganisation (config/agency-recoding.json). */
   readonly agencyRecoding: AgencyRecoding;
   /** Unit names for DonViXuLy and procedures' fields: the national catalogues, then config/agency-names.json. */
   readonly agencyNames: AgencyNames;
-  /** Drift check (issue 11): findings and run reports. */
-  readonly drift: DriftRecords;
   /** National catalogues pulled from the portal, versioned (issue 21). */
   readonly catalogues: CatalogueStore;
-  /** The scheduled functions, their last runs, and a run started now (issue 19). */
-  readonly schedules: ScheduleOperations;
   /** Mapping tables from local to national codes, and the codes nothing explains (issue 21). */
   readonly mappings: CodeMappings;
   /** Which national code and name a local code means today: mapping, then the 2025 re-coding. */
   readonly nationalCodes: NationalCodes;
-  /** Connected systems: registration, changes and secret rotation (issue 19). */
-  readonly systems: ConnectedSystemOperations;
   /** Citizen feedback and ratings (issue 23). */
   readonly feedback: FeedbackStore;
+  /** Working days, for the deadlines a feedback view shows. */
+  readonly calendar: WorkingCalendar;
+}
+
+/**
+ * What the whole gateway's app needs (createHttpApp: the console function and the local
+ * runtime): the API's parts, plus the admin API and the console.
+ */
+export interface ApiDependencies
+  extends SystemsApiDependencies,
+    AdminDependencies,
+    ScorecardDependencies,
+    EndpointOperationsDependencies {
+  /** People's sign-in to the console; absent when no identity provider is configured. */
+  readonly personSignIn?: PersonSignIn;
+  readonly reconciliationReports: ReconciliationReports;
+  readonly throughput: ThroughputStats;
+  /** Drift check (issue 11): findings and run reports. */
+  readonly drift: DriftRecords;
+  /** The scheduled functions, their last runs, and a run started now (issue 19). */
+  readonly schedules: ScheduleOperations;
+  /** Connected systems: registration, changes and secret rotation (issue 19). */
+  readonly systems: ConnectedSystemOperations;
 }

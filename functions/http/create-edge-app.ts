@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { requestId } from 'hono/request-id';
 import { GatewayError } from '../core/gateway-error';
 import { answerErrors, type ErrorRenderer } from './answer-errors';
-import type { ApiDependencies } from './api-dependencies';
+import type { SystemsApiDependencies } from './api-dependencies';
 import type { AppEnv } from './app-env';
 import { limitBodySize } from './limit-body-size';
 import { limitJsonBody } from './limit-json-body';
@@ -27,7 +27,7 @@ const isWithin = (path: string, base: string) => path === base || path.startsWit
  * or as a page under `pages.path`.
  */
 export function createEdgeApp(
-  deps: ApiDependencies,
+  deps: SystemsApiDependencies,
   mount: (app: OpenAPIHono<AppEnv>) => void,
   pages?: ErrorPages,
 ) {

@@ -1,5 +1,4 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { ApiDependencies } from './api-dependencies';
 import type { AppEnv } from './app-env';
 import { invalidRequest } from './problem-response';
 
@@ -18,10 +17,10 @@ export function createSubApp<Env extends AppEnv = AppEnv>() {
 }
 
 /** One file's routes (`registerDossierRoutes`…), registered on a part with the dependencies they use. */
-export type RouteGroup = (app: OpenAPIHono<AppEnv>, deps: ApiDependencies) => void;
+export type RouteGroup<Deps> = (app: OpenAPIHono<AppEnv>, deps: Deps) => void;
 
 /** A part made of route groups, registered in this order. */
-export function subAppOf(deps: ApiDependencies, groups: readonly RouteGroup[]) {
+export function subAppOf<Deps>(deps: Deps, groups: readonly RouteGroup<Deps>[]) {
   const app = createSubApp();
   for (const register of groups) register(app, deps);
   return app;

@@ -10,7 +10,7 @@ import {
   createConnectedSystemOperations,
 } from '../application/manage-connected-systems';
 import { systemClock } from '../ports/clock';
-import { EMULATOR_CREDENTIALS } from './build-dependencies';
+import { EMULATOR_CREDENTIALS } from './build-api-dependencies';
 import { buildSecretSealer } from './build-secret-sealer';
 import type { RuntimeConfig } from './runtime-config';
 

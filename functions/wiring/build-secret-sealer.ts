@@ -1,4 +1,3 @@
-import { KMSClient } from '@aws-sdk/client-kms';
 import { createAesGcmSecretSealer } from '../adapters/aes-gcm-secret-sealer';
 import { createKmsSecretSealer } from '../adapters/kms-secret-sealer';
 import type { SecretSealer } from '../ports/connected-systems';
@@ -14,6 +13,6 @@ const noSealer: SecretSealer = {
 /** The sealer a runtime's configuration names: KMS on AWS, AES-256-GCM locally. */
 export function buildSecretSealer(sealing: RuntimeConfig['secretSealing'], region: string): SecretSealer {
   if (!sealing) return noSealer;
-  if ('kmsKeyArn' in sealing) return createKmsSecretSealer(new KMSClient({ region }), sealing.kmsKeyArn);
+  if ('kmsKeyArn' in sealing) return createKmsSecretSealer(region, sealing.kmsKeyArn);
   return createAesGcmSecretSealer(Buffer.from(sealing.localKey, 'base64'));
 }

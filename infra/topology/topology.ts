@@ -34,17 +34,16 @@ export const topology = {
   deadLetterQueues: [toNationalDeadLetterQueue, toProvinceDeadLetterQueue],
   functions,
   routes: [
+    // What systems call: the provincial API, the national endpoints, tokens, health.
     { method: 'ANY', path: '/{proxy+}', function: 'api' },
-    // The pages people open go to the console function (ADR 17); API Gateway takes the most
-    // specific route, so these win over the API's catch-all.
+    // What operators use goes to the console function (ADR 17): the pages, the admin API and the
+    // reference. API Gateway takes the most specific route, so these win over the API's catch-all.
     { method: 'ANY', path: CONSOLE_PATH, function: 'console' },
     { method: 'ANY', path: `${CONSOLE_PATH}/{proxy+}`, function: 'console' },
+    { method: 'ANY', path: '/v1/admin/{proxy+}', function: 'console' },
     { method: 'GET', path: DOCS_PATH, function: 'console' },
     { method: 'GET', path: `${DOCS_PATH}/{proxy+}`, function: 'console' },
     { method: 'GET', path: OPENAPI_PATH, function: 'console' },
-    // The mapping tables as files carry the .xlsx reader and writer: the console function's too.
-    { method: 'POST', path: '/v1/admin/mappings/{kind}/imports', function: 'console' },
-    { method: 'GET', path: '/v1/admin/mappings/{kind}/export', function: 'console' },
   ] as const satisfies readonly RouteSpec[],
   retry,
   outbox,

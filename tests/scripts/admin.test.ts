@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gatewayTable } from '../../functions/adapters/dynamodb/gateway-table';
 import { createDynamoDbClientRegistry } from '../../functions/adapters/dynamodb-client-registry';
 import { authenticateClient } from '../../functions/application/authenticate-client';
-import { EMULATOR_CREDENTIALS } from '../../functions/wiring/build-dependencies';
+import { EMULATOR_CREDENTIALS } from '../../functions/wiring/build-api-dependencies';
 import { type RunningServer, startDynamoDbEmulator } from '../../infra/local/emulators';
 import { localName, provisionTables } from '../../infra/local/provision';
 import { runAdminCommand } from '../../scripts/admin';

@@ -4,6 +4,7 @@ import { registerAgencyCodeRoutes } from './agency-code-route';
 import { registerCatalogueRoutes } from './catalogue-routes';
 import { registerDriftCheckRoutes } from './drift-check-routes';
 import { registerEndpointRoutes } from './endpoint-routes';
+import { registerMappingFileRoutes } from './mapping-file-routes';
 import { registerMappingRoutes } from './mapping-routes';
 import { registerOperationsRoutes } from './operations-routes';
 import { registerReconciliationRoutes } from './reconciliation-routes';
@@ -11,7 +12,10 @@ import { registerScheduleRoutes } from './schedule-routes';
 import { registerScorecardRoutes } from './scorecard-routes';
 import { registerSystemRoutes } from './system-routes';
 
-/** The administrators' API under /v1/admin (scope admin); the console is its page-shaped twin. */
+/**
+ * The administrators' API under /v1/admin (scope admin); the console is its page-shaped twin,
+ * and both are the console function's (topology routes, ADR 17).
+ */
 export function createAdminApi(deps: ApiDependencies) {
   return subAppOf(deps, [
     registerReconciliationRoutes,
@@ -24,5 +28,6 @@ export function createAdminApi(deps: ApiDependencies) {
     registerCatalogueRoutes,
     registerMappingRoutes,
     registerSystemRoutes,
+    registerMappingFileRoutes,
   ]);
 }

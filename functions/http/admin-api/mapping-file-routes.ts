@@ -22,9 +22,8 @@ const fileBody = {
 };
 
 /**
- * The mapping tables as files (.csv, .xlsx): import and export. They carry the .xlsx reader and
- * writer (~120 KB), so they are served by the console function, as the topology routes them,
- * and the API function's cold start does not load them (issue 24, ADR 17).
+ * The mapping tables as files (.csv, .xlsx): import and export, with the .xlsx reader and
+ * writer (~120 KB). Like the rest of the admin API, the console function's (ADR 17).
  */
 export function registerMappingFileRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDependencies) {
   const mappings = createCodeMappingOperations(deps);

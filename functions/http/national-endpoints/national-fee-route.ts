@@ -5,14 +5,14 @@ import {
   feeLookupRequestSchema,
 } from '../../../contracts/national-fee-lookup';
 import { lookUpPayableFees } from '../../application/look-up-payable-fees';
-import type { ApiDependencies } from '../api-dependencies';
+import type { SystemsApiDependencies } from '../api-dependencies';
 import type { AppEnv } from '../app-env';
 import { bodyRefusals, json, problems, tokenRefusals } from '../openapi-parts';
 import { requireAllowedAddress } from '../require-allowed-address';
 import { bearerRoute } from '../route-policies';
 
 /** The national portal asks what a dossier must pay (DOMAIN.md): answered in its own envelope. */
-export function registerNationalFeeRoute(app: OpenAPIHono<AppEnv>, deps: ApiDependencies) {
+export function registerNationalFeeRoute(app: OpenAPIHono<AppEnv>, deps: SystemsApiDependencies) {
   app.openapi(
     bearerRoute(
       deps.tokens,

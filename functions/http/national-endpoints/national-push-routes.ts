@@ -8,7 +8,7 @@ import { acceptNationalDossier, acceptNationalStatus } from '../../application/a
 import { receiveFeedback, receiveRating } from '../../application/receive-feedback';
 import type { MessageSummary } from '../../core/dossier-message';
 import { fromNationalFeedbackRow, fromNationalRatingRow } from '../../core/translate-national-feedback';
-import type { ApiDependencies } from '../api-dependencies';
+import type { SystemsApiDependencies } from '../api-dependencies';
 import type { AppEnv } from '../app-env';
 import { bodyRefusals, json, problems } from '../openapi-parts';
 import { requireAllowedAddress } from '../require-allowed-address';
@@ -51,7 +51,7 @@ const feedbackAcknowledged = (id: string, message: { readonly messageId: string 
   ({ id, messageId: message.messageId, state: 'accepted' }) as const;
 
 /** The national portal's pushes: online-submitted dossiers and status changes made there. */
-export function registerNationalPushRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDependencies) {
+export function registerNationalPushRoutes(app: OpenAPIHono<AppEnv>, deps: SystemsApiDependencies) {
   const allowedAddress = requireAllowedAddress(deps.nationalPushAllowList, deps.remoteAddress);
   const signedPush = requireSignedPush(deps.security.nationalPush, deps.clock);
 

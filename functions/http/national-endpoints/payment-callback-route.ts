@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { paymentCallbackReplySchema } from '../../../contracts/payment-platform';
 import { receivePaymentCallback } from '../../application/receive-payment-callback';
-import type { ApiDependencies } from '../api-dependencies';
+import type { SystemsApiDependencies } from '../api-dependencies';
 import type { AppEnv } from '../app-env';
 import { bodyRefusals, json, problems } from '../openapi-parts';
 
@@ -10,7 +10,7 @@ import { bodyRefusals, json, problems } from '../openapi-parts';
  * MaXacThuc. The body is read here and checked by the use case, never by the OpenAPI
  * validator, because every answer (a refusal too) must be in the platform's reply format.
  */
-export function registerPaymentCallbackRoute(app: OpenAPIHono<AppEnv>, deps: ApiDependencies) {
+export function registerPaymentCallbackRoute(app: OpenAPIHono<AppEnv>, deps: SystemsApiDependencies) {
   app.openapi(
     createRoute({
       method: 'post',

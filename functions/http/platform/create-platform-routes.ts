@@ -1,4 +1,4 @@
-import type { ApiDependencies } from '../api-dependencies';
+import type { SystemsApiDependencies } from '../api-dependencies';
 import { subAppOf } from '../create-sub-app';
 import { registerHealthRoute } from './health-route';
 import { registerJwksRoute } from './jwks-route';
@@ -6,7 +6,7 @@ import { registerTokenRoute } from './oauth-token-route';
 import { registerProblemTypePages } from './problem-type-pages';
 
 /** What every caller shares: health, tokens and their keys, and the pages problem types point to. */
-export function createPlatformRoutes(deps: ApiDependencies) {
+export function createPlatformRoutes(deps: SystemsApiDependencies) {
   return subAppOf(deps, [
     registerHealthRoute,
     registerJwksRoute,

@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { type DependencyHealth, healthSchema } from '../../../contracts/health';
-import type { ApiDependencies } from '../api-dependencies';
+import type { SystemsApiDependencies } from '../api-dependencies';
 import type { AppEnv } from '../app-env';
 import { json } from '../openapi-parts';
 
@@ -43,7 +43,7 @@ async function probe(name: string, ping: () => Promise<void>): Promise<Dependenc
   }
 }
 
-export function registerHealthRoute(app: OpenAPIHono<AppEnv>, deps: ApiDependencies) {
+export function registerHealthRoute(app: OpenAPIHono<AppEnv>, deps: SystemsApiDependencies) {
   app.openapi(healthRoute, async (c) => {
     const dependencies = await Promise.all([
       probe('dynamodb', () => deps.store.ping()),

@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { jwksSchema } from '../../../contracts/oauth';
-import type { ApiDependencies } from '../api-dependencies';
+import type { SystemsApiDependencies } from '../api-dependencies';
 import type { AppEnv } from '../app-env';
 import { json } from '../openapi-parts';
 
@@ -17,7 +17,7 @@ const jwksRoute = createRoute({
   },
 });
 
-export function registerJwksRoute(app: OpenAPIHono<AppEnv>, deps: ApiDependencies) {
+export function registerJwksRoute(app: OpenAPIHono<AppEnv>, deps: SystemsApiDependencies) {
   app.openapi(jwksRoute, (c) => {
     // Short enough that a newly added key is seen well before it starts signing.
     c.header('cache-control', 'public, max-age=300');

@@ -2,12 +2,12 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { type Scope, scopeSchema, tokenRequestSchema, tokenResponseSchema } from '../../../contracts/oauth';
 import { authenticateClient } from '../../application/authenticate-client';
 import { GatewayError } from '../../core/gateway-error';
-import type { ApiDependencies } from '../api-dependencies';
+import type { SystemsApiDependencies } from '../api-dependencies';
 import type { AppEnv } from '../app-env';
 import { limitCredentialChecks } from '../limit-credential-checks';
 import { json, problems } from '../openapi-parts';
 
-const tokenRoute = (deps: ApiDependencies) =>
+const tokenRoute = (deps: SystemsApiDependencies) =>
   createRoute({
     method: 'post',
     path: '/oauth/token',
@@ -37,7 +37,7 @@ const tokenRoute = (deps: ApiDependencies) =>
     },
   });
 
-export function registerTokenRoute(app: OpenAPIHono<AppEnv>, deps: ApiDependencies) {
+export function registerTokenRoute(app: OpenAPIHono<AppEnv>, deps: SystemsApiDependencies) {
   app.openapi(tokenRoute(deps), async (c) => {
     const isForm = /x-www-form-urlencoded/i.test(c.req.header('content-type') ?? '');
     const request = isForm ? c.req.valid('form') : c.req.valid('json');

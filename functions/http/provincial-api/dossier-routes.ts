@@ -15,7 +15,7 @@ import { agencyNameUnknown } from '../../core/agency-names';
 import { retiredAgencyRefusal } from '../../core/agency-recoding';
 import type { MessageSummary } from '../../core/dossier-message';
 import { vietnamDay } from '../../core/vietnam-time';
-import type { ApiDependencies } from '../api-dependencies';
+import type { SystemsApiDependencies } from '../api-dependencies';
 import type { AppEnv } from '../app-env';
 import { bodyRefusals, idempotencyKeyHeader, json, problems, tokenRefusals } from '../openapi-parts';
 import { assertMayActFor } from '../require-scope';
@@ -30,7 +30,7 @@ const writeRefusals = {
   403: 'The client may not act for this agency',
 } as const;
 
-const submitDossierRoute = (deps: ApiDependencies) =>
+const submitDossierRoute = (deps: SystemsApiDependencies) =>
   bearerRoute(deps.tokens, {
     method: 'post',
     path: '/v1/dossiers',
@@ -67,7 +67,7 @@ const submitDossierRoute = (deps: ApiDependencies) =>
     },
   });
 
-const changeStatusRoute = (deps: ApiDependencies) =>
+const changeStatusRoute = (deps: SystemsApiDependencies) =>
   bearerRoute(deps.tokens, {
     method: 'post',
     path: '/v1/dossiers/{code}/status',
@@ -104,7 +104,7 @@ function acceptedBody(message: MessageSummary) {
   } as const;
 }
 
-const getDossierRoute = (deps: ApiDependencies) =>
+const getDossierRoute = (deps: SystemsApiDependencies) =>
   bearerRoute(deps.tokens, {
     method: 'get',
     path: '/v1/dossiers/{code}',
@@ -124,7 +124,7 @@ const getDossierRoute = (deps: ApiDependencies) =>
     },
   });
 
-export function registerDossierRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDependencies) {
+export function registerDossierRoutes(app: OpenAPIHono<AppEnv>, deps: SystemsApiDependencies) {
   app.openapi(submitDossierRoute(deps), async (c) => {
     const dossier = c.req.valid('json');
     assertMayActFor(deps, c.var.caller, dossier.agencyCode);

@@ -15,7 +15,7 @@ import {
 } from '../../application/reply-to-feedback';
 import { isGatewayError } from '../../core/gateway-error';
 import type { AccessTokenClaims } from '../../ports/access-tokens';
-import type { ApiDependencies } from '../api-dependencies';
+import type { SystemsApiDependencies } from '../api-dependencies';
 import type { AppEnv } from '../app-env';
 import { bodyRefusals, idempotencyKeyHeader, json, problems, tokenRefusals } from '../openapi-parts';
 import { assertMayActFor } from '../require-scope';
@@ -40,7 +40,7 @@ const stepResponses = {
 
 /** A step of a feedback item's handling that the province sends, relayed to the national portal. */
 const stepRoute = <const Path extends string, Body extends z.ZodType>(
-  deps: ApiDependencies,
+  deps: SystemsApiDependencies,
   step: {
     readonly path: Path;
     readonly summary: string;
@@ -61,7 +61,7 @@ const stepRoute = <const Path extends string, Body extends z.ZodType>(
     responses: stepResponses,
   });
 
-const answerRoute = (deps: ApiDependencies) =>
+const answerRoute = (deps: SystemsApiDependencies) =>
   stepRoute(deps, {
     path: '/v1/feedback/{id}/answer',
     summary: 'Answer a citizen’s feedback (relayed as DongBoKetQuaHoiDapGuiTuDVCQG)',
@@ -69,7 +69,7 @@ const answerRoute = (deps: ApiDependencies) =>
     body: feedbackAnswerSchema,
   });
 
-const stateRoute = (deps: ApiDependencies) =>
+const stateRoute = (deps: SystemsApiDependencies) =>
   stepRoute(deps, {
     path: '/v1/feedback/{id}/state',
     summary:
@@ -78,7 +78,7 @@ const stateRoute = (deps: ApiDependencies) =>
     body: feedbackStateChangeSchema,
   });
 
-const viewRoute = (deps: ApiDependencies) =>
+const viewRoute = (deps: SystemsApiDependencies) =>
   bearerRoute(deps.tokens, {
     method: 'get',
     path: '/v1/feedback/{id}',
@@ -92,7 +92,7 @@ const viewRoute = (deps: ApiDependencies) =>
   });
 
 /** Whether the caller may act for the agency: a plain answer, for routes that hide other agencies' items. */
-function mayActFor(deps: ApiDependencies, caller: AccessTokenClaims) {
+function mayActFor(deps: SystemsApiDependencies, caller: AccessTokenClaims) {
   return (agencyCode: string) => {
     try {
       assertMayActFor(deps, caller, agencyCode);
@@ -105,7 +105,7 @@ function mayActFor(deps: ApiDependencies, caller: AccessTokenClaims) {
 }
 
 /** What provincial systems call about citizens' feedback (issue 23). */
-export function registerFeedbackRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDependencies) {
+export function registerFeedbackRoutes(app: OpenAPIHono<AppEnv>, deps: SystemsApiDependencies) {
   const clientKey = (caller: AccessTokenClaims, key: string | undefined) =>
     key ? `client:${caller.clientId}:${key}` : undefined;
 

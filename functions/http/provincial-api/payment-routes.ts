@@ -10,7 +10,7 @@ import { createPayment } from '../../application/create-payment';
 import { GatewayError } from '../../core/gateway-error';
 import { isPaymentId } from '../../core/payment-reference';
 import { publicPaymentState } from '../../core/payment-state-machine';
-import type { ApiDependencies } from '../api-dependencies';
+import type { SystemsApiDependencies } from '../api-dependencies';
 import type { AppEnv } from '../app-env';
 import { bodyRefusals, idempotencyKeyHeader, json, problems, tokenRefusals } from '../openapi-parts';
 import { assertMayActFor } from '../require-scope';
@@ -24,7 +24,7 @@ const paymentIdParam = z.object({
   }),
 });
 
-async function findPayment(deps: ApiDependencies, id: string, caller: AppEnv['Variables']['caller']) {
+async function findPayment(deps: SystemsApiDependencies, id: string, caller: AppEnv['Variables']['caller']) {
   const payment = isPaymentId(id) ? await deps.payments.getPayment(id) : undefined;
   // Someone else's payment is answered like a missing one: ids are not to be probed.
   const visible =
@@ -36,7 +36,7 @@ async function findPayment(deps: ApiDependencies, id: string, caller: AppEnv['Va
 }
 
 function safelyMayActFor(
-  deps: ApiDependencies,
+  deps: SystemsApiDependencies,
   caller: AppEnv['Variables']['caller'],
   agencyCode: string,
 ): boolean {
@@ -48,7 +48,7 @@ function safelyMayActFor(
   }
 }
 
-export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, deps: ApiDependencies) {
+export function registerPaymentRoutes(app: OpenAPIHono<AppEnv>, deps: SystemsApiDependencies) {
   app.openapi(
     bearerRoute(deps.tokens, {
       method: 'post',

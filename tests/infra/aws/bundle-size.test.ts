@@ -78,12 +78,13 @@ describe('function bundles', () => {
     expect(bundles.get(fn.name)?.exports).toContain('handler');
   });
 
-  it('keeps the console, the API reference and their packages out of every function but the console', () => {
-    // What only people's pages use (ADR 17): if one of these reaches another function, an import
+  it('keeps the console, the admin API, the API reference and their packages out of every function but the console', () => {
+    // What only operators use (ADR 17): if one of these reaches another function, an import
     // chain from its entry reaches the console (createHttpApp, functions/http/index.ts, or the
     // OpenID Connect sign-in in shared wiring).
     const consoleOnly = [
       'functions/http/console/',
+      'functions/http/admin-api/',
       'functions/http/platform/api-docs.tsx',
       'functions/http/create-http-app.ts',
       'node_modules/openid-client/',

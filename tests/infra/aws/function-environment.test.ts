@@ -54,8 +54,12 @@ function deployedEnvironment(functionName: string): Record<string, string> {
   );
 }
 
-/** The wiring of the function's entry: the console's adds people's sign-in (wiring/aws-console.ts). */
-async function coldStart(variables: Record<string, string>, servesConsole = false) {
+/**
+ * The wiring of the function's entry: the API's builds only what systems call (wiring/aws-api.ts),
+ * the console's everything and people's sign-in (wiring/aws-console.ts), a worker's all but the
+ * callers' checks (wiring/aws.ts).
+ */
+async function coldStart(variables: Record<string, string>, entry = 'functions/handlers/api.ts') {
   for (const [name, value] of Object.entries(variables)) vi.stubEnv(name, value);
   vi.stubEnv('AWS_REGION', 'ap-southeast-1');
   // Each secret answers only under its own name: the gateway's JSON, the console client's text.
@@ -68,19 +72,26 @@ async function coldStart(variables: Record<string, string>, servesConsole = fals
     .resolves({ SecretString: 'cognito-client-secret' });
   // A fresh module: wiring/aws.ts keeps its dependencies for the life of the process.
   vi.resetModules();
-  if (servesConsole) {
+  if (entry === 'functions/handlers/api.ts') {
+    const { loadAwsApiDependencies } = await import('../../../functions/wiring/aws-api');
+    return loadAwsApiDependencies();
+  }
+  if (entry === 'functions/handlers/console.ts') {
     const { loadAwsConsoleDependencies } = await import('../../../functions/wiring/aws-console');
     return loadAwsConsoleDependencies();
   }
-  const { loadAwsDependencies } = await import('../../../functions/wiring/aws');
-  return loadAwsDependencies();
+  const { loadAwsWorkerDependencies } = await import('../../../functions/wiring/aws');
+  return loadAwsWorkerDependencies();
 }
 
 describe('the environment the stack gives each function', () => {
   it.each(functions)('lets $name build its dependencies at cold start', async (fn) => {
     const variables = deployedEnvironment(fn.name);
-    const dependencies = await coldStart(variables, fn.access.servesConsole);
-    expect(dependencies.tokens).toBeDefined();
+    const dependencies: { store: unknown; tokens?: unknown; personSignIn?: { issuer: string } } =
+      await coldStart(variables, fn.entry);
+    expect(dependencies.store).toBeDefined();
+    // Only the HTTP functions check access tokens.
+    expect(dependencies.tokens !== undefined, fn.name).toBe(fn.trigger.kind === 'http');
     expect(secretsManager.commandCalls(GetSecretValueCommand)[0]?.args[0].input.SecretId).toBe(
       variables[environment.secretsArn],
     );

@@ -175,7 +175,7 @@ describe('each function can do what its topology access declares, and nothing mo
     'kms:GenerateDataKey',
   ];
 
-  it('api reads and writes the table, sends to both queues, reads every queue’s depth and the secret', () => {
+  it('api reads and writes the table, sends to both queues, reads the secret, and no more (the admin API is the console’s)', () => {
     const grants = grantsOf('api');
     expect([...grants.keys()].sort()).toEqual(
       [...readWriteAndSecret, 'sqs:GetQueueAttributes', 'sqs:SendMessage'].sort(),
@@ -183,18 +183,24 @@ describe('each function can do what its topology access declares, and nothing mo
     expect(grants.get('sqs:SendMessage')?.sort()).toEqual(
       [arnOf('to-national.fifo'), arnOf('to-province.fifo')].sort(),
     );
+    // The health probe's, of the queues it sends to; the dead-letter queues' depths are the admin API's.
     expect(grants.get('sqs:GetQueueAttributes')?.sort()).toEqual(
-      ['to-national.fifo', 'to-province.fifo', 'to-national-dlq.fifo', 'to-province-dlq.fifo']
-        .map(arnOf)
-        .sort(),
+      [arnOf('to-national.fifo'), arnOf('to-province.fifo')].sort(),
     );
     expect(grants.get('dynamodb:PutItem')).toEqual([JSON.stringify({ 'Fn::GetAtt': [table(), 'Arn'] })]);
   });
 
-  it('console may do what the api may (its pages act as the admin API does), and alone reads the console client secret', () => {
+  it('console may do what the api may, reads every queue’s depth (the admin API), and alone reads the console client secret', () => {
     const api = grantsOf('api');
     const consoleGrants = grantsOf('console');
-    expect([...consoleGrants.keys()].sort()).toEqual([...api.keys()].sort());
+    expect([...consoleGrants.keys()].sort()).toEqual(
+      [...new Set([...api.keys(), 'sqs:GetQueueAttributes', 'kms:Decrypt', 'kms:Encrypt'])].sort(),
+    );
+    expect(consoleGrants.get('sqs:GetQueueAttributes')?.sort()).toEqual(
+      ['to-national.fifo', 'to-province.fifo', 'to-national-dlq.fifo', 'to-province-dlq.fifo']
+        .map(arnOf)
+        .sort(),
+    );
     const secretReads = (grants: Map<string, string[]>) => grants.get('secretsmanager:GetSecretValue') ?? [];
     expect(secretReads(api)).toHaveLength(1);
     expect(secretReads(consoleGrants)).toEqual(expect.arrayContaining(secretReads(api)));
@@ -265,7 +271,7 @@ describe('each function can do what its topology access declares, and nothing mo
     }
   });
 
-  it('lets the api and the console seal and open webhook secrets, the province relay only open them, and no other function', () => {
+  it('lets the console seal and open webhook secrets, the province relay only open them, and no other function', () => {
     const sealing = Object.fromEntries(
       functions.map((fn) => [
         fn.name,
@@ -276,7 +282,6 @@ describe('each function can do what its topology access declares, and nothing mo
       ]),
     );
     expect(Object.entries(sealing).filter(([, actions]) => actions.length > 0)).toEqual([
-      ['api', ['kms:Decrypt', 'kms:Encrypt']],
       ['console', ['kms:Decrypt', 'kms:Encrypt']],
       ['province-relay', ['kms:Decrypt']],
     ]);
