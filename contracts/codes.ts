@@ -119,6 +119,14 @@ function vietnamYear(isoInstant: string): number {
   return new Date(Date.parse(isoInstant) + VIETNAM_OFFSET_MS).getUTCFullYear();
 }
 
+/**
+ * Free text a person typed (a name, an address, a fee's label): trimmed, then at least one
+ * character and at most `max`. One schema with three checks rather than a chain of four schemas:
+ * each link of a zod chain is a schema built at module load, and the contracts build these at
+ * every cold start (issue 24).
+ */
+export const requiredText = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+
 export const isoDateTimeSchema = z.iso
   .datetime({
     offset: true,

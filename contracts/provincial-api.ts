@@ -8,6 +8,7 @@ import {
   personalIdSchema,
   phoneSchema,
   procedureCodeSchema,
+  requiredText,
   taxCodeSchema,
   vndAmountSchema,
 } from './codes';
@@ -19,21 +20,20 @@ import { dossierStatusSchema } from './dossier-status';
  * silently from a legal record. Every v1.1 field is optional, so every v1 body keeps working.
  */
 
-const text = (max: number) => z.string().trim().min(1).max(max);
 const fileUrl = z.url({ protocol: /^https?$/ }).max(2000);
 
 export const applicantSchema = z
   .strictObject({
     type: z.enum(['citizen', 'business', 'agency', 'organisation']),
-    name: text(200),
+    name: requiredText(200),
     idNumber: z.union([personalIdSchema, taxCodeSchema]).optional().meta({
       description:
         'CCCD (12 digits) or CMND (9 digits); for a business (type "business") its tax code (10 digits, or 10-3 for a branch)',
     }),
     phone: phoneSchema.optional(),
     email: z.email().max(254).optional(),
-    address: text(500).optional(),
-    portalUserId: text(100).optional().meta({
+    address: requiredText(500).optional(),
+    portalUserId: requiredText(100).optional().meta({
       description: 'v1.1. The applicant’s national-portal account id (MaDoiTuong); sent for online dossiers',
     }),
     verifiedWithVNeID: z.boolean().optional().meta({
@@ -57,16 +57,16 @@ export const applicantSchema = z
   .meta({ id: 'Applicant' });
 
 export const feeLineSchema = z
-  .strictObject({ code: text(50), name: text(300), amount: vndAmountSchema })
+  .strictObject({ code: requiredText(50), name: requiredText(300), amount: vndAmountSchema })
   .meta({ id: 'FeeLine' });
 export type FeeLine = z.infer<typeof feeLineSchema>;
 
 export const documentSchema = z
   .strictObject({
-    id: text(100),
-    name: text(300),
+    id: requiredText(100),
+    name: requiredText(300),
     url: fileUrl,
-    componentCode: text(100).optional(),
+    componentCode: requiredText(100).optional(),
     digitised: z
       .boolean()
       .optional()
@@ -83,11 +83,13 @@ export const documentSchema = z
 
 export const resultDocumentSchema = z
   .strictObject({
-    id: text(100),
-    name: text(300),
+    id: requiredText(100),
+    name: requiredText(300),
     url: fileUrl,
-    resultCode: text(100).meta({ description: 'MaGiayToKetQua: the national code of the result document' }),
-    componentCode: text(100).optional(),
+    resultCode: requiredText(100).meta({
+      description: 'MaGiayToKetQua: the national code of the result document',
+    }),
+    componentCode: requiredText(100).optional(),
   })
   .meta({
     id: 'ResultDocument',
@@ -96,9 +98,9 @@ export const resultDocumentSchema = z
 
 export const supplementSchema = z
   .strictObject({
-    id: text(100),
-    requestedBy: text(200),
-    content: text(2000),
+    id: requiredText(100),
+    requestedBy: requiredText(200),
+    content: requiredText(2000),
     requestedAt: isoDateTimeSchema,
     receivedAt: isoDateTimeSchema.optional().meta({ description: 'When the citizen’s supplement came in' }),
     previousDueAt: isoDateTimeSchema.optional(),
@@ -116,20 +118,20 @@ export const dossierSubmissionSchema = z
     version: z.number().int().positive().max(1_000_000),
     agencyCode: agencyCodeSchema,
     procedureCode: procedureCodeSchema,
-    procedureName: text(500),
+    procedureName: requiredText(500),
     fieldCode: fieldCodeSchema.optional(),
-    fieldName: text(300).optional(),
+    fieldName: requiredText(300).optional(),
     channel: z.enum(['counter', 'online', 'post']),
     applicant: applicantSchema,
-    summary: text(1000),
+    summary: requiredText(1000),
     receivedAt: isoDateTimeSchema,
     dueAt: isoDateTimeSchema,
     status: dossierStatusSchema,
     documents: z.array(documentSchema).max(200).optional(),
     fees: z.array(feeLineSchema).max(50).optional(),
     resultDelivery: z.enum(['counter', 'post']).optional(),
-    note: text(2000).optional(),
-    agencyName: text(300).optional().meta({
+    note: requiredText(2000).optional(),
+    agencyName: requiredText(300).optional().meta({
       description:
         'v1.1. The processing unit’s name, sent as DonViXuLy; when absent the gateway uses the name it knows for agencyCode',
     }),
@@ -153,7 +155,7 @@ export const dossierSubmissionSchema = z
         'v1.1. Fees paid online on the national platform or the province’s gateway (DuocThanhToanTrucTuyen 1/2); a payment the gateway settled counts as national',
     }),
     nationalDataSources: z
-      .array(text(20))
+      .array(requiredText(20))
       .max(20)
       .optional()
       .meta({ description: 'v1.1. Codes of national databases the dossier drew on (DSKetNoiCSDL MaCSDL)' }),
@@ -285,11 +287,13 @@ export const statusChangeSchema = z
     status: dossierStatusSchema,
     at: isoDateTimeSchema.meta({ description: 'When the change happened at the desk' }),
     handledBy: z.strictObject({
-      name: text(50).meta({ description: 'Officer who made the change (NguoiXuLy, at most 50 characters)' }),
-      title: text(100).optional(),
-      department: text(200).optional(),
+      name: requiredText(50).meta({
+        description: 'Officer who made the change (NguoiXuLy, at most 50 characters)',
+      }),
+      title: requiredText(100).optional(),
+      department: requiredText(200).optional(),
     }),
-    note: text(2000).optional(),
+    note: requiredText(2000).optional(),
     dueAt: isoDateTimeSchema.optional().meta({ description: 'New promised date, when the change moves it' }),
     results: z.array(resultDocumentSchema).max(50).optional().meta({
       description: 'v1.1. Result documents issued with this change; one with a known id replaces it',

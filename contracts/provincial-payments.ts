@@ -1,5 +1,11 @@
 import * as z from 'zod';
-import { dossierCodeSchema, isoDateTimeSchema, personalIdSchema, vndAmountSchema } from './codes';
+import {
+  dossierCodeSchema,
+  isoDateTimeSchema,
+  personalIdSchema,
+  requiredText,
+  vndAmountSchema,
+} from './codes';
 import { paymentReferenceSchema, SEPARATOR_MESSAGE, separatorFree } from './payment-platform';
 import { feeLineSchema } from './provincial-api';
 
@@ -8,8 +14,6 @@ import { feeLineSchema } from './provincial-api';
  * /v1/payments/{id}). Extensions of the baseline are optional fields only: `amount` (checked
  * against the lines), `beneficiary` and `payer.address`.
  */
-
-const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const paymentStateSchema = z
   .enum(['pending', 'paid', 'failed', 'expired'])
@@ -21,15 +25,15 @@ export const paymentRequestSchema = z
     lines: z.array(feeLineSchema).min(1).max(50),
     amount: vndAmountSchema.optional().meta({ description: 'When sent, must equal the sum of the lines' }),
     payer: z.strictObject({
-      name: text(200),
+      name: requiredText(200),
       idNumber: personalIdSchema.optional(),
-      address: text(500).optional(),
+      address: requiredText(500).optional(),
     }),
     beneficiary: z
       .strictObject({
         accountNumber: z.string().regex(/^\d{6,20}$/, 'Số tài khoản gồm 6 đến 20 chữ số / 6 to 20 digits'),
-        bankCode: text(20),
-        accountName: text(200),
+        bankCode: requiredText(20),
+        accountName: requiredText(200),
       })
       .optional()
       .meta({
@@ -37,7 +41,7 @@ export const paymentRequestSchema = z
           'Beneficiary account (TKThuHuong); when absent the platform uses the account registered for the agency',
       }),
     returnUrl: z.url({ protocol: /^https?$/ }).max(2000),
-    description: text(500).refine(separatorFree, SEPARATOR_MESSAGE).optional().meta({
+    description: requiredText(500).refine(separatorFree, SEPARATOR_MESSAGE).optional().meta({
       description:
         'What the payer sees (ThongTinGiaoDich, which the platform signs); "|" is refused, being the checksum separator',
     }),
