@@ -20,16 +20,17 @@ export interface DynamoDbDossierStoreOptions {
   readonly retentionSeconds?: number;
 }
 
-/**
- * The dossier store over three item kinds of the gateway table (dynamodb/gateway-table.ts):
- * messages, delivery progress and failed-message records, one module each. This file is only
- * the choreography of a port operation that writes more than one item: which write comes first,
- * and why a crash between them is safe (no transactions: docs/adr/0001).
- */
 /** The recent-dossiers list holds national-channel dossiers; feedback answers are no dossier's. */
 const isListed = (ref: { channel: string; dossierCode: string }) =>
   ref.channel === 'national' && !isFeedbackSubject(ref.dossierCode);
 
+/**
+ * The dossier store over four item kinds of the gateway table (dynamodb/gateway-table.ts):
+ * messages, delivery progress, failed-message records and the recent-dossiers listing (a view
+ * the relay writes), one module each. This file is only
+ * the choreography of a port operation that writes more than one item: which write comes first,
+ * and why a crash between them is safe (no transactions: docs/adr/0001).
+ */
 export function createDynamoDbDossierStore(
   client: DynamoDBDocumentClient,
   options: DynamoDbDossierStoreOptions,
