@@ -305,13 +305,19 @@ describe.each(implementations)('dossier store contract: $name', ({ create }) => 
     expect((await store.listDossiers({ ...range, agencyCode: other, limit: 10 })).items).toHaveLength(1);
   });
 
-  it('lists a dossier once its message is delivered or parked, not while it waits in the queue', async () => {
+  /** A new dossier's two messages (received, then processing) and its entry on the list. */
+  function aListedDossier() {
     const code = newDossierCode();
     const day = { fromDay: '2025-03-14', toDay: '2025-03-14', limit: 1000 };
-    const listing = async () =>
-      (await store.listDossiers(day)).items.find((item) => item.dossierCode === code);
-    const first = aStoredMessage(code, 1, { status: 'received' });
-    const second = aStoredMessage(code, 2, { status: 'processing' });
+    return {
+      listing: async () => (await store.listDossiers(day)).items.find((item) => item.dossierCode === code),
+      first: aStoredMessage(code, 1, { status: 'received' }),
+      second: aStoredMessage(code, 2, { status: 'processing' }),
+    };
+  }
+
+  it('lists a dossier once its message is delivered or parked, not while it waits in the queue', async () => {
+    const { listing, first, second } = aListedDossier();
     await store.appendMessage(first);
     expect(await listing()).toBeUndefined();
 
@@ -326,23 +332,19 @@ describe.each(implementations)('dossier store contract: $name', ({ create }) => 
   });
 
   it("leaves the listing one message behind after a crash between the relay's writes, until the copy is recorded", async () => {
-    const code = newDossierCode();
-    const day = { fromDay: '2025-03-14', toDay: '2025-03-14', limit: 1000 };
-    const listing = async () =>
-      (await store.listDossiers(day)).items.find((item) => item.dossierCode === code);
-    const first = aStoredMessage(code, 1, { status: 'received' });
-    const second = aStoredMessage(code, 2, { status: 'processing' });
+    const { listing, first, second } = aListedDossier();
     await store.appendMessage(first);
     await store.recordDelivery(first, attempt, {});
     await store.appendMessage(second);
     betweenWrites = (write) => {
-      if (write.kind === 'progress' && write.dossierCode === code) throw new Error('process died');
+      if (write.kind === 'progress' && write.dossierCode === second.dossierCode)
+        throw new Error('process died');
     };
     await expect(store.recordDelivery(second, attempt, {})).rejects.toThrow('process died');
     betweenWrites = () => undefined;
 
     // The truth moved on (the progress), the view did not: it shows the message before.
-    expect((await store.getDeliveryProgress('national', code)).deliveredSequence).toBe(2);
+    expect((await store.getDeliveryProgress('national', second.dossierCode)).deliveredSequence).toBe(2);
     expect(await listing()).toMatchObject({ sequence: 1, status: 'received' });
 
     // The sweeper's copy comes back as a duplicate; recording it again writes the view too.
