@@ -234,12 +234,13 @@ export function createMessageItems(client: DynamoDBDocumentClient, options: Doss
     async markDelivered(
       ref: MessageRef,
       attempt: DeliveryAttempt,
-      beside: (delivered: MessageSummary) => Promise<void> = async () => undefined,
+      beside?: (delivered: MessageSummary) => Promise<void>,
     ): Promise<void> {
       const item = asRead.get(ref);
       asRead.delete(ref);
       if (item?.state !== 'accepted') {
-        await beside(await settle(ref, 'delivered', attempt));
+        const settled = await settle(ref, 'delivered', attempt);
+        await beside?.(settled);
         return;
       }
       const { pendingShard: _shard, pendingSince: _since, ...rest } = item;
@@ -247,7 +248,7 @@ export function createMessageItems(client: DynamoDBDocumentClient, options: Doss
       const delivered = { ...rest, state: 'delivered', attempts: [...attempts, attempt] };
       await Promise.all([
         client.send(new PutCommand({ TableName: tableName, Item: delivered })),
-        beside(parseItem(messageSummarySchema, delivered, 'message')),
+        beside?.(parseItem(messageSummarySchema, delivered, 'message')),
       ]);
     },
     park: (ref: MessageRef, attempt: DeliveryAttempt) => settle(ref, 'parked', attempt),
