@@ -46,12 +46,23 @@ function percentile(sorted: number[], share: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))] ?? 0;
 }
 
-/** A closed-loop load: `connections` callers, each sending the next request when one returns. */
-async function load(connections: number, request: (index: number) => Promise<Response>): Promise<LoadResult> {
+/**
+ * Ingest and its floor take turns in this many slices of each load level, so that a swing of the
+ * shared machine's load (other work on the two cores) falls on both alike instead of on
+ * whichever ran second (issue 24: one run's ratios moved from 0.39 to 1.0 between runs).
+ */
+const INGEST_SLICES = 3;
+
+/** The latencies of a closed-loop load: `connections` callers, each sending the next request when one returns. */
+async function loadFor(
+  connections: number,
+  durationMs: number,
+  request: (index: number) => Promise<Response>,
+): Promise<{ latencies: number[]; errors: number }> {
   const latencies: number[] = [];
   let errors = 0;
   let counter = 0;
-  const deadline = Date.now() + DURATION_MS;
+  const deadline = Date.now() + durationMs;
   await Promise.all(
     Array.from({ length: connections }, async () => {
       while (Date.now() < deadline) {
@@ -65,7 +76,15 @@ async function load(connections: number, request: (index: number) => Promise<Res
       }
     }),
   );
-  latencies.sort((a, b) => a - b);
+  return { latencies, errors };
+}
+
+function summarise(
+  connections: number,
+  runs: readonly { latencies: number[]; errors: number }[],
+): LoadResult {
+  const latencies = runs.flatMap((run) => run.latencies).sort((a, b) => a - b);
+  const errors = runs.reduce((sum, run) => sum + run.errors, 0);
   return {
     connections,
     requests: latencies.length,
@@ -208,21 +227,32 @@ async function main() {
     });
   };
   const ingest: { gateway: LoadResult; floor: LoadResult; ratio: number }[] = [];
+  /** What the gateway's ingest sent, per command, in the last load level (the floor's left out). */
+  const acceptCounts = new Map<string, number>();
   for (const connections of [1, 16, 64]) {
-    const floor = await load(connections, () =>
-      fetch(floorUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ dossierCode: `floor-${crypto.randomUUID()}` }),
-      }),
-    );
-    counts.clear();
-    const gateway = await load(connections, postDossier);
+    const floorRuns: Awaited<ReturnType<typeof loadFor>>[] = [];
+    const gatewayRuns: typeof floorRuns = [];
+    acceptCounts.clear();
+    for (let slice = 0; slice < INGEST_SLICES; slice += 1) {
+      floorRuns.push(
+        await loadFor(connections, DURATION_MS / INGEST_SLICES, () =>
+          fetch(floorUrl, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ dossierCode: `floor-${crypto.randomUUID()}` }),
+          }),
+        ),
+      );
+      counts.clear();
+      gatewayRuns.push(await loadFor(connections, DURATION_MS / INGEST_SLICES, postDossier));
+      for (const [name, count] of counts) acceptCounts.set(name, (acceptCounts.get(name) ?? 0) + count);
+    }
+    const [floor, gateway] = [summarise(connections, floorRuns), summarise(connections, gatewayRuns)];
     ingest.push({ gateway, floor, ratio: round2(gateway.perSecond / Math.max(1, floor.perSecond)) });
   }
   progress(`ingest ratios ${ingest.map((entry) => entry.ratio).join(', ')}; draining`);
   const acceptedInLastRun = ingest.at(-1)?.gateway.requests ?? 1;
-  const acceptRequests = perMessage(counts, acceptedInLastRun);
+  const acceptRequests = perMessage(acceptCounts, acceptedInLastRun);
   await closeServer(floorServer);
 
   // Both relays drain against a portal that answers in 50 ms: the limit is the calls the

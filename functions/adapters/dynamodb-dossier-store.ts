@@ -20,9 +20,14 @@ export interface DynamoDbDossierStoreOptions {
   readonly retentionSeconds?: number;
 }
 
+/** The recent-dossiers list holds national-channel dossiers; feedback answers are no dossier's. */
+const isListed = (ref: { channel: string; dossierCode: string }) =>
+  ref.channel === 'national' && !isFeedbackSubject(ref.dossierCode);
+
 /**
- * The dossier store over three item kinds of the gateway table (dynamodb/gateway-table.ts):
- * messages, delivery progress and failed-message records, one module each. This file is only
+ * The dossier store over four item kinds of the gateway table (dynamodb/gateway-table.ts):
+ * messages, delivery progress, failed-message records and the recent-dossiers listing (a view
+ * the relay writes), one module each. This file is only
  * the choreography of a port operation that writes more than one item: which write comes first,
  * and why a crash between them is safe (no transactions: docs/adr/0001).
  */
@@ -40,21 +45,28 @@ export function createDynamoDbDossierStore(
     listMessages: messages.listSummaries,
     listHistory: messages.listHistory,
     getMessage: messages.get,
-    async appendMessage(message) {
-      await messages.append(message);
-      // The listing is a view for the console: written after the message, so a crash between
-      // the two leaves it one message behind until the dossier's next message rewrites it.
-      if (message.channel === 'national' && !isFeedbackSubject(message.dossierCode))
-        await listings.record(message);
-    },
+    // One write: the dossier's listing is no longer written on the way in (issue 24), it
+    // follows the relay (recordDelivery, parkMessage).
+    appendMessage: messages.append,
     listDossiers: listings.list,
     getDeliveryProgress: progress.get,
 
+    /**
+     * The progress first (its condition orders the dossier and refuses a second delivery), then
+     * the message and the dossier's listing together, as one BatchWriteItem when the client
+     * coalesces. The listing is a view: a crash after the progress write leaves it showing the
+     * dossier's previous message (or not listing a new dossier) until the sweeper's copy of this
+     * message comes back as a duplicate and this runs again, writing both; two relay instances
+     * finishing a dossier's messages n and n+1 apart may leave n's listing last, until the next
+     * message. Nothing is lost either way: the messages and progress are the truth, the view
+     * only lags, and GET /v1/dossiers/{code} reads the truth.
+     */
     async recordDelivery(ref, attempt, update) {
       const moved = await progress.advance(ref.channel, ref.dossierCode, ref.sequence, {
         ...update,
         lastSyncedAt: update.lastSyncedAt ?? attempt.at,
       });
+      let latest = moved;
       if (!moved) {
         const current = await progress.get(ref.channel, ref.dossierCode);
         if (current.deliveredSequence < ref.sequence) {
@@ -63,8 +75,10 @@ export function createDynamoDbDossierStore(
             `cannot mark ${ref.dossierCode}#${ref.sequence} delivered after #${current.deliveredSequence}`,
           );
         }
+        // A duplicate tidied after a crash: it is the listing's only if nothing later went since.
+        latest = current.deliveredSequence === ref.sequence;
       }
-      await messages.markDelivered(ref, attempt);
+      await messages.markDelivered(ref, attempt, latest && isListed(ref) ? listings.put : undefined);
     },
 
     recordFirstStep(ref) {
@@ -83,8 +97,12 @@ export function createDynamoDbDossierStore(
       // parked); the other order could leave a parked message, and the dossier blocked behind
       // it, with no record for an administrator to act on.
       await failed.put(record);
-      await messages.park(record, attempt);
+      const parked = await messages.park(record, attempt);
       await progress.block(record.channel, record.dossierCode, record.sequence, record.lastError);
+      // Last, and only a view: a dossier whose first message is parked is on the list too. A
+      // crash before it leaves the dossier off the list (or at its previous message) until a
+      // later message of it is delivered; the failed-message list, written first, shows it.
+      if (isListed(record)) await listings.record(parked);
     },
 
     async holdMessage(ref, attempt) {

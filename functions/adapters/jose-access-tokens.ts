@@ -2,7 +2,7 @@ import { errors, importJWK, type JWK, type JWTPayload, jwtVerify, SignJWT } from
 import { scopeSchema } from '../../contracts/oauth';
 import { type ConsoleRole, consoleRoles } from '../core/console-roles';
 import { GatewayError } from '../core/gateway-error';
-import type { AccessTokens, PersonClaims, PublicJwk } from '../ports/access-tokens';
+import type { AccessTokenClaims, AccessTokens, PersonClaims, PublicJwk } from '../ports/access-tokens';
 
 export interface SigningKey {
   readonly kid: string;
@@ -27,6 +27,13 @@ const ALGORITHM = 'ES256';
 /** RFC 9068: access tokens say so, and no other JWT signed by these keys passes as one. */
 const TOKEN_TYPE = 'at+jwt';
 const CLOCK_TOLERANCE_SECONDS = 5;
+/**
+ * Tokens verified by this instance and not yet expired, so that a client's repeated requests
+ * verify its token's ES256 signature once, not once per request (issue 24: the CPU of the ingest
+ * path). Keyed by the whole token, signature included: an altered token is another key and is
+ * verified in full. The bound keeps a flood of distinct valid tokens from growing it.
+ */
+const MAX_VERIFIED_TOKENS = 10_000;
 
 /** Only the public members, named one by one: a private `d` configured by mistake never leaks. */
 function publicMembers(key: SigningKey): PublicJwk {
@@ -49,6 +56,8 @@ export async function createJoseAccessTokens(options: JoseAccessTokenOptions): P
     ),
   );
 
+  const verified = new Map<string, { readonly claims: AccessTokenClaims; readonly expiresAtMs: number }>();
+
   return {
     lifetimeSeconds: options.lifetimeSeconds,
     async issue(claims) {
@@ -67,6 +76,10 @@ export async function createJoseAccessTokens(options: JoseAccessTokenOptions): P
         .sign(privateKey);
     },
     async verify(token) {
+      const known = verified.get(token);
+      // Until its exp, without the tolerance for other clocks: past it, the full check decides.
+      if (known && now().getTime() < known.expiresAtMs) return known.claims;
+      verified.delete(token);
       try {
         const { payload } = await jwtVerify(
           token,
@@ -97,7 +110,11 @@ export async function createJoseAccessTokens(options: JoseAccessTokenOptions): P
           .filter((scope) => scopeSchema.safeParse(scope).success) as AccessTokenScopes;
         const agencies = Array.isArray(payload.agencies) ? payload.agencies.map(String) : [];
         const person = personOf(payload);
-        return { clientId: String(payload.sub), scopes, agencies, ...(person ? { person } : {}) };
+        const claims = { clientId: String(payload.sub), scopes, agencies, ...(person ? { person } : {}) };
+        // The oldest entry goes first (a Map keeps insertion order).
+        if (verified.size >= MAX_VERIFIED_TOKENS) verified.delete(verified.keys().next().value ?? '');
+        verified.set(token, { claims, expiresAtMs: (payload.exp ?? 0) * 1000 });
+        return claims;
       } catch (error) {
         throw refusedToken(error);
       }

@@ -4,6 +4,8 @@ import { startOfVietnamDay, vietnamDay } from './vietnam-time';
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Bounds the day-by-day walk: no real window reaches a year of working days. */
 const MAX_DAYS_WALKED = 3_660;
+/** Pairs of days whose count of working days between is remembered: a few days' worth of dossiers. */
+const MAX_PAIRS_REMEMBERED = 10_000;
 
 export interface WorkingCalendar {
   readonly version: string;
@@ -29,6 +31,7 @@ export function createWorkingCalendar(data: WorkingCalendarData): WorkingCalenda
   const holidays = new Set(data.holidays.map((holiday) => holiday.date));
   const workedWeekendDays = new Set(data.workingWeekendDays.map((day) => day.date));
 
+  const counted = new Map<string, number>();
   const isWorkingDay = (day: string) =>
     workedWeekendDays.has(day) || (weekdays.has(isoWeekday(day)) && !holidays.has(day));
 
@@ -48,14 +51,25 @@ export function createWorkingCalendar(data: WorkingCalendarData): WorkingCalenda
       return new Date(startOfVietnamDay(day).getTime() + wallClockMs);
     },
     workingDaysBetween(from, to) {
+      const first = vietnamDay(from);
       const last = vietnamDay(to);
-      let day = vietnamDay(from);
+      if (last <= first) return 0;
+      // Every relayed message classifies its dossier against the day it is relayed, so the same
+      // pair of days comes back again and again, and a walk can be hundreds of days long (3 %
+      // of the CPU of a drain in a profile, issue 24). A pair's answer never changes for one
+      // calendar, so it is remembered (bounded: the oldest pair goes first).
+      const key = `${first}/${last}`;
+      const known = counted.get(key);
+      if (known !== undefined) return known;
+      let day = first;
       let count = 0;
       for (let walked = 0; day < last; walked += 1) {
         if (walked >= MAX_DAYS_WALKED) break;
         day = nextDay(day);
         if (isWorkingDay(day)) count += 1;
       }
+      if (counted.size >= MAX_PAIRS_REMEMBERED) counted.delete(counted.keys().next().value ?? '');
+      counted.set(key, count);
       return count;
     },
   };

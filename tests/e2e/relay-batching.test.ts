@@ -1,5 +1,6 @@
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { dayOfDossierCode } from '../../contracts/codes';
 import { envelopeOf } from '../../functions/application/accept-message';
 import { createNationalRelayHandler } from '../../functions/handlers/national-relay';
 import type { LocalRuntime } from '../../infra/local/start-local-runtime';
@@ -15,7 +16,7 @@ import { callGateway, startTestRuntime, tokenFor } from '../support/test-runtime
 let runtime: LocalRuntime;
 let token: string;
 /** Every DynamoDB request the gateway sends, in order, while `recording`. */
-const sent: { command: string; keys: number }[] = [];
+const sent: { command: string; keys: number; listing?: true }[] = [];
 let recording = false;
 /** A test may make one kind of request fail (a store fault, or a process dying before it lands). */
 let failing: ((command: string, input: Record<string, unknown>) => boolean) | undefined;
@@ -35,7 +36,11 @@ beforeAll(async () => {
           | unknown[]
           | undefined;
         const keys = Array.isArray(requestItems) ? requestItems.length : (requestItems?.Keys?.length ?? 1);
-        sent.push({ command, keys });
+        sent.push({
+          command,
+          keys,
+          ...(JSON.stringify(input).includes('DOSSIERS#') ? { listing: true } : {}),
+        });
       }
       return next(args);
     },
@@ -83,6 +88,13 @@ async function recordOf(dossierCode: string, sequence: number): Promise<SQSRecor
   };
 }
 
+/** The dossier on the console's recent-dossiers list, as the relay left it. */
+async function listingOf(dossierCode: string) {
+  const day = dayOfDossierCode(dossierCode);
+  const { items } = await runtime.deps.store.listDossiers({ fromDay: day, toDay: day, limit: 1000 });
+  return items.find((item) => item.dossierCode === dossierCode);
+}
+
 const relayBatch = (records: SQSRecord[]) =>
   createNationalRelayHandler(runtime.deps)({ Records: records } satisfies SQSEvent, {} as Context);
 
@@ -90,6 +102,8 @@ describe('a relay batch', () => {
   it("reads every record's progress and message in one round trip and delivers each once", async () => {
     const codes = await acceptedDossiers(3);
     const records = await Promise.all(codes.map((code) => recordOf(code, 1)));
+    // Accepted is not listed yet: the listing is the relay's write (issue 24).
+    for (const code of codes) expect(await listingOf(code)).toBeUndefined();
     recording = true;
 
     const response = await relayBatch(records);
@@ -103,7 +117,12 @@ describe('a relay batch', () => {
       expect(await nationalTimeline(runtime.urls.nationalPortal, code)).toHaveLength(1);
       expect((await runtime.deps.store.getMessage('national', code, 1))?.state).toBe('delivered');
       expect((await runtime.deps.store.getDeliveryProgress('national', code)).deliveredSequence).toBe(1);
+      expect(await listingOf(code)).toMatchObject({ sequence: 1 });
     }
+    // The listing has no request of its own: it travels with the messages' Put-back.
+    const listingWrites = sent.filter((request) => request.listing).map((request) => request.command);
+    expect(listingWrites.length).toBeGreaterThan(0);
+    expect(new Set(listingWrites)).toEqual(new Set(['BatchWriteItem']));
   });
 
   it('sends a dossier once when the write marking its message delivered is lost, and a redelivery tidies it', async () => {
@@ -122,12 +141,14 @@ describe('a relay batch', () => {
     expect(first.batchItemFailures).toHaveLength(1);
     expect((await runtime.deps.store.getDeliveryProgress('national', code)).deliveredSequence).toBe(1);
     expect((await runtime.deps.store.getMessage('national', code, 1))?.state).toBe('accepted');
+    expect(await listingOf(code)).toBeUndefined();
 
     const again = await relayBatch([record]);
 
     expect(again.batchItemFailures).toEqual([]);
     expect(await nationalTimeline(runtime.urls.nationalPortal, code)).toHaveLength(1);
     expect((await runtime.deps.store.getMessage('national', code, 1))?.state).toBe('delivered');
+    expect(await listingOf(code)).toMatchObject({ sequence: 1 });
     expect(await runtime.deps.store.listPending('9999', 10_000)).not.toContainEqual(
       expect.objectContaining({ dossierCode: code }),
     );

@@ -65,10 +65,23 @@ function isPlainPut(input: PutCommandInput, tableName: string): boolean {
 export function coalesceItemRequests(
   client: DynamoDBDocumentClient,
   tableName: string,
+  options: {
+    /**
+     * How long a plain Put may wait for others to share its BatchWriteItem (0: the same turn
+     * only). The relay's deliveries finish apart, each when its portal call answers, so within a
+     * single turn a message's Put-back mostly travels alone; a bounded wait lets the deliveries
+     * that finish within a few milliseconds share one request. Each caller still awaits its own
+     * write, which is only later, never out of order (a repeated item goes in a later batch).
+     */
+    readonly writeLingerMs?: number;
+  } = {},
 ): DynamoDBDocumentClient {
+  const writeLingerMs = options.writeLingerMs ?? 0;
   let gets: WaitingGet[] = [];
   let puts: WaitingPut[] = [];
   let scheduled = false;
+  /** Cancels the pending flush of `puts`; absent when none is pending. */
+  let cancelPutFlush: (() => void) | undefined;
 
   async function readTogether(waiting: readonly WaitingGet[]) {
     // One key asked twice in the same turn is read once: BatchGetItem refuses a repeated key.
@@ -141,40 +154,59 @@ export function coalesceItemRequests(
     }
   }
 
-  function flush() {
+  function flushGets() {
     scheduled = false;
-    const [takenGets, takenPuts] = [gets, puts];
+    const taken = gets;
     gets = [];
-    puts = [];
     // A single request goes as itself: batching it would only rename it.
-    if (takenGets.length === 1 && takenGets[0]) {
-      const [get] = takenGets;
+    if (taken.length === 1 && taken[0]) {
+      const [get] = taken;
       client
         .send(new GetCommand({ TableName: tableName, Key: get.key, ConsistentRead: true }))
         .then(get.resolve, get.reject);
-    } else if (takenGets.length > 1) void readTogether(takenGets);
-    if (takenPuts.length === 1 && takenPuts[0]) {
-      const [put] = takenPuts;
-      client.send(new PutCommand({ TableName: tableName, Item: put.item })).then(put.resolve, put.reject);
-    } else if (takenPuts.length > 1) void writeTogether(takenPuts);
+    } else if (taken.length > 1) void readTogether(taken);
   }
 
-  function enqueue<Entry>(list: Entry[], entry: Entry) {
-    list.push(entry);
+  function flushPuts() {
+    cancelPutFlush?.();
+    cancelPutFlush = undefined;
+    const taken = puts;
+    puts = [];
+    if (taken.length === 1 && taken[0]) {
+      const [put] = taken;
+      client.send(new PutCommand({ TableName: tableName, Item: put.item })).then(put.resolve, put.reject);
+    } else if (taken.length > 1) void writeTogether(taken);
+  }
+
+  function enqueueGet(entry: WaitingGet) {
+    gets.push(entry);
     if (!scheduled) {
       scheduled = true;
-      setImmediate(flush);
+      setImmediate(flushGets);
+    }
+  }
+
+  function enqueuePut(entry: WaitingPut) {
+    puts.push(entry);
+    // A full BatchWriteItem has nothing more to wait for.
+    if (puts.length >= MAX_ITEMS_PER_WRITE) flushPuts();
+    else if (!cancelPutFlush && writeLingerMs > 0) {
+      const timer = setTimeout(flushPuts, writeLingerMs);
+      cancelPutFlush = () => clearTimeout(timer);
+    } else if (!cancelPutFlush) {
+      const immediate = setImmediate(flushPuts);
+      cancelPutFlush = () => clearImmediate(immediate);
     }
   }
 
   const send = (command: unknown, ...rest: unknown[]): Promise<unknown> => {
     if (rest.length === 0 && command instanceof GetCommand && isPlainGet(command.input, tableName)) {
       const key = command.input.Key as Item;
-      return new Promise((resolve, reject) => enqueue(gets, { key, resolve, reject }));
+      return new Promise((resolve, reject) => enqueueGet({ key, resolve, reject }));
     }
     if (rest.length === 0 && command instanceof PutCommand && isPlainPut(command.input, tableName)) {
       const item = command.input.Item as Item;
-      return new Promise((resolve, reject) => enqueue(puts, { item, resolve, reject }));
+      return new Promise((resolve, reject) => enqueuePut({ item, resolve, reject }));
     }
     return (client.send as (...args: unknown[]) => Promise<unknown>)(command, ...rest);
   };

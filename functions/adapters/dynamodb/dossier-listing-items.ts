@@ -1,4 +1,4 @@
-import { type DynamoDBDocumentClient, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { dayOfDossierCode } from '../../../contracts/codes';
 import { dossierStatusSchema } from '../../../contracts/dossier-status';
@@ -51,8 +51,10 @@ function positionOf(cursor: string): { day: string; dossierCode: string } {
 
 /**
  * Listing items: DOSSIERS#<code day> / <dossierCode> (itemKeys.dossierListing), one per dossier,
- * rewritten by each newer national-channel message: the console's recent-dossiers list reads
- * them a day partition at a time, with no scan and no index.
+ * rewritten as the relay settles each newer national-channel message: the console's
+ * recent-dossiers list and the re-sync by date read them a day partition at a time, with no
+ * scan and no index. A view, never the truth: the message items are (see the store's
+ * recordDelivery for what a crash between the two does to it).
  */
 export function createDossierListingItems(
   client: DynamoDBDocumentClient,
@@ -60,7 +62,31 @@ export function createDossierListingItems(
 ) {
   const { tableName } = options;
   return {
-    /** Sets the listing from a newly accepted message; an older sequence arriving late changes nothing. */
+    /**
+     * Sets the listing from a delivered message with a plain Put, so that it travels in the same
+     * BatchWriteItem as the message's own Put-back (coalesced-item-requests.ts, issue 24). Written
+     * in the same shape as `record` writes it, so items of either read alike.
+     */
+    async put(message: MessageSummary): Promise<void> {
+      const day = dayOfDossierCode(message.dossierCode);
+      await client.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: {
+            ...itemKeys.dossierListing(day, message.dossierCode),
+            dossierCode: message.dossierCode,
+            agencyCode: message.agencyCode,
+            day,
+            status: message.status,
+            sequence: message.sequence,
+            updatedAt: message.acceptedAt,
+            ...expiryOf(message.acceptedAt, options.retentionSeconds),
+          },
+        }),
+      );
+    },
+
+    /** Sets the listing from a message unless it already shows a later one (a parked message's). */
     async record(message: MessageSummary): Promise<void> {
       const day = dayOfDossierCode(message.dossierCode);
       const expiresAt = expiryOf(message.acceptedAt, options.retentionSeconds)[gatewayTable.ttlAttribute];

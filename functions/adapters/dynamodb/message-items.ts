@@ -227,23 +227,29 @@ export function createMessageItems(client: DynamoDBDocumentClient, options: Doss
      * the pending list. Safe without a condition: the caller has just moved the dossier's
      * progress past it with a conditional write, so no other copy delivers it, and nothing else
      * writes an accepted message (admins act on parked and held ones); the item is the one read
-     * moments before. Any other message is updated in place, as before.
+     * moments before. Any other message is updated in place, as before. `beside` writes a view of
+     * the delivered message (the dossier's listing) in the same turn as the Put-back, so that the
+     * two share one BatchWriteItem; after an update, it follows it.
      */
-    async markDelivered(ref: MessageRef, attempt: DeliveryAttempt): Promise<void> {
+    async markDelivered(
+      ref: MessageRef,
+      attempt: DeliveryAttempt,
+      beside?: (delivered: MessageSummary) => Promise<void>,
+    ): Promise<void> {
       const item = asRead.get(ref);
       asRead.delete(ref);
       if (item?.state !== 'accepted') {
-        await settle(ref, 'delivered', attempt);
+        const settled = await settle(ref, 'delivered', attempt);
+        await beside?.(settled);
         return;
       }
       const { pendingShard: _shard, pendingSince: _since, ...rest } = item;
       const attempts = Array.isArray(item.attempts) ? item.attempts : [];
-      await client.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: { ...rest, state: 'delivered', attempts: [...attempts, attempt] },
-        }),
-      );
+      const delivered = { ...rest, state: 'delivered', attempts: [...attempts, attempt] };
+      await Promise.all([
+        client.send(new PutCommand({ TableName: tableName, Item: delivered })),
+        beside?.(parseItem(messageSummarySchema, delivered, 'message')),
+      ]);
     },
     park: (ref: MessageRef, attempt: DeliveryAttempt) => settle(ref, 'parked', attempt),
     hold: (ref: MessageRef, attempt: DeliveryAttempt) => settle(ref, 'held', attempt),

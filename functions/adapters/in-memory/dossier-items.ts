@@ -6,6 +6,7 @@ import type {
   StoredMessage,
 } from '../../core/dossier-message';
 import { noDeliveryYet } from '../../core/dossier-message';
+import type { DossierListing } from '../../ports/dossier-store';
 
 /** One accepted message as the in-memory store keeps it: the DynamoDB message item's content. */
 export interface MessageEntry {
@@ -32,10 +33,12 @@ export interface InMemoryDossierItems {
   readonly messages: Map<string, MessageEntry>;
   readonly progress: Map<string, ProgressEntry>;
   readonly failed: Map<string, FailedMessage>;
+  /** dossierCode -> the recent-dossiers list's entry, a view the relay writes (DynamoDB listing items). */
+  readonly listings: Map<string, DossierListing>;
 }
 
 export function createInMemoryDossierItems(): InMemoryDossierItems {
-  return { messages: new Map(), progress: new Map(), failed: new Map() };
+  return { messages: new Map(), progress: new Map(), failed: new Map(), listings: new Map() };
 }
 
 export const messageKey = (channel: Channel, dossierCode: string, sequence: number) =>

@@ -94,6 +94,21 @@ export function createInMemoryDossierStore(options: InMemoryDossierStoreOptions 
       attempts: [...attempts, attempt],
     }));
 
+  /** The listing as the DynamoDB store writes it: national dossiers only, from a settled message. */
+  function list(message: MessageSummary, unlessLater = false) {
+    if (message.channel !== 'national' || isFeedbackSubject(message.dossierCode)) return;
+    const seen = items.listings.get(message.dossierCode);
+    if (unlessLater && seen && seen.sequence >= message.sequence) return;
+    items.listings.set(message.dossierCode, {
+      dossierCode: message.dossierCode,
+      agencyCode: message.agencyCode,
+      day: dayOfDossierCode(message.dossierCode),
+      status: message.status,
+      sequence: message.sequence,
+      updatedAt: message.acceptedAt,
+    });
+  }
+
   async function setFailedStatus(messageId: string, status: FailedMessage['status']) {
     const failed = items.failed.get(messageId);
     if (failed) items.failed.set(messageId, { ...failed, status });
@@ -164,10 +179,13 @@ export function createInMemoryDossierStore(options: InMemoryDossierStoreOptions 
           `cannot mark ${ref.dossierCode}#${ref.sequence} delivered after #${current.progress.deliveredSequence}`,
         );
       }
-      await writeMessage(ref, ({ message, attempts }) => ({
+      const delivered = await writeMessage(ref, ({ message, attempts }) => ({
         message: { ...message, state: 'delivered' },
         attempts: [...attempts, attempt],
       }));
+      // A duplicate tidied after a crash lists its message only if nothing later was delivered.
+      if (progressOf(items, ref.channel, ref.dossierCode).progress.deliveredSequence === ref.sequence)
+        list(delivered);
     },
 
     async recordFirstStep(ref) {
@@ -195,7 +213,7 @@ export function createInMemoryDossierStore(options: InMemoryDossierStoreOptions 
     async parkMessage(failed, attempt) {
       items.failed.set(failed.messageId, failed);
       await written('failed', failed.dossierCode);
-      await settle(failed, 'parked', attempt);
+      const parkedMessage = await settle(failed, 'parked', attempt);
       const current = progressOf(items, failed.channel, failed.dossierCode);
       const parked = current.progress.parkedSequence;
       if (parked === undefined || parked > failed.sequence) {
@@ -205,6 +223,7 @@ export function createInMemoryDossierStore(options: InMemoryDossierStoreOptions 
         });
         await written('progress', failed.dossierCode);
       }
+      list(parkedMessage, true);
     },
 
     async holdMessage(ref, attempt) {
@@ -284,31 +303,9 @@ export function createInMemoryDossierStore(options: InMemoryDossierStoreOptions 
     },
 
     async listDossiers(query) {
-      // Each dossier as its latest national-channel message left it, as the DynamoDB listing item.
-      const latest = new Map<string, MessageSummary>();
-      for (const { message } of items.messages.values()) {
-        const seen = latest.get(message.dossierCode);
-        // Feedback answers share the channel, not the list: they are no dossier's (contracts/feedback.ts).
-        if (
-          message.channel === 'national' &&
-          !isFeedbackSubject(message.dossierCode) &&
-          (!seen || seen.sequence < message.sequence)
-        )
-          latest.set(message.dossierCode, message);
-      }
       const positionOf = (listing: DossierListing) => `${listing.day}#${listing.dossierCode}`;
       const after = query.cursor ? decodeCursor('position', query.cursor) : undefined;
-      const matching = [...latest.values()]
-        .map(
-          (message): DossierListing => ({
-            dossierCode: message.dossierCode,
-            agencyCode: message.agencyCode,
-            day: dayOfDossierCode(message.dossierCode),
-            status: message.status,
-            sequence: message.sequence,
-            updatedAt: message.acceptedAt,
-          }),
-        )
+      const matching = [...items.listings.values()]
         .filter(
           (listing) =>
             listing.day >= query.fromDay &&

@@ -86,6 +86,25 @@ describe('access tokens', () => {
     expect(await refuses(await at(906), token)).toBe(true);
   });
 
+  it('answers a token it verified from memory until its expiry, and refuses it after, on the same instance', async () => {
+    let now = issuedAt;
+    const tokens = await createJoseAccessTokens({
+      issuer,
+      audience,
+      lifetimeSeconds: 900,
+      keys: [previous],
+      now: () => now,
+    });
+    const token = await tokens.issue(claims);
+    expect(await tokens.verify(token)).toEqual({ ...claims, scopes: ['dossiers:write'] });
+    expect(await tokens.verify(token)).toEqual({ ...claims, scopes: ['dossiers:write'] });
+    // The same token with one signature character changed is another key: verified in full.
+    const altered = `${token.slice(0, -2)}${token.at(-2) === 'A' ? 'B' : 'A'}${token.at(-1)}`;
+    expect(await refuses(tokens, altered)).toBe(true);
+    now = new Date(issuedAt.getTime() + 906_000);
+    expect(await refuses(tokens, token)).toBe(true);
+  });
+
   describe('during a key roll', () => {
     it('still verifies a token signed by the previous key while it is listed, and signs with the new one', async () => {
       const oldToken = await (await tokensWith([previous])).issue(claims);

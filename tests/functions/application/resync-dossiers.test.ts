@@ -9,6 +9,7 @@ import {
   acceptStatusChange,
   aGatewayWorld,
   type GatewayWorld,
+  relayQueue,
 } from '../../support/use-case-fixtures';
 
 /** Re-sync and backfill (issue 19) over the in-memory store, queues and audit log. */
@@ -29,6 +30,8 @@ describe('re-syncing dossiers', () => {
     await acceptDossier(world, { dossierCode: '000.00.12.H12-250314-0001' });
     await acceptDossier(world, { dossierCode: '000.00.12.H12-250315-0002' });
     await acceptDossier(world, { dossierCode: '000.00.13.H12-250314-0003', agencyCode: '000.00.13.H12' });
+    // The range reads the recent-dossiers list, which the relay writes as it delivers.
+    await relayQueue(world, 'national');
     const queued = world.queues.national.sent.length;
 
     const result = await resyncDossiers(
@@ -87,6 +90,7 @@ describe('re-syncing dossiers', () => {
     for (let n = 1; n <= RESYNC_LIMIT + 1; n += 1) {
       await acceptDossier(world, { dossierCode: `000.00.12.H12-250314-${String(n).padStart(4, '0')}` });
     }
+    await relayQueue(world, 'national');
     const queued = world.queues.national.sent.length;
 
     await expect(

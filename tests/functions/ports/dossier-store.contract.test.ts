@@ -1,3 +1,4 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { coalesceItemRequests } from '../../../functions/adapters/dynamodb/coalesced-item-requests';
 import { createDynamoDbDossierStore } from '../../../functions/adapters/dynamodb-dossier-store';
@@ -250,23 +251,33 @@ describe.each(implementations)('dossier store contract: $name', ({ create }) => 
     expect((await store.getMessage('national', code, 1))?.state).toBe('discarded');
   });
 
-  it('lists dossiers by the day of their code, newest first, as their latest national message left them', async () => {
+  it('lists dossiers by the day of their code, newest first, as their latest delivered national message left them', async () => {
     // Days and agencies of this test alone: the table is shared with the other tests.
     dossierNumber += 1;
     const serial = String(dossierNumber % 100).padStart(2, '0');
     const agency = `000.00.${serial}.H12`;
     const other = `000.00.${serial}.H13`;
     const code = (day: string, n: number) => `${agency}-${day}-000${n}`;
-    const listed = (dossierCode: string, sequence: number, status: StoredMessage['status'], extra = {}) =>
-      store.appendMessage(aStoredMessage(dossierCode, sequence, { agencyCode: agency, status, ...extra }));
+    // The relay lists a dossier as it delivers its messages (issue 24: not on the way in).
+    const listed = async (
+      dossierCode: string,
+      sequence: number,
+      status: StoredMessage['status'],
+      extra = {},
+    ) => {
+      const stored = aStoredMessage(dossierCode, sequence, { agencyCode: agency, status, ...extra });
+      await store.appendMessage(stored);
+      await store.recordDelivery(stored, attempt, {});
+    };
     await listed(code('240101', 1), 1, 'submitted');
     await listed(code('240101', 1), 2, 'received');
     // A province-channel message has a sequence of its own: it does not move the listing.
-    await listed(code('240101', 1), 3, 'processing', { channel: 'province', kind: 'dossier.status_changed' });
+    await listed(code('240101', 1), 1, 'processing', { channel: 'province', kind: 'dossier.status_changed' });
     await listed(code('240101', 2), 1, 'submitted', { agencyCode: other });
-    // An older message stored late does not undo a newer one.
-    await listed(code('240101', 3), 2, 'processing');
     await listed(code('240101', 3), 1, 'submitted');
+    await listed(code('240101', 3), 2, 'processing');
+    // An earlier message recorded again (a copy after a crash) does not undo a later one.
+    await store.recordDelivery(aStoredMessage(code('240101', 3), 1, { agencyCode: agency }), attempt, {});
     await listed(code('240102', 1), 1, 'received');
     await listed(code('240105', 1), 1, 'received');
 
@@ -292,6 +303,53 @@ describe.each(implementations)('dossier store contract: $name', ({ create }) => 
     });
     expect(filtered.items.map((item) => item.dossierCode)).toEqual([code('240102', 1), code('240101', 1)]);
     expect((await store.listDossiers({ ...range, agencyCode: other, limit: 10 })).items).toHaveLength(1);
+  });
+
+  /** A new dossier's two messages (received, then processing) and its entry on the list. */
+  function aListedDossier() {
+    const code = newDossierCode();
+    const day = { fromDay: '2025-03-14', toDay: '2025-03-14', limit: 1000 };
+    return {
+      listing: async () => (await store.listDossiers(day)).items.find((item) => item.dossierCode === code),
+      first: aStoredMessage(code, 1, { status: 'received' }),
+      second: aStoredMessage(code, 2, { status: 'processing' }),
+    };
+  }
+
+  it('lists a dossier once its message is delivered or parked, not while it waits in the queue', async () => {
+    const { listing, first, second } = aListedDossier();
+    await store.appendMessage(first);
+    expect(await listing()).toBeUndefined();
+
+    await store.parkMessage(failed(first), { ...attempt, outcome: 'parked' });
+    expect(await listing()).toMatchObject({ sequence: 1, status: 'received' });
+
+    await store.reviveParked(failed(first), { ...attempt, outcome: 'replayed' });
+    await store.recordDelivery(first, attempt, {});
+    await store.appendMessage(second);
+    await store.recordDelivery(second, attempt, {});
+    expect(await listing()).toMatchObject({ sequence: 2, status: 'processing' });
+  });
+
+  it("leaves the listing one message behind after a crash between the relay's writes, until the copy is recorded", async () => {
+    const { listing, first, second } = aListedDossier();
+    await store.appendMessage(first);
+    await store.recordDelivery(first, attempt, {});
+    await store.appendMessage(second);
+    betweenWrites = (write) => {
+      if (write.kind === 'progress' && write.dossierCode === second.dossierCode)
+        throw new Error('process died');
+    };
+    await expect(store.recordDelivery(second, attempt, {})).rejects.toThrow('process died');
+    betweenWrites = () => undefined;
+
+    // The truth moved on (the progress), the view did not: it shows the message before.
+    expect((await store.getDeliveryProgress('national', second.dossierCode)).deliveredSequence).toBe(2);
+    expect(await listing()).toMatchObject({ sequence: 1, status: 'received' });
+
+    // The sweeper's copy comes back as a duplicate; recording it again writes the view too.
+    await store.recordDelivery(second, { ...attempt, detail: 'delivered before a restart' }, {});
+    expect(await listing()).toMatchObject({ sequence: 2, status: 'processing' });
   });
 
   it('lists failed messages newest first, filtered, a page at a time', async () => {
@@ -462,5 +520,36 @@ describe.each(implementations)('dossier store contract: $name', ({ create }) => 
     await store.parkMessage(failed(first), { ...attempt, outcome: 'parked' });
     expect((await store.getMessage('national', code, 1))?.state).toBe('parked');
     expect((await store.getDeliveryProgress('national', code)).parkedSequence).toBe(1);
+  });
+});
+
+describe('dossier store on DynamoDB after an upgrade', () => {
+  it('still lists a dossier from a listing item written on the way in by the code before issue 24', async () => {
+    const code = newDossierCode();
+    // The item as the ingest's UpdateItem left it; the relay's Put writes the same attributes.
+    await table().documents.send(
+      new PutCommand({
+        TableName: table().tableName,
+        Item: {
+          pk: 'DOSSIERS#2025-03-14',
+          sk: code,
+          dossierCode: code,
+          agencyCode: '000.00.12.H12',
+          day: '2025-03-14',
+          status: 'submitted',
+          sequence: 1,
+          updatedAt: '2025-03-14T01:01:00.000Z',
+        },
+      }),
+    );
+    const store = createDynamoDbDossierStore(table().documents, {
+      tableName: table().tableName,
+      pendingShards: topology.outbox.pendingShards,
+    });
+    const { items } = await store.listDossiers({ fromDay: '2025-03-14', toDay: '2025-03-14', limit: 1000 });
+    expect(items.find((item) => item.dossierCode === code)).toMatchObject({
+      status: 'submitted',
+      sequence: 1,
+    });
   });
 });

@@ -22,7 +22,12 @@ function recordedClient() {
     },
     { step: 'initialize' },
   );
-  return { client, sent, batched: coalesceItemRequests(client, table().tableName) };
+  return {
+    client,
+    sent,
+    batched: coalesceItemRequests(client, table().tableName),
+    lingering: (writeLingerMs: number) => coalesceItemRequests(client, table().tableName, { writeLingerMs }),
+  };
 }
 
 const key = (name: string) => ({ pk: `COALESCE#${name}`, sk: 'ITEM' });
@@ -62,6 +67,39 @@ describe('coalesced item requests', () => {
       new GetCommand({ TableName: table().tableName, Key: key('p'), ConsistentRead: true }),
     );
     expect(Item?.value).toBe('second');
+  });
+
+  it('lets a Put wait up to its linger for Puts of later turns, and no longer', async () => {
+    const { lingering, sent } = recordedClient();
+    const batched = lingering(200);
+    const put = (name: string) =>
+      batched.send(new PutCommand({ TableName: table().tableName, Item: { ...key(name), value: name } }));
+
+    const started = performance.now();
+    const first = put('l1');
+    await new Promise((done) => setTimeout(done, 5));
+    await Promise.all([first, put('l2')]);
+    const alone = performance.now();
+    await put('l3');
+
+    expect(sent).toEqual(['BatchWriteItem', 'PutItem']);
+    // The first waited for its linger, and the lone one no longer than its own.
+    expect(alone - started).toBeGreaterThanOrEqual(199);
+    expect(performance.now() - alone).toBeLessThan(1000);
+  });
+
+  it('sends a full BatchWriteItem at once, without waiting for its linger', async () => {
+    const { lingering, sent } = recordedClient();
+    const batched = lingering(60_000);
+    const names = Array.from({ length: 25 }, (_, index) => `full-${index}`);
+
+    await Promise.all(
+      names.map((name) =>
+        batched.send(new PutCommand({ TableName: table().tableName, Item: { ...key(name), value: name } })),
+      ),
+    );
+
+    expect(sent).toEqual(['BatchWriteItem']);
   });
 
   it('sends a lone request, a conditional write, an update and an eventually consistent read as themselves', async () => {
