@@ -85,10 +85,13 @@ export function createDynamoDbDossierStore(
       return progress.recordFirstStep(ref.channel, ref.dossierCode, ref.sequence);
     },
 
-    async recordFailedAttempt(ref, attempt) {
+    async recordFailedAttempt(message, attempt) {
       // The attempt first: the view reads attempts, the relay reads lastError to look before resending.
-      await messages.appendAttempt(ref, attempt);
-      await progress.recordError(ref.channel, ref.dossierCode, attempt.detail);
+      await messages.appendAttempt(message, attempt);
+      await progress.recordError(message.channel, message.dossierCode, attempt.detail);
+      // Last, and only a view, unless it shows a later message already: off the happy path, so
+      // its own write (issue 24 counts the delivered message's writes).
+      if (isListed(message)) await listings.record(message);
     },
 
     async parkMessage(record, attempt) {

@@ -199,7 +199,7 @@ export async function relayMessage(
   } catch (error) {
     const failure = error instanceof Error ? error : new Error(String(error));
     if (classifyFailure(failure).retry) {
-      await deps.store.recordFailedAttempt(ref, attemptNow(deps, startedAt, 'failed', failure.message));
+      await deps.store.recordFailedAttempt(message, attemptNow(deps, startedAt, 'failed', failure.message));
       // Thrown as it is: its code says which side failed (functions/core/failure-side.ts), and
       // an error that is no receiver's is the gateway's own, not the national portal's.
       throw failure;

@@ -92,11 +92,12 @@ export interface DossierStore {
    * `sequence` is still the next to deliver. False when the dossier's progress has moved on.
    */
   recordFirstStep(message: Pick<MessageSummary, 'channel' | 'dossierCode' | 'sequence'>): Promise<boolean>;
-  /** Appends a failed attempt; the message stays accepted and will be retried. */
-  recordFailedAttempt(
-    message: Pick<MessageSummary, 'channel' | 'dossierCode' | 'sequence'>,
-    attempt: DeliveryAttempt,
-  ): Promise<void>;
+  /**
+   * Appends a failed attempt; the message stays accepted and will be retried. The dossier goes on
+   * the recent-dossiers list then if it is not there yet: while the receiver is down, what was
+   * accepted shows without waiting for its delivery.
+   */
+  recordFailedAttempt(message: MessageSummary, attempt: DeliveryAttempt): Promise<void>;
   /** Parks a message: out of the pending index, the dossier blocked behind it, a failed-message record written. */
   parkMessage(failed: FailedMessage, attempt: DeliveryAttempt): Promise<void>;
   /** Holds a message behind its dossier's parked predecessor. */

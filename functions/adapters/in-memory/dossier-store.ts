@@ -94,7 +94,7 @@ export function createInMemoryDossierStore(options: InMemoryDossierStoreOptions 
       attempts: [...attempts, attempt],
     }));
 
-  /** The listing as the DynamoDB store writes it: national dossiers only, from a settled message. */
+  /** The listing as the DynamoDB store writes it: national dossiers only, from a message the relay tried. */
   function list(message: MessageSummary, unlessLater = false) {
     if (message.channel !== 'national' || isFeedbackSubject(message.dossierCode)) return;
     const seen = items.listings.get(message.dossierCode);
@@ -200,14 +200,15 @@ export function createInMemoryDossierStore(options: InMemoryDossierStoreOptions 
       return true;
     },
 
-    async recordFailedAttempt(ref, attempt) {
-      await writeMessage(ref, (entry) => ({ ...entry, attempts: [...entry.attempts, attempt] }));
-      const current = progressOf(items, ref.channel, ref.dossierCode);
-      writeProgress(items, ref.channel, ref.dossierCode, {
+    async recordFailedAttempt(message, attempt) {
+      await writeMessage(message, (entry) => ({ ...entry, attempts: [...entry.attempts, attempt] }));
+      const current = progressOf(items, message.channel, message.dossierCode);
+      writeProgress(items, message.channel, message.dossierCode, {
         ...current,
         progress: { ...current.progress, lastError: attempt.detail },
       });
-      await written('progress', ref.dossierCode);
+      await written('progress', message.dossierCode);
+      list(message, true);
     },
 
     async parkMessage(failed, attempt) {

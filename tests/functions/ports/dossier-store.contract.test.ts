@@ -194,7 +194,7 @@ describe.each(implementations)('dossier store contract: $name', ({ create }) => 
   it('records failed attempts with the last error for the dossier view', async () => {
     const code = newDossierCode();
     await store.appendMessage(message(code, 1));
-    await store.recordFailedAttempt(ref(message(code, 1)), {
+    await store.recordFailedAttempt(message(code, 1), {
       ...attempt,
       outcome: 'failed',
       detail: 'HTTP 503',
@@ -316,7 +316,7 @@ describe.each(implementations)('dossier store contract: $name', ({ create }) => 
     };
   }
 
-  it('lists a dossier once its message is delivered or parked, not while it waits in the queue', async () => {
+  it('lists a dossier once the relay has tried its message (delivered, failed or parked), not while it waits in the queue', async () => {
     const { listing, first, second } = aListedDossier();
     await store.appendMessage(first);
     expect(await listing()).toBeUndefined();
@@ -328,6 +328,19 @@ describe.each(implementations)('dossier store contract: $name', ({ create }) => 
     await store.recordDelivery(first, attempt, {});
     await store.appendMessage(second);
     await store.recordDelivery(second, attempt, {});
+    expect(await listing()).toMatchObject({ sequence: 2, status: 'processing' });
+  });
+
+  it('lists a dossier at its first failed attempt (the receiver down), and a late failed copy never takes the list back', async () => {
+    const { listing, first, second } = aListedDossier();
+    await store.appendMessage(first);
+    await store.recordFailedAttempt(first, { ...attempt, outcome: 'failed', detail: 'HTTP 503' });
+    expect(await listing()).toMatchObject({ sequence: 1, status: 'received' });
+
+    await store.recordDelivery(first, attempt, {});
+    await store.appendMessage(second);
+    await store.recordDelivery(second, attempt, {});
+    await store.recordFailedAttempt(first, { ...attempt, outcome: 'failed', detail: 'HTTP 503' });
     expect(await listing()).toMatchObject({ sequence: 2, status: 'processing' });
   });
 
@@ -435,7 +448,7 @@ describe.each(implementations)('dossier store contract: $name', ({ create }) => 
     };
 
     await store.appendMessage(first);
-    await store.recordFailedAttempt(ref(first), { ...attempt, outcome: 'failed', detail: 'HTTP 503' });
+    await store.recordFailedAttempt(first, { ...attempt, outcome: 'failed', detail: 'HTTP 503' });
     await store.parkMessage(failed(first), { ...attempt, outcome: 'parked' });
     await store.appendMessage(second);
     await store.holdMessage(ref(second), { ...attempt, outcome: 'held' });
