@@ -22,6 +22,7 @@ import { isConditionFailure } from './conditional-write';
 import { accessPatterns, itemKeys } from './gateway-table';
 import { parseItem } from './parse-item';
 import { queryAllPages } from './query-pages';
+import { queryShardsBefore } from './query-shards-before';
 import { expiryOf } from './retention';
 
 /** A message as the relay and admin actions name it. */
@@ -332,28 +333,16 @@ export function createMessageItems(client: DynamoDBDocumentClient, options: Doss
 
     /** Messages pending since before `olderThan`, oldest first, at most `limit`. */
     async listPending(olderThan: string, limit: number): Promise<PendingMessageRef[]> {
-      const refs: PendingMessageRef[] = [];
-      for (let shard = 0; shard < options.pendingShards && refs.length < limit; shard += 1) {
-        let startKey: Record<string, unknown> | undefined;
-        for (let page = 0; page < MAX_PAGES && refs.length < limit; page += 1) {
-          const result = await client.send(
-            new QueryCommand({
-              TableName: tableName,
-              IndexName: pending.index,
-              KeyConditionExpression: `${pending.partitionAttribute} = :shard AND ${pending.sortAttribute} < :olderThan`,
-              ExpressionAttributeValues: { ':shard': pending.partition(shard), ':olderThan': olderThan },
-              Limit: limit - refs.length,
-              ExclusiveStartKey: startKey,
-            }),
-          );
-          refs.push(
-            ...(result.Items ?? []).map((item) => parseItem(pendingRefSchema, item, 'pending message')),
-          );
-          startKey = result.LastEvaluatedKey;
-          if (!startKey) break;
-        }
-      }
-      return refs.sort((a, b) => (a.pendingSince < b.pendingSince ? -1 : 1));
+      const entries = await queryShardsBefore(client, pending, {
+        tableName,
+        shards: options.pendingShards,
+        before: olderThan,
+        limit,
+        maxPages: MAX_PAGES,
+      });
+      return entries
+        .map((item) => parseItem(pendingRefSchema, item, 'pending message'))
+        .sort((a, b) => (a.pendingSince < b.pendingSince ? -1 : 1));
     },
 
     /** The oldest pending message's `since`, from the head of every shard. */
