@@ -1,5 +1,5 @@
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { isFeedbackSubject } from '../../contracts/feedback';
+import { isListedDossier } from '../core/dossier-message';
 import { GatewayError } from '../core/gateway-error';
 import type { DossierStore } from '../ports/dossier-store';
 import { createDossierListingItems } from './dynamodb/dossier-listing-items';
@@ -19,10 +19,6 @@ export interface DynamoDbDossierStoreOptions {
    */
   readonly retentionSeconds?: number;
 }
-
-/** The recent-dossiers list holds national-channel dossiers; feedback answers are no dossier's. */
-const isListed = (ref: { channel: string; dossierCode: string }) =>
-  ref.channel === 'national' && !isFeedbackSubject(ref.dossierCode);
 
 /**
  * The dossier store over four item kinds of the gateway table (dynamodb/gateway-table.ts):
@@ -78,7 +74,7 @@ export function createDynamoDbDossierStore(
         // A duplicate tidied after a crash: it is the listing's only if nothing later went since.
         latest = current.deliveredSequence === ref.sequence;
       }
-      await messages.markDelivered(ref, attempt, latest && isListed(ref) ? listings.put : undefined);
+      await messages.markDelivered(ref, attempt, latest && isListedDossier(ref) ? listings.put : undefined);
     },
 
     recordFirstStep(ref) {
@@ -91,7 +87,7 @@ export function createDynamoDbDossierStore(
       await progress.recordError(message.channel, message.dossierCode, attempt.detail);
       // Last, and only a view, unless it shows a later message already: off the happy path, so
       // its own write (issue 24 counts the delivered message's writes).
-      if (isListed(message)) await listings.record(message);
+      if (isListedDossier(message)) await listings.record(message);
     },
 
     async parkMessage(record, attempt) {
@@ -105,7 +101,7 @@ export function createDynamoDbDossierStore(
       // Last, and only a view: a dossier whose first message is parked is on the list too. A
       // crash before it leaves the dossier off the list (or at its previous message) until a
       // later message of it is delivered; the failed-message list, written first, shows it.
-      if (isListed(record)) await listings.record(parked);
+      if (isListedDossier(record)) await listings.record(parked);
     },
 
     async holdMessage(ref, attempt) {

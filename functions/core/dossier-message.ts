@@ -1,4 +1,5 @@
 import type { DossierStatus } from '../../contracts/dossier-status';
+import { isFeedbackSubject } from '../../contracts/feedback';
 import type { TrackedFacts } from './dossier-tracking';
 
 /**
@@ -6,6 +7,13 @@ import type { TrackedFacts } from './dossier-tracking';
  * and toward the owning provincial system. Each channel has its own sequence and progress.
  */
 export type Channel = 'national' | 'province';
+
+/**
+ * Whether a message's dossier belongs on the recent-dossiers list: national-channel dossiers
+ * only; citizens' feedback rides the same channels under its own subjects and is no dossier.
+ */
+export const isListedDossier = (ref: { readonly channel: Channel; readonly dossierCode: string }) =>
+  ref.channel === 'national' && !isFeedbackSubject(ref.dossierCode);
 
 export const channelKinds = {
   // dossier.resync: an administrator's answer to a drift finding (functions/application/resync-dossier.ts).

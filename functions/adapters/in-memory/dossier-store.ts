@@ -1,10 +1,10 @@
 import { dayOfDossierCode } from '../../../contracts/codes';
-import { isFeedbackSubject } from '../../../contracts/feedback';
-import type {
-  DeliveryAttempt,
-  FailedMessage,
-  MessageSummary,
-  StoredMessage,
+import {
+  type DeliveryAttempt,
+  type FailedMessage,
+  isListedDossier,
+  type MessageSummary,
+  type StoredMessage,
 } from '../../core/dossier-message';
 import { GatewayError } from '../../core/gateway-error';
 import type {
@@ -96,7 +96,7 @@ export function createInMemoryDossierStore(options: InMemoryDossierStoreOptions 
 
   /** The listing as the DynamoDB store writes it: national dossiers only, from a message the relay tried. */
   function list(message: MessageSummary, unlessLater = false) {
-    if (message.channel !== 'national' || isFeedbackSubject(message.dossierCode)) return;
+    if (!isListedDossier(message)) return;
     const seen = items.listings.get(message.dossierCode);
     if (unlessLater && seen && seen.sequence >= message.sequence) return;
     items.listings.set(message.dossierCode, {
